@@ -1,0 +1,80 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { AppDatabase } from '../db/database';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { Actor } from '../platform/context';
+import { newId } from '../platform/ids';
+import { staff } from '../staff/schema';
+import { newSecret, sha256 } from './secrets';
+import { sessions } from './schema';
+
+// Refreshing "last seen" on every call would turn every read into a write.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export class SessionsService {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly idleMs: number,
+  ) {}
+
+  /** Starts a session inside the login's write; returns the bearer token (shown once). */
+  startWithin(staffId: string, terminalId: string | null): { token: string; sessionId: string } {
+    const token = newSecret();
+    const now = this.clock.now();
+    const sessionId = newId();
+    this.adb.db
+      .insert(sessions)
+      .values({ id: sessionId, tokenHash: sha256(token), staffId, terminalId, createdAt: now, lastSeenAt: now })
+      .run();
+    return { token, sessionId };
+  }
+
+  /** The staff actor behind a bearer token, or UNAUTHENTICATED / SESSION_EXPIRED. */
+  resolve(token: string): Extract<Actor, { kind: 'staff' }> {
+    const row = this.adb.db
+      .select({ session: sessions, staff })
+      .from(sessions)
+      .innerJoin(staff, eq(staff.id, sessions.staffId))
+      .where(eq(sessions.tokenHash, sha256(token)))
+      .get();
+    if (!row) throw new AppError('UNAUTHENTICATED');
+    if (row.session.revokedAt !== null || !row.staff.active) throw new AppError('SESSION_EXPIRED');
+    const now = this.clock.now();
+    if (now - row.session.lastSeenAt > this.idleMs) {
+      this.revoke(row.session.id, 'idle');
+      throw new AppError('SESSION_EXPIRED');
+    }
+    if (now - row.session.lastSeenAt > LAST_SEEN_RESOLUTION_MS) {
+      this.adb.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id)).run();
+    }
+    return {
+      kind: 'staff',
+      staffId: row.staff.id,
+      name: row.staff.name,
+      role: row.staff.role,
+      storeId: row.staff.storeId,
+      sessionId: row.session.id,
+      terminalId: row.session.terminalId,
+    };
+  }
+
+  revoke(sessionId: string, reason: string): void {
+    this.adb.db
+      .update(sessions)
+      .set({ revokedAt: this.clock.now(), revokeReason: reason })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)))
+      .run();
+  }
+
+  /** Ends every open session of a staff member (deactivation, PIN reset) and tells their UIs. */
+  revokeAllOf(staffId: string, reason: string): void {
+    const now = this.clock.now();
+    const result = this.adb.db
+      .update(sessions)
+      .set({ revokedAt: now, revokeReason: reason })
+      .where(and(eq(sessions.staffId, staffId), isNull(sessions.revokedAt)))
+      .run();
+    if (result.changes > 0) this.adb.emitAfterCommit('session.revoked', { staffId, at: now });
+  }
+}

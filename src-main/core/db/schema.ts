@@ -1,0 +1,8 @@
+// The whole schema, one file per feature; drizzle-kit reads this list to write migrations.
+export * from '../settings/schema';
+export * from '../setup/schema';
+export * from '../stores/schema';
+export * from '../staff/schema';
+export * from '../auth/schema';
+export * from '../apiKeys/schema';
+export * from '../audit/schema';

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { ApiKeysService } from './apiKeys/service';
+import { apiKeysHandlers } from './apiKeys/handlers';
+import { AuditService } from './audit/service';
+import { auditHandlers } from './audit/handlers';
+import { AuthService } from './auth/service';
+import { authHandlers } from './auth/handlers';
+import { SessionsService } from './auth/sessions';
+import { AppDatabase } from './db/database';
+import { openDatabase } from './db/open';
+import { createDispatcher, type CallOptions } from './dispatch';
+import { systemClock, type Clock } from './platform/clock';
+import { defaultCoreConfig, type CoreConfig, type HandlerMap } from './platform/context';
+import { EventBus, type EventListener } from './platform/event-bus';
+import { createFileLogger, type Logger } from './platform/logger';
+import { SettingsService } from './settings/service';
+import { SetupService } from './setup/service';
+import { setupHandlers } from './setup/handlers';
+import { StaffService } from './staff/service';
+import { staffHandlers } from './staff/handlers';
+import { StoresService } from './stores/service';
+import { storesHandlers } from './stores/handlers';
+
+export type { CallOptions } from './dispatch';
+export type { CoreConfig } from './platform/context';
+
+export interface CoreOptions {
+  /** Folder for the database, its backups and the logs. */
+  dataDir: string;
+  clock?: Clock;
+  logger?: Logger;
+  config?: Partial<CoreConfig>;
+  /** Where the drizzle-kit migrations are (defaults to beside the code). */
+  migrationsDir?: string;
+}
+
+export const DATABASE_FILE = 'storedesk.db';
+
+/**
+ * Builds the whole app over one SQLite file. Electron, the local API server, the tests and the
+ * benchmarks all start StoreDesk this way.
+ */
+export async function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createFileLogger(path.join(options.dataDir, 'logs'));
+  const config: CoreConfig = { ...defaultCoreConfig, ...options.config };
+  const { sqlite, db } = await openDatabase({
+    file: path.join(options.dataDir, DATABASE_FILE),
+    backupDir: path.join(options.dataDir, 'backups'),
+    migrationsDir: options.migrationsDir,
+    logger,
+  });
+  const bus = new EventBus();
+  const adb = new AppDatabase(sqlite, db, bus);
+
+  const audit = new AuditService(adb, clock);
+  const settings = new SettingsService(adb, clock);
+  const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
+  const stores = new StoresService(adb, clock, audit);
+  const staff = new StaffService(adb, clock, audit, sessions);
+  const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
+  const setup = new SetupService(adb, clock, audit, stores, staff, settings);
+  const apiKeys = new ApiKeysService(adb, clock, audit);
+
+  const handlers: HandlerMap = {
+    ...setupHandlers(setup),
+    ...authHandlers(auth),
+    ...staffHandlers(staff),
+    ...storesHandlers(stores),
+    ...apiKeysHandlers(apiKeys),
+    ...auditHandlers(audit),
+  };
+
+  const dispatcher = createDispatcher({
+    handlers,
+    config,
+    logger,
+    isInitialized: () => setup.isInitialized(),
+    resolveSession: (token) => sessions.resolve(token),
+    resolveTerminalKey: (key) => apiKeys.resolve(key),
+  });
+
+  let closed = false;
+  return {
+    /** Validated, authorized call of any contract method; never throws. */
+    call: (method: string, input: unknown, callOptions: CallOptions) =>
+      dispatcher.call(method, input, callOptions),
+    handlers,
+    events: {
+      /** Checks an event-stream credential up front (throws the AppError to answer). */
+      authorize: dispatcher.eventCaller,
+      subscribe: (getCredential: () => string | null | undefined, listener: EventListener) =>
+        dispatcher.subscribe(bus, getCredential, listener),
+    },
+    logger,
+    clock,
+    dataDir: options.dataDir,
+    /** For tests and benchmarks that look underneath the services. */
+    sqlite,
+    close() {
+      if (closed) return;
+      closed = true;
+      sqlite.close();
+    },
+  };
+}
+
+export type Core = Awaited<ReturnType<typeof createCore>>;

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { Caller, EventDef, MethodDef } from './define';
+import { apiKeysMethods } from './apiKeys';
+import { auditEvents, auditMethods } from './audit';
+import { authEvents, authMethods } from './auth';
+import { setupMethods } from './setup';
+import { staffEvents, staffMethods } from './staff';
+import { storesEvents, storesMethods } from './stores';
+
+export * from './define';
+
+/** Every method of the app. IPC, the preload bridge, the HTTP routes and the client derive from it. */
+export const methods = {
+  ...setupMethods,
+  ...authMethods,
+  ...staffMethods,
+  ...storesMethods,
+  ...apiKeysMethods,
+  ...auditMethods,
+} as const satisfies Record<string, MethodDef>;
+
+/** Every event the main process pushes to the UI. */
+export const events = {
+  ...authEvents,
+  ...staffEvents,
+  ...storesEvents,
+  ...auditEvents,
+} as const satisfies Record<string, EventDef>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type InputOf<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Methods[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type PayloadOf<E extends EventName> = z.output<Events[E]['payload']>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.hasOwn(methods, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);
+
+export const callerMayUse = (access: readonly Caller[], caller: Caller) => access.includes(caller);
