@@ -47,7 +47,10 @@ function toFieldIssues(error: z.ZodError, lang: Language): FieldIssue[] {
 }
 
 function sqliteCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+  return typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string'
     ? error.code
     : undefined;
 }
@@ -93,13 +96,23 @@ export function createDispatcher(deps: DispatchDeps) {
     if (issues) {
       appError = new AppError(appError.code, {
         ...appError.details,
-        issues: issues.map((issue) => ({ ...issue, message: translateIssueMessage(lang, issue.message) })),
+        issues: issues.map((issue) => ({
+          ...issue,
+          message: translateIssueMessage(lang, issue.message),
+        })),
       });
     }
-    return { ok: false, error: appError.toShape(translateError(lang, appError.code, appError.details)) };
+    return {
+      ok: false,
+      error: appError.toShape(translateError(lang, appError.code, appError.details)),
+    };
   }
 
-  async function call(method: string, input: unknown, options: CallOptions): Promise<Result<unknown>> {
+  async function call(
+    method: string,
+    input: unknown,
+    options: CallOptions,
+  ): Promise<Result<unknown>> {
     const lang = options.lang ?? DEFAULT_LANGUAGE;
     try {
       if (!isMethodName(method)) throw new AppError('UNKNOWN_METHOD', { method });
@@ -123,7 +136,10 @@ export function createDispatcher(deps: DispatchDeps) {
       if (deps.config.validateOutputs) {
         const checked = def.output.safeParse(output);
         if (!checked.success) {
-          deps.logger.error('handler answered outside its contract', { method, issues: checked.error.issues });
+          deps.logger.error('handler answered outside its contract', {
+            method,
+            issues: checked.error.issues,
+          });
           throw new Error(`output of ${method} does not match the contract`);
         }
       }
@@ -134,7 +150,9 @@ export function createDispatcher(deps: DispatchDeps) {
   }
 
   /** The caller behind an event-stream credential; throws UNAUTHENTICATED / SESSION_EXPIRED. */
-  function eventCaller(credential: string | null | undefined): Exclude<Actor, { kind: 'anonymous' }> {
+  function eventCaller(
+    credential: string | null | undefined,
+  ): Exclude<Actor, { kind: 'anonymous' }> {
     const actor = authenticate(credential, { source: 'http', allowTerminalKeys: true });
     if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
     return actor;
@@ -152,7 +170,7 @@ export function createDispatcher(deps: DispatchDeps) {
   ): () => void {
     let lastStaffId: string | null = null;
     return bus.subscribe((name, payload) => {
-      let actor: Exclude<Actor, { kind: 'anonymous' }> | null = null;
+      let actor: Exclude<Actor, { kind: 'anonymous' }> | null;
       try {
         actor = eventCaller(getCredential());
       } catch {

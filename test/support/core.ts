@@ -35,7 +35,11 @@ export async function testCore(options: Partial<CoreOptions> = {}) {
 
 export function callers(core: Core) {
   /** Calls a method and returns its data; fails the test with the error otherwise. */
-  async function ok<M extends MethodName>(method: M, input: InputOf<M>, token?: string): Promise<OutputOf<M>> {
+  async function ok<M extends MethodName>(
+    method: M,
+    input: InputOf<M>,
+    token?: string,
+  ): Promise<OutputOf<M>> {
     const result = await core.call(method, input, { credential: token, source: 'app' });
     if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
     return result.data as OutputOf<M>;
@@ -43,7 +47,8 @@ export function callers(core: Core) {
   /** Calls a method that must fail and returns its error. */
   async function fails(method: string, input: unknown, token?: string): Promise<AppErrorShape> {
     const result = await core.call(method, input, { credential: token, source: 'app' });
-    if (result.ok) throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.data)}`);
+    if (result.ok)
+      throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(result.data)}`);
     return result.error;
   }
   return { ok, fails };

@@ -38,7 +38,11 @@ export class ApiKeysService {
 
   create(ctx: HandlerContext & { actor: StaffActor }, input: ParsedInputOf<'apiKeys.create'>) {
     return this.adb.write(() => {
-      const terminal = this.adb.db.select().from(terminals).where(eq(terminals.id, input.terminalId)).get();
+      const terminal = this.adb.db
+        .select()
+        .from(terminals)
+        .where(eq(terminals.id, input.terminalId))
+        .get();
       if (!terminal) throw new AppError('NOT_FOUND', { entity: 'terminal', id: input.terminalId });
       const key = TERMINAL_KEY_PREFIX + newSecret();
       const row: ApiKeyRow = {
@@ -69,7 +73,11 @@ export class ApiKeysService {
       const row = this.adb.db.select().from(apiKeys).where(eq(apiKeys.id, id)).get();
       if (!row) throw new AppError('NOT_FOUND', { entity: 'apiKey', id });
       if (row.revokedAt === null)
-        this.adb.db.update(apiKeys).set({ revokedAt: this.clock.now() }).where(eq(apiKeys.id, id)).run();
+        this.adb.db
+          .update(apiKeys)
+          .set({ revokedAt: this.clock.now() })
+          .where(eq(apiKeys.id, id))
+          .run();
       this.audit.record(ctx, {
         action: 'apiKeys.revoke',
         targetType: 'apiKey',
@@ -93,6 +101,11 @@ export class ApiKeysService {
     const now = this.clock.now();
     if (row.key.lastUsedAt === null || now - row.key.lastUsedAt > LAST_USED_RESOLUTION_MS)
       this.adb.db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, row.key.id)).run();
-    return { kind: 'terminal', terminalId: row.terminal.id, storeId: row.store.id, apiKeyId: row.key.id };
+    return {
+      kind: 'terminal',
+      terminalId: row.terminal.id,
+      storeId: row.store.id,
+      apiKeyId: row.key.id,
+    };
   }
 }

@@ -43,7 +43,8 @@ export class AuditService {
       staffName: staff?.name ?? null,
       terminalId,
       terminalCode: terminal?.code ?? null,
-      storeId: record.storeId ?? terminal?.storeId ?? (actor.kind === 'staff' ? actor.storeId : null),
+      storeId:
+        record.storeId ?? terminal?.storeId ?? (actor.kind === 'staff' ? actor.storeId : null),
       source: ctx.source,
       targetType: record.targetType ?? null,
       targetId: record.targetId ?? null,

@@ -3,7 +3,10 @@ import type { AuthService } from './service';
 
 export const authHandlers = (
   auth: AuthService,
-): Pick<HandlerMap, 'auth.loginOptions' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.unlock'> => ({
+): Pick<
+  HandlerMap,
+  'auth.loginOptions' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.unlock'
+> => ({
   'auth.loginOptions': () => auth.loginOptions(),
   'auth.login': (input, ctx) => auth.login(ctx, input),
   'auth.logout': (_input, ctx) => auth.logout(asStaff(ctx)),

@@ -4,7 +4,14 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 // stolen database (a 6-digit PIN has only a million values, so the salt and the cost matter).
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32 };
 
-function scryptAsync(pin: string, salt: Buffer, N: number, r: number, p: number, keyLength: number) {
+function scryptAsync(
+  pin: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+  keyLength: number,
+) {
   return new Promise<Buffer>((resolve, reject) =>
     scrypt(pin, salt, keyLength, { N, r, p, maxmem: 64 * 1024 * 1024 }, (error, key) =>
       error ? reject(error) : resolve(key),

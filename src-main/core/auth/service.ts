@@ -100,7 +100,11 @@ export class AuthService {
   logout(ctx: HandlerContext & { actor: StaffActor }): OutputOf<'auth.logout'> {
     this.adb.write(() => {
       this.sessions.revoke(ctx.actor.sessionId, 'logout');
-      this.audit.record(ctx, { action: 'auth.logout', targetType: 'staff', targetId: ctx.actor.staffId });
+      this.audit.record(ctx, {
+        action: 'auth.logout',
+        targetType: 'staff',
+        targetId: ctx.actor.staffId,
+      });
     });
     return { loggedOut: true };
   }
@@ -117,7 +121,10 @@ export class AuthService {
   }
 
   /** The lock screen: the same PIN rules as login, for the staff member of this session. */
-  async unlock(ctx: HandlerContext & { actor: StaffActor }, pin: string): Promise<OutputOf<'auth.unlock'>> {
+  async unlock(
+    ctx: HandlerContext & { actor: StaffActor },
+    pin: string,
+  ): Promise<OutputOf<'auth.unlock'>> {
     const person = this.staffService.row(ctx.actor.staffId);
     this.assertNotLocked(person.lockedUntil);
     if (!(await verifyPin(pin, person.pinHash))) {
@@ -143,7 +150,11 @@ export class AuthService {
     const now = this.clock.now();
     this.adb.db
       .update(staff)
-      .set(locks ? { failedPinCount: 0, lockedUntil: now + this.config.pinLockMs } : { failedPinCount: failures })
+      .set(
+        locks
+          ? { failedPinCount: 0, lockedUntil: now + this.config.pinLockMs }
+          : { failedPinCount: failures },
+      )
       .where(eq(staff.id, staffId))
       .run();
     if (locks) this.sessions.revokeAllOf(staffId, 'locked');

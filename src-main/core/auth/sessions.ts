@@ -25,7 +25,14 @@ export class SessionsService {
     const sessionId = newId();
     this.adb.db
       .insert(sessions)
-      .values({ id: sessionId, tokenHash: sha256(token), staffId, terminalId, createdAt: now, lastSeenAt: now })
+      .values({
+        id: sessionId,
+        tokenHash: sha256(token),
+        staffId,
+        terminalId,
+        createdAt: now,
+        lastSeenAt: now,
+      })
       .run();
     return { token, sessionId };
   }
@@ -46,7 +53,11 @@ export class SessionsService {
       throw new AppError('SESSION_EXPIRED');
     }
     if (now - row.session.lastSeenAt > LAST_SEEN_RESOLUTION_MS) {
-      this.adb.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id)).run();
+      this.adb.db
+        .update(sessions)
+        .set({ lastSeenAt: now })
+        .where(eq(sessions.id, row.session.id))
+        .run();
     }
     return {
       kind: 'staff',

@@ -17,7 +17,10 @@ export type Sqlite = Database.Database;
 export function defaultMigrationsDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const candidates = [path.join(here, 'migrations'), path.join(here, 'db', 'migrations')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json'))) ?? candidates[0]!;
+  return (
+    candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json'))) ??
+    candidates[0]!
+  );
 }
 
 /** The pragmas every connection to the shop database uses (the bench uses them for its baseline). */
@@ -44,10 +47,13 @@ export function readJournal(migrationsDir: string): JournalEntry[] {
 
 function appliedMigrationCount(sqlite: Sqlite): number {
   const table = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`,
+    )
     .get();
   if (!table) return 0;
-  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number })
+    .n;
 }
 
 const KEPT_BACKUPS = 5;
@@ -88,7 +94,8 @@ export async function openDatabase(options: {
   try {
     applyPragmas(sqlite);
     const pending = readJournal(migrationsDir).length - appliedMigrationCount(sqlite);
-    if (existed && pending > 0) await backupBeforeMigrating(sqlite, options.backupDir, options.logger);
+    if (existed && pending > 0)
+      await backupBeforeMigrating(sqlite, options.backupDir, options.logger);
     const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
     if (pending > 0) {
       migrate(db, { migrationsFolder: migrationsDir });

@@ -13,7 +13,9 @@ function serialize(level: Level, message: string, fields?: Record<string, unknow
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields ?? {})) {
     extra[key] =
-      value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
+      value instanceof Error
+        ? { name: value.name, message: value.message, stack: value.stack }
+        : value;
   }
   return JSON.stringify({ time: new Date().toISOString(), level, message, ...extra }) + '\n';
 }

@@ -27,7 +27,10 @@ export class SetupService {
 
   status(): OutputOf<'setup.status'> {
     const row = this.adb.db.select().from(merchant).get();
-    return { initialized: row !== undefined, merchant: row ? { name: row.name, code: row.code } : null };
+    return {
+      initialized: row !== undefined,
+      merchant: row ? { name: row.name, code: row.code } : null,
+    };
   }
 
   /** Everything in one transaction: a second run, or a run that fails half-way, leaves no trace. */
@@ -43,9 +46,19 @@ export class SetupService {
       const merchantId = newId();
       this.adb.db
         .insert(merchant)
-        .values({ id: merchantId, name: input.merchant.name, code: input.merchant.code, createdAt: this.clock.now() })
+        .values({
+          id: merchantId,
+          name: input.merchant.name,
+          code: input.merchant.code,
+          createdAt: this.clock.now(),
+        })
         .run();
-      const owner = this.staff.insertWithin({ name: input.owner.name, role: 'owner', pinHash, storeId: null });
+      const owner = this.staff.insertWithin({
+        name: input.owner.name,
+        role: 'owner',
+        pinHash,
+        storeId: null,
+      });
       const { store, terminal } = this.stores.createWithin(ctx, input.store);
       this.settings.set('device.terminalId', terminal.id);
       this.audit.record(ctx, {

@@ -5,7 +5,12 @@ export const staffHandlers = (
   staff: StaffService,
 ): Pick<
   HandlerMap,
-  'staff.list' | 'staff.create' | 'staff.update' | 'staff.deactivate' | 'staff.reactivate' | 'staff.resetPin'
+  | 'staff.list'
+  | 'staff.create'
+  | 'staff.update'
+  | 'staff.deactivate'
+  | 'staff.reactivate'
+  | 'staff.resetPin'
 > => ({
   'staff.list': (input) => staff.list(input.includeInactive),
   'staff.create': (input, ctx) => staff.create(asStaff(ctx), input),

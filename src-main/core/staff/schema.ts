@@ -19,5 +19,9 @@ export const staff = sqliteTable(
     updatedAt: integer().notNull(),
   },
   // Two active staff with one name would make the login picker and the audit log ambiguous.
-  (t) => [uniqueIndex('staff_active_name_unique').on(t.name).where(sql`active = 1`)],
+  (t) => [
+    uniqueIndex('staff_active_name_unique')
+      .on(t.name)
+      .where(sql`active = 1`),
+  ],
 );

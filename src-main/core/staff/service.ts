@@ -57,7 +57,12 @@ export class StaffService {
   }
 
   /** Inserts a staff member; call inside a write. The PIN hash is computed before the write. */
-  insertWithin(input: { name: string; role: Role; pinHash: string; storeId: string | null }): Staff {
+  insertWithin(input: {
+    name: string;
+    role: Role;
+    pinHash: string;
+    storeId: string | null;
+  }): Staff {
     this.assertNameFree(input.name);
     if (input.storeId) this.assertStoreExists(input.storeId);
     const now = this.clock.now();
@@ -102,7 +107,8 @@ export class StaffService {
           throw new AppError('CANNOT_CHANGE_SELF');
         if (before.role === 'owner' && input.role !== 'owner') this.assertAnotherOwner(before.id);
       }
-      if (input.name !== undefined && input.name !== before.name) this.assertNameFree(input.name, before.id);
+      if (input.name !== undefined && input.name !== before.name)
+        this.assertNameFree(input.name, before.id);
       if (input.storeId) this.assertStoreExists(input.storeId);
       const changes: Partial<StaffRow> = { updatedAt: this.clock.now() };
       if (input.name !== undefined) changes.name = input.name;
@@ -217,7 +223,11 @@ export class StaffService {
   }
 
   private assertStoreExists(storeId: string) {
-    const store = this.adb.db.select({ id: stores.id }).from(stores).where(eq(stores.id, storeId)).get();
+    const store = this.adb.db
+      .select({ id: stores.id })
+      .from(stores)
+      .where(eq(stores.id, storeId))
+      .get();
     if (!store) throw new AppError('NOT_FOUND', { entity: 'store', id: storeId });
   }
 }

@@ -5,7 +5,12 @@ export const storesHandlers = (
   stores: StoresService,
 ): Pick<
   HandlerMap,
-  'stores.list' | 'stores.create' | 'stores.update' | 'terminals.create' | 'terminals.update' | 'terminals.whoami'
+  | 'stores.list'
+  | 'stores.create'
+  | 'stores.update'
+  | 'terminals.create'
+  | 'terminals.update'
+  | 'terminals.whoami'
 > => ({
   'stores.list': (input) => stores.list(input.includeInactive),
   'stores.create': (input, ctx) => stores.create(ctx, input),

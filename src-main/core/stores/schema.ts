@@ -39,4 +39,3 @@ export const terminals = sqliteTable(
     index('terminals_store_idx').on(t.storeId),
   ],
 );
-

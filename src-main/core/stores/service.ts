@@ -62,7 +62,16 @@ export class StoresService {
   createWithin(ctx: Pick<HandlerContext, 'actor' | 'source'>, input: StoreFieldsInput) {
     const region = this.region(input.districtCode);
     const { db } = this.adb;
-    const code = input.code ?? nextCode('S', db.select({ code: stores.code }).from(stores).all().map((s) => s.code));
+    const code =
+      input.code ??
+      nextCode(
+        'S',
+        db
+          .select({ code: stores.code })
+          .from(stores)
+          .all()
+          .map((s) => s.code),
+      );
     this.assertStoreCodeFree(code);
     const now = this.clock.now();
     const id = newId();
@@ -231,7 +240,7 @@ export function changedFields<T extends object>(before: T, after: T): Record<str
   for (const key of Object.keys(after) as (keyof T)[]) {
     const from = before[key];
     const to = after[key];
-    if (key === 'updatedAt' || typeof to === 'object' && to !== null) continue;
+    if (key === 'updatedAt' || (typeof to === 'object' && to !== null)) continue;
     if (from !== to) changes[key as string] = { from, to };
   }
   return changes;

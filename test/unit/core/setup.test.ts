@@ -23,7 +23,9 @@ describe('first-run setup', () => {
       regionName: '江苏省 南京市 玄武区',
       timezone: 'Asia/Shanghai',
     });
-    expect(store!.terminals).toEqual([expect.objectContaining({ id: ids.terminalId, code: 'T01' })]);
+    expect(store!.terminals).toEqual([
+      expect.objectContaining({ id: ids.terminalId, code: 'T01' }),
+    ]);
 
     const session = await ok('auth.session', {}, token);
     expect(session.terminal?.id).toBe(ids.terminalId);
@@ -38,7 +40,9 @@ describe('first-run setup', () => {
     expect(error.code).toBe('ALREADY_INITIALIZED');
     expect(error.message).toBe('店铺已完成初始化，不能重复设置');
     expect((await ok('setup.status', {})).merchant?.name).toBe('鲜果优选');
-    const counts = core.sqlite.prepare('SELECT (SELECT count(*) FROM stores) s, (SELECT count(*) FROM staff) p').get();
+    const counts = core.sqlite
+      .prepare('SELECT (SELECT count(*) FROM stores) s, (SELECT count(*) FROM staff) p')
+      .get();
     expect(counts).toEqual({ s: 1, p: 1 });
   });
 
@@ -63,7 +67,9 @@ describe('first-run setup', () => {
       ...setupInput,
       store: { ...setupInput.store, districtCode: '999999' },
     });
-    expect(unknownDistrict.details!.issues).toEqual([{ path: ['districtCode'], message: '请选择省 / 市 / 区县' }]);
+    expect(unknownDistrict.details!.issues).toEqual([
+      { path: ['districtCode'], message: '请选择省 / 市 / 区县' },
+    ]);
     expect((await ok('setup.status', {})).initialized).toBe(false);
   });
 

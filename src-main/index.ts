@@ -1,0 +1,3 @@
+// Placeholder: replaced by the Electron shell.
+import { app } from 'electron';
+void app;

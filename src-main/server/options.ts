@@ -1,0 +1,62 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const DEFAULT_PORT = 8787;
+export const APP_FOLDER = 'StoreDesk';
+
+/** The OS application-data folder, the same one the Electron app uses (`app.getPath('userData')`). */
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'darwin')
+    return path.join(os.homedir(), 'Library', 'Application Support', APP_FOLDER);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), APP_FOLDER);
+}
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Bound to the shop LAN: terminal API keys are accepted. */
+  lan: boolean;
+}
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+/**
+ * `--port`, `--host`, `--data-dir`, `--lan`, or STOREDESK_PORT / STOREDESK_HOST /
+ * STOREDESK_DATA_DIR / STOREDESK_LAN=1. Flags win over the environment.
+ */
+export function parseServeOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      lan: { type: 'boolean' },
+      serve: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const lan = values.lan ?? env.STOREDESK_LAN === '1';
+  const host = values.host ?? env.STOREDESK_HOST ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  if (!lan && !isLoopback(host))
+    throw new Error(
+      `Refusing to listen on ${host} without --lan: the shop LAN must be opened explicitly.`,
+    );
+  const portText = values.port ?? env.STOREDESK_PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port: ${portText}`);
+  const dataDir = path.resolve(values['data-dir'] ?? env.STOREDESK_DATA_DIR ?? defaultDataDir(env));
+  return { host, port, dataDir, lan };
+}
