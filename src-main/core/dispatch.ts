@@ -37,6 +37,8 @@ export interface DispatchDeps {
   isInitialized: () => boolean;
   resolveSession: (token: string) => Actor;
   resolveTerminalKey: (key: string) => Actor;
+  /** The staff member a session token belongs or belonged to. */
+  sessionOwner: (token: string) => string | null;
 }
 
 function toFieldIssues(error: z.ZodError, lang: Language): FieldIssue[] {
@@ -168,19 +170,19 @@ export function createDispatcher(deps: DispatchDeps) {
     getCredential: () => string | null | undefined,
     listener: EventListener,
   ): () => void {
-    let lastStaffId: string | null = null;
     return bus.subscribe((name, payload) => {
-      let actor: Exclude<Actor, { kind: 'anonymous' }> | null;
-      try {
-        actor = eventCaller(getCredential());
-      } catch {
-        actor = null;
-      }
-      if (actor?.kind === 'staff') lastStaffId = actor.staffId;
+      const credential = getCredential();
       if (name === 'session.revoked') {
         const revoked = payload as PayloadOf<'session.revoked'>;
-        if (revoked.staffId === lastStaffId) listener(name, payload);
+        if (credential && deps.sessionOwner(credential) === revoked.staffId)
+          listener(name, payload);
         return;
+      }
+      let actor: Exclude<Actor, { kind: 'anonymous' }> | null;
+      try {
+        actor = eventCaller(credential);
+      } catch {
+        actor = null;
       }
       if (!actor) return;
       const caller = actor.kind === 'terminal' ? 'terminal' : actor.role;

@@ -78,6 +78,7 @@ export async function createCore(options: CoreOptions) {
     isInitialized: () => setup.isInitialized(),
     resolveSession: (token) => sessions.resolve(token),
     resolveTerminalKey: (key) => apiKeys.resolve(key),
+    sessionOwner: (token) => sessions.ownerOf(token),
   });
 
   let closed = false;

@@ -70,6 +70,16 @@ export class SessionsService {
     };
   }
 
+  /** Whose session a token is or was, even after it ended (to deliver `session.revoked`). */
+  ownerOf(token: string): string | null {
+    const row = this.adb.db
+      .select({ staffId: sessions.staffId })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, sha256(token)))
+      .get();
+    return row?.staffId ?? null;
+  }
+
   revoke(sessionId: string, reason: string): void {
     this.adb.db
       .update(sessions)
