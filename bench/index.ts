@@ -1,0 +1,26 @@
+// `npm run bench [-- name…]`: runs the benchmark suites (all, or those named) and prints each
+// metric beside its baseline, as a table and as JSON lines.
+import { foundationBench } from './foundation.bench';
+import { report, type Metric } from './harness';
+
+const suites: Record<string, () => Promise<Metric[]>> = {
+  foundation: foundationBench,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in suites));
+if (unknown.length) {
+  console.error(
+    `Unknown bench suite(s): ${unknown.join(', ')}. Known: ${Object.keys(suites).join(', ')}`,
+  );
+  process.exit(2);
+}
+
+const metrics: Metric[] = [];
+for (const [name, run] of Object.entries(suites)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  console.log(`bench: ${name}…`);
+  metrics.push(...(await run()));
+}
+report(metrics);
+if (metrics.some((m) => m.met === false)) process.exitCode = 1;
