@@ -1,19 +1,6 @@
-// The only door between the window and the main process: `call` and `on` for contract names.
+// The only door between the window and the main process. Built as one small CommonJS file
+// (a sandboxed preload cannot be an ES module); contract-names.ts keeps zod out of it.
 import { contextBridge, ipcRenderer } from 'electron';
-import { isEventName, isMethodName } from '../src-shared/contract';
-import { IPC_CALL, IPC_EVENT } from '../src-shared/ipc';
+import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('storedesk', {
-  call(method: string, input: unknown) {
-    if (!isMethodName(method)) return Promise.reject(new Error(`unknown method ${method}`));
-    return ipcRenderer.invoke(IPC_CALL, method, input);
-  },
-  on(event: string, listener: (payload: unknown) => void) {
-    if (!isEventName(event)) throw new Error(`unknown event ${event}`);
-    const handler = (_e: unknown, name: string, payload: unknown) => {
-      if (name === event) listener(payload);
-    };
-    ipcRenderer.on(IPC_EVENT, handler);
-    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
-  },
-});
+contextBridge.exposeInMainWorld('storedesk', createBridge(ipcRenderer));
