@@ -1,0 +1,78 @@
+// Business days are cut in the store's time zone, never the PC's. Dates are 'YYYY-MM-DD'
+// strings of that zone; instants are UTC epoch milliseconds.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function wallClock(utcMs: number, timeZone: string) {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(utcMs))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return parts as {
+    year: number;
+    month: number;
+    day: number;
+    hour: number;
+    minute: number;
+    second: number;
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at that instant. */
+function offsetMs(utcMs: number, timeZone: string): number {
+  const w = wallClock(utcMs, timeZone);
+  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return wallAsUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+}
+
+/** The local calendar date of an instant in a zone. */
+export function localDate(utcMs: number, timeZone: string): string {
+  const w = wallClock(utcMs, timeZone);
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+function parseDate(date: string): [number, number, number] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`not a date: ${date}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+/** The date `days` after `date` (negative goes back). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parseDate(date);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The first millisecond of a local date. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const [y, m, d] = parseDate(date);
+  const guess = Date.UTC(y, m - 1, d);
+  const first = guess - offsetMs(guess, timeZone);
+  const second = guess - offsetMs(first, timeZone);
+  return second;
+}
+
+/** The last millisecond of a local date: expiry is "valid through the end of that day". */
+export function endOfLocalDay(date: string, timeZone: string): number {
+  return startOfLocalDay(addDays(date, 1), timeZone) - 1;
+}
+
+export const isLocalDate = (text: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
