@@ -76,3 +76,9 @@ export function endOfLocalDay(date: string, timeZone: string): number {
 
 export const isLocalDate = (text: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+
+/** "2026-11-21 18:05" in the zone: how times are shown to people in refusals and on slips. */
+export function localDateTime(utcMs: number, timeZone: string): string {
+  const w = wallClock(utcMs, timeZone);
+  return `${localDate(utcMs, timeZone)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+}

@@ -20,6 +20,18 @@ import { StaffService } from './staff/service';
 import { staffHandlers } from './staff/handlers';
 import { StoresService } from './stores/service';
 import { storesHandlers } from './stores/handlers';
+import { ProductsService } from './products/service';
+import { productsHandlers } from './products/handlers';
+import { OutboxService } from './outbox/service';
+import { SigningKeys } from './coupons/signing-keys';
+import { TemplatesService } from './coupons/templates';
+import { IssueService } from './coupons/issue';
+import { CouponsService } from './coupons/service';
+import { couponsHandlers } from './coupons/handlers';
+import { RedemptionService } from './redemption/service';
+import { redemptionHandlers } from './redemption/handlers';
+import { CashbackService } from './cashback/service';
+import { cashbackHandlers } from './cashback/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -61,6 +73,14 @@ export async function createCore(options: CoreOptions) {
   const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
+  const outbox = new OutboxService(adb, clock);
+  const products = new ProductsService(adb, clock, audit);
+  const keys = new SigningKeys(adb, clock);
+  const templates = new TemplatesService(adb, clock, audit, products);
+  const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
+  const couponsService = new CouponsService(adb, clock, audit, outbox, issuer, stores, keys);
+  const redemption = new RedemptionService(adb, clock, config, audit, outbox, templates, keys, products, stores, auth);
+  const cashback = new CashbackService(adb, clock, audit, outbox, templates, issuer, keys, products, stores);
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
@@ -69,6 +89,10 @@ export async function createCore(options: CoreOptions) {
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
+    ...productsHandlers(products),
+    ...couponsHandlers(templates, couponsService),
+    ...redemptionHandlers(redemption),
+    ...cashbackHandlers(cashback),
   };
 
   const dispatcher = createDispatcher({
@@ -98,6 +122,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
+    services: { issuer, redemption, keys },
     close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { Caller, EventDef, MethodDef } from './define';
 import { apiKeysMethods } from './apiKeys';
+import { cashbackMethods } from './cashback';
+import { couponsEvents, couponsMethods } from './coupons';
+import { productsEvents, productsMethods } from './products';
+import { redemptionEvents, redemptionMethods } from './redemption';
 import { auditEvents, auditMethods } from './audit';
 import { authEvents, authMethods } from './auth';
 import { setupMethods } from './setup';
@@ -17,6 +21,10 @@ export const methods = {
   ...storesMethods,
   ...apiKeysMethods,
   ...auditMethods,
+  ...productsMethods,
+  ...couponsMethods,
+  ...redemptionMethods,
+  ...cashbackMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -25,6 +33,9 @@ export const events = {
   ...staffEvents,
   ...storesEvents,
   ...auditEvents,
+  ...productsEvents,
+  ...couponsEvents,
+  ...redemptionEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

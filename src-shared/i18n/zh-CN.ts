@@ -1,4 +1,29 @@
 import type { ErrorCode } from '../errors';
+import type { RefusalReason } from '../contract/redemption';
+
+const refusals = {
+  NOT_FOUND: '查无此券',
+  BAD_CHECK: '券码有误（位数或校验位不符），请核对后重新输入',
+  FORGED: '券码签名无效，疑似伪造',
+  NOT_YET_VALID: '此券尚未生效，{{validFromText}} 起可用',
+  EXPIRED: '此券已于 {{validUntilText}} 过期',
+  ALREADY_REDEEMED: '此券已于 {{atText}} 在 {{storeName}} 由 {{staffName}} 核销',
+  VOIDED: '此券已作废',
+  STORE_NOT_ELIGIBLE: '此券不适用于本门店',
+  MIN_SPEND_NOT_MET: '未达使用门槛，还差 {{shortText}}',
+  ITEM_NOT_IN_ORDER: '订单中没有此券适用的商品',
+  CUSTOMER_LIMIT_REACHED: '该顾客已达此券的使用次数上限',
+  BUDGET_EXHAUSTED: '此券活动预算已用完',
+  TEMPLATE_PAUSED: '此券活动已暂停或已结束',
+  NOT_STACKABLE: '此券不可与其他不可叠加的券同时使用',
+  COOLING_DOWN: '错误券码过多，请 {{seconds}} 秒后再试',
+} satisfies Record<RefusalReason, string>;
+
+/** Redeeming a refused coupon fails with COUPON_<reason>, worded as the refusal. */
+export const couponErrors = <T extends Record<RefusalReason, string>>(messages: T) =>
+  Object.fromEntries(Object.entries(messages).map(([reason, text]) => [`COUPON_${reason}`, text])) as {
+    [R in RefusalReason as `COUPON_${R}`]: string;
+  };
 
 /** Messages the server and the UI both need: error texts, field rules, roles, audit actions. */
 export const zhCN = {
@@ -21,10 +46,29 @@ export const zhCN = {
     STAFF_INACTIVE: '该员工已停用',
     LAST_OWNER: '至少需要保留一位在职店主',
     CANNOT_CHANGE_SELF: '不能对自己执行此操作',
+    PRODUCT_NOT_FOUND: '找不到该商品（{{sku}}{{barcode}}）',
+    TEMPLATE_NOT_FOUND: '找不到该券模板',
+    TEMPLATE_NOT_ACTIVE: '券模板未启用，不能发券',
+    TEMPLATE_CHANGE_REFUSED: '已发出的券会因此受损，不能这样修改：{{why}}',
+    INVALID_STATUS_CHANGE: '券模板不能从“{{from}}”改为“{{to}}”',
+    ISSUE_LIMIT_REACHED: '超出发券总量上限（还可发 {{remaining}} 张）',
+    CUSTOMER_ISSUE_LIMIT_REACHED: '该顾客已领满此券（每人限 {{limit}} 张）',
+    REDEMPTION_NOT_FOUND: '找不到该核销记录',
+    VOID_WINDOW_PASSED: '已超过可撤销时限（核销后 {{minutes}} 分钟内）',
+    ALREADY_VOIDED: '该核销已撤销',
+    NOT_A_MANAGER: '需要店长或店主的 PIN 码授权',
+    IDEMPOTENCY_KEY_REUSED: '同一请求编号已用于另一张券',
+    NO_CASHBACK_TEMPLATE: '该商品在本店没有进行中的返现活动',
+    CASHBACK_NOT_FOUND: '查无此返现码',
+    CASHBACK_ALREADY_REDEEMED: '此返现码已于 {{atText}} 兑付',
+    CASHBACK_EXPIRED: '此返现码已于 {{validUntilText}} 过期',
+    TERMINAL_REQUIRED: '请指定收银台',
     PAYLOAD_TOO_LARGE: '请求内容过大（上限 1 MiB）',
     BUSY: '系统繁忙，请稍后重试',
     INTERNAL: '系统内部错误，已记录日志，请稍后重试',
+    ...couponErrors(refusals),
   } satisfies Record<ErrorCode, string>,
+  refusals,
   validation: {
     required: '必填',
     tooLong: '内容过长',
@@ -34,6 +78,15 @@ export const zhCN = {
     shortCode: '编码为 1–8 位字母或数字',
     timeZone: '无效的时区',
     region: '请选择省 / 市 / 区县',
+    fen: '金额必须是不小于 0 的整数分',
+    positive: '必须大于 0',
+    barcode: '条码为 4–32 位字母或数字',
+    sku: 'SKU 为 1–32 位字母、数字或 . _ -',
+    phone: '请输入 11 位大陆手机号',
+    date: '日期格式应为 YYYY-MM-DD',
+    zhe: '折扣应在 0.1 折到 9.99 折之间',
+    endBeforeStart: '结束日期不能早于开始日期',
+    qty: '数量至少为 1',
   },
   roles: { owner: '店主', manager: '店长', cashier: '收银员' },
   actions: {

@@ -138,6 +138,22 @@ export class AuthService {
     return { unlocked: true };
   }
 
+  /**
+   * A manager or owner confirms an action at someone else's till (a void) with their PIN. Wrong
+   * PINs count toward that manager's lock-out like a login.
+   */
+  async authorizeManager(ctx: HandlerContext, managerId: string, pin: string) {
+    const manager = this.staffService.row(managerId);
+    if (!manager.active) throw new AppError('STAFF_INACTIVE');
+    if (manager.role === 'cashier') throw new AppError('NOT_A_MANAGER');
+    this.assertNotLocked(manager.lockedUntil);
+    if (!(await verifyPin(pin, manager.pinHash)))
+      throw this.adb.write(() =>
+        this.countWrongPinWithin(ctx, manager.id, { staff: { id: manager.id, name: manager.name } }),
+      );
+    return toStaff(manager);
+  }
+
   /** Counts a wrong PIN (locking after too many) and returns the error to report once committed. */
   private countWrongPinWithin(
     ctx: Pick<HandlerContext, 'actor' | 'source'>,

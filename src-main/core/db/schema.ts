@@ -6,3 +6,6 @@ export * from '../staff/schema';
 export * from '../auth/schema';
 export * from '../apiKeys/schema';
 export * from '../audit/schema';
+export * from '../products/schema';
+export * from '../outbox/schema';
+export * from '../coupons/schema';

@@ -39,6 +39,8 @@ export interface CoreConfig {
   /** Wrong PINs in a row before the staff member is locked. */
   pinMaxAttempts: number;
   pinLockMs: number;
+  /** How long after a redemption a manager may still void it (30 min). */
+  voidWindowMs: number;
   /** Check every answer against the contract too (on in tests and development). */
   validateOutputs: boolean;
 }
@@ -47,6 +49,7 @@ export const defaultCoreConfig: CoreConfig = {
   sessionIdleMs: 12 * 60 * 60 * 1000,
   pinMaxAttempts: 5,
   pinLockMs: 5 * 60 * 1000,
+  voidWindowMs: 30 * 60 * 1000,
   validateOutputs: false,
 };
 

@@ -1,0 +1,161 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
+import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
+import { localDateTime } from '../../../src-shared/time';
+import type { AuditService } from '../audit/service';
+import { generateCodes } from '../coupons/code-generator';
+import { codeValidity, type IssueService } from '../coupons/issue';
+import { cashbackCodes, couponTemplates } from '../coupons/schema';
+import type { SigningKeys } from '../coupons/signing-keys';
+import type { TemplatesService } from '../coupons/templates';
+import { verifyToken } from '../coupons/token';
+import type { AppDatabase } from '../db/database';
+import type { OutboxService } from '../outbox/service';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import { newId } from '../platform/ids';
+import type { ProductsService } from '../products/service';
+import type { StoresService } from '../stores/service';
+
+type CashbackRow = typeof cashbackCodes.$inferSelect;
+
+/**
+ * 返现: a POS terminal asks for a code for each product it sells; the code is bound to that
+ * product and terminal (so to a store and region) and pays its reward once, to the phone number
+ * the consumer gives.
+ */
+export class CashbackService {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly templates: TemplatesService,
+    private readonly issue: IssueService,
+    private readonly keys: SigningKeys,
+    private readonly products: ProductsService,
+    private readonly stores: StoresService,
+  ) {}
+
+  requestCode(ctx: HandlerContext, input: ParsedInputOf<'cashback.requestCode'>): OutputOf<'cashback.requestCode'> {
+    const actor = ctx.actor;
+    const terminalId = actor.kind === 'terminal' ? actor.terminalId : (input.terminalId ?? (actor.kind === 'staff' ? actor.terminalId : null));
+    if (!terminalId) throw new AppError('TERMINAL_REQUIRED');
+    const terminal = this.stores.getTerminal(terminalId);
+    const store = this.stores.get(terminal.storeId);
+    const product = this.products.lookup(input);
+    const template = this.offerFor(product.id, product.category, store.id);
+    if (!template) throw new AppError('NO_CASHBACK_TEMPLATE', { product: product.name });
+    const rule = template.rule;
+    if (rule.type !== 'cashback') throw new Error('cashback offer without a cashback rule');
+    const now = this.clock.now();
+    const { validUntil } = codeValidity(template, now, store.timezone);
+    const row: CashbackRow = this.adb.write(() => {
+      let code = generateCodes('numeric', 1)[0]!;
+      while (this.byCode(code)) code = generateCodes('numeric', 1)[0]!;
+      const inserted: CashbackRow = {
+        id: newId(),
+        code,
+        templateId: template.id,
+        productId: product.id,
+        terminalId: terminal.id,
+        storeId: store.id,
+        provinceCode: store.provinceCode,
+        cityCode: store.cityCode,
+        districtCode: store.districtCode,
+        rewardFen: rule.rewardFen,
+        issuedAt: now,
+        validUntil,
+        status: 'issued',
+        phone: null,
+        redeemedAt: null,
+        redeemedVia: null,
+        redeemedBy: null,
+      };
+      this.adb.db.insert(cashbackCodes).values(inserted).run();
+      this.outbox.add('cashback.issued', inserted.id, { ...inserted });
+      return inserted;
+    });
+    return {
+      code: row.code,
+      display: displayCode(row.code),
+      qrPayload: this.issue.qrPayload(row.code, template.id, validUntil),
+      rewardFen: row.rewardFen,
+      productId: product.id,
+      productName: product.name,
+      storeId: store.id,
+      terminalId: terminal.id,
+      issuedAt: now,
+      validUntil,
+    };
+  }
+
+  redeem(ctx: HandlerContext, input: ParsedInputOf<'cashback.redeem'>): OutputOf<'cashback.redeem'> {
+    const code = this.normalize(input.code);
+    return this.adb.write(() => {
+      const row = this.byCode(code);
+      if (!row) throw new AppError('CASHBACK_NOT_FOUND');
+      const timeZone = this.stores.get(row.storeId).timezone;
+      if (row.status === 'redeemed')
+        throw new AppError('CASHBACK_ALREADY_REDEEMED', {
+          at: row.redeemedAt,
+          atText: localDateTime(row.redeemedAt!, timeZone),
+        });
+      const now = this.clock.now();
+      if (now > row.validUntil)
+        throw new AppError('CASHBACK_EXPIRED', { validUntil: row.validUntil, validUntilText: localDateTime(row.validUntil, timeZone) });
+      const via = ctx.actor.kind === 'terminal' ? 'terminal' : 'counter';
+      const by = ctx.actor.kind === 'staff' ? ctx.actor.staffId : ctx.actor.kind === 'terminal' ? ctx.actor.terminalId : null;
+      this.adb.db
+        .update(cashbackCodes)
+        .set({ status: 'redeemed', phone: input.phone, redeemedAt: now, redeemedVia: via, redeemedBy: by })
+        .where(and(eq(cashbackCodes.id, row.id), eq(cashbackCodes.status, 'issued')))
+        .run();
+      this.outbox.add('cashback.redeemed', row.id, { id: row.id, code: row.code, phone: input.phone, redeemedAt: now, via });
+      const product = this.products.get(row.productId);
+      this.audit.record(ctx, {
+        action: 'cashback.redeem',
+        targetType: 'cashbackCode',
+        targetId: row.id,
+        storeId: row.storeId,
+        details: { code: displayCode(row.code), rewardFen: row.rewardFen, product: product.name },
+      });
+      return { code: row.code, rewardFen: row.rewardFen, phone: input.phone, redeemedAt: now, productName: product.name };
+    });
+  }
+
+  /** The newest active cashback template covering this product at this store. */
+  private offerFor(productId: string, category: string, storeId: string) {
+    const candidates = this.adb.db
+      .select({ id: couponTemplates.id })
+      .from(couponTemplates)
+      .where(and(eq(couponTemplates.type, 'cashback'), eq(couponTemplates.status, 'active')))
+      .orderBy(desc(couponTemplates.createdAt))
+      .all();
+    for (const { id } of candidates) {
+      const template = this.templates.get(id);
+      const { productIds, categories } = template.scope;
+      const covers =
+        (!productIds.length && !categories.length) || productIds.includes(productId) || (!!category && categories.includes(category));
+      const storeOk = !template.storeIds.length || template.storeIds.includes(storeId);
+      if (covers && storeOk) return template;
+    }
+    return null;
+  }
+
+  private normalize(input: string): string {
+    if (looksLikeToken(input)) {
+      const token = verifyToken(input, (kid) => this.keys.secretFor(kid));
+      if (!token.ok) throw new AppError('CASHBACK_NOT_FOUND', { forged: true });
+      return token.claims.code;
+    }
+    const parsed = parseCode(input);
+    if (!parsed.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: parsed.problem });
+    return parsed.code;
+  }
+
+  private byCode(code: string): CashbackRow | undefined {
+    return this.adb.db.select().from(cashbackCodes).where(eq(cashbackCodes.code, code)).get();
+  }
+}

@@ -1,0 +1,143 @@
+import type { Statement } from 'better-sqlite3';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { OutputOf } from '../../../src-shared/contract';
+import type { CouponTemplate, IssuedCode } from '../../../src-shared/contract/coupons';
+import { displayCode } from '../../../src-shared/coupons/codes';
+import { addDays, endOfLocalDay, localDate, startOfLocalDay } from '../../../src-shared/time';
+import type { AuditService } from '../audit/service';
+import type { AppDatabase } from '../db/database';
+import type { OutboxService } from '../outbox/service';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import { newId } from '../platform/ids';
+import { generateCodes } from './code-generator';
+import { coupons, couponTemplates } from './schema';
+import type { SigningKeys } from './signing-keys';
+import { signToken } from './token';
+import type { TemplatesService } from './templates';
+
+/**
+ * When a code issued at `issuedAt` may be used: a fixed window, or the day of issue through the
+ * end of the local day N − 1 days later. Days are those of the store's zone.
+ */
+export function codeValidity(template: CouponTemplate, issuedAt: number, timeZone: string) {
+  if (template.validity.kind === 'fixed')
+    return {
+      validFrom: startOfLocalDay(template.validity.startDate, timeZone),
+      validUntil: endOfLocalDay(template.validity.endDate, timeZone),
+    };
+  const firstDay = localDate(issuedAt, timeZone);
+  return { validFrom: issuedAt, validUntil: endOfLocalDay(addDays(firstDay, template.validity.days - 1), timeZone) };
+}
+
+export interface IssueRequest {
+  templateId: string;
+  count: number;
+  phone?: string | null;
+  storeId: string | null;
+  timeZone: string;
+}
+
+export class IssueService {
+  private insertCoupon: Statement<unknown[]> | undefined;
+
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly templates: TemplatesService,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  /** The QR payload of a code, signed with the merchant's current key. */
+  qrPayload(code: string, templateId: string, validUntil: number): string {
+    const { kid, secret } = this.keys.current();
+    return signToken({ kid, code, templateId, validUntil }, secret);
+  }
+
+  issue(ctx: HandlerContext, request: IssueRequest): OutputOf<'coupons.issue'> {
+    const batchId = newId();
+    const issued = this.adb.write(() => {
+      const result = this.issueWithin(request, batchId);
+      this.audit.record(ctx, {
+        action: 'coupons.issue',
+        targetType: 'couponTemplate',
+        targetId: request.templateId,
+        details: { count: request.count, batchId, phone: request.phone ?? undefined },
+      });
+      return result;
+    });
+    return { batchId, codes: issued };
+  }
+
+  /**
+   * Checks the template's limits and writes `count` codes; call inside a write. Limits are read
+   * under the write lock, so two tills issuing at once cannot pass a limit together.
+   */
+  issueWithin(request: IssueRequest, batchId: string): IssuedCode[] {
+    const template = this.templates.get(request.templateId);
+    if (template.status !== 'active') throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
+    if (template.totalIssueLimit !== null && template.issuedCount + request.count > template.totalIssueLimit)
+      throw new AppError('ISSUE_LIMIT_REACHED', { remaining: Math.max(0, template.totalIssueLimit - template.issuedCount) });
+    if (request.phone && template.perCustomerLimit !== null) {
+      const held = this.adb.db
+        .select({ n: count() })
+        .from(coupons)
+        .where(and(eq(coupons.customerPhone, request.phone), eq(coupons.templateId, template.id)))
+        .get()!.n;
+      if (held + request.count > template.perCustomerLimit)
+        throw new AppError('CUSTOMER_ISSUE_LIMIT_REACHED', { limit: template.perCustomerLimit });
+    }
+    const now = this.clock.now();
+    const { validFrom, validUntil } = codeValidity(template, now, request.timeZone);
+    this.insertCoupon ??= this.adb.sqlite.prepare(
+      `INSERT OR IGNORE INTO coupons (id, code, template_id, template_version, status, customer_phone,
+         valid_from, valid_until, batch_id, issued_store_id, issued_at)
+       VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
+    );
+    const written: string[] = [];
+    // A collision with an existing code is astronomically rare; draw again if it happens.
+    while (written.length < request.count) {
+      for (const code of generateCodes(template.codeFormat, request.count - written.length)) {
+        const { changes } = this.insertCoupon.run(
+          newId(),
+          code,
+          template.id,
+          template.version,
+          request.phone ?? null,
+          validFrom,
+          validUntil,
+          batchId,
+          request.storeId,
+          now,
+        );
+        if (changes) written.push(code);
+      }
+    }
+    this.adb.db
+      .update(couponTemplates)
+      .set({ issuedCount: sql`${couponTemplates.issuedCount} + ${request.count}` })
+      .where(eq(couponTemplates.id, template.id))
+      .run();
+    this.outbox.add('coupons.issued', batchId, {
+      batchId,
+      templateId: template.id,
+      templateVersion: template.version,
+      count: request.count,
+      phone: request.phone ?? null,
+      validFrom,
+      validUntil,
+      codes: request.count <= 1000 ? written : undefined,
+    });
+    this.adb.emitAfterCommit('coupons.templateChanged', { templateId: template.id });
+    return written.map((code) => ({
+      code,
+      display: displayCode(code),
+      qrPayload: this.qrPayload(code, template.id, validUntil),
+      validFrom,
+      validUntil,
+    }));
+  }
+}

@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
+import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
+import type { AuditService } from '../audit/service';
+import type { AppDatabase } from '../db/database';
+import type { OutboxService } from '../outbox/service';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import type { StoresService } from '../stores/service';
+import type { IssueService } from './issue';
+import { coupons } from './schema';
+import type { SigningKeys } from './signing-keys';
+import { verifyToken } from './token';
+
+/** Issuing and cancelling codes as staff do it, at the store they are working in. */
+export class CouponsService {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly issuer: IssueService,
+    private readonly stores: StoresService,
+    private readonly keys: SigningKeys,
+  ) {}
+
+  issue(ctx: HandlerContext, input: ParsedInputOf<'coupons.issue'>): OutputOf<'coupons.issue'> {
+    const store = this.storeOf(ctx);
+    return this.issuer.issue(ctx, {
+      templateId: input.templateId,
+      count: input.count,
+      phone: input.phone ?? null,
+      storeId: store?.id ?? null,
+      timeZone: store?.timezone ?? DEFAULT_TIME_ZONE,
+    });
+  }
+
+  cancel(ctx: HandlerContext, input: ParsedInputOf<'coupons.cancel'>): OutputOf<'coupons.cancel'> {
+    let code: string | null = null;
+    if (looksLikeToken(input.code)) {
+      const token = verifyToken(input.code, (kid) => this.keys.secretFor(kid));
+      code = token.ok ? token.claims.code : null;
+    } else {
+      const parsed = parseCode(input.code);
+      code = parsed.ok ? parsed.code : null;
+    }
+    return this.adb.write(() => {
+      const coupon = code ? this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get() : undefined;
+      if (!coupon) throw new AppError('COUPON_NOT_FOUND');
+      if (coupon.status === 'redeemed') throw new AppError('COUPON_ALREADY_REDEEMED');
+      if (coupon.status !== 'cancelled') {
+        const now = this.clock.now();
+        this.adb.db
+          .update(coupons)
+          .set({ status: 'cancelled', cancelledAt: now, cancelReason: input.reason })
+          .where(eq(coupons.id, coupon.id))
+          .run();
+        this.outbox.add('coupons.cancelled', coupon.id, { code: coupon.code, at: now, reason: input.reason });
+        this.audit.record(ctx, {
+          action: 'coupons.cancel',
+          targetType: 'coupon',
+          targetId: coupon.id,
+          details: { code: displayCode(coupon.code), reason: input.reason },
+        });
+      }
+      return { code: coupon.code, status: 'cancelled' as const };
+    });
+  }
+
+  /** The store of the caller's till, else their home store, else the first store. */
+  private storeOf(ctx: HandlerContext) {
+    const actor = ctx.actor;
+    if (actor.kind === 'terminal') return this.stores.get(actor.storeId);
+    if (actor.kind === 'staff') {
+      if (actor.terminalId) return this.stores.get(this.stores.getTerminal(actor.terminalId).storeId);
+      if (actor.storeId) return this.stores.get(actor.storeId);
+    }
+    return this.stores.list()[0] ?? null;
+  }
+}

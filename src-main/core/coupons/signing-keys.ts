@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { desc, isNull } from 'drizzle-orm';
+import type { AppDatabase } from '../db/database';
+import type { Clock } from '../platform/clock';
+import { signingKeys } from './schema';
+
+/**
+ * The merchant's HMAC keys for QR tokens. New codes are signed with the newest key; rotation
+ * adds a key and keeps the old ones for verifying codes already out there. (Sync shares the
+ * keys between the merchant's tills.)
+ */
+export class SigningKeys {
+  private readonly cache = new Map<string, Buffer>();
+  private active: { kid: string; secret: Buffer } | null = null;
+
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The key to sign with now; made on first use. */
+  current(): { kid: string; secret: Buffer } {
+    if (this.active) return this.active;
+    const row = this.adb.db
+      .select()
+      .from(signingKeys)
+      .where(isNull(signingKeys.retiredAt))
+      .orderBy(desc(signingKeys.createdAt))
+      .get();
+    this.active = row ? { kid: row.kid, secret: this.secretFor(row.kid)! } : this.rotate();
+    return this.active;
+  }
+
+  rotate(): { kid: string; secret: Buffer } {
+    return this.adb.write(() => {
+      const count = this.adb.db.select().from(signingKeys).all().length;
+      const kid = `k${(count + 1).toString(36)}`;
+      const secret = randomBytes(32);
+      const now = this.clock.now();
+      this.adb.db.update(signingKeys).set({ retiredAt: now }).where(isNull(signingKeys.retiredAt)).run();
+      this.adb.db.insert(signingKeys).values({ kid, secret: secret.toString('base64'), createdAt: now }).run();
+      this.cache.set(kid, secret);
+      this.active = { kid, secret };
+      return this.active;
+    });
+  }
+
+  secretFor(kid: string): Buffer | null {
+    const cached = this.cache.get(kid);
+    if (cached) return cached;
+    const row = this.adb.db.select().from(signingKeys).all().find((k) => k.kid === kid);
+    if (!row) return null;
+    const secret = Buffer.from(row.secret, 'base64');
+    this.cache.set(kid, secret);
+    return secret;
+  }
+}

@@ -1,0 +1,57 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { TOKEN_PREFIX } from '../../../src-shared/coupons/codes';
+
+// The QR payload: SD1.<kid>.<code>.<validUntil, base36 seconds>.<template id, base64url>.<mac>
+// The MAC is HMAC-SHA256 under the merchant key <kid>, truncated to 80 bits: any till holding
+// the merchant's keys can tell a genuine code from a forged one without having seen it.
+const MAC_BYTES = 10;
+
+export interface TokenClaims {
+  kid: string;
+  code: string;
+  validUntil: number;
+  templateId: string;
+}
+
+const uuidToCompact = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
+function compactToUuid(compact: string): string | null {
+  const hex = Buffer.from(compact, 'base64url').toString('hex');
+  if (hex.length !== 32) return null;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function mac(secret: Buffer, body: string): Buffer {
+  return createHmac('sha256', secret).update(body).digest().subarray(0, MAC_BYTES);
+}
+
+export function signToken(claims: TokenClaims, secret: Buffer): string {
+  const body = [
+    TOKEN_PREFIX + claims.kid,
+    claims.code,
+    Math.floor(claims.validUntil / 1000).toString(36),
+    uuidToCompact(claims.templateId),
+  ].join('.');
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+export type TokenCheck =
+  | { ok: true; claims: TokenClaims }
+  | { ok: false; problem: 'malformed' | 'unknown-key' | 'bad-signature' };
+
+/** Checks a scanned payload against the merchant's keys (looked up by key id). */
+export function verifyToken(payload: string, secretFor: (kid: string) => Buffer | null): TokenCheck {
+  const parts = payload.trim().split('.');
+  if (parts.length !== 6 || `${parts[0]}.` !== TOKEN_PREFIX) return { ok: false, problem: 'malformed' };
+  const [, kid, code, expiry, template, signature] = parts as [string, string, string, string, string, string];
+  const templateId = compactToUuid(template);
+  const seconds = parseInt(expiry, 36);
+  if (!templateId || !Number.isFinite(seconds) || !code) return { ok: false, problem: 'malformed' };
+  const secret = secretFor(kid);
+  if (!secret) return { ok: false, problem: 'unknown-key' };
+  const expected = mac(secret, parts.slice(0, 5).join('.'));
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, problem: 'bad-signature' };
+  // Expiry is carried to the second; the till compares it with the end of the local day.
+  return { ok: true, claims: { kid, code, validUntil: seconds * 1000 + 999, templateId } };
+}

@@ -1,0 +1,30 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const products = sqliteTable(
+  'products',
+  {
+    id: text().primaryKey(),
+    sku: text().notNull(),
+    name: text().notNull(),
+    category: text().notNull().default(''),
+    unit: text().notNull().default('件'),
+    priceFen: integer().notNull(),
+    costFen: integer(),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    createdAt: integer().notNull(),
+    updatedAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex('products_sku_unique').on(t.sku), index('products_name_idx').on(t.name)],
+);
+
+/** A product may carry several barcodes (maker's EAN-13, the shop's own label); each is unique. */
+export const productBarcodes = sqliteTable(
+  'product_barcodes',
+  {
+    barcode: text().primaryKey(),
+    productId: text()
+      .notNull()
+      .references(() => products.id),
+  },
+  (t) => [index('product_barcodes_product_idx').on(t.productId)],
+);

@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../../src-shared/contract';
+import type { Product, ProductRef } from '../../../src-shared/contract/products';
+import type { AuditService } from '../audit/service';
+import type { AppDatabase } from '../db/database';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import { newId } from '../platform/ids';
+import { changedFields } from '../stores/service';
+import { productBarcodes, products } from './schema';
+
+type ProductRow = typeof products.$inferSelect;
+
+export class ProductsService {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(input: ParsedInputOf<'products.list'>): Product[] {
+    const { db } = this.adb;
+    const search = input.search ? `%${input.search.replace(/[%_]/g, '')}%` : null;
+    const byBarcode = search
+      ? db.select({ id: productBarcodes.productId }).from(productBarcodes).where(like(productBarcodes.barcode, search))
+      : null;
+    const rows = db
+      .select()
+      .from(products)
+      .where(
+        and(
+          input.includeInactive ? undefined : eq(products.active, true),
+          search && byBarcode
+            ? or(like(products.name, search), like(products.sku, search), inArray(products.id, byBarcode))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(products.sku))
+      .limit(input.limit)
+      .all();
+    return this.withBarcodes(rows);
+  }
+
+  get(id: string): Product {
+    const row = this.adb.db.select().from(products).where(eq(products.id, id)).get();
+    if (!row) throw new AppError('PRODUCT_NOT_FOUND', { id });
+    return this.withBarcodes([row])[0]!;
+  }
+
+  /** By id, SKU or barcode; unknown keys answer PRODUCT_NOT_FOUND naming what was looked for. */
+  lookup(ref: ProductRef): Product {
+    const { db } = this.adb;
+    if ('productId' in ref) return this.get(ref.productId);
+    if ('sku' in ref) {
+      const row = db.select().from(products).where(eq(products.sku, ref.sku)).get();
+      if (!row) throw new AppError('PRODUCT_NOT_FOUND', { sku: ref.sku });
+      return this.withBarcodes([row])[0]!;
+    }
+    const link = db.select().from(productBarcodes).where(eq(productBarcodes.barcode, ref.barcode)).get();
+    if (!link) throw new AppError('PRODUCT_NOT_FOUND', { barcode: ref.barcode });
+    return this.get(link.productId);
+  }
+
+  create(ctx: HandlerContext, input: ParsedInputOf<'products.create'>): Product {
+    return this.adb.write(() => {
+      this.assertSkuFree(input.sku);
+      const now = this.clock.now();
+      const row: ProductRow = {
+        id: newId(),
+        sku: input.sku,
+        name: input.name,
+        category: input.category,
+        unit: input.unit,
+        priceFen: input.priceFen,
+        costFen: input.costFen,
+        active: true,
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.adb.db.insert(products).values(row).run();
+      this.setBarcodes(row.id, input.barcodes);
+      const product = this.get(row.id);
+      this.audit.record(ctx, {
+        action: 'products.create',
+        targetType: 'product',
+        targetId: row.id,
+        details: { sku: row.sku, name: row.name, priceFen: row.priceFen },
+      });
+      this.adb.emitAfterCommit('products.changed', { productId: row.id });
+      return product;
+    });
+  }
+
+  update(ctx: HandlerContext, input: ParsedInputOf<'products.update'>): Product {
+    return this.adb.write(() => {
+      const before = this.get(input.id);
+      if (input.sku !== undefined && input.sku !== before.sku) this.assertSkuFree(input.sku, input.id);
+      const { id, barcodes, ...fields } = input;
+      this.adb.db
+        .update(products)
+        .set({ ...fields, updatedAt: this.clock.now() })
+        .where(eq(products.id, id))
+        .run();
+      if (barcodes) this.setBarcodes(id, barcodes);
+      const after = this.get(id);
+      this.audit.record(ctx, {
+        action: 'products.update',
+        targetType: 'product',
+        targetId: id,
+        details: {
+          sku: after.sku,
+          ...changedFields(before, after),
+          ...(barcodes ? { barcodes: { from: before.barcodes, to: after.barcodes } } : {}),
+        },
+      });
+      this.adb.emitAfterCommit('products.changed', { productId: id });
+      return after;
+    });
+  }
+
+  private setBarcodes(productId: string, barcodes: string[]) {
+    const { db } = this.adb;
+    const unique = [...new Set(barcodes)];
+    if (unique.length) {
+      const taken = db
+        .select()
+        .from(productBarcodes)
+        .where(and(inArray(productBarcodes.barcode, unique), ne(productBarcodes.productId, productId)))
+        .get();
+      if (taken) throw new AppError('DUPLICATE_CODE', { code: taken.barcode });
+    }
+    db.delete(productBarcodes).where(eq(productBarcodes.productId, productId)).run();
+    for (const barcode of unique) db.insert(productBarcodes).values({ barcode, productId }).run();
+  }
+
+  private assertSkuFree(sku: string, exceptId?: string) {
+    const clash = this.adb.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.sku, sku), exceptId ? ne(products.id, exceptId) : undefined))
+      .get();
+    if (clash) throw new AppError('DUPLICATE_CODE', { code: sku });
+  }
+
+  private withBarcodes(rows: ProductRow[]): Product[] {
+    if (!rows.length) return [];
+    const links = this.adb.db
+      .select()
+      .from(productBarcodes)
+      .where(inArray(productBarcodes.productId, rows.map((r) => r.id)))
+      .orderBy(asc(productBarcodes.barcode))
+      .all();
+    return rows.map((row) => ({
+      ...row,
+      barcodes: links.filter((l) => l.productId === row.id).map((l) => l.barcode),
+    }));
+  }
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { ALL_STAFF, MANAGERS, event, method } from './define';
+import { fenSchema, productRefSchema } from './products';
+import { phoneSchema } from './coupons';
+import { epochMsSchema, idSchema, pinSchema } from '../validation';
+
+/** Quick mode: the subtotal only. Full mode: lines by product id, SKU or barcode. */
+export const orderSchema = z.union([
+  z.object({ subtotalFen: fenSchema, customerPhone: phoneSchema.optional() }),
+  z.object({
+    lines: z
+      .array(
+        z.intersection(
+          productRefSchema,
+          z.object({
+            qty: z.number().int().min(1, { message: 'validation.qty' }).max(9999),
+            unitPriceFen: fenSchema.optional(),
+          }),
+        ),
+      )
+      .min(1)
+      .max(200),
+    customerPhone: phoneSchema.optional(),
+  }),
+]);
+export type OrderInput = z.input<typeof orderSchema>;
+
+/** Why a code cannot be used (stable strings: the UI, terminals and reports match on them). */
+export const REFUSAL_REASONS = [
+  'NOT_FOUND',
+  'BAD_CHECK',
+  'FORGED',
+  'NOT_YET_VALID',
+  'EXPIRED',
+  'ALREADY_REDEEMED',
+  'VOIDED',
+  'STORE_NOT_ELIGIBLE',
+  'MIN_SPEND_NOT_MET',
+  'ITEM_NOT_IN_ORDER',
+  'CUSTOMER_LIMIT_REACHED',
+  'BUDGET_EXHAUSTED',
+  'TEMPLATE_PAUSED',
+  'NOT_STACKABLE',
+  'COOLING_DOWN',
+] as const;
+export const refusalReasonSchema = z.enum(REFUSAL_REASONS);
+export type RefusalReason = z.infer<typeof refusalReasonSchema>;
+
+export const pricedLineSchema = z.object({
+  productId: idSchema.nullable(),
+  name: z.string().nullable(),
+  qty: z.number().int(),
+  unitPriceFen: z.number().int(),
+  discountFen: z.number().int(),
+});
+
+export const verdictSchema = z.object({
+  valid: z.boolean(),
+  reason: refusalReasonSchema.nullable(),
+  details: z.record(z.string(), z.unknown()),
+  code: z.string().nullable(),
+  display: z.string().nullable(),
+  template: z
+    .object({ id: idSchema, name: z.string(), type: z.string(), stackable: z.boolean(), version: z.number().int() })
+    .nullable(),
+  validUntil: epochMsSchema.nullable(),
+  subtotalFen: z.number().int(),
+  discountFen: z.number().int(),
+  payableFen: z.number().int(),
+  /** Step of this coupon in the order of application, when several are used. */
+  step: z.number().int().nullable(),
+  lines: z.array(pricedLineSchema),
+  gift: z.object({ productId: idSchema, name: z.string(), qty: z.number().int() }).nullable(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+export const redemptionSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  display: z.string(),
+  templateId: idSchema,
+  templateName: z.string(),
+  storeId: idSchema,
+  storeName: z.string(),
+  terminalId: idSchema.nullable(),
+  terminalCode: z.string().nullable(),
+  staffId: idSchema.nullable(),
+  staffName: z.string().nullable(),
+  customerPhone: z.string().nullable(),
+  subtotalFen: z.number().int(),
+  discountFen: z.number().int(),
+  gift: z.object({ productId: idSchema, qty: z.number().int() }).nullable(),
+  status: z.enum(['completed', 'voided']),
+  createdAt: epochMsSchema,
+  voidedAt: epochMsSchema.nullable(),
+  voidedByName: z.string().nullable(),
+  voidReason: z.string().nullable(),
+});
+export type Redemption = z.infer<typeof redemptionSchema>;
+
+const codeInput = z.string().trim().min(1, { message: 'validation.required' }).max(300);
+
+export const redemptionMethods = {
+  'redemption.verify': method({
+    summary: 'Check a typed code or scanned QR against an order: the reason it cannot be used, or the discount',
+    input: z.object({
+      code: codeInput,
+      order: orderSchema,
+      /** Other coupons already on this order (they decide stacking and what is left). */
+      withCodes: z.array(codeInput).max(10).default([]),
+      storeId: idSchema.optional(),
+    }),
+    output: verdictSchema,
+    access: [...ALL_STAFF, 'terminal'],
+  }),
+  'redemption.redeem': method({
+    summary: 'Redeem once: atomic and idempotent (the same key answers the same result)',
+    input: z.object({
+      code: codeInput,
+      order: orderSchema,
+      withCodes: z.array(codeInput).max(10).default([]),
+      idempotencyKey: z.string().trim().min(8).max(100),
+      storeId: idSchema.optional(),
+    }),
+    output: z.object({ redemption: redemptionSchema, verdict: verdictSchema, replayed: z.boolean() }),
+    access: [...ALL_STAFF, 'terminal'],
+  }),
+  'redemption.void': method({
+    summary: 'Undo a redemption within the void window, with a manager PIN and a reason',
+    input: z.object({
+      redemptionId: idSchema,
+      managerId: idSchema,
+      managerPin: pinSchema,
+      reason: z.string().trim().min(1, { message: 'validation.required' }).max(200),
+    }),
+    output: redemptionSchema,
+    access: ALL_STAFF,
+  }),
+  'redemption.list': method({
+    summary: 'Redemption history with filters, newest first',
+    input: z.object({
+      from: epochMsSchema.optional(),
+      to: epochMsSchema.optional(),
+      storeId: idSchema.optional(),
+      staffId: idSchema.optional(),
+      templateId: idSchema.optional(),
+      status: z.enum(['completed', 'voided']).optional(),
+      code: z.string().trim().max(300).optional(),
+      before: idSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ items: z.array(redemptionSchema), nextBefore: idSchema.nullable() }),
+    access: MANAGERS,
+  }),
+} as const;
+
+export const redemptionEvents = {
+  'redemption.changed': event({
+    payload: z.object({ redemptionId: idSchema, status: z.enum(['completed', 'voided']) }),
+    access: ALL_STAFF,
+  }),
+} as const;
