@@ -27,6 +27,22 @@ export const METHOD_NAMES = [
   'apiKeys.create',
   'apiKeys.revoke',
   'audit.list',
+  'products.list',
+  'products.lookup',
+  'products.create',
+  'products.update',
+  'coupons.listTemplates',
+  'coupons.createTemplate',
+  'coupons.updateTemplate',
+  'coupons.setTemplateStatus',
+  'coupons.issue',
+  'coupons.cancel',
+  'redemption.verify',
+  'redemption.redeem',
+  'redemption.void',
+  'redemption.list',
+  'cashback.requestCode',
+  'cashback.redeem',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -34,4 +50,7 @@ export const EVENT_NAMES = [
   'staff.changed',
   'stores.changed',
   'audit.appended',
+  'products.changed',
+  'coupons.templateChanged',
+  'redemption.changed',
 ] as const satisfies readonly EventName[];

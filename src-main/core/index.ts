@@ -79,8 +79,29 @@ export async function createCore(options: CoreOptions) {
   const templates = new TemplatesService(adb, clock, audit, products);
   const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
   const couponsService = new CouponsService(adb, clock, audit, outbox, issuer, stores, keys);
-  const redemption = new RedemptionService(adb, clock, config, audit, outbox, templates, keys, products, stores, auth);
-  const cashback = new CashbackService(adb, clock, audit, outbox, templates, issuer, keys, products, stores);
+  const redemption = new RedemptionService(
+    adb,
+    clock,
+    config,
+    audit,
+    outbox,
+    templates,
+    keys,
+    products,
+    stores,
+    auth,
+  );
+  const cashback = new CashbackService(
+    adb,
+    clock,
+    audit,
+    outbox,
+    templates,
+    issuer,
+    keys,
+    products,
+    stores,
+  );
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),

@@ -19,7 +19,8 @@ export const cashbackCodeSchema = z.object({
 
 export const cashbackMethods = {
   'cashback.requestCode': method({
-    summary: 'For a sold product at a terminal: a cashback code bound to product + terminal, to print',
+    summary:
+      'For a sold product at a terminal: a cashback code bound to product + terminal, to print',
     input: z.intersection(productRefSchema, z.object({ terminalId: idSchema.optional() })),
     output: cashbackCodeSchema,
     access: [...ALL_STAFF, 'terminal'],

@@ -5,16 +5,18 @@ import { normalizeMainlandMobile } from '../phone';
 import { isLocalDate } from '../time';
 import { epochMsSchema, idSchema } from '../validation';
 
-export const phoneSchema = z
-  .string()
-  .transform((text, ctx) => {
-    const phone = normalizeMainlandMobile(text);
-    if (!phone) ctx.addIssue({ code: 'custom', message: 'validation.phone' });
-    return phone ?? '';
-  });
+export const phoneSchema = z.string().transform((text, ctx) => {
+  const phone = normalizeMainlandMobile(text);
+  if (!phone) ctx.addIssue({ code: 'custom', message: 'validation.phone' });
+  return phone ?? '';
+});
 
 const dateSchema = z.string().refine(isLocalDate, { message: 'validation.date' });
-const permilleSchema = z.number().int().min(1, { message: 'validation.zhe' }).max(999, { message: 'validation.zhe' });
+const permilleSchema = z
+  .number()
+  .int()
+  .min(1, { message: 'validation.zhe' })
+  .max(999, { message: 'validation.zhe' });
 const positiveFen = fenSchema.refine((n) => n > 0, { message: 'validation.positive' });
 
 /** The money rule of a template: what it takes off (see src-shared/coupons/pricing.ts). */
@@ -33,7 +35,11 @@ export const couponRuleSchema = z.discriminatedUnion('type', [
     maxDiscountFen: positiveFen.nullable().default(null),
     minSpendFen: positiveFen.nullable().default(null),
   }),
-  z.object({ type: z.literal('voucher'), amountFen: positiveFen, minSpendFen: positiveFen.nullable().default(null) }),
+  z.object({
+    type: z.literal('voucher'),
+    amountFen: positiveFen,
+    minSpendFen: positiveFen.nullable().default(null),
+  }),
   z.object({
     type: z.literal('item'),
     productId: idSchema,
@@ -71,7 +77,11 @@ export const validitySchema = z.discriminatedUnion('kind', [
 const optionalCount = z.number().int().min(1).nullable().default(null);
 
 export const templateFieldsSchema = z.object({
-  name: z.string().trim().min(1, { message: 'validation.required' }).max(40, { message: 'validation.tooLong' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(40, { message: 'validation.tooLong' }),
   description: z.string().trim().max(500).default(''),
   rule: couponRuleSchema,
   scope: scopeSchema.default({ productIds: [], categories: [] }),
@@ -84,7 +94,10 @@ export const templateFieldsSchema = z.object({
   budgetFen: positiveFen.nullable().default(null),
   stackable: z.boolean().default(false),
   share: z
-    .object({ mode: z.enum(['none', 'transfer', 'copy']), maxShares: z.number().int().min(1).max(100).nullable() })
+    .object({
+      mode: z.enum(['none', 'transfer', 'copy']),
+      maxShares: z.number().int().min(1).max(100).nullable(),
+    })
     .default({ mode: 'none', maxShares: null }),
   /** Spend-X-get-a-coupon at the till: a sale of at least this much earns one code. */
   issueOnSpendFen: positiveFen.nullable().default(null),
@@ -155,12 +168,18 @@ export const couponsMethods = {
   }),
   'coupons.cancel': method({
     summary: 'Cancel an issued code (lost, misprinted): it can no longer be redeemed',
-    input: z.object({ code: z.string().min(1).max(200), reason: z.string().trim().min(1).max(200) }),
+    input: z.object({
+      code: z.string().min(1).max(200),
+      reason: z.string().trim().min(1).max(200),
+    }),
     output: z.object({ code: z.string(), status: z.literal('cancelled') }),
     access: MANAGERS,
   }),
 } as const;
 
 export const couponsEvents = {
-  'coupons.templateChanged': event({ payload: z.object({ templateId: idSchema }), access: ALL_STAFF }),
+  'coupons.templateChanged': event({
+    payload: z.object({ templateId: idSchema }),
+    access: ALL_STAFF,
+  }),
 } as const;

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { epochMsSchema, idSchema } from '../validation';
 
-export const fenSchema = z.number().int({ message: 'validation.fen' }).nonnegative({ message: 'validation.fen' });
+export const fenSchema = z
+  .number()
+  .int({ message: 'validation.fen' })
+  .nonnegative({ message: 'validation.fen' });
 
 export const productSchema = z.object({
   id: idSchema,
@@ -19,12 +22,22 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-const barcodeSchema = z.string().trim().regex(/^[0-9A-Za-z-]{4,32}$/, { message: 'validation.barcode' });
+const barcodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{4,32}$/, { message: 'validation.barcode' });
 
 export const productFieldsSchema = z.object({
-  sku: z.string().trim().regex(/^[0-9A-Za-z._-]{1,32}$/, { message: 'validation.sku' }),
+  sku: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z._-]{1,32}$/, { message: 'validation.sku' }),
   barcodes: z.array(barcodeSchema).max(10).default([]),
-  name: z.string().trim().min(1, { message: 'validation.required' }).max(60, { message: 'validation.tooLong' }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: 'validation.required' })
+    .max(60, { message: 'validation.tooLong' }),
   category: z.string().trim().max(30).default(''),
   unit: z.string().trim().max(8).default('件'),
   priceFen: fenSchema,

@@ -61,7 +61,13 @@ export const verdictSchema = z.object({
   code: z.string().nullable(),
   display: z.string().nullable(),
   template: z
-    .object({ id: idSchema, name: z.string(), type: z.string(), stackable: z.boolean(), version: z.number().int() })
+    .object({
+      id: idSchema,
+      name: z.string(),
+      type: z.string(),
+      stackable: z.boolean(),
+      version: z.number().int(),
+    })
     .nullable(),
   validUntil: epochMsSchema.nullable(),
   subtotalFen: z.number().int(),
@@ -102,7 +108,8 @@ const codeInput = z.string().trim().min(1, { message: 'validation.required' }).m
 
 export const redemptionMethods = {
   'redemption.verify': method({
-    summary: 'Check a typed code or scanned QR against an order: the reason it cannot be used, or the discount',
+    summary:
+      'Check a typed code or scanned QR against an order: the reason it cannot be used, or the discount',
     input: z.object({
       code: codeInput,
       order: orderSchema,
@@ -122,7 +129,11 @@ export const redemptionMethods = {
       idempotencyKey: z.string().trim().min(8).max(100),
       storeId: idSchema.optional(),
     }),
-    output: z.object({ redemption: redemptionSchema, verdict: verdictSchema, replayed: z.boolean() }),
+    output: z.object({
+      redemption: redemptionSchema,
+      verdict: verdictSchema,
+      replayed: z.boolean(),
+    }),
     access: [...ALL_STAFF, 'terminal'],
   }),
   'redemption.void': method({

@@ -21,7 +21,9 @@ const refusals = {
 
 /** Redeeming a refused coupon fails with COUPON_<reason>, worded as the refusal. */
 export const couponErrors = <T extends Record<RefusalReason, string>>(messages: T) =>
-  Object.fromEntries(Object.entries(messages).map(([reason, text]) => [`COUPON_${reason}`, text])) as {
+  Object.fromEntries(
+    Object.entries(messages).map(([reason, text]) => [`COUPON_${reason}`, text]),
+  ) as {
     [R in RefusalReason as `COUPON_${R}`]: string;
   };
 
@@ -46,7 +48,7 @@ export const zhCN = {
     STAFF_INACTIVE: '该员工已停用',
     LAST_OWNER: '至少需要保留一位在职店主',
     CANNOT_CHANGE_SELF: '不能对自己执行此操作',
-    PRODUCT_NOT_FOUND: '找不到该商品（{{sku}}{{barcode}}）',
+    PRODUCT_NOT_FOUND: '找不到该商品 {{sku}}{{barcode}}',
     TEMPLATE_NOT_FOUND: '找不到该券模板',
     TEMPLATE_NOT_ACTIVE: '券模板未启用，不能发券',
     TEMPLATE_CHANGE_REFUSED: '已发出的券会因此受损，不能这样修改：{{why}}',
@@ -107,6 +109,17 @@ export const zhCN = {
     'terminals.update': '修改收银台',
     'apiKeys.create': '创建终端密钥',
     'apiKeys.revoke': '吊销终端密钥',
+    'products.create': '新增商品',
+    'products.update': '修改商品',
+    'coupons.createTemplate': '新建券模板',
+    'coupons.updateTemplate': '修改券模板',
+    'coupons.setTemplateStatus': '更改券模板状态',
+    'coupons.issue': '发券',
+    'coupons.cancel': '作废券',
+    'redemption.redeem': '核销',
+    'redemption.void': '撤销核销',
+    'redemption.coolDown': '错误券码过多，暂停核销',
+    'cashback.redeem': '兑付返现',
   } as Record<string, string>,
 };
 

@@ -9,12 +9,31 @@ export async function couponShop(options: Parameters<typeof initializedShop>[0] 
   const { ok, ownerToken } = shop;
   const apple = await ok(
     'products.create',
-    { sku: 'APL-1', barcodes: ['6901234567892'], name: '红富士苹果', category: '水果', unit: '斤', priceFen: 1299 },
+    {
+      sku: 'APL-1',
+      barcodes: ['6901234567892'],
+      name: '红富士苹果',
+      category: '水果',
+      unit: '斤',
+      priceFen: 1299,
+    },
     ownerToken,
   );
-  const milk = await ok('products.create', { sku: 'MLK-1', name: '纯牛奶 250ml', category: '乳品', priceFen: 650 }, ownerToken);
-  const bag = await ok('products.create', { sku: 'BAG-1', name: '环保购物袋', category: '赠品', priceFen: 200 }, ownerToken);
-  const cashier = await ok('staff.create', { name: '李收银', role: 'cashier', pin: CASHIER_PIN }, ownerToken);
+  const milk = await ok(
+    'products.create',
+    { sku: 'MLK-1', name: '纯牛奶 250ml', category: '乳品', priceFen: 650 },
+    ownerToken,
+  );
+  const bag = await ok(
+    'products.create',
+    { sku: 'BAG-1', name: '环保购物袋', category: '赠品', priceFen: 200 },
+    ownerToken,
+  );
+  const cashier = await ok(
+    'staff.create',
+    { name: '李收银', role: 'cashier', pin: CASHIER_PIN },
+    ownerToken,
+  );
   const { token: cashierToken } = await ok('auth.login', { staffId: cashier.id, pin: CASHIER_PIN });
 
   async function activeTemplate(fields: Partial<TemplateFields> = {}) {
@@ -32,9 +51,20 @@ export async function couponShop(options: Parameters<typeof initializedShop>[0] 
   }
 
   async function issueOne(templateId: string, phone?: string) {
-    const { codes } = await ok('coupons.issue', { templateId, count: 1, ...(phone ? { phone } : {}) }, ownerToken);
+    const { codes } = await ok(
+      'coupons.issue',
+      { templateId, count: 1, ...(phone ? { phone } : {}) },
+      ownerToken,
+    );
     return codes[0]!;
   }
 
-  return { ...shop, products: { apple, milk, bag }, cashier, cashierToken, activeTemplate, issueOne };
+  return {
+    ...shop,
+    products: { apple, milk, bag },
+    cashier,
+    cashierToken,
+    activeTemplate,
+    issueOne,
+  };
 }

@@ -17,7 +17,11 @@ export async function startServer(core: Core, options: Omit<ServerOptions, 'core
       headers: { 'content-type': 'application/json', ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+    return {
+      status: response.status,
+      body: (await response.json()) as any,
+      headers: response.headers,
+    };
   }
   return { app, base, post };
 }

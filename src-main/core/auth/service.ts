@@ -149,7 +149,9 @@ export class AuthService {
     this.assertNotLocked(manager.lockedUntil);
     if (!(await verifyPin(pin, manager.pinHash)))
       throw this.adb.write(() =>
-        this.countWrongPinWithin(ctx, manager.id, { staff: { id: manager.id, name: manager.name } }),
+        this.countWrongPinWithin(ctx, manager.id, {
+          staff: { id: manager.id, name: manager.name },
+        }),
       );
     return toStaff(manager);
   }

@@ -38,9 +38,15 @@ export class CashbackService {
     private readonly stores: StoresService,
   ) {}
 
-  requestCode(ctx: HandlerContext, input: ParsedInputOf<'cashback.requestCode'>): OutputOf<'cashback.requestCode'> {
+  requestCode(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'cashback.requestCode'>,
+  ): OutputOf<'cashback.requestCode'> {
     const actor = ctx.actor;
-    const terminalId = actor.kind === 'terminal' ? actor.terminalId : (input.terminalId ?? (actor.kind === 'staff' ? actor.terminalId : null));
+    const terminalId =
+      actor.kind === 'terminal'
+        ? actor.terminalId
+        : (input.terminalId ?? (actor.kind === 'staff' ? actor.terminalId : null));
     if (!terminalId) throw new AppError('TERMINAL_REQUIRED');
     const terminal = this.stores.getTerminal(terminalId);
     const store = this.stores.get(terminal.storeId);
@@ -91,7 +97,10 @@ export class CashbackService {
     };
   }
 
-  redeem(ctx: HandlerContext, input: ParsedInputOf<'cashback.redeem'>): OutputOf<'cashback.redeem'> {
+  redeem(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'cashback.redeem'>,
+  ): OutputOf<'cashback.redeem'> {
     const code = this.normalize(input.code);
     return this.adb.write(() => {
       const row = this.byCode(code);
@@ -104,15 +113,35 @@ export class CashbackService {
         });
       const now = this.clock.now();
       if (now > row.validUntil)
-        throw new AppError('CASHBACK_EXPIRED', { validUntil: row.validUntil, validUntilText: localDateTime(row.validUntil, timeZone) });
+        throw new AppError('CASHBACK_EXPIRED', {
+          validUntil: row.validUntil,
+          validUntilText: localDateTime(row.validUntil, timeZone),
+        });
       const via = ctx.actor.kind === 'terminal' ? 'terminal' : 'counter';
-      const by = ctx.actor.kind === 'staff' ? ctx.actor.staffId : ctx.actor.kind === 'terminal' ? ctx.actor.terminalId : null;
+      const by =
+        ctx.actor.kind === 'staff'
+          ? ctx.actor.staffId
+          : ctx.actor.kind === 'terminal'
+            ? ctx.actor.terminalId
+            : null;
       this.adb.db
         .update(cashbackCodes)
-        .set({ status: 'redeemed', phone: input.phone, redeemedAt: now, redeemedVia: via, redeemedBy: by })
+        .set({
+          status: 'redeemed',
+          phone: input.phone,
+          redeemedAt: now,
+          redeemedVia: via,
+          redeemedBy: by,
+        })
         .where(and(eq(cashbackCodes.id, row.id), eq(cashbackCodes.status, 'issued')))
         .run();
-      this.outbox.add('cashback.redeemed', row.id, { id: row.id, code: row.code, phone: input.phone, redeemedAt: now, via });
+      this.outbox.add('cashback.redeemed', row.id, {
+        id: row.id,
+        code: row.code,
+        phone: input.phone,
+        redeemedAt: now,
+        via,
+      });
       const product = this.products.get(row.productId);
       this.audit.record(ctx, {
         action: 'cashback.redeem',
@@ -121,7 +150,13 @@ export class CashbackService {
         storeId: row.storeId,
         details: { code: displayCode(row.code), rewardFen: row.rewardFen, product: product.name },
       });
-      return { code: row.code, rewardFen: row.rewardFen, phone: input.phone, redeemedAt: now, productName: product.name };
+      return {
+        code: row.code,
+        rewardFen: row.rewardFen,
+        phone: input.phone,
+        redeemedAt: now,
+        productName: product.name,
+      };
     });
   }
 
@@ -137,7 +172,9 @@ export class CashbackService {
       const template = this.templates.get(id);
       const { productIds, categories } = template.scope;
       const covers =
-        (!productIds.length && !categories.length) || productIds.includes(productId) || (!!category && categories.includes(category));
+        (!productIds.length && !categories.length) ||
+        productIds.includes(productId) ||
+        (!!category && categories.includes(category));
       const storeOk = !template.storeIds.length || template.storeIds.includes(storeId);
       if (covers && storeOk) return template;
     }

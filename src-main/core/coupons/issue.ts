@@ -28,7 +28,10 @@ export function codeValidity(template: CouponTemplate, issuedAt: number, timeZon
       validUntil: endOfLocalDay(template.validity.endDate, timeZone),
     };
   const firstDay = localDate(issuedAt, timeZone);
-  return { validFrom: issuedAt, validUntil: endOfLocalDay(addDays(firstDay, template.validity.days - 1), timeZone) };
+  return {
+    validFrom: issuedAt,
+    validUntil: endOfLocalDay(addDays(firstDay, template.validity.days - 1), timeZone),
+  };
 }
 
 export interface IssueRequest {
@@ -78,9 +81,15 @@ export class IssueService {
    */
   issueWithin(request: IssueRequest, batchId: string): IssuedCode[] {
     const template = this.templates.get(request.templateId);
-    if (template.status !== 'active') throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
-    if (template.totalIssueLimit !== null && template.issuedCount + request.count > template.totalIssueLimit)
-      throw new AppError('ISSUE_LIMIT_REACHED', { remaining: Math.max(0, template.totalIssueLimit - template.issuedCount) });
+    if (template.status !== 'active')
+      throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
+    if (
+      template.totalIssueLimit !== null &&
+      template.issuedCount + request.count > template.totalIssueLimit
+    )
+      throw new AppError('ISSUE_LIMIT_REACHED', {
+        remaining: Math.max(0, template.totalIssueLimit - template.issuedCount),
+      });
     if (request.phone && template.perCustomerLimit !== null) {
       const held = this.adb.db
         .select({ n: count() })

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { TemplateRule } from '../../../src-shared/contract/coupons';
 import type { CouponScope } from '../../../src-shared/coupons/pricing';
 
@@ -104,7 +111,9 @@ export const redemptions = sqliteTable(
   (t) => [
     uniqueIndex('redemptions_idempotency_unique').on(t.idempotencyKey),
     // The database itself refuses a second live redemption of one coupon.
-    uniqueIndex('redemptions_one_live_per_coupon').on(t.couponId).where(sql`status = 'completed'`),
+    uniqueIndex('redemptions_one_live_per_coupon')
+      .on(t.couponId)
+      .where(sql`status = 'completed'`),
     index('redemptions_created_idx').on(t.createdAt),
     index('redemptions_store_idx').on(t.storeId, t.createdAt),
     index('redemptions_template_idx').on(t.templateId, t.createdAt),

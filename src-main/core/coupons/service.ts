@@ -47,7 +47,9 @@ export class CouponsService {
       code = parsed.ok ? parsed.code : null;
     }
     return this.adb.write(() => {
-      const coupon = code ? this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get() : undefined;
+      const coupon = code
+        ? this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get()
+        : undefined;
       if (!coupon) throw new AppError('COUPON_NOT_FOUND');
       if (coupon.status === 'redeemed') throw new AppError('COUPON_ALREADY_REDEEMED');
       if (coupon.status !== 'cancelled') {
@@ -57,7 +59,11 @@ export class CouponsService {
           .set({ status: 'cancelled', cancelledAt: now, cancelReason: input.reason })
           .where(eq(coupons.id, coupon.id))
           .run();
-        this.outbox.add('coupons.cancelled', coupon.id, { code: coupon.code, at: now, reason: input.reason });
+        this.outbox.add('coupons.cancelled', coupon.id, {
+          code: coupon.code,
+          at: now,
+          reason: input.reason,
+        });
         this.audit.record(ctx, {
           action: 'coupons.cancel',
           targetType: 'coupon',
@@ -74,7 +80,8 @@ export class CouponsService {
     const actor = ctx.actor;
     if (actor.kind === 'terminal') return this.stores.get(actor.storeId);
     if (actor.kind === 'staff') {
-      if (actor.terminalId) return this.stores.get(this.stores.getTerminal(actor.terminalId).storeId);
+      if (actor.terminalId)
+        return this.stores.get(this.stores.getTerminal(actor.terminalId).storeId);
       if (actor.storeId) return this.stores.get(actor.storeId);
     }
     return this.stores.list()[0] ?? null;

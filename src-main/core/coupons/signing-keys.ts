@@ -37,8 +37,15 @@ export class SigningKeys {
       const kid = `k${(count + 1).toString(36)}`;
       const secret = randomBytes(32);
       const now = this.clock.now();
-      this.adb.db.update(signingKeys).set({ retiredAt: now }).where(isNull(signingKeys.retiredAt)).run();
-      this.adb.db.insert(signingKeys).values({ kid, secret: secret.toString('base64'), createdAt: now }).run();
+      this.adb.db
+        .update(signingKeys)
+        .set({ retiredAt: now })
+        .where(isNull(signingKeys.retiredAt))
+        .run();
+      this.adb.db
+        .insert(signingKeys)
+        .values({ kid, secret: secret.toString('base64'), createdAt: now })
+        .run();
       this.cache.set(kid, secret);
       this.active = { kid, secret };
       return this.active;
@@ -48,7 +55,11 @@ export class SigningKeys {
   secretFor(kid: string): Buffer | null {
     const cached = this.cache.get(kid);
     if (cached) return cached;
-    const row = this.adb.db.select().from(signingKeys).all().find((k) => k.kid === kid);
+    const row = this.adb.db
+      .select()
+      .from(signingKeys)
+      .all()
+      .find((k) => k.kid === kid);
     if (!row) return null;
     const secret = Buffer.from(row.secret, 'base64');
     this.cache.set(kid, secret);

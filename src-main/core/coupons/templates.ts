@@ -73,7 +73,12 @@ export class TemplatesService {
       const row = this.adb.db
         .select()
         .from(couponTemplateVersions)
-        .where(and(eq(couponTemplateVersions.templateId, templateId), eq(couponTemplateVersions.version, version)))
+        .where(
+          and(
+            eq(couponTemplateVersions.templateId, templateId),
+            eq(couponTemplateVersions.version, version),
+          ),
+        )
         .get();
       if (!row) throw new AppError('TEMPLATE_NOT_FOUND', { id: templateId, version });
       cached = { rule: row.rule, scope: row.scope, stackable: row.stackable };
@@ -122,7 +127,9 @@ export class TemplatesService {
       if (issued) this.refuseHarmfulChanges(before, next);
 
       const moneyChanged =
-        !sameJson(before.rule, next.rule) || !sameJson(before.scope, next.scope) || before.stackable !== next.stackable;
+        !sameJson(before.rule, next.rule) ||
+        !sameJson(before.scope, next.scope) ||
+        before.stackable !== next.stackable;
       let version = before.version;
       if (moneyChanged && issued) {
         // Codes already out keep the rule they were issued under.
@@ -131,7 +138,12 @@ export class TemplatesService {
       } else if (moneyChanged) {
         this.adb.db
           .delete(couponTemplateVersions)
-          .where(and(eq(couponTemplateVersions.templateId, before.id), eq(couponTemplateVersions.version, version)))
+          .where(
+            and(
+              eq(couponTemplateVersions.templateId, before.id),
+              eq(couponTemplateVersions.version, version),
+            ),
+          )
           .run();
         this.versions.delete(`${before.id}:${version}`);
         this.writeVersion(before.id, version, next);
@@ -145,7 +157,11 @@ export class TemplatesService {
         action: 'coupons.updateTemplate',
         targetType: 'couponTemplate',
         targetId: before.id,
-        details: { name: next.name, fields: Object.keys(changes), newVersion: version !== before.version ? version : undefined },
+        details: {
+          name: next.name,
+          fields: Object.keys(changes),
+          newVersion: version !== before.version ? version : undefined,
+        },
       });
       this.adb.emitAfterCommit('coupons.templateChanged', { templateId: before.id });
       return this.get(before.id);
@@ -183,14 +199,21 @@ export class TemplatesService {
     const was = before.validity;
     const now = next.validity;
     if (was.kind !== now.kind) refuse('有效期方式不能更改 / the validity kind cannot change');
-    if (was.kind === 'fixed' && now.kind === 'fixed' && (now.startDate > was.startDate || now.endDate < was.endDate))
+    if (
+      was.kind === 'fixed' &&
+      now.kind === 'fixed' &&
+      (now.startDate > was.startDate || now.endDate < was.endDate)
+    )
       refuse('有效期只能延长 / the validity window can only grow');
     // An empty list means every store.
     const narrowsStores =
       next.storeIds.length > 0 &&
       (before.storeIds.length === 0 || before.storeIds.some((s) => !next.storeIds.includes(s)));
     if (narrowsStores) refuse('适用门店只能增加 / eligible stores can only be added');
-    if (before.perCustomerLimit !== null && (next.perCustomerLimit ?? Infinity) < before.perCustomerLimit)
+    if (
+      before.perCustomerLimit !== null &&
+      (next.perCustomerLimit ?? Infinity) < before.perCustomerLimit
+    )
       refuse('每人限用次数不能减少 / the per-customer limit cannot shrink');
   }
 
@@ -198,7 +221,8 @@ export class TemplatesService {
     const { rule, validity } = input;
     if (rule.type === 'item') {
       this.products.get(rule.productId);
-      if (rule.mode === 'price' && rule.priceFen === null) throw invalid(['rule', 'priceFen'], 'validation.required');
+      if (rule.mode === 'price' && rule.priceFen === null)
+        throw invalid(['rule', 'priceFen'], 'validation.required');
       if (rule.mode === 'percent' && rule.payPermille === null)
         throw invalid(['rule', 'payPermille'], 'validation.required');
     }
@@ -275,4 +299,5 @@ export class TemplatesService {
   }
 }
 
-const invalid = (path: string[], message: string) => new AppError('VALIDATION_FAILED', { issues: [{ path, message }] });
+const invalid = (path: string[], message: string) =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path, message }] });

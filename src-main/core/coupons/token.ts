@@ -13,7 +13,8 @@ export interface TokenClaims {
   templateId: string;
 }
 
-const uuidToCompact = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
+const uuidToCompact = (uuid: string) =>
+  Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64url');
 function compactToUuid(compact: string): string | null {
   const hex = Buffer.from(compact, 'base64url').toString('hex');
   if (hex.length !== 32) return null;
@@ -39,10 +40,21 @@ export type TokenCheck =
   | { ok: false; problem: 'malformed' | 'unknown-key' | 'bad-signature' };
 
 /** Checks a scanned payload against the merchant's keys (looked up by key id). */
-export function verifyToken(payload: string, secretFor: (kid: string) => Buffer | null): TokenCheck {
+export function verifyToken(
+  payload: string,
+  secretFor: (kid: string) => Buffer | null,
+): TokenCheck {
   const parts = payload.trim().split('.');
-  if (parts.length !== 6 || `${parts[0]}.` !== TOKEN_PREFIX) return { ok: false, problem: 'malformed' };
-  const [, kid, code, expiry, template, signature] = parts as [string, string, string, string, string, string];
+  if (parts.length !== 6 || `${parts[0]}.` !== TOKEN_PREFIX)
+    return { ok: false, problem: 'malformed' };
+  const [, kid, code, expiry, template, signature] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const templateId = compactToUuid(template);
   const seconds = parseInt(expiry, 36);
   if (!templateId || !Number.isFinite(seconds) || !code) return { ok: false, problem: 'malformed' };

@@ -11,6 +11,9 @@ export class OutboxService {
 
   /** Call inside the `write()` of the change: the row commits or rolls back with it. */
   add(topic: string, entityId: string, payload: Record<string, unknown>): void {
-    this.adb.db.insert(outbox).values({ id: newId(), topic, entityId, payload, createdAt: this.clock.now() }).run();
+    this.adb.db
+      .insert(outbox)
+      .values({ id: newId(), topic, entityId, payload, createdAt: this.clock.now() })
+      .run();
   }
 }

@@ -23,7 +23,10 @@ export class ProductsService {
     const { db } = this.adb;
     const search = input.search ? `%${input.search.replace(/[%_]/g, '')}%` : null;
     const byBarcode = search
-      ? db.select({ id: productBarcodes.productId }).from(productBarcodes).where(like(productBarcodes.barcode, search))
+      ? db
+          .select({ id: productBarcodes.productId })
+          .from(productBarcodes)
+          .where(like(productBarcodes.barcode, search))
       : null;
     const rows = db
       .select()
@@ -32,7 +35,11 @@ export class ProductsService {
         and(
           input.includeInactive ? undefined : eq(products.active, true),
           search && byBarcode
-            ? or(like(products.name, search), like(products.sku, search), inArray(products.id, byBarcode))
+            ? or(
+                like(products.name, search),
+                like(products.sku, search),
+                inArray(products.id, byBarcode),
+              )
             : undefined,
         ),
       )
@@ -57,7 +64,11 @@ export class ProductsService {
       if (!row) throw new AppError('PRODUCT_NOT_FOUND', { sku: ref.sku });
       return this.withBarcodes([row])[0]!;
     }
-    const link = db.select().from(productBarcodes).where(eq(productBarcodes.barcode, ref.barcode)).get();
+    const link = db
+      .select()
+      .from(productBarcodes)
+      .where(eq(productBarcodes.barcode, ref.barcode))
+      .get();
     if (!link) throw new AppError('PRODUCT_NOT_FOUND', { barcode: ref.barcode });
     return this.get(link.productId);
   }
@@ -95,7 +106,8 @@ export class ProductsService {
   update(ctx: HandlerContext, input: ParsedInputOf<'products.update'>): Product {
     return this.adb.write(() => {
       const before = this.get(input.id);
-      if (input.sku !== undefined && input.sku !== before.sku) this.assertSkuFree(input.sku, input.id);
+      if (input.sku !== undefined && input.sku !== before.sku)
+        this.assertSkuFree(input.sku, input.id);
       const { id, barcodes, ...fields } = input;
       this.adb.db
         .update(products)
@@ -126,7 +138,9 @@ export class ProductsService {
       const taken = db
         .select()
         .from(productBarcodes)
-        .where(and(inArray(productBarcodes.barcode, unique), ne(productBarcodes.productId, productId)))
+        .where(
+          and(inArray(productBarcodes.barcode, unique), ne(productBarcodes.productId, productId)),
+        )
         .get();
       if (taken) throw new AppError('DUPLICATE_CODE', { code: taken.barcode });
     }
@@ -148,7 +162,12 @@ export class ProductsService {
     const links = this.adb.db
       .select()
       .from(productBarcodes)
-      .where(inArray(productBarcodes.productId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          productBarcodes.productId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(productBarcodes.barcode))
       .all();
     return rows.map((row) => ({

@@ -3,7 +3,10 @@ import type { RedemptionService } from './service';
 
 export const redemptionHandlers = (
   redemption: RedemptionService,
-): Pick<HandlerMap, 'redemption.verify' | 'redemption.redeem' | 'redemption.void' | 'redemption.list'> => ({
+): Pick<
+  HandlerMap,
+  'redemption.verify' | 'redemption.redeem' | 'redemption.void' | 'redemption.list'
+> => ({
   'redemption.verify': (input, ctx) => redemption.verify(ctx, input),
   'redemption.redeem': (input, ctx) => redemption.redeem(ctx, input),
   'redemption.void': (input, ctx) => redemption.void(ctx, input),

@@ -2,7 +2,12 @@ import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'driz
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { Redemption, RefusalReason, Verdict } from '../../../src-shared/contract/redemption';
 import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
-import { priceOrder, subtotalOnlyLines, type PricedCoupon, type PricingLine } from '../../../src-shared/coupons/pricing';
+import {
+  priceOrder,
+  subtotalOnlyLines,
+  type PricedCoupon,
+  type PricingLine,
+} from '../../../src-shared/coupons/pricing';
 import { formatFen } from '../../../src-shared/money';
 import { localDateTime } from '../../../src-shared/time';
 import type { AuditService } from '../audit/service';
@@ -81,7 +86,10 @@ export class RedemptionService {
     return outcome instanceof Refusal ? this.refusedVerdict(outcome, order) : outcome.verdict;
   }
 
-  redeem(ctx: HandlerContext, input: ParsedInputOf<'redemption.redeem'>): OutputOf<'redemption.redeem'> {
+  redeem(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'redemption.redeem'>,
+  ): OutputOf<'redemption.redeem'> {
     const till = this.till(ctx, input.storeId);
     const order = this.resolveOrder(input.order);
     return this.adb.write(() => {
@@ -122,7 +130,11 @@ export class RedemptionService {
         voidReason: null,
       };
       this.adb.db.insert(redemptions).values(row).run();
-      this.adb.db.update(coupons).set({ status: 'redeemed' }).where(eq(coupons.id, coupon.id)).run();
+      this.adb.db
+        .update(coupons)
+        .set({ status: 'redeemed' })
+        .where(eq(coupons.id, coupon.id))
+        .run();
       this.adb.db
         .update(couponTemplates)
         .set({
@@ -137,7 +149,11 @@ export class RedemptionService {
         targetType: 'coupon',
         targetId: coupon.id,
         storeId: till.storeId,
-        details: { code: displayCode(coupon.code), discountFen: verdict.discountFen, template: verdict.template?.name },
+        details: {
+          code: displayCode(coupon.code),
+          discountFen: verdict.discountFen,
+          template: verdict.template?.name,
+        },
       });
       this.adb.emitAfterCommit('redemption.changed', { redemptionId: row.id, status: 'completed' });
       return { redemption: this.toRedemption(row), verdict, replayed: false };
@@ -147,19 +163,29 @@ export class RedemptionService {
   async void(ctx: HandlerContext, input: ParsedInputOf<'redemption.void'>): Promise<Redemption> {
     const manager = await this.auth.authorizeManager(ctx, input.managerId, input.managerPin);
     return this.adb.write(() => {
-      const row = this.adb.db.select().from(redemptions).where(eq(redemptions.id, input.redemptionId)).get();
+      const row = this.adb.db
+        .select()
+        .from(redemptions)
+        .where(eq(redemptions.id, input.redemptionId))
+        .get();
       if (!row) throw new AppError('REDEMPTION_NOT_FOUND', { id: input.redemptionId });
       if (row.status === 'voided') throw new AppError('ALREADY_VOIDED');
       const now = this.clock.now();
       if (now - row.createdAt > this.config.voidWindowMs)
-        throw new AppError('VOID_WINDOW_PASSED', { minutes: Math.round(this.config.voidWindowMs / 60_000) });
+        throw new AppError('VOID_WINDOW_PASSED', {
+          minutes: Math.round(this.config.voidWindowMs / 60_000),
+        });
       this.adb.db
         .update(redemptions)
         .set({ status: 'voided', voidedAt: now, voidedBy: manager.id, voidReason: input.reason })
         .where(eq(redemptions.id, row.id))
         .run();
       // The coupon can be used again, and the campaign's budget gets its money back.
-      this.adb.db.update(coupons).set({ status: 'active' }).where(eq(coupons.id, row.couponId)).run();
+      this.adb.db
+        .update(coupons)
+        .set({ status: 'active' })
+        .where(eq(coupons.id, row.couponId))
+        .run();
       this.adb.db
         .update(couponTemplates)
         .set({
@@ -180,10 +206,17 @@ export class RedemptionService {
         targetType: 'redemption',
         targetId: row.id,
         storeId: row.storeId,
-        details: { code: displayCode(row.code), discountFen: row.discountFen, manager: manager.name, reason: input.reason },
+        details: {
+          code: displayCode(row.code),
+          discountFen: row.discountFen,
+          manager: manager.name,
+          reason: input.reason,
+        },
       });
       this.adb.emitAfterCommit('redemption.changed', { redemptionId: row.id, status: 'voided' });
-      return this.toRedemption(this.adb.db.select().from(redemptions).where(eq(redemptions.id, row.id)).get()!);
+      return this.toRedemption(
+        this.adb.db.select().from(redemptions).where(eq(redemptions.id, row.id)).get()!,
+      );
     });
   }
 
@@ -242,13 +275,24 @@ export class RedemptionService {
     const now = this.clock.now();
     const at = (ms: number) => localDateTime(ms, till.timeZone);
 
-    if (coupon.status === 'redeemed') return new Refusal('ALREADY_REDEEMED', this.redeemedDetails(coupon, till), coupon);
-    if (coupon.status === 'cancelled') return new Refusal('VOIDED', { cancelReason: coupon.cancelReason }, coupon);
-    if (template.status !== 'active') return new Refusal('TEMPLATE_PAUSED', { status: template.status }, coupon);
+    if (coupon.status === 'redeemed')
+      return new Refusal('ALREADY_REDEEMED', this.redeemedDetails(coupon, till), coupon);
+    if (coupon.status === 'cancelled')
+      return new Refusal('VOIDED', { cancelReason: coupon.cancelReason }, coupon);
+    if (template.status !== 'active')
+      return new Refusal('TEMPLATE_PAUSED', { status: template.status }, coupon);
     if (now < coupon.validFrom)
-      return new Refusal('NOT_YET_VALID', { validFrom: coupon.validFrom, validFromText: at(coupon.validFrom) }, coupon);
+      return new Refusal(
+        'NOT_YET_VALID',
+        { validFrom: coupon.validFrom, validFromText: at(coupon.validFrom) },
+        coupon,
+      );
     if (now > coupon.validUntil)
-      return new Refusal('EXPIRED', { validUntil: coupon.validUntil, validUntilText: at(coupon.validUntil) }, coupon);
+      return new Refusal(
+        'EXPIRED',
+        { validUntil: coupon.validUntil, validUntilText: at(coupon.validUntil) },
+        coupon,
+      );
     if (template.storeIds.length && !template.storeIds.includes(till.storeId))
       return new Refusal('STORE_NOT_ELIGIBLE', { storeName: till.storeName }, coupon);
     const phone = order.customerPhone ?? coupon.customerPhone;
@@ -272,9 +316,10 @@ export class RedemptionService {
     if (version.rule.type === 'cashback') return new Refusal('NOT_FOUND', {}, null);
 
     const others = this.otherCoupons(withCodes, coupon.code, till);
+    // The coupons already on the order come first: a second non-stackable one is the newcomer.
     const priced = priceOrder(order.lines, [
-      { key: coupon.code, rule: version.rule, scope: version.scope, stackable: version.stackable },
       ...others,
+      { key: coupon.code, rule: version.rule, scope: version.scope, stackable: version.stackable },
     ]);
     const mine = priced.coupons.find((c) => c.key === coupon.code)!;
     if (!mine.ok) {
@@ -313,7 +358,11 @@ export class RedemptionService {
           discountFen: mine.lineDiscountsFen[i]!,
         })),
         gift: mine.gift
-          ? { productId: mine.gift.productId, name: this.products.get(mine.gift.productId).name, qty: mine.gift.qty }
+          ? {
+              productId: mine.gift.productId,
+              name: this.products.get(mine.gift.productId).name,
+              qty: mine.gift.qty,
+            }
           : null,
       },
     };
@@ -355,7 +404,12 @@ export class RedemptionService {
       if (found instanceof Refusal || found.code === ownCode) continue;
       const version = this.templates.version(found.templateId, found.templateVersion);
       if (version.rule.type === 'cashback') continue;
-      result.push({ key: found.code, rule: version.rule, scope: version.scope, stackable: version.stackable });
+      result.push({
+        key: found.code,
+        rule: version.rule,
+        scope: version.scope,
+        stackable: version.stackable,
+      });
     }
     return result;
   }
@@ -427,7 +481,8 @@ export class RedemptionService {
     const parsed = looksLikeToken(codeInput)
       ? verifyToken(codeInput, (kid) => this.keys.secretFor(kid))
       : parseCode(codeInput);
-    const code = 'claims' in parsed ? parsed.claims.code : parsed.ok && 'code' in parsed ? parsed.code : null;
+    const code =
+      'claims' in parsed ? parsed.claims.code : parsed.ok && 'code' in parsed ? parsed.code : null;
     if (code !== earlier.code) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     const redemption = this.toRedemption(earlier);
     const template = this.templates.row(earlier.templateId);
@@ -475,7 +530,8 @@ export class RedemptionService {
 
   private resolveOrder(order: OrderInput): ResolvedOrder {
     const customerPhone = order.customerPhone ?? null;
-    if ('subtotalFen' in order) return { lines: subtotalOnlyLines(order.subtotalFen), names: [null], customerPhone };
+    if ('subtotalFen' in order)
+      return { lines: subtotalOnlyLines(order.subtotalFen), names: [null], customerPhone };
     const lines: PricingLine[] = [];
     const names: string[] = [];
     for (const line of order.lines) {
@@ -495,7 +551,10 @@ export class RedemptionService {
     const actor = ctx.actor;
     if (actor.kind === 'terminal') return [`terminal:${actor.terminalId}`];
     if (actor.kind === 'staff')
-      return [`staff:${actor.staffId}`, ...(actor.terminalId ? [`terminal:${actor.terminalId}`] : [])];
+      return [
+        `staff:${actor.staffId}`,
+        ...(actor.terminalId ? [`terminal:${actor.terminalId}`] : []),
+      ];
     return [];
   }
 
@@ -506,15 +565,32 @@ export class RedemptionService {
   private toRedemptions(rows: RedemptionRow[]): Redemption[] {
     if (!rows.length) return [];
     const { db } = this.adb;
-    const ids = (pick: (r: RedemptionRow) => string | null) => [...new Set(rows.map(pick).filter((x): x is string => !!x))];
+    const ids = (pick: (r: RedemptionRow) => string | null) => [
+      ...new Set(rows.map(pick).filter((x): x is string => !!x)),
+    ];
     const storeNames = new Map(
-      db.select({ id: stores.id, name: stores.name }).from(stores).where(inArray(stores.id, ids((r) => r.storeId))).all().map((s) => [s.id, s.name]),
+      db
+        .select({ id: stores.id, name: stores.name })
+        .from(stores)
+        .where(
+          inArray(
+            stores.id,
+            ids((r) => r.storeId),
+          ),
+        )
+        .all()
+        .map((s) => [s.id, s.name]),
     );
     const terminalCodes = new Map(
       db
         .select({ id: terminals.id, code: terminals.code })
         .from(terminals)
-        .where(inArray(terminals.id, ids((r) => r.terminalId)))
+        .where(
+          inArray(
+            terminals.id,
+            ids((r) => r.terminalId),
+          ),
+        )
         .all()
         .map((t) => [t.id, t.code]),
     );
@@ -530,7 +606,12 @@ export class RedemptionService {
       db
         .select({ id: couponTemplates.id, name: couponTemplates.name })
         .from(couponTemplates)
-        .where(inArray(couponTemplates.id, ids((r) => r.templateId)))
+        .where(
+          inArray(
+            couponTemplates.id,
+            ids((r) => r.templateId),
+          ),
+        )
         .all()
         .map((t) => [t.id, t.name]),
     );

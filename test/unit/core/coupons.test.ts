@@ -8,17 +8,30 @@ describe('coupon templates', () => {
     const { ok, fails, ownerToken } = await couponShop();
     const draft = await ok(
       'coupons.createTemplate',
-      { name: '9折券', rule: { type: 'percent', payPermille: 900 }, validity: { kind: 'relative', days: 7 } },
+      {
+        name: '9折券',
+        rule: { type: 'percent', payPermille: 900 },
+        validity: { kind: 'relative', days: 7 },
+      },
       ownerToken,
     );
     expect(draft).toMatchObject({ status: 'draft', type: 'percent', version: 1, stackable: false });
-    expect((await fails('coupons.issue', { templateId: draft.id, count: 1 }, ownerToken)).code).toBe('TEMPLATE_NOT_ACTIVE');
+    expect(
+      (await fails('coupons.issue', { templateId: draft.id, count: 1 }, ownerToken)).code,
+    ).toBe('TEMPLATE_NOT_ACTIVE');
     await ok('coupons.setTemplateStatus', { id: draft.id, status: 'active' }, ownerToken);
     await ok('coupons.setTemplateStatus', { id: draft.id, status: 'paused' }, ownerToken);
     await ok('coupons.setTemplateStatus', { id: draft.id, status: 'active' }, ownerToken);
     await ok('coupons.setTemplateStatus', { id: draft.id, status: 'ended' }, ownerToken);
-    const refused = await fails('coupons.setTemplateStatus', { id: draft.id, status: 'active' }, ownerToken);
-    expect(refused).toMatchObject({ code: 'INVALID_STATUS_CHANGE', details: { from: 'ended', to: 'active' } });
+    const refused = await fails(
+      'coupons.setTemplateStatus',
+      { id: draft.id, status: 'active' },
+      ownerToken,
+    );
+    expect(refused).toMatchObject({
+      code: 'INVALID_STATUS_CHANGE',
+      details: { from: 'ended', to: 'active' },
+    });
   });
 
   it('validates each type: item needs a product and a price, fixed windows run forward', async () => {
@@ -42,10 +55,16 @@ describe('coupon templates', () => {
       },
       ownerToken,
     );
-    expect(backwards.details!.issues).toEqual([{ path: ['validity', 'endDate'], message: '结束日期不能早于开始日期' }]);
+    expect(backwards.details!.issues).toEqual([
+      { path: ['validity', 'endDate'], message: '结束日期不能早于开始日期' },
+    ]);
     const zhe = await fails(
       'coupons.createTemplate',
-      { name: '10折', rule: { type: 'percent', payPermille: 1000 }, validity: { kind: 'relative', days: 7 } },
+      {
+        name: '10折',
+        rule: { type: 'percent', payPermille: 1000 },
+        validity: { kind: 'relative', days: 7 },
+      },
       ownerToken,
     );
     expect(zhe.code).toBe('VALIDATION_FAILED');
@@ -63,26 +82,43 @@ describe('coupon templates', () => {
     expect(updated.version).toBe(2);
     const fresh = await issueOne(template.id);
     const order = { subtotalFen: 12000 };
-    expect((await ok('redemption.verify', { code: old.code, order }, cashierToken)).discountFen).toBe(2000);
-    expect((await ok('redemption.verify', { code: fresh.code, order }, cashierToken)).discountFen).toBe(1500);
+    expect(
+      (await ok('redemption.verify', { code: old.code, order }, cashierToken)).discountFen,
+    ).toBe(2000);
+    expect(
+      (await ok('redemption.verify', { code: fresh.code, order }, cashierToken)).discountFen,
+    ).toBe(1500);
   });
 
   it('refuses edits that would hurt holders of issued codes', async () => {
     const { ok, fails, ownerToken, activeTemplate, issueOne, ids } = await couponShop();
-    const template = await activeTemplate({ validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2026-12-31' } });
+    const template = await activeTemplate({
+      validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2026-12-31' },
+    });
     await issueOne(template.id);
     const shorter = await fails(
       'coupons.updateTemplate',
-      { id: template.id, validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2026-12-15' } },
+      {
+        id: template.id,
+        validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2026-12-15' },
+      },
       ownerToken,
     );
     expect(shorter.code).toBe('TEMPLATE_CHANGE_REFUSED');
     expect(shorter.message).toContain('有效期只能延长');
-    const fewerStores = await fails('coupons.updateTemplate', { id: template.id, storeIds: [ids.storeId] }, ownerToken);
+    const fewerStores = await fails(
+      'coupons.updateTemplate',
+      { id: template.id, storeIds: [ids.storeId] },
+      ownerToken,
+    );
     expect(fewerStores.code).toBe('TEMPLATE_CHANGE_REFUSED');
     const longer = await ok(
       'coupons.updateTemplate',
-      { id: template.id, validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2027-01-31' }, name: '满100减20（延期）' },
+      {
+        id: template.id,
+        validity: { kind: 'fixed', startDate: '2026-11-01', endDate: '2027-01-31' },
+        name: '满100减20（延期）',
+      },
       ownerToken,
     );
     expect(longer).toMatchObject({ name: '满100减20（延期）', version: 1 });
@@ -93,16 +129,24 @@ describe('issuing codes', () => {
   it('issues unguessable, check-summed, distinct codes with signed QR payloads', async () => {
     const { ok, ownerToken, activeTemplate } = await couponShop();
     const template = await activeTemplate();
-    const { codes } = await ok('coupons.issue', { templateId: template.id, count: 500 }, ownerToken);
+    const { codes } = await ok(
+      'coupons.issue',
+      { templateId: template.id, count: 500 },
+      ownerToken,
+    );
     expect(new Set(codes.map((c) => c.code)).size).toBe(500);
     for (const c of codes) {
       expect(parseCode(c.code)).toEqual({ ok: true, format: 'numeric', code: c.code });
       expect(c.display).toMatch(/^[1-9]\d{3}( \d{4}){4}$/);
-      expect(c.qrPayload).toMatch(/^SD1\.k1\.\d{20}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{14}$/);
+      expect(c.qrPayload).toMatch(
+        /^SD1\.k1\.\d{20}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{14}$/,
+      );
     }
     // Not sequential: neighbours in issue order differ in many digits.
     const sorted = codes.map((c) => BigInt(c.code.slice(0, 19))).sort((a, b) => (a < b ? -1 : 1));
-    const smallestGap = sorted.slice(1).reduce((min, v, i) => (v - sorted[i]! < min ? v - sorted[i]! : min), 10n ** 19n);
+    const smallestGap = sorted
+      .slice(1)
+      .reduce((min, v, i) => (v - sorted[i]! < min ? v - sorted[i]! : min), 10n ** 19n);
     expect(smallestGap > 1000n).toBe(true);
     expect((await ok('coupons.listTemplates', {}, ownerToken))[0]!.issuedCount).toBe(500);
   });
@@ -112,7 +156,11 @@ describe('issuing codes', () => {
     const template = await activeTemplate({ codeFormat: 'base32' });
     const { codes } = await ok('coupons.issue', { templateId: template.id, count: 20 }, ownerToken);
     for (const c of codes) {
-      expect(parseCode(c.display.toLowerCase())).toMatchObject({ ok: true, format: 'base32', code: c.code });
+      expect(parseCode(c.display.toLowerCase())).toMatchObject({
+        ok: true,
+        format: 'base32',
+        code: c.code,
+      });
       expect(c.display).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-.$/);
     }
   });
@@ -121,19 +169,43 @@ describe('issuing codes', () => {
     const { ok, fails, ownerToken, activeTemplate } = await couponShop();
     const template = await activeTemplate({ totalIssueLimit: 10, perCustomerLimit: 2 });
     await ok('coupons.issue', { templateId: template.id, count: 8 }, ownerToken);
-    expect(await fails('coupons.issue', { templateId: template.id, count: 3 }, ownerToken)).toMatchObject({
+    expect(
+      await fails('coupons.issue', { templateId: template.id, count: 3 }, ownerToken),
+    ).toMatchObject({
       code: 'ISSUE_LIMIT_REACHED',
       details: { remaining: 2 },
     });
-    await ok('coupons.issue', { templateId: template.id, count: 2, phone: '138 1234 5678' }, ownerToken);
-    const template2 = await activeTemplate({ name: '每人两张', perCustomerLimit: 2 });
-    await ok('coupons.issue', { templateId: template2.id, count: 2, phone: '+8613812345678' }, ownerToken);
-    expect((await fails('coupons.issue', { templateId: template2.id, count: 1, phone: '13812345678' }, ownerToken)).code).toBe(
-      'CUSTOMER_ISSUE_LIMIT_REACHED',
+    await ok(
+      'coupons.issue',
+      { templateId: template.id, count: 2, phone: '138 1234 5678' },
+      ownerToken,
     );
-    expect((await ok('coupons.listTemplates', {}, ownerToken)).map((t) => t.issuedCount)).toEqual([2, 10]);
-    const badPhone = await fails('coupons.issue', { templateId: template2.id, count: 1, phone: '12345' }, ownerToken);
-    expect(badPhone.details!.issues).toEqual([{ path: ['phone'], message: '请输入 11 位大陆手机号' }]);
+    const template2 = await activeTemplate({ name: '每人两张', perCustomerLimit: 2 });
+    await ok(
+      'coupons.issue',
+      { templateId: template2.id, count: 2, phone: '+8613812345678' },
+      ownerToken,
+    );
+    expect(
+      (
+        await fails(
+          'coupons.issue',
+          { templateId: template2.id, count: 1, phone: '13812345678' },
+          ownerToken,
+        )
+      ).code,
+    ).toBe('CUSTOMER_ISSUE_LIMIT_REACHED');
+    expect((await ok('coupons.listTemplates', {}, ownerToken)).map((t) => t.issuedCount)).toEqual([
+      2, 10,
+    ]);
+    const badPhone = await fails(
+      'coupons.issue',
+      { templateId: template2.id, count: 1, phone: '12345' },
+      ownerToken,
+    );
+    expect(badPhone.details!.issues).toEqual([
+      { path: ['phone'], message: '请输入 11 位大陆手机号' },
+    ]);
   });
 
   it('ends an N-day code at the end of the local day in Asia/Shanghai, whatever the PC zone', async () => {
@@ -145,7 +217,11 @@ describe('issuing codes', () => {
       // is the store's 21st, so three days end at midnight after the 23rd, Shanghai time.
       clock.set(Date.UTC(2026, 10, 21, 7, 30));
       const template = await activeTemplate({ validity: { kind: 'relative', days: 3 } });
-      const { codes } = await ok('coupons.issue', { templateId: template.id, count: 1 }, ownerToken);
+      const { codes } = await ok(
+        'coupons.issue',
+        { templateId: template.id, count: 1 },
+        ownerToken,
+      );
       expect(codes[0]!.validUntil).toBe(endOfLocalDay('2026-11-23', 'Asia/Shanghai'));
       expect(codes[0]!.validUntil).toBe(Date.UTC(2026, 10, 23, 15, 59, 59, 999));
     } finally {

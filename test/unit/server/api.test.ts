@@ -10,10 +10,16 @@ describe('local API over HTTP', () => {
   it('runs the first-run wizard and logs in over HTTP', async () => {
     const { core } = await testCore();
     const { post } = await startServer(core);
-    expect((await post('setup.status', {})).body).toEqual({ ok: true, data: { initialized: false, merchant: null } });
+    expect((await post('setup.status', {})).body).toEqual({
+      ok: true,
+      data: { initialized: false, merchant: null },
+    });
     const init = await post('setup.initialize', setupInput);
     expect(init.status).toBe(200);
-    const login = await post('auth.login', { staffId: init.body.data.ownerId, pin: setupInput.owner.pin });
+    const login = await post('auth.login', {
+      staffId: init.body.data.ownerId,
+      pin: setupInput.owner.pin,
+    });
     const staff = await post('staff.list', {}, bearer(login.body.data.token));
     expect(staff.body.data.map((s: { name: string }) => s.name)).toEqual(['王店主']);
   });
@@ -23,19 +29,28 @@ describe('local API over HTTP', () => {
     const { post, base } = await startServer(core);
 
     const badJson = await post('staff.list', '{"includeInactive": tru', bearer(ownerToken));
-    expect(badJson).toMatchObject({ status: 400, body: { ok: false, error: { code: 'BAD_JSON' } } });
+    expect(badJson).toMatchObject({
+      status: 400,
+      body: { ok: false, error: { code: 'BAD_JSON' } },
+    });
 
-    const wrongTypes = await post('staff.create', { name: 42, role: 'boss', pin: 123456 }, bearer(ownerToken));
+    const wrongTypes = await post(
+      'staff.create',
+      { name: 42, role: 'boss', pin: 123456 },
+      bearer(ownerToken),
+    );
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.error.code).toBe('VALIDATION_FAILED');
-    expect(wrongTypes.body.error.details.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual([
-      'name',
-      'pin',
-      'role',
-    ]);
+    expect(
+      wrongTypes.body.error.details.issues.map((i: { path: string[] }) => i.path[0]).sort(),
+    ).toEqual(['name', 'pin', 'role']);
     expect(wrongTypes.body.error.message).toMatch(/^输入有误：/);
 
-    const huge = await post('staff.list', { padding: 'x'.repeat(1024 * 1024 + 10) }, bearer(ownerToken));
+    const huge = await post(
+      'staff.list',
+      { padding: 'x'.repeat(1024 * 1024 + 10) },
+      bearer(ownerToken),
+    );
     expect(huge).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
 
     const unknown = await post('coupons.fly', {}, bearer(ownerToken));
@@ -54,7 +69,11 @@ describe('local API over HTTP', () => {
 
   it('answers 403 to a role that may not call a method', async () => {
     const { core, ok, ownerToken } = await initializedShop();
-    const cashier = await ok('staff.create', { name: '李收银', role: 'cashier', pin: '135790' }, ownerToken);
+    const cashier = await ok(
+      'staff.create',
+      { name: '李收银', role: 'cashier', pin: '135790' },
+      ownerToken,
+    );
     const { token } = await ok('auth.login', { staffId: cashier.id, pin: '135790' });
     const { post } = await startServer(core);
     const refused = await post('audit.list', {}, bearer(token));
@@ -71,14 +90,20 @@ describe('local API over HTTP', () => {
     expect(failed.status).toBe(500);
     expect(JSON.stringify(failed.body)).not.toMatch(/disk on fire|at .*\.ts/);
     expect(failed.body.error.code).toBe('INTERNAL');
-    expect(logger.lines.some((l) => l.level === 'error' && String(l.fields?.error).includes('disk on fire'))).toBe(
-      true,
-    );
+    expect(
+      logger.lines.some(
+        (l) => l.level === 'error' && String(l.fields?.error).includes('disk on fire'),
+      ),
+    ).toBe(true);
   });
 
   it('accepts terminal keys only when started for the LAN', async () => {
     const { core, ok, ownerToken, ids } = await initializedShop();
-    const { key } = await ok('apiKeys.create', { terminalId: ids.terminalId, label: 'POS' }, ownerToken);
+    const { key } = await ok(
+      'apiKeys.create',
+      { terminalId: ids.terminalId, label: 'POS' },
+      ownerToken,
+    );
     const loopback = await startServer(core);
     expect((await loopback.post('terminals.whoami', {}, bearer(key))).status).toBe(403);
     const lan = await startServer(core, { allowTerminalKeys: true });
@@ -92,10 +117,16 @@ describe('local API over HTTP', () => {
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
 
     const controller = new AbortController();
-    const stream = await fetch(`${base}/api/events?access_token=${ownerToken}`, { signal: controller.signal });
+    const stream = await fetch(`${base}/api/events?access_token=${ownerToken}`, {
+      signal: controller.signal,
+    });
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const reader = stream.body!.getReader();
-    await post('staff.create', { name: '新员工', role: 'cashier', pin: '246802' }, bearer(ownerToken));
+    await post(
+      'staff.create',
+      { name: '新员工', role: 'cashier', pin: '246802' },
+      bearer(ownerToken),
+    );
     let text = '';
     while (!text.includes('event: audit.appended')) {
       const { value } = await reader.read();

@@ -4,9 +4,16 @@ import { DEFAULT_PORT, defaultDataDir, parseServeOptions } from '../../../src-ma
 
 describe('serve options', () => {
   it('binds to loopback by default and takes flags over environment variables', () => {
-    expect(parseServeOptions([], {})).toMatchObject({ host: '127.0.0.1', port: DEFAULT_PORT, lan: false });
+    expect(parseServeOptions([], {})).toMatchObject({
+      host: '127.0.0.1',
+      port: DEFAULT_PORT,
+      lan: false,
+    });
     const env = { STOREDESK_PORT: '9000', STOREDESK_DATA_DIR: '/srv/shop' };
-    expect(parseServeOptions([], env)).toMatchObject({ port: 9000, dataDir: path.resolve('/srv/shop') });
+    expect(parseServeOptions([], env)).toMatchObject({
+      port: 9000,
+      dataDir: path.resolve('/srv/shop'),
+    });
     expect(parseServeOptions(['--port', '0', '--data-dir', 'd'], env)).toMatchObject({
       port: 0,
       dataDir: path.resolve('d'),
@@ -25,7 +32,11 @@ describe('serve options', () => {
   });
 
   it('keeps data in the OS application-data folder', () => {
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\shop\\AppData\\Roaming' }, 'win32')).toContain('StoreDesk');
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/shop/.config' }, 'linux')).toBe('/home/shop/.config/StoreDesk');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\shop\\AppData\\Roaming' }, 'win32')).toContain(
+      'StoreDesk',
+    );
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/shop/.config' }, 'linux')).toBe(
+      '/home/shop/.config/StoreDesk',
+    );
   });
 });
