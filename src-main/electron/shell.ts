@@ -59,10 +59,8 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
   const logDir = path.join(dataDir, 'logs');
   const logger = createFileLogger(logDir, { console: dev });
   const paths = bundlePaths(options.mainDir);
-  const location = appLocation({
-    rendererIndex: paths.rendererIndex,
-    devServerUrl: dev ? env.ELECTRON_RENDERER_URL : undefined,
-  });
+  const devServerUrl = dev ? env.ELECTRON_RENDERER_URL : undefined;
+  const location = appLocation({ rendererIndex: paths.rendererIndex, devServerUrl });
 
   const showError = (title: string, error: unknown) =>
     electron.dialog.showErrorBox(
@@ -95,19 +93,20 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
       logger,
     }),
   );
-  app.on('window-all-closed', () => app.quit());
-  // After every window has closed, so no call is still running on the database.
-  app.on('will-quit', () => {
+  const closeCore = () => {
     ipc?.dispose();
     core?.close();
-  });
+  };
+  app.on('window-all-closed', () => app.quit());
+  // After every window has closed, so no call is still running on the database.
+  app.on('will-quit', closeCore);
 
   try {
     await app.whenReady();
     const { defaultSession } = electron.session;
     applyContentSecurityPolicy(
       defaultSession,
-      location.url.startsWith('file:') ? CONTENT_SECURITY_POLICY : DEV_CONTENT_SECURITY_POLICY,
+      devServerUrl ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
     );
     restrictPermissions(defaultSession);
     // Named, not left to the core's lookup beside its own module: the bundler may move that
@@ -141,6 +140,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
   } catch (error) {
     logger.error('start-up failed', { error });
     showError('店务通无法启动', error);
+    closeCore(); // app.exit skips 'will-quit'
     app.exit(1);
   }
 }

@@ -229,14 +229,17 @@ describe('the desktop shell', () => {
     );
   });
 
-  it('explains a failed start in a dialog and exits', async () => {
+  it('explains a failed start in a dialog, closes the database and exits', async () => {
     FakeWindow.failLoad = new Error('ERR_FILE_NOT_FOUND');
     try {
-      const { electron, app } = await startShell();
+      const { electron, app, dataDir } = await startShell();
       expect(electron.dialog.showErrorBox).toHaveBeenCalledWith(
         '店务通无法启动',
         expect.stringContaining('ERR_FILE_NOT_FOUND'),
       );
+      expect(electron.ipcMain.handlers.size).toBe(0);
+      expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
+      expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}-wal`))).toBe(false);
       expect(app.exit).toHaveBeenCalledWith(1);
     } finally {
       FakeWindow.failLoad = null;
