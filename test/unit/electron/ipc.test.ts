@@ -151,6 +151,26 @@ describe('events', () => {
     expect(owner.contents.sent).toHaveLength(heardBefore);
   });
 
+  it('tell a window whose session was ended elsewhere, so it can return to the login', async () => {
+    const { openWindow, ok, ids } = await bridged();
+    const owner = openWindow();
+    const { token: ownerToken } = await loginAsOwner(owner, ids.ownerId);
+    const manager = await ok(
+      'staff.create',
+      { name: '李店长', role: 'manager', pin: '135790' },
+      ownerToken,
+    );
+    const managerWindow = openWindow();
+    await managerWindow.call('auth.login', { staffId: manager.id, pin: '135790' });
+
+    await ok('staff.deactivate', { id: manager.id }, ownerToken);
+    expect(managerWindow.events()).toContain('session.revoked');
+    expect(owner.events()).not.toContain('session.revoked');
+    expect(await managerWindow.call('auth.session')).toMatchObject({
+      error: { code: 'SESSION_EXPIRED' },
+    });
+  });
+
   it('stop for every window, and calls are no longer answered, once disposed', async () => {
     const { openWindow, ids, ipc, ipcMain, ok } = await bridged();
     const owner = openWindow();
