@@ -1,0 +1,146 @@
+import path from 'node:path';
+import type * as Electron from 'electron';
+import { createCore, type Core } from '../core';
+import { createFileLogger } from '../core/platform/logger';
+import { appLocation } from './app-url';
+import { registerIpc, type IpcBridge, type IpcMainLike } from './ipc';
+import { applicationMenu } from './menu';
+import { bundlePaths, useDataDir } from './paths';
+import {
+  applyContentSecurityPolicy,
+  CONTENT_SECURITY_POLICY,
+  DEV_CONTENT_SECURITY_POLICY,
+  lockDownWebContents,
+  restrictPermissions,
+} from './security';
+import { createMainWindow } from './window';
+
+/** The Electron modules the shell drives; src-main/index.ts passes the real ones. */
+export interface ShellElectron {
+  app: Electron.App;
+  BrowserWindow: typeof Electron.BrowserWindow;
+  dialog: Pick<Electron.Dialog, 'showErrorBox'>;
+  ipcMain: IpcMainLike;
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  screen: Pick<Electron.Screen, 'getPrimaryDisplay'>;
+  session: { readonly defaultSession: Electron.Session };
+  shell: Pick<Electron.Shell, 'openExternal' | 'openPath'>;
+}
+
+export interface ShellOptions {
+  /** The main bundle's folder (out/main): the preload and the renderer are found from it. */
+  mainDir: string;
+  process: {
+    env: NodeJS.ProcessEnv;
+    on(
+      event: 'uncaughtException' | 'unhandledRejection',
+      listener: (error: unknown) => void,
+    ): unknown;
+  };
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The desktop app: one instance per data folder, one window over one core. Resolves once the
+ * window has loaded (or start-up has failed and the app is exiting).
+ */
+export async function runShell(electron: ShellElectron, options: ShellOptions): Promise<void> {
+  const { app } = electron;
+  const { env } = options.process;
+  const dataDir = useDataDir(app, env);
+  if (!app.requestSingleInstanceLock()) {
+    // The running instance focuses its window ('second-instance').
+    app.quit();
+    return;
+  }
+
+  const dev = !app.isPackaged;
+  const logDir = path.join(dataDir, 'logs');
+  const logger = createFileLogger(logDir, { console: dev });
+  const paths = bundlePaths(options.mainDir);
+  const devServerUrl = dev ? env.ELECTRON_RENDERER_URL : undefined;
+  const location = appLocation({ rendererIndex: paths.rendererIndex, devServerUrl });
+
+  const showError = (title: string, error: unknown) =>
+    electron.dialog.showErrorBox(
+      title,
+      `${messageOf(error)}\n\n详细信息已写入日志文件夹：${logDir}`,
+    );
+  // A bug in the main process shows a dialog and leaves the shop's work running.
+  const reportUnexpected = (error: unknown) => {
+    logger.error('uncaught error in the main process', { error });
+    showError('店务通遇到意外错误', error);
+  };
+  options.process.on('uncaughtException', reportUnexpected);
+  options.process.on('unhandledRejection', reportUnexpected);
+
+  let core: Core | null = null;
+  let ipc: IpcBridge | null = null;
+  let mainWindow: Electron.BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  // Every web contents, whoever creates it, stays on the app's pages.
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, {
+      isAppUrl: location.isAppUrl,
+      openExternal: (url) => electron.shell.openExternal(url),
+      logger,
+    }),
+  );
+  const closeCore = () => {
+    ipc?.dispose();
+    core?.close();
+  };
+  app.on('window-all-closed', () => app.quit());
+  // After every window has closed, so no call is still running on the database.
+  app.on('will-quit', closeCore);
+
+  try {
+    await app.whenReady();
+    const { defaultSession } = electron.session;
+    applyContentSecurityPolicy(
+      defaultSession,
+      devServerUrl ? DEV_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+    );
+    restrictPermissions(defaultSession);
+    // Named, not left to the core's lookup beside its own module: the bundler may move that
+    // module into out/main/chunks/.
+    core = await createCore({ dataDir, logger, migrationsDir: paths.migrations });
+    const bridge = registerIpc({
+      ipcMain: electron.ipcMain,
+      core,
+      isAppUrl: location.isAppUrl,
+      locale: app.getLocale(),
+    });
+    ipc = bridge;
+    electron.Menu.setApplicationMenu(
+      electron.Menu.buildFromTemplate(
+        applicationMenu({ dev, openDataFolder: () => void electron.shell.openPath(dataDir) }),
+      ),
+    );
+    await createMainWindow({
+      BrowserWindow: electron.BrowserWindow,
+      url: location.url,
+      preloadPath: paths.preload,
+      iconPath: paths.icon,
+      workArea: electron.screen.getPrimaryDisplay().workAreaSize,
+      beforeLoad(window) {
+        mainWindow = window;
+        bridge.attachWindow(window.webContents);
+        window.on('closed', () => (mainWindow = null));
+      },
+    });
+    logger.info('app started', { dataDir, version: app.getVersion() });
+  } catch (error) {
+    logger.error('start-up failed', { error });
+    showError('店务通无法启动', error);
+    closeCore(); // app.exit skips 'will-quit'
+    app.exit(1);
+  }
+}

@@ -1,0 +1,100 @@
+// Stand-ins for the Electron objects the shell's modules receive: tests run without Electron.
+import { EventEmitter } from 'node:events';
+import type { CallEvent, IpcMainLike } from '../../../src-main/electron/ipc';
+import type { Result } from '../../../src-shared/errors';
+
+let nextId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  private destroyed = false;
+
+  send(channel: string, ...args: unknown[]) {
+    this.sent.push({ channel, args });
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  destroy() {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  setWindowOpenHandler(handler: NonNullable<FakeWebContents['windowOpenHandler']>) {
+    this.windowOpenHandler = handler;
+  }
+  /** Emits a navigation event the way Electron does; answers whether a listener prevented it. */
+  navigate(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url: string) {
+    let prevented = false;
+    this.emit(event, {
+      url,
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    return prevented;
+  }
+}
+
+type CallListener = Parameters<IpcMainLike['handle']>[1];
+
+export class FakeIpcMain implements IpcMainLike {
+  readonly handlers = new Map<string, CallListener>();
+
+  handle(channel: string, listener: CallListener) {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+  /** What ipcRenderer.invoke from `frame` of `sender` would get. */
+  invoke(
+    channel: string,
+    sender: { id: number },
+    frame: CallEvent['senderFrame'],
+    ...args: [method: unknown, input: unknown]
+  ): Promise<Result<unknown>> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler({ sender, senderFrame: frame }, ...args);
+  }
+}
+
+type HeadersListener = (
+  details: { responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void,
+) => void;
+
+export class FakeSession {
+  headersListener: HeadersListener | null = null;
+  permissionRequestHandler:
+    | ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void)
+    | null = null;
+  permissionCheckHandler: ((webContents: unknown, permission: string) => boolean) | null = null;
+
+  readonly webRequest = {
+    onHeadersReceived: (listener: HeadersListener) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: NonNullable<FakeSession['permissionRequestHandler']>) {
+    this.permissionRequestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: NonNullable<FakeSession['permissionCheckHandler']>) {
+    this.permissionCheckHandler = handler;
+  }
+  /** The headers a response would carry after the session's listener. */
+  respond(responseHeaders: Record<string, string[]>) {
+    let result: Record<string, string | string[]> | undefined;
+    this.headersListener!({ responseHeaders }, (response) => (result = response.responseHeaders));
+    return result;
+  }
+  /** Whether a permission request is granted. */
+  request(permission: string) {
+    let granted: boolean | undefined;
+    this.permissionRequestHandler!(null, permission, (answer) => (granted = answer));
+    return granted;
+  }
+}
