@@ -5,24 +5,9 @@ import type {
   WindowOpenHandlerResponse,
 } from 'electron';
 import type { Logger } from '../core/platform/logger';
+import { CONTENT_SECURITY_POLICY } from '../server/csp';
 
-/**
- * The same policy as the local API's CONTENT_SECURITY_POLICY (src-main/server/app.ts), which
- * cannot be imported from there without loading fastify into the shell. A unit test keeps the
- * two equal until the constant moves to a module of its own.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd writes its styles at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** The Vite dev server's React refresh preamble is an inline script; a built app has none. */
 export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(

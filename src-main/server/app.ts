@@ -4,24 +4,11 @@ import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type { Core } from '../core';
 import { ERROR_STATUS } from '../../src-shared/errors';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerEventStream } from './events';
 import { bearerOf, languageOf, sendError } from './http';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-
-/** The browser-mode page may load only what the app itself serves. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd writes its styles at run time.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface ServerOptions {
   core: Core;

@@ -11,12 +11,12 @@ export type Drizzle = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
 
 /**
- * Where the drizzle-kit migrations live: beside this file in the sources, and copied beside
- * the bundle (out/main/migrations) by the build.
+ * Where the drizzle-kit migrations live: beside this file in the sources, and copied to
+ * out/main/migrations by the build (this code may sit in out/main or in a chunk below it).
  */
 export function defaultMigrationsDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, 'migrations'), path.join(here, 'db', 'migrations')];
+  const candidates = [path.join(here, 'migrations'), path.join(here, '..', 'migrations')];
   return (
     candidates.find((dir) => fs.existsSync(path.join(dir, 'meta', '_journal.json'))) ??
     candidates[0]!
