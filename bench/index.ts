@@ -1,10 +1,12 @@
 // `npm run bench [-- name…]`: runs the benchmark suites (all, or those named) and prints each
 // metric beside its baseline, as a table and as JSON lines.
+import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
+  coupons: couponsBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

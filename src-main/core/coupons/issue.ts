@@ -54,6 +54,16 @@ export class IssueService {
     private readonly keys: SigningKeys,
   ) {}
 
+  describe(code: string, templateId: string, validFrom: number, validUntil: number): IssuedCode {
+    return {
+      code,
+      display: displayCode(code),
+      qrPayload: this.qrPayload(code, templateId, validUntil),
+      validFrom,
+      validUntil,
+    };
+  }
+
   /** The QR payload of a code, signed with the merchant's current key. */
   qrPayload(code: string, templateId: string, validUntil: number): string {
     const { kid, secret } = this.keys.current();
@@ -72,14 +82,23 @@ export class IssueService {
       });
       return result;
     });
-    return { batchId, codes: issued };
+    // Signing is the slow part of issuing (an HMAC each); it happens outside the write lock.
+    return {
+      batchId,
+      codes: issued.map((c) =>
+        this.describe(c.code, request.templateId, c.validFrom, c.validUntil),
+      ),
+    };
   }
 
   /**
    * Checks the template's limits and writes `count` codes; call inside a write. Limits are read
    * under the write lock, so two tills issuing at once cannot pass a limit together.
    */
-  issueWithin(request: IssueRequest, batchId: string): IssuedCode[] {
+  issueWithin(
+    request: IssueRequest,
+    batchId: string,
+  ): { code: string; validFrom: number; validUntil: number }[] {
     const template = this.templates.get(request.templateId);
     if (template.status !== 'active')
       throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
@@ -108,8 +127,12 @@ export class IssueService {
     );
     const written: string[] = [];
     // A collision with an existing code is astronomically rare; draw again if it happens.
+    // Codes go in sorted: neighbouring keys land on the same index pages.
     while (written.length < request.count) {
-      for (const code of generateCodes(template.codeFormat, request.count - written.length)) {
+      for (const code of generateCodes(
+        template.codeFormat,
+        request.count - written.length,
+      ).sort()) {
         const { changes } = this.insertCoupon.run(
           newId(),
           code,
@@ -141,12 +164,6 @@ export class IssueService {
       codes: request.count <= 1000 ? written : undefined,
     });
     this.adb.emitAfterCommit('coupons.templateChanged', { templateId: template.id });
-    return written.map((code) => ({
-      code,
-      display: displayCode(code),
-      qrPayload: this.qrPayload(code, template.id, validUntil),
-      validFrom,
-      validUntil,
-    }));
+    return written.map((code) => ({ code, validFrom, validUntil }));
   }
 }

@@ -32,6 +32,27 @@ export function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('synchronous = FULL');
 }
 
+/**
+ * drizzle prepares every query anew; on the till's hot path that costs more than running it.
+ * Prepared statements are kept by their SQL text instead (a statement's raw/pluck mode is reset
+ * on each reuse, since drizzle switches it per call).
+ */
+function cacheStatements(sqlite: Sqlite): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      if (cache.size >= 1000) cache.clear();
+      statement = prepare(source);
+      cache.set(source, statement);
+    } else if (statement.reader) {
+      statement.raw(false).pluck(false);
+    }
+    return statement;
+  }) as Sqlite['prepare'];
+}
+
 interface JournalEntry {
   idx: number;
   when: number;
@@ -96,6 +117,7 @@ export async function openDatabase(options: {
     const pending = readJournal(migrationsDir).length - appliedMigrationCount(sqlite);
     if (existed && pending > 0)
       await backupBeforeMigrating(sqlite, options.backupDir, options.logger);
+    cacheStatements(sqlite);
     const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
     if (pending > 0) {
       migrate(db, { migrationsFolder: migrationsDir });

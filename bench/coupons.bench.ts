@@ -1,0 +1,160 @@
+// Coupon metrics (issue 3): verify + redeem with 1M coupons and 200k redemptions on file, and
+// batch issue of 100k codes, each beside a bare baseline measured in the same run.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../src-main/core';
+import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { newId } from '../src-main/core/platform/ids';
+import { compare, round, stats, time, type Metric } from './harness';
+
+const TOTAL_COUPONS = Number(process.env.BENCH_COUPONS ?? 1_000_000);
+const REDEEMED = Number(process.env.BENCH_REDEMPTIONS ?? 200_000);
+const CHUNK = 100_000;
+
+async function must<T>(
+  core: Core,
+  method: string,
+  input: unknown,
+  credential?: string,
+): Promise<T> {
+  const result = await core.call(method, input, { credential, source: 'app' });
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.data as T;
+}
+
+export async function couponsBench(): Promise<Metric[]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-coupons-'));
+  const core = await createCore({ dataDir, logger: createMemoryLogger() });
+  try {
+    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
+      merchant: { name: '基准商户', code: 'BENCH' },
+      store: { name: '基准门店', districtCode: '320102' },
+      owner: { name: '基准店主', pin: '123456' },
+    });
+    const { token } = await must<{ token: string }>(core, 'auth.login', {
+      staffId: ids.ownerId,
+      pin: '123456',
+    });
+    const template = await must<{ id: string }>(
+      core,
+      'coupons.createTemplate',
+      {
+        name: '满100减20',
+        rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+        validity: { kind: 'relative', days: 365 },
+        stackable: true,
+      },
+      token,
+    );
+    await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, token);
+    const { issuer } = core.services;
+    const request = { templateId: template.id, storeId: ids.storeId, timeZone: 'Asia/Shanghai' };
+
+    // Batch issue: 100k codes in one transaction (codes, check digits, QR signatures, inserts).
+    console.log(`bench: issuing ${TOTAL_COUPONS} coupons…`);
+    const batchTimes: number[] = [];
+    for (let issued = 0; issued < TOTAL_COUPONS; issued += CHUNK) {
+      const count = Math.min(CHUNK, TOTAL_COUPONS - issued);
+      const start = performance.now();
+      core.sqlite.transaction(() => issuer.issueWithin({ ...request, count }, newId())).immediate();
+      batchTimes.push(performance.now() - start);
+    }
+    // Baseline: the same number of rows with a fixed code pattern, no randomness or signing.
+    const bareStart = performance.now();
+    core.sqlite.exec(
+      'CREATE TABLE bare_codes (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, at INTEGER)',
+    );
+    const bareInsert = core.sqlite.prepare('INSERT INTO bare_codes VALUES (?, ?, ?)');
+    core.sqlite.transaction(() => {
+      for (let i = 0; i < CHUNK; i++)
+        bareInsert.run(newId(), String(10n ** 19n + BigInt(i * 7919)), Date.now());
+    })();
+    const bareBatch = performance.now() - bareStart;
+
+    // 200k earlier redemptions, written directly (the redeem path is what is measured below).
+    console.log(`bench: recording ${REDEEMED} earlier redemptions…`);
+    core.sqlite.exec(`
+      INSERT INTO redemptions (id, coupon_id, code, template_id, template_version, store_id, idempotency_key,
+        subtotal_fen, discount_fen, lines, status, created_at)
+      SELECT lower(hex(randomblob(16))), id, code, template_id, template_version, '${ids.storeId}',
+        'seed-' || id, 12000, 2000, '[]', 'completed', issued_at
+      FROM coupons LIMIT ${REDEEMED};
+      UPDATE coupons SET status = 'redeemed' WHERE id IN (SELECT coupon_id FROM redemptions);
+    `);
+    core.sqlite.exec('ANALYZE');
+
+    const fresh = core.sqlite
+      .prepare(`SELECT code FROM coupons WHERE status = 'active' ORDER BY random() LIMIT 3000`)
+      .all() as { code: string }[];
+    const order = { subtotalFen: 12000 };
+    let n = 0;
+    const verifyRedeem = await time(
+      async () => {
+        const code = fresh[n++]!.code;
+        const verdict = await must<{ valid: boolean }>(
+          core,
+          'redemption.verify',
+          { code, order },
+          token,
+        );
+        if (!verdict.valid) throw new Error('bench coupon refused');
+        await must(
+          core,
+          'redemption.redeem',
+          { code, order, idempotencyKey: `bench-${code}` },
+          token,
+        );
+      },
+      { iterations: 2000, warmup: 200 },
+    );
+
+    // Baseline: one indexed SELECT by code + one INSERT, in one durable transaction.
+    core.sqlite.exec(
+      'CREATE TABLE bare_redemptions (id TEXT PRIMARY KEY, coupon_id TEXT NOT NULL, discount_fen INTEGER, at INTEGER)',
+    );
+    const select = core.sqlite.prepare('SELECT id, status FROM coupons WHERE code = ?');
+    const insert = core.sqlite.prepare('INSERT INTO bare_redemptions VALUES (?, ?, ?, ?)');
+    const bare = core.sqlite.transaction((code: string) => {
+      const row = select.get(code) as { id: string };
+      insert.run(newId(), row.id, 2000, Date.now());
+    });
+    const codes = fresh.slice(0, 2200).map((c) => c.code);
+    let m = 0;
+    const baseline = await time(() => bare.immediate(codes[m++]!), {
+      iterations: 2000,
+      warmup: 200,
+    });
+
+    const batch = stats(batchTimes);
+    const p99Met = verifyRedeem.p99Ms <= 5;
+    const ratio = verifyRedeem.p99Ms / baseline.p99Ms;
+    return [
+      compare(
+        `verify + redeem, ${TOTAL_COUPONS / 1e6}M coupons / ${REDEEMED / 1e3}k redemptions`,
+        verifyRedeem,
+        'bare SELECT + INSERT, durable tx',
+        baseline,
+        {
+          field: 'p99Ms',
+          target: 'p99 <= 5 ms and <= 1.5x baseline',
+          met: p99Met && ratio <= 1.5,
+        },
+      ),
+      {
+        name: 'batch issue of 100k codes (one transaction)',
+        unit: 'ms',
+        value: round(batch.meanMs),
+        baselineName: 'bare insert of 100k rows',
+        baseline: round(bareBatch),
+        ratio: round(batch.meanMs / bareBatch),
+        target: '<= 3000 ms',
+        met: batch.p99Ms <= 3000,
+        extra: { worstChunkMs: round(batch.p99Ms), chunks: batch.count },
+      },
+    ];
+  } finally {
+    core.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
