@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry } from '../../../src-shared/contract/audit';
 import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
@@ -20,19 +21,30 @@ export interface AuditRecord {
   terminalId?: string | null;
 }
 
+/** Queries on the hot path, prepared once per connection. */
+const auditQueries = (db: Drizzle) => ({
+  terminalById: db
+    .select({ code: terminals.code, storeId: terminals.storeId })
+    .from(terminals)
+    .where(eq(terminals.id, sql.placeholder('id')))
+    .prepare(),
+});
+
 export class AuditService {
+  private readonly queries: ReturnType<typeof auditQueries>;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.queries = auditQueries(adb.db);
+  }
 
   /** Appends one entry; call it inside the `write()` of the change it describes. */
   record(ctx: Pick<HandlerContext, 'actor' | 'source'>, record: AuditRecord): AuditEntry {
     const { actor } = ctx;
     const terminalId = record.terminalId ?? (actor.kind === 'anonymous' ? null : actor.terminalId);
-    const terminal = terminalId
-      ? this.adb.db.select().from(terminals).where(eq(terminals.id, terminalId)).get()
-      : undefined;
+    const terminal = terminalId ? this.queries.terminalById.get({ id: terminalId }) : undefined;
     const staff =
       record.staff ?? (actor.kind === 'staff' ? { id: actor.staffId, name: actor.name } : null);
     const entry: AuditEntry = {

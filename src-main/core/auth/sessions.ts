@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { Actor } from '../platform/context';
@@ -11,12 +12,26 @@ import { sessions } from './schema';
 // Refreshing "last seen" on every call would turn every read into a write.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
+/** Queries on the hot path, prepared once per connection. */
+const sessionQueries = (db: Drizzle) => ({
+  byToken: db
+    .select({ session: sessions, staff })
+    .from(sessions)
+    .innerJoin(staff, eq(staff.id, sessions.staffId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+});
+
 export class SessionsService {
+  private readonly queries: ReturnType<typeof sessionQueries>;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly idleMs: number,
-  ) {}
+  ) {
+    this.queries = sessionQueries(adb.db);
+  }
 
   /** Starts a session inside the login's write; returns the bearer token (shown once). */
   startWithin(staffId: string, terminalId: string | null): { token: string; sessionId: string } {
@@ -39,12 +54,7 @@ export class SessionsService {
 
   /** The staff actor behind a bearer token, or UNAUTHENTICATED / SESSION_EXPIRED. */
   resolve(token: string): Extract<Actor, { kind: 'staff' }> {
-    const row = this.adb.db
-      .select({ session: sessions, staff })
-      .from(sessions)
-      .innerJoin(staff, eq(staff.id, sessions.staffId))
-      .where(eq(sessions.tokenHash, sha256(token)))
-      .get();
+    const row = this.queries.byToken.get({ tokenHash: sha256(token) });
     if (!row) throw new AppError('UNAUTHENTICATED');
     if (row.session.revokedAt !== null || !row.staff.active) throw new AppError('SESSION_EXPIRED');
     const now = this.clock.now();

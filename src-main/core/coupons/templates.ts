@@ -1,9 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { CouponTemplate, TemplateRule } from '../../../src-shared/contract/coupons';
 import type { CouponScope } from '../../../src-shared/coupons/pricing';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext, StaffActor } from '../platform/context';
@@ -30,7 +31,18 @@ const TRANSITIONS: Record<Status, Status[]> = {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Queries on the hot path, prepared once per connection. */
+const templateQueries = (db: Drizzle) => ({
+  byId: db
+    .select()
+    .from(couponTemplates)
+    .where(eq(couponTemplates.id, sql.placeholder('id')))
+    .prepare(),
+});
+
 export class TemplatesService {
+  private readonly queries: ReturnType<typeof templateQueries>;
+
   /** Versions never change once written, so they are cached for the hot redemption path. */
   private readonly versions = new Map<string, VersionRule>();
 
@@ -39,7 +51,9 @@ export class TemplatesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly products: ProductsService,
-  ) {}
+  ) {
+    this.queries = templateQueries(adb.db);
+  }
 
   list(filter: ParsedInputOf<'coupons.listTemplates'>): CouponTemplate[] {
     return this.adb.db
@@ -57,7 +71,7 @@ export class TemplatesService {
   }
 
   row(id: string): TemplateRow {
-    const row = this.adb.db.select().from(couponTemplates).where(eq(couponTemplates.id, id)).get();
+    const row = this.queries.byId.get({ id });
     if (!row) throw new AppError('TEMPLATE_NOT_FOUND', { id });
     return row;
   }

@@ -17,6 +17,7 @@ import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
 import { verifyToken } from '../coupons/token';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
@@ -61,7 +62,23 @@ class Refusal {
 
 const REFUSALS_THAT_COUNT_AS_GUESSES: RefusalReason[] = ['NOT_FOUND', 'BAD_CHECK', 'FORGED'];
 
+/** Queries on the hot path, prepared once per connection. */
+const redemptionQueries = (db: Drizzle) => ({
+  byCode: db
+    .select()
+    .from(coupons)
+    .where(eq(coupons.code, sql.placeholder('code')))
+    .prepare(),
+  byIdempotencyKey: db
+    .select()
+    .from(redemptions)
+    .where(eq(redemptions.idempotencyKey, sql.placeholder('key')))
+    .prepare(),
+});
+
 export class RedemptionService {
+  private readonly queries: ReturnType<typeof redemptionQueries>;
+
   private readonly guard: AttemptGuard;
 
   constructor(
@@ -76,6 +93,7 @@ export class RedemptionService {
     private readonly stores: StoresService,
     private readonly auth: AuthService,
   ) {
+    this.queries = redemptionQueries(adb.db);
     this.guard = new AttemptGuard(clock);
   }
 
@@ -93,11 +111,7 @@ export class RedemptionService {
     const till = this.till(ctx, input.storeId);
     const order = this.resolveOrder(input.order);
     return this.adb.write(() => {
-      const earlier = this.adb.db
-        .select()
-        .from(redemptions)
-        .where(eq(redemptions.idempotencyKey, input.idempotencyKey))
-        .get();
+      const earlier = this.queries.byIdempotencyKey.get({ key: input.idempotencyKey });
       if (earlier) return this.replay(earlier, input.code);
 
       // Checked again under the write lock: of two tills racing for one code, one wins.
@@ -393,7 +407,7 @@ export class RedemptionService {
   }
 
   private couponByCode(code: string): CouponRow | undefined {
-    return this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get();
+    return this.queries.byCode.get({ code });
   }
 
   /** The other coupons on this order, as the pricing needs them; unknown ones are left out. */

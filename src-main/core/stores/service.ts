@@ -1,8 +1,9 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { Store, Terminal } from '../../../src-shared/contract/stores';
 import { regionLabel, resolveDistrict } from '../../../src-shared/regions';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import type { AuditService } from '../audit/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
@@ -22,12 +23,36 @@ function nextCode(prefix: string, taken: string[]): string {
   }
 }
 
+/** Queries on the hot path, prepared once per connection. */
+const storeQueries = (db: Drizzle) => ({
+  storeById: db
+    .select()
+    .from(stores)
+    .where(eq(stores.id, sql.placeholder('id')))
+    .prepare(),
+  terminalById: db
+    .select()
+    .from(terminals)
+    .where(eq(terminals.id, sql.placeholder('id')))
+    .prepare(),
+  terminalsOfStore: db
+    .select()
+    .from(terminals)
+    .where(eq(terminals.storeId, sql.placeholder('storeId')))
+    .orderBy(asc(terminals.code))
+    .prepare(),
+});
+
 export class StoresService {
+  private readonly queries: ReturnType<typeof storeQueries>;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.queries = storeQueries(adb.db);
+  }
 
   list(includeInactive = false): Store[] {
     const { db } = this.adb;
@@ -47,13 +72,13 @@ export class StoresService {
   }
 
   get(id: string): Store {
-    const row = this.adb.db.select().from(stores).where(eq(stores.id, id)).get();
+    const row = this.queries.storeById.get({ id });
     if (!row) throw new AppError('NOT_FOUND', { entity: 'store', id });
     return this.toStore(row, this.terminalRowsOf(id));
   }
 
   getTerminal(id: string): Terminal {
-    const row = this.adb.db.select().from(terminals).where(eq(terminals.id, id)).get();
+    const row = this.queries.terminalById.get({ id });
     if (!row) throw new AppError('NOT_FOUND', { entity: 'terminal', id });
     return this.toTerminal(row);
   }
@@ -213,12 +238,7 @@ export class StoresService {
   }
 
   private terminalRowsOf(storeId: string) {
-    return this.adb.db
-      .select()
-      .from(terminals)
-      .where(eq(terminals.storeId, storeId))
-      .orderBy(asc(terminals.code))
-      .all();
+    return this.queries.terminalsOfStore.all({ storeId });
   }
 
   private toTerminal(row: TerminalRow): Terminal {
