@@ -12,6 +12,7 @@ const core = await createCore({ dataDir: dataDir!, clock, logger: createMemoryLo
 // Say ready, then wait for "go" on stdin so both processes redeem at the same time.
 console.log('ready');
 await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
+const startedAt = Date.now();
 let won = 0;
 const refused: Record<string, number> = {};
 for (const code of codes) {
@@ -23,5 +24,6 @@ for (const code of codes) {
   if (result.ok) won++;
   else refused[result.error.code] = (refused[result.error.code] ?? 0) + 1;
 }
+const endedAt = Date.now();
 core.close();
-console.log(JSON.stringify({ won, refused }));
+console.log(JSON.stringify({ won, refused, startedAt, endedAt }));
