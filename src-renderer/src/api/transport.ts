@@ -1,0 +1,9 @@
+import type { EventName, MethodName, PayloadOf } from '../../../src-shared/contract';
+import type { Result } from '../../../src-shared/errors';
+
+/** How calls and events travel: IPC inside Electron, HTTP + Server-Sent Events in a browser. */
+export interface Transport {
+  readonly kind: 'ipc' | 'http';
+  call(method: MethodName, input: unknown): Promise<Result<unknown>>;
+  on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+}

@@ -1,0 +1,45 @@
+import { DesktopOutlined, LockOutlined, LogoutOutlined, ShopOutlined } from '@ant-design/icons';
+import { Button, Divider, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useScreenLock } from '../idle-lock/lock-context';
+import { useCurrentSession, useSession } from '../session/session-context';
+import { RoleTag } from '../../ui/RoleTag';
+import { StaffAvatar } from '../../ui/StaffAvatar';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import styles from './AppLayout.module.css';
+
+/** Where and who: the store, the till, the staff member; and the language, lock and log-out. */
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { logout } = useSession();
+  const { lock } = useScreenLock();
+  const { staff, storeName, terminal } = useCurrentSession();
+  return (
+    <div className={styles.header}>
+      <Space size="middle" className={styles.where}>
+        <Typography.Text strong className={styles.storeName} data-testid="header-store">
+          <ShopOutlined /> {storeName ?? t('header.allStores')}
+        </Typography.Text>
+        <Tag icon={<DesktopOutlined />} data-testid="header-terminal">
+          {terminal ? t('header.terminal', { code: terminal.code }) : t('header.noTerminal')}
+        </Tag>
+      </Space>
+      <Space size="middle" separator={<Divider orientation="vertical" />}>
+        <LanguageSwitch />
+        <Space size="small" data-testid="header-staff">
+          <StaffAvatar name={staff.name} role={staff.role} size={32} />
+          <Typography.Text strong>{staff.name}</Typography.Text>
+          <RoleTag role={staff.role} />
+        </Space>
+        <Space size="small">
+          <Button icon={<LockOutlined />} onClick={lock}>
+            {t('header.lock')}
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+            {t('header.logout')}
+          </Button>
+        </Space>
+      </Space>
+    </div>
+  );
+}

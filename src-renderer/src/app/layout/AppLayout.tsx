@@ -1,0 +1,46 @@
+import { MenuFoldOutlined, MenuUnfoldOutlined, ShopFilled } from '@ant-design/icons';
+import { Button, Layout, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { AppHeader } from './AppHeader';
+import { SideNav } from './SideNav';
+import styles from './AppLayout.module.css';
+
+/** The frame of every page behind the login: feature menu on the left, who/where on top. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <Layout className={styles.layout}>
+      <Layout.Sider width={216} collapsedWidth={72} collapsed={collapsed} className={styles.sider}>
+        <div className={styles.brand}>
+          <span className={styles.logo}>
+            <ShopFilled />
+          </span>
+          {!collapsed && (
+            <Typography.Text className={styles.brandName}>{t('app.name')}</Typography.Text>
+          )}
+        </div>
+        <nav aria-label={t('nav.menu')}>
+          <SideNav collapsed={collapsed} />
+        </nav>
+        <Button
+          type="text"
+          className={styles.collapse}
+          icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+          aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+          onClick={() => setCollapsed((value) => !value)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className={styles.headerBar}>
+          <AppHeader />
+        </Layout.Header>
+        <Layout.Content className={styles.content}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

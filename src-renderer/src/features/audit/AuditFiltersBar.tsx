@@ -1,0 +1,92 @@
+import { ClearOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { sharedMessages } from '../../../../src-shared/i18n';
+import type { Staff } from '../../../../src-shared/contract/staff';
+import type { Store } from '../../../../src-shared/contract/stores';
+import type { AuditFilters } from './audit-queries';
+import styles from './AuditPage.module.css';
+
+// Every action the app records has a name in the shared messages.
+const ACTIONS = Object.keys(sharedMessages['zh-CN'].actions);
+
+interface AuditFiltersBarProps {
+  filters: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+  staff: Staff[];
+  stores: Store[];
+  /** Days start and end in the store's time zone, not the PC's. */
+  timeZone: string;
+}
+
+/** Narrow the log by dates, staff member, action and till. */
+export function AuditFiltersBar({
+  filters,
+  onChange,
+  staff,
+  stores,
+  timeZone,
+}: AuditFiltersBarProps) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<AuditFilters>) => onChange({ ...filters, ...patch });
+
+  const dayStart = (day: Dayjs) => dayjs.tz(day.format('YYYY-MM-DD'), timeZone);
+  const range: [Dayjs, Dayjs] | null =
+    filters.from !== undefined && filters.to !== undefined
+      ? [dayjs(filters.from).tz(timeZone), dayjs(filters.to).tz(timeZone)]
+      : null;
+  const onRange = (days: [Dayjs | null, Dayjs | null] | null) => {
+    const [first, last] = days ?? [null, null];
+    set({
+      from: first ? dayStart(first).valueOf() : undefined,
+      to: last ? dayStart(last).add(1, 'day').valueOf() - 1 : undefined,
+    });
+  };
+
+  return (
+    <div className={styles.filters}>
+      <DatePicker.RangePicker
+        className={styles.dates}
+        value={range}
+        onChange={onRange}
+        aria-label={t('audit.dateRange')}
+        allowClear
+      />
+      <Select
+        className={styles.filter}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.allStaff')}
+        value={filters.staffId}
+        onChange={(staffId?: string) => set({ staffId })}
+        options={staff.map((person) => ({ value: person.id, label: person.name }))}
+      />
+      <Select
+        className={styles.filter}
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.allActions')}
+        value={filters.action}
+        onChange={(action?: string) => set({ action })}
+        options={ACTIONS.map((action) => ({ value: action, label: t(`actions.${action}`) }))}
+      />
+      <Select
+        className={styles.filter}
+        allowClear
+        placeholder={t('audit.allTerminals')}
+        value={filters.terminalId}
+        onChange={(terminalId?: string) => set({ terminalId })}
+        options={stores.flatMap((store) =>
+          store.terminals.map((terminal) => ({
+            value: terminal.id,
+            label: `${terminal.code} · ${terminal.name}`,
+          })),
+        )}
+      />
+      <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
+        {t('audit.reset')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { Alert, Button, Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../src-shared/contract/audit';
+import { DEFAULT_TIME_ZONE } from '../../../../src-shared/validation';
+import { useCurrentSession } from '../../app/session/session-context';
+import { useErrorText } from '../../i18n/error-text';
+import { PageHeader } from '../../ui/PageHeader';
+import { useStaffList } from '../staff/staff-queries';
+import { useStores, useStoreTimeZone } from '../stores/stores-queries';
+import { describeTarget, summarizeDetails, type AuditNames } from './audit-format';
+import { useAuditLog, type AuditFilters } from './audit-queries';
+import { AuditFiltersBar } from './AuditFiltersBar';
+import styles from './AuditPage.module.css';
+
+/** Who did what, when, and at which till. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const { storeId } = useCurrentSession();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const log = useAuditLog(filters);
+  const staff = useStaffList(true);
+  const stores = useStores();
+  const timeZone = useStoreTimeZone(storeId);
+
+  const names = useMemo<AuditNames>(
+    () => ({
+      staff: new Map(staff.data?.map((person) => [person.id, person.name])),
+      stores: new Map(stores.data?.map((store) => [store.id, store.name])),
+      terminals: new Map(
+        stores.data?.flatMap((store) => store.terminals.map((tm) => [tm.id, tm.code] as const)),
+      ),
+    }),
+    [staff.data, stores.data],
+  );
+  const timeZoneOf = (entry: AuditEntry) =>
+    stores.data?.find((store) => store.id === entry.storeId)?.timezone ?? DEFAULT_TIME_ZONE;
+  const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      key: 'time',
+      title: t('audit.time'),
+      width: 190,
+      render: (_, entry) => dayjs(entry.at).tz(timeZoneOf(entry)).format(t('formats.dateTime')),
+    },
+    {
+      key: 'staff',
+      title: t('audit.staff'),
+      width: 130,
+      render: (_, entry) => entry.staffName ?? t('common.empty'),
+    },
+    {
+      key: 'terminal',
+      title: t('audit.terminal'),
+      width: 100,
+      render: (_, entry) =>
+        entry.terminalCode ? <Tag>{entry.terminalCode}</Tag> : t('common.empty'),
+    },
+    {
+      key: 'action',
+      title: t('audit.action'),
+      width: 170,
+      render: (_, entry) => (
+        <Typography.Text strong>
+          {t(`actions.${entry.action}`, { defaultValue: entry.action })}
+        </Typography.Text>
+      ),
+    },
+    {
+      key: 'target',
+      title: t('audit.target'),
+      width: 200,
+      render: (_, entry) => describeTarget(t, entry, names),
+    },
+    {
+      key: 'details',
+      title: t('audit.details'),
+      render: (_, entry) => (
+        <Typography.Text type="secondary">
+          {summarizeDetails(t, entry.details, names)}
+        </Typography.Text>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <Card>
+        <AuditFiltersBar
+          filters={filters}
+          onChange={setFilters}
+          staff={staff.data ?? []}
+          stores={stores.data ?? []}
+          timeZone={timeZone}
+        />
+        {log.isError && <Alert type="error" showIcon title={errorText(log.error)} />}
+        <Table
+          rowKey="id"
+          columns={columns}
+          dataSource={entries}
+          loading={log.isPending}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
+        />
+        <div className={styles.footer}>
+          <Typography.Text type="secondary">
+            {log.hasNextPage
+              ? t('audit.loaded', { count: entries.length })
+              : t('audit.noMore', { count: entries.length })}
+            {' · '}
+            {t('audit.timeZoneNote')}
+          </Typography.Text>
+          {log.hasNextPage && (
+            <Button
+              size="large"
+              loading={log.isFetchingNextPage}
+              onClick={() => void log.fetchNextPage()}
+            >
+              {t('audit.loadMore')}
+            </Button>
+          )}
+        </div>
+      </Card>
+    </>
+  );
+}

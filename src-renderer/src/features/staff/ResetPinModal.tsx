@@ -1,0 +1,45 @@
+import { Alert, App, Form, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Staff } from '../../../../src-shared/contract/staff';
+import { PinFields } from '../../forms/PinFields';
+import { showErrorOnFields } from '../../forms/show-error-on-fields';
+import { useErrorText } from '../../i18n/error-text';
+import { useResetPin } from './staff-queries';
+
+/** A new PIN for someone who forgot theirs or got locked out. */
+export function ResetPinModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [form] = Form.useForm<{ pin: string; pinConfirm: string }>();
+  const resetPin = useResetPin();
+
+  const save = async ({ pin }: { pin: string }) => {
+    try {
+      await resetPin.mutateAsync({ id: staff.id, pin });
+      message.success(t('staff.pinReset', { name: staff.name }));
+      onClose();
+    } catch (error) {
+      if (!showErrorOnFields(form, t, error)) message.error(errorText(error));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('staff.resetPinTitle', { name: staff.name })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={resetPin.isPending}
+      width={480}
+      destroyOnHidden
+    >
+      <Alert type="info" showIcon title={t('staff.resetPinHint')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" size="large" onFinish={(values) => void save(values)}>
+        <PinFields name={['pin']} confirmName={['pinConfirm']} />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,28 @@
+import type { StoreFields } from '../../../../src-shared/contract/stores';
+import { DEFAULT_TIME_ZONE } from '../../../../src-shared/validation';
+
+/** The store fields as the form holds them: empty inputs are undefined or null. */
+export interface StoreFormValues {
+  name: string;
+  code?: string;
+  districtCode: string;
+  address?: string;
+  lat?: number | null;
+  lng?: number | null;
+  timezone: string;
+}
+
+export const emptyStoreForm: Partial<StoreFormValues> = { timezone: DEFAULT_TIME_ZONE };
+
+/** Form values → the contract's store fields. */
+export function toStoreFields(values: StoreFormValues): StoreFields {
+  return {
+    name: values.name,
+    code: values.code?.trim() ? values.code : undefined,
+    districtCode: values.districtCode,
+    address: values.address ?? '',
+    lat: values.lat ?? null,
+    lng: values.lng ?? null,
+    timezone: values.timezone,
+  };
+}

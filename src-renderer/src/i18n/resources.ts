@@ -1,0 +1,19 @@
+import { sharedMessages, type Language } from '../../../src-shared/i18n';
+import { en } from './en';
+import { zhCN, type UiMessages } from './zh-CN';
+
+const uiMessages: Record<Language, UiMessages> = { 'zh-CN': zhCN, en };
+
+/** One translation tree per language: the renderer's texts plus the shared errors, rules, roles and actions. */
+function messagesFor(language: Language) {
+  const shared = sharedMessages[language];
+  const ui = uiMessages[language];
+  return { ...shared, ...ui, errors: { ...shared.errors, ...ui.errors } };
+}
+
+export type Messages = ReturnType<typeof messagesFor>;
+
+export const resources = {
+  'zh-CN': { translation: messagesFor('zh-CN') },
+  en: { translation: messagesFor('en') },
+} satisfies Record<Language, { translation: Messages }>;

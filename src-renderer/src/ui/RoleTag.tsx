@@ -1,0 +1,18 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../src-shared/contract';
+
+export const ROLE_COLORS: Record<Role, string> = {
+  owner: 'gold',
+  manager: 'blue',
+  cashier: 'green',
+};
+
+export function RoleTag({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={ROLE_COLORS[role]} variant="filled">
+      {t(`roles.${role}`)}
+    </Tag>
+  );
+}

@@ -1,0 +1,308 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs, logout, menuItems, screenshot, tapPin } from '../support/e2e-app';
+import { serverForThisFile } from '../support/e2e-server';
+
+// One shop for the whole file, built up test by test: set up, staff added, then checked.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+
+const OWNER = { name: '王店主', pin: '246810' };
+const CASHIER = { name: '李收银', pin: '135790' };
+const STORE_NAME = '鲜果优选 新街口店';
+
+async function openApp(page: Page) {
+  await page.goto(server.url);
+}
+
+async function openAsOwner(page: Page) {
+  await openApp(page);
+  await loginAs(page, OWNER.name, OWNER.pin);
+}
+
+test('first run: the wizard sets up merchant, store and owner', async ({ page }) => {
+  await openApp(page);
+  await expect(page).toHaveURL(/#\/setup$/);
+  await expect(page.getByRole('heading', { name: '欢迎使用店务通' })).toBeVisible();
+  await screenshot(page, '01-wizard');
+
+  // Step 1: the form refuses what the contract refuses, in Chinese.
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('必填')).toHaveCount(2);
+  await page.getByLabel('商户名称').fill('鲜果优选');
+  await page.getByLabel('商户编码').fill('x');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('商户编码为 3–20 位字母、数字或连字符')).toBeVisible();
+  await page.getByLabel('商户编码').fill('xgyx-01');
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // Step 2: the first store, with its region picked from the GB/T 2260 cascader.
+  await page.getByLabel('门店名称').fill(STORE_NAME);
+  await page.getByLabel('所在地区').click();
+  for (const region of ['江苏省', '南京市', '玄武区'])
+    await page.locator('.ant-cascader-menu-item', { hasText: region }).first().click();
+  await expect(page.getByTitle('江苏省 / 南京市 / 玄武区')).toBeVisible();
+  await page.getByLabel('详细地址').fill('中山路 18 号');
+  await expect(page.getByTitle('Asia/Shanghai')).toBeVisible();
+  await screenshot(page, '02-wizard-store');
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // Step 3: the owner, PIN twice.
+  await page.getByLabel('店主姓名').fill(OWNER.name);
+  await page.getByLabel('PIN 码', { exact: true }).fill(OWNER.pin);
+  await page.getByLabel('再次输入 PIN 码').fill('000000');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await expect(page.getByText('两次输入的 PIN 码不一致')).toBeVisible();
+  await page.getByLabel('再次输入 PIN 码').fill(OWNER.pin);
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // Step 4: everything once more before it is created.
+  const summary = page.locator('.ant-descriptions');
+  await expect(summary).toContainText('XGYX-01');
+  await expect(summary).toContainText('江苏省 南京市 玄武区');
+  await expect(summary).toContainText(OWNER.name);
+  await screenshot(page, '03-wizard-confirm');
+  await page.getByRole('button', { name: '完成设置' }).click();
+
+  await expect(page).toHaveURL(/#\/login$/);
+  await expect(page.getByRole('button', { name: /王店主/ })).toBeVisible();
+
+  // Once set up, the wizard is never shown again.
+  await page.goto(`${server.url}/#/setup`);
+  await expect(page).toHaveURL(/#\/login$/);
+});
+
+test('the owner logs in with the PIN pad; a wrong PIN says how many tries are left', async ({
+  page,
+}) => {
+  await openApp(page);
+  await expect(page).toHaveURL(/#\/login$/);
+  await expect(page.getByRole('heading', { name: '请选择员工登录' })).toBeVisible();
+  await expect(page.getByText('鲜果优选', { exact: true })).toBeVisible();
+  await screenshot(page, '04-login-staff-picker');
+
+  await page.getByRole('button', { name: /王店主/ }).click();
+  await expect(page.getByText('请输入 PIN 码')).toBeVisible();
+  await tapPin(page, '111111');
+  await expect(page.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
+  await tapPin(page, '246');
+  await expect(page.getByRole('img', { name: '已输入 3 位，共 6 位' })).toBeVisible();
+  await screenshot(page, '05-login-pin-pad');
+  await page.getByRole('button', { name: '清空' }).click();
+  await expect(page.getByRole('img', { name: '已输入 0 位，共 6 位' })).toBeVisible();
+
+  // The keyboard's digits work as well as the on-screen ones.
+  await page.keyboard.type(OWNER.pin);
+  await expect(page.getByRole('heading', { name: '王店主，你好' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByTestId('header-store')).toHaveText(STORE_NAME);
+  await expect(page.getByTestId('header-terminal')).toHaveText('收银台 T01');
+  await expect(page.getByTestId('header-staff')).toContainText('店主');
+  expect(await menuItems(page)).toEqual([
+    '首页',
+    '员工管理',
+    '门店与收银台',
+    '操作日志',
+    '优惠券',
+    '核销',
+    '库存',
+  ]);
+  await screenshot(page, '06-home-owner');
+});
+
+test('the owner adds a cashier; bad input is refused with Chinese messages', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await expect(page).toHaveURL(/#\/staff$/);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(1);
+
+  await page.getByRole('button', { name: '新增员工' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增员工' });
+  await dialog.getByLabel('姓名').fill(CASHIER.name);
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('13579');
+  await dialog.getByLabel('再次输入 PIN 码').fill('13579');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText('PIN 码必须是 6 位数字')).toBeVisible();
+  await screenshot(page, '08-staff-form-errors');
+
+  await dialog.getByLabel('PIN 码', { exact: true }).fill(CASHIER.pin);
+  await dialog.getByLabel('再次输入 PIN 码').fill(CASHIER.pin);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: CASHIER.name })).toContainText('收银员');
+  await expect(rows.filter({ hasText: CASHIER.name })).toContainText('从未登录');
+
+  // The same name again: the app's DUPLICATE_NAME, translated, next to the name field.
+  await page.getByRole('button', { name: '新增员工' }).click();
+  await dialog.getByLabel('姓名').fill(CASHIER.name);
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('975310');
+  await dialog.getByLabel('再次输入 PIN 码').fill('975310');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.getByText(`名称“${CASHIER.name}”已被使用`)).toBeVisible();
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(rows).toHaveCount(2);
+  await screenshot(page, '07-staff-list');
+});
+
+test('a cashier sees neither staff, stores nor audit, and the API refuses too', async ({
+  page,
+}) => {
+  await openAsOwner(page);
+  await logout(page);
+  await expect(page.getByText('已退出登录')).toBeVisible();
+
+  await loginAs(page, CASHIER.name, CASHIER.pin);
+  await expect(page.getByTestId('header-staff')).toContainText('收银员');
+  expect(await menuItems(page)).toEqual(['首页', '优惠券', '核销', '库存']);
+  await expect(page.getByRole('heading', { name: '店铺管理' })).toHaveCount(0);
+  await screenshot(page, '09-home-cashier');
+
+  await page.goto(`${server.url}/#/staff`);
+  await expect(page.getByText('无权访问')).toBeVisible();
+  await expect(page.getByText('当前账号（收银员）不能打开此页面')).toBeVisible();
+  await screenshot(page, '10-cashier-no-permission');
+
+  const answer = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('storedesk.sessionToken');
+    const response = await fetch('/api/staff.list', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    return { status: response.status, body: await response.json() };
+  });
+  expect(answer.status).toBe(403);
+  expect(answer.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  await page.getByRole('button', { name: '返回首页' }).click();
+  await expect(page.getByRole('heading', { name: '李收银，你好' })).toBeVisible();
+  await logout(page);
+});
+
+test('stores: tills, and a terminal key whose secret is shown once', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '门店与收银台' }).click();
+  const store = page.locator('.ant-card', { hasText: STORE_NAME });
+  await expect(store).toContainText('江苏省 南京市 玄武区');
+  await expect(store).toContainText('中山路 18 号');
+  await expect(store).toContainText('Asia/Shanghai');
+  await expect(store).toContainText('收银台（1）');
+
+  await store.getByRole('button', { name: '新增收银台' }).click();
+  const terminalDialog = page.getByRole('dialog');
+  await terminalDialog.getByLabel('名称').fill('2号收银台');
+  await terminalDialog.getByRole('button', { name: '保存' }).click();
+  await expect(store).toContainText('收银台（2）');
+  const terminals = store.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(terminals).toHaveCount(2);
+  await expect(terminals.nth(1)).toContainText('T02');
+  await expect(terminals.nth(1)).toContainText('2号收银台');
+
+  await terminals.first().getByRole('button', { name: '终端密钥' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await expect(drawer).toContainText('收银台 T01 的终端密钥');
+  await expect(drawer).toContainText('这个收银台还没有终端密钥');
+  await drawer.getByLabel('用途').fill('前台 POS 机');
+  await drawer.getByRole('button', { name: '创建密钥' }).click();
+  const secretDialog = page.getByRole('dialog', { name: '请立即复制并保存密钥' });
+  await expect(secretDialog).toContainText('这是唯一一次显示完整密钥');
+  const secret = await secretDialog.getByTestId('api-key-secret').innerText();
+  expect(secret.trim()).toMatch(/^sdk_[A-Za-z0-9_-]{40,}$/);
+  await screenshot(page, '11-stores-api-key-secret');
+  await secretDialog.getByRole('button', { name: '我已保存，关闭' }).click();
+
+  const keys = drawer.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(keys).toHaveCount(1);
+  await expect(keys.first()).toContainText(secret.trim().slice(0, 10));
+  await expect(keys.first()).toContainText('有效');
+  await expect(keys.first()).toContainText('从未使用');
+  await keys.first().getByRole('button', { name: '吊销' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '吊销' }).click();
+  await expect(keys.first()).toContainText('已吊销');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await screenshot(page, '12-stores-terminals');
+});
+
+test('the audit log shows setup, logins and staff changes at till T01', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  await expect(page).toHaveURL(/#\/audit$/);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  const row = (action: string) => rows.filter({ has: page.getByText(action, { exact: true }) });
+
+  await expect(row('完成首次设置')).toHaveCount(1);
+  await expect(row('完成首次设置')).toContainText('T01');
+  await expect(row('完成首次设置')).toContainText('王店主');
+  await expect(row('新增员工')).toHaveCount(1);
+  await expect(row('新增员工')).toContainText('李收银');
+  await expect(row('新增员工')).toContainText('角色：收银员');
+  // The owner logged in in every test so far and the cashier once, all at T01.
+  await expect(row('登录').filter({ hasText: '李收银' })).toHaveCount(1);
+  expect(await row('登录').filter({ hasText: '王店主' }).count()).toBeGreaterThanOrEqual(4);
+  for (const text of await row('登录').allInnerTexts()) expect(text).toContain('T01');
+  await expect(row('PIN 码错误')).toHaveCount(1);
+  await expect(row('创建终端密钥')).toContainText('前台 POS 机');
+  await screenshot(page, '13-audit-log');
+
+  await page.locator('.ant-select', { hasText: '全部操作' }).click();
+  await page.keyboard.type('新增员工');
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('李收银');
+  await expect(page.getByText('已显示全部 1 条记录')).toBeVisible();
+});
+
+test('the language switches to English, is remembered, and switches back', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  await expect(page.locator('.ant-table-tbody')).toContainText('Cashier');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
+  await expect(page.getByTestId('header-terminal')).toHaveText('Till T01');
+  await screenshot(page, '14-english-staff');
+  await page.getByRole('menuitem', { name: 'Audit log' }).click();
+  await expect(page.locator('.ant-table-tbody')).toContainText('Completed first-run setup');
+  await screenshot(page, '15-english-audit');
+
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '操作日志', exact: true })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  expect(await page.evaluate(() => localStorage.getItem('storedesk.language'))).toBe('zh-CN');
+});
+
+test('the screen locks when idle and opens again with the PIN', async ({ page }) => {
+  await openApp(page);
+  // The documented test hook: lock after 2 s without input (instead of 5 min).
+  await page.evaluate(() => localStorage.setItem('storedesk.idleLockSeconds', '2'));
+  await loginAs(page, OWNER.name, OWNER.pin);
+
+  const lock = page.getByRole('dialog', { name: '屏幕已锁定' });
+  await expect(lock).toBeVisible({ timeout: 6_000 });
+  await expect(lock).toContainText(OWNER.name);
+  await expect(lock).toContainText('请输入 王店主 的 PIN 码解锁');
+  await screenshot(page, '16-lock-screen');
+
+  await tapPin(page, '999999');
+  await expect(lock.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
+  // A reload is no way past the lock.
+  await page.reload();
+  await expect(lock).toBeVisible();
+  await page.keyboard.type(OWNER.pin);
+  await expect(lock).toBeHidden();
+  await expect(page.getByRole('heading', { name: '王店主，你好' })).toBeVisible();
+
+  // "Switch user" from the lock screen goes back to the staff picker.
+  await page.getByRole('button', { name: '锁屏' }).click();
+  await expect(lock).toBeVisible();
+  await lock.getByRole('button', { name: '切换用户' }).click();
+  await expect(page).toHaveURL(/#\/login$/);
+  await expect(page.getByRole('heading', { name: '请选择员工登录' })).toBeVisible();
+});
