@@ -32,6 +32,8 @@ export default defineConfig({
           // The Electron shell, and the same app served over HTTP where Electron cannot run.
           index: path.join(root, 'src-main/index.ts'),
           serve: path.join(root, 'src-main/server/cli.ts'),
+          // Long coupon work (batches of up to a million codes) runs in this worker thread.
+          'coupon-batch-worker': path.join(root, 'src-main/core/coupons/batch-worker.ts'),
         },
       },
     },

@@ -51,16 +51,13 @@ export async function couponsBench(): Promise<Metric[]> {
     const { issuer } = core.services;
     const request = { templateId: template.id, storeId: ids.storeId, timeZone: 'Asia/Shanghai' };
 
-    // Batch issue: 100k codes in one transaction (codes, check digits, QR signatures, inserts).
-    console.log(`bench: issuing ${TOTAL_COUPONS} coupons…`);
-    const batchTimes: number[] = [];
-    for (let issued = 0; issued < TOTAL_COUPONS; issued += CHUNK) {
-      const count = Math.min(CHUNK, TOTAL_COUPONS - issued);
-      const start = performance.now();
-      core.sqlite.transaction(() => issuer.issueWithin({ ...request, count }, newId())).immediate();
-      batchTimes.push(performance.now() - start);
-    }
-    // Baseline: the same number of rows with a fixed code pattern, no randomness or signing.
+    // Batch issue: 100k codes in one transaction (codes, check digits, inserts), on this thread.
+    const start100k = performance.now();
+    core.sqlite
+      .transaction(() => issuer.issueWithin({ ...request, count: CHUNK }, newId()))
+      .immediate();
+    const batch100k = performance.now() - start100k;
+    // Baseline: the same number of rows with a fixed code pattern, no randomness or checks.
     const bareStart = performance.now();
     core.sqlite.exec(
       'CREATE TABLE bare_codes (id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, at INTEGER)',
@@ -71,6 +68,37 @@ export async function couponsBench(): Promise<Metric[]> {
         bareInsert.run(newId(), String(10n ** 19n + BigInt(i * 7919)), Date.now());
     })();
     const bareBatch = performance.now() - bareStart;
+
+    // The rest of the million in the background worker, as a manager starts it; meanwhile the
+    // main thread keeps answering (measured as the round trip of a trivial call).
+    const idle = await time(() => must(core, 'auth.session', {}, token), { iterations: 300 });
+    console.log(`bench: issuing ${TOTAL_COUPONS - CHUNK} more coupons in the worker…`);
+    const workerStart = performance.now();
+    const batch = await must<{ id: string }>(
+      core,
+      'coupons.startBatch',
+      { templateId: template.id, count: TOTAL_COUPONS - CHUNK },
+      token,
+    );
+    const busyDurations: number[] = [];
+    let running = true;
+    const finished = core.services.batches.whenIdle().then(() => (running = false));
+    while (running) {
+      const t0 = performance.now();
+      await must(core, 'auth.session', {}, token);
+      busyDurations.push(performance.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await finished;
+    const workerMs = performance.now() - workerStart;
+    const done = await must<{ status: string; issued: number }[]>(
+      core,
+      'coupons.listBatches',
+      {},
+      token,
+    );
+    if (done[0]?.status !== 'done') throw new Error(`batch ${batch.id} ended ${done[0]?.status}`);
+    const busy = stats(busyDurations);
 
     // 200k earlier redemptions, written directly (the redeem path is what is measured below).
     console.log(`bench: recording ${REDEEMED} earlier redemptions…`);
@@ -126,7 +154,6 @@ export async function couponsBench(): Promise<Metric[]> {
       warmup: 200,
     });
 
-    const batch = stats(batchTimes);
     const p99Met = verifyRedeem.p99Ms <= 5;
     const ratio = verifyRedeem.p99Ms / baseline.p99Ms;
     return [
@@ -144,14 +171,33 @@ export async function couponsBench(): Promise<Metric[]> {
       {
         name: 'batch issue of 100k codes (one transaction)',
         unit: 'ms',
-        value: round(batch.meanMs),
+        value: round(batch100k),
         baselineName: 'bare insert of 100k rows',
         baseline: round(bareBatch),
-        ratio: round(batch.meanMs / bareBatch),
+        ratio: round(batch100k / bareBatch),
         target: '<= 3000 ms',
-        met: batch.p99Ms <= 3000,
-        extra: { worstChunkMs: round(batch.p99Ms), chunks: batch.count },
+        met: batch100k <= 3000,
       },
+      {
+        name: `batch issue of ${(TOTAL_COUPONS - CHUNK) / 1000}k codes in the worker`,
+        unit: 'codes/s',
+        value: Math.round(((TOTAL_COUPONS - CHUNK) / workerMs) * 1000),
+        baselineName: 'same, on the main thread in one transaction',
+        baseline: Math.round((CHUNK / batch100k) * 1000),
+        ratio: round((((TOTAL_COUPONS - CHUNK) / workerMs) * 1000) / ((CHUNK / batch100k) * 1000)),
+        extra: { totalMs: round(workerMs) },
+      },
+      compare(
+        'main-thread call round trip during the worker batch',
+        busy,
+        'same call, no batch running',
+        idle,
+        {
+          field: 'p99Ms',
+          target: 'p99 <= 100 ms (UI stays responsive)',
+          met: busy.p99Ms <= 100,
+        },
+      ),
     ];
   } finally {
     core.close();

@@ -36,6 +36,10 @@ export const METHOD_NAMES = [
   'coupons.updateTemplate',
   'coupons.setTemplateStatus',
   'coupons.issue',
+  'coupons.startBatch',
+  'coupons.cancelBatch',
+  'coupons.listBatches',
+  'coupons.exportBatch',
   'coupons.cancel',
   'redemption.verify',
   'redemption.redeem',
@@ -52,5 +56,6 @@ export const EVENT_NAMES = [
   'audit.appended',
   'products.changed',
   'coupons.templateChanged',
+  'coupons.batchProgress',
   'redemption.changed',
 ] as const satisfies readonly EventName[];

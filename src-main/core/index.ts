@@ -27,6 +27,7 @@ import { SigningKeys } from './coupons/signing-keys';
 import { TemplatesService } from './coupons/templates';
 import { IssueService } from './coupons/issue';
 import { CouponsService } from './coupons/service';
+import { BatchesService } from './coupons/batches';
 import { couponsHandlers } from './coupons/handlers';
 import { RedemptionService } from './redemption/service';
 import { redemptionHandlers } from './redemption/handlers';
@@ -78,6 +79,12 @@ export async function createCore(options: CoreOptions) {
   const keys = new SigningKeys(adb, clock);
   const templates = new TemplatesService(adb, clock, audit, products);
   const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
+  const batches = new BatchesService(adb, clock, logger, audit, stores, {
+    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    migrationsDir: options.migrationsDir,
+    exportsDir: path.join(options.dataDir, 'exports'),
+  });
+  batches.recoverInterrupted();
   const couponsService = new CouponsService(adb, clock, audit, outbox, issuer, stores, keys);
   const redemption = new RedemptionService(
     adb,
@@ -111,7 +118,7 @@ export async function createCore(options: CoreOptions) {
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
     ...productsHandlers(products),
-    ...couponsHandlers(templates, couponsService),
+    ...couponsHandlers(templates, couponsService, batches),
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback),
   };
@@ -143,10 +150,15 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys },
+    services: { issuer, redemption, keys, batches },
+    /**
+     * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
+     * chunk (its transaction rolls back) and is marked interrupted at the next start.
+     */
     close() {
       if (closed) return;
       closed = true;
+      batches.terminateAll();
       sqlite.close();
     },
   };

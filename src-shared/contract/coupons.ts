@@ -130,6 +130,21 @@ export const issuedCodeSchema = z.object({
 });
 export type IssuedCode = z.infer<typeof issuedCodeSchema>;
 
+export const batchSchema = z.object({
+  id: idSchema,
+  templateId: idSchema,
+  templateName: z.string(),
+  requested: z.number().int(),
+  issued: z.number().int(),
+  status: z.enum(['running', 'done', 'cancelled', 'failed']),
+  error: z.string().nullable(),
+  createdAt: epochMsSchema,
+  finishedAt: epochMsSchema.nullable(),
+});
+export type CouponBatch = z.infer<typeof batchSchema>;
+
+export const MAX_BATCH = 1_000_000;
+
 export const couponsMethods = {
   'coupons.listTemplates': method({
     summary: 'Coupon templates with their counters (issued, redeemed, budget used)',
@@ -166,6 +181,30 @@ export const couponsMethods = {
     output: z.object({ batchId: idSchema, codes: z.array(issuedCodeSchema) }),
     access: MANAGERS,
   }),
+  'coupons.startBatch': method({
+    summary: 'Issue up to a million codes in the background, with progress events; cancellable',
+    input: z.object({ templateId: idSchema, count: z.number().int().min(1).max(MAX_BATCH) }),
+    output: batchSchema,
+    access: MANAGERS,
+  }),
+  'coupons.cancelBatch': method({
+    summary: 'Stop a running batch; the codes already issued stay valid',
+    input: z.object({ batchId: idSchema }),
+    output: batchSchema,
+    access: MANAGERS,
+  }),
+  'coupons.listBatches': method({
+    summary: 'Issue batches, newest first',
+    input: z.object({ templateId: idSchema.optional() }),
+    output: z.array(batchSchema),
+    access: MANAGERS,
+  }),
+  'coupons.exportBatch': method({
+    summary: "Write a batch's codes (with their QR payloads) to CSV or XLSX in the exports folder",
+    input: z.object({ batchId: idSchema, format: z.enum(['csv', 'xlsx']).default('csv') }),
+    output: z.object({ fileName: z.string(), path: z.string(), rows: z.number().int() }),
+    access: MANAGERS,
+  }),
   'coupons.cancel': method({
     summary: 'Cancel an issued code (lost, misprinted): it can no longer be redeemed',
     input: z.object({
@@ -181,5 +220,15 @@ export const couponsEvents = {
   'coupons.templateChanged': event({
     payload: z.object({ templateId: idSchema }),
     access: ALL_STAFF,
+  }),
+  'coupons.batchProgress': event({
+    payload: z.object({
+      batchId: idSchema,
+      task: z.enum(['issue', 'export']),
+      done: z.number().int(),
+      total: z.number().int(),
+      status: z.enum(['running', 'done', 'cancelled', 'failed']),
+    }),
+    access: MANAGERS,
   }),
 } as const;

@@ -1,10 +1,12 @@
 import { asStaff, type HandlerMap } from '../platform/context';
+import type { BatchesService } from './batches';
 import type { CouponsService } from './service';
 import type { TemplatesService } from './templates';
 
 export const couponsHandlers = (
   templates: TemplatesService,
   coupons: CouponsService,
+  batches: BatchesService,
 ): Pick<
   HandlerMap,
   | 'coupons.listTemplates'
@@ -13,6 +15,10 @@ export const couponsHandlers = (
   | 'coupons.setTemplateStatus'
   | 'coupons.issue'
   | 'coupons.cancel'
+  | 'coupons.startBatch'
+  | 'coupons.cancelBatch'
+  | 'coupons.listBatches'
+  | 'coupons.exportBatch'
 > => ({
   'coupons.listTemplates': (input) => templates.list(input),
   'coupons.createTemplate': (input, ctx) => templates.create(asStaff(ctx), input),
@@ -20,4 +26,8 @@ export const couponsHandlers = (
   'coupons.setTemplateStatus': (input, ctx) => templates.setStatus(ctx, input.id, input.status),
   'coupons.issue': (input, ctx) => coupons.issue(ctx, input),
   'coupons.cancel': (input, ctx) => coupons.cancel(ctx, input),
+  'coupons.startBatch': (input, ctx) => batches.start(ctx, input),
+  'coupons.cancelBatch': (input, ctx) => batches.cancel(ctx, input.batchId),
+  'coupons.listBatches': (input) => batches.list(input.templateId),
+  'coupons.exportBatch': (input, ctx) => batches.export(ctx, input),
 });

@@ -159,3 +159,23 @@ export const cashbackCodes = sqliteTable(
     index('cashback_region_idx').on(t.provinceCode, t.cityCode, t.issuedAt),
   ],
 );
+
+/** A large issue run in a worker: how far it got, and whether it finished. */
+export const couponBatches = sqliteTable(
+  'coupon_batches',
+  {
+    id: text().primaryKey(),
+    templateId: text()
+      .notNull()
+      .references(() => couponTemplates.id),
+    requested: integer().notNull(),
+    issued: integer().notNull().default(0),
+    status: text({ enum: ['running', 'done', 'cancelled', 'failed'] }).notNull(),
+    error: text(),
+    storeId: text(),
+    createdBy: text(),
+    createdAt: integer().notNull(),
+    finishedAt: integer(),
+  },
+  (t) => [index('coupon_batches_template_idx').on(t.templateId, t.createdAt)],
+);

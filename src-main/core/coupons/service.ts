@@ -27,7 +27,7 @@ export class CouponsService {
   ) {}
 
   issue(ctx: HandlerContext, input: ParsedInputOf<'coupons.issue'>): OutputOf<'coupons.issue'> {
-    const store = this.storeOf(ctx);
+    const store = this.stores.ofCaller(ctx.actor);
     return this.issuer.issue(ctx, {
       templateId: input.templateId,
       count: input.count,
@@ -73,17 +73,5 @@ export class CouponsService {
       }
       return { code: coupon.code, status: 'cancelled' as const };
     });
-  }
-
-  /** The store of the caller's till, else their home store, else the first store. */
-  private storeOf(ctx: HandlerContext) {
-    const actor = ctx.actor;
-    if (actor.kind === 'terminal') return this.stores.get(actor.storeId);
-    if (actor.kind === 'staff') {
-      if (actor.terminalId)
-        return this.stores.get(this.stores.getTerminal(actor.terminalId).storeId);
-      if (actor.storeId) return this.stores.get(actor.storeId);
-    }
-    return this.stores.list()[0] ?? null;
   }
 }

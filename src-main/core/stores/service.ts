@@ -7,7 +7,7 @@ import type { Drizzle } from '../db/open';
 import type { AuditService } from '../audit/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
-import type { HandlerContext } from '../platform/context';
+import type { Actor, HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import { stores, terminals } from './schema';
 
@@ -81,6 +81,16 @@ export class StoresService {
     const row = this.queries.terminalById.get({ id });
     if (!row) throw new AppError('NOT_FOUND', { entity: 'terminal', id });
     return this.toTerminal(row);
+  }
+
+  /** The store of the caller's till, else their home store, else the first store. */
+  ofCaller(actor: Actor): Store | null {
+    if (actor.kind === 'terminal') return this.get(actor.storeId);
+    if (actor.kind === 'staff') {
+      if (actor.terminalId) return this.get(this.getTerminal(actor.terminalId).storeId);
+      if (actor.storeId) return this.get(actor.storeId);
+    }
+    return this.list()[0] ?? null;
   }
 
   /** Creates a store and its first terminal "T01"; call inside a write. */
