@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { loginAs, logout, menuItems, screenshot, tapPin } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
@@ -78,7 +78,6 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
   await expect(page).toHaveURL(/#\/login$/);
   await expect(page.getByRole('heading', { name: '请选择员工登录' })).toBeVisible();
   await expect(page.getByText('鲜果优选', { exact: true })).toBeVisible();
-  await screenshot(page, '04-login-staff-picker');
 
   await page.getByRole('button', { name: /王店主/ }).click();
   await expect(page.getByText('请输入 PIN 码')).toBeVisible();
@@ -107,6 +106,9 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
     '库存',
   ]);
   await screenshot(page, '06-home-owner');
+  // The same page on a 1920×1080 screen.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await screenshot(page, '06-home-owner-1920');
 });
 
 test('the owner adds a cashier; bad input is refused with Chinese messages', async ({ page }) => {
@@ -178,6 +180,21 @@ test('a cashier sees neither staff, stores nor audit, and the API refuses too', 
   await page.getByRole('button', { name: '返回首页' }).click();
   await expect(page.getByRole('heading', { name: '李收银，你好' })).toBeVisible();
   await logout(page);
+
+  // Five wrong PINs in a row lock the cashier out; the picker says so.
+  await page.getByRole('button', { name: /李收银/ }).click();
+  for (const remaining of [4, 3, 2, 1]) {
+    await page.keyboard.type('000000');
+    await expect(page.getByText(`PIN 码错误，还可尝试 ${remaining} 次`)).toBeVisible();
+  }
+  await page.keyboard.type('000000');
+  await expect(page.getByText('连续输错 PIN 码，该员工已锁定，请 5 分钟后再试')).toBeVisible();
+  await page.getByRole('button', { name: '换一位员工' }).click();
+  const lockedCard = page.getByRole('button', { name: /李收银/ });
+  await expect(lockedCard).toBeDisabled();
+  await expect(lockedCard).toContainText('已锁定');
+  await expect(page.getByRole('button', { name: /王店主/ })).toBeEnabled();
+  await screenshot(page, '04-login-staff-picker');
 });
 
 test('stores: tills, and a terminal key whose secret is shown once', async ({ page }) => {
@@ -220,16 +237,35 @@ test('stores: tills, and a terminal key whose secret is shown once', async ({ pa
   await keys.first().getByRole('button', { name: '吊销' }).click();
   await page.getByRole('tooltip').getByRole('button', { name: '吊销' }).click();
   await expect(keys.first()).toContainText('已吊销');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
+  await screenshot(page, '12-stores-api-keys');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
-  await screenshot(page, '12-stores-terminals');
+  await screenshot(page, '13-stores-terminals');
 });
 
 test('the audit log shows setup, logins and staff changes at till T01', async ({ page }) => {
   await openAsOwner(page);
+  // Pages of 8 instead of 50, so "load more" (the `before` cursor) has work to do here.
+  await page.route('**/api/audit.list', (route) => {
+    const input = JSON.parse(route.request().postData() ?? '{}') as Record<string, unknown>;
+    return route.continue({ postData: JSON.stringify({ ...input, limit: 8 }) });
+  });
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   await expect(page).toHaveURL(/#\/audit$/);
   const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(8);
+  await expect(page.getByText('已加载 8 条')).toBeVisible();
+  await page.getByRole('button', { name: '加载更多' }).click();
+  await expect(rows).toHaveCount(16);
+  await page.getByRole('button', { name: '加载更多' }).click();
+  await expect(page.getByRole('button', { name: '加载更多' })).toBeHidden();
+  const total = await rows.count();
+  expect(total).toBeGreaterThan(16);
+  await expect(page.getByText(`已显示全部 ${total} 条记录`)).toBeVisible();
+  // Newest first, across the pages.
+  const times = await rows.locator('td:first-child').allInnerTexts();
+  expect(times).toEqual([...times].sort().reverse());
   const row = (action: string) => rows.filter({ has: page.getByText(action, { exact: true }) });
 
   await expect(row('完成首次设置')).toHaveCount(1);
@@ -242,9 +278,10 @@ test('the audit log shows setup, logins and staff changes at till T01', async ({
   await expect(row('登录').filter({ hasText: '李收银' })).toHaveCount(1);
   expect(await row('登录').filter({ hasText: '王店主' }).count()).toBeGreaterThanOrEqual(4);
   for (const text of await row('登录').allInnerTexts()) expect(text).toContain('T01');
-  await expect(row('PIN 码错误')).toHaveCount(1);
+  await expect(row('PIN 码错误')).toHaveCount(5);
+  await expect(row('因多次输错 PIN 被锁定')).toContainText('李收银');
   await expect(row('创建终端密钥')).toContainText('前台 POS 机');
-  await screenshot(page, '13-audit-log');
+  await screenshot(page, '14-audit-log');
 
   await page.locator('.ant-select', { hasText: '全部操作' }).click();
   await page.keyboard.type('新增员工');
@@ -262,15 +299,16 @@ test('the language switches to English, is remembered, and switches back', async
   await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
   await expect(page.locator('.ant-table-tbody')).toContainText('Cashier');
+  await expect(page.locator('.ant-table-tbody')).toContainText('Locked');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
-  await expect(page.getByTestId('header-terminal')).toHaveText('Till T01');
-  await screenshot(page, '14-english-staff');
+  await expect(page.getByTestId('header-terminal')).toHaveText('Terminal T01');
+  await screenshot(page, '15-english-staff');
   await page.getByRole('menuitem', { name: 'Audit log' }).click();
   await expect(page.locator('.ant-table-tbody')).toContainText('Completed first-run setup');
-  await screenshot(page, '15-english-audit');
+  await screenshot(page, '16-english-audit');
 
   await page.getByText('中文', { exact: true }).click();
   await expect(page.getByRole('heading', { name: '操作日志', exact: true })).toBeVisible();
@@ -288,7 +326,7 @@ test('the screen locks when idle and opens again with the PIN', async ({ page })
   await expect(lock).toBeVisible({ timeout: 6_000 });
   await expect(lock).toContainText(OWNER.name);
   await expect(lock).toContainText('请输入 王店主 的 PIN 码解锁');
-  await screenshot(page, '16-lock-screen');
+  await screenshot(page, '17-lock-screen');
 
   await tapPin(page, '999999');
   await expect(lock.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
@@ -306,3 +344,49 @@ test('the screen locks when idle and opens again with the PIN', async ({ page })
   await expect(page).toHaveURL(/#\/login$/);
   await expect(page.getByRole('heading', { name: '请选择员工登录' })).toBeVisible();
 });
+
+test('a new PIN lifts the lock; deactivating ends the open session of the cashier', async ({
+  page,
+  browser,
+}) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  const cashierRow = page.locator('.ant-table-tbody tr', { hasText: CASHIER.name });
+  await expect(cashierRow).toContainText('已锁定');
+  await cashierRow.getByRole('button', { name: '重置 PIN' }).click();
+  const dialog = page.getByRole('dialog', { name: `重置 ${CASHIER.name} 的 PIN 码` });
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('864200');
+  await dialog.getByLabel('再次输入 PIN 码').fill('864200');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(cashierRow).not.toContainText('已锁定');
+
+  // The cashier logs in at another window with the new PIN...
+  const cashierPage = await openInNewWindow(browser);
+  await loginAs(cashierPage, CASHIER.name, '864200');
+
+  // ...and is sent back to the login screen the moment the owner deactivates them.
+  await cashierRow.getByRole('button', { name: '停用' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: CASHIER.name })).toHaveCount(0);
+  await expect(cashierPage).toHaveURL(/#\/login$/);
+  await expect(
+    cashierPage.getByText('您的登录已被结束（账号停用、PIN 重置或被锁定），请重新登录'),
+  ).toBeVisible();
+  await expect(cashierPage.getByRole('button', { name: /李收银/ })).toHaveCount(0);
+
+  await page.getByText('显示已停用员工').click();
+  await expect(cashierRow).toContainText('已停用');
+  await expect(cashierRow.getByRole('button', { name: '启用' })).toBeVisible();
+  await cashierPage.context().close();
+});
+
+async function openInNewWindow(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 1366, height: 768 },
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  return page;
+}

@@ -28,6 +28,8 @@ export function AppProviders({ api, queryClient, children }: AppProvidersProps) 
           theme={theme}
           // "清空" must stay "清空", not "清 空" (and read the same to screen readers and tests).
           button={{ autoInsertSpace: false }}
+          // Room between a dialog's title and its form.
+          modal={{ styles: { body: { paddingTop: 12 } } }}
         >
           <AntApp>{children}</AntApp>
         </ConfigProvider>

@@ -14,25 +14,24 @@ const FONT_FAMILY = [
   'sans-serif',
 ].join(', ');
 
-/** Calm teal, generous sizes: the app is used standing at a counter, often by touch. */
+/** The app icon's blue, generous sizes: the app is used standing at a counter, often by touch. */
 export const theme: ThemeConfig = {
   token: {
-    colorPrimary: '#0f7b6c',
-    colorInfo: '#0f7b6c',
-    colorLink: '#0b6b5e',
+    colorPrimary: '#1467e6',
+    colorInfo: '#1467e6',
     borderRadius: 8,
     fontFamily: FONT_FAMILY,
     fontSize: 15,
     controlHeight: 38,
   },
   components: {
-    Layout: { siderBg: '#10211f', headerBg: '#ffffff', bodyBg: '#f3f5f4' },
+    Layout: { siderBg: '#0f1b2d', headerBg: '#ffffff', bodyBg: '#f2f4f7' },
     Menu: {
-      darkItemBg: '#10211f',
-      darkSubMenuItemBg: '#10211f',
-      darkItemSelectedBg: '#0f7b6c',
+      darkItemBg: '#0f1b2d',
+      darkSubMenuItemBg: '#0f1b2d',
+      darkItemSelectedBg: '#1467e6',
       itemHeight: 48,
     },
-    Table: { headerBg: '#f6f8f7' },
+    Table: { headerBg: '#f7f8fa' },
   },
 };

@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { pinSchema } from '../../../src-shared/validation';
 import { useZodRule } from './use-zod-rule';
@@ -18,25 +18,34 @@ export function PinFields({ name, confirmName }: { name: FieldPath; confirmName:
     />
   );
   return (
-    <>
-      <Form.Item name={name} label={t('pin.label')} extra={t('pin.help')} rules={[rule(pinSchema)]}>
-        {pinInput}
-      </Form.Item>
-      <Form.Item
-        name={confirmName}
-        label={t('pin.confirm')}
-        dependencies={[name]}
-        rules={[
-          { required: true, message: t('validation.required') },
-          ({ getFieldValue }) => ({
-            validator: async (_rule, value: unknown) => {
-              if (value && value !== getFieldValue(name)) throw new Error(t('pin.mismatch'));
-            },
-          }),
-        ]}
-      >
-        {pinInput}
-      </Form.Item>
-    </>
+    <Row gutter={16}>
+      <Col span={12}>
+        <Form.Item
+          name={name}
+          label={t('pin.label')}
+          extra={t('pin.help')}
+          rules={[rule(pinSchema)]}
+        >
+          {pinInput}
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item
+          name={confirmName}
+          label={t('pin.confirm')}
+          dependencies={[name]}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: unknown) => {
+                if (value && value !== getFieldValue(name)) throw new Error(t('pin.mismatch'));
+              },
+            }),
+          ]}
+        >
+          {pinInput}
+        </Form.Item>
+      </Col>
+    </Row>
   );
 }

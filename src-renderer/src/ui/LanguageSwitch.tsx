@@ -1,5 +1,5 @@
 import { GlobalOutlined } from '@ant-design/icons';
-import { Segmented, Tooltip } from 'antd';
+import { Segmented, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { asLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/language';
 import { changeLanguage } from '../i18n/setup';
@@ -8,16 +8,18 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <Tooltip title={t('language.label')}>
-      <Segmented
-        aria-label={t('language.label')}
-        value={asLanguage(i18n.language)}
-        onChange={(value) => void changeLanguage(value)}
-        options={LANGUAGES.map((language) => ({
-          value: language,
-          label: LANGUAGE_NAMES[language],
-          icon: language === 'zh-CN' ? <GlobalOutlined /> : undefined,
-        }))}
-      />
+      <Space size={6}>
+        <GlobalOutlined aria-hidden />
+        <Segmented
+          aria-label={t('language.label')}
+          value={asLanguage(i18n.language)}
+          onChange={(value) => void changeLanguage(value)}
+          options={LANGUAGES.map((language) => ({
+            value: language,
+            label: LANGUAGE_NAMES[language],
+          }))}
+        />
+      </Space>
     </Tooltip>
   );
 }

@@ -2,10 +2,10 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../src-shared/contract';
 
-export const ROLE_COLORS: Record<Role, string> = {
+const ROLE_COLORS: Record<Role, string> = {
   owner: 'gold',
-  manager: 'blue',
-  cashier: 'green',
+  manager: 'purple',
+  cashier: 'cyan',
 };
 
 export function RoleTag({ role }: { role: Role }) {

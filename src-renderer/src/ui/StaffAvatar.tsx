@@ -1,10 +1,11 @@
 import { Avatar } from 'antd';
 import type { Role } from '../../../src-shared/contract';
 
+// The same hues as the role tags (gold, purple, cyan), dark enough for white text.
 const ROLE_BACKGROUNDS: Record<Role, string> = {
   owner: '#d48806',
-  manager: '#1d63c9',
-  cashier: '#0f7b6c',
+  manager: '#722ed1',
+  cashier: '#08979c',
 };
 
 /** A round badge with the first character of the name: 王店主 → 王. */

@@ -13,25 +13,28 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   return (
     <Layout className={styles.layout}>
-      <Layout.Sider width={216} collapsedWidth={72} collapsed={collapsed} className={styles.sider}>
-        <div className={styles.brand}>
-          <span className={styles.logo}>
-            <ShopFilled />
-          </span>
-          {!collapsed && (
-            <Typography.Text className={styles.brandName}>{t('app.name')}</Typography.Text>
-          )}
+      <Layout.Sider width={216} collapsedWidth={72} collapsed={collapsed}>
+        {/* The sider grows with the page; its content stays in view while the page scrolls. */}
+        <div className={styles.siderContent}>
+          <div className={styles.brand}>
+            <span className={styles.logo}>
+              <ShopFilled />
+            </span>
+            {!collapsed && (
+              <Typography.Text className={styles.brandName}>{t('app.name')}</Typography.Text>
+            )}
+          </div>
+          <nav aria-label={t('nav.menu')} className={styles.nav}>
+            <SideNav collapsed={collapsed} />
+          </nav>
+          <Button
+            type="text"
+            className={styles.collapse}
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+            onClick={() => setCollapsed((value) => !value)}
+          />
         </div>
-        <nav aria-label={t('nav.menu')}>
-          <SideNav collapsed={collapsed} />
-        </nav>
-        <Button
-          type="text"
-          className={styles.collapse}
-          icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-          aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
-          onClick={() => setCollapsed((value) => !value)}
-        />
       </Layout.Sider>
       <Layout>
         <Layout.Header className={styles.headerBar}>

@@ -62,7 +62,7 @@ export function AuditPage() {
     {
       key: 'action',
       title: t('audit.action'),
-      width: 170,
+      width: 200,
       render: (_, entry) => (
         <Typography.Text strong>
           {t(`actions.${entry.action}`, { defaultValue: entry.action })}

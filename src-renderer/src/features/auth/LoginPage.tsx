@@ -29,7 +29,14 @@ export function LoginPage() {
   return (
     <WelcomeShell subtitle={options.data?.merchantName ?? undefined}>
       <Card className={styles.card}>
-        {notice && <Alert type="warning" showIcon title={t(notice)} className={styles.notice} />}
+        {notice && (
+          <Alert
+            type={notice === 'header.loggedOut' ? 'success' : 'warning'}
+            showIcon
+            title={t(notice)}
+            className={styles.notice}
+          />
+        )}
         {picked ? (
           <PinEntry
             key={picked.id}

@@ -64,7 +64,7 @@ export function SetupPage() {
   return (
     <WelcomeShell>
       <Card className={styles.card}>
-        <Typography.Title level={2} className={styles.title}>
+        <Typography.Title level={3} className={styles.title}>
           {t('setup.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" className={styles.subtitle}>
@@ -75,7 +75,7 @@ export function SetupPage() {
           className={styles.steps}
           items={SETUP_STEPS.map((step) => ({ key: step.key, title: t(step.title) }))}
         />
-        <Form form={form} layout="vertical" size="large" initialValues={{ store: emptyStoreForm }}>
+        <Form form={form} layout="vertical" initialValues={{ store: emptyStoreForm }}>
           <div hidden={current !== 0}>
             <MerchantFieldItems />
           </div>

@@ -37,7 +37,7 @@ export function ResetPinModal({ staff, onClose }: { staff: Staff; onClose: () =>
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('staff.resetPinHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" size="large" onFinish={(values) => void save(values)}>
+      <Form form={form} layout="vertical" onFinish={(values) => void save(values)}>
         <PinFields name={['pin']} confirmName={['pinConfirm']} />
       </Form>
     </Modal>

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { roleSchema, type Staff } from '../../../../src-shared/contract/staff';
 import { personNameSchema } from '../../../../src-shared/validation';
@@ -72,13 +72,12 @@ export function StaffFormModal({ editing, onClose }: StaffFormModalProps) {
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending || update.isPending}
-      width={520}
+      width={600}
       destroyOnHidden
     >
       <Form
         form={form}
         layout="vertical"
-        size="large"
         onFinish={(values) => void save(values)}
         initialValues={
           editing
@@ -89,28 +88,34 @@ export function StaffFormModal({ editing, onClose }: StaffFormModalProps) {
         <Form.Item name="name" label={t('staff.name')} rules={[rule(personNameSchema)]}>
           <Input placeholder={t('staff.namePlaceholder')} maxLength={32} autoFocus />
         </Form.Item>
-        <Form.Item
-          name="role"
-          label={t('staff.role')}
-          rules={[rule(roleSchema)]}
-          extra={me.role === 'manager' ? t('staff.roleManagerHint') : undefined}
-        >
-          <Select
-            disabled={editingSelf}
-            options={(editingSelf ? [me.role] : roles).map((role) => ({
-              value: role,
-              label: t(`roles.${role}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="storeId" label={t('staff.store')}>
-          <Select
-            allowClear
-            placeholder={t('staff.allStores')}
-            loading={stores.isPending}
-            options={stores.data?.map((store) => ({ value: store.id, label: store.name }))}
-          />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="role"
+              label={t('staff.role')}
+              rules={[rule(roleSchema)]}
+              extra={me.role === 'manager' ? t('staff.roleManagerHint') : undefined}
+            >
+              <Select
+                disabled={editingSelf}
+                options={(editingSelf ? [me.role] : roles).map((role) => ({
+                  value: role,
+                  label: t(`roles.${role}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="storeId" label={t('staff.store')}>
+              <Select
+                allowClear
+                placeholder={t('staff.allStores')}
+                loading={stores.isPending}
+                options={stores.data?.map((store) => ({ value: store.id, label: store.name }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
         {!editing && <PinFields name={['pin']} confirmName={['pinConfirm']} />}
       </Form>
     </Modal>

@@ -79,10 +79,10 @@ export function StaffTable({ staff, loading, onAction }: StaffTableProps) {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 240,
+      width: 340,
       render: (_, person) =>
         mayManage(me, person) && (
-          <Space size={0} wrap>
+          <Space size={0}>
             <Button type="link" onClick={() => onAction('edit', person)}>
               {t('common.edit')}
             </Button>
