@@ -40,6 +40,7 @@ export const METHOD_NAMES = [
   'coupons.cancelBatch',
   'coupons.listBatches',
   'coupons.exportBatch',
+  'coupons.issueForSale',
   'coupons.cancel',
   'redemption.verify',
   'redemption.redeem',

@@ -85,7 +85,16 @@ export async function createCore(options: CoreOptions) {
     exportsDir: path.join(options.dataDir, 'exports'),
   });
   batches.recoverInterrupted();
-  const couponsService = new CouponsService(adb, clock, audit, outbox, issuer, stores, keys);
+  const couponsService = new CouponsService(
+    adb,
+    clock,
+    audit,
+    outbox,
+    issuer,
+    stores,
+    keys,
+    templates,
+  );
   const redemption = new RedemptionService(
     adb,
     clock,

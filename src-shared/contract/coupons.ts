@@ -205,6 +205,13 @@ export const couponsMethods = {
     output: z.object({ fileName: z.string(), path: z.string(), rows: z.number().int() }),
     access: MANAGERS,
   }),
+  'coupons.issueForSale': method({
+    summary:
+      'Spend-X-get-a-coupon at the till: codes earned by a sale of this total, ready to print',
+    input: z.object({ saleTotalFen: fenSchema, phone: phoneSchema.optional() }),
+    output: z.array(issuedCodeSchema.extend({ templateId: idSchema, templateName: z.string() })),
+    access: [...ALL_STAFF, 'terminal'],
+  }),
   'coupons.cancel': method({
     summary: 'Cancel an issued code (lost, misprinted): it can no longer be redeemed',
     input: z.object({

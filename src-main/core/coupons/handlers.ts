@@ -15,6 +15,7 @@ export const couponsHandlers = (
   | 'coupons.setTemplateStatus'
   | 'coupons.issue'
   | 'coupons.cancel'
+  | 'coupons.issueForSale'
   | 'coupons.startBatch'
   | 'coupons.cancelBatch'
   | 'coupons.listBatches'
@@ -26,6 +27,7 @@ export const couponsHandlers = (
   'coupons.setTemplateStatus': (input, ctx) => templates.setStatus(ctx, input.id, input.status),
   'coupons.issue': (input, ctx) => coupons.issue(ctx, input),
   'coupons.cancel': (input, ctx) => coupons.cancel(ctx, input),
+  'coupons.issueForSale': (input, ctx) => coupons.issueForSale(ctx, input),
   'coupons.startBatch': (input, ctx) => batches.start(ctx, input),
   'coupons.cancelBatch': (input, ctx) => batches.cancel(ctx, input.batchId),
   'coupons.listBatches': (input) => batches.list(input.templateId),

@@ -12,6 +12,7 @@ import type { StoresService } from '../stores/service';
 import type { IssueService } from './issue';
 import { coupons } from './schema';
 import type { SigningKeys } from './signing-keys';
+import type { TemplatesService } from './templates';
 import { verifyToken } from './token';
 
 /** Issuing and cancelling codes as staff do it, at the store they are working in. */
@@ -24,6 +25,7 @@ export class CouponsService {
     private readonly issuer: IssueService,
     private readonly stores: StoresService,
     private readonly keys: SigningKeys,
+    private readonly templates: TemplatesService,
   ) {}
 
   issue(ctx: HandlerContext, input: ParsedInputOf<'coupons.issue'>): OutputOf<'coupons.issue'> {
@@ -35,6 +37,42 @@ export class CouponsService {
       storeId: store?.id ?? null,
       timeZone: store?.timezone ?? DEFAULT_TIME_ZONE,
     });
+  }
+
+  /** One code of each active template whose spend-X rule this sale meets, at this store. */
+  issueForSale(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'coupons.issueForSale'>,
+  ): OutputOf<'coupons.issueForSale'> {
+    const store = this.stores.ofCaller(ctx.actor);
+    const earned = this.templates
+      .list({ status: 'active' })
+      .filter(
+        (t) =>
+          t.issueOnSpendFen !== null &&
+          t.issueOnSpendFen <= input.saleTotalFen &&
+          t.rule.type !== 'cashback' &&
+          (!t.storeIds.length || (store !== null && t.storeIds.includes(store.id))),
+      );
+    const codes: OutputOf<'coupons.issueForSale'> = [];
+    for (const template of earned) {
+      try {
+        const {
+          codes: [code],
+        } = this.issuer.issue(ctx, {
+          templateId: template.id,
+          count: 1,
+          phone: input.phone ?? null,
+          storeId: store?.id ?? null,
+          timeZone: store?.timezone ?? DEFAULT_TIME_ZONE,
+        });
+        codes.push({ ...code!, templateId: template.id, templateName: template.name });
+      } catch (error) {
+        // A template at its issue limit or this customer's limit simply gives nothing more.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    return codes;
   }
 
   cancel(ctx: HandlerContext, input: ParsedInputOf<'coupons.cancel'>): OutputOf<'coupons.cancel'> {

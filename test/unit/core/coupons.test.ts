@@ -229,3 +229,30 @@ describe('issuing codes', () => {
     }
   });
 });
+
+describe('spend X, get a coupon at the till', () => {
+  it('issues one code of each template whose spend rule the sale meets', async () => {
+    const { ok, cashierToken, activeTemplate } = await couponShop();
+    await activeTemplate({
+      name: '满200送10元券',
+      rule: { type: 'voucher', amountFen: 1000 },
+      issueOnSpendFen: 20000,
+    });
+    await activeTemplate({
+      name: '满500送50元券',
+      rule: { type: 'voucher', amountFen: 5000 },
+      issueOnSpendFen: 50000,
+    });
+    await activeTemplate({ name: '不随单发放' });
+    expect(await ok('coupons.issueForSale', { saleTotalFen: 19999 }, cashierToken)).toEqual([]);
+    const earned = await ok(
+      'coupons.issueForSale',
+      { saleTotalFen: 20000, phone: '13800001111' },
+      cashierToken,
+    );
+    expect(earned.map((c) => c.templateName)).toEqual(['满200送10元券']);
+    expect(earned[0]!.qrPayload).toMatch(/^SD1\./);
+    const both = await ok('coupons.issueForSale', { saleTotalFen: 60000 }, cashierToken);
+    expect(both.map((c) => c.templateName).sort()).toEqual(['满200送10元券', '满500送50元券']);
+  });
+});
