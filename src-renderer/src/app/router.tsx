@@ -11,7 +11,8 @@ import { NAV_ITEMS } from './layout/navigation';
 import { NotFoundPage } from './routing/NotFoundPage';
 import { RequireRole } from './routing/RequireRole';
 import { RequireSession } from './routing/RequireSession';
-import { LOGIN_PATH, SETUP_PATH, StartupGate } from './routing/StartupGate';
+import { LOGIN_PATH, SETUP_PATH } from './routing/paths';
+import { StartupGate } from './routing/StartupGate';
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */
 export function createAppRouter() {

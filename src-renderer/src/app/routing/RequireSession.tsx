@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import { useSession } from '../session/session-context';
-import { FullPageSpinner, LOGIN_PATH } from './StartupGate';
+import { FullPageSpinner } from '../../ui/FullPageSpinner';
+import { LOGIN_PATH } from './paths';
 
 /** The pages behind the login: without a session, off to the login screen. */
 export function RequireSession({ children }: { children: ReactNode }) {

@@ -1,13 +1,11 @@
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useApiQuery } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
 import { SessionProvider } from '../session/session-context';
-import styles from './routing.module.css';
-
-export const SETUP_PATH = '/setup';
-export const LOGIN_PATH = '/login';
+import { FullPageSpinner } from '../../ui/FullPageSpinner';
+import { LOGIN_PATH, SETUP_PATH } from './paths';
 
 /** First question at start-up: is the shop set up? The wizard is shown only while it is not. */
 export function StartupGate() {
@@ -37,14 +35,5 @@ export function StartupGate() {
     <SessionProvider enabled={initialized}>
       <Outlet />
     </SessionProvider>
-  );
-}
-
-export function FullPageSpinner() {
-  const { t } = useTranslation();
-  return (
-    <div className={styles.fullPage}>
-      <Spin size="large" description={t('app.loading')} />
-    </div>
   );
 }

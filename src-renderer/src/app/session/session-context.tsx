@@ -26,7 +26,7 @@ interface SessionValue {
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
-export const SESSION_QUERY_KEY = ['auth.session', {}] as const;
+const SESSION_QUERY_KEY = ['auth.session', {}] as const;
 // Kept across log-outs: whether the shop is set up does not depend on who is logged in.
 const SHARED_QUERIES: readonly unknown[] = ['setup.status'];
 

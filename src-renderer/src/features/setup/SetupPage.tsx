@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error';
-import { useApiMutation } from '../../api/queries';
-import { LOGIN_PATH } from '../../app/routing/StartupGate';
+import { apiQueryKey, useApiMutation } from '../../api/queries';
+import { LOGIN_PATH } from '../../app/routing/paths';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useErrorText } from '../../i18n/error-text';
 import { WelcomeShell } from '../../ui/WelcomeShell';
@@ -22,6 +23,7 @@ export function SetupPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const errorText = useErrorText();
   const [form] = Form.useForm<SetupFormValues>();
   const [current, setCurrent] = useState(0);
@@ -55,6 +57,9 @@ export function SetupPage() {
       message.success(t('setup.done'));
       navigate(LOGIN_PATH, { replace: true });
     } catch (error) {
+      // Set up meanwhile (another window): the start-up gate then moves on to the login.
+      if (isApiError(error) && error.code === 'ALREADY_INITIALIZED')
+        void queryClient.invalidateQueries({ queryKey: apiQueryKey('setup.status', {}) });
       const firstIssue = isApiError(error) ? error.issues[0] : undefined;
       if (showErrorOnFields(form, t, error) && firstIssue) setCurrent(stepOfField(firstIssue.path));
       else message.error(errorText(error));

@@ -8,6 +8,7 @@ import { RoleTag } from '../../ui/RoleTag';
 import { StaffAvatar } from '../../ui/StaffAvatar';
 import { useStores, useStoreTimeZone } from '../stores/stores-queries';
 import { mayManage } from './staff-permissions';
+import styles from './StaffTable.module.css';
 
 export type StaffAction = 'edit' | 'resetPin' | 'deactivate' | 'reactivate';
 
@@ -111,7 +112,7 @@ export function StaffTable({ staff, loading, onAction }: StaffTableProps) {
       dataSource={staff}
       loading={loading}
       pagination={false}
-      rowClassName={(person) => (person.active ? '' : 'inactive-row')}
+      rowClassName={(person) => (person.active ? '' : (styles.inactiveRow ?? ''))}
       locale={{ emptyText: <Empty description={t('staff.empty')} /> }}
     />
   );

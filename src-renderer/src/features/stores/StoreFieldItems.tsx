@@ -1,13 +1,12 @@
 import { Col, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { storeFieldsSchema } from '../../../../src-shared/contract/stores';
+import { blankToNull, blankToUndefined } from '../../forms/blank';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { RegionCascader } from './RegionCascader';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 const fields = storeFieldsSchema.shape;
-const emptyAsNull = (value: unknown) => value ?? null;
-const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 interface StoreFieldItemsProps {
   /** Where the store sits in the form values: ['store'] in the wizard, [] on the stores page. */
@@ -35,7 +34,7 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
               name={name('code')}
               label={t('storeFields.code')}
               tooltip={t('storeFields.codeHelp')}
-              rules={[rule(fields.code, { toInput: emptyAsUndefined })]}
+              rules={[rule(fields.code, { toInput: blankToUndefined })]}
             >
               <Input maxLength={8} />
             </Form.Item>
@@ -61,7 +60,7 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
           <Form.Item label={t('storeFields.location')} style={{ marginBottom: 0 }}>
             <Row gutter={8}>
               <Col span={12}>
-                <Form.Item name={name('lat')} rules={[rule(fields.lat, { toInput: emptyAsNull })]}>
+                <Form.Item name={name('lat')} rules={[rule(fields.lat, { toInput: blankToNull })]}>
                   <InputNumber
                     placeholder={t('storeFields.latitude')}
                     aria-label={t('storeFields.latitude')}
@@ -73,7 +72,7 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item name={name('lng')} rules={[rule(fields.lng, { toInput: emptyAsNull })]}>
+                <Form.Item name={name('lng')} rules={[rule(fields.lng, { toInput: blankToNull })]}>
                   <InputNumber
                     placeholder={t('storeFields.longitude')}
                     aria-label={t('storeFields.longitude')}

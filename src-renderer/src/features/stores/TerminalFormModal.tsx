@@ -1,13 +1,13 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { storesMethods, type Store, type Terminal } from '../../../../src-shared/contract/stores';
+import { blankToUndefined } from '../../forms/blank';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
 import { useCreateTerminal, useUpdateTerminal } from './stores-queries';
 
 const fields = storesMethods['terminals.create'].input.shape;
-const emptyAsUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
 interface TerminalFormModalProps {
   store: Store;
@@ -35,7 +35,7 @@ export function TerminalFormModal({ store, renaming, onClose }: TerminalFormModa
         const terminal = await create.mutateAsync({
           storeId: store.id,
           name: values.name,
-          code: values.code?.trim() ? values.code : undefined,
+          code: blankToUndefined(values.code),
         });
         message.success(t('stores.terminalCreated', { code: terminal.code }));
       }
@@ -74,7 +74,7 @@ export function TerminalFormModal({ store, renaming, onClose }: TerminalFormModa
             name="code"
             label={t('stores.terminalCode')}
             extra={t('stores.terminalCodeHelp')}
-            rules={[rule(fields.code, { toInput: emptyAsUndefined })]}
+            rules={[rule(fields.code, { toInput: blankToUndefined })]}
           >
             <Input maxLength={8} />
           </Form.Item>

@@ -1,5 +1,6 @@
 import type { StoreFields } from '../../../../src-shared/contract/stores';
 import { DEFAULT_TIME_ZONE } from '../../../../src-shared/validation';
+import { blankToNull, blankToUndefined } from '../../forms/blank';
 
 /** The store fields as the form holds them: empty inputs are undefined or null. */
 export interface StoreFormValues {
@@ -18,11 +19,11 @@ export const emptyStoreForm: Partial<StoreFormValues> = { timezone: DEFAULT_TIME
 export function toStoreFields(values: StoreFormValues): StoreFields {
   return {
     name: values.name,
-    code: values.code?.trim() ? values.code : undefined,
+    code: blankToUndefined(values.code),
     districtCode: values.districtCode,
     address: values.address ?? '',
-    lat: values.lat ?? null,
-    lng: values.lng ?? null,
+    lat: blankToNull(values.lat),
+    lng: blankToNull(values.lng),
     timezone: values.timezone,
   };
 }
