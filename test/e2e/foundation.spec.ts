@@ -135,6 +135,15 @@ test('the owner adds a cashier; bad input is refused with Chinese messages', asy
   await expect(rows.filter({ hasText: CASHIER.name })).toContainText('收银员');
   await expect(rows.filter({ hasText: CASHIER.name })).toContainText('从未登录');
 
+  // Edit: give the cashier a home store.
+  await rows.filter({ hasText: CASHIER.name }).getByRole('button', { name: '编辑' }).click();
+  const editDialog = page.getByRole('dialog', { name: `编辑员工：${CASHIER.name}` });
+  await editDialog.getByLabel('所属门店').click();
+  await page.locator('.ant-select-item-option', { hasText: STORE_NAME }).click();
+  await editDialog.getByRole('button', { name: '保存' }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(rows.filter({ hasText: CASHIER.name })).toContainText(STORE_NAME);
+
   // The same name again: the app's DUPLICATE_NAME, translated, next to the name field.
   await page.getByRole('button', { name: '新增员工' }).click();
   await dialog.getByLabel('姓名').fill(CASHIER.name);
@@ -241,6 +250,23 @@ test('stores: tills, and a terminal key whose secret is shown once', async ({ pa
   await screenshot(page, '12-stores-api-keys');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+
+  // A second store: it gets its own first till, T01.
+  await page.getByRole('button', { name: '新增门店' }).click();
+  const storeDialog = page.getByRole('dialog', { name: '新增门店' });
+  await storeDialog.getByLabel('门店名称').fill('鲜果优选 河西店');
+  await storeDialog.getByLabel('所在地区').click();
+  for (const region of ['江苏省', '南京市', '建邺区'])
+    await page.locator('.ant-cascader-menu-item', { hasText: region }).first().click();
+  await storeDialog.getByRole('button', { name: '保存' }).click();
+  await expect(storeDialog).toBeHidden();
+  const secondStore = page.locator('.ant-card', { hasText: '鲜果优选 河西店' });
+  await expect(secondStore).toContainText('S02');
+  await expect(secondStore).toContainText('江苏省 南京市 建邺区');
+  await expect(secondStore.locator('.ant-table-tbody tr.ant-table-row')).toHaveText([
+    /T01.*1号收银台.*使用中/,
+  ]);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await screenshot(page, '13-stores-terminals');
 });
 
@@ -390,3 +416,49 @@ async function openInNewWindow(browser: Browser): Promise<Page> {
   await page.goto(server.url);
   return page;
 }
+
+test('a manager may add cashiers only, and cannot touch the owner', async ({ page, browser }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await page.getByRole('button', { name: '新增员工' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增员工' });
+  await dialog.getByLabel('姓名').fill('赵店长');
+  await dialog.getByLabel('角色').click();
+  const roleOptions = page.locator('.ant-select-item-option');
+  await expect(roleOptions).toHaveText(['店主', '店长', '收银员']);
+  await roleOptions.filter({ hasText: '店长' }).click();
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('112233');
+  await dialog.getByLabel('再次输入 PIN 码').fill('112233');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  const managerPage = await openInNewWindow(browser);
+  await loginAs(managerPage, '赵店长', '112233');
+  expect(await menuItems(managerPage)).toEqual([
+    '首页',
+    '员工管理',
+    '门店与收银台',
+    '操作日志',
+    '优惠券',
+    '核销',
+    '库存',
+  ]);
+  await managerPage.getByRole('menuitem', { name: '员工管理' }).click();
+  const ownerRow = managerPage.locator('.ant-table-tbody tr', { hasText: OWNER.name });
+  await expect(ownerRow.getByRole('button')).toHaveCount(0);
+  await managerPage.getByRole('button', { name: '新增员工' }).click();
+  const managerDialog = managerPage.getByRole('dialog', { name: '新增员工' });
+  await expect(managerDialog).toContainText('店长只能新增收银员');
+  await managerDialog.getByLabel('角色').click();
+  await expect(managerPage.locator('.ant-select-item-option')).toHaveText(['收银员']);
+
+  // Stores: a manager edits, only the owner opens new ones.
+  await managerPage.keyboard.press('Escape');
+  await managerDialog.getByRole('button', { name: '取消' }).click();
+  await managerPage.getByRole('menuitem', { name: '门店与收银台' }).click();
+  await expect(managerPage.getByRole('button', { name: '新增门店' })).toBeDisabled();
+  const editButtons = managerPage.getByRole('button', { name: '编辑门店' });
+  await expect(editButtons).toHaveCount(2);
+  for (const button of await editButtons.all()) await expect(button).toBeEnabled();
+  await managerPage.context().close();
+});

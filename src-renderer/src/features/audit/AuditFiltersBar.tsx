@@ -77,12 +77,14 @@ export function AuditFiltersBar({
         placeholder={t('audit.allTerminals')}
         value={filters.terminalId}
         onChange={(terminalId?: string) => set({ terminalId })}
-        options={stores.flatMap((store) =>
-          store.terminals.map((terminal) => ({
+        // Grouped by store: every store has its own T01.
+        options={stores.map((store) => ({
+          label: store.name,
+          options: store.terminals.map((terminal) => ({
             value: terminal.id,
             label: `${terminal.code} · ${terminal.name}`,
           })),
-        )}
+        }))}
       />
       <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
         {t('audit.reset')}
