@@ -21,6 +21,8 @@ export interface ApiClient {
   /** Calls a contract method; resolves with its output or throws an {@link ApiError}. */
   call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+  /** False when there is certainly no session to resume (a browser tab that never logged in). */
+  mayHaveSession(): boolean;
   /** Told when a call finds the session over, so the UI can go back to the login screen. */
   onSessionLost(listener: (error: ApiError) => void): () => void;
 }
@@ -49,6 +51,7 @@ export function createApiClient(transport: Transport): ApiClient {
     transport: transport.kind,
     call,
     on: (event, listener) => transport.on(event, listener),
+    mayHaveSession: () => transport.mayHaveSession(),
     onSessionLost(listener) {
       sessionLostListeners.add(listener);
       return () => sessionLostListeners.delete(listener);

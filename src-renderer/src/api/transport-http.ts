@@ -83,5 +83,6 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       set.add(listener as AnyListener);
       return () => set.delete(listener as AnyListener);
     },
+    mayHaveSession: () => token() !== null,
   };
 }

@@ -17,5 +17,7 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
     kind: 'ipc',
     call: (method, input) => bridge.call(method, input as never),
     on: (event, listener) => bridge.on(event, listener),
+    // Only the main process knows whether this window has a session.
+    mayHaveSession: () => true,
   };
 }

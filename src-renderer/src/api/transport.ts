@@ -6,4 +6,6 @@ export interface Transport {
   readonly kind: 'ipc' | 'http';
   call(method: MethodName, input: unknown): Promise<Result<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
+  /** False when there is certainly no session to resume, so asking for it can be skipped. */
+  mayHaveSession(): boolean;
 }

@@ -41,6 +41,7 @@ export function SessionProvider({ enabled, children }: { enabled: boolean; child
     staleTime: Infinity,
     retry: false,
     queryFn: async () => {
+      if (!api.mayHaveSession()) return null;
       try {
         return await api.call('auth.session', {});
       } catch (error) {

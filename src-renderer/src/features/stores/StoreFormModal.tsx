@@ -64,7 +64,6 @@ export function StoreFormModal({
       <Form
         form={form}
         layout="vertical"
-        size="large"
         initialValues={editing ? formValuesOf(editing) : emptyStoreForm}
         onFinish={(values) => void save(values)}
       >

@@ -65,7 +65,6 @@ export function TerminalFormModal({ store, renaming, onClose }: TerminalFormModa
       <Form
         form={form}
         layout="vertical"
-        size="large"
         initialValues={renaming ? { name: renaming.name } : {}}
         onFinish={(values) => void save(values)}
       >
