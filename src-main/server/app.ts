@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { ERROR_STATUS } from '../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerEventStream } from './events';
+import { registerExportDownloads } from './exports';
 import { bearerOf, languageOf, sendError } from './http';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -66,6 +67,8 @@ export async function buildServer(options: ServerOptions) {
   });
 
   app.get('/api/health', async () => ({ ok: true, data: { status: 'up' } }));
+
+  registerExportDownloads(app, core);
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     const lang = languageOf(request);

@@ -25,6 +25,8 @@ export const authMethods = {
           role: roleSchema,
           storeId: idSchema.nullable(),
           locked: z.boolean(),
+          /** When the lock ends, for "locked for N more minutes" on the card. */
+          lockedUntil: epochMsSchema.nullable(),
         }),
       ),
     }),

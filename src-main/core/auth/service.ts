@@ -42,6 +42,7 @@ export class AuthService {
         role: p.role,
         storeId: p.storeId,
         locked: p.lockedUntil !== null && p.lockedUntil > now,
+        lockedUntil: p.lockedUntil !== null && p.lockedUntil > now ? p.lockedUntil : null,
       })),
     };
   }

@@ -59,15 +59,27 @@ export class SetupService {
         pinHash,
         storeId: null,
       });
-      const { store, terminal } = this.stores.createWithin(ctx, input.store);
+      // The owner-to-be is the one running the wizard: the log says so.
+      const asOwner: HandlerContext = {
+        ...ctx,
+        actor: {
+          kind: 'staff',
+          staffId: owner.id,
+          name: owner.name,
+          role: 'owner',
+          storeId: null,
+          sessionId: 'setup',
+          terminalId: null,
+        },
+      };
+      const { store, terminal } = this.stores.createWithin(asOwner, input.store);
       this.settings.set('device.terminalId', terminal.id);
-      this.audit.record(ctx, {
+      this.audit.record(asOwner, {
         action: 'setup.initialize',
         targetType: 'merchant',
         targetId: merchantId,
         storeId: store.id,
         terminalId: terminal.id,
-        staff: { id: owner.id, name: owner.name },
         details: { merchant: input.merchant.name, code: input.merchant.code, owner: owner.name },
       });
       return { merchantId, storeId: store.id, terminalId: terminal.id, ownerId: owner.id };

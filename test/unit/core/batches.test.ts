@@ -123,3 +123,33 @@ describe('batch issue in a worker', () => {
     expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/^\d{20}$/);
   });
 });
+
+describe('export downloads over HTTP', () => {
+  it('serves an export to managers only, and nothing outside the exports folder', async () => {
+    const { startServer } = await import('../../support/server');
+    const { ok, core, ownerToken, cashierToken, template } = await batchShop();
+    const batch = await ok(
+      'coupons.startBatch',
+      { templateId: template.id, count: 10 },
+      ownerToken,
+    );
+    await core.services.batches.whenIdle();
+    const { fileName } = await ok(
+      'coupons.exportBatch',
+      { batchId: batch.id, format: 'csv' },
+      ownerToken,
+    );
+    const { base } = await startServer(core);
+    const download = await fetch(`${base}/api/exports/${fileName}?access_token=${ownerToken}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toContain(fileName);
+    expect((await download.text()).split('\n').filter(Boolean)).toHaveLength(11);
+    expect(
+      (await fetch(`${base}/api/exports/${fileName}?access_token=${cashierToken}`)).status,
+    ).toBe(403);
+    expect((await fetch(`${base}/api/exports/${fileName}`)).status).toBe(401);
+    expect(
+      (await fetch(`${base}/api/exports/..%2Fstoredesk.db?access_token=${ownerToken}`)).status,
+    ).toBe(404);
+  });
+});
