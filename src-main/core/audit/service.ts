@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../../src-shared/contract/audit';
 import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
+import { placeholdersFor } from '../db/placeholders';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
@@ -23,6 +24,7 @@ export interface AuditRecord {
 
 /** Queries on the hot path, prepared once per connection. */
 const auditQueries = (db: Drizzle) => ({
+  insert: db.insert(auditLog).values(placeholdersFor(auditLog)).prepare(),
   terminalById: db
     .select({ code: terminals.code, storeId: terminals.storeId })
     .from(terminals)
@@ -62,7 +64,7 @@ export class AuditService {
       targetId: record.targetId ?? null,
       details: record.details ?? {},
     };
-    this.adb.db.insert(auditLog).values(entry).run();
+    this.queries.insert.run(entry);
     this.adb.emitAfterCommit('audit.appended', entry);
     return entry;
   }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { Redemption, RefusalReason, Verdict } from '../../../src-shared/contract/redemption';
 import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
@@ -19,6 +19,7 @@ import { verifyToken } from '../coupons/token';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
 import type { OutboxService } from '../outbox/service';
+import { placeholdersFor } from '../db/placeholders';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
@@ -63,7 +64,34 @@ class Refusal {
 const REFUSALS_THAT_COUNT_AS_GUESSES: RefusalReason[] = ['NOT_FOUND', 'BAD_CHECK', 'FORGED'];
 
 /** Queries on the hot path, prepared once per connection. */
+const byId = sql.placeholder('id');
 const redemptionQueries = (db: Drizzle) => ({
+  storeName: db.select({ name: stores.name }).from(stores).where(eq(stores.id, byId)).prepare(),
+  terminalCode: db
+    .select({ code: terminals.code })
+    .from(terminals)
+    .where(eq(terminals.id, byId))
+    .prepare(),
+  staffName: db.select({ name: staff.name }).from(staff).where(eq(staff.id, byId)).prepare(),
+  templateName: db
+    .select({ name: couponTemplates.name })
+    .from(couponTemplates)
+    .where(eq(couponTemplates.id, byId))
+    .prepare(),
+  insert: db.insert(redemptions).values(placeholdersFor(redemptions)).prepare(),
+  markRedeemed: db
+    .update(coupons)
+    .set({ status: 'redeemed' })
+    .where(eq(coupons.id, sql.placeholder('id')))
+    .prepare(),
+  countRedemption: db
+    .update(couponTemplates)
+    .set({
+      redeemedCount: sql`${couponTemplates.redeemedCount} + 1`,
+      redeemedFen: sql`${couponTemplates.redeemedFen} + ${sql.placeholder('discountFen')}`,
+    })
+    .where(eq(couponTemplates.id, sql.placeholder('id')))
+    .prepare(),
   byCode: db
     .select()
     .from(coupons)
@@ -577,70 +605,31 @@ export class RedemptionService {
   }
 
   private toRedemptions(rows: RedemptionRow[]): Redemption[] {
-    if (!rows.length) return [];
-    const { db } = this.adb;
-    const ids = (pick: (r: RedemptionRow) => string | null) => [
-      ...new Set(rows.map(pick).filter((x): x is string => !!x)),
-    ];
-    const storeNames = new Map(
-      db
-        .select({ id: stores.id, name: stores.name })
-        .from(stores)
-        .where(
-          inArray(
-            stores.id,
-            ids((r) => r.storeId),
-          ),
-        )
-        .all()
-        .map((s) => [s.id, s.name]),
-    );
-    const terminalCodes = new Map(
-      db
-        .select({ id: terminals.id, code: terminals.code })
-        .from(terminals)
-        .where(
-          inArray(
-            terminals.id,
-            ids((r) => r.terminalId),
-          ),
-        )
-        .all()
-        .map((t) => [t.id, t.code]),
-    );
-    const staffNames = new Map(
-      db
-        .select({ id: staff.id, name: staff.name })
-        .from(staff)
-        .where(inArray(staff.id, ids((r) => r.staffId).concat(ids((r) => r.voidedBy))))
-        .all()
-        .map((s) => [s.id, s.name]),
-    );
-    const templateNames = new Map(
-      db
-        .select({ id: couponTemplates.id, name: couponTemplates.name })
-        .from(couponTemplates)
-        .where(
-          inArray(
-            couponTemplates.id,
-            ids((r) => r.templateId),
-          ),
-        )
-        .all()
-        .map((t) => [t.id, t.name]),
-    );
+    // Names by id through prepared lookups, each id once: pages hold few stores, staff, templates.
+    const memo = <T>(lookup: (id: string) => T) => {
+      const seen = new Map<string, T>();
+      return (id: string) => {
+        if (!seen.has(id)) seen.set(id, lookup(id));
+        return seen.get(id)!;
+      };
+    };
+    const q = this.queries;
+    const storeName = memo((id) => q.storeName.get({ id })?.name ?? '');
+    const terminalCode = memo((id) => q.terminalCode.get({ id })?.code ?? null);
+    const staffName = memo((id) => q.staffName.get({ id })?.name ?? null);
+    const templateName = memo((id) => q.templateName.get({ id })?.name ?? '');
     return rows.map((row) => ({
       id: row.id,
       code: row.code,
       display: displayCode(row.code),
       templateId: row.templateId,
-      templateName: templateNames.get(row.templateId) ?? '',
+      templateName: templateName(row.templateId),
       storeId: row.storeId,
-      storeName: storeNames.get(row.storeId) ?? '',
+      storeName: storeName(row.storeId),
       terminalId: row.terminalId,
-      terminalCode: row.terminalId ? (terminalCodes.get(row.terminalId) ?? null) : null,
+      terminalCode: row.terminalId ? terminalCode(row.terminalId) : null,
       staffId: row.staffId,
-      staffName: row.staffId ? (staffNames.get(row.staffId) ?? null) : null,
+      staffName: row.staffId ? staffName(row.staffId) : null,
       customerPhone: row.customerPhone,
       subtotalFen: row.subtotalFen,
       discountFen: row.discountFen,
@@ -648,7 +637,7 @@ export class RedemptionService {
       status: row.status,
       createdAt: row.createdAt,
       voidedAt: row.voidedAt,
-      voidedByName: row.voidedBy ? (staffNames.get(row.voidedBy) ?? null) : null,
+      voidedByName: row.voidedBy ? staffName(row.voidedBy) : null,
       voidReason: row.voidReason,
     }));
   }
