@@ -1,0 +1,102 @@
+// Slip model → ESC/POS bytes. node-thermal-printer does alignment, sizes, QR and the cut; the
+// text goes through our own helper (wrap by display width, GBK via iconv-lite, appended raw),
+// because the library's Chinese handling emits EUC-JP without a character set. CODE128 is also
+// ours: the library always uses code set B, and a 20-digit code only fits 58 mm in set C.
+import iconv from 'iconv-lite';
+import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
+import { PAPER, type Slip, type SlipBlock } from '../../../src-shared/slips/model';
+import { normalizeForPrinter, pairLine, wrap } from '../../../src-shared/slips/text';
+
+const LF = Buffer.from([0x0a]);
+/** ESC @ — reset modes left over from whatever printed before. */
+const INITIALIZE = Buffer.from([0x1b, 0x40]);
+/** FS & — Chinese character mode on GB18030/GBK printers. */
+const CHINESE_MODE = Buffer.from([0x1c, 0x26]);
+const GS = 0x1d;
+
+const gbk = (text: string) => iconv.encode(normalizeForPrinter(text), 'gbk');
+
+/** CODE128 as GS k 73: set C for an even run of digits, else set B; bar width to fit the paper. */
+export function code128(data: string, dots: number): Buffer {
+  const setC = /^\d+$/.test(data) && data.length % 2 === 0;
+  const payload = setC
+    ? Buffer.from([0x7b, 0x43, ...data.match(/\d\d/g)!.map(Number)])
+    : Buffer.concat([Buffer.from([0x7b, 0x42]), Buffer.from(data, 'ascii')]);
+  // Start, data symbols, check (11 modules each) and stop (13), plus quiet zones of 10 each side.
+  const symbols = setC ? data.length / 2 : data.length;
+  const modules = 11 * (symbols + 2) + 13 + 20;
+  const moduleDots = Math.max(1, Math.min(3, Math.floor(dots / modules)));
+  return Buffer.concat([
+    Buffer.from([GS, 0x48, 0x00]), // no human-readable text: the slip prints the grouped code
+    Buffer.from([GS, 0x77, moduleDots]),
+    Buffer.from([GS, 0x68, 80]), // 10 mm tall
+    Buffer.from([GS, 0x6b, 73, payload.length]),
+    payload,
+  ]);
+}
+
+export function encodeSlip(slip: Slip): Buffer {
+  const { columns, dots } = PAPER[slip.width];
+  // Used as an encoder only: no interface, the bytes go out through our own transports.
+  const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, width: columns, interface: '' });
+  printer.add(Buffer.concat([INITIALIZE, CHINESE_MODE]));
+  const text = (lines: string[]) => {
+    for (const line of lines) printer.add(Buffer.concat([gbk(line), LF]));
+  };
+  const align = (to: 'left' | 'center' | 'right' = 'left') =>
+    to === 'center'
+      ? printer.alignCenter()
+      : to === 'right'
+        ? printer.alignRight()
+        : printer.alignLeft();
+
+  for (const block of slip.blocks as SlipBlock[]) {
+    switch (block.kind) {
+      case 'title':
+        printer.alignCenter();
+        printer.bold(true);
+        printer.setTextSize(1, 1); // double width and height: half the columns
+        text(wrap(block.text, Math.floor(columns / 2)));
+        printer.setTextNormal();
+        printer.bold(false);
+        break;
+      case 'text':
+        align(block.align);
+        if (block.bold) printer.bold(true);
+        if (block.big) printer.setTextSize(1, 1);
+        text(wrap(block.text, block.big ? Math.floor(columns / 2) : columns));
+        if (block.big) printer.setTextNormal();
+        if (block.bold) printer.bold(false);
+        break;
+      case 'pair':
+        printer.alignLeft();
+        text(pairLine(block.left, block.right, columns));
+        break;
+      case 'rule':
+        printer.alignLeft();
+        text([(block.char ?? '-').repeat(columns)]);
+        break;
+      case 'qr':
+        printer.alignCenter();
+        printer.printQR(block.data, {
+          model: 2,
+          cellSize: block.cellSize ?? (slip.width === 58 ? 6 : 8),
+          correction: 'M',
+        });
+        printer.add(LF);
+        break;
+      case 'barcode':
+        printer.alignCenter();
+        printer.add(code128(block.data, dots));
+        printer.add(LF);
+        break;
+      case 'feed':
+        printer.add(Buffer.alloc(block.lines, 0x0a));
+        break;
+      case 'cut':
+        printer.cut({ verticalTabAmount: 0 });
+        break;
+    }
+  }
+  return printer.getBuffer();
+}

@@ -1,0 +1,35 @@
+// A slip is data: the printer path encodes it to ESC/POS, the screen draws it as the preview.
+// One model, two renderings, so what the cashier sees is what prints.
+
+export type PaperWidth = 58 | 80;
+
+/** Columns of the standard font and printable dots, per paper width. */
+export const PAPER = {
+  58: { columns: 32, dots: 384 },
+  80: { columns: 48, dots: 576 },
+} as const satisfies Record<PaperWidth, { columns: number; dots: number }>;
+
+export type SlipBlock =
+  /** Centered, double width and height (so half the columns). */
+  | { kind: 'title'; text: string }
+  | {
+      kind: 'text';
+      text: string;
+      align?: 'left' | 'center' | 'right';
+      bold?: boolean;
+      big?: boolean;
+    }
+  /** Label on the left, value on the right. */
+  | { kind: 'pair'; left: string; right: string }
+  | { kind: 'rule'; char?: '-' | '=' }
+  /** ASCII payload only (any QR reader, any printer firmware). */
+  | { kind: 'qr'; data: string; cellSize?: number }
+  /** CODE128; digits-only payloads use code set C (two digits a bar) to fit 58 mm. */
+  | { kind: 'barcode'; data: string }
+  | { kind: 'feed'; lines: number }
+  | { kind: 'cut' };
+
+export interface Slip {
+  width: PaperWidth;
+  blocks: SlipBlock[];
+}

@@ -1,0 +1,100 @@
+// The slips StoreDesk prints. Each returns the slip model; the printer and the preview render it.
+import type { PaperWidth, Slip, SlipBlock } from './model';
+
+export interface CouponSlipData {
+  merchantName: string;
+  storeName: string;
+  templateName: string;
+  /** From describeRule(): "满100减20". */
+  ruleText: string;
+  terms: string;
+  code: string;
+  display: string;
+  qrPayload: string;
+  validUntilText: string;
+  issuedAtText: string;
+  /** A reprint is marked 补打 so it cannot pass for a second coupon. */
+  reprint?: boolean;
+}
+
+const ending: SlipBlock[] = [{ kind: 'feed', lines: 3 }, { kind: 'cut' }];
+
+export function couponSlip(width: PaperWidth, data: CouponSlipData): Slip {
+  const blocks: SlipBlock[] = [
+    { kind: 'title', text: data.merchantName },
+    { kind: 'text', text: data.storeName, align: 'center' },
+    ...(data.reprint
+      ? [{ kind: 'text', text: '【补打】', align: 'center', bold: true } as const]
+      : []),
+    { kind: 'rule', char: '=' },
+    { kind: 'text', text: data.templateName, align: 'center', bold: true },
+    { kind: 'text', text: data.ruleText, align: 'center', big: true },
+    { kind: 'rule' },
+    { kind: 'qr', data: data.qrPayload },
+    { kind: 'text', text: data.display, align: 'center', bold: true },
+    { kind: 'barcode', data: data.code },
+    { kind: 'rule' },
+    { kind: 'pair', left: '有效期至', right: data.validUntilText },
+    { kind: 'pair', left: '发券时间', right: data.issuedAtText },
+  ];
+  if (data.terms) blocks.push({ kind: 'text', text: `使用说明：${data.terms}` });
+  blocks.push(
+    { kind: 'text', text: '请在收银台出示此券，一券一码，核销后作废', align: 'center' },
+    ...ending,
+  );
+  return { width, blocks };
+}
+
+export interface CashbackSlipData {
+  merchantName: string;
+  storeName: string;
+  productName: string;
+  rewardText: string;
+  code: string;
+  display: string;
+  qrPayload: string;
+  validUntilText: string;
+  reprint?: boolean;
+}
+
+export function cashbackSlip(width: PaperWidth, data: CashbackSlipData): Slip {
+  return {
+    width,
+    blocks: [
+      { kind: 'title', text: data.merchantName },
+      { kind: 'text', text: data.storeName, align: 'center' },
+      ...(data.reprint
+        ? [{ kind: 'text', text: '【补打】', align: 'center', bold: true } as const]
+        : []),
+      { kind: 'rule', char: '=' },
+      { kind: 'text', text: `购买 ${data.productName}`, align: 'center' },
+      { kind: 'text', text: `返现 ${data.rewardText}`, align: 'center', big: true },
+      { kind: 'qr', data: data.qrPayload },
+      { kind: 'text', text: data.display, align: 'center', bold: true },
+      { kind: 'rule' },
+      { kind: 'pair', left: '有效期至', right: data.validUntilText },
+      { kind: 'text', text: '凭本码与手机号领取返现，每码限领一次', align: 'center' },
+      ...ending,
+    ],
+  };
+}
+
+/** The test page: every kind of block, so one print shows the printer is set up right. */
+export function testPage(width: PaperWidth, data: { printerName: string; atText: string }): Slip {
+  return {
+    width,
+    blocks: [
+      { kind: 'title', text: '打印测试' },
+      { kind: 'text', text: `${data.printerName} · ${width}mm`, align: 'center' },
+      { kind: 'rule', char: '=' },
+      { kind: 'text', text: '中文：店务通 欢迎光临，谢谢惠顾！' },
+      { kind: 'text', text: 'ASCII: 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ' },
+      { kind: 'pair', left: '金额', right: '¥123.45' },
+      { kind: 'rule' },
+      { kind: 'qr', data: 'STOREDESK-TEST' },
+      { kind: 'barcode', data: '12345678901234567890' },
+      { kind: 'pair', left: '时间', right: data.atText },
+      ...ending,
+    ],
+  };
+}
