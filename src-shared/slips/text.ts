@@ -24,11 +24,15 @@ export const displayWidth = (text: string): number =>
  * What goes to the printer: `¥` has no GBK code (printers switch code page for it), so it becomes
  * the full-width `￥`; tabs and control characters become spaces.
  */
-export const normalizeForPrinter = (text: string): string =>
-  text
-    .replace(/¥/g, '￥')
-    .replace(/[\t\r\v\f]/g, ' ')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '');
+export function normalizeForPrinter(text: string): string {
+  let out = '';
+  for (const char of text.replace(/¥/g, '￥')) {
+    const code = char.charCodeAt(0);
+    if (char === '\n' || (code >= 0x20 && code !== 0x7f)) out += char;
+    else if (char === '\t' || char === '\r') out += ' ';
+  }
+  return out;
+}
 
 /** Breaks text into lines of at most `columns` display columns; words are kept whole where ASCII. */
 export function wrap(text: string, columns: number): string[] {
