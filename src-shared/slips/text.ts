@@ -22,7 +22,7 @@ export const displayWidth = (text: string): number =>
 
 /**
  * What goes to the printer: `¥` has no GBK code (printers switch code page for it), so it becomes
- * the full-width `￥`; tabs and control characters become spaces.
+ * the full-width `￥`; tabs become spaces and other control characters are dropped.
  */
 export function normalizeForPrinter(text: string): string {
   let out = '';
