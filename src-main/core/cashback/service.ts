@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
+import { displayCode } from '../../../src-shared/coupons/codes';
 import { localDateTime } from '../../../src-shared/time';
 import type { AuditService } from '../audit/service';
 import { generateCodes } from '../coupons/code-generator';
@@ -8,7 +8,7 @@ import { codeValidity, type IssueService } from '../coupons/issue';
 import { cashbackCodes, couponTemplates } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
-import { verifyToken } from '../coupons/token';
+import { readCode } from '../coupons/read-code';
 import type { AppDatabase } from '../db/database';
 import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
@@ -182,14 +182,9 @@ export class CashbackService {
   }
 
   private normalize(input: string): string {
-    if (looksLikeToken(input)) {
-      const token = verifyToken(input, (kid) => this.keys.secretFor(kid));
-      if (!token.ok) throw new AppError('CASHBACK_NOT_FOUND', { forged: true });
-      return token.claims.code;
-    }
-    const parsed = parseCode(input);
-    if (!parsed.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: parsed.problem });
-    return parsed.code;
+    const reading = readCode(input, this.keys);
+    if (!reading.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: reading.problem });
+    return reading.code;
   }
 
   private byCode(code: string): CashbackRow | undefined {

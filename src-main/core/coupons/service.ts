@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
+import { displayCode } from '../../../src-shared/coupons/codes';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
@@ -13,7 +13,7 @@ import type { IssueService } from './issue';
 import { coupons } from './schema';
 import type { SigningKeys } from './signing-keys';
 import type { TemplatesService } from './templates';
-import { verifyToken } from './token';
+import { readCode } from './read-code';
 
 /** Issuing and cancelling codes as staff do it, at the store they are working in. */
 export class CouponsService {
@@ -76,14 +76,8 @@ export class CouponsService {
   }
 
   cancel(ctx: HandlerContext, input: ParsedInputOf<'coupons.cancel'>): OutputOf<'coupons.cancel'> {
-    let code: string | null = null;
-    if (looksLikeToken(input.code)) {
-      const token = verifyToken(input.code, (kid) => this.keys.secretFor(kid));
-      code = token.ok ? token.claims.code : null;
-    } else {
-      const parsed = parseCode(input.code);
-      code = parsed.ok ? parsed.code : null;
-    }
+    const reading = readCode(input.code, this.keys);
+    const code = reading.ok ? reading.code : null;
     return this.adb.write(() => {
       const coupon = code
         ? this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get()

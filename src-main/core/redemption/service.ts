@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { Redemption, RefusalReason, Verdict } from '../../../src-shared/contract/redemption';
-import { displayCode, looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
+import { displayCode } from '../../../src-shared/coupons/codes';
 import {
   priceOrder,
   subtotalOnlyLines,
@@ -15,7 +15,7 @@ import type { AuthService } from '../auth/service';
 import { coupons, couponTemplates, redemptions } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
-import { verifyToken } from '../coupons/token';
+import { readCode } from '../coupons/read-code';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
 import type { OutboxService } from '../outbox/service';
@@ -271,8 +271,8 @@ export class RedemptionService {
     if (input.templateId) filters.push(eq(redemptions.templateId, input.templateId));
     if (input.status) filters.push(eq(redemptions.status, input.status));
     if (input.code) {
-      const parsed = parseCode(input.code);
-      filters.push(eq(redemptions.code, parsed.ok ? parsed.code : input.code));
+      const reading = readCode(input.code, this.keys);
+      filters.push(eq(redemptions.code, reading.ok ? reading.code : input.code));
     }
     if (input.before) filters.push(lt(redemptions.id, input.before));
     const rows = this.adb.db
@@ -412,26 +412,18 @@ export class RedemptionService {
 
   /** A typed code (checked for typos before any lookup) or a scanned QR token. */
   private findCoupon(codeInput: string, till: Till): CouponRow | Refusal {
-    let code: string;
-    if (looksLikeToken(codeInput)) {
-      const token = verifyToken(codeInput, (kid) => this.keys.secretFor(kid));
-      if (!token.ok) return new Refusal('FORGED', { problem: token.problem });
-      code = token.claims.code;
-      const coupon = this.couponByCode(code);
-      if (!coupon)
-        // Genuine, but this till has never seen it (issued elsewhere, not yet synced).
-        return new Refusal('NOT_FOUND', {
-          genuine: true,
-          templateId: token.claims.templateId,
-          validUntil: token.claims.validUntil,
-          validUntilText: localDateTime(token.claims.validUntil, till.timeZone),
-        });
-      return coupon;
-    }
-    const parsed = parseCode(codeInput);
-    if (!parsed.ok) return new Refusal('BAD_CHECK', { problem: parsed.problem });
-    code = parsed.code;
-    return this.couponByCode(code) ?? new Refusal('NOT_FOUND', { display: displayCode(code) });
+    const reading = readCode(codeInput, this.keys);
+    if (!reading.ok) return new Refusal(reading.reason, { problem: reading.problem });
+    const coupon = this.couponByCode(reading.code);
+    if (coupon) return coupon;
+    if (!reading.token) return new Refusal('NOT_FOUND', { display: displayCode(reading.code) });
+    // Genuine, but this till has never seen it (issued elsewhere, not yet synced).
+    return new Refusal('NOT_FOUND', {
+      genuine: true,
+      templateId: reading.token.templateId,
+      validUntil: reading.token.validUntil,
+      validUntilText: localDateTime(reading.token.validUntil, till.timeZone),
+    });
   }
 
   private couponByCode(code: string): CouponRow | undefined {
@@ -520,12 +512,8 @@ export class RedemptionService {
 
   /** The same idempotency key answers the same redemption; for another code it is an error. */
   private replay(earlier: RedemptionRow, codeInput: string): OutputOf<'redemption.redeem'> {
-    const parsed = looksLikeToken(codeInput)
-      ? verifyToken(codeInput, (kid) => this.keys.secretFor(kid))
-      : parseCode(codeInput);
-    const code =
-      'claims' in parsed ? parsed.claims.code : parsed.ok && 'code' in parsed ? parsed.code : null;
-    if (code !== earlier.code) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    const reading = readCode(codeInput, this.keys);
+    if (!reading.ok || reading.code !== earlier.code) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     const redemption = this.toRedemption(earlier);
     const template = this.templates.row(earlier.templateId);
     const lines = earlier.lines as Verdict['lines'];
