@@ -79,7 +79,7 @@ export async function createCore(options: CoreOptions) {
   const keys = new SigningKeys(adb, clock);
   const templates = new TemplatesService(adb, clock, audit, products);
   const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
-  const batches = new BatchesService(adb, clock, logger, audit, stores, {
+  const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     migrationsDir: options.migrationsDir,
     exportsDir: path.join(options.dataDir, 'exports'),

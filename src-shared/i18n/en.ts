@@ -78,6 +78,7 @@ export const en: SharedMessages = {
     date: 'Dates look like YYYY-MM-DD',
     zhe: 'Discount between 0.1折 and 9.99折',
     endBeforeStart: 'The end date is before the start date',
+    cashbackPerSale: 'Cashback codes are requested per sale by a terminal, not issued in bulk',
     qty: 'Quantity of at least 1',
   },
   roles: { owner: 'Owner', manager: 'Manager', cashier: 'Cashier' },

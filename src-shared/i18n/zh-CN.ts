@@ -88,6 +88,7 @@ export const zhCN = {
     date: '日期格式应为 YYYY-MM-DD',
     zhe: '折扣应在 0.1 折到 9.99 折之间',
     endBeforeStart: '结束日期不能早于开始日期',
+    cashbackPerSale: '返现码由收银终端按商品逐笔申请，不能批量发放',
     qty: '数量至少为 1',
   },
   roles: { owner: '店主', manager: '店长', cashier: '收银员' },

@@ -15,6 +15,8 @@ import { newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { StoresService } from '../stores/service';
 import type { BatchTask, WorkerMessage } from './batch-protocol';
+import type { IssueService } from './issue';
+import type { TemplatesService } from './templates';
 import { couponBatches, couponTemplates } from './schema';
 
 type BatchRow = typeof couponBatches.$inferSelect;
@@ -47,6 +49,8 @@ export class BatchesService {
     private readonly logger: Logger,
     private readonly audit: AuditService,
     private readonly stores: StoresService,
+    private readonly templates: TemplatesService,
+    private readonly issuer: IssueService,
     private readonly options: BatchesOptions,
   ) {}
 
@@ -62,21 +66,8 @@ export class BatchesService {
   start(ctx: HandlerContext, input: ParsedInputOf<'coupons.startBatch'>): CouponBatch {
     const store = this.stores.ofCaller(ctx.actor);
     const batch = this.adb.write(() => {
-      const template = this.adb.db
-        .select()
-        .from(couponTemplates)
-        .where(eq(couponTemplates.id, input.templateId))
-        .get();
-      if (!template) throw new AppError('TEMPLATE_NOT_FOUND', { id: input.templateId });
-      if (template.status !== 'active')
-        throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
-      if (
-        template.totalIssueLimit !== null &&
-        template.issuedCount + input.count > template.totalIssueLimit
-      )
-        throw new AppError('ISSUE_LIMIT_REACHED', {
-          remaining: Math.max(0, template.totalIssueLimit - template.issuedCount),
-        });
+      const template = this.templates.get(input.templateId);
+      this.issuer.assertCanIssue(template, input.count, null);
       const row: BatchRow = {
         id: newId(),
         templateId: template.id,

@@ -91,6 +91,33 @@ export class IssueService {
     };
   }
 
+  /** Refuses an issue the template does not allow: not active, cashback, or over a limit. */
+  assertCanIssue(template: CouponTemplate, quantity: number, phone: string | null): void {
+    if (template.status !== 'active')
+      throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
+    // Cashback codes are made one per sale, bound to product and terminal (cashback.requestCode).
+    if (template.rule.type === 'cashback')
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: ['templateId'], message: 'validation.cashbackPerSale' }],
+      });
+    if (
+      template.totalIssueLimit !== null &&
+      template.issuedCount + quantity > template.totalIssueLimit
+    )
+      throw new AppError('ISSUE_LIMIT_REACHED', {
+        remaining: Math.max(0, template.totalIssueLimit - template.issuedCount),
+      });
+    if (phone && template.perCustomerLimit !== null) {
+      const held = this.adb.db
+        .select({ n: count() })
+        .from(coupons)
+        .where(and(eq(coupons.customerPhone, phone), eq(coupons.templateId, template.id)))
+        .get()!.n;
+      if (held + quantity > template.perCustomerLimit)
+        throw new AppError('CUSTOMER_ISSUE_LIMIT_REACHED', { limit: template.perCustomerLimit });
+    }
+  }
+
   /**
    * Checks the template's limits and writes `count` codes; call inside a write. Limits are read
    * under the write lock, so two tills issuing at once cannot pass a limit together.
@@ -100,24 +127,7 @@ export class IssueService {
     batchId: string,
   ): { code: string; validFrom: number; validUntil: number }[] {
     const template = this.templates.get(request.templateId);
-    if (template.status !== 'active')
-      throw new AppError('TEMPLATE_NOT_ACTIVE', { status: template.status });
-    if (
-      template.totalIssueLimit !== null &&
-      template.issuedCount + request.count > template.totalIssueLimit
-    )
-      throw new AppError('ISSUE_LIMIT_REACHED', {
-        remaining: Math.max(0, template.totalIssueLimit - template.issuedCount),
-      });
-    if (request.phone && template.perCustomerLimit !== null) {
-      const held = this.adb.db
-        .select({ n: count() })
-        .from(coupons)
-        .where(and(eq(coupons.customerPhone, request.phone), eq(coupons.templateId, template.id)))
-        .get()!.n;
-      if (held + request.count > template.perCustomerLimit)
-        throw new AppError('CUSTOMER_ISSUE_LIMIT_REACHED', { limit: template.perCustomerLimit });
-    }
+    this.assertCanIssue(template, request.count, request.phone ?? null);
     const now = this.clock.now();
     const { validFrom, validUntil } = codeValidity(template, now, request.timeZone);
     this.insertCoupon ??= this.adb.sqlite.prepare(

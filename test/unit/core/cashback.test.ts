@@ -78,3 +78,13 @@ describe('cashback codes', () => {
     ]);
   });
 });
+
+describe('cashback templates', () => {
+  it('cannot be issued in bulk like coupons', async () => {
+    const { fails, ownerToken, template } = await cashbackShop();
+    const refused = await fails('coupons.issue', { templateId: template.id, count: 5 }, ownerToken);
+    expect(refused.details!.issues).toEqual([
+      { path: ['templateId'], message: '返现码由收银终端按商品逐笔申请，不能批量发放' },
+    ]);
+  });
+});
