@@ -48,6 +48,16 @@ export const METHOD_NAMES = [
   'redemption.list',
   'cashback.requestCode',
   'cashback.redeem',
+  'printers.list',
+  'printers.create',
+  'printers.update',
+  'printers.setDefault',
+  'printers.testPrint',
+  'printing.printCoupons',
+  'printing.printCashback',
+  'printing.jobs',
+  'printing.retry',
+  'printing.cancel',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -59,4 +69,5 @@ export const EVENT_NAMES = [
   'coupons.templateChanged',
   'coupons.batchProgress',
   'redemption.changed',
+  'printing.jobChanged',
 ] as const satisfies readonly EventName[];

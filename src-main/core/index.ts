@@ -33,6 +33,9 @@ import { RedemptionService } from './redemption/service';
 import { redemptionHandlers } from './redemption/handlers';
 import { CashbackService } from './cashback/service';
 import { cashbackHandlers } from './cashback/handlers';
+import { PrintingService } from './printing/service';
+import { printingHandlers } from './printing/handlers';
+import { sendToPrinter, type SendToPrinter } from '../devices/printing/send';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -45,6 +48,8 @@ export interface CoreOptions {
   config?: Partial<CoreConfig>;
   /** Where the drizzle-kit migrations are (defaults to beside the code). */
   migrationsDir?: string;
+  /** How print jobs reach printers (tests pass a failing or recording one). */
+  sendToPrinter?: SendToPrinter;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -107,6 +112,18 @@ export async function createCore(options: CoreOptions) {
     stores,
     auth,
   );
+  const printing = new PrintingService(
+    adb,
+    clock,
+    logger,
+    audit,
+    stores,
+    templates,
+    issuer,
+    keys,
+    products,
+    options.sendToPrinter ?? sendToPrinter,
+  );
   const cashback = new CashbackService(
     adb,
     clock,
@@ -130,7 +147,9 @@ export async function createCore(options: CoreOptions) {
     ...couponsHandlers(templates, couponsService, batches),
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback),
+    ...printingHandlers(printing),
   };
+  printing.resumeInterrupted();
 
   const dispatcher = createDispatcher({
     handlers,
@@ -159,7 +178,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches },
+    services: { issuer, redemption, keys, batches, printing },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.

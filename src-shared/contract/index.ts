@@ -3,6 +3,7 @@ import type { Caller, EventDef, MethodDef } from './define';
 import { apiKeysMethods } from './apiKeys';
 import { cashbackMethods } from './cashback';
 import { couponsEvents, couponsMethods } from './coupons';
+import { printingEvents, printingMethods } from './printing';
 import { productsEvents, productsMethods } from './products';
 import { redemptionEvents, redemptionMethods } from './redemption';
 import { auditEvents, auditMethods } from './audit';
@@ -25,6 +26,7 @@ export const methods = {
   ...couponsMethods,
   ...redemptionMethods,
   ...cashbackMethods,
+  ...printingMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -36,6 +38,7 @@ export const events = {
   ...productsEvents,
   ...couponsEvents,
   ...redemptionEvents,
+  ...printingEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

@@ -34,6 +34,12 @@ export async function capturePrinter() {
     target: { host: '127.0.0.1', port },
     jobs,
     printed: () => jobs.map(decodeEscPos),
+    /** The client is done when its bytes are sent; the printer has them a moment later. */
+    async waitForJobs(count: number, timeoutMs = 3000) {
+      const until = Date.now() + timeoutMs;
+      while (jobs.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      return jobs.map(decodeEscPos);
+    },
     setStalled: (value: boolean) => (stall = value),
     close,
   };

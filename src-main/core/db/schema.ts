@@ -9,3 +9,4 @@ export * from '../audit/schema';
 export * from '../products/schema';
 export * from '../outbox/schema';
 export * from '../coupons/schema';
+export * from '../printing/schema';

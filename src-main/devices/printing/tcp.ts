@@ -3,7 +3,8 @@ import net from 'node:net';
 /** Why a network print failed, in words the print queue shows (codes are translated in the UI). */
 export class PrinterError extends Error {
   constructor(
-    readonly code: 'PRINTER_UNREACHABLE' | 'PRINTER_TIMEOUT' | 'PRINTER_DISCONNECTED',
+    readonly code:
+      'PRINTER_UNREACHABLE' | 'PRINTER_TIMEOUT' | 'PRINTER_DISCONNECTED' | 'PRINTER_UNSUPPORTED',
     readonly detail: string,
   ) {
     super(`${code}: ${detail}`);

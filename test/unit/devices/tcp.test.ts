@@ -26,8 +26,7 @@ describe('network printing (raw TCP, port 9100 style)', () => {
       issuedAtText: '2026-11-21 10:00',
     });
     await sendTcp(printer.target, encodeSlip(slip));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const [printed] = printer.printed();
+    const [printed] = await printer.waitForJobs(1);
     expect(printed!.lines.map((l) => l.text)).toEqual(
       expect.arrayContaining(['鲜果优选', '满100减20', coupon.display]),
     );
