@@ -2,11 +2,13 @@
 // metric beside its baseline, as a table and as JSON lines.
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
+import { printingBench } from './printing.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
   coupons: couponsBench,
+  printing: printingBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
