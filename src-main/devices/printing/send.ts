@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import type { PrinterTransport } from '../../../src-shared/contract/printing';
 import { PrinterError, sendTcp } from './tcp';
+import { sendUsb, usbPrinter } from './usb';
 
 /** Sends one job's bytes to a printer, whatever its connection. */
 export type SendToPrinter = (transport: PrinterTransport, bytes: Buffer) => Promise<void>;
@@ -18,6 +19,6 @@ export const sendToPrinter: SendToPrinter = async (transport, bytes) => {
       }
       return;
     case 'usb':
-      throw new PrinterError('PRINTER_UNSUPPORTED', 'USB printing comes with the USB transport');
+      return sendUsb(await usbPrinter(transport.vendorId, transport.productId), bytes);
   }
 };
