@@ -23,6 +23,8 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
   /** False when there is certainly no session to resume (a browser tab that never logged in). */
   mayHaveSession(): boolean;
+  /** The browser's download link for an exported file; null inside Electron (see Transport). */
+  exportDownloadUrl(fileName: string): string | null;
   /** Told when a call finds the session over, so the UI can go back to the login screen. */
   onSessionLost(listener: (error: ApiError) => void): () => void;
 }
@@ -52,6 +54,7 @@ export function createApiClient(transport: Transport): ApiClient {
     call,
     on: (event, listener) => transport.on(event, listener),
     mayHaveSession: () => transport.mayHaveSession(),
+    exportDownloadUrl: (fileName) => transport.exportDownloadUrl(fileName),
     onSessionLost(listener) {
       sessionLostListeners.add(listener);
       return () => sessionLostListeners.delete(listener);

@@ -84,5 +84,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       return () => set.delete(listener as AnyListener);
     },
     mayHaveSession: () => token() !== null,
+    // A plain link cannot send headers, hence `?access_token=` (as for the event stream).
+    exportDownloadUrl: (fileName) =>
+      `${baseUrl}/api/exports/${encodeURIComponent(fileName)}?access_token=${encodeURIComponent(token() ?? '')}`,
   };
 }

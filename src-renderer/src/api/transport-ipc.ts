@@ -19,5 +19,6 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
     on: (event, listener) => bridge.on(event, listener),
     // Only the main process knows whether this window has a session.
     mayHaveSession: () => true,
+    exportDownloadUrl: () => null,
   };
 }

@@ -8,4 +8,9 @@ export interface Transport {
   on<E extends EventName>(event: E, listener: (payload: PayloadOf<E>) => void): () => void;
   /** False when there is certainly no session to resume, so asking for it can be skipped. */
   mayHaveSession(): boolean;
+  /**
+   * Where the browser can download a file an export wrote (`GET /api/exports/<file>`); null
+   * inside Electron, where the file is already on this PC and its path is shown instead.
+   */
+  exportDownloadUrl(fileName: string): string | null;
 }

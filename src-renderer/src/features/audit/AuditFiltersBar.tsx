@@ -1,10 +1,10 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Button, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sharedMessages } from '../../../../src-shared/i18n';
 import type { Staff } from '../../../../src-shared/contract/staff';
 import type { Store } from '../../../../src-shared/contract/stores';
+import { DayRangePicker } from '../../ui/DayRangePicker';
 import type { AuditFilters } from './audit-queries';
 import styles from './AuditPage.module.css';
 
@@ -31,27 +31,15 @@ export function AuditFiltersBar({
   const { t } = useTranslation();
   const set = (patch: Partial<AuditFilters>) => onChange({ ...filters, ...patch });
 
-  const dayStart = (day: Dayjs) => dayjs.tz(day.format('YYYY-MM-DD'), timeZone);
-  const range: [Dayjs, Dayjs] | null =
-    filters.from !== undefined && filters.to !== undefined
-      ? [dayjs(filters.from).tz(timeZone), dayjs(filters.to).tz(timeZone)]
-      : null;
-  const onRange = (days: [Dayjs | null, Dayjs | null] | null) => {
-    const [first, last] = days ?? [null, null];
-    set({
-      from: first ? dayStart(first).valueOf() : undefined,
-      to: last ? dayStart(last).add(1, 'day').valueOf() - 1 : undefined,
-    });
-  };
-
   return (
     <div className={styles.filters}>
-      <DatePicker.RangePicker
+      <DayRangePicker
         className={styles.dates}
-        value={range}
-        onChange={onRange}
+        from={filters.from}
+        to={filters.to}
+        onChange={set}
+        timeZone={timeZone}
         aria-label={t('audit.dateRange')}
-        allowClear
       />
       <Select
         className={styles.filter}
