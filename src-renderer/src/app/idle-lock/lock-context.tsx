@@ -7,6 +7,8 @@ import { useIdleTimer } from './use-idle-timer';
 const LOCKED_STORAGE_KEY = 'storedesk.locked';
 
 interface LockValue {
+  /** True while the lock screen covers the app (the scanner then leaves keys alone). */
+  locked: boolean;
   lock(): void;
 }
 
@@ -31,7 +33,7 @@ export function IdleLock({ children }: { children: ReactNode }) {
 
   useIdleTimer(timeoutMs, !locked, () => setLocked(true));
 
-  const value = useMemo(() => ({ lock: () => setLocked(true) }), []);
+  const value = useMemo(() => ({ locked, lock: () => setLocked(true) }), [locked]);
   return (
     <LockContext value={value}>
       <div inert={locked} aria-hidden={locked}>
