@@ -1,18 +1,37 @@
+import type { ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { CashbackPage } from '../features/cashback/CashbackPage';
+import { CouponsPage } from '../features/coupons/CouponsPage';
 import { HomePage } from '../features/home/HomePage';
+import { ProductsPage } from '../features/products/ProductsPage';
+import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
+import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StoresPage } from '../features/stores/StoresPage';
 import { IdleLock } from './idle-lock/lock-context';
 import { AppLayout } from './layout/AppLayout';
-import { NAV_ITEMS } from './layout/navigation';
+import { NAV_ITEMS, type PageKey } from './layout/navigation';
 import { NotFoundPage } from './routing/NotFoundPage';
 import { RequireRole } from './routing/RequireRole';
 import { RequireSession } from './routing/RequireSession';
 import { LOGIN_PATH, SETUP_PATH } from './routing/paths';
 import { StartupGate } from './routing/StartupGate';
+import { ScannerProvider } from './scanner/scanner-context';
+
+/** The page of each menu entry; its path and roles come from the menu (layout/navigation). */
+const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
+  redeem: <RedemptionPage />,
+  cashback: <CashbackPage />,
+  products: <ProductsPage />,
+  coupons: <CouponsPage />,
+  redemptions: <RedemptionHistoryPage />,
+  staff: <StaffPage />,
+  stores: <StoresPage />,
+  audit: <AuditPage />,
+};
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */
 export function createAppRouter() {
@@ -26,36 +45,18 @@ export function createAppRouter() {
           element: (
             <RequireSession>
               <IdleLock>
-                <AppLayout />
+                <ScannerProvider>
+                  <AppLayout />
+                </ScannerProvider>
               </IdleLock>
             </RequireSession>
           ),
           children: [
             { index: true, element: <HomePage /> },
-            {
-              path: NAV_ITEMS.staff.path,
-              element: (
-                <RequireRole roles={NAV_ITEMS.staff.roles}>
-                  <StaffPage />
-                </RequireRole>
-              ),
-            },
-            {
-              path: NAV_ITEMS.stores.path,
-              element: (
-                <RequireRole roles={NAV_ITEMS.stores.roles}>
-                  <StoresPage />
-                </RequireRole>
-              ),
-            },
-            {
-              path: NAV_ITEMS.audit.path,
-              element: (
-                <RequireRole roles={NAV_ITEMS.audit.roles}>
-                  <AuditPage />
-                </RequireRole>
-              ),
-            },
+            ...(Object.keys(PAGES) as (keyof typeof PAGES)[]).map((key) => ({
+              path: NAV_ITEMS[key].path,
+              element: <RequireRole roles={NAV_ITEMS[key].roles}>{PAGES[key]}</RequireRole>,
+            })),
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -4,11 +4,19 @@ import { zhCN, type UiMessages } from './zh-CN';
 
 const uiMessages: Record<Language, UiMessages> = { 'zh-CN': zhCN, en };
 
-/** One translation tree per language: the renderer's texts plus the shared errors, rules, roles and actions. */
+/**
+ * One translation tree per language: the renderer's texts plus the shared errors, rules, roles
+ * and actions. Where both have a group (errors, validation), the renderer's keys are added to it.
+ */
 function messagesFor(language: Language) {
   const shared = sharedMessages[language];
   const ui = uiMessages[language];
-  return { ...shared, ...ui, errors: { ...shared.errors, ...ui.errors } };
+  return {
+    ...shared,
+    ...ui,
+    errors: { ...shared.errors, ...ui.errors },
+    validation: { ...shared.validation, ...ui.validation },
+  };
 }
 
 export type Messages = ReturnType<typeof messagesFor>;

@@ -2,36 +2,111 @@ import {
   AuditOutlined,
   BarcodeOutlined,
   GiftOutlined,
+  HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
+  RedEnvelopeOutlined,
   ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ALL_STAFF, MANAGERS, type Role } from '../../../../src-shared/contract';
 
+export type NavLabel =
+  | 'nav.home'
+  | 'nav.redemption'
+  | 'nav.cashback'
+  | 'nav.products'
+  | 'nav.coupons'
+  | 'nav.redemptionHistory'
+  | 'nav.staff'
+  | 'nav.stores'
+  | 'nav.audit';
+
 export interface NavItem {
   path: string;
-  label: 'nav.home' | 'nav.staff' | 'nav.stores' | 'nav.audit';
+  label: NavLabel;
   icon: ReactNode;
   /** Who sees it in the menu and may open the page. */
   roles: readonly Role[];
+  /** Where the home page lists it: the till's daily work, or running the shop. */
+  group: 'home' | 'till' | 'manage';
 }
 
-/** The pages behind the login, by feature. The router takes each page's roles from here too. */
+/**
+ * The pages behind the login, by feature, in menu order: the till's work first, then the
+ * manager's. The router takes each page's path and roles from here too.
+ */
 export const NAV_ITEMS = {
-  home: { path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: ALL_STAFF },
-  staff: { path: '/staff', label: 'nav.staff', icon: <TeamOutlined />, roles: MANAGERS },
-  stores: { path: '/stores', label: 'nav.stores', icon: <ShopOutlined />, roles: MANAGERS },
-  audit: { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: MANAGERS },
+  home: { path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: ALL_STAFF, group: 'home' },
+  redeem: {
+    path: '/redeem',
+    label: 'nav.redemption',
+    icon: <BarcodeOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  cashback: {
+    path: '/cashback',
+    label: 'nav.cashback',
+    icon: <RedEnvelopeOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  // Cashiers look prices and barcodes up; managers edit them.
+  products: {
+    path: '/products',
+    label: 'nav.products',
+    icon: <TagsOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  coupons: {
+    path: '/coupons',
+    label: 'nav.coupons',
+    icon: <GiftOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  redemptions: {
+    path: '/redemptions',
+    label: 'nav.redemptionHistory',
+    icon: <HistoryOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  staff: {
+    path: '/staff',
+    label: 'nav.staff',
+    icon: <TeamOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  stores: {
+    path: '/stores',
+    label: 'nav.stores',
+    icon: <ShopOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  audit: {
+    path: '/audit',
+    label: 'nav.audit',
+    icon: <AuditOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
 } as const satisfies Record<string, NavItem>;
+
+export type PageKey = keyof typeof NAV_ITEMS;
 
 /** Features on the way: listed, greyed out, so nobody wonders where they are. */
 export const UPCOMING_NAV_ITEMS = [
-  { key: 'coupons', label: 'nav.coupons', icon: <GiftOutlined /> },
-  { key: 'redemption', label: 'nav.redemption', icon: <BarcodeOutlined /> },
   { key: 'inventory', label: 'nav.inventory', icon: <InboxOutlined /> },
 ] as const;
 
-export const navItemsFor = (role: Role): NavItem[] =>
-  Object.values(NAV_ITEMS).filter((item) => (item.roles as readonly Role[]).includes(role));
+export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] =>
+  (Object.entries(NAV_ITEMS) as [PageKey, NavItem][])
+    .filter(([, item]) => item.roles.includes(role))
+    .map(([key, item]) => ({ ...item, key }));

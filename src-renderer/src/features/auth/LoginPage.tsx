@@ -41,7 +41,7 @@ export function LoginPage() {
           <PinEntry
             key={picked.id}
             person={picked}
-            login={(pin) => loginAs(picked, pin)}
+            submitPin={(pin) => loginAs(picked, pin)}
             onBack={() => setPicked(null)}
             onLocked={() => void options.refetch()}
           />

@@ -12,20 +12,22 @@ import styles from './LoginPage.module.css';
 
 interface PinEntryProps {
   person: LoginOption;
-  login: (pin: string) => Promise<void>;
+  /** What the PIN is for: logging in, or a manager authorising something (a void). */
+  submitPin: (pin: string) => Promise<void>;
   onBack: () => void;
   /** A lock-out changes who may be picked. */
   onLocked: () => void;
 }
 
-export function PinEntry({ person, login, onBack, onLocked }: PinEntryProps) {
+/** The picked person, their PIN on the pad, and a way back to pick someone else. */
+export function PinEntry({ person, submitPin, onBack, onLocked }: PinEntryProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (pin: string) => {
     try {
-      await login(pin);
+      await submitPin(pin);
     } catch (failure) {
       setError(errorText(failure));
       if (isApiError(failure) && failure.code === 'STAFF_LOCKED') onLocked();

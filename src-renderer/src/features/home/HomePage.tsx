@@ -1,33 +1,31 @@
-import {
-  BarChartOutlined,
-  BarcodeOutlined,
-  GiftOutlined,
-  InboxOutlined,
-  RightOutlined,
-} from '@ant-design/icons';
+import { BarChartOutlined, InboxOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { NAV_ITEMS, navItemsFor } from '../../app/layout/navigation';
+import { navItemsFor, type NavItem, type PageKey } from '../../app/layout/navigation';
 import { useCurrentSession } from '../../app/session/session-context';
 import { useStoreTimeZone } from '../stores/stores-queries';
 import styles from './HomePage.module.css';
 
-const MANAGE_TEXTS = {
-  [NAV_ITEMS.staff.path]: 'home.staffText',
-  [NAV_ITEMS.stores.path]: 'home.storesText',
-  [NAV_ITEMS.audit.path]: 'home.auditText',
-} as const;
+/** One line on what each page is for. */
+const PAGE_TEXTS = {
+  redeem: 'home.redeemText',
+  cashback: 'home.cashbackText',
+  products: 'home.productsText',
+  coupons: 'home.couponsText',
+  redemptions: 'home.redemptionsText',
+  staff: 'home.staffText',
+  stores: 'home.storesText',
+  audit: 'home.auditText',
+} as const satisfies Record<Exclude<PageKey, 'home'>, string>;
+
+const SECTIONS = [
+  { group: 'till', title: 'home.tillTitle' },
+  { group: 'manage', title: 'home.manageTitle' },
+] as const satisfies { group: NavItem['group']; title: string }[];
 
 const UPCOMING = [
-  { key: 'coupons', icon: <GiftOutlined />, title: 'nav.coupons', text: 'home.couponsText' },
-  {
-    key: 'redemption',
-    icon: <BarcodeOutlined />,
-    title: 'nav.redemption',
-    text: 'home.redemptionText',
-  },
   { key: 'inventory', icon: <InboxOutlined />, title: 'nav.inventory', text: 'home.inventoryText' },
   {
     key: 'analytics',
@@ -37,13 +35,13 @@ const UPCOMING = [
   },
 ] as const;
 
-/** After login: who and where you are, what you can manage, and what is still to come. */
+/** After login: who and where you are, the pages you can open, and what is still to come. */
 export function HomePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { staff, storeId } = useCurrentSession();
   const timeZone = useStoreTimeZone(storeId);
-  const manageItems = navItemsFor(staff.role).filter((item) => item.path in MANAGE_TEXTS);
+  const pages = navItemsFor(staff.role);
 
   return (
     <div className={styles.page}>
@@ -56,31 +54,35 @@ export function HomePage() {
         </Typography.Text>
       </Card>
 
-      {manageItems.length > 0 && (
-        <section>
-          <Typography.Title level={4} className={styles.sectionTitle}>
-            {t('home.manageTitle')}
-          </Typography.Title>
-          <Row gutter={[16, 16]}>
-            {manageItems.map((item) => (
-              <Col key={item.path} xs={24} md={8}>
-                <Card hoverable className={styles.manageCard} onClick={() => navigate(item.path)}>
-                  <div className={styles.manageIcon}>{item.icon}</div>
-                  <div className={styles.manageBody}>
-                    <Typography.Text strong className={styles.cardTitle}>
-                      {t(item.label)}
-                    </Typography.Text>
-                    <Typography.Text type="secondary">
-                      {t(MANAGE_TEXTS[item.path as keyof typeof MANAGE_TEXTS])}
-                    </Typography.Text>
-                  </div>
-                  <RightOutlined className={styles.arrow} />
-                </Card>
-              </Col>
-            ))}
-          </Row>
-        </section>
-      )}
+      {SECTIONS.map((section) => {
+        const items = pages.filter((item) => item.group === section.group);
+        if (items.length === 0) return null;
+        return (
+          <section key={section.group}>
+            <Typography.Title level={4} className={styles.sectionTitle}>
+              {t(section.title)}
+            </Typography.Title>
+            <Row gutter={[16, 16]}>
+              {items.map((item) => (
+                <Col key={item.path} xs={24} md={12} xl={8}>
+                  <Card hoverable className={styles.manageCard} onClick={() => navigate(item.path)}>
+                    <div className={styles.manageIcon}>{item.icon}</div>
+                    <div className={styles.manageBody}>
+                      <Typography.Text strong className={styles.cardTitle}>
+                        {t(item.label)}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t(PAGE_TEXTS[item.key as keyof typeof PAGE_TEXTS])}
+                      </Typography.Text>
+                    </div>
+                    <RightOutlined className={styles.arrow} />
+                  </Card>
+                </Col>
+              ))}
+            </Row>
+          </section>
+        );
+      })}
 
       <section>
         <Typography.Title level={4} className={styles.sectionTitle}>
@@ -89,7 +91,7 @@ export function HomePage() {
         <Typography.Paragraph type="secondary">{t('home.upcomingText')}</Typography.Paragraph>
         <Row gutter={[16, 16]}>
           {UPCOMING.map((feature) => (
-            <Col key={feature.key} xs={24} md={12} xl={6}>
+            <Col key={feature.key} xs={24} md={12} xl={8}>
               <Card className={styles.upcomingCard}>
                 <div className={styles.upcomingIcon}>{feature.icon}</div>
                 <div className={styles.upcomingTitle}>
