@@ -98,11 +98,14 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
   await expect(page.getByTestId('header-staff')).toContainText('店主');
   expect(await menuItems(page)).toEqual([
     '首页',
+    '核销',
+    '返现兑付',
+    '商品',
+    '优惠券',
+    '核销记录',
     '员工管理',
     '门店与收银台',
     '操作日志',
-    '优惠券',
-    '核销',
     '库存',
   ]);
   await screenshot(page, '06-home-owner');
@@ -165,7 +168,7 @@ test('a cashier sees neither staff, stores nor audit, and the API refuses too', 
 
   await loginAs(page, CASHIER.name, CASHIER.pin);
   await expect(page.getByTestId('header-staff')).toContainText('收银员');
-  expect(await menuItems(page)).toEqual(['首页', '优惠券', '核销', '库存']);
+  expect(await menuItems(page)).toEqual(['首页', '核销', '返现兑付', '商品', '库存']);
   await expect(page.getByRole('heading', { name: '店铺管理' })).toHaveCount(0);
   await screenshot(page, '09-home-cashier');
 
@@ -436,11 +439,14 @@ test('a manager may add cashiers only, and cannot touch the owner', async ({ pag
   await loginAs(managerPage, '赵店长', '112233');
   expect(await menuItems(managerPage)).toEqual([
     '首页',
+    '核销',
+    '返现兑付',
+    '商品',
+    '优惠券',
+    '核销记录',
     '员工管理',
     '门店与收银台',
     '操作日志',
-    '优惠券',
-    '核销',
     '库存',
   ]);
   await managerPage.getByRole('menuitem', { name: '员工管理' }).click();

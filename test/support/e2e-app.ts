@@ -2,13 +2,72 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
-/** A full-page screenshot under test-results/screenshots/<name>.png, for people to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot under test-results/screenshots/<name>.png, for people to look at: the whole page
+ * by default; `{ fullPage: false }` for pages with the fixed header and side menu, which a
+ * full-page capture would draw in the middle of the picture.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   const dir = path.join(test.info().project.outputDir, 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   // Let antd's motion (modals, messages, menus) settle so the picture shows the final state.
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
+}
+
+export interface ShopSetup {
+  merchantName: string;
+  merchantCode: string;
+  storeName: string;
+  /** Province, city, district as the cascader lists them. */
+  region: [string, string, string];
+  owner: { name: string; pin: string };
+}
+
+/** The first-run wizard, straight through (foundation.spec.ts checks its refusals). */
+export async function setUpShop(page: Page, shop: ShopSetup): Promise<void> {
+  await expect(page).toHaveURL(/#\/setup$/);
+  await page.getByLabel('商户名称').fill(shop.merchantName);
+  await page.getByLabel('商户编码').fill(shop.merchantCode);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('门店名称').fill(shop.storeName);
+  // By search: the cascader opens sub-menus on hover, which a moving pointer can change.
+  await page.getByLabel('所在地区').pressSequentially(shop.region[2]);
+  await page.locator('.ant-cascader-menu-item', { hasText: shop.region.join(' / ') }).click();
+  await expect(page.getByTitle(shop.region.join(' / '))).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByLabel('店主姓名').fill(shop.owner.name);
+  await page.getByLabel('PIN 码', { exact: true }).fill(shop.owner.pin);
+  await page.getByLabel('再次输入 PIN 码').fill(shop.owner.pin);
+  await page.getByRole('button', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '完成设置' }).click();
+  await expect(page).toHaveURL(/#\/login$/);
+}
+
+/** From any page behind the login: adds a staff member on the staff page. */
+export async function addStaff(
+  page: Page,
+  person: { name: string; role: '店长' | '收银员'; pin: string },
+): Promise<void> {
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await page.getByRole('button', { name: '新增员工' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增员工' });
+  await dialog.getByLabel('姓名').fill(person.name);
+  if (person.role !== '收银员') {
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: person.role }).click();
+  }
+  await dialog.getByLabel('PIN 码', { exact: true }).fill(person.pin);
+  await dialog.getByLabel('再次输入 PIN 码').fill(person.pin);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: person.name })).toContainText(
+    person.role,
+  );
 }
 
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */

@@ -1,0 +1,466 @@
+import fs from 'node:fs';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { addStaff, loginAs, logout, menuItems, screenshot, setUpShop } from '../support/e2e-app';
+import { serverForThisFile } from '../support/e2e-server';
+
+// Coupons end to end on one shop, test by test: products, templates, codes, the till, the void.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+
+const OWNER = { name: '王店主', pin: '246810' };
+const CASHIER = { name: '李收银', pin: '135790', role: '收银员' } as const;
+const MANAGER = { name: '赵店长', pin: '112233', role: '店长' } as const;
+const PHONE = '13812345678';
+const VIEWPORT = { fullPage: false };
+const TEMPLATE = '国庆满100减20';
+
+/** The code the owner issues and the cashier redeems, as printed ("1234 5678 …"). */
+let issuedCode = '';
+/** …and as a scanner sends it: digits only. */
+const scannedCode = () => issuedCode.replace(/\s/g, '');
+
+async function openAs(page: Page, person: { name: string; pin: string }) {
+  await page.goto(server.url);
+  await loginAs(page, person.name, person.pin);
+}
+
+/** Clicks and waits for the file the click downloads; answers its text. */
+async function downloadedText(page: Page, click: () => Promise<void>): Promise<[Download, string]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return [download, fs.readFileSync(await download.path(), 'utf8')];
+}
+
+/** Picks a product in the form's product picker by typing its name, as a person would. */
+async function pickProduct(page: Page, label: string, name: string) {
+  const item = page.locator('.ant-drawer .ant-form-item', {
+    has: page.locator('.ant-form-item-label label', { hasText: new RegExp(`^${label}$`) }),
+  });
+  const field = item.getByLabel(label);
+  await field.click();
+  await field.pressSequentially(name);
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(open.locator('.ant-select-item-option-active', { hasText: name })).toBeVisible();
+  await field.press('Enter');
+  await expect(item).toContainText(name);
+}
+
+const templateRow = (page: Page, name: string) =>
+  page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
+
+test('the owner sets up the shop, its staff and its products', async ({ page }) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: '鲜果优选',
+    merchantCode: 'XGYX-02',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+  expect(await menuItems(page)).toEqual([
+    '首页',
+    '核销',
+    '返现兑付',
+    '商品',
+    '优惠券',
+    '核销记录',
+    '员工管理',
+    '门店与收银台',
+    '操作日志',
+    '库存',
+  ]);
+  await addStaff(page, CASHIER);
+  await addStaff(page, MANAGER);
+
+  await page.getByRole('menuitem', { name: '商品' }).click();
+  await expect(page).toHaveURL(/#\/products$/);
+  await expect(page.getByText('还没有商品')).toBeVisible();
+  const addProduct = async (product: {
+    name: string;
+    sku: string;
+    barcode: string;
+    category: string;
+    price: string;
+    cost?: string;
+  }) => {
+    await page.getByRole('button', { name: '新增商品' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增商品' });
+    await dialog.getByLabel('商品名称').fill(product.name);
+    await dialog.getByLabel('SKU').fill(product.sku);
+    await dialog.getByLabel('条码').fill(product.barcode);
+    await dialog.getByLabel('条码').press('Enter');
+    await dialog.getByLabel('分类').fill(product.category);
+    await dialog.getByLabel('售价').fill(product.price);
+    if (product.cost) await dialog.getByLabel('成本价').fill(product.cost);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    return dialog;
+  };
+
+  // Money is typed in yuan: a third decimal is a typo, not a price.
+  const dialog = await addProduct({
+    name: '红富士苹果',
+    sku: '1001',
+    barcode: '6901234567892',
+    category: '水果',
+    price: '5.005',
+  });
+  await expect(dialog.getByText('金额最多两位小数（精确到分）')).toBeVisible();
+  await dialog.getByLabel('售价').fill('5.80');
+  await dialog.getByLabel('成本价').fill('3.2');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await addProduct({
+    name: '环保购物袋',
+    sku: '2001',
+    barcode: '6900000000019',
+    category: '日用',
+    price: '2',
+  });
+  await addProduct({
+    name: '有机香蕉',
+    sku: '1002',
+    barcode: '6901234567908',
+    category: '水果',
+    price: '12.5',
+  });
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(3);
+  const apple = rows.filter({ hasText: '红富士苹果' });
+  await expect(apple).toContainText('6901234567892');
+  await expect(apple).toContainText('¥5.80');
+  await expect(apple).toContainText('¥3.20');
+  await expect(rows.filter({ hasText: '有机香蕉' })).toContainText('¥12.50');
+
+  // A scanned barcode finds its product, wherever the focus is.
+  await page.locator('body').click();
+  await page.keyboard.type('6901234567908', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已找到：有机香蕉 ¥12.50')).toBeVisible();
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByLabel('搜索商品')).toHaveValue('6901234567908');
+  await page.getByLabel('搜索商品').fill('');
+  await expect(rows).toHaveCount(3);
+  await screenshot(page, '2x-products', VIEWPORT);
+});
+
+test('coupon templates of every type, each summed up in one line', async ({ page }) => {
+  await openAs(page, OWNER);
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await expect(page).toHaveURL(/#\/coupons$/);
+  await expect(page.getByText('还没有券模板')).toBeVisible();
+
+  // The order of application, from src-shared/coupons/pricing.ts.
+  await page.getByText('多张券同时使用时的计算顺序').click();
+  await expect(page.getByText('一张订单最多使用一张不可叠加的券')).toBeVisible();
+
+  const form = page.locator('.ant-drawer');
+  const newTemplate = async (name: string, type: RegExp) => {
+    await page.getByRole('button', { name: '新建券模板' }).click();
+    await form.getByLabel('名称').fill(name);
+    await form.getByRole('radio', { name: type }).click();
+  };
+  // The form from its top: name, type and the type's own fields.
+  const formShot = async (name: string) => {
+    await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
+    await form.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
+    await screenshot(page, name, VIEWPORT);
+  };
+  const save = async () => {
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form).toBeHidden();
+  };
+
+  // 满减: ¥20 off ¥100, valid for 30 days after issue. A bad amount is refused first.
+  await newTemplate(TEMPLATE, /^满减/);
+  await form.getByLabel('门槛（满多少）').fill('100');
+  await form.getByLabel('减多少').fill('abc');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByText('请输入金额，例如 12 或 12.50')).toBeVisible();
+  await form.getByLabel('减多少').fill('20');
+  await form.getByLabel('有效天数').fill('30');
+  await expect(form.getByText('可叠加的券能和其他券同时用在一张订单上')).toBeVisible();
+  await formShot('2x-template-form-threshold');
+  await save();
+  await expect(templateRow(page, TEMPLATE)).toContainText('满100减20');
+  await expect(templateRow(page, TEMPLATE)).toContainText('领取后30天内有效');
+  await expect(templateRow(page, TEMPLATE)).toContainText('草稿');
+
+  // 满减 that repeats, with a cap.
+  await newTemplate('周末每满100减10', /^满减/);
+  await form.getByLabel('门槛（满多少）').fill('100');
+  await form.getByLabel('减多少').fill('10');
+  await form.getByLabel('每满都减').click();
+  await form.getByLabel('最多减').fill('30');
+  await save();
+  await expect(templateRow(page, '周末每满100减10')).toContainText('每满100减10，最多减30');
+
+  // 折扣, typed as 折, with fixed dates.
+  await newTemplate('店庆八五折', /^折扣/);
+  await form.getByLabel('折扣', { exact: true }).fill('8.5');
+  await form.getByLabel('最多减').fill('50');
+  await form.getByText('固定日期').click();
+  await form.getByLabel('起止日期').click();
+  await page.getByPlaceholder('开始日期').fill('2026-11-01');
+  await page.getByPlaceholder('结束日期').fill('2026-12-31');
+  await page.getByPlaceholder('结束日期').press('Enter');
+  await form.getByLabel('可叠加').click();
+  await formShot('2x-template-form-percent');
+  await save();
+  await expect(templateRow(page, '店庆八五折')).toContainText('8.5折，最多减50');
+  await expect(templateRow(page, '店庆八五折')).toContainText('2026-11-01 至 2026-12-31');
+
+  // 抵扣
+  await newTemplate('10元代金券', /^抵扣/);
+  await form.getByLabel('抵扣金额').fill('10');
+  await form.getByLabel('最低消费').fill('50');
+  await formShot('2x-template-form-voucher');
+  await save();
+  await expect(templateRow(page, '10元代金券')).toContainText('抵扣10元，满50可用');
+
+  // 单品
+  await newTemplate('苹果第一件免费', /^单品/);
+  await pickProduct(page, '优惠商品', '红富士苹果');
+  await formShot('2x-template-form-item');
+  await save();
+  await expect(templateRow(page, '苹果第一件免费')).toContainText('红富士苹果 第1件免费');
+
+  // 满赠
+  await newTemplate('满50送购物袋', /^满赠/);
+  await form.getByLabel('门槛（满多少）').fill('50');
+  await pickProduct(page, '赠品', '环保购物袋');
+  await formShot('2x-template-form-gift');
+  await save();
+  await expect(templateRow(page, '满50送购物袋')).toContainText('满50送 环保购物袋×1');
+
+  // 返现, for apples.
+  await newTemplate('苹果返现', /^返现/);
+  await form.getByLabel('返现金额').fill('2');
+  await pickProduct(page, '返现商品', '红富士苹果');
+  await expect(form.getByText('适用范围')).toHaveCount(0);
+  await formShot('2x-template-form-cashback');
+  await save();
+  await expect(templateRow(page, '苹果返现')).toContainText('返现 ¥2');
+
+  // Draft → running: the row offers 发券 only then; 返现 codes come from the till, not from here.
+  for (const name of [TEMPLATE, '苹果返现']) {
+    await templateRow(page, name).getByRole('button', { name: '启用' }).click();
+    await expect(templateRow(page, name)).toContainText('进行中');
+  }
+  await expect(templateRow(page, TEMPLATE).getByRole('button', { name: '发券' })).toBeVisible();
+  await expect(templateRow(page, TEMPLATE).getByRole('button', { name: '暂停' })).toBeVisible();
+  await expect(templateRow(page, '苹果返现').getByRole('button', { name: '发券' })).toHaveCount(0);
+  await expect(templateRow(page, '店庆八五折').getByRole('button', { name: '发券' })).toHaveCount(
+    0,
+  );
+  await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(7);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, '2x-templates-list', VIEWPORT);
+});
+
+test('issue 3 codes with their QR; a background batch of 20,000 exported as CSV', async ({
+  page,
+}) => {
+  await openAs(page, OWNER);
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await templateRow(page, TEMPLATE).getByRole('button', { name: '发券' }).click();
+  const dialog = page.getByRole('dialog', { name: `发券：${TEMPLATE}` });
+  await dialog.getByLabel('发券数量').fill('3');
+  await dialog.getByRole('button', { name: '生成券码' }).click();
+  await expect(dialog.getByText('已发出 3 张')).toBeVisible();
+  const codes = dialog.getByTestId('issued-code');
+  await expect(codes).toHaveCount(3);
+  for (const text of await codes.allInnerTexts()) expect(text.trim()).toMatch(/^(\d{4} ){4}\d{4}$/);
+  await expect(dialog.getByRole('img', { name: /^券码 .+ 的二维码$/ })).toHaveCount(3);
+  await expect(dialog.getByText(/^有效期至 \d{4}-\d{2}-\d{2}$/)).toHaveCount(3);
+  issuedCode = (await codes.first().innerText()).trim();
+  await screenshot(page, '2x-issue-dialog-qr', VIEWPORT);
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await expect(templateRow(page, TEMPLATE)).toContainText('已发 3 · 核销 0');
+
+  // 20,000 are made in the background, with live progress.
+  await templateRow(page, TEMPLATE).getByRole('button', { name: '发券' }).click();
+  await dialog.getByLabel('发券数量').fill('20000');
+  await expect(dialog.getByText('数量较多，将在后台生成')).toBeVisible();
+  await dialog.getByRole('button', { name: '开始后台生成' }).click();
+  const progress = dialog.getByRole('progressbar', { name: '进度' });
+  await expect(progress).toHaveAttribute('aria-valuenow', '100', { timeout: 30_000 });
+  await expect(dialog).toContainText('20,000 / 20,000 张');
+  await expect(dialog).toContainText('已完成');
+  await screenshot(page, '2x-batch-progress', VIEWPORT);
+
+  const [download, csv] = await downloadedText(page, () =>
+    dialog.getByRole('button', { name: '导出 CSV' }).click(),
+  );
+  expect(download.suggestedFilename()).toMatch(/^coupons-\d{4}-\d{2}-\d{2}-\w+\.csv$/);
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(20_001);
+  expect(new Set(lines.slice(1).map((line) => line.split(',')[0])).size).toBe(20_000);
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+  await expect(templateRow(page, TEMPLATE)).toContainText('已发 20,003 · 核销 0');
+
+  // Background batches stay listed with their exports.
+  await page.getByRole('tab', { name: '发券批次' }).click();
+  const batches = page
+    .getByRole('tabpanel', { name: '发券批次' })
+    .locator('.ant-table-tbody tr.ant-table-row');
+  await expect(batches).toHaveCount(1);
+  await expect(batches.first()).toContainText(TEMPLATE);
+  await expect(batches.first()).toContainText('20,000 / 20,000 张 · 已完成');
+  await expect(batches.first().getByRole('button', { name: '导出 Excel' })).toBeEnabled();
+  await screenshot(page, '2x-batches', VIEWPORT);
+});
+
+test('the cashier scans the code once, then again: already redeemed', async ({ page }) => {
+  await openAs(page, CASHIER);
+  expect(await menuItems(page)).toEqual(['首页', '核销', '返现兑付', '商品', '库存']);
+  await expect(page.getByRole('heading', { name: '收银台' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '店铺管理' })).toHaveCount(0);
+  await screenshot(page, '2x-home-cashier', VIEWPORT);
+  await page.getByRole('menuitem', { name: /核销$/ }).click();
+  await expect(page).toHaveURL(/#\/redeem$/);
+  await expect(page.getByText('请扫描或输入券码')).toBeVisible();
+  await screenshot(page, '2x-redemption-idle', VIEWPORT);
+
+  await page.getByLabel('订单金额（元）').fill('120');
+  // The focus is in the phone field, not the code field: the scan still lands, and the phone
+  // field keeps what it had.
+  const phone = page.getByLabel('顾客手机号（选填）');
+  await phone.fill(PHONE);
+  await page.keyboard.type(scannedCode(), { delay: 5 });
+  await page.keyboard.press('Enter');
+  const summary = page.getByTestId('order-summary');
+  await expect(summary).toContainText('可以使用');
+  await expect(summary).toContainText(TEMPLATE);
+  await expect(page.getByTestId('verdict-discount')).toHaveText('¥20.00');
+  await expect(page.getByTestId('verdict-payable')).toContainText('¥100.00');
+  await expect(phone).toHaveValue(PHONE);
+  await expect(page.getByLabel('券码', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('本单的券')).toContainText('第1步');
+  await expect(page.getByLabel('本单的券')).toContainText(issuedCode);
+  await screenshot(page, '2x-redemption-valid', VIEWPORT);
+
+  await page.getByRole('button', { name: /确认核销/ }).click();
+  const success = page.getByTestId('redemption-success');
+  await expect(success).toContainText('核销成功');
+  await expect(success).toContainText(/核销编号 [0-9a-f-]{36}/);
+  await expect(success).toContainText(/核销时间 \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+  await expect(success).toContainText('¥100.00');
+  await screenshot(page, '2x-redemption-success', VIEWPORT);
+
+  // The same code again: refused, saying when, where and by whom.
+  await page.keyboard.type(scannedCode(), { delay: 5 });
+  await page.keyboard.press('Enter');
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toHaveAttribute('data-reason', 'ALREADY_REDEEMED');
+  await expect(refusal).toContainText('已核销');
+  await expect(refusal).toContainText(CASHIER.name);
+  await expect(refusal).toContainText('鲜果优选 新街口店');
+  await expect(refusal).toContainText('T01');
+  await expect(refusal).toContainText(/此券已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 在/);
+  await screenshot(page, '2x-redemption-already-redeemed', VIEWPORT);
+
+  // Escape clears; a person typing the same digits slowly is no scanner.
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('请扫描或输入券码')).toBeVisible();
+  await phone.fill('');
+  await phone.click();
+  await page.keyboard.type(scannedCode(), { delay: 120 });
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await expect(phone).toHaveValue(scannedCode());
+  await expect(page.getByText('请扫描或输入券码')).toBeVisible();
+  await expect(page.getByTestId('refusal')).toHaveCount(0);
+});
+
+test('a manager finds the redemption and voids it with the owner PIN', async ({ page }) => {
+  await openAs(page, MANAGER);
+  await page.getByRole('menuitem', { name: '核销记录' }).click();
+  await expect(page).toHaveURL(/#\/redemptions$/);
+  const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: issuedCode });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(TEMPLATE);
+  await expect(row).toContainText(CASHIER.name);
+  await expect(row).toContainText('T01');
+  await expect(row).toContainText('138****5678');
+  await expect(row).toContainText('¥120.00');
+  await expect(row).toContainText('¥20.00');
+  await expect(row).toContainText('已核销');
+  await screenshot(page, '2x-history', VIEWPORT);
+
+  await row.getByRole('button', { name: '撤销' }).click();
+  const dialog = page.getByRole('dialog', { name: '撤销核销' });
+  // The reason comes first.
+  await dialog.getByRole('button', { name: /王店主/ }).click();
+  await expect(dialog.getByText('必填')).toBeVisible();
+  await dialog.getByLabel('撤销原因').fill('顾客退货');
+  await expect(dialog.getByRole('button', { name: /收银员/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: /王店主/ }).click();
+  await expect(dialog.getByText('请输入 PIN 码')).toBeVisible();
+  await page.keyboard.type('000000');
+  await expect(dialog.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
+  await screenshot(page, '2x-void-dialog', VIEWPORT);
+  await page.keyboard.type(OWNER.pin);
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('已撤销');
+  await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
+
+  const [download, csv] = await downloadedText(page, () =>
+    page.getByRole('button', { name: '导出 CSV（1 条）' }).click(),
+  );
+  expect(download.suggestedFilename()).toMatch(/^redemptions-\d{8}-\d{4}\.csv$/);
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const [header, line] = csv.slice(1).trim().split('\r\n');
+  expect(header).toContain('券码');
+  expect(line).toContain(issuedCode);
+  expect(line).toContain('120.00,20.00,已撤销');
+  expect(line).toContain(OWNER.name);
+  expect(line).toContain('顾客退货');
+
+  // The coupon can be used again.
+  await page.getByRole('menuitem', { name: /核销$/ }).click();
+  await page.getByLabel('订单金额（元）').fill('120');
+  await page.getByLabel('券码', { exact: true }).fill(issuedCode);
+  await page.getByLabel('券码', { exact: true }).press('Enter');
+  await expect(page.getByTestId('order-summary')).toContainText('可以使用');
+  await expect(page.getByTestId('verdict-discount')).toHaveText('¥20.00');
+});
+
+test('cashback: a code from the till is paid out once to a mobile number', async ({ page }) => {
+  await openAs(page, CASHIER);
+  // What a POS terminal does after selling an apple: ask for a cashback code to print.
+  const cashbackCode = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('storedesk.sessionToken');
+    const response = await fetch('/api/cashback.requestCode', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sku: '1001' }),
+    });
+    return ((await response.json()) as { data: { code: string } }).data.code;
+  });
+  expect(cashbackCode).toMatch(/^\d{20}$/);
+
+  await page.getByRole('menuitem', { name: '返现兑付' }).click();
+  await expect(page.getByText('等待兑付')).toBeVisible();
+  await page.keyboard.type(cashbackCode, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('返现码')).toHaveValue(cashbackCode);
+  await page.getByLabel('顾客手机号').fill('1381234');
+  await page.getByRole('button', { name: '兑付返现' }).click();
+  await expect(page.getByText('请输入 11 位大陆手机号')).toBeVisible();
+  await page.getByLabel('顾客手机号').fill(PHONE);
+  await page.getByRole('button', { name: '兑付返现' }).click();
+  const paid = page.getByTestId('cashback-paid');
+  await expect(paid).toContainText('兑付成功');
+  await expect(paid).toContainText('¥2.00');
+  await expect(paid).toContainText('红富士苹果 · 已发放到 138****5678');
+  await screenshot(page, '2x-cashback', VIEWPORT);
+
+  await page.getByLabel('返现码').fill(cashbackCode);
+  await page.getByLabel('顾客手机号').fill(PHONE);
+  await page.getByRole('button', { name: '兑付返现' }).click();
+  await expect(page.getByTestId('cashback-refused')).toContainText(
+    /此返现码已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 兑付/,
+  );
+  await logout(page);
+});
