@@ -299,6 +299,27 @@ test('issue 3 codes with their QR; a background batch of 20,000 exported as CSV'
   await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   await expect(templateRow(page, TEMPLATE)).toContainText('已发 20,003 · 核销 0');
 
+  // Codes are out: an edit that takes from their holders is refused with the app's reason…
+  await templateRow(page, TEMPLATE).getByRole('button', { name: '编辑' }).click();
+  const form = page.locator('.ant-drawer');
+  await expect(form.getByText('已发出 20,003 张券')).toBeVisible();
+  await form.getByLabel('适用门店').click();
+  await page.locator('.ant-select-item-option', { hasText: '鲜果优选 新街口店' }).click();
+  await form.getByText('编辑券模板').click();
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form.getByTestId('template-refusal')).toHaveText(
+    '已发出的券会因此受损，不能这样修改：适用门店只能增加',
+  );
+  // …while a new amount makes a new rule version: the codes out keep theirs (¥20 off).
+  await form.getByLabel('适用门店').press('Backspace');
+  await form.getByLabel('减多少').fill('25');
+  await form.getByRole('button', { name: '保存' }).click();
+  const versioned = page.getByRole('dialog', { name: '已保存为第 2 版规则' });
+  await expect(versioned).toContainText('已发出的 20,003 张券仍按原来的规则使用');
+  await versioned.getByRole('button', { name: '确定' }).click();
+  await expect(form).toBeHidden();
+  await expect(templateRow(page, TEMPLATE)).toContainText('满100减25');
+
   // Background batches stay listed with their exports.
   await page.getByRole('tab', { name: '发券批次' }).click();
   const batches = page
@@ -416,6 +437,16 @@ test('a manager finds the redemption and voids it with the owner PIN', async ({ 
   expect(line).toContain('120.00,20.00,已撤销');
   expect(line).toContain(OWNER.name);
   expect(line).toContain('顾客退货');
+
+  // The audit log tells both, in words and yuan.
+  await page.getByRole('menuitem', { name: '操作日志' }).click();
+  const audit = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(audit.filter({ hasText: '撤销核销' })).toContainText('优惠：¥20.00');
+  await expect(audit.filter({ hasText: '撤销核销' })).toContainText('授权人：王店主');
+  await expect(audit.filter({ hasText: '撤销核销' })).toContainText('核销记录 · ' + issuedCode);
+  await expect(audit.filter({ has: page.getByText('核销', { exact: true }) })).toContainText(
+    `券 · ${issuedCode}`,
+  );
 
   // The coupon can be used again.
   await page.getByRole('menuitem', { name: /核销$/ }).click();

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../../src-shared/contract/audit';
+import { formatFen } from '../../../../src-shared/money';
+import { maskPhone } from '../../../../src-shared/phone';
 
 /** Names for the ids an entry points at, from the staff and stores already loaded. */
 export interface AuditNames {
@@ -8,7 +10,19 @@ export interface AuditNames {
   terminals: Map<string, string>;
 }
 
-const KNOWN_TARGETS = ['staff', 'store', 'terminal', 'merchant', 'apiKey'] as const;
+const KNOWN_TARGETS = [
+  'staff',
+  'store',
+  'terminal',
+  'merchant',
+  'apiKey',
+  'product',
+  'couponTemplate',
+  'coupon',
+  'couponBatch',
+  'redemption',
+  'cashbackCode',
+] as const;
 type KnownTarget = (typeof KNOWN_TARGETS)[number];
 const isKnownTarget = (type: string | null): type is KnownTarget =>
   KNOWN_TARGETS.includes(type as KnownTarget);
@@ -26,6 +40,12 @@ export function describeTarget(t: TFunction, entry: AuditEntry, names: AuditName
     terminal: names.terminals.get(id),
     merchant: text(details.merchant),
     apiKey: text(details.prefix) && `${text(details.label) ?? ''} ${text(details.prefix)}…`,
+    product: text(details.name) ?? text(details.sku),
+    couponTemplate: text(details.name),
+    coupon: text(details.code),
+    couponBatch: text(details.template),
+    redemption: text(details.code),
+    cashbackCode: text(details.code),
   }[entry.targetType];
   const kind = t(`audit.targetTypes.${entry.targetType}`);
   return which ? `${kind} · ${which.trim()}` : kind;
@@ -34,12 +54,30 @@ export function describeTarget(t: TFunction, entry: AuditEntry, names: AuditName
 const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
   typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
 
+// Said elsewhere or of no use to a reader: the ids of batches, the list of fields sent.
+const HIDDEN_DETAILS = new Set(['batchId', 'fields']);
+const COUPON_TYPES = ['threshold', 'percent', 'voucher', 'item', 'gift', 'cashback'];
+const TEMPLATE_STATUSES = ['draft', 'active', 'paused', 'ended'];
+
 function formatValue(t: TFunction, key: string, value: unknown, names: AuditNames): string {
   if (value === null || value === undefined || value === '') return t('common.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (key === 'role' && (value === 'owner' || value === 'manager' || value === 'cashier'))
     return t(`roles.${value}`);
   if (key === 'storeId' && typeof value === 'string') return names.stores.get(value) ?? value;
+  // Money is fen in the log, yuan to the reader.
+  if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
+  if (key === 'phone' && typeof value === 'string') return maskPhone(value);
+  if (key === 'type' && typeof value === 'string' && COUPON_TYPES.includes(value))
+    return t(`coupons.types.${value as 'threshold'}`);
+  // A template's status, as it is or as it changed (from → to).
+  if (
+    ['status', 'from', 'to'].includes(key) &&
+    typeof value === 'string' &&
+    TEMPLATE_STATUSES.includes(value)
+  )
+    return t(`coupons.status.${value as 'draft'}`);
+  if (Array.isArray(value)) return value.length ? value.join('、') : t('common.empty');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
@@ -50,6 +88,7 @@ export function summarizeDetails(
   names: AuditNames,
 ): string {
   return Object.entries(details)
+    .filter(([key, value]) => value !== undefined && !HIDDEN_DETAILS.has(key))
     .map(([key, value]) => {
       const label = t(`audit.detailKeys.${key}` as 'audit.detailKeys.name', { defaultValue: key });
       const shown = isChange(value)
