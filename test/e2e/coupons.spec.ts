@@ -16,6 +16,8 @@ const TEMPLATE = '国庆满100减20';
 
 /** The code the owner issues and the cashier redeems, as printed ("1234 5678 …"). */
 let issuedCode = '';
+/** A code of the stackable 8.5折 coupon, used together with the first one. */
+let percentCode = '';
 /** …and as a scanner sends it: digits only. */
 const scannedCode = () => issuedCode.replace(/\s/g, '');
 
@@ -43,6 +45,10 @@ async function pickProduct(page: Page, label: string, name: string) {
   await field.press('Enter');
   await expect(item).toContainText(name);
 }
+
+/** A date in the store's zone (Asia/Shanghai, UTC+8 all year), `offset` days from today. */
+const shanghaiDate = (offset: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 const templateRow = (page: Page, name: string) =>
   page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
@@ -200,14 +206,16 @@ test('coupon templates of every type, each summed up in one line', async ({ page
   await form.getByLabel('最多减').fill('50');
   await form.getByText('固定日期').click();
   await form.getByLabel('起止日期').click();
-  await page.getByPlaceholder('开始日期').fill('2026-11-01');
-  await page.getByPlaceholder('结束日期').fill('2026-12-31');
+  await page.getByPlaceholder('开始日期').fill(shanghaiDate(0));
+  await page.getByPlaceholder('结束日期').fill(shanghaiDate(60));
   await page.getByPlaceholder('结束日期').press('Enter');
   await form.getByLabel('可叠加').click();
   await formShot('2x-template-form-percent');
   await save();
   await expect(templateRow(page, '店庆八五折')).toContainText('8.5折，最多减50');
-  await expect(templateRow(page, '店庆八五折')).toContainText('2026-11-01 至 2026-12-31');
+  await expect(templateRow(page, '店庆八五折')).toContainText(
+    `${shanghaiDate(0)} 至 ${shanghaiDate(60)}`,
+  );
 
   // 抵扣
   await newTemplate('10元代金券', /^抵扣/);
@@ -242,14 +250,14 @@ test('coupon templates of every type, each summed up in one line', async ({ page
   await expect(templateRow(page, '苹果返现')).toContainText('返现 ¥2');
 
   // Draft → running: the row offers 发券 only then; 返现 codes come from the till, not from here.
-  for (const name of [TEMPLATE, '苹果返现']) {
+  for (const name of [TEMPLATE, '店庆八五折', '苹果返现']) {
     await templateRow(page, name).getByRole('button', { name: '启用' }).click();
     await expect(templateRow(page, name)).toContainText('进行中');
   }
   await expect(templateRow(page, TEMPLATE).getByRole('button', { name: '发券' })).toBeVisible();
   await expect(templateRow(page, TEMPLATE).getByRole('button', { name: '暂停' })).toBeVisible();
   await expect(templateRow(page, '苹果返现').getByRole('button', { name: '发券' })).toHaveCount(0);
-  await expect(templateRow(page, '店庆八五折').getByRole('button', { name: '发券' })).toHaveCount(
+  await expect(templateRow(page, '满50送购物袋').getByRole('button', { name: '发券' })).toHaveCount(
     0,
   );
   await expect(page.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(7);
@@ -258,7 +266,7 @@ test('coupon templates of every type, each summed up in one line', async ({ page
   await screenshot(page, '2x-templates-list', VIEWPORT);
 });
 
-test('issue 3 codes with their QR; a background batch of 20,000 exported as CSV', async ({
+test('issue codes with their QR; a batch of 20,000 exported; edits once codes are out', async ({
   page,
 }) => {
   await openAs(page, OWNER);
@@ -277,6 +285,19 @@ test('issue 3 codes with their QR; a background batch of 20,000 exported as CSV'
   await screenshot(page, '2x-issue-dialog-qr', VIEWPORT);
   await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
   await expect(templateRow(page, TEMPLATE)).toContainText('已发 3 · 核销 0');
+
+  // One 8.5折 code, to a customer's phone.
+  await templateRow(page, '店庆八五折').getByRole('button', { name: '发券' }).click();
+  const percentDialog = page.getByRole('dialog', { name: '发券：店庆八五折' });
+  await percentDialog.getByLabel('发券数量').fill('1');
+  await percentDialog.getByLabel('发给顾客（选填）').fill('1381234');
+  await percentDialog.getByRole('button', { name: '生成券码' }).click();
+  await expect(percentDialog.getByText('请输入 11 位大陆手机号')).toBeVisible();
+  await percentDialog.getByLabel('发给顾客（选填）').fill(PHONE);
+  await percentDialog.getByRole('button', { name: '生成券码' }).click();
+  await expect(percentDialog.getByTestId('issued-code')).toHaveCount(1);
+  percentCode = (await percentDialog.getByTestId('issued-code').innerText()).trim();
+  await percentDialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
 
   // 20,000 are made in the background, with live progress.
   await templateRow(page, TEMPLATE).getByRole('button', { name: '发券' }).click();
@@ -455,6 +476,89 @@ test('a manager finds the redemption and voids it with the owner PIN', async ({ 
   await page.getByLabel('券码', { exact: true }).press('Enter');
   await expect(page.getByTestId('order-summary')).toContainText('可以使用');
   await expect(page.getByTestId('verdict-discount')).toHaveText('¥20.00');
+});
+
+test('two coupons on one order apply in order; one is voided from the till', async ({ page }) => {
+  await openAs(page, MANAGER);
+  await page.getByRole('menuitem', { name: /核销$/ }).click();
+  await page.getByLabel('订单金额（元）').fill('120');
+  const codeField = page.getByLabel('券码', { exact: true });
+  for (const code of [issuedCode, percentCode]) {
+    await codeField.fill(code);
+    await codeField.press('Enter');
+    await expect(codeField).toHaveValue('');
+  }
+  // 8.5折 first (¥18 off ¥120), then 满100减20 on the ¥102 left.
+  const stack = page.getByLabel('本单的券').locator('li');
+  await expect(stack).toHaveCount(2);
+  await expect(stack.nth(0)).toContainText('第1步');
+  await expect(stack.nth(0)).toContainText('店庆八五折');
+  await expect(stack.nth(0)).toContainText('-¥18.00');
+  await expect(stack.nth(1)).toContainText('第2步');
+  await expect(stack.nth(1)).toContainText(TEMPLATE);
+  await expect(stack.nth(1)).toContainText('-¥20.00');
+  await expect(page.getByTestId('verdict-discount')).toHaveText('¥38.00');
+  await expect(page.getByTestId('verdict-payable')).toContainText('¥82.00');
+  await screenshot(page, '2x-redemption-stacked', VIEWPORT);
+
+  await page.getByRole('button', { name: '确认核销（2 张券）' }).click();
+  const success = page.getByTestId('redemption-success');
+  await expect(success).toContainText('核销成功');
+  await expect(success).toContainText('¥82.00');
+  // Undone at once by the manager at the till: the coupon is usable again.
+  const receipt = success.locator('li', { hasText: TEMPLATE });
+  await receipt.getByRole('button', { name: '撤销核销' }).click();
+  const dialog = page.getByRole('dialog', { name: '撤销核销' });
+  await dialog.getByLabel('撤销原因').fill('核销错了券');
+  await dialog.getByRole('button', { name: /赵店长/ }).click();
+  await page.keyboard.type(MANAGER.pin);
+  await expect(dialog).toBeHidden();
+  await expect(receipt).toContainText('已撤销');
+  await expect(success.locator('li', { hasText: '店庆八五折' })).toContainText('-¥18.00');
+});
+
+test('an item coupon needs the goods line by line; a scanned barcode adds them', async ({
+  page,
+}) => {
+  await openAs(page, OWNER);
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await templateRow(page, '苹果第一件免费').getByRole('button', { name: '启用' }).click();
+  await templateRow(page, '苹果第一件免费').getByRole('button', { name: '发券' }).click();
+  const dialog = page.getByRole('dialog', { name: '发券：苹果第一件免费' });
+  await dialog.getByLabel('发券数量').fill('1');
+  await dialog.getByRole('button', { name: '生成券码' }).click();
+  const itemCode = (await dialog.getByTestId('issued-code').innerText()).trim();
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+
+  // By amount, the till cannot know the order has apples: it says what to do.
+  await page.getByRole('menuitem', { name: /核销$/ }).click();
+  await page.getByLabel('订单金额（元）').fill('20');
+  const codeField = page.getByLabel('券码', { exact: true });
+  await codeField.fill(itemCode);
+  await codeField.press('Enter');
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toHaveAttribute('data-reason', 'ITEM_NOT_IN_ORDER');
+  await expect(refusal).toContainText('请切换到“按商品”录入订单');
+  await expect(page.getByLabel('本单的券')).toContainText('订单中没有适用商品');
+  await expect(page.getByRole('button', { name: /确认核销/ })).toBeDisabled();
+
+  // A scanned apple switches to line entry and goes on the order; the coupon now fits.
+  await page.locator('h3').first().click();
+  await page.keyboard.type('6901234567892', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已加入：红富士苹果 ¥5.80')).toBeVisible();
+  const line = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '红富士苹果' });
+  await line.getByRole('spinbutton').fill('3');
+  await line.getByRole('spinbutton').press('Tab');
+  await expect(line).toContainText('¥17.40');
+  await expect(line).toContainText('-¥5.80');
+  await expect(page.getByTestId('verdict-discount')).toHaveText('¥5.80');
+  await expect(page.getByTestId('verdict-payable')).toContainText('¥11.60');
+  await expect(page.getByTestId('refusal')).toHaveCount(0);
+  await expect(codeField).toHaveValue('');
+  await screenshot(page, '2x-redemption-lines', VIEWPORT);
+  await page.getByRole('button', { name: /确认核销/ }).click();
+  await expect(page.getByTestId('redemption-success')).toContainText('¥11.60');
 });
 
 test('cashback: a code from the till is paid out once to a mobile number', async ({ page }) => {

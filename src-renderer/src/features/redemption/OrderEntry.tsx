@@ -200,16 +200,16 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
                 key: 'name',
                 title: t('redemption.order.product'),
                 render: (_, line) => (
-                  <span>
-                    <Typography.Text strong>{line.name}</Typography.Text>{' '}
+                  <div className={styles.lineName}>
+                    <Typography.Text strong>{line.name}</Typography.Text>
                     <Typography.Text type="secondary">{line.sku}</Typography.Text>
-                  </span>
+                  </div>
                 ),
               },
               {
                 key: 'price',
                 title: t('redemption.order.unitPrice'),
-                width: 120,
+                width: 110,
                 render: (_, line) => (
                   <PriceCell
                     key={line.unitPriceFen}
@@ -221,7 +221,7 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
               {
                 key: 'qty',
                 title: t('redemption.order.qty'),
-                width: 90,
+                width: 84,
                 render: (_, line) => (
                   <InputNumber
                     min={1}
@@ -238,14 +238,14 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
                 key: 'total',
                 title: t('redemption.order.lineTotal'),
                 align: 'right',
-                width: 100,
+                width: 90,
                 render: (_, line) => <Money fen={line.qty * line.unitPriceFen} />,
               },
               {
                 key: 'discount',
                 title: t('redemption.order.lineDiscount'),
                 align: 'right',
-                width: 100,
+                width: 84,
                 render: (_, line, index) =>
                   lineDiscounts[index] ? (
                     <Money fen={lineDiscounts[index]} negative className={styles.discountText} />

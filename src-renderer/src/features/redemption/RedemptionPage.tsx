@@ -43,11 +43,11 @@ export function RedemptionPage() {
   const [voiding, setVoiding] = useState<Redemption | null>(null);
   const codeInput = useRef<InputRef>(null);
 
-  // A code that went on the order is done with; a refused one stays to be corrected.
+  // A code that went on the order is done with; a refused one stays, to be corrected.
   const verifyTyped = async (code: string) => {
     const outcome = await desk.checkCode(code);
     codeInput.current?.focus();
-    return outcome?.ok ?? false;
+    return outcome?.added ?? false;
   };
 
   // A scan is a coupon, or else a product for the order (added line by line).

@@ -36,7 +36,10 @@ function CheckView({ check }: { check: DeskCheck }) {
 function OrderSummary({ desk }: { desk: RedemptionDesk }) {
   const { t } = useTranslation();
   const { coupons } = desk;
-  const valid = coupons.filter((coupon) => coupon.verdict.valid);
+  // In the order they apply, as the list of coupons shows them.
+  const valid = coupons
+    .filter((coupon) => coupon.verdict.valid)
+    .sort((a, b) => (a.verdict.step ?? 0) - (b.verdict.step ?? 0));
   const subtotalFen = coupons[0]!.verdict.subtotalFen;
   const discountFen = valid.reduce((sum, coupon) => sum + coupon.verdict.discountFen, 0);
   const gifts = valid.flatMap((coupon) => (coupon.verdict.gift ? [coupon.verdict.gift] : []));

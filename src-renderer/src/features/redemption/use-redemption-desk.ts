@@ -37,6 +37,9 @@ export interface AppliedCoupon {
   redemption: Redemption | null;
 }
 
+/** What became of a code: said after a scan; `added` when it went on the order. */
+export type CheckOutcome = ScanOutcome & { added?: boolean };
+
 /** The answer to the last thing the cashier did, shown large. */
 export type DeskCheck =
   | { kind: 'idle' }
@@ -107,6 +110,12 @@ export function useRedemptionDesk(storeId: string | undefined) {
       // A later change has asked again; its answer is the one to show.
       if (run !== repriceRun.current) return;
       setCoupons(list.map((coupon, i) => ({ ...coupon, verdict: verdicts[i]! })));
+      // "Not enough on the order" was about the order before: each coupon now says its own.
+      setCheck((current) =>
+        current.kind === 'refused' && ORDER_FIT_REASONS.includes(current.refusal.reason)
+          ? { kind: 'idle' }
+          : current,
+      );
     } catch (error) {
       if (run === repriceRun.current) setCheck({ kind: 'message', text: errorText(error) });
     } finally {
@@ -154,7 +163,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
    * Checks a typed or scanned code against the order and, when it fits, puts it on the order.
    * A code after a finished redemption starts the next customer's order.
    */
-  async function checkCode(raw: string): Promise<ScanOutcome | null> {
+  async function checkCode(raw: string): Promise<CheckOutcome | null> {
     const input = raw.trim();
     if (!input) return null;
     if (result) newOrder();
@@ -199,8 +208,8 @@ export function useRedemptionDesk(storeId: string | undefined) {
       if (next.length > 1) void reprice(next, draft);
       const name = verdict.template?.name ?? '';
       return verdict.valid
-        ? { ok: true, message: t('redemption.scanValid', { name }) }
-        : { ok: false, message: t('redemption.scanNeedsOrder', { name }) };
+        ? { ok: true, added: true, message: t('redemption.scanValid', { name }) }
+        : { ok: false, added: true, message: t('redemption.scanNeedsOrder', { name }) };
     } catch (error) {
       return say(errorText(error));
     }
