@@ -168,6 +168,7 @@ test('coupon templates of every type, each summed up in one line', async ({ page
   // The form from its top: name, type and the type's own fields.
   const formShot = async (name: string) => {
     await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
+    await page.mouse.move(0, 0);
     await form.locator('.ant-drawer-body').evaluate((body) => body.scrollTo(0, 0));
     await screenshot(page, name, VIEWPORT);
   };
@@ -598,4 +599,31 @@ test('cashback: a code from the till is paid out once to a mobile number', async
     /此返现码已于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 兑付/,
   );
   await logout(page);
+});
+
+test('the coupon pages speak English too', async ({ page }) => {
+  await openAs(page, OWNER);
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Coupons' }).click();
+  await expect(templateRow(page, TEMPLATE)).toContainText('¥25 off ¥100');
+  await expect(templateRow(page, TEMPLATE)).toContainText('For 30 days after issue');
+  await expect(templateRow(page, '周末每满100减10')).toContainText(
+    '¥10 off every ¥100, up to ¥30 off',
+  );
+  await expect(templateRow(page, '店庆八五折')).toContainText('Pay 85%, up to ¥50 off');
+  await expect(templateRow(page, '满50送购物袋')).toContainText('Spend ¥50, get 环保购物袋 ×1');
+  await screenshot(page, '2x-english-coupons', VIEWPORT);
+
+  await page.getByRole('menuitem', { name: 'Redeem' }).click();
+  await page.getByLabel('Order amount (¥)').fill('50');
+  const codeField = page.getByLabel('Code', { exact: true });
+  await codeField.fill(issuedCode);
+  await codeField.press('Enter');
+  const refusal = page.getByTestId('refusal');
+  await expect(refusal).toHaveAttribute('data-reason', 'MIN_SPEND_NOT_MET');
+  await expect(refusal).toContainText('Minimum spend not met: ¥50.00 more');
+  await expect(refusal).toContainText('Short by');
+  await screenshot(page, '2x-english-redemption', VIEWPORT);
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '核销', exact: true })).toBeVisible();
 });

@@ -590,7 +590,7 @@ export const en: UiMessages = {
     subtitle:
       'Scan or type a code, then confirm; the scanner works without clicking the field first',
     code: 'Code',
-    codePlaceholder: 'Scan or type the code, Enter to check',
+    codePlaceholder: 'Scan or type the code',
     verify: 'Check',
     keysHint: 'Enter: check · Esc: clear · several coupons can be stacked',
     scanHint:
@@ -612,7 +612,7 @@ export const en: UiMessages = {
     discount: 'Total saving',
     payable: 'To pay',
     gift: 'Gift: {{name}} ×{{qty}}',
-    confirm: 'Redeem ({{count}} coupons)',
+    confirm: 'Redeem ({{count}} on the order)',
     success: 'Redeemed',
     receiptAt: 'Redeemed {{at}}',
     receiptId: 'Redemption {{id}}',

@@ -1,6 +1,7 @@
-import { Button, Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
 import type { CouponBatch } from '../../../../src-shared/contract/coupons';
 import { BatchProgressBar } from './BatchProgressBar';
 import { useCancelBatch, type BatchProgress } from './coupons-queries';
@@ -16,7 +17,11 @@ interface BatchesTableProps {
 /** Issue runs, newest first: live progress while running, then their codes as CSV or XLSX. */
 export function BatchesTable({ batches, loading, timeZone, progressOf }: BatchesTableProps) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
   const cancel = useCancelBatch();
+  const cancelBatch = (batch: CouponBatch) =>
+    cancel.mutateAsync({ batchId: batch.id }).catch((error) => message.error(errorText(error)));
   const { exportBatch, exporting } = useBatchExport();
 
   const columns: TableColumnsType<CouponBatch> = [
@@ -47,7 +52,7 @@ export function BatchesTable({ batches, loading, timeZone, progressOf }: Batches
         const running = (progressOf('issue', batch.id)?.status ?? batch.status) === 'running';
         if (running)
           return (
-            <Button danger onClick={() => void cancel.mutateAsync({ batchId: batch.id })}>
+            <Button danger onClick={() => void cancelBatch(batch)}>
               {t('coupons.batches.cancel')}
             </Button>
           );

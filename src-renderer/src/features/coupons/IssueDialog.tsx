@@ -110,7 +110,11 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
             size="large"
             danger
             loading={cancelBatch.isPending}
-            onClick={() => void cancelBatch.mutateAsync({ batchId: batch.id })}
+            onClick={() =>
+              void cancelBatch
+                .mutateAsync({ batchId: batch.id })
+                .catch((error) => message.error(errorText(error)))
+            }
           >
             {t('coupons.batches.cancel')}
           </Button>

@@ -31,9 +31,12 @@ export function CouponStack({ coupons, onRemove, disabled }: CouponStackProps) {
             key={coupon.input}
             className={verdict.valid ? styles.stackItem : styles.stackItemUnfit}
           >
-            <span className={styles.step}>
-              {verdict.step === null ? '–' : t('redemption.step', { step: verdict.step + 1 })}
-            </span>
+            {/* A coupon that does not fit the order yet has no step in it. */}
+            {verdict.step !== null && (
+              <span className={styles.step}>
+                {t('redemption.step', { step: verdict.step + 1 })}
+              </span>
+            )}
             <span className={styles.stackBody}>
               <span>
                 {type && (

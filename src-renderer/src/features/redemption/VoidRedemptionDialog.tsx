@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../src-shared/contract/redemption';
 import { useApiQuery } from '../../api/queries';
+import { useScanHandler } from '../../app/scanner/scanner-context';
 import { PinEntry } from '../auth/PinEntry';
 import { StaffPicker, type LoginOption } from '../auth/StaffPicker';
 import { Money } from '../../ui/Money';
@@ -35,6 +36,8 @@ export function VoidRedemptionDialog({
   const voidRedemption = useVoidRedemption();
   const [manager, setManager] = useState<LoginOption | null>(null);
   const managers = options.data?.staff.filter((person) => person.role !== 'cashier') ?? [];
+  // While a manager authorises, a stray scan checks nothing on the page underneath.
+  useScanHandler(() => null);
 
   // The reason comes first; it is fixed while the manager types their PIN.
   const pickManager = (person: LoginOption) =>

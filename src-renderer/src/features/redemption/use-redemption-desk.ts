@@ -110,12 +110,13 @@ export function useRedemptionDesk(storeId: string | undefined) {
       // A later change has asked again; its answer is the one to show.
       if (run !== repriceRun.current) return;
       setCoupons(list.map((coupon, i) => ({ ...coupon, verdict: verdicts[i]! })));
-      // "Not enough on the order" was about the order before: each coupon now says its own.
-      setCheck((current) =>
-        current.kind === 'refused' && ORDER_FIT_REASONS.includes(current.refusal.reason)
-          ? { kind: 'idle' }
-          : current,
-      );
+      // "Not enough on the order" is answered once every coupon on it fits.
+      if (verdicts.every((verdict) => verdict.valid))
+        setCheck((current) =>
+          current.kind === 'refused' && ORDER_FIT_REASONS.includes(current.refusal.reason)
+            ? { kind: 'idle' }
+            : current,
+        );
     } catch (error) {
       if (run === repriceRun.current) setCheck({ kind: 'message', text: errorText(error) });
     } finally {
