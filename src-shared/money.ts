@@ -45,8 +45,7 @@ export function parseYuan(text: string): number | null {
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
-/** 850 ‰ paid → "8.5折"; 800 → "8折". */
+/** 850 ‰ paid → "8.5折"; 800 → "8折"; 855 → "8.55折". */
 export function formatZhe(payPermille: number): string {
-  const zhe = payPermille / 100;
-  return `${Number.isInteger(zhe) ? zhe : zhe.toFixed(1).replace(/\.0$/, '')}折`;
+  return `${Number((payPermille / 100).toFixed(2))}折`;
 }

@@ -106,6 +106,15 @@ export const templateFieldsSchema = z.object({
 export type TemplateFields = z.input<typeof templateFieldsSchema>;
 
 export const templateStatusSchema = z.enum(['draft', 'active', 'paused', 'ended']);
+export type TemplateStatus = z.infer<typeof templateStatusSchema>;
+
+/** Where a template may go from each status: draft → active ⇄ paused → ended. */
+export const TEMPLATE_STATUS_TRANSITIONS: Record<TemplateStatus, TemplateStatus[]> = {
+  draft: ['active', 'ended'],
+  active: ['paused', 'ended'],
+  paused: ['active', 'ended'],
+  ended: [],
+};
 
 export const templateSchema = templateFieldsSchema.extend({
   id: idSchema,

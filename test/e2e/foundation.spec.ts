@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, logout, menuItems, screenshot, tapPin } from '../support/e2e-app';
+import { loginAs, logout, menuItems, pickRegion, screenshot, tapPin } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // One shop for the whole file, built up test by test: set up, staff added, then checked.
@@ -37,9 +37,7 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
 
   // Step 2: the first store, with its region picked from the GB/T 2260 cascader.
   await page.getByLabel('门店名称').fill(STORE_NAME);
-  await page.getByLabel('所在地区').click();
-  for (const region of ['江苏省', '南京市', '玄武区'])
-    await page.locator('.ant-cascader-menu-item', { hasText: region }).first().click();
+  await pickRegion(page, page.getByLabel('所在地区'), ['江苏省', '南京市', '玄武区']);
   await expect(page.getByTitle('江苏省 / 南京市 / 玄武区')).toBeVisible();
   await page.getByLabel('详细地址').fill('中山路 18 号');
   await expect(page.getByTitle('Asia/Shanghai')).toBeVisible();
@@ -258,9 +256,7 @@ test('stores: tills, and a terminal key whose secret is shown once', async ({ pa
   await page.getByRole('button', { name: '新增门店' }).click();
   const storeDialog = page.getByRole('dialog', { name: '新增门店' });
   await storeDialog.getByLabel('门店名称').fill('鲜果优选 河西店');
-  await storeDialog.getByLabel('所在地区').click();
-  for (const region of ['江苏省', '南京市', '建邺区'])
-    await page.locator('.ant-cascader-menu-item', { hasText: region }).first().click();
+  await pickRegion(page, storeDialog.getByLabel('所在地区'), ['江苏省', '南京市', '建邺区']);
   await storeDialog.getByRole('button', { name: '保存' }).click();
   await expect(storeDialog).toBeHidden();
   const secondStore = page.locator('.ant-card', { hasText: '鲜果优选 河西店' });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /**
  * A screenshot under test-results/screenshots/<name>.png, for people to look at: the whole page
@@ -28,6 +28,19 @@ export interface ShopSetup {
   owner: { name: string; pin: string };
 }
 
+/**
+ * Picks a district in a region cascader by searching for it: the cascader opens sub-menus on
+ * hover, and a pointer moving across a scrolling menu can open the wrong province.
+ */
+export async function pickRegion(
+  page: Page,
+  field: Locator,
+  region: readonly [string, string, string],
+) {
+  await field.pressSequentially(region[2]);
+  await page.locator('.ant-cascader-menu-item', { hasText: region.join(' / ') }).click();
+}
+
 /** The first-run wizard, straight through (foundation.spec.ts checks its refusals). */
 export async function setUpShop(page: Page, shop: ShopSetup): Promise<void> {
   await expect(page).toHaveURL(/#\/setup$/);
@@ -35,9 +48,7 @@ export async function setUpShop(page: Page, shop: ShopSetup): Promise<void> {
   await page.getByLabel('商户编码').fill(shop.merchantCode);
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('门店名称').fill(shop.storeName);
-  // By search: the cascader opens sub-menus on hover, which a moving pointer can change.
-  await page.getByLabel('所在地区').pressSequentially(shop.region[2]);
-  await page.locator('.ant-cascader-menu-item', { hasText: shop.region.join(' / ') }).click();
+  await pickRegion(page, page.getByLabel('所在地区'), shop.region);
   await expect(page.getByTitle(shop.region.join(' / '))).toBeVisible();
   await page.getByRole('button', { name: '下一步' }).click();
   await page.getByLabel('店主姓名').fill(shop.owner.name);

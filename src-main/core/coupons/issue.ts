@@ -12,7 +12,7 @@ import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import { generateCodes } from './code-generator';
-import { coupons, couponTemplates } from './schema';
+import { couponBatches, coupons, couponTemplates } from './schema';
 import type { SigningKeys } from './signing-keys';
 import { signToken } from './token';
 import type { TemplatesService } from './templates';
@@ -74,6 +74,22 @@ export class IssueService {
     const batchId = newId();
     const issued = this.adb.write(() => {
       const result = this.issueWithin(request, batchId);
+      // Recorded as a finished batch too, so these codes can be listed and exported later.
+      const now = this.clock.now();
+      this.adb.db
+        .insert(couponBatches)
+        .values({
+          id: batchId,
+          templateId: request.templateId,
+          requested: request.count,
+          issued: request.count,
+          status: 'done',
+          storeId: request.storeId,
+          createdBy: ctx.actor.kind === 'staff' ? ctx.actor.staffId : null,
+          createdAt: now,
+          finishedAt: now,
+        })
+        .run();
       this.audit.record(ctx, {
         action: 'coupons.issue',
         targetType: 'couponTemplate',

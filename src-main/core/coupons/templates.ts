@@ -1,6 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../src-shared/contract';
-import type { CouponTemplate, TemplateRule } from '../../../src-shared/contract/coupons';
+import {
+  TEMPLATE_STATUS_TRANSITIONS,
+  type CouponTemplate,
+  type TemplateRule,
+} from '../../../src-shared/contract/coupons';
 import type { CouponScope } from '../../../src-shared/coupons/pricing';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
@@ -21,13 +25,6 @@ export interface VersionRule {
   scope: CouponScope;
   stackable: boolean;
 }
-
-const TRANSITIONS: Record<Status, Status[]> = {
-  draft: ['active', 'ended'],
-  active: ['paused', 'ended'],
-  paused: ['active', 'ended'],
-  ended: [],
-};
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -186,7 +183,7 @@ export class TemplatesService {
     return this.adb.write(() => {
       const before = this.row(id);
       if (before.status === status) return this.toTemplate(before);
-      if (!TRANSITIONS[before.status].includes(status))
+      if (!TEMPLATE_STATUS_TRANSITIONS[before.status].includes(status))
         throw new AppError('INVALID_STATUS_CHANGE', { from: before.status, to: status });
       this.adb.db
         .update(couponTemplates)

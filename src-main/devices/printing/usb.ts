@@ -56,12 +56,10 @@ const isPrinter = (device: UsbDeviceLike): boolean => {
 
 /** The printers among the connected USB devices, for the printers page's live list. */
 export function findUsbPrinters(devices: UsbDeviceLike[]): UsbPrinterInfo[] {
-  return devices
-    .filter(isPrinter)
-    .map((d) => ({
-      vendorId: d.deviceDescriptor.idVendor,
-      productId: d.deviceDescriptor.idProduct,
-    }));
+  return devices.filter(isPrinter).map((d) => ({
+    vendorId: d.deviceDescriptor.idVendor,
+    productId: d.deviceDescriptor.idProduct,
+  }));
 }
 
 function transferError(error: Error & { errno?: number }): PrinterError {

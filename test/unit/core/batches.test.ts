@@ -153,3 +153,19 @@ describe('export downloads over HTTP', () => {
     ).toBe(404);
   });
 });
+
+describe('codes issued directly', () => {
+  it('are listed as a finished batch and can be exported later', async () => {
+    const { ok, ownerToken, template } = await batchShop();
+    const { batchId, codes } = await ok(
+      'coupons.issue',
+      { templateId: template.id, count: 3 },
+      ownerToken,
+    );
+    const [batch] = await ok('coupons.listBatches', { templateId: template.id }, ownerToken);
+    expect(batch).toMatchObject({ id: batchId, status: 'done', issued: 3, requested: 3 });
+    const csv = await ok('coupons.exportBatch', { batchId, format: 'csv' }, ownerToken);
+    expect(csv.rows).toBe(3);
+    expect(fs.readFileSync(csv.path, 'utf8')).toContain(codes[0]!.display);
+  });
+});

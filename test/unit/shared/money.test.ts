@@ -47,5 +47,7 @@ describe('money', () => {
     expect(parseYuan('abc')).toBeNull();
     expect(formatZhe(850)).toBe('8.5折');
     expect(formatZhe(800)).toBe('8折');
+    expect(formatZhe(855)).toBe('8.55折');
+    expect(formatZhe(999)).toBe('9.99折');
   });
 });

@@ -1,17 +1,12 @@
-import type { CouponTemplate } from '../../../../src-shared/contract/coupons';
+import {
+  TEMPLATE_STATUS_TRANSITIONS,
+  type CouponTemplate,
+} from '../../../../src-shared/contract/coupons';
 
 export type TemplateStatus = CouponTemplate['status'];
 
-/**
- * Where a template may go from each status: draft → active ⇄ paused → ended. The app refuses
- * anything else (INVALID_STATUS_CHANGE); the table offers only these.
- */
-export const NEXT_STATUSES: Record<TemplateStatus, TemplateStatus[]> = {
-  draft: ['active', 'ended'],
-  active: ['paused', 'ended'],
-  paused: ['active', 'ended'],
-  ended: [],
-};
+/** Where a template may go from each status (the app refuses anything else). */
+export const NEXT_STATUSES = TEMPLATE_STATUS_TRANSITIONS;
 
 export const STATUS_COLORS: Record<TemplateStatus, string> = {
   draft: 'default',
