@@ -108,6 +108,16 @@ export type TemplateFields = z.input<typeof templateFieldsSchema>;
 export const templateStatusSchema = z.enum(['draft', 'active', 'paused', 'ended']);
 export type TemplateStatus = z.infer<typeof templateStatusSchema>;
 
+/** Why an edit of a template with issued codes was refused (TEMPLATE_CHANGE_REFUSED `reason`). */
+export const TEMPLATE_CHANGE_REFUSALS = [
+  'TYPE_CHANGED',
+  'VALIDITY_KIND_CHANGED',
+  'VALIDITY_SHRUNK',
+  'STORES_NARROWED',
+  'CUSTOMER_LIMIT_SHRUNK',
+] as const;
+export type TemplateChangeRefusal = (typeof TEMPLATE_CHANGE_REFUSALS)[number];
+
 /** Where a template may go from each status: draft → active ⇄ paused → ended. */
 export const TEMPLATE_STATUS_TRANSITIONS: Record<TemplateStatus, TemplateStatus[]> = {
   draft: ['active', 'ended'],

@@ -68,6 +68,13 @@ export const en: SharedMessages = {
     ...couponErrors(refusals),
   },
   refusals,
+  templateChangeRefusals: {
+    TYPE_CHANGED: 'the type cannot change',
+    VALIDITY_KIND_CHANGED: 'the kind of validity cannot change',
+    VALIDITY_SHRUNK: 'the validity window can only grow',
+    STORES_NARROWED: 'eligible stores can only be added',
+    CUSTOMER_LIMIT_SHRUNK: 'the per-customer limit cannot shrink',
+  },
   validation: {
     required: 'Required',
     tooLong: 'Too long',

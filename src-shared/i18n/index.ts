@@ -1,5 +1,6 @@
 import { en } from './en';
 import { zhCN, type SharedMessages } from './zh-CN';
+import type { TemplateChangeRefusal } from '../contract/coupons';
 import type { ErrorCode, FieldIssue } from '../errors';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -46,6 +47,11 @@ export function translateError(
   details: Record<string, unknown> = {},
 ): string {
   const template = sharedMessages[lang].errors[code] ?? sharedMessages[lang].errors.INTERNAL;
+  const params: Record<string, unknown> = { ...details };
   const issues = details.issues as FieldIssue[] | undefined;
-  return interpolate(template, issues ? { ...details, summary: summarizeIssues(issues) } : details);
+  if (issues) params.summary = summarizeIssues(issues);
+  if (code === 'TEMPLATE_CHANGE_REFUSED')
+    params.why =
+      sharedMessages[lang].templateChangeRefusals[details.reason as TemplateChangeRefusal];
+  return interpolate(template, params);
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import type { TemplateChangeRefusal } from '../contract/coupons';
 import type { RefusalReason } from '../contract/redemption';
 
 const refusals = {
@@ -78,6 +79,13 @@ export const zhCN = {
     ...couponErrors(refusals),
   } satisfies Record<ErrorCode, string>,
   refusals,
+  templateChangeRefusals: {
+    TYPE_CHANGED: '券类型不能更改',
+    VALIDITY_KIND_CHANGED: '有效期方式不能更改',
+    VALIDITY_SHRUNK: '有效期只能延长',
+    STORES_NARROWED: '适用门店只能增加',
+    CUSTOMER_LIMIT_SHRUNK: '每人限用次数不能减少',
+  } satisfies Record<TemplateChangeRefusal, string>,
   validation: {
     required: '必填',
     tooLong: '内容过长',

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../src-shared/contract';
 import {
   TEMPLATE_STATUS_TRANSITIONS,
   type CouponTemplate,
+  type TemplateChangeRefusal,
   type TemplateRule,
 } from '../../../src-shared/contract/coupons';
 import type { CouponScope } from '../../../src-shared/coupons/pricing';
@@ -203,29 +204,29 @@ export class TemplatesService {
 
   /** Refuses edits that would take something away from people who already hold codes. */
   private refuseHarmfulChanges(before: CouponTemplate, next: Fields) {
-    const refuse = (why: string) => {
-      throw new AppError('TEMPLATE_CHANGE_REFUSED', { why });
+    const refuse = (reason: TemplateChangeRefusal) => {
+      throw new AppError('TEMPLATE_CHANGE_REFUSED', { reason });
     };
-    if (before.rule.type !== next.rule.type) refuse('券类型不能更改 / the type cannot change');
+    if (before.rule.type !== next.rule.type) refuse('TYPE_CHANGED');
     const was = before.validity;
     const now = next.validity;
-    if (was.kind !== now.kind) refuse('有效期方式不能更改 / the validity kind cannot change');
+    if (was.kind !== now.kind) refuse('VALIDITY_KIND_CHANGED');
     if (
       was.kind === 'fixed' &&
       now.kind === 'fixed' &&
       (now.startDate > was.startDate || now.endDate < was.endDate)
     )
-      refuse('有效期只能延长 / the validity window can only grow');
+      refuse('VALIDITY_SHRUNK');
     // An empty list means every store.
     const narrowsStores =
       next.storeIds.length > 0 &&
       (before.storeIds.length === 0 || before.storeIds.some((s) => !next.storeIds.includes(s)));
-    if (narrowsStores) refuse('适用门店只能增加 / eligible stores can only be added');
+    if (narrowsStores) refuse('STORES_NARROWED');
     if (
       before.perCustomerLimit !== null &&
       (next.perCustomerLimit ?? Infinity) < before.perCustomerLimit
     )
-      refuse('每人限用次数不能减少 / the per-customer limit cannot shrink');
+      refuse('CUSTOMER_LIMIT_SHRUNK');
   }
 
   private checkFields(input: Fields) {

@@ -105,13 +105,19 @@ describe('coupon templates', () => {
       ownerToken,
     );
     expect(shorter.code).toBe('TEMPLATE_CHANGE_REFUSED');
-    expect(shorter.message).toContain('有效期只能延长');
+    expect(shorter).toMatchObject({
+      details: { reason: 'VALIDITY_SHRUNK' },
+      message: '已发出的券会因此受损，不能这样修改：有效期只能延长',
+    });
     const fewerStores = await fails(
       'coupons.updateTemplate',
       { id: template.id, storeIds: [ids.storeId] },
       ownerToken,
     );
-    expect(fewerStores.code).toBe('TEMPLATE_CHANGE_REFUSED');
+    expect(fewerStores).toMatchObject({
+      code: 'TEMPLATE_CHANGE_REFUSED',
+      details: { reason: 'STORES_NARROWED' },
+    });
     const longer = await ok(
       'coupons.updateTemplate',
       {

@@ -17,13 +17,16 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { templateFieldsSchema, type CouponTemplate } from '../../../../src-shared/contract/coupons';
+import {
+  templateFieldsSchema,
+  type CouponTemplate,
+  type TemplateChangeRefusal,
+} from '../../../../src-shared/contract/coupons';
 import { isApiError } from '../../api/api-error';
 import { yuanSchema } from '../../forms/money';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { YuanInput } from '../../forms/YuanInput';
-import { asLanguage } from '../../i18n/language';
 import { useErrorText } from '../../i18n/error-text';
 import { useStores } from '../stores/stores-queries';
 import { useCreateTemplate, useUpdateTemplate } from './coupons-queries';
@@ -39,15 +42,6 @@ import {
 import { TypeChooser } from './TypeChooser';
 import styles from './CouponsPage.module.css';
 
-/**
- * The app gives TEMPLATE_CHANGE_REFUSED's reason in both languages ("券类型不能更改 / the type
- * cannot change"); the user reads the half in theirs.
- */
-function reasonInLanguage(why: unknown, language: string): string {
-  const [zh, en] = String(why ?? '').split(' / ');
-  return (asLanguage(language) === 'en' ? en : zh) ?? zh ?? '';
-}
-
 interface TemplateFormDrawerProps {
   /** null: set up a new coupon. */
   editing: CouponTemplate | null;
@@ -56,7 +50,7 @@ interface TemplateFormDrawerProps {
 
 /** Set up a coupon, or change one: only the chosen type's fields are shown. */
 export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const rule = useZodRule();
@@ -94,7 +88,7 @@ export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps
       if (isApiError(error) && error.code === 'TEMPLATE_CHANGE_REFUSED')
         setRefusal(
           t('errors.TEMPLATE_CHANGE_REFUSED', {
-            why: reasonInLanguage(error.details.why, i18n.language),
+            why: t(`templateChangeRefusals.${error.details.reason as TemplateChangeRefusal}`),
           }),
         );
       else if (!showErrorOnFields(form, t, error, {}, templateFormField))
