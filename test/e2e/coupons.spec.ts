@@ -442,10 +442,10 @@ test('a manager finds the redemption and voids it with the owner PIN', async ({ 
   await expect(dialog.getByRole('button', { name: /收银员/ })).toHaveCount(0);
   await dialog.getByRole('button', { name: /王店主/ }).click();
   await expect(dialog.getByText('请输入 PIN 码')).toBeVisible();
-  await page.keyboard.type('000000');
+  await page.keyboard.type('000000', { delay: 100 });
   await expect(dialog.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
   await screenshot(page, '2x-void-dialog', VIEWPORT);
-  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.type(OWNER.pin, { delay: 100 });
   await expect(dialog).toBeHidden();
   await expect(row).toContainText('已撤销');
   await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
@@ -514,7 +514,7 @@ test('two coupons on one order apply in order; one is voided from the till', asy
   const dialog = page.getByRole('dialog', { name: '撤销核销' });
   await dialog.getByLabel('撤销原因').fill('核销错了券');
   await dialog.getByRole('button', { name: /赵店长/ }).click();
-  await page.keyboard.type(MANAGER.pin);
+  await page.keyboard.type(MANAGER.pin, { delay: 100 });
   await expect(dialog).toBeHidden();
   await expect(receipt).toContainText('已撤销');
   await expect(success.locator('li', { hasText: '店庆八五折' })).toContainText('-¥18.00');

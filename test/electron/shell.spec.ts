@@ -110,7 +110,7 @@ test('first run: the wizard’s setup, then the owner logs in at the PIN pad', a
   await page.reload();
   await expect(page.getByRole('heading', { name: zhCN.login.title })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(OWNER.name) }).click();
-  await page.keyboard.type(OWNER.pin);
+  await page.keyboard.type(OWNER.pin, { delay: 100 });
   const greeting = zhCN.home.greeting.replace('{{name}}', OWNER.name);
   await expect(page.getByText(greeting)).toBeVisible();
 

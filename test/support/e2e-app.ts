@@ -86,12 +86,12 @@ export async function tapPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
 }
 
-/** From the login screen: pick the staff card, then the PIN on the keyboard. */
+/** From the login screen: pick the staff card, then the PIN on the keyboard, at a person's pace. */
 export async function loginAs(page: Page, name: string, pin: string): Promise<void> {
   await expect(page).toHaveURL(/#\/login$/);
   await page.getByRole('button', { name: new RegExp(name) }).click();
   await expect(page.getByText('请输入 PIN 码')).toBeVisible();
-  await page.keyboard.type(pin);
+  await page.keyboard.type(pin, { delay: 100 });
   await expect(page.getByRole('heading', { name: `${name}，你好` })).toBeVisible();
 }
 

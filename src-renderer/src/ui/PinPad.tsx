@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_SCANNER_SETTINGS } from '../../../src-shared/scanner/wedge-decoder';
 import { useTranslation } from 'react-i18next';
 import styles from './PinPad.module.css';
 
@@ -52,8 +53,26 @@ export function PinPad({ onSubmit, error }: PinPadProps) {
   const backspace = () => !busy && setDigits((value) => value.slice(0, -1));
   const clear = () => !busy && setDigits('');
 
+  // A barcode scanner "types" far faster than a person: its digits must never become a PIN try
+  // (a scanned coupon would burn a manager's attempts). Keys that close together are dropped,
+  // with whatever they had entered, until the keyboard has been quiet for a human pause.
+  const lastKeyAt = useRef(-Infinity);
+  const scanning = useRef(false);
+  const isScannerSpeed = (time: number) => {
+    const gap = time - lastKeyAt.current;
+    lastKeyAt.current = time;
+    if (gap < DEFAULT_SCANNER_SETTINGS.maxAverageGapMs) scanning.current = true;
+    else if (gap >= DEFAULT_SCANNER_SETTINGS.humanGapMs) scanning.current = false;
+    return scanning.current;
+  };
+
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isScannerSpeed(event.timeStamp)) {
+      if (!busy) setDigits('');
+      event.preventDefault();
+      return;
+    }
     const digit = digitOf(event);
     if (digit) press(digit);
     else if (event.key === 'Backspace') backspace();
