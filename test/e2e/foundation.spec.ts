@@ -1,5 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginAs, logout, menuItems, pickRegion, screenshot, tapPin } from '../support/e2e-app';
+import {
+  MANAGER_MENU,
+  loginAs,
+  logout,
+  menuItems,
+  pickRegion,
+  screenshot,
+  tapPin,
+} from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // One shop for the whole file, built up test by test: set up, staff added, then checked.
@@ -102,18 +110,7 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
   await expect(page.getByTestId('header-store')).toHaveText(STORE_NAME);
   await expect(page.getByTestId('header-terminal')).toHaveText('收银台 T01');
   await expect(page.getByTestId('header-staff')).toContainText('店主');
-  expect(await menuItems(page)).toEqual([
-    '首页',
-    '核销',
-    '返现兑付',
-    '商品',
-    '优惠券',
-    '核销记录',
-    '员工管理',
-    '门店与收银台',
-    '操作日志',
-    '库存',
-  ]);
+  expect(await menuItems(page)).toEqual(MANAGER_MENU);
   await screenshot(page, '06-home-owner');
   // The same page on a 1920×1080 screen.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -441,18 +438,7 @@ test('a manager may add cashiers only, and cannot touch the owner', async ({ pag
 
   const managerPage = await openInNewWindow(browser);
   await loginAs(managerPage, '赵店长', '112233');
-  expect(await menuItems(managerPage)).toEqual([
-    '首页',
-    '核销',
-    '返现兑付',
-    '商品',
-    '优惠券',
-    '核销记录',
-    '员工管理',
-    '门店与收银台',
-    '操作日志',
-    '库存',
-  ]);
+  expect(await menuItems(managerPage)).toEqual(MANAGER_MENU);
   await managerPage.getByRole('menuitem', { name: '员工管理' }).click();
   const ownerRow = managerPage.locator('.ant-table-tbody tr', { hasText: OWNER.name });
   await expect(ownerRow.getByRole('button')).toHaveCount(0);

@@ -81,6 +81,20 @@ export async function addStaff(
   );
 }
 
+/** The side navigation of an owner or a manager (库存 is still coming). */
+export const MANAGER_MENU = [
+  '首页',
+  '核销',
+  '返现兑付',
+  '商品',
+  '优惠券',
+  '核销记录',
+  '员工管理',
+  '门店与收银台',
+  '操作日志',
+  '库存',
+];
+
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */
 export async function tapPin(page: Page, pin: string): Promise<void> {
   for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();

@@ -7,7 +7,7 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
-import { changedFields } from '../stores/service';
+import { changedFields } from '../audit/changed-fields';
 import { productBarcodes, products } from './schema';
 
 type ProductRow = typeof products.$inferSelect;

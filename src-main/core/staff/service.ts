@@ -10,7 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { HandlerContext, StaffActor } from '../platform/context';
 import { newId } from '../platform/ids';
 import { stores } from '../stores/schema';
-import { changedFields } from '../stores/service';
+import { changedFields } from '../audit/changed-fields';
 import { staff } from './schema';
 
 type StaffRow = typeof staff.$inferSelect;

@@ -5,6 +5,7 @@ import { regionLabel, resolveDistrict } from '../../../src-shared/regions';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
 import type { AuditService } from '../audit/service';
+import { changedFields } from '../audit/changed-fields';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { Actor, HandlerContext } from '../platform/context';
@@ -262,16 +263,4 @@ export class StoresService {
       terminals: terminalRows.map((t) => this.toTerminal(t)),
     };
   }
-}
-
-/** `{ field: { from, to } }` for the audit log; lists and nested objects are left out. */
-export function changedFields<T extends object>(before: T, after: T): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof T)[]) {
-    const from = before[key];
-    const to = after[key];
-    if (key === 'updatedAt' || (typeof to === 'object' && to !== null)) continue;
-    if (from !== to) changes[key as string] = { from, to };
-  }
-  return changes;
 }
