@@ -64,6 +64,24 @@ export default tseslint.config(
     },
   },
   {
+    // The cloud server runs elsewhere, on Node: it shares the contract, nothing of the desktop.
+    files: ['src-cloud/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**'],
+              message: 'src-cloud imports only src-shared (and packages).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

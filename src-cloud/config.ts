@@ -1,0 +1,106 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { newToken } from './platform/secrets';
+
+export const DEFAULT_CLOUD_PORT = 8788;
+/** The same limit as the local API, and the one the PAYLOAD_TOO_LARGE text names. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface BucketConfig {
+  /** Requests allowed at once. */
+  capacity: number;
+  /** Requests the bucket regains per second. */
+  refillPerSecond: number;
+}
+
+export type SmsConfig =
+  { provider: 'log' } | { provider: 'webhook'; url: string; timeoutMs: number };
+
+export interface CloudConfig {
+  /** Bearer token of the admin API (creating merchants, issuing pairing codes). */
+  adminToken: string;
+  bodyLimitBytes: number;
+  rateLimits: {
+    /** Per paired device, over every device endpoint. */
+    device: BucketConfig;
+    /** Per client address, over pairing and the consumer endpoints. */
+    public: BucketConfig;
+  };
+  sms: SmsConfig;
+  otp: { ttlMs: number; attempts: number; resendAfterMs: number };
+}
+
+export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
+  adminToken,
+  bodyLimitBytes: BODY_LIMIT_BYTES,
+  rateLimits: {
+    device: { capacity: 60, refillPerSecond: 20 },
+    public: { capacity: 20, refillPerSecond: 1 },
+  },
+  sms: { provider: 'log' },
+  otp: { ttlMs: 5 * 60_000, attempts: 5, resendAfterMs: 60_000 },
+});
+
+export interface CloudOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** No admin token was configured: one was made for this run (the CLI prints it). */
+  adminTokenGenerated: boolean;
+  config: CloudConfig;
+}
+
+/**
+ * `--port`, `--host`, `--data-dir`, `--admin-token`, `--sms log|webhook`, `--sms-webhook-url`,
+ * or STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN, STOREDESK_SMS_PROVIDER,
+ * STOREDESK_SMS_WEBHOOK_URL; DATABASE_URL selects PostgreSQL. Flags win over the environment.
+ */
+export function parseCloudOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): CloudOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'admin-token': { type: 'string' },
+      sms: { type: 'string' },
+      'sms-webhook-url': { type: 'string' },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.STOREDESK_CLOUD_PORT ?? String(DEFAULT_CLOUD_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port: ${portText}`);
+  const dataDir = path.resolve(
+    values['data-dir'] ??
+      env.STOREDESK_CLOUD_DATA_DIR ??
+      path.join(os.homedir(), '.storedesk-cloud'),
+  );
+  const givenToken = values['admin-token'] ?? env.STOREDESK_CLOUD_ADMIN_TOKEN;
+  if (givenToken !== undefined && givenToken.length < 16)
+    throw new Error('The admin token must be at least 16 characters.');
+  const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
+  const provider = values.sms ?? env.STOREDESK_SMS_PROVIDER ?? 'log';
+  if (provider === 'webhook') {
+    const url = values['sms-webhook-url'] ?? env.STOREDESK_SMS_WEBHOOK_URL;
+    if (!url)
+      throw new Error('--sms webhook needs --sms-webhook-url (or STOREDESK_SMS_WEBHOOK_URL).');
+    config.sms = { provider: 'webhook', url: new URL(url).toString(), timeoutMs: 5000 };
+  } else if (provider !== 'log') {
+    throw new Error(`Unknown SMS provider: ${provider} (log or webhook)`);
+  }
+  return {
+    host: values.host ?? env.STOREDESK_CLOUD_HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    adminTokenGenerated: givenToken === undefined,
+    config,
+  };
+}

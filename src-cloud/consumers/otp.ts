@@ -1,0 +1,122 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { interpolate, sharedMessages, type Language } from '../../src-shared/i18n';
+import { maskPhone } from '../../src-shared/phone';
+import { OTP_DIGITS } from '../../src-shared/sync/consumer';
+import type { EndpointOutput } from '../../src-shared/sync/endpoints';
+import type { CloudConfig } from '../config';
+import type { CloudDb } from '../db/open';
+import { CloudError } from '../http/cloud-error';
+import type { merchants } from '../merchants/schema';
+import type { Clock } from '../platform/clock';
+import { newId } from '../platform/ids';
+import type { Logger } from '../platform/logger';
+import { randomDigits, sameSecret, sha256 } from '../platform/secrets';
+import { SmsSendError, type SmsProvider } from '../sms/provider';
+import { consumerOtps } from './schema';
+
+type Merchant = typeof merchants.$inferSelect;
+
+// Salted with the row id: the same six digits hash differently for every code sent.
+const hashOtp = (id: string, code: string) => sha256(`${id}:${code}`);
+
+/**
+ * One-time codes proving a consumer holds a phone: texted through the SMS provider, stored
+ * hashed, valid for a few minutes and a few tries, one per phone per resend interval.
+ */
+export class OtpService {
+  constructor(
+    private readonly db: CloudDb,
+    private readonly clock: Clock,
+    private readonly config: CloudConfig['otp'],
+    private readonly sms: SmsProvider,
+    private readonly logger: Logger,
+  ) {}
+
+  async send(
+    merchant: Merchant,
+    phone: string,
+    lang: Language,
+  ): Promise<EndpointOutput<'consumers.requestOtp'>> {
+    const now = this.clock.now();
+    const [latest] = await this.latest(merchant.id, phone);
+    if (latest && now - latest.createdAt < this.config.resendAfterMs)
+      throw new CloudError('RATE_LIMITED', {
+        retryAfterSeconds: Math.ceil((latest.createdAt + this.config.resendAfterMs - now) / 1000),
+      });
+    const id = newId();
+    const code = randomDigits(OTP_DIGITS);
+    const expiresAt = now + this.config.ttlMs;
+    await this.db.insert(consumerOtps).values({
+      id,
+      merchantId: merchant.id,
+      phone,
+      codeHash: hashOtp(id, code),
+      createdAt: now,
+      expiresAt,
+      attemptsLeft: this.config.attempts,
+      usedAt: null,
+    });
+    const minutes = Math.round(this.config.ttlMs / 60_000);
+    try {
+      await this.sms.send({
+        to: phone,
+        text: interpolate(sharedMessages[lang].sms.otp, { merchant: merchant.name, code, minutes }),
+        template: 'otp',
+        params: { code, minutes },
+        merchant: { code: merchant.code, name: merchant.name },
+      });
+    } catch (error) {
+      // Not sent: forget it, so the consumer may ask again at once.
+      await this.db.delete(consumerOtps).where(eq(consumerOtps.id, id));
+      this.logger.warn('otp not sent', { provider: this.sms.name, error });
+      if (error instanceof SmsSendError) throw new CloudError('SMS_SEND_FAILED');
+      throw error;
+    }
+    return { phone: maskPhone(phone), expiresAt, resendAfter: now + this.config.resendAfterMs };
+  }
+
+  /** Uses up the code when it matches; a wrong one costs a try. Throws OTP_WRONG / OTP_EXPIRED. */
+  async check(merchantId: string, phone: string, code: string): Promise<void> {
+    const now = this.clock.now();
+    const verdict = await this.db.transaction(async (tx) => {
+      const [otp] = await tx
+        .select()
+        .from(consumerOtps)
+        .where(
+          and(
+            eq(consumerOtps.merchantId, merchantId),
+            eq(consumerOtps.phone, phone),
+            isNull(consumerOtps.usedAt),
+          ),
+        )
+        .orderBy(desc(consumerOtps.createdAt))
+        .limit(1)
+        .for('update');
+      if (!otp || otp.expiresAt < now || otp.attemptsLeft <= 0)
+        return { ok: false as const, remaining: 0 };
+      if (sameSecret(hashOtp(otp.id, code), otp.codeHash)) {
+        await tx.update(consumerOtps).set({ usedAt: now }).where(eq(consumerOtps.id, otp.id));
+        return { ok: true as const };
+      }
+      const remaining = otp.attemptsLeft - 1;
+      await tx
+        .update(consumerOtps)
+        .set({ attemptsLeft: remaining })
+        .where(eq(consumerOtps.id, otp.id));
+      return { ok: false as const, remaining };
+    });
+    if (verdict.ok) return;
+    // The spent try is committed before the error is answered.
+    if (verdict.remaining > 0) throw new CloudError('OTP_WRONG', { remaining: verdict.remaining });
+    throw new CloudError('OTP_EXPIRED');
+  }
+
+  private latest(merchantId: string, phone: string) {
+    return this.db
+      .select()
+      .from(consumerOtps)
+      .where(and(eq(consumerOtps.merchantId, merchantId), eq(consumerOtps.phone, phone)))
+      .orderBy(desc(consumerOtps.createdAt))
+      .limit(1);
+  }
+}

@@ -1,0 +1,5 @@
+// Every table of the cloud, for drizzle-kit and the typed client. Each feature owns its tables.
+export * from '../merchants/schema';
+export * from '../devices/schema';
+export * from '../sync/schema';
+export * from '../consumers/schema';

@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { FieldIssue } from '../../src-shared/errors';
+import type { Language } from '../../src-shared/i18n';
+import {
+  cloudEndpoints,
+  type EndpointInput,
+  type EndpointName,
+  type EndpointOutput,
+} from '../../src-shared/sync/endpoints';
+import { sameSecret } from '../platform/secrets';
+import { CloudError } from './cloud-error';
+import type { DeviceActor, DeviceContext, RequestContext } from './context';
+import type { RateLimiter } from './rate-limit';
+import { bearerOf, languageOf } from './reply';
+import { parseIn } from './zod-locale';
+
+export interface EndpointDeps {
+  adminToken: string;
+  authenticateDevice(token: string): Promise<DeviceActor>;
+  limiters: { device: RateLimiter; public: RateLimiter };
+}
+
+type ContextFor<N extends EndpointName> = (typeof cloudEndpoints)[N]['auth'] extends 'device'
+  ? DeviceContext
+  : RequestContext;
+
+export type EndpointHandler<N extends EndpointName> = (
+  input: EndpointInput<N>,
+  ctx: ContextFor<N>,
+) => Promise<EndpointOutput<N>>;
+
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  lang: Language,
+  issues: FieldIssue[],
+) {
+  if (!schema) return undefined;
+  const parsed = parseIn(schema, value ?? {}, lang);
+  if (parsed.ok) return parsed.data;
+  issues.push(...parsed.issues);
+  return undefined;
+}
+
+function limit(limiter: RateLimiter, key: string) {
+  const taken = limiter.take(key);
+  if (!taken.ok)
+    throw new CloudError('RATE_LIMITED', {
+      retryAfterSeconds: Math.max(1, Math.ceil(taken.retryAfterMs / 1000)),
+    });
+}
+
+/**
+ * One route of the cloud API from its entry in src-shared/sync/endpoints.ts: authenticates,
+ * rate-limits, parses params, query and body with the entry's zod schemas, and answers
+ * `{ ok: true, data }`. Errors are thrown as CloudError and answered by the app's error handler.
+ */
+export function registerEndpoint<N extends EndpointName>(
+  app: FastifyInstance,
+  deps: EndpointDeps,
+  name: N,
+  handler: EndpointHandler<N>,
+) {
+  const def = cloudEndpoints[name];
+  app.route({
+    method: def.method,
+    url: def.path,
+    handler: async (request: FastifyRequest) => {
+      const lang = languageOf(request);
+      const base: RequestContext = { lang, ip: request.ip };
+      let ctx: RequestContext | DeviceContext = base;
+      if (def.auth === 'admin') {
+        const token = bearerOf(request);
+        if (!token || !sameSecret(token, deps.adminToken)) throw new CloudError('UNAUTHENTICATED');
+      } else if (def.auth === 'device') {
+        const token = bearerOf(request);
+        if (!token) throw new CloudError('UNAUTHENTICATED');
+        const device = await deps.authenticateDevice(token);
+        limit(deps.limiters.device, device.deviceId);
+        ctx = { ...base, device };
+      } else {
+        limit(deps.limiters.public, request.ip);
+      }
+      const issues: FieldIssue[] = [];
+      const d = def as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+      const input = {
+        params: parsePart(d.params, request.params, lang, issues),
+        query: parsePart(d.query, request.query, lang, issues),
+        body: parsePart(d.body, request.body, lang, issues),
+      } as EndpointInput<N>;
+      if (issues.length) throw new CloudError('VALIDATION_FAILED', { issues });
+      const data = await handler(input, ctx as ContextFor<N>);
+      return { ok: true, data };
+    },
+  });
+}

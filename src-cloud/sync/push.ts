@@ -1,0 +1,162 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  EVENT_KINDS,
+  EVENT_PAYLOADS,
+  type EventKind,
+  type PushedEvent,
+} from '../../src-shared/sync/events';
+import type { EventResult } from '../../src-shared/sync/sync';
+import type { Language } from '../../src-shared/i18n';
+import type { CashbackLedger } from '../consumers/cashback-ledger';
+import type { CloudDb, CloudTx } from '../db/open';
+import type { DevicesService } from '../devices/service';
+import type { DeviceActor } from '../http/context';
+import { errorShape } from '../http/reply';
+import { parseIn } from '../http/zod-locale';
+import type { Clock } from '../platform/clock';
+import type { CouponClaims } from './coupon-claims';
+import type { EventScope, Outcome } from './outcome';
+import { eventHash } from './payload-hash';
+import { syncEvents } from './schema';
+import { holdStream } from './stream';
+
+type EventRow = typeof syncEvents.$inferInsert;
+
+/** Rows per INSERT: well under PostgreSQL's 65 535 parameters. */
+const INSERT_CHUNK = 500;
+
+const isKind = (kind: string): kind is EventKind =>
+  (EVENT_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Takes a batch of outbox events from a device in one transaction: each event is decided once
+ * (accepted, conflict or rejected), numbered in the merchant's stream unless rejected, and
+ * stored with its answer. An event id seen before gets its stored answer back, unchanged.
+ */
+export class PushService {
+  constructor(
+    private readonly db: CloudDb,
+    private readonly clock: Clock,
+    private readonly devices: DevicesService,
+    private readonly couponClaims: CouponClaims,
+    private readonly cashback: CashbackLedger,
+  ) {}
+
+  async push(device: DeviceActor, events: PushedEvent[], lang: Language): Promise<EventResult[]> {
+    const names = await this.devices.names(device.merchantId);
+    return this.db.transaction(async (tx) => {
+      const stream = await holdStream(tx, device.merchantId);
+      const stored = await this.storedAnswers(tx, device.merchantId, events);
+      const receivedAt = this.clock.now();
+      const rows: EventRow[] = [];
+      const results: EventResult[] = [];
+      for (const event of events) {
+        const hash = eventHash(event);
+        const earlier = stored.get(event.id);
+        if (earlier) {
+          results.push(
+            earlier.hash === hash
+              ? earlier.result
+              : this.result(
+                  event.id,
+                  null,
+                  {
+                    status: 'rejected',
+                    code: 'EVENT_ID_REUSED',
+                    details: { eventId: event.id },
+                  },
+                  lang,
+                ),
+          );
+          continue;
+        }
+        const scope: EventScope = {
+          tx,
+          merchantId: device.merchantId,
+          deviceId: device.deviceId,
+          eventId: event.id,
+          receivedAt,
+          deviceName: (id) => (id ? (names.get(id) ?? null) : null),
+        };
+        const outcome = await this.decide(scope, event, lang);
+        const seq = outcome.status === 'rejected' ? null : stream.next();
+        const result = this.result(event.id, seq, outcome, lang);
+        rows.push({
+          merchantId: device.merchantId,
+          eventId: event.id,
+          seq,
+          deviceId: device.deviceId,
+          kind: event.kind,
+          entityId: event.entityId,
+          occurredAt: event.occurredAt,
+          payload: event.payload,
+          payloadHash: hash,
+          status: outcome.status,
+          result,
+          receivedAt,
+        });
+        stored.set(event.id, { hash, result });
+        results.push(result);
+      }
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+        await tx.insert(syncEvents).values(rows.slice(i, i + INSERT_CHUNK));
+      await stream.save();
+      return results;
+    });
+  }
+
+  private async storedAnswers(tx: CloudTx, merchantId: string, events: PushedEvent[]) {
+    const ids = [...new Set(events.map((e) => e.id))];
+    const rows = await tx
+      .select({
+        eventId: syncEvents.eventId,
+        hash: syncEvents.payloadHash,
+        result: syncEvents.result,
+      })
+      .from(syncEvents)
+      .where(and(eq(syncEvents.merchantId, merchantId), inArray(syncEvents.eventId, ids)));
+    return new Map(rows.map((r) => [r.eventId, { hash: r.hash, result: r.result }]));
+  }
+
+  /** The rules of the kinds the cloud decides on; every other known kind is relayed as is. */
+  private async decide(scope: EventScope, event: PushedEvent, lang: Language): Promise<Outcome> {
+    if (!isKind(event.kind))
+      return { status: 'rejected', code: 'UNKNOWN_EVENT_KIND', details: { kind: event.kind } };
+    const parsed = parseIn(EVENT_PAYLOADS[event.kind] as z.ZodType, event.payload, lang, [
+      'payload',
+    ]);
+    if (!parsed.ok)
+      return { status: 'rejected', code: 'VALIDATION_FAILED', details: { issues: parsed.issues } };
+    const payload = parsed.data as never;
+    switch (event.kind) {
+      case 'redemption.completed':
+        return this.couponClaims.claim(scope, payload);
+      case 'redemption.voided':
+        return this.couponClaims.void(scope, payload);
+      case 'cashback.issued':
+        return this.cashback.recordIssued(scope, payload);
+      case 'cashback.redeemed':
+        return this.cashback.claimFromDevice(scope, payload);
+      default:
+        return { status: 'accepted' };
+    }
+  }
+
+  private result(
+    eventId: string,
+    seq: number | null,
+    outcome: Outcome,
+    lang: Language,
+  ): EventResult {
+    const result: EventResult = {
+      eventId,
+      status: outcome.status,
+      seq: seq === null ? null : String(seq),
+    };
+    if (outcome.status === 'conflict') result.conflict = outcome.conflict;
+    if (outcome.status === 'rejected')
+      result.error = errorShape(lang, outcome.code, outcome.details);
+    return result;
+  }
+}

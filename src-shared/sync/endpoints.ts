@@ -1,0 +1,217 @@
+import { z } from 'zod';
+import {
+  createMerchantRequestSchema,
+  deviceListSchema,
+  deviceParamsSchema,
+  deviceSchema,
+  issuePairingCodeRequestSchema,
+  merchantListSchema,
+  merchantParamsSchema,
+  merchantSchema,
+  pairingCodeResponseSchema,
+} from './admin';
+import {
+  cashbackRedeemRequestSchema,
+  cashbackRedeemResponseSchema,
+  consumerParamsSchema,
+  historyRequestSchema,
+  historyResponseSchema,
+  otpRequestSchema,
+  otpResponseSchema,
+} from './consumer';
+import {
+  deviceInfoSchema,
+  pairRequestSchema,
+  pairResponseSchema,
+  rotateTokenResponseSchema,
+  signingKeysResponseSchema,
+  unpairResponseSchema,
+  uploadKeysRequestSchema,
+} from './pairing';
+import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
+
+/**
+ * Who may call an endpoint:
+ * - admin: the operator's admin token (`Authorization: Bearer <admin token>`);
+ * - device: a paired device's token;
+ * - public: anyone (pairing with a code, consumers); rate-limited by address.
+ */
+export type EndpointAuth = 'admin' | 'device' | 'public';
+
+export interface EndpointDef {
+  method: 'GET' | 'POST';
+  /** Fastify style: `:name` for a path parameter. */
+  path: string;
+  auth: EndpointAuth;
+  tag: 'admin' | 'devices' | 'sync' | 'consumers';
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The `data` of a `{ ok: true, data }` answer. */
+  response: z.ZodType;
+}
+
+const endpoint = <E extends EndpointDef>(def: E) => def;
+
+/** The cloud API: the server registers these, the desktop calls them, /docs describes them. */
+export const cloudEndpoints = {
+  'admin.createMerchant': endpoint({
+    method: 'POST',
+    path: '/v1/admin/merchants',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Create a merchant (tenant)',
+    body: createMerchantRequestSchema,
+    response: merchantSchema,
+  }),
+  'admin.listMerchants': endpoint({
+    method: 'GET',
+    path: '/v1/admin/merchants',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'List merchants',
+    response: merchantListSchema,
+  }),
+  'admin.issuePairingCode': endpoint({
+    method: 'POST',
+    path: '/v1/admin/merchants/:merchantId/pairing-codes',
+    auth: 'admin',
+    tag: 'admin',
+    summary: "Issue a single-use pairing code for one of the merchant's shop PCs",
+    params: merchantParamsSchema,
+    body: issuePairingCodeRequestSchema,
+    response: pairingCodeResponseSchema,
+  }),
+  'admin.listDevices': endpoint({
+    method: 'GET',
+    path: '/v1/admin/merchants/:merchantId/devices',
+    auth: 'admin',
+    tag: 'admin',
+    summary: "The merchant's paired devices, revoked ones included",
+    params: merchantParamsSchema,
+    response: deviceListSchema,
+  }),
+  'admin.revokeDevice': endpoint({
+    method: 'POST',
+    path: '/v1/admin/merchants/:merchantId/devices/:deviceId/revoke',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Unpair a device: its token answers 401 from now on',
+    params: deviceParamsSchema,
+    response: deviceSchema,
+  }),
+  'devices.pair': endpoint({
+    method: 'POST',
+    path: '/v1/devices/pair',
+    auth: 'public',
+    tag: 'devices',
+    summary: "Pair a shop PC with a pairing code: device token and the merchant's signing keys",
+    body: pairRequestSchema,
+    response: pairResponseSchema,
+  }),
+  'devices.me': endpoint({
+    method: 'GET',
+    path: '/v1/device',
+    auth: 'device',
+    tag: 'devices',
+    summary: 'This device and its merchant (checks the token)',
+    response: deviceInfoSchema,
+  }),
+  'devices.rotateToken': endpoint({
+    method: 'POST',
+    path: '/v1/device/token',
+    auth: 'device',
+    tag: 'devices',
+    summary: 'A new device token; the current one works until the new one is first used',
+    response: rotateTokenResponseSchema,
+  }),
+  'devices.unpair': endpoint({
+    method: 'POST',
+    path: '/v1/device/unpair',
+    auth: 'device',
+    tag: 'devices',
+    summary: 'Unpair this device (its token stops working)',
+    response: unpairResponseSchema,
+  }),
+  'devices.signingKeys': endpoint({
+    method: 'GET',
+    path: '/v1/device/signing-keys',
+    auth: 'device',
+    tag: 'devices',
+    summary: "The merchant's coupon signing keys",
+    response: signingKeysResponseSchema,
+  }),
+  'devices.uploadSigningKeys': endpoint({
+    method: 'POST',
+    path: '/v1/device/signing-keys',
+    auth: 'device',
+    tag: 'devices',
+    summary: 'Add keys made at this till (after a rotation), optionally making one active',
+    body: uploadKeysRequestSchema,
+    response: signingKeysResponseSchema,
+  }),
+  'sync.push': endpoint({
+    method: 'POST',
+    path: '/v1/sync/push',
+    auth: 'device',
+    tag: 'sync',
+    summary: 'Push outbox events; idempotent per event id; one result per event',
+    body: pushRequestSchema,
+    response: pushResponseSchema,
+  }),
+  'sync.pull': endpoint({
+    method: 'GET',
+    path: '/v1/sync/pull',
+    auth: 'device',
+    tag: 'sync',
+    summary: "The merchant's events after a cursor, oldest first, paginated",
+    query: pullQuerySchema,
+    response: pullResponseSchema,
+  }),
+  'consumers.redeemCashback': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/cashback/redeem',
+    auth: 'public',
+    tag: 'consumers',
+    summary: 'A consumer redeems a cashback code with a phone number (first one wins)',
+    params: consumerParamsSchema,
+    body: cashbackRedeemRequestSchema,
+    response: cashbackRedeemResponseSchema,
+  }),
+  'consumers.requestOtp': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/otp',
+    auth: 'public',
+    tag: 'consumers',
+    summary: 'Text a one-time code to a phone, to read its history',
+    params: consumerParamsSchema,
+    body: otpRequestSchema,
+    response: otpResponseSchema,
+  }),
+  'consumers.history': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/history',
+    auth: 'public',
+    tag: 'consumers',
+    summary: "A phone's own coupon and cashback redemptions, with its one-time code",
+    params: consumerParamsSchema,
+    body: historyRequestSchema,
+    response: historyResponseSchema,
+  }),
+} as const satisfies Record<string, EndpointDef>;
+
+export type EndpointName = keyof typeof cloudEndpoints;
+type Def<N extends EndpointName> = (typeof cloudEndpoints)[N];
+type Field<N extends EndpointName, F extends string> =
+  Def<N> extends Record<F, infer S extends z.ZodType> ? S : z.ZodUndefined;
+
+/** What a handler receives after parsing, and what it answers. */
+export type EndpointInput<N extends EndpointName> = {
+  params: z.output<Field<N, 'params'>>;
+  query: z.output<Field<N, 'query'>>;
+  body: z.output<Field<N, 'body'>>;
+};
+export type EndpointOutput<N extends EndpointName> = z.input<Def<N>['response']>;
+/** What the desktop sends. */
+export type EndpointBody<N extends EndpointName> = z.input<Field<N, 'body'>>;
