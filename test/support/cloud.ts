@@ -47,6 +47,9 @@ export interface Answer {
   headers: Headers;
 }
 
+/** PGlite's first start (WebAssembly, migrations) is slow on a busy machine. */
+export const CLOUD_START_TIMEOUT_MS = 90_000;
+
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** A cloud server on 127.0.0.1:0 over a fresh PGlite data dir (or DATABASE_URL). */
@@ -86,13 +89,22 @@ export async function startCloud(
             : JSON.stringify(options.body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      headers: response.headers,
+    };
   }
 
   /** The answer's data; fails the test with the error when the call failed. */
-  async function ok(method: 'GET' | 'POST', url: string, options: Parameters<typeof request>[2] = {}) {
+  async function ok(
+    method: 'GET' | 'POST',
+    url: string,
+    options: Parameters<typeof request>[2] = {},
+  ) {
     const answer = await request(method, url, options);
-    if (answer.status !== 200) throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    if (answer.status !== 200)
+      throw new Error(`${method} ${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body.data;
   }
 
@@ -157,11 +169,16 @@ export const newSigningKey = (kid: string, createdAt = Date.now()): SigningKey =
 
 /** A code like the tills make: 19 random digits and a Damm check digit. */
 export function numericCode(): string {
-  const digits = String(1 + (randomBytes(1)[0]! % 9)) + [...randomBytes(18)].map((b) => b % 10).join('');
+  const digits =
+    String(1 + (randomBytes(1)[0]! % 9)) + [...randomBytes(18)].map((b) => b % 10).join('');
   return digits + dammCheckDigit(digits);
 }
 
-export function event(kind: string, payload: Record<string, unknown>, entityId = v7()): PushedEvent {
+export function event(
+  kind: string,
+  payload: Record<string, unknown>,
+  entityId = v7(),
+): PushedEvent {
   return { id: v7(), kind, entityId, occurredAt: Date.now(), payload };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   describeOnEachBackend,
   newSigningKey,
+  CLOUD_START_TIMEOUT_MS,
   startCloud,
   TestClock,
   type TestCloud,
@@ -12,8 +13,8 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
   const clock = new TestClock();
   beforeAll(async () => {
     cloud = await startCloud(backend, { clock });
-  });
-  afterAll(() => cloud.close());
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(() => cloud.close(), CLOUD_START_TIMEOUT_MS);
 
   it('pairs with a single-use code: device token, merchant, keys from the first device', async () => {
     const merchant = await cloud.newMerchant('好邻居便利');
@@ -65,8 +66,12 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
       token: second.token,
       body: { keys: [rotated], activeKid: 'k3' },
     });
-    expect(uploaded.signingKeys.filter((k: any) => k.active)).toEqual([{ ...rotated, active: true }]);
-    const seenByFirst = await cloud.ok('GET', '/v1/device/signing-keys', { token: paired.deviceToken });
+    expect(uploaded.signingKeys.filter((k: any) => k.active)).toEqual([
+      { ...rotated, active: true },
+    ]);
+    const seenByFirst = await cloud.ok('GET', '/v1/device/signing-keys', {
+      token: paired.deviceToken,
+    });
     expect(seenByFirst.signingKeys).toEqual(uploaded.signingKeys);
     expect(seenByFirst.signingKeys.filter((k: any) => k.retiredAt === null)).toHaveLength(1);
   });
@@ -74,7 +79,9 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
   it('refuses an expired pairing code and a malformed one', async () => {
     const merchant = await cloud.newMerchant();
     const code = (
-      await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/pairing-codes`, { ttlMinutes: 5 })
+      await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/pairing-codes`, {
+        ttlMinutes: 5,
+      })
     ).code;
     clock.advance(6 * 60_000);
     const late = await cloud.request('POST', '/v1/devices/pair', {
@@ -115,11 +122,15 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
     expect(revoked.revokedAt).toBeTypeOf('number');
     expect((await cloud.request('GET', '/v1/device', { token: device.token })).status).toBe(401);
     const listed = await cloud.admin('GET', `/v1/admin/merchants/${merchant.id}/devices`);
-    expect(listed.devices).toEqual([expect.objectContaining({ id: device.deviceId, revokedAt: revoked.revokedAt })]);
+    expect(listed.devices).toEqual([
+      expect.objectContaining({ id: device.deviceId, revokedAt: revoked.revokedAt }),
+    ]);
 
     // A device may unpair itself too.
     const other = await cloud.pair(merchant.id, '二号店');
-    expect((await cloud.request('POST', '/v1/device/unpair', { token: other.token })).status).toBe(200);
+    expect((await cloud.request('POST', '/v1/device/unpair', { token: other.token })).status).toBe(
+      200,
+    );
     expect((await cloud.request('GET', '/v1/device', { token: other.token })).status).toBe(401);
   });
 
@@ -130,7 +141,9 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
     expect(rotated.deviceToken).not.toBe(device.token);
     // The answer might have been lost: the old token still gets in.
     expect((await cloud.request('GET', '/v1/device', { token: device.token })).status).toBe(200);
-    expect((await cloud.request('GET', '/v1/device', { token: rotated.deviceToken })).status).toBe(200);
+    expect((await cloud.request('GET', '/v1/device', { token: rotated.deviceToken })).status).toBe(
+      200,
+    );
     expect((await cloud.request('GET', '/v1/device', { token: device.token })).status).toBe(401);
   });
 

@@ -4,6 +4,7 @@ import {
   event,
   numericCode,
   redemptionClaim,
+  CLOUD_START_TIMEOUT_MS,
   startCloud,
   type TestCloud,
 } from '../../support/cloud';
@@ -12,8 +13,8 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
   let cloud: TestCloud;
   beforeAll(async () => {
     cloud = await startCloud(backend);
-  });
-  afterAll(() => cloud.close());
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(() => cloud.close(), CLOUD_START_TIMEOUT_MS);
 
   async function twoStores() {
     const merchant = await cloud.newMerchant();
@@ -54,7 +55,10 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     const overlapping = [batch[2]!, event('sales.recorded', { total: 500 })];
     const third = await cloud.push(a.token, overlapping);
     expect(third.body.data.results[0]).toEqual(first.body.data.results[2]);
-    expect(third.body.data.results[1]).toMatchObject({ status: 'accepted', seq: String(Number(first.body.data.results[2].seq) + 1) });
+    expect(third.body.data.results[1]).toMatchObject({
+      status: 'accepted',
+      seq: String(Number(first.body.data.results[2].seq) + 1),
+    });
 
     const pulled = await pullAll(b.token);
     expect(pulled.events.map((e) => e.id)).toEqual([...batch, overlapping[1]!].map((e) => e.id));
@@ -86,8 +90,12 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
       ['rejected', true, 'UNKNOWN_EVENT_KIND'],
       ['rejected', true, 'VALIDATION_FAILED'],
     ]);
-    expect(results[1].error.message).toBe('The cloud does not know this kind of change: coupons.teleported');
-    expect(results[2].error.details.issues.map((i: any) => i.path.join('.'))).toContain('payload.id');
+    expect(results[1].error.message).toBe(
+      'The cloud does not know this kind of change: coupons.teleported',
+    );
+    expect(results[2].error.details.issues.map((i: any) => i.path.join('.'))).toContain(
+      'payload.id',
+    );
     const reused = await cloud.push(a.token, [{ ...good, payload: { id: 'something else' } }]);
     expect(reused.body.data.results[0]).toMatchObject({
       status: 'rejected',
@@ -149,7 +157,10 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
 
     const bad = await cloud.request('GET', '/v1/sync/pull?after=-1&limit=5000', { token: b.token });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.issues.map((i: any) => i.path[0]).sort()).toEqual(['after', 'limit']);
+    expect(bad.body.error.details.issues.map((i: any) => i.path[0]).sort()).toEqual([
+      'after',
+      'limit',
+    ]);
   });
 
   it('lets the first claim on a single-use code win; the other gets both redemptions', async () => {
@@ -172,7 +183,12 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
         amountFen: 2000,
         phone: '+8613800000001',
       },
-      loser: { redemptionId: claimB.payload.id, deviceId: b.deviceId, deviceName: '二号店', amountFen: 1500 },
+      loser: {
+        redemptionId: claimB.payload.id,
+        deviceId: b.deviceId,
+        deviceName: '二号店',
+        amountFen: 1500,
+      },
     });
     // The answer is stored: pushing the lost claim again answers the same conflict.
     expect((await cloud.push(b.token, [claimB])).body.data.results[0]).toEqual(second);
@@ -201,8 +217,14 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     // Each device pushes its batch of claims for the same codes at the same time, in a
     // different order, so neither push simply comes first for every code.
     const [fromA, fromB] = await Promise.all([
-      cloud.push(a.token, codes.map((code) => redemptionClaim(code))),
-      cloud.push(b.token, [...codes].reverse().map((code) => redemptionClaim(code))),
+      cloud.push(
+        a.token,
+        codes.map((code) => redemptionClaim(code)),
+      ),
+      cloud.push(
+        b.token,
+        [...codes].reverse().map((code) => redemptionClaim(code)),
+      ),
     ]);
     const statusA = fromA.body.data.results.map((r: any) => r.status);
     const statusB = [...fromB.body.data.results].reverse().map((r: any) => r.status);
@@ -212,11 +234,21 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     // And many single-claim pushes racing for one code.
     const code = numericCode();
     const racers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => cloud.push(i % 2 ? a.token : b.token, [redemptionClaim(code)])),
+      Array.from({ length: 6 }, (_, i) =>
+        cloud.push(i % 2 ? a.token : b.token, [redemptionClaim(code)]),
+      ),
     );
     const statuses = racers.map((r) => r.body.data.results[0].status).sort();
-    expect(statuses).toEqual(['accepted', 'conflict', 'conflict', 'conflict', 'conflict', 'conflict']);
-    const winner = racers.find((r) => r.body.data.results[0].status === 'accepted')!.body.data.results[0];
+    expect(statuses).toEqual([
+      'accepted',
+      'conflict',
+      'conflict',
+      'conflict',
+      'conflict',
+      'conflict',
+    ]);
+    const winner = racers.find((r) => r.body.data.results[0].status === 'accepted')!.body.data
+      .results[0];
     for (const r of racers.filter((r) => r.body.data.results[0].status === 'conflict'))
       expect(r.body.data.results[0].conflict.winner.eventId).toBe(winner.eventId);
   });
