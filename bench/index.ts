@@ -1,5 +1,6 @@
 // `npm run bench [-- name…]`: runs the benchmark suites (all, or those named) and prints each
 // metric beside its baseline, as a table and as JSON lines.
+import { cloudBench } from './cloud.bench';
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
@@ -9,6 +10,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
   coupons: couponsBench,
   printing: printingBench,
+  cloud: cloudBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

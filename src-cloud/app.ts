@@ -20,7 +20,6 @@ import { systemClock, type Clock } from './platform/clock';
 import { createConsoleLogger, type Logger } from './platform/logger';
 import { createSmsProvider } from './sms';
 import type { SmsProvider } from './sms/provider';
-import { CouponClaims } from './sync/coupon-claims';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
@@ -47,7 +46,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const keys = new SigningKeysStore();
   const devices = new DevicesService(db, clock, merchants, keys);
   const ledger = new CashbackLedger();
-  const push = new PushService(db, clock, devices, new CouponClaims(), ledger);
+  const push = new PushService(db, clock, devices, ledger);
   const pull = new PullService(db, merchants);
   const cashback = new ConsumerCashback(db, clock, ledger);
   const sms = options.sms ?? createSmsProvider(config.sms, logger);

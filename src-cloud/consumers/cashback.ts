@@ -7,7 +7,7 @@ import type { CloudDb } from '../db/open';
 import { CloudError } from '../http/cloud-error';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { syncEvents } from '../sync/schema';
+import { appendEvents } from '../sync/event-log';
 import { holdStream } from '../sync/stream';
 import { eventHash } from '../sync/payload-hash';
 import type { CashbackLedger, CashbackPayout, CashbackRow } from './cashback-ledger';
@@ -83,17 +83,19 @@ export class ConsumerCashback {
         payload: { id: row.id, code: row.code, phone: input.phone, redeemedAt: now, via: 'cloud' },
       };
       const seq = stream.next();
-      await tx.insert(syncEvents).values({
-        merchantId,
-        eventId,
-        seq,
-        deviceId: null,
-        ...event,
-        payloadHash: eventHash(event),
-        status: 'accepted',
-        result: { eventId, status: 'accepted', seq: String(seq) },
-        receivedAt: now,
-      });
+      await appendEvents(tx, [
+        {
+          merchantId,
+          eventId,
+          seq,
+          deviceId: null,
+          ...event,
+          payloadHash: eventHash(event),
+          status: 'accepted',
+          result: { eventId, status: 'accepted', seq: String(seq) },
+          receivedAt: now,
+        },
+      ]);
       await stream.save();
       return this.answer({ ...row, phone: input.phone, redeemedAt: now });
     });

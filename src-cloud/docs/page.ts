@@ -23,7 +23,7 @@ export function renderDocsPage(document: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:15px/1.5 system-ui,"Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#1f2328}
-code,pre{font-family:ui-monospace,Consolas,monospace}pre{background:#f6f8fa;padding:1em;overflow:auto;font-size:12px}
+code,pre{font-family:ui-monospace,Consolas,monospace}pre{background:#f6f8fa;padding:1em;overflow:auto;max-height:32em;font-size:12px}
 section{border-top:1px solid #d0d7de;padding:.3em 0}h3{margin:.4em 0;font-size:16px}
 .method{display:inline-block;min-width:3.5em;text-align:center;border-radius:4px;color:#fff;font-size:12px;padding:1px 4px}
 .GET{background:#1f6feb}.POST{background:#1a7f37}

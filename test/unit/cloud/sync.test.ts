@@ -211,6 +211,32 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     expect((await cloud.push(b.token, [reclaim])).body.data.results[0].status).toBe('accepted');
   });
 
+  it('decides claims and voids in the order of one batch', async () => {
+    const { a, b } = await twoStores();
+    const code = numericCode();
+    const first = redemptionClaim(code);
+    const voidFirst = event('redemption.voided', {
+      redemptionId: first.payload.id,
+      voidedAt: Date.now(),
+    });
+    const second = redemptionClaim(code);
+    const third = redemptionClaim(code);
+    const results = (await cloud.push(a.token, [first, voidFirst, second, third])).body.data
+      .results;
+    expect(results.map((r: any) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'conflict',
+    ]);
+    expect(results[3].conflict.winner.redemptionId).toBe(second.payload.id);
+    const later = (await cloud.push(b.token, [redemptionClaim(code)])).body.data.results[0];
+    expect(later.conflict.winner).toMatchObject({
+      redemptionId: second.payload.id,
+      deviceName: '一号店',
+    });
+  });
+
   it('decides concurrent claims from two devices: exactly one wins each code', async () => {
     const { a, b } = await twoStores();
     const codes = Array.from({ length: 8 }, () => numericCode());

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/open';
+import type { syncEvents } from './schema';
+
+export type EventRow = typeof syncEvents.$inferInsert;
+
+/**
+ * Writes event rows as one JSON parameter expanded by jsonb_to_recordset: a thousand rows of a
+ * push cost one parameter instead of twelve thousand, several times faster (on PGlite most of
+ * all). The column list follows sync/schema.ts.
+ */
+export async function appendEvents(db: Queryable, rows: EventRow[]): Promise<void> {
+  if (!rows.length) return;
+  const records = JSON.stringify(
+    rows.map((r) => ({
+      merchant_id: r.merchantId,
+      event_id: r.eventId,
+      seq: r.seq ?? null,
+      device_id: r.deviceId ?? null,
+      kind: r.kind,
+      entity_id: r.entityId,
+      occurred_at: r.occurredAt,
+      payload: r.payload,
+      payload_hash: r.payloadHash,
+      status: r.status,
+      result: r.result,
+      received_at: r.receivedAt,
+    })),
+  );
+  await db.execute(sql`
+    insert into sync_events (merchant_id, event_id, seq, device_id, kind, entity_id, occurred_at,
+      payload, payload_hash, status, result, received_at)
+    select merchant_id, event_id, seq, device_id, kind, entity_id, occurred_at,
+      payload, payload_hash, status, result, received_at
+    from jsonb_to_recordset(${records}::jsonb) as r(merchant_id text, event_id text, seq bigint,
+      device_id text, kind text, entity_id text, occurred_at bigint, payload jsonb,
+      payload_hash text, status text, result jsonb, received_at bigint)`);
+}
