@@ -72,7 +72,11 @@ export function registerEndpoint<N extends EndpointName>(
       let ctx: RequestContext | DeviceContext = base;
       if (def.auth === 'admin') {
         const token = bearerOf(request);
-        if (!token || !sameSecret(token, deps.adminToken)) throw new CloudError('UNAUTHENTICATED');
+        if (!token || !sameSecret(token, deps.adminToken)) {
+          // Wrong guesses at the admin token spend the address's public bucket.
+          limit(deps.limiters.public, request.ip);
+          throw new CloudError('UNAUTHENTICATED');
+        }
       } else if (def.auth === 'device') {
         const token = bearerOf(request);
         if (!token) throw new CloudError('UNAUTHENTICATED');

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNotNull, lte, ne, or, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { Conflict } from '../../src-shared/sync/sync';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { PulledEvent } from '../../src-shared/sync/sync';
 import type { CloudDb } from '../db/open';
@@ -6,7 +7,22 @@ import type { DeviceActor } from '../http/context';
 import type { MerchantsService } from '../merchants/service';
 import { syncEvents } from './schema';
 
-type EventRow = typeof syncEvents.$inferSelect;
+/** What a puller needs of a row: not the stored answer, only its conflict (if any). */
+const pulledColumns = {
+  eventId: syncEvents.eventId,
+  seq: syncEvents.seq,
+  deviceId: syncEvents.deviceId,
+  kind: syncEvents.kind,
+  entityId: syncEvents.entityId,
+  occurredAt: syncEvents.occurredAt,
+  payload: syncEvents.payload,
+  status: syncEvents.status,
+  receivedAt: syncEvents.receivedAt,
+  conflict: sql<Conflict | null>`${syncEvents.result}->'conflict'`,
+};
+type EventRow = Omit<typeof syncEvents.$inferSelect, 'payloadHash' | 'result' | 'merchantId'> & {
+  conflict: Conflict | null;
+};
 
 const toPulled = (row: EventRow, deviceId: string): PulledEvent => {
   const event: PulledEvent = {
@@ -21,7 +37,7 @@ const toPulled = (row: EventRow, deviceId: string): PulledEvent => {
     own: row.deviceId === deviceId,
     receivedAt: row.receivedAt,
   };
-  if (row.result.conflict) event.conflict = row.result.conflict;
+  if (row.conflict) event.conflict = row.conflict;
   return event;
 };
 
@@ -55,7 +71,7 @@ export class PullService {
     if (!query.includeOwn)
       filters.push(or(isNull(syncEvents.deviceId), ne(syncEvents.deviceId, device.deviceId))!);
     const rows = await this.db
-      .select()
+      .select(pulledColumns)
       .from(syncEvents)
       .where(and(...filters))
       .orderBy(asc(syncEvents.seq))

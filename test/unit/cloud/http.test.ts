@@ -111,5 +111,8 @@ describeOnEachBackend('cloud HTTP: limits, errors and documentation', (backend) 
     expect(statuses.slice(statuses.indexOf(429))).toEqual(
       statuses.slice(statuses.indexOf(429)).map(() => 429),
     );
+    // Guessing the admin token draws on the same bucket.
+    const guess = await cloud.request('GET', '/v1/admin/merchants', { token: 'guess-0123456789' });
+    expect(guess.status).toBe(429);
   });
 });
