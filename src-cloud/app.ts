@@ -55,6 +55,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
     logger: false,
     return503OnClosing: true,
   });

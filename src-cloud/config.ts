@@ -21,6 +21,8 @@ export interface CloudConfig {
   /** Bearer token of the admin API (creating merchants, issuing pairing codes). */
   adminToken: string;
   bodyLimitBytes: number;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits). */
+  trustProxy: boolean;
   rateLimits: {
     /** Per paired device, over every device endpoint. */
     device: BucketConfig;
@@ -34,6 +36,7 @@ export interface CloudConfig {
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   adminToken,
   bodyLimitBytes: BODY_LIMIT_BYTES,
+  trustProxy: false,
   rateLimits: {
     device: { capacity: 60, refillPerSecond: 20 },
     public: { capacity: 20, refillPerSecond: 1 },
@@ -54,8 +57,9 @@ export interface CloudOptions {
 
 /**
  * `--port`, `--host`, `--data-dir`, `--admin-token`, `--sms log|webhook`, `--sms-webhook-url`,
- * or STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN, STOREDESK_SMS_PROVIDER,
- * STOREDESK_SMS_WEBHOOK_URL; DATABASE_URL selects PostgreSQL. Flags win over the environment.
+ * `--trust-proxy`, or STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _TRUST_PROXY=1,
+ * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL; DATABASE_URL selects PostgreSQL. Flags win
+ * over the environment.
  */
 export function parseCloudOptions(
   argv: string[],
@@ -70,6 +74,7 @@ export function parseCloudOptions(
       'admin-token': { type: 'string' },
       sms: { type: 'string' },
       'sms-webhook-url': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
     },
     strict: true,
   });
@@ -86,6 +91,7 @@ export function parseCloudOptions(
   if (givenToken !== undefined && givenToken.length < 16)
     throw new Error('The admin token must be at least 16 characters.');
   const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
+  config.trustProxy = values['trust-proxy'] ?? env.STOREDESK_CLOUD_TRUST_PROXY === '1';
   const provider = values.sms ?? env.STOREDESK_SMS_PROVIDER ?? 'log';
   if (provider === 'webhook') {
     const url = values['sms-webhook-url'] ?? env.STOREDESK_SMS_WEBHOOK_URL;

@@ -90,7 +90,12 @@ describe('the cloud command', () => {
       adminTokenGenerated: false,
       config: { adminToken: 'env-token-0123456789', sms: { provider: 'log' } },
     });
+    expect(parseCloudOptions(['--trust-proxy'], {}).config.trustProxy).toBe(true);
+    expect(parseCloudOptions([], { STOREDESK_CLOUD_TRUST_PROXY: '1' }).config.trustProxy).toBe(
+      true,
+    );
     const generated = parseCloudOptions([], {});
+    expect(generated.config.trustProxy).toBe(false);
     expect(generated.adminTokenGenerated).toBe(true);
     expect(generated.config.adminToken).toMatch(/^sda_.{40,}/);
     expect(
