@@ -98,6 +98,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
       device: new RateLimiter(config.rateLimits.device, clock),
       public: new RateLimiter(config.rateLimits.public, clock),
     },
+    validateOutputs: config.validateOutputs,
   };
   app.get('/health', async () => ({
     ok: true,

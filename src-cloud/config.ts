@@ -31,6 +31,8 @@ export interface CloudConfig {
   };
   sms: SmsConfig;
   otp: { ttlMs: number; attempts: number; resendAfterMs: number };
+  /** Check each answer against its documented schema (tests turn it on). */
+  validateOutputs: boolean;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -43,6 +45,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   },
   sms: { provider: 'log' },
   otp: { ttlMs: 5 * 60_000, attempts: 5, resendAfterMs: 60_000 },
+  validateOutputs: false,
 });
 
 export interface CloudOptions {

@@ -19,6 +19,8 @@ export interface EndpointDeps {
   adminToken: string;
   authenticateDevice(token: string): Promise<DeviceActor>;
   limiters: { device: RateLimiter; public: RateLimiter };
+  /** Check every answer against its response schema (tests: the documentation stays true). */
+  validateOutputs?: boolean;
 }
 
 type ContextFor<N extends EndpointName> = (typeof cloudEndpoints)[N]['auth'] extends 'device'
@@ -95,6 +97,11 @@ export function registerEndpoint<N extends EndpointName>(
       } as EndpointInput<N>;
       if (issues.length) throw new CloudError('VALIDATION_FAILED', { issues });
       const data = await handler(input, ctx as ContextFor<N>);
+      if (deps.validateOutputs) {
+        const checked = def.response.safeParse(data);
+        if (!checked.success)
+          throw new Error(`${name} answered outside its schema: ${checked.error.message}`);
+      }
       return { ok: true, data };
     },
   });

@@ -60,6 +60,7 @@ export async function startCloud(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-cloud-'));
   const database = await openCloudDatabase({ dataDir, databaseUrl: backend.databaseUrl });
   const config = defaultCloudConfig(ADMIN_TOKEN);
+  config.validateOutputs = true;
   options.config?.(config);
   const clock = options.clock ?? new TestClock();
   const logger = createMemoryLogger();
