@@ -4,6 +4,7 @@ start_ci_postgres() {
   [ -n "${DATABASE_URL:-}" ] && return 0
   if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "CI: installing Debian postgresql"
+    apt-get update -qq || return 1
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || return 1
   fi
   local bin dir
