@@ -188,6 +188,30 @@ export class PrintingService {
     });
   }
 
+  /** Holds a job: a printing one stops after the slip on the printer, so none is cut in half. */
+  pause(ctx: HandlerContext, jobId: string): PrintJob {
+    return this.adb.write(() => {
+      const row = this.jobRow(jobId);
+      if (row.status !== 'queued' && row.status !== 'printing')
+        throw new AppError('JOB_NOT_PAUSABLE', { status: row.status });
+      this.setJob(jobId, { status: 'paused' });
+      this.audit.record(ctx, { action: 'printing.pause', targetType: 'printJob', targetId: jobId });
+      return this.toJob(this.jobRow(jobId));
+    });
+  }
+
+  resume(ctx: HandlerContext, jobId: string): PrintJob {
+    const job = this.adb.write(() => {
+      const row = this.jobRow(jobId);
+      if (row.status !== 'paused') throw new AppError('JOB_NOT_RESUMABLE', { status: row.status });
+      this.setJob(jobId, { status: 'queued' });
+      this.audit.record(ctx, { action: 'printing.resume', targetType: 'printJob', targetId: jobId });
+      return this.toJob(this.jobRow(jobId));
+    });
+    this.kick();
+    return job;
+  }
+
   /** Resolves when every queued job has printed or failed (tests, shutdown). */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
@@ -294,6 +318,7 @@ export class PrintingService {
       payload.kind !== 'test' && payload.storeId ? this.stores.get(payload.storeId) : null;
     const timeZone = store?.timezone ?? DEFAULT_TIME_ZONE;
     const at = (ms: number) => localDateTime(ms, timeZone);
+    if (payload.kind === 'summary') throw new AppError('PRINTER_UNSUPPORTED');
     if (payload.kind === 'test')
       return testPage(width, { printerName: printer.name, atText: at(this.clock.now()) });
     const code = payload.codes[index]!;
