@@ -1,4 +1,15 @@
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -12,6 +23,8 @@ import { optionalPhoneSchema, phoneOrUndefined } from '../../forms/phone';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
+import { PrintSlipsPanel } from '../printing/PrintSlipsPanel';
+import { issuedCouponSlip, useSlipContext } from '../printing/slip-context';
 import { useStoreTimeZone } from '../stores/stores-queries';
 import { BatchProgressBar } from './BatchProgressBar';
 import {
@@ -29,9 +42,13 @@ export const MAX_SYNC_ISSUE = 10_000;
 interface IssueFormValues {
   count: number;
   phone?: string;
+  /** Print a slip per code on this till's default printer once they are issued. */
+  printSlips?: boolean;
 }
 
-type Outcome = { kind: 'codes'; codes: IssuedCode[] } | { kind: 'batch'; batch: CouponBatch };
+type Outcome =
+  | { kind: 'codes'; codes: IssuedCode[]; issuedAt: number; printJobId?: string }
+  | { kind: 'batch'; batch: CouponBatch };
 
 interface IssueDialogProps {
   template: CouponTemplate;
@@ -56,6 +73,8 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
   const cancelBatch = useCancelBatch();
   const { exportBatch, exporting } = useBatchExport();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [showPrint, setShowPrint] = useState(false);
+  const slipContext = useSlipContext();
   const inBackground = count > MAX_SYNC_ISSUE;
 
   const submit = async (values: IssueFormValues) => {
@@ -71,8 +90,15 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           templateId: template.id,
           count: values.count,
           phone: phoneOrUndefined(values.phone),
+          print: values.printSlips ? {} : undefined,
         });
-        setOutcome({ kind: 'codes', codes: result.codes });
+        setOutcome({
+          kind: 'codes',
+          codes: result.codes,
+          issuedAt: Date.now(),
+          printJobId: result.printJobId,
+        });
+        setShowPrint(!!values.printSlips);
       }
     } catch (error) {
       if (!showErrorOnFields(form, t, error, { CUSTOMER_ISSUE_LIMIT_REACHED: ['phone'] }))
@@ -137,6 +163,11 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
             </Button>
           </>
         )}
+        {outcome.kind === 'codes' && (
+          <Button size="large" onClick={() => setShowPrint((shown) => !shown)}>
+            {showPrint ? t('printSlips.back') : t('printSlips.title')}
+          </Button>
+        )}
         <Button size="large" type="primary" onClick={onClose}>
           {t('common.close')}
         </Button>
@@ -179,18 +210,45 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           {inBackground ? (
             <Alert type="info" showIcon title={t('coupons.issue.batchNote')} />
           ) : (
-            <Form.Item
-              name="phone"
-              label={t('coupons.issue.phone')}
-              extra={t('coupons.issue.phoneHelp')}
-              rules={[rule(optionalPhoneSchema)]}
-            >
-              <Input inputMode="tel" placeholder={t('coupons.issue.phonePlaceholder')} />
-            </Form.Item>
+            <>
+              <Form.Item
+                name="phone"
+                label={t('coupons.issue.phone')}
+                extra={t('coupons.issue.phoneHelp')}
+                rules={[rule(optionalPhoneSchema)]}
+              >
+                <Input inputMode="tel" placeholder={t('coupons.issue.phonePlaceholder')} />
+              </Form.Item>
+              <Form.Item
+                name="printSlips"
+                valuePropName="checked"
+                extra={t('printSlips.printAfterIssueHelp')}
+              >
+                <Checkbox>{t('printSlips.printAfterIssue')}</Checkbox>
+              </Form.Item>
+            </>
           )}
         </Form>
       )}
-      {outcome?.kind === 'codes' && <IssuedCodes codes={outcome.codes} timeZone={timeZone} />}
+      {outcome?.kind === 'codes' && !showPrint && (
+        <IssuedCodes codes={outcome.codes} timeZone={timeZone} />
+      )}
+      {outcome?.kind === 'codes' && showPrint && (
+        <PrintSlipsPanel
+          kind="coupons"
+          codes={outcome.codes.map((code) => code.code)}
+          jobId={outcome.printJobId}
+          slipOf={(options) =>
+            issuedCouponSlip(
+              options,
+              slipContext,
+              template,
+              outcome.codes[options.index]!,
+              outcome.issuedAt,
+            )
+          }
+        />
+      )}
       {batch && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text>
