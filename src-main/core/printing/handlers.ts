@@ -1,4 +1,3 @@
-import { AppError } from '../platform/app-error';
 import type { HandlerMap } from '../platform/context';
 import type { PrintingService } from './service';
 
@@ -36,19 +35,9 @@ export const printingHandlers = (
   'printing.cancel': (input, ctx) => printing.cancel(ctx, input.jobId),
   'printing.pause': (input, ctx) => printing.pause(ctx, input.jobId),
   'printing.resume': (input, ctx) => printing.resume(ctx, input.jobId),
-  // Being built on this branch: the contract comes first so the printers page can use it.
-  'printers.usbDevices': () => [],
-  'printers.status': (input) => ({
-    printerId: input.printerId,
-    status: 'unknown',
-    error: null,
-    checkedAt: Date.now(),
-  }),
-  'printing.getLogo': () => ({ pngBase64: null, width: null, height: null }),
-  'printing.setLogo': () => {
-    throw new AppError('PRINTER_UNSUPPORTED');
-  },
-  'printing.printDailySummary': () => {
-    throw new AppError('PRINTER_UNSUPPORTED');
-  },
+  'printers.usbDevices': () => printing.usbDevices(),
+  'printers.status': (input) => printing.status(input.printerId),
+  'printing.getLogo': () => printing.getLogo(),
+  'printing.setLogo': (input, ctx) => printing.setLogo(ctx, input),
+  'printing.printDailySummary': (input, ctx) => printing.printDailySummary(ctx, input),
 });
