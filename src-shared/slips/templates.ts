@@ -140,7 +140,8 @@ export function dailySummarySlip(width: PaperWidth, data: DailySummaryData): Sli
     width,
     blocks: [
       { kind: 'title', text: '日结小票' },
-      { kind: 'text', text: `${data.merchantName} ${data.storeName}`, align: 'center' },
+      { kind: 'text', text: data.merchantName, align: 'center' },
+      { kind: 'text', text: data.storeName, align: 'center' },
       { kind: 'text', text: `营业日 ${data.date}`, align: 'center', bold: true },
       { kind: 'rule', char: '=' },
       { kind: 'text', text: '优惠券', bold: true },
@@ -152,7 +153,7 @@ export function dailySummarySlip(width: PaperWidth, data: DailySummaryData): Sli
       countAndAmount('发放', data.cashbackIssued),
       countAndAmount('兑付', data.cashbackRedeemed),
       { kind: 'rule' },
-      { kind: 'text', text: '收银员核销', bold: true },
+      { kind: 'text', text: '收银员核销（不含撤销）', bold: true },
       ...(data.byCashier.length
         ? data.byCashier.map((c) => countAndAmount(c.name, c))
         : [{ kind: 'text', text: '（无）', align: 'center' } as const]),

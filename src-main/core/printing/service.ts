@@ -261,7 +261,7 @@ export class PrintingService {
   }
 
   getLogo(): Logo {
-    const pngBase64 = this.settings.get<string | null>(LOGO_SETTING) ?? null;
+    const pngBase64 = this.settings.get<{ png: string | null }>(LOGO_SETTING)?.png ?? null;
     const png = pngBase64 ? readPng(Buffer.from(pngBase64, 'base64')) : null;
     return { pngBase64, width: png?.width ?? null, height: png?.height ?? null };
   }
@@ -280,7 +280,7 @@ export class PrintingService {
         throw new AppError('LOGO_TOO_LARGE', { maxKb: LOGO_MAX_BYTES / 1024 });
     }
     this.adb.write(() => {
-      this.settings.set(LOGO_SETTING, base64);
+      this.settings.set(LOGO_SETTING, { png: base64 });
       this.audit.record(ctx, {
         action: 'printing.setLogo',
         targetType: 'printer',
@@ -522,7 +522,7 @@ export class PrintingService {
 
   private logo(width: 58 | 80): SlipLogo | null {
     if (!this.logos.has(width)) {
-      const base64 = this.settings.get<string | null>(LOGO_SETTING);
+      const base64 = this.getLogo().pngBase64;
       const png = base64 ? readPng(Buffer.from(base64, 'base64')) : null;
       this.logos.set(width, png ? logoRaster(png, PAPER[width].dots) : null);
     }
