@@ -148,12 +148,12 @@ describe('daily summary', () => {
         '营业日 2026-11-21',
         '优惠券',
         expect.stringMatching(/^发放 +3 张$/),
-        expect.stringMatching(/^核销 +2 张  ￥40\.00$/),
-        expect.stringMatching(/^撤销核销 +1 张  ￥20\.00$/),
+        expect.stringMatching(/^核销 +2 张 {2}￥40\.00$/),
+        expect.stringMatching(/^撤销核销 +1 张 {2}￥20\.00$/),
         '返现码',
-        expect.stringMatching(/^发放 +2 张  ￥4\.00$/),
-        expect.stringMatching(/^兑付 +1 张  ￥2\.00$/),
-        expect.stringMatching(/^李收银 +1 张  ￥20\.00$/),
+        expect.stringMatching(/^发放 +2 张 {2}￥4\.00$/),
+        expect.stringMatching(/^兑付 +1 张 {2}￥2\.00$/),
+        expect.stringMatching(/^李收银 +1 张 {2}￥20\.00$/),
       ]),
     );
     for (const line of slip!.lines)
