@@ -47,8 +47,9 @@ class PrinterSocket {
     });
   }
 
+  /** No Nagle delay: the 9-byte status query goes out at once, not after the printer's ACK. */
   static async open(target: TcpTarget, timeoutMs: number): Promise<PrinterSocket> {
-    const connection = new PrinterSocket(net.connect(target));
+    const connection = new PrinterSocket(net.connect({ ...target, noDelay: true }));
     await connection.step(
       timeoutMs,
       new PrinterError(
