@@ -412,7 +412,9 @@ export class PrintingService {
       return this.toJob(row);
     });
     this.adb.emitAfterCommit('printing.jobChanged', job);
-    this.kick();
+    // Printing starts once this (and any surrounding) transaction has committed: writes are
+    // synchronous, so a microtask runs after the commit, and a rolled-back job never prints.
+    queueMicrotask(() => this.kick());
     return job;
   }
 

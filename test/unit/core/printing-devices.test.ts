@@ -168,6 +168,14 @@ describe('print after issue', () => {
     );
     expect(refused.code).toBe('PRINTER_NOT_FOUND');
     expect(couponCount()).toBe(before);
+    // Codes that cannot be issued leave no print job behind either.
+    const notIssued = await fails(
+      'coupons.issue',
+      { templateId: '0190f5a0-0000-7000-8000-000000000001', count: 1, print: { printerId } },
+      ownerToken,
+    );
+    expect(notIssued.code).toBe('TEMPLATE_NOT_FOUND');
+    expect(await ok('printing.jobs', {}, ownerToken)).toEqual([]);
 
     const issued = await ok(
       'coupons.issue',
