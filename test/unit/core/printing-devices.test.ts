@@ -1,9 +1,12 @@
 // The print queue against a printer that talks back: status (DLE EOT), faults that clear, pause
-// and resume, and printing straight after issuing codes.
+// and resume, printing straight after issuing codes, and USB printers coming and going.
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import type { UsbModuleLike } from '../../../src-main/devices/printing/usb-bus';
 import { sendToPrinter, type SendToPrinter } from '../../../src-main/devices/printing/send';
 import { capturePrinter, type CaptureStatus } from '../../support/capture-printer';
 import { couponShop } from '../../support/coupons';
+import { fakePrinter } from '../../support/usb-printer';
 
 async function statusShop(options: { status?: CaptureStatus; send?: SendToPrinter } = {}) {
   const printer = await capturePrinter({ status: options.status ?? 'online' });
@@ -222,5 +225,53 @@ describe('print after issue', () => {
     expect(slip!.lines.map((l) => l.text)).toContain('返现 ￥2.00');
     expect(slip!.lines.map((l) => l.text)).toContain(data!.display);
     expect(slip!.qrs).toEqual([data!.qrPayload]);
+  });
+});
+
+describe('USB printers on the printers page', () => {
+  it('lists USB printers and pushes plugging in and out to managers', async () => {
+    const emitter = new EventEmitter();
+    const plugged = [fakePrinter({ names: { manufacturer: 'Xprinter', product: 'XP-58' } }).device];
+    const bus: UsbModuleLike = { getDeviceList: () => plugged, usb: emitter };
+    const shop = await couponShop({ loadUsb: async () => bus });
+    const { ok, fails, ownerToken, cashierToken, core } = shop;
+    expect((await fails('printers.usbDevices', {}, cashierToken)).code).toBe('FORBIDDEN');
+    expect(await ok('printers.usbDevices', {}, ownerToken)).toEqual([
+      {
+        vendorId: 0x0416,
+        productId: 0x5011,
+        manufacturer: 'Xprinter',
+        product: 'XP-58',
+        path: '1-2.1',
+      },
+    ]);
+    const seen: { name: string; payload: unknown }[] = [];
+    const unsubscribe = core.events.subscribe(
+      () => ownerToken,
+      (name, payload) => {
+        if (name === 'printers.usbChanged') seen.push({ name, payload });
+      },
+    );
+    const second = fakePrinter({ port: 3 }).device;
+    emitter.emit('attach', second);
+    await new Promise((resolve) => setImmediate(resolve));
+    emitter.emit('detach', plugged[0]!);
+    unsubscribe();
+    expect(seen.map((e) => e.payload)).toEqual([
+      { change: 'attach', device: expect.objectContaining({ path: '1-2.3' }) },
+      { change: 'detach', device: expect.objectContaining({ path: '1-2.1', product: 'XP-58' }) },
+    ]);
+    core.close(); // stops listening to the bus, so the addon's hotplug thread can end
+    expect(emitter.listenerCount('attach') + emitter.listenerCount('detach')).toBe(0);
+  });
+
+  it('says when the USB bus cannot be used on this PC', async () => {
+    const { fails, ownerToken } = await couponShop({
+      loadUsb: () => Promise.reject(new Error('libusb not found')),
+    });
+    expect(await fails('printers.usbDevices', {}, ownerToken)).toMatchObject({
+      code: 'PRINTER_UNSUPPORTED',
+      details: { detail: 'libusb not found' },
+    });
   });
 });
