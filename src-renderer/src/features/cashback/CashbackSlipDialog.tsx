@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
 import { useApiMutation } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
-import { PrintSlipsPanel } from '../printing/PrintSlipsPanel';
+import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
+import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
 import { cashbackCodeSlip, useSlipContext } from '../printing/slip-context';
 import { ProductSelect } from '../products/ProductSelect';
 
@@ -13,6 +14,7 @@ type CashbackCode = OutputOf<'cashback.requestCode'>;
 interface SlipFormValues {
   productId: string;
   printNow: boolean;
+  printerId?: string;
 }
 
 /**
@@ -26,11 +28,17 @@ export function CashbackSlipDialog({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<SlipFormValues>();
   const requestCode = useApiMutation('cashback.requestCode', { invalidates: ['audit.list'] });
   const slipContext = useSlipContext();
-  const [issued, setIssued] = useState<CashbackCode | null>(null);
+  const { preferred } = usePrinterChoice();
+  const printNow = Form.useWatch('printNow', form);
+  const [issued, setIssued] = useState<{ code: CashbackCode; printerId?: string } | null>(null);
 
-  const submit = async ({ productId, printNow }: SlipFormValues) => {
+  const submit = async ({ productId, printNow, printerId }: SlipFormValues) => {
     try {
-      setIssued(await requestCode.mutateAsync({ productId, print: printNow ? {} : undefined }));
+      const code = await requestCode.mutateAsync({
+        productId,
+        print: printNow ? { printerId } : undefined,
+      });
+      setIssued({ code, printerId: printNow ? printerId : undefined });
     } catch (error) {
       message.error(errorText(error));
     }
@@ -41,7 +49,7 @@ export function CashbackSlipDialog({ onClose }: { onClose: () => void }) {
       open
       title={t('cashbackSlip.title')}
       onCancel={onClose}
-      width={issued ? 820 : 520}
+      width={issued ? PRINT_PANEL_WIDTH : 520}
       destroyOnHidden
       footer={
         <Space>
@@ -64,9 +72,10 @@ export function CashbackSlipDialog({ onClose }: { onClose: () => void }) {
       {issued ? (
         <PrintSlipsPanel
           kind="cashback"
-          codes={[issued.code]}
-          jobId={issued.printJobId}
-          slipOf={(options) => cashbackCodeSlip(options, slipContext, issued)}
+          codes={[issued.code.code]}
+          jobId={issued.code.printJobId}
+          printerId={issued.printerId}
+          slipOf={(options) => cashbackCodeSlip(options, slipContext, issued.code)}
         />
       ) : (
         <Form
@@ -86,6 +95,16 @@ export function CashbackSlipDialog({ onClose }: { onClose: () => void }) {
           <Form.Item name="printNow" valuePropName="checked">
             <Checkbox>{t('cashbackSlip.printNow')}</Checkbox>
           </Form.Item>
+          {printNow && (
+            <Form.Item
+              name="printerId"
+              label={t('printSlips.printer')}
+              initialValue={preferred?.id}
+              rules={[{ required: true, message: t('printSlips.noPrinter') }]}
+            >
+              <PrinterSelect size="large" />
+            </Form.Item>
+          )}
         </Form>
       )}
     </Modal>

@@ -23,7 +23,8 @@ import { optionalPhoneSchema, phoneOrUndefined } from '../../forms/phone';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
-import { PrintSlipsPanel } from '../printing/PrintSlipsPanel';
+import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
+import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
 import { issuedCouponSlip, useSlipContext } from '../printing/slip-context';
 import { useStoreTimeZone } from '../stores/stores-queries';
 import { BatchProgressBar } from './BatchProgressBar';
@@ -42,12 +43,19 @@ export const MAX_SYNC_ISSUE = 10_000;
 interface IssueFormValues {
   count: number;
   phone?: string;
-  /** Print a slip per code on this till's default printer once they are issued. */
+  /** Print a slip per code once they are issued, on this printer. */
   printSlips?: boolean;
+  printerId?: string;
 }
 
 type Outcome =
-  | { kind: 'codes'; codes: IssuedCode[]; issuedAt: number; printJobId?: string }
+  | {
+      kind: 'codes';
+      codes: IssuedCode[];
+      issuedAt: number;
+      printJobId?: string;
+      printerId?: string;
+    }
   | { kind: 'batch'; batch: CouponBatch };
 
 interface IssueDialogProps {
@@ -75,6 +83,8 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [showPrint, setShowPrint] = useState(false);
   const slipContext = useSlipContext();
+  const { preferred: preferredPrinter } = usePrinterChoice();
+  const printSlips = Form.useWatch('printSlips', form);
   const inBackground = count > MAX_SYNC_ISSUE;
 
   const submit = async (values: IssueFormValues) => {
@@ -90,13 +100,14 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           templateId: template.id,
           count: values.count,
           phone: phoneOrUndefined(values.phone),
-          print: values.printSlips ? {} : undefined,
+          print: values.printSlips ? { printerId: values.printerId } : undefined,
         });
         setOutcome({
           kind: 'codes',
           codes: result.codes,
           issuedAt: Date.now(),
           printJobId: result.printJobId,
+          printerId: values.printSlips ? values.printerId : undefined,
         });
         setShowPrint(!!values.printSlips);
       }
@@ -180,7 +191,7 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
       title={t('coupons.issue.title', { name: template.name })}
       onCancel={onClose}
       footer={footer}
-      width={outcome?.kind === 'codes' ? 900 : 560}
+      width={outcome?.kind === 'codes' ? (showPrint ? PRINT_PANEL_WIDTH : 900) : 560}
       maskClosable={outcome === null}
       destroyOnHidden
     >
@@ -226,6 +237,16 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
               >
                 <Checkbox>{t('printSlips.printAfterIssue')}</Checkbox>
               </Form.Item>
+              {printSlips && (
+                <Form.Item
+                  name="printerId"
+                  label={t('printSlips.printer')}
+                  initialValue={preferredPrinter?.id}
+                  rules={[{ required: true, message: t('printSlips.noPrinter') }]}
+                >
+                  <PrinterSelect />
+                </Form.Item>
+              )}
             </>
           )}
         </Form>
@@ -238,6 +259,7 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           kind="coupons"
           codes={outcome.codes.map((code) => code.code)}
           jobId={outcome.printJobId}
+          printerId={outcome.printerId}
           slipOf={(options) =>
             issuedCouponSlip(
               options,

@@ -41,7 +41,7 @@ export function PrintQueuePanel() {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const jobErrorText = useJobErrorText();
-  const jobs = usePrintJobs();
+  const { jobs, isPending: jobsPending } = usePrintJobs();
   const retry = useRetryJob();
   const cancel = useCancelJob();
   const pause = usePauseJob();
@@ -175,8 +175,8 @@ export function PrintQueuePanel() {
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={jobs.data ?? []}
-        loading={jobs.isPending}
+        dataSource={jobs}
+        loading={jobsPending}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('printing.jobs.empty') }}
       />

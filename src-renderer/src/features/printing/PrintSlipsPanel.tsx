@@ -1,32 +1,31 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Pagination, Segmented, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Empty, Pagination, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Printer } from '../../../../src-shared/contract/printing';
 import type { PaperWidth, Slip } from '../../../../src-shared/slips/model';
 import type { SlipOptions } from './slip-context';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useJobErrorText } from './job-error';
 import { JobProgress } from './JobProgress';
-import {
-  usePrintCashback,
-  usePrintCoupons,
-  usePrinters,
-  usePrintJobs,
-  useRetryJob,
-} from './printing-queries';
+import { usePrintCashback, usePrintCoupons, usePrintJobs, useRetryJob } from './printing-queries';
+import { PrinterSelect, usePrinterChoice } from './PrinterSelect';
 import { rememberJobCodes } from './reprint-codes';
 import { SlipPreview } from './slip-preview/SlipPreview';
 import { useSlipLogo } from './use-slip-logo';
 import styles from './PrintSlipsPanel.module.css';
+
+/** A dialog holding the panel: 80 mm paper (640 dots at true size) beside the controls. */
+export const PRINT_PANEL_WIDTH = 1000;
 
 interface PrintSlipsPanelProps {
   kind: 'coupons' | 'cashback';
   codes: string[];
   /** The slip of the code at `index`, drawn for `width` mm paper. */
   slipOf: (options: SlipOptions) => Slip;
-  /** A job already started for these codes (printing was asked with the issue). */
+  /** A job already started for these codes (printing was asked with the issue), and its printer. */
   jobId?: string;
+  printerId?: string;
 }
 
 /**
@@ -34,35 +33,35 @@ interface PrintSlipsPanelProps {
  * chosen printer, one button for all of them, and the job's progress live. Once printed, 补打
  * prints them again marked as reprints.
  */
-export function PrintSlipsPanel({ kind, codes, slipOf, jobId: startedJob }: PrintSlipsPanelProps) {
+export function PrintSlipsPanel({
+  kind,
+  codes,
+  slipOf,
+  jobId: startedJob,
+  printerId,
+}: PrintSlipsPanelProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const jobErrorText = useJobErrorText();
-  const { terminal } = useCurrentSession();
-  const printers = usePrinters();
-  const jobs = usePrintJobs();
+  const { active, preferred } = usePrinterChoice();
+  const { jobs } = usePrintJobs();
   const printCoupons = usePrintCoupons();
   const printCashback = usePrintCashback();
   const retry = useRetryJob();
-  const active = (printers.data ?? []).filter((printer) => printer.active);
-  const terminalDefault = active.find(
-    (printer) => terminal && printer.defaultFor.includes(terminal.id),
-  );
-  const [picked, setPicked] = useState<string | undefined>();
-  const printer = active.find((one) => one.id === picked) ?? terminalDefault ?? active[0];
+  const [picked, setPicked] = useState(printerId);
+  const printer = active.find((one) => one.id === picked) ?? preferred;
   const [previewWidth, setPreviewWidth] = useState<PaperWidth | undefined>();
   const width = previewWidth ?? printer?.widthMm ?? 58;
   const logo = useSlipLogo(width);
   const [index, setIndex] = useState(0);
   const [jobId, setJobId] = useState(startedJob);
-  const job = jobs.data?.find((one) => one.id === jobId);
+  const job = jobs.find((one) => one.id === jobId);
   const printed = job?.status === 'done';
   const failed = job?.status === 'failed';
   const busy = !!job && ['queued', 'printing', 'paused'].includes(job.status);
 
-  const print = async (reprint: boolean) => {
-    if (!printer) return;
+  const print = async (printer: Printer, reprint: boolean) => {
     try {
       // A failed job goes on from its first unprinted slip: nothing prints twice.
       if (failed) return void (await retry.mutateAsync({ jobId: job.id }));
@@ -77,8 +76,7 @@ export function PrintSlipsPanel({ kind, codes, slipOf, jobId: startedJob }: Prin
     }
   };
 
-  if (printers.data && active.length === 0)
-    return <Empty description={t('printSlips.noPrinter')} />;
+  if (!printer) return <Empty description={t('printSlips.noPrinter')} />;
   return (
     <div className={styles.panel}>
       <div className={styles.preview}>
@@ -87,18 +85,13 @@ export function PrintSlipsPanel({ kind, codes, slipOf, jobId: startedJob }: Prin
       <Space orientation="vertical" size="middle" className={styles.side}>
         <div>
           <Typography.Text strong>{t('printSlips.printer')}</Typography.Text>
-          <Select
+          <PrinterSelect
             style={{ width: '100%' }}
-            value={printer?.id}
+            value={printer.id}
             onChange={(id: string) => {
               setPicked(id);
               setPreviewWidth(undefined);
             }}
-            options={active.map((one) => ({
-              value: one.id,
-              label: `${one.name} · ${one.widthMm}mm`,
-            }))}
-            aria-label={t('printSlips.printer')}
           />
         </div>
         <div>
@@ -149,9 +142,9 @@ export function PrintSlipsPanel({ kind, codes, slipOf, jobId: startedJob }: Prin
           size="large"
           block
           icon={<PrinterOutlined />}
-          disabled={!printer || busy}
+          disabled={busy}
           loading={printCoupons.isPending || printCashback.isPending || retry.isPending}
-          onClick={() => void print(printed)}
+          onClick={() => void print(printer, printed)}
         >
           {failed
             ? t('printSlips.retry', { from: job.done + 1 })

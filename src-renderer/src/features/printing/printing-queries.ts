@@ -1,8 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useApiMutation, useApiQuery, useInvalidateOnEvent } from '../../api/queries';
 import { useApiEvent } from '../../api/use-api-event';
 import type { PrintJob } from '../../../../src-shared/contract/printing';
-import { apiQueryKey } from '../../api/queries';
 
 const AFTER_PRINTER_CHANGE = ['printers.list', 'audit.list'] as const;
 const AFTER_JOB_CHANGE = ['printing.jobs', 'audit.list'] as const;
@@ -31,30 +30,33 @@ export const useLogo = () => useApiQuery('printing.getLogo', {});
 export const useSetLogo = () =>
   useApiMutation('printing.setLogo', { invalidates: ['printing.getLogo'] });
 
-const JOBS_INPUT = { limit: 50 } as const;
-
 /**
- * The newest print jobs, each replaced in place as its `printing.jobChanged` arrives, so a
- * progress bar moves with every slip without asking the server again.
+ * The newest print jobs, each at the latest state heard: the list as the server last answered,
+ * with every `printing.jobChanged` since laid over it. Events are kept by job id as they come,
+ * so an answer that left the server before the last slips printed cannot set a bar back.
  */
-export function usePrintJobs() {
-  const queryClient = useQueryClient();
-  const key = apiQueryKey('printing.jobs', JOBS_INPUT);
-  useApiEvent('printing.jobChanged', (job) => {
-    queryClient.setQueryData<PrintJob[]>(key, (jobs) => {
-      if (!jobs) return jobs;
-      const known = jobs.some((earlier) => earlier.id === job.id);
-      return known
-        ? jobs.map((earlier) => (earlier.id === job.id ? newer(earlier, job) : earlier))
-        : [job, ...jobs];
-    });
-  });
-  return useApiQuery('printing.jobs', JOBS_INPUT);
+export function usePrintJobs(): { jobs: PrintJob[]; isPending: boolean } {
+  const [heard, setHeard] = useState<Record<string, PrintJob>>({});
+  useApiEvent('printing.jobChanged', (job) =>
+    setHeard((known) => ({ ...known, [job.id]: later(known[job.id], job) })),
+  );
+  const listed = useApiQuery('printing.jobs', { limit: 50 });
+  const jobs = useMemo(() => {
+    const answered = (listed.data ?? []).map((job) => later(heard[job.id], job));
+    const onlyHeard = Object.values(heard).filter(
+      (job) => !answered.some((known) => known.id === job.id),
+    );
+    return [...onlyHeard, ...answered].sort((a, b) => b.createdAt - a.createdAt);
+  }, [listed.data, heard]);
+  return { jobs, isPending: listed.isPending };
 }
 
-/** Events may overtake an answer: keep whichever state of the job is later. */
-const newer = (a: PrintJob, b: PrintJob) =>
-  b.updatedAt > a.updatedAt || (b.updatedAt === a.updatedAt && b.done >= a.done) ? b : a;
+/** Whichever state of a job is the later one (a job only moves forward, slip by slip). */
+function later(known: PrintJob | undefined, job: PrintJob): PrintJob {
+  if (!known) return job;
+  if (job.updatedAt !== known.updatedAt) return job.updatedAt > known.updatedAt ? job : known;
+  return job.done >= known.done ? job : known;
+}
 
 export const useRetryJob = () =>
   useApiMutation('printing.retry', { invalidates: AFTER_JOB_CHANGE });

@@ -1,0 +1,226 @@
+import net from 'node:net';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { PAPER } from '../../src-shared/slips/model';
+import { displayWidth } from '../../src-shared/slips/text';
+import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { serverForThisFile } from '../support/e2e-server';
+import { decodeEscPos, type Printed } from '../support/escpos-decoder';
+
+// Printing end to end: a network printer added on the printers page, its test page, the preview
+// of a coupon slip in 58 and 80 mm, and 50 slips printed after issuing, on a capture printer.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+
+const OWNER = { name: '王店主', pin: '246810' };
+const MERCHANT = '鲜果优选';
+const TEMPLATE = '国庆满100减20';
+const TERMS = '全场通用，特价商品除外；每单限用一张，不找零，不兑换现金。';
+const VIEWPORT = { fullPage: false };
+
+/**
+ * A network receipt printer on 127.0.0.1 port 0, as the e2e process can run it (the one in
+ * test/support/capture-printer.ts registers a vitest hook): answers DLE EOT status queries as a
+ * printer that is online and keeps each connection's other bytes as one job.
+ */
+async function networkPrinter() {
+  const jobs: Buffer[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      // DLE EOT n before a job: one status byte each, "online" (bits 1 and 4 set, no fault).
+      while (received.length >= 3 && received[0] === 0x10 && received[1] === 0x04) {
+        socket.write(Buffer.from([0x12]));
+        received = received.subarray(3);
+      }
+    });
+    socket.on('end', () => {
+      if (received.length > 0) jobs.push(received);
+      socket.end();
+    });
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    printed: (): Printed[] => jobs.map(decodeEscPos),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let printer: Awaited<ReturnType<typeof networkPrinter>>;
+test.beforeAll(async () => {
+  printer = await networkPrinter();
+});
+test.afterAll(async () => {
+  await printer.close();
+});
+
+/** Every line of a decoded slip fits its paper: 32 or 48 columns, half that in double width. */
+function expectLinesFit(slip: Printed, width: 58 | 80) {
+  const columns = PAPER[width].columns;
+  for (const line of slip.lines)
+    expect(displayWidth(line.text), line.text).toBeLessThanOrEqual(
+      line.big ? columns / 2 : columns,
+    );
+}
+
+/** The whole slip as a picture (the dialog scrolls a long slip; the picture should not). */
+async function slipShot(page: Page, preview: Locator, name: string) {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: 2400 });
+  await preview.evaluate((figure) => (figure.parentElement!.style.maxHeight = 'none'));
+  await preview.screenshot({ path: test.info().outputPath(`screenshots/${name}.png`) });
+  await preview.evaluate((figure) => (figure.parentElement!.style.maxHeight = ''));
+  await page.setViewportSize(viewport);
+}
+
+/** Nothing drawn in the preview reaches past the printable width of the paper. */
+async function expectPreviewFits(preview: Locator, width: 58 | 80) {
+  const printable = preview.getByTestId('slip-printable');
+  const box = (await printable.boundingBox())!;
+  expect(Math.round(box.width)).toBe(PAPER[width].dots);
+  const overflow = await printable.evaluate((area) => {
+    const edge = area.getBoundingClientRect();
+    return [...area.querySelectorAll('[data-testid=slip-line] span, canvas, svg')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((r) => r.left < edge.left - 0.5 || r.right > edge.right + 0.5).length;
+  });
+  expect(overflow).toBe(0);
+}
+
+const row = (page: Page, text: string) =>
+  page.locator('.ant-table-tbody tr.ant-table-row', { hasText: text });
+
+test('a network printer added on the printers page prints its test page', async ({ page }) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: MERCHANT,
+    merchantCode: 'XGYX-05',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+  await page.getByRole('menuitem', { name: '打印机' }).click();
+  await expect(page).toHaveURL(/#\/printers$/);
+  await expect(page.getByText('还没有打印机')).toBeVisible();
+
+  await page.getByRole('button', { name: '添加打印机' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加打印机' });
+  await dialog.getByLabel('名称').fill('前台小票机');
+  await expect(dialog.getByLabel('端口')).toHaveValue('9100');
+  await dialog.getByLabel('IP 地址').fill('127.0.0.1');
+  await dialog.getByLabel('端口').fill(String(printer.port));
+  await expect(dialog.getByText('58 毫米 · 32 列')).toBeVisible();
+  await screenshot(page, '4-printer-form', VIEWPORT);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const printerRow = row(page, '前台小票机');
+  await expect(printerRow).toContainText(`127.0.0.1:${printer.port}`);
+  await expect(printerRow).toContainText('58 毫米');
+  await expect(printerRow.getByTestId('printer-status')).toHaveText('在线');
+
+  await printerRow.getByRole('button', { name: '测试页' }).click();
+  const testDialog = page.getByRole('dialog', { name: /测试页预览/ });
+  const preview = testDialog.getByRole('figure', { name: '小票预览（58 毫米）' });
+  await expect(preview.getByText('中文：店务通 欢迎光临，谢谢惠顾！')).toBeVisible();
+  await expectPreviewFits(preview, 58);
+  await testDialog.getByRole('button', { name: '打印测试页' }).click();
+  await expect(testDialog.getByText('测试页已打印')).toBeVisible();
+  await screenshot(page, '4-test-page');
+
+  const [testPage] = printer.printed();
+  expect(printer.printed()).toHaveLength(1);
+  expect(testPage!.lines.map((line) => line.text)).toContain('打印测试');
+  expect(testPage!.qrs).toEqual(['STOREDESK-TEST']);
+  expect(testPage!.barcodes).toEqual(['12345678901234567890']);
+  expect(testPage!.cuts).toBe(1);
+  expectLinesFit(testPage!, 58);
+  await testDialog.getByRole('button', { name: '关闭' }).last().click();
+
+  // The queue lists the test page as done.
+  const job = row(page, '测试页');
+  await expect(job.getByTestId('print-job-status')).toHaveText('已完成');
+  await expect(job.getByTestId('print-job-progress')).toContainText('1/1');
+});
+
+test('50 coupon slips printed after issuing, previewed in 58 and 80 mm', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+
+  // A 满减 template with terms long enough to wrap.
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await page.getByRole('button', { name: '新建券模板' }).click();
+  const form = page.locator('.ant-drawer');
+  await form.getByLabel('名称').fill(TEMPLATE);
+  await form.getByRole('radio', { name: /^满减/ }).click();
+  await form.getByLabel('说明', { exact: true }).fill(TERMS);
+  await form.getByLabel('门槛（满多少）').fill('100');
+  await form.getByLabel('减多少').fill('20');
+  await form.getByLabel('有效天数').fill('30');
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+  await row(page, TEMPLATE).getByRole('button', { name: '启用' }).click();
+  await expect(row(page, TEMPLATE)).toContainText('进行中');
+
+  // Issue 50 and print them at once on the network printer.
+  await row(page, TEMPLATE).getByRole('button', { name: '发券' }).click();
+  const dialog = page.getByRole('dialog', { name: `发券：${TEMPLATE}` });
+  await dialog.getByLabel('发券数量').fill('50');
+  await dialog.getByText('发券后立即打印小票').click();
+  await expect(dialog.getByLabel('打印机')).toBeVisible();
+  await dialog.getByRole('button', { name: '生成券码' }).click();
+
+  const job = dialog.getByTestId('print-slips-job');
+  await expect(job.getByTestId('print-job-progress')).toContainText('50/50', { timeout: 30_000 });
+  await expect(job).toContainText('已完成');
+  await expect(dialog.getByRole('button', { name: '补打 50 张' })).toBeEnabled();
+
+  // The preview of the first slip, as on 58 mm paper, then as on 80 mm.
+  const preview58 = dialog.getByRole('figure', { name: '小票预览（58 毫米）' });
+  await expect(preview58.getByText(MERCHANT, { exact: false }).first()).toBeVisible();
+  await expect(preview58.getByText('满100减20', { exact: true })).toBeVisible();
+  await expectPreviewFits(preview58, 58);
+  await slipShot(page, preview58, '4-coupon-slip-58');
+  await screenshot(page, '4-print-after-issue', VIEWPORT);
+  await dialog.locator('.ant-segmented').getByText('80 毫米').click();
+  const preview80 = dialog.getByRole('figure', { name: '小票预览（80 毫米）' });
+  await expect(preview80.getByText('满100减20', { exact: true })).toBeVisible();
+  await expectPreviewFits(preview80, 80);
+  await slipShot(page, preview80, '4-coupon-slip-80');
+
+  // The printer got 50 slips: one per code, Chinese readable, every line within 32 columns.
+  const slips = printer.printed().slice(1);
+  expect(slips).toHaveLength(50);
+  const codes = new Set<string>();
+  for (const slip of slips) {
+    const text = slip.lines.map((line) => line.text).join('\n');
+    expect(text).toContain(MERCHANT);
+    expect(text).toContain(TEMPLATE);
+    expect(text).toContain('满100减20');
+    expect(text).toContain('特价商品除外');
+    expect(slip.qrs).toHaveLength(1);
+    expect(slip.barcodes).toHaveLength(1);
+    expect(slip.cuts).toBe(1);
+    expectLinesFit(slip, 58);
+    codes.add(slip.barcodes[0]!);
+  }
+  expect(codes.size).toBe(50);
+
+  // What the preview shows is what printed: the first slip's lines, in the same order (but the
+  // issue time, which the preview takes from the moment the issue answered: a minute may turn).
+  await dialog.locator('.ant-segmented').getByText('58 毫米').click();
+  const lines = (texts: string[]) =>
+    texts.map((text) => text.trim()).filter((text) => text && !text.startsWith('发券时间'));
+  const shown = await preview58.getByTestId('slip-line').allTextContents();
+  expect(lines(shown)).toEqual(lines(slips[0]!.lines.map((line) => line.text)));
+});
