@@ -135,7 +135,7 @@ test('a network printer added on the printers page prints its test page', async 
   await expectPreviewFits(preview, 58);
   await testDialog.getByRole('button', { name: '打印测试页' }).click();
   await expect(testDialog.getByText('测试页已打印')).toBeVisible();
-  await screenshot(page, '4-test-page');
+  await screenshot(page, '4-test-page', VIEWPORT);
 
   const [testPage] = printer.printed();
   expect(printer.printed()).toHaveLength(1);
@@ -150,6 +150,7 @@ test('a network printer added on the printers page prints its test page', async 
   const job = row(page, '测试页');
   await expect(job.getByTestId('print-job-status')).toHaveText('已完成');
   await expect(job.getByTestId('print-job-progress')).toContainText('1/1');
+  await screenshot(page, '4-printers-page', VIEWPORT);
 });
 
 test('50 coupon slips printed after issuing, previewed in 58 and 80 mm', async ({ page }) => {
