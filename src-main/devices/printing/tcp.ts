@@ -126,18 +126,20 @@ class PrinterSocket {
 /**
  * Sends the bytes of one job over raw TCP and resolves when the printer has taken them all. The
  * printer is asked for its status first, on the same connection: paper out, cover open or offline
- * refuse the job before a byte of it is sent.
+ * refuse the job before a byte of it is sent. Says whether the printer answered the status query.
  */
 export async function sendTcp(
   target: TcpTarget,
   bytes: Buffer,
   options: TcpOptions = {},
-): Promise<void> {
+): Promise<{ answered: boolean }> {
   const { connectTimeoutMs, writeTimeoutMs, statusTimeoutMs } = { ...DEFAULTS, ...options };
   const socket = await PrinterSocket.open(target, connectTimeoutMs);
   try {
-    if (statusTimeoutMs > 0) assertCanPrint(await socket.status(statusTimeoutMs));
+    const state = statusTimeoutMs > 0 ? await socket.status(statusTimeoutMs) : null;
+    assertCanPrint(state);
     await socket.writeAndEnd(bytes, writeTimeoutMs);
+    return { answered: state !== null };
   } catch (error) {
     socket.close();
     throw error;

@@ -101,6 +101,30 @@ describe('printer status and faults', () => {
   });
 });
 
+describe('a printer that never answers status queries', () => {
+  it('is waited for once, not before every slip, and asked again once it has answered', async () => {
+    const { ok, printer, printerId, issue, printing, cashierToken } = await statusShop({
+      status: 'silent',
+    });
+    const codes = await issue(3);
+    const started = Date.now();
+    const job = await ok('printing.printCoupons', { codes }, cashierToken);
+    expect(await printing.finished(job.id)).toMatchObject({ status: 'done', done: 3 });
+    expect(Date.now() - started).toBeLessThan(2500); // one status wait (1 s), not three
+    expect(printer.statusQueries()).toBe(3); // DLE EOT 1, 2, 4 before the first slip only
+    expect(await printer.waitForJobs(3)).toHaveLength(3);
+
+    printer.setStatus('paperOut'); // a printer that speaks after all
+    expect((await ok('printers.status', { printerId }, cashierToken)).status).toBe('paperOut');
+    const next = await ok(
+      'printing.printCoupons',
+      { codes: [codes[0]!], reprint: true },
+      cashierToken,
+    );
+    expect(await printing.finished(next.id)).toMatchObject({ error: 'PRINTER_PAPER_OUT' });
+  });
+});
+
 describe('pause and resume', () => {
   it('holds a job after the slip on the printer and resumes from the next one', async () => {
     let release: () => void = () => undefined;
