@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { PNG } from 'pngjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PAPER } from '../../src-shared/slips/model';
 import { displayWidth } from '../../src-shared/slips/text';
@@ -151,6 +152,14 @@ test('a network printer added on the printers page prints its test page', async 
   await expect(job.getByTestId('print-job-status')).toHaveText('已完成');
   await expect(job.getByTestId('print-job-progress')).toContainText('1/1');
   await screenshot(page, '4-printers-page', VIEWPORT);
+
+  // English second.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Printers' })).toBeVisible();
+  await expect(row(page, 'Test page').getByTestId('print-job-status')).toHaveText('Done');
+  await screenshot(page, '4-printers-page-en', VIEWPORT);
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '打印机' })).toBeVisible();
 });
 
 test('50 coupon slips printed after issuing, previewed in 58 and 80 mm', async ({ page }) => {
@@ -224,4 +233,117 @@ test('50 coupon slips printed after issuing, previewed in 58 and 80 mm', async (
     texts.map((text) => text.trim()).filter((text) => text && !text.startsWith('发券时间'));
   const shown = await preview58.getByTestId('slip-line').allTextContents();
   expect(lines(shown)).toEqual(lines(slips[0]!.lines.map((line) => line.text)));
+});
+
+/** A logo PNG: a black frame and bar, a grey gradient that dithering turns into dots. */
+function logoPng(): Buffer {
+  const png = new PNG({ width: 240, height: 72 });
+  for (let y = 0; y < png.height; y++)
+    for (let x = 0; x < png.width; x++) {
+      const frame = x < 6 || y < 6 || x >= png.width - 6 || y >= png.height - 6;
+      const bar = y > 28 && y < 44 && x > 20 && x < 120;
+      const value = frame || bar ? 0 : x > 130 ? Math.round(((x - 130) / 110) * 255) : 255;
+      png.data.set([value, value, value, 255], (y * png.width + x) * 4);
+    }
+  return PNG.sync.write(png);
+}
+
+/** The preview's logo canvas as 1-bit rows, packed like the printer's raster. */
+async function previewLogoBits(preview: Locator): Promise<{ width: number; bits: number[] }> {
+  return preview.getByRole('img', { name: '小票标志预览' }).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const { data, width, height } = canvas
+      .getContext('2d')!
+      .getImageData(0, 0, canvas.width, canvas.height);
+    const bits = new Array<number>((width / 8) * height).fill(0);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++)
+        if (data[(y * width + x) * 4]! < 128) bits[y * (width / 8) + (x >> 3)]! |= 0x80 >> (x & 7);
+    return { width, bits };
+  });
+}
+
+test('the shop logo and a cashback slip from the cashback page, reprinted as 补打', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+
+  // The till's default printer and the logo, on the printers page.
+  await page.getByRole('menuitem', { name: '打印机' }).click();
+  await page.getByLabel('收银台 T01 的默认打印机').click();
+  await page.locator('.ant-select-item-option', { hasText: '前台小票机' }).click();
+  await expect(row(page, `127.0.0.1:${printer.port}`)).toContainText('T01');
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'logo.png',
+    mimeType: 'image/png',
+    buffer: logoPng(),
+  });
+  await expect(page.getByText('240 × 72 像素')).toBeVisible();
+  await expect(page.getByRole('img', { name: '小票标志预览' })).toBeVisible();
+  await screenshot(page, '4-printers-logo', VIEWPORT);
+
+  // A product with a cashback campaign.
+  await page.getByRole('menuitem', { name: '商品' }).click();
+  await page.getByRole('button', { name: '新增商品' }).click();
+  const product = page.getByRole('dialog', { name: '新增商品' });
+  await product.getByLabel('商品名称').fill('红富士苹果');
+  await product.getByLabel('SKU').fill('1001');
+  await product.getByLabel('售价').fill('5.8');
+  await product.getByRole('button', { name: '保存' }).click();
+  await expect(product).toBeHidden();
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await page.getByRole('button', { name: '新建券模板' }).click();
+  const form = page.locator('.ant-drawer');
+  await form.getByLabel('名称').fill('苹果返现');
+  await form.getByRole('radio', { name: /^返现/ }).click();
+  await form.getByLabel('返现金额').fill('2');
+  const productField = form.getByLabel('返现商品');
+  await productField.click();
+  await productField.pressSequentially('红富士');
+  await page.locator('.ant-select-item-option', { hasText: '红富士苹果' }).click();
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toBeHidden();
+  await row(page, '苹果返现').getByRole('button', { name: '启用' }).click();
+  await expect(row(page, '苹果返现')).toContainText('进行中');
+
+  // 返现兑付 → 打印返现小票: the code is made and printed on the till's default printer.
+  const before = printer.printed().length;
+  await page.getByRole('menuitem', { name: '返现兑付' }).click();
+  await page.getByRole('button', { name: '打印返现小票' }).click();
+  const dialog = page.getByRole('dialog', { name: '打印返现小票' });
+  const productPick = dialog.getByLabel('售出的商品');
+  await productPick.click();
+  await productPick.pressSequentially('红富士');
+  await page.locator('.ant-select-item-option', { hasText: '红富士苹果' }).click();
+  await expect(dialog.getByLabel('打印机')).toBeVisible();
+  await dialog.getByRole('button', { name: '出返现码' }).click();
+  const job = dialog.getByTestId('print-slips-job');
+  await expect(job.getByTestId('print-job-progress')).toContainText('1/1');
+  const preview = dialog.getByRole('figure', { name: '小票预览（58 毫米）' });
+  await expect(preview.getByText('返现 ￥2.00', { exact: true })).toBeVisible();
+  await slipShot(page, preview, '4-cashback-slip-58');
+
+  await expect.poll(() => printer.printed().length).toBe(before + 1);
+  const slip = printer.printed()[before]!;
+  const text = slip.lines.map((line) => line.text);
+  expect(text).toContain('返现 ￥2.00');
+  expect(text).toContain('购买 红富士苹果');
+  expectLinesFit(slip, 58);
+  // The logo printed dot for dot as the preview draws it.
+  expect(slip.images).toHaveLength(1);
+  const shown = await previewLogoBits(preview);
+  expect(shown.width).toBe(slip.images[0]!.width);
+  expect(shown.bits).toEqual([...slip.images[0]!.bits]);
+
+  // 补打: the same code again, marked so it cannot pass for a second slip.
+  await dialog.getByRole('button', { name: '补打 1 张' }).click();
+  await expect(job).toContainText('补打');
+  await expect(job.getByTestId('print-job-progress')).toContainText('1/1');
+  await expect(preview.getByText('【补打】', { exact: true })).toBeVisible();
+  await expect.poll(() => printer.printed().length).toBe(before + 2);
+  const reprint = printer.printed()[before + 1]!;
+  expect(reprint.lines.map((line) => line.text)).toContain('【补打】');
+  expect(reprint.qrs).toEqual(slip.qrs);
 });
