@@ -178,7 +178,9 @@ export function queryUsbStatus(
 
 /** The real USB bus, loaded only when a USB printer is used (the addon needs a device to matter). */
 export async function usbPrinter(vendorId: number, productId: number): Promise<UsbDeviceLike> {
-  const { findByIds } = await import('usb');
+  const { findByIds } = await import('usb').catch((error: Error) => {
+    throw new PrinterError('PRINTER_UNSUPPORTED', `USB is not available: ${error.message}`);
+  });
   const device = findByIds(vendorId, productId) as unknown as UsbDeviceLike | undefined;
   if (!device)
     throw new PrinterError(
