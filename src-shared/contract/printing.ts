@@ -13,6 +13,8 @@ export const printerTransportSchema = z.discriminatedUnion('kind', [
     kind: z.literal('usb'),
     vendorId: z.number().int().min(0).max(0xffff),
     productId: z.number().int().min(0).max(0xffff),
+    /** The USB socket ("1-2.3", from printers.usbDevices) when two printers of one model are in. */
+    path: z.string().trim().max(40).optional(),
   }),
   /** A device file on Linux, e.g. /dev/usb/lp0. */
   z.object({ kind: z.literal('file'), path: z.string().trim().min(1).max(300) }),

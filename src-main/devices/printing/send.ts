@@ -44,7 +44,10 @@ export const sendToPrinter: SendToPrinter = async (transport, bytes) => {
       }
       return;
     case 'usb':
-      return sendUsb(await usbPrinter(transport.vendorId, transport.productId), bytes);
+      return sendUsb(
+        await usbPrinter(transport.vendorId, transport.productId, transport.path),
+        bytes,
+      );
   }
 };
 
@@ -58,6 +61,8 @@ export const queryPrinterStatus: QueryPrinterStatus = async (transport) => {
     case 'file':
       return null; // written to, never read from
     case 'usb':
-      return queryUsbStatus(await usbPrinter(transport.vendorId, transport.productId));
+      return queryUsbStatus(
+        await usbPrinter(transport.vendorId, transport.productId, transport.path),
+      );
   }
 };

@@ -1,7 +1,7 @@
 // Which USB printers are plugged in, and when that changes. The `usb` module is passed in as a
 // loader, so tests hand in a fake bus; the app loads the addon only when the printers page asks.
 import type { UsbDevice } from '../../../src-shared/contract/printing';
-import { USB_CLASS_PRINTER, type UsbDeviceLike } from './usb';
+import { USB_CLASS_PRINTER, usbPath, type UsbDeviceLike } from './usb';
 
 /** The part of the `usb` package used here (its `usb` export is the hotplug event emitter). */
 export interface UsbModuleLike {
@@ -16,10 +16,6 @@ export interface UsbChange {
   change: 'attach' | 'detach';
   device: UsbDevice;
 }
-
-/** "1-2.3": bus 1, port 3 of the hub on port 2. Stable while the cable stays in that socket. */
-export const usbPath = (device: UsbDeviceLike): string =>
-  `${device.busNumber ?? 0}-${(device.portNumbers ?? []).join('.') || '0'}`;
 
 const hasPrinterInterface = (classes: number[]) => classes.includes(USB_CLASS_PRINTER);
 

@@ -57,6 +57,10 @@ export interface UsbDeviceLike {
   getStringDescriptor?(index: number, callback: (error?: unknown, value?: string) => void): void;
 }
 
+/** "1-2.3": bus 1, port 3 of the hub on port 2. Stable while the cable stays in that socket. */
+export const usbPath = (device: UsbDeviceLike): string =>
+  `${device.busNumber ?? 0}-${(device.portNumbers ?? []).join('.') || '0'}`;
+
 export interface UsbStatusOptions {
   /** How long to wait for each DLE EOT answer (0: do not ask). */
   statusTimeoutMs?: number;
@@ -176,16 +180,29 @@ export function queryUsbStatus(
   return withPrinter(device, (printer) => askStatus(printer, options.statusTimeoutMs ?? 500));
 }
 
-/** The real USB bus, loaded only when a USB printer is used (the addon needs a device to matter). */
-export async function usbPrinter(vendorId: number, productId: number): Promise<UsbDeviceLike> {
-  const { findByIds } = await import('usb').catch((error: Error) => {
+/**
+ * The printer on the real USB bus, loaded only when a USB printer is used: by vendor and product,
+ * and by socket when a path is given (two printers of one model).
+ */
+export async function usbPrinter(
+  vendorId: number,
+  productId: number,
+  path?: string,
+): Promise<UsbDeviceLike> {
+  const usb = await import('usb').catch((error: Error) => {
     throw new PrinterError('PRINTER_UNSUPPORTED', `USB is not available: ${error.message}`);
   });
-  const device = findByIds(vendorId, productId) as unknown as UsbDeviceLike | undefined;
+  const devices = usb.getDeviceList() as unknown as UsbDeviceLike[];
+  const device = devices.find(
+    (d) =>
+      d.deviceDescriptor.idVendor === vendorId &&
+      d.deviceDescriptor.idProduct === productId &&
+      (!path || usbPath(d) === path),
+  );
   if (!device)
     throw new PrinterError(
       'PRINTER_UNREACHABLE',
-      `no USB device ${vendorId.toString(16)}:${productId.toString(16)}`,
+      `no USB device ${vendorId.toString(16)}:${productId.toString(16)}${path ? ` at ${path}` : ''}`,
     );
   return device;
 }
