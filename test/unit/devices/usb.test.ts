@@ -113,4 +113,12 @@ describe('USB printers list and hotplug', () => {
     watch.close();
     expect(emitter.listenerCount('attach') + emitter.listenerCount('detach')).toBe(0);
   });
+
+  it('looks the printer up on the real bus and says when it is not plugged in', async () => {
+    // The build machines have no USB printer: the real addon loads and finds none.
+    await expect(usbPrinter(0x0416, 0x5011, '1-2.1')).rejects.toMatchObject({
+      code: 'PRINTER_UNREACHABLE',
+      detail: 'no USB device 416:5011 at 1-2.1',
+    });
+  });
 });
