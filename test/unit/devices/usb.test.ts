@@ -4,6 +4,7 @@ import { encodeSlip } from '../../../src-main/devices/printing/escpos';
 import {
   queryUsbStatus,
   sendUsb,
+  usbPrinter,
   type UsbDeviceLike,
 } from '../../../src-main/devices/printing/usb';
 import {
