@@ -37,7 +37,9 @@ class PrinterSocket {
 
   private constructor(private readonly socket: net.Socket) {
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      const refused = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENOTFOUND'].includes(error.code ?? '');
+      const refused = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND'].includes(
+        error.code ?? '',
+      );
       this.fail(
         new PrinterError(
           refused ? 'PRINTER_UNREACHABLE' : 'PRINTER_DISCONNECTED',
@@ -50,14 +52,19 @@ class PrinterSocket {
   /** No Nagle delay: the 9-byte status query goes out at once, not after the printer's ACK. */
   static async open(target: TcpTarget, timeoutMs: number): Promise<PrinterSocket> {
     const connection = new PrinterSocket(net.connect({ ...target, noDelay: true }));
-    await connection.step(
-      timeoutMs,
-      new PrinterError(
-        'PRINTER_UNREACHABLE',
-        `no answer from ${target.host}:${target.port} in ${timeoutMs} ms`,
-      ),
-      (done) => connection.socket.once('connect', () => done()),
-    );
+    try {
+      await connection.step(
+        timeoutMs,
+        new PrinterError(
+          'PRINTER_UNREACHABLE',
+          `no answer from ${target.host}:${target.port} in ${timeoutMs} ms`,
+        ),
+        (done) => connection.socket.once('connect', () => done()),
+      );
+    } catch (error) {
+      connection.close(); // a connection still trying must not linger after we gave up
+      throw error;
+    }
     return connection;
   }
 
