@@ -86,8 +86,10 @@ async function slipShot(page: Page, preview: Locator, name: string) {
 /** Nothing drawn in the preview reaches past the printable width of the paper. */
 async function expectPreviewFits(preview: Locator, width: 58 | 80) {
   const printable = preview.getByTestId('slip-printable');
-  const box = (await printable.boundingBox())!;
-  expect(Math.round(box.width)).toBe(PAPER[width].dots);
+  // True size: one dot a pixel (polled, as a dialog zooms in when it opens).
+  await expect
+    .poll(async () => Math.round((await printable.boundingBox())?.width ?? 0))
+    .toBe(PAPER[width].dots);
   const overflow = await printable.evaluate((area) => {
     const edge = area.getBoundingClientRect();
     return [...area.querySelectorAll('[data-testid=slip-line] span, canvas, svg')]

@@ -801,7 +801,7 @@ export const en: UiMessages = {
     cut: 'Cut',
     cutMode: { full: 'Full cut', partial: 'Partial cut', none: 'No cut (tear off)' },
     paper: 'Paper',
-    paperText: '{{mm}} mm · {{copies}} × · {{cut}}',
+    paperText: '{{mm}} mm · ×{{copies}} · {{cut}}',
     defaultFor: 'Default for tills',
     defaultForTerminal: 'Default printer of till {{code}}',
     testPage: 'Test page',
@@ -841,6 +841,13 @@ export const en: UiMessages = {
     logoReplace: 'Replace logo',
     logoRemove: 'Remove logo',
     logoNotPng: 'Please pick a PNG image',
+    summary: {
+      title: 'Print daily summary',
+      store: 'Store',
+      date: 'Business day',
+      print: 'Print',
+      queued: 'Daily summary queued',
+    },
     jobs: {
       title: 'Print queue',
       empty: 'No print jobs yet',

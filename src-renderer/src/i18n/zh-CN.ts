@@ -818,6 +818,13 @@ export const zhCN = {
     logoReplace: '更换标志',
     logoRemove: '移除标志',
     logoNotPng: '请选择 PNG 格式的图片',
+    summary: {
+      title: '打印日结小票',
+      store: '门店',
+      date: '营业日',
+      print: '打印',
+      queued: '日结小票已加入打印队列',
+    },
     jobs: {
       title: '打印队列',
       empty: '还没有打印任务',

@@ -1,11 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Skeleton } from 'antd';
+import { FileTextOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Skeleton, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../src-shared/contract/printing';
 import { useErrorText } from '../../i18n/error-text';
 import { PageHeader } from '../../ui/PageHeader';
 import { useStores } from '../stores/stores-queries';
+import { DailySummaryModal } from './DailySummaryModal';
 import { DefaultPrintersCard } from './DefaultPrintersCard';
 import { LogoCard } from './LogoCard';
 import { PrinterFormModal } from './PrinterFormModal';
@@ -15,7 +16,10 @@ import { usePrinters, useUpdatePrinter } from './printing-queries';
 import { TestPageModal } from './TestPageModal';
 import styles from './PrintersPage.module.css';
 
-type OpenDialog = { kind: 'form'; printer: Printer | null } | { kind: 'test'; printer: Printer };
+type OpenDialog =
+  | { kind: 'form'; printer: Printer | null }
+  | { kind: 'test'; printer: Printer }
+  | { kind: 'summary' };
 
 /** Receipt printers: how each is connected, the tills' defaults, the slip logo, the queue. */
 export function PrintersPage() {
@@ -45,14 +49,24 @@ export function PrintersPage() {
         title={t('printing.title')}
         subtitle={t('printing.subtitle')}
         extra={
-          <Button
-            type="primary"
-            size="large"
-            icon={<PlusOutlined />}
-            onClick={() => setDialog({ kind: 'form', printer: null })}
-          >
-            {t('printing.add')}
-          </Button>
+          <Space>
+            <Button
+              size="large"
+              icon={<FileTextOutlined />}
+              disabled={!printers.data?.some((printer) => printer.active)}
+              onClick={() => setDialog({ kind: 'summary' })}
+            >
+              {t('printing.summary.title')}
+            </Button>
+            <Button
+              type="primary"
+              size="large"
+              icon={<PlusOutlined />}
+              onClick={() => setDialog({ kind: 'form', printer: null })}
+            >
+              {t('printing.add')}
+            </Button>
+          </Space>
         }
       />
       <div className={styles.page}>
@@ -76,6 +90,9 @@ export function PrintersPage() {
       </div>
       {dialog?.kind === 'form' && <PrinterFormModal editing={dialog.printer} onClose={close} />}
       {dialog?.kind === 'test' && <TestPageModal printer={dialog.printer} onClose={close} />}
+      {dialog?.kind === 'summary' && (
+        <DailySummaryModal stores={stores.data ?? []} onClose={close} />
+      )}
     </>
   );
 }

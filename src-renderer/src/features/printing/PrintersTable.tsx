@@ -66,7 +66,7 @@ export function PrintersTable({ printers, stores, onAction }: PrintersTableProps
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 260,
+      width: 300,
       render: (_, printer) => (
         <Space size={0} wrap>
           <Button type="link" onClick={() => onAction('test', printer)} disabled={!printer.active}>

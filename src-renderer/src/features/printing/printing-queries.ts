@@ -40,7 +40,8 @@ export function usePrintJobs(): { jobs: PrintJob[]; isPending: boolean } {
   useApiEvent('printing.jobChanged', (job) =>
     setHeard((known) => ({ ...known, [job.id]: later(known[job.id], job) })),
   );
-  const listed = useApiQuery('printing.jobs', { limit: 50 });
+  // Asked again whenever a panel opens: a short job may have printed before it could listen.
+  const listed = useApiQuery('printing.jobs', { limit: 50 }, { staleTime: 0 });
   const jobs = useMemo(() => {
     const answered = (listed.data ?? []).map((job) => later(heard[job.id], job));
     const onlyHeard = Object.values(heard).filter(
@@ -70,3 +71,5 @@ export const usePrintCoupons = () =>
   useApiMutation('printing.printCoupons', { invalidates: AFTER_JOB_CHANGE });
 export const usePrintCashback = () =>
   useApiMutation('printing.printCashback', { invalidates: AFTER_JOB_CHANGE });
+export const usePrintDailySummary = () =>
+  useApiMutation('printing.printDailySummary', { invalidates: AFTER_JOB_CHANGE });
