@@ -4,8 +4,9 @@
 import net from 'node:net';
 import { PNG } from 'pngjs';
 import { encodeSlip } from '../src-main/devices/printing/escpos';
-import { logoRaster, readPng } from '../src-main/devices/printing/logo';
+import { readPng } from '../src-main/devices/printing/logo';
 import { sendTcp } from '../src-main/devices/printing/tcp';
+import { logoRaster } from '../src-shared/slips/dither';
 import { couponSlip } from '../src-shared/slips/templates';
 import { compare, round, time, type Metric } from './harness';
 

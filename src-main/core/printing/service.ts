@@ -11,6 +11,7 @@ import {
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { describeRule } from '../../../src-shared/coupons/describe';
 import { formatFen } from '../../../src-shared/money';
+import { logoRaster } from '../../../src-shared/slips/dither';
 import { PAPER, type Slip, type SlipLogo } from '../../../src-shared/slips/model';
 import {
   cashbackSlip,
@@ -21,7 +22,7 @@ import {
 import { localDate, localDateTime } from '../../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import { encodeSlip } from '../../devices/printing/escpos';
-import { logoRaster, readPng } from '../../devices/printing/logo';
+import { readPng } from '../../devices/printing/logo';
 import type { QueryPrinterStatus, SendToPrinter } from '../../devices/printing/send';
 import type { UsbPrinterWatch } from '../../devices/printing/usb-bus';
 import { PrinterError } from '../../devices/printing/printer-error';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSlip } from '../../../src-main/devices/printing/escpos';
-import { LOGO_MAX_ROWS, logoRaster } from '../../../src-main/devices/printing/logo';
+import { LOGO_MAX_ROWS, logoRaster } from '../../../src-shared/slips/dither';
 import { decodeEscPos } from '../../support/escpos-decoder';
 import { pngOf } from '../../support/png';
 
