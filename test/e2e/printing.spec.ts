@@ -119,6 +119,11 @@ test('a network printer added on the printers page prints its test page', async 
   await page.getByRole('button', { name: '添加打印机' }).click();
   const dialog = page.getByRole('dialog', { name: '添加打印机' });
   await dialog.getByLabel('名称').fill('前台小票机');
+  // USB lists the printers plugged in now: none on this machine (or no USB support at all).
+  await dialog.getByText('USB', { exact: true }).click();
+  await expect(dialog.getByText(/没有发现 USB 打印机|暂不支持该连接方式/)).toBeVisible();
+  await screenshot(page, '4-printer-form-usb', VIEWPORT);
+  await dialog.getByText('网络（网口）', { exact: true }).click();
   await expect(dialog.getByLabel('端口')).toHaveValue('9100');
   await dialog.getByLabel('IP 地址').fill('127.0.0.1');
   await dialog.getByLabel('端口').fill(String(printer.port));
@@ -348,4 +353,19 @@ test('the shop logo and a cashback slip from the cashback page, reprinted as 补
   const reprint = printer.printed()[before + 1]!;
   expect(reprint.lines.map((line) => line.text)).toContain('【补打】');
   expect(reprint.qrs).toEqual(slip.qrs);
+
+  // The queue on the printers page: both cashback jobs done, the second marked 补打; the first
+  // can be reprinted from there too.
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  await page.getByRole('menuitem', { name: '打印机' }).click();
+  const cashbackJobs = row(page, '返现小票');
+  await expect(cashbackJobs).toHaveCount(2);
+  await expect(cashbackJobs.first()).toContainText('补打');
+  await expect(cashbackJobs.nth(1).getByTestId('print-job-status')).toHaveText('已完成');
+  await cashbackJobs.nth(1).getByRole('button', { name: '补打' }).click();
+  await expect(page.getByText('补打任务已加入队列')).toBeVisible();
+  await expect(cashbackJobs).toHaveCount(3);
+  await expect.poll(() => printer.printed().length).toBe(before + 3);
+  expect(printer.printed()[before + 2]!.lines.map((line) => line.text)).toContain('【补打】');
+  await screenshot(page, '4-print-queue', VIEWPORT);
 });

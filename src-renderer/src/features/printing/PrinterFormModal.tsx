@@ -1,19 +1,23 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { printerFieldsSchema, type Printer } from '../../../../src-shared/contract/printing';
+import {
+  printerFieldsSchema,
+  type Printer,
+  type UsbDevice,
+} from '../../../../src-shared/contract/printing';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
 import {
   NEW_PRINTER,
   formValuesOf,
-  hex4,
   printerFieldsOf,
   usbKey,
   usbLabel,
   type PrinterFormValues,
 } from './printer-form';
+import { addressOf } from './printer-status';
 import { useCreatePrinter, useUpdatePrinter, useUsbDevices } from './printing-queries';
 
 const fields = printerFieldsSchema.shape;
@@ -143,23 +147,32 @@ const transportField = (key: string) => (key === 'vendorId' || key === 'productI
 /** The USB printers plugged in now; the list follows plugging and unplugging. */
 function UsbDeviceField({ current }: { current: Printer['transport'] | undefined }) {
   const { t } = useTranslation();
+  const errorText = useErrorText();
   const devices = useUsbDevices();
-  const options = (devices.data ?? []).map((device) => ({
-    value: usbKey(device),
+  const found = devices.data ?? [];
+  const sameModel = (device: UsbDevice) =>
+    found.filter((one) => one.vendorId === device.vendorId && one.productId === device.productId)
+      .length;
+  const options = found.map((device) => ({
+    value: usbKey({ ...device, path: sameModel(device) > 1 ? device.path : undefined }),
     label: usbLabel(device),
   }));
   // A saved printer that is unplugged now stays selectable, marked as not connected.
   if (current?.kind === 'usb' && !options.some((option) => option.value === usbKey(current)))
     options.push({
       value: usbKey(current),
-      label: t('printing.usbNotConnected', {
-        id: `${hex4(current.vendorId)}:${hex4(current.productId)}`,
-      }),
+      label: t('printing.usbNotConnected', { id: addressOf({ transport: current }) }),
     });
   return (
     <Form.Item
       label={t('printing.usbDevice')}
-      extra={devices.data?.length === 0 ? t('printing.usbNone') : t('printing.usbHelp')}
+      extra={
+        devices.isError
+          ? errorText(devices.error)
+          : devices.data?.length === 0
+            ? t('printing.usbNone')
+            : t('printing.usbHelp')
+      }
       required
     >
       <Space.Compact style={{ width: '100%' }}>

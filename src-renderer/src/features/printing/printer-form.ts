@@ -13,7 +13,7 @@ export interface PrinterFormValues {
   kind: TransportKind;
   host?: string;
   port?: number;
-  /** "vendorId:productId" of the picked USB device. */
+  /** The picked USB device: "vendorId:productId", "@socket" added when two of a model are in. */
   usb?: string;
   path?: string;
   widthMm: 58 | 80;
@@ -31,8 +31,9 @@ export const NEW_PRINTER: Partial<PrinterFormValues> = {
   cut: 'full',
 };
 
-export const usbKey = (device: { vendorId: number; productId: number }) =>
-  `${device.vendorId}:${device.productId}`;
+/** A USB printer in the picker; the socket only when needed, so a moved cable still finds it. */
+export const usbKey = (device: { vendorId: number; productId: number; path?: string }) =>
+  `${device.vendorId}:${device.productId}${device.path ? `@${device.path}` : ''}`;
 
 export const hex4 = (id: number) => id.toString(16).padStart(4, '0');
 
@@ -55,8 +56,9 @@ export function printerFieldsOf(values: PrinterFormValues): InputOf<'printers.cr
     if (values.kind === 'tcp')
       return { kind: 'tcp', host: values.host ?? '', port: values.port ?? DEFAULT_PORT };
     if (values.kind === 'file') return { kind: 'file', path: values.path ?? '' };
-    const [vendorId, productId] = (values.usb ?? '').split(':').map(Number);
-    return { kind: 'usb', vendorId: vendorId ?? NaN, productId: productId ?? NaN };
+    const [ids = '', path] = (values.usb ?? '').split('@');
+    const [vendorId = NaN, productId = NaN] = ids.split(':').map(Number);
+    return { kind: 'usb', vendorId, productId, ...(path && { path }) };
   })();
   return {
     name: values.name,

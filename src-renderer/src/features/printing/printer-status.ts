@@ -14,7 +14,9 @@ export const STATUS_COLOR: Record<PrinterStatus['status'], string> = {
 export function addressOf(printer: Pick<Printer, 'transport'>): string {
   const { transport } = printer;
   if (transport.kind === 'tcp') return `${transport.host}:${transport.port}`;
-  if (transport.kind === 'usb')
-    return `USB ${hex4(transport.vendorId)}:${hex4(transport.productId)}`;
+  if (transport.kind === 'usb') {
+    const ids = `USB ${hex4(transport.vendorId)}:${hex4(transport.productId)}`;
+    return transport.path ? `${ids} · ${transport.path}` : ids;
+  }
   return transport.path;
 }
