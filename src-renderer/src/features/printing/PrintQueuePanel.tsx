@@ -12,7 +12,9 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../../../src-shared/contract/printing';
+import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useStoreTimeZone } from '../stores/stores-queries';
 import { useJobErrorText } from './job-error';
 import { JobProgress } from './JobProgress';
 import {
@@ -42,6 +44,8 @@ export function PrintQueuePanel() {
   const errorText = useErrorText();
   const jobErrorText = useJobErrorText();
   const { jobs, isPending: jobsPending } = usePrintJobs();
+  const { storeId } = useCurrentSession();
+  const timeZone = useStoreTimeZone(storeId);
   const retry = useRetryJob();
   const cancel = useCancelJob();
   const pause = usePauseJob();
@@ -77,7 +81,7 @@ export function PrintQueuePanel() {
       key: 'at',
       title: t('printing.jobs.at'),
       width: 110,
-      render: (_, job) => dayjs(job.createdAt).format(t('formats.shortDateTime')),
+      render: (_, job) => dayjs(job.createdAt).tz(timeZone).format(t('formats.shortDateTime')),
     },
     {
       key: 'what',
