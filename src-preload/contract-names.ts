@@ -58,6 +58,13 @@ export const METHOD_NAMES = [
   'printing.jobs',
   'printing.retry',
   'printing.cancel',
+  'printing.pause',
+  'printing.resume',
+  'printers.usbDevices',
+  'printers.status',
+  'printing.getLogo',
+  'printing.setLogo',
+  'printing.printDailySummary',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -70,4 +77,5 @@ export const EVENT_NAMES = [
   'coupons.batchProgress',
   'redemption.changed',
   'printing.jobChanged',
+  'printers.usbChanged',
 ] as const satisfies readonly EventName[];

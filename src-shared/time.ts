@@ -74,8 +74,12 @@ export function endOfLocalDay(date: string, timeZone: string): number {
   return startOfLocalDay(addDays(date, 1), timeZone) - 1;
 }
 
-export const isLocalDate = (text: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
+/** A real calendar date as YYYY-MM-DD (2026-02-30 and 2026-13-40 are not). */
+export function isLocalDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
 
 /** "2026-11-21 18:05" in the zone: how times are shown to people in refusals and on slips. */
 export function localDateTime(utcMs: number, timeZone: string): string {

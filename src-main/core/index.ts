@@ -35,7 +35,13 @@ import { CashbackService } from './cashback/service';
 import { cashbackHandlers } from './cashback/handlers';
 import { PrintingService } from './printing/service';
 import { printingHandlers } from './printing/handlers';
-import { sendToPrinter, type SendToPrinter } from '../devices/printing/send';
+import {
+  queryPrinterStatus,
+  sendToPrinter,
+  type QueryPrinterStatus,
+  type SendToPrinter,
+} from '../devices/printing/send';
+import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/printing/usb-bus';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -50,6 +56,10 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** How print jobs reach printers (tests pass a failing or recording one). */
   sendToPrinter?: SendToPrinter;
+  /** How printers are asked for their status (DLE EOT). */
+  queryPrinterStatus?: QueryPrinterStatus;
+  /** The USB bus for the printers list and hotplug events (tests pass a fake; default: `usb`). */
+  loadUsb?: () => Promise<UsbModuleLike>;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -122,7 +132,12 @@ export async function createCore(options: CoreOptions) {
     issuer,
     keys,
     products,
-    options.sendToPrinter ?? sendToPrinter,
+    settings,
+    {
+      send: options.sendToPrinter ?? sendToPrinter,
+      status: options.queryPrinterStatus ?? queryPrinterStatus,
+      usb: new UsbPrinterWatch(options.loadUsb ?? loadUsbModule),
+    },
   );
   const cashback = new CashbackService(
     adb,
@@ -144,9 +159,9 @@ export async function createCore(options: CoreOptions) {
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
     ...productsHandlers(products),
-    ...couponsHandlers(templates, couponsService, batches),
+    ...couponsHandlers(templates, couponsService, batches, printing),
     ...redemptionHandlers(redemption),
-    ...cashbackHandlers(cashback),
+    ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
   };
   printing.resumeInterrupted();
@@ -187,6 +202,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       batches.terminateAll();
+      printing.close();
       sqlite.close();
     },
   };

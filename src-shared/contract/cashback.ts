@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_STAFF, method } from './define';
 import { phoneSchema } from './coupons';
 import { productRefSchema } from './products';
+import { printAfterIssueSchema } from './printing';
 import { epochMsSchema, idSchema } from '../validation';
 
 export const cashbackCodeSchema = z.object({
@@ -21,8 +22,15 @@ export const cashbackMethods = {
   'cashback.requestCode': method({
     summary:
       'For a sold product at a terminal: a cashback code bound to product + terminal, to print',
-    input: z.intersection(productRefSchema, z.object({ terminalId: idSchema.optional() })),
-    output: cashbackCodeSchema,
+    input: z.intersection(
+      productRefSchema,
+      z.object({
+        terminalId: idSchema.optional(),
+        /** Print the slip once the code is issued (the code commits first). */
+        print: printAfterIssueSchema,
+      }),
+    ),
+    output: cashbackCodeSchema.extend({ printJobId: idSchema.optional() }),
     access: [...ALL_STAFF, 'terminal'],
   }),
   'cashback.redeem': method({

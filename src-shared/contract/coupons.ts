@@ -3,6 +3,7 @@ import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { fenSchema } from './products';
 import { normalizeMainlandMobile } from '../phone';
 import { isLocalDate } from '../time';
+import { printAfterIssueSchema } from './printing';
 import { epochMsSchema, idSchema } from '../validation';
 
 export const phoneSchema = z.string().transform((text, ctx) => {
@@ -196,8 +197,15 @@ export const couponsMethods = {
       templateId: idSchema,
       count: z.number().int().min(1).max(10_000),
       phone: phoneSchema.optional(),
+      /** Print a slip per code once they are issued (codes commit first; a failed print loses none). */
+      print: printAfterIssueSchema,
     }),
-    output: z.object({ batchId: idSchema, codes: z.array(issuedCodeSchema) }),
+    output: z.object({
+      batchId: idSchema,
+      codes: z.array(issuedCodeSchema),
+      /** The print job, when printing was asked. */
+      printJobId: idSchema.optional(),
+    }),
     access: MANAGERS,
   }),
   'coupons.startBatch': method({

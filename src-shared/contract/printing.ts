@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
+import { isLocalDate } from '../time';
 import { epochMsSchema, idSchema } from '../validation';
 
 export const printerTransportSchema = z.discriminatedUnion('kind', [
@@ -12,6 +13,8 @@ export const printerTransportSchema = z.discriminatedUnion('kind', [
     kind: z.literal('usb'),
     vendorId: z.number().int().min(0).max(0xffff),
     productId: z.number().int().min(0).max(0xffff),
+    /** The USB socket ("1-2.3", from printers.usbDevices) when two printers of one model are in. */
+    path: z.string().trim().max(40).optional(),
   }),
   /** A device file on Linux, e.g. /dev/usb/lp0. */
   z.object({ kind: z.literal('file'), path: z.string().trim().min(1).max(300) }),
@@ -39,8 +42,9 @@ export const printJobSchema = z.object({
   id: idSchema,
   printerId: idSchema,
   printerName: z.string(),
-  kind: z.enum(['coupons', 'cashback', 'test']),
-  status: z.enum(['queued', 'printing', 'done', 'failed', 'cancelled']),
+  kind: z.enum(['coupons', 'cashback', 'test', 'summary']),
+  /** `paused`: held by a person; it goes on from the next unprinted slip when resumed. */
+  status: z.enum(['queued', 'printing', 'paused', 'done', 'failed', 'cancelled']),
   total: z.number().int(),
   /** Slips already printed: a retry goes on from here, so nothing prints twice. */
   done: z.number().int(),
@@ -52,6 +56,43 @@ export const printJobSchema = z.object({
 export type PrintJob = z.infer<typeof printJobSchema>;
 
 const printerRef = z.object({ printerId: idSchema.optional() });
+
+/** "Print after issue": the printer, or this terminal's default when none is named. */
+export const printAfterIssueSchema = z.object({ printerId: idSchema.optional() }).optional();
+
+/** A printer-class device on the USB bus, for picking a USB printer from a live list. */
+export const usbDeviceSchema = z.object({
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  /** From the device's string descriptors; null when the device cannot be opened to read them. */
+  manufacturer: z.string().nullable(),
+  product: z.string().nullable(),
+  /** Bus and port numbers, e.g. "1-2.3": tells two printers of the same model apart. */
+  path: z.string(),
+});
+export type UsbDevice = z.infer<typeof usbDeviceSchema>;
+
+/** What the printer says about itself (DLE EOT); `unknown` when its connection cannot read. */
+export const printerStatusSchema = z.object({
+  printerId: idSchema,
+  status: z.enum(['online', 'paperOut', 'coverOpen', 'offline', 'unknown']),
+  /** The error code behind `offline`/`unknown` (PRINTER_UNREACHABLE, ...), else null. */
+  error: z.string().nullable(),
+  checkedAt: epochMsSchema,
+});
+export type PrinterStatus = z.infer<typeof printerStatusSchema>;
+
+/** PNG files above this are refused (a logo is at most 576 dots wide; 256 KiB is plenty). */
+export const LOGO_MAX_BYTES = 256 * 1024;
+
+export const logoSchema = z.object({
+  /** The PNG as set, base64; null when the slips print without a logo. */
+  pngBase64: z.string().nullable(),
+  /** Its size in pixels (the printer scales it down to the paper's dots). */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type Logo = z.infer<typeof logoSchema>;
 
 export const printingMethods = {
   'printers.list': method({
@@ -123,8 +164,65 @@ export const printingMethods = {
     output: printJobSchema,
     access: ALL_STAFF,
   }),
+  'printing.pause': method({
+    summary: 'Hold a queued or printing job after the slip being printed',
+    input: z.object({ jobId: idSchema }),
+    output: printJobSchema,
+    access: ALL_STAFF,
+  }),
+  'printing.resume': method({
+    summary: 'Go on with a paused job from the first slip not yet printed',
+    input: z.object({ jobId: idSchema }),
+    output: printJobSchema,
+    access: ALL_STAFF,
+  }),
+  'printers.usbDevices': method({
+    summary: 'Printer-class USB devices connected now (live list for adding a USB printer)',
+    input: z.object({}),
+    output: z.array(usbDeviceSchema),
+    access: MANAGERS,
+  }),
+  'printers.status': method({
+    summary: 'Ask the printer for its real-time status (paper, cover, online) where it can answer',
+    input: z.object({ printerId: idSchema }),
+    output: printerStatusSchema,
+    access: ALL_STAFF,
+  }),
+  'printing.getLogo': method({
+    summary: 'The logo printed at the top of slips (PNG, base64), or null',
+    input: z.object({}),
+    output: logoSchema,
+    access: ALL_STAFF,
+  }),
+  'printing.setLogo': method({
+    summary: 'Set (PNG as base64, at most 256 KiB) or remove (null) the slip logo',
+    input: z.object({
+      pngBase64: z
+        .string()
+        .trim()
+        .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, { message: 'validation.tooLong' })
+        .nullable(),
+    }),
+    output: logoSchema,
+    access: MANAGERS,
+  }),
+  'printing.printDailySummary': method({
+    summary: "Print a store's day: coupons and cashback codes issued, redeemed, voided, by cashier",
+    input: printerRef.extend({
+      storeId: idSchema,
+      /** A business day in the store's timezone, YYYY-MM-DD; today when left out. */
+      date: z.string().refine(isLocalDate, { message: 'validation.date' }).optional(),
+    }),
+    output: printJobSchema,
+    access: MANAGERS,
+  }),
 } as const;
 
 export const printingEvents = {
   'printing.jobChanged': event({ payload: printJobSchema, access: ALL_STAFF }),
+  /** A USB device was plugged in or pulled out: the printers page refreshes its list. */
+  'printers.usbChanged': event({
+    payload: z.object({ change: z.enum(['attach', 'detach']), device: usbDeviceSchema }),
+    access: MANAGERS,
+  }),
 } as const;

@@ -26,6 +26,11 @@ export type SlipBlock =
   | { kind: 'qr'; data: string; cellSize?: number }
   /** CODE128; digits-only payloads use code set C (two digits a bar) to fit 58 mm. */
   | { kind: 'barcode'; data: string }
+  /**
+   * A 1-bit image, centered: `width` dots (a multiple of 8) by `height` rows, packed MSB first,
+   * width / 8 bytes a row, 1 = black. Main makes it from the shop's PNG (dithered to fit the paper).
+   */
+  | { kind: 'logo'; width: number; height: number; bits: Uint8Array }
   | { kind: 'feed'; lines: number }
   | { kind: 'cut' };
 
@@ -33,3 +38,5 @@ export interface Slip {
   width: PaperWidth;
   blocks: SlipBlock[];
 }
+
+export type SlipLogo = Omit<Extract<SlipBlock, { kind: 'logo' }>, 'kind'>;

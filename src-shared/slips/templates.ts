@@ -1,5 +1,5 @@
 // The slips StoreDesk prints. Each returns the slip model; the printer and the preview render it.
-import type { PaperWidth, Slip, SlipBlock } from './model';
+import type { PaperWidth, Slip, SlipBlock, SlipLogo } from './model';
 
 export interface CouponSlipData {
   merchantName: string;
@@ -15,12 +15,18 @@ export interface CouponSlipData {
   issuedAtText: string;
   /** A reprint is marked 补打 so it cannot pass for a second coupon. */
   reprint?: boolean;
+  /** The shop's logo, above the title, when one is set. */
+  logo?: SlipLogo | null;
 }
 
 const ending: SlipBlock[] = [{ kind: 'feed', lines: 3 }, { kind: 'cut' }];
 
+const logoBlock = (logo: SlipLogo | null | undefined): SlipBlock[] =>
+  logo ? [{ kind: 'logo', ...logo }] : [];
+
 export function couponSlip(width: PaperWidth, data: CouponSlipData): Slip {
   const blocks: SlipBlock[] = [
+    ...logoBlock(data.logo),
     { kind: 'title', text: data.merchantName },
     { kind: 'text', text: data.storeName, align: 'center' },
     ...(data.reprint
@@ -55,12 +61,14 @@ export interface CashbackSlipData {
   qrPayload: string;
   validUntilText: string;
   reprint?: boolean;
+  logo?: SlipLogo | null;
 }
 
 export function cashbackSlip(width: PaperWidth, data: CashbackSlipData): Slip {
   return {
     width,
     blocks: [
+      ...logoBlock(data.logo),
       { kind: 'title', text: data.merchantName },
       { kind: 'text', text: data.storeName, align: 'center' },
       ...(data.reprint
@@ -94,6 +102,63 @@ export function testPage(width: PaperWidth, data: { printerName: string; atText:
       { kind: 'qr', data: 'STOREDESK-TEST' },
       { kind: 'barcode', data: '12345678901234567890' },
       { kind: 'pair', left: '时间', right: data.atText },
+      ...ending,
+    ],
+  };
+}
+
+/** A count and, where money moved, its amount (formatted by the caller: "￥12.34"). */
+export interface SummaryLine {
+  count: number;
+  amountText?: string;
+}
+
+export interface DailySummaryData {
+  merchantName: string;
+  storeName: string;
+  /** The business day in the store's timezone, YYYY-MM-DD. */
+  date: string;
+  couponsIssued: SummaryLine;
+  couponsRedeemed: SummaryLine;
+  couponsVoided: SummaryLine;
+  cashbackIssued: SummaryLine;
+  cashbackRedeemed: SummaryLine;
+  /** Redemptions (net of voids) per cashier, most first. */
+  byCashier: (SummaryLine & { name: string })[];
+  printedAtText: string;
+}
+
+const countAndAmount = (label: string, line: SummaryLine): SlipBlock => ({
+  kind: 'pair',
+  left: label,
+  right: line.amountText ? `${line.count} 张  ${line.amountText}` : `${line.count} 张`,
+});
+
+/** The end-of-day slip (日结): what went out and came back at one store on one business day. */
+export function dailySummarySlip(width: PaperWidth, data: DailySummaryData): Slip {
+  return {
+    width,
+    blocks: [
+      { kind: 'title', text: '日结小票' },
+      { kind: 'text', text: data.merchantName, align: 'center' },
+      { kind: 'text', text: data.storeName, align: 'center' },
+      { kind: 'text', text: `营业日 ${data.date}`, align: 'center', bold: true },
+      { kind: 'rule', char: '=' },
+      { kind: 'text', text: '优惠券', bold: true },
+      countAndAmount('发放', data.couponsIssued),
+      countAndAmount('核销', data.couponsRedeemed),
+      countAndAmount('撤销核销', data.couponsVoided),
+      { kind: 'rule' },
+      { kind: 'text', text: '返现码', bold: true },
+      countAndAmount('发放', data.cashbackIssued),
+      countAndAmount('兑付', data.cashbackRedeemed),
+      { kind: 'rule' },
+      { kind: 'text', text: '收银员核销（不含撤销）', bold: true },
+      ...(data.byCashier.length
+        ? data.byCashier.map((c) => countAndAmount(c.name, c))
+        : [{ kind: 'text', text: '（无）', align: 'center' } as const]),
+      { kind: 'rule' },
+      { kind: 'pair', left: '打印时间', right: data.printedAtText },
       ...ending,
     ],
   };

@@ -1,5 +1,6 @@
 // Turns ESC/POS bytes (as a printer would receive them) back into what it would print: text
-// lines (GBK), QR payloads, barcode payloads and cuts. Stands in for the paper in tests.
+// lines (GBK), QR payloads, barcode payloads, raster images and cuts. Stands in for the paper in
+// tests.
 import iconv from 'iconv-lite';
 
 export interface PrintedLine {
@@ -10,8 +11,16 @@ export interface PrintedLine {
   big: boolean;
 }
 
+/** A GS v 0 raster image: width in dots, height in rows, one bit a dot (1 = black). */
+export interface PrintedImage {
+  width: number;
+  height: number;
+  bits: Buffer;
+}
+
 export interface Printed {
   lines: PrintedLine[];
+  images: PrintedImage[];
   qrs: string[];
   barcodes: string[];
   cuts: number;
@@ -20,6 +29,7 @@ export interface Printed {
     | { kind: 'line'; line: PrintedLine }
     | { kind: 'qr'; data: string }
     | { kind: 'barcode'; data: string }
+    | { kind: 'image'; image: PrintedImage }
     | { kind: 'cut' }
   )[];
 }
@@ -27,7 +37,7 @@ export interface Printed {
 const ALIGN = ['left', 'center', 'right'] as const;
 
 export function decodeEscPos(bytes: Buffer): Printed {
-  const out: Printed = { lines: [], qrs: [], barcodes: [], cuts: 0, items: [] };
+  const out: Printed = { lines: [], images: [], qrs: [], barcodes: [], cuts: 0, items: [] };
   let align: PrintedLine['align'] = 'left';
   let bold = false;
   let big = false;
@@ -45,6 +55,8 @@ export function decodeEscPos(bytes: Buffer): Printed {
     if (b === 0x0a) {
       flush();
       i += 1;
+    } else if (b === 0x10 && next === 0x04) {
+      i += 3; // DLE EOT n: a status query, answered by the printer, prints nothing
     } else if (b === 0x0b || b === 0x0d) {
       i += 1;
     } else if (b === 0x1b) {
@@ -93,6 +105,15 @@ export function decodeEscPos(bytes: Buffer): Printed {
         out.barcodes.push(data);
         out.items.push({ kind: 'barcode', data });
         i += 4 + length;
+      } else if (next === 0x76 && bytes[i + 2] === 0x30) {
+        // GS v 0 m xL xH yL yH: xL + xH * 256 bytes a row, yL + yH * 256 rows
+        const rowBytes = bytes[i + 4]! + bytes[i + 5]! * 256;
+        const height = bytes[i + 6]! + bytes[i + 7]! * 256;
+        const bits = Buffer.from(bytes.subarray(i + 8, i + 8 + rowBytes * height));
+        const image = { width: rowBytes * 8, height, bits };
+        out.images.push(image);
+        out.items.push({ kind: 'image', image });
+        i += 8 + rowBytes * height;
       } else if (next === 0x56) {
         out.cuts += 1;
         out.items.push({ kind: 'cut' });

@@ -15,6 +15,13 @@ export const printingHandlers = (
   | 'printing.jobs'
   | 'printing.retry'
   | 'printing.cancel'
+  | 'printing.pause'
+  | 'printing.resume'
+  | 'printers.usbDevices'
+  | 'printers.status'
+  | 'printing.getLogo'
+  | 'printing.setLogo'
+  | 'printing.printDailySummary'
 > => ({
   'printers.list': () => printing.list(),
   'printers.create': (input, ctx) => printing.create(ctx, input),
@@ -26,4 +33,11 @@ export const printingHandlers = (
   'printing.jobs': (input) => printing.jobs(input),
   'printing.retry': (input, ctx) => printing.retry(ctx, input.jobId),
   'printing.cancel': (input, ctx) => printing.cancel(ctx, input.jobId),
+  'printing.pause': (input, ctx) => printing.pause(ctx, input.jobId),
+  'printing.resume': (input, ctx) => printing.resume(ctx, input.jobId),
+  'printers.usbDevices': () => printing.usbDevices(),
+  'printers.status': (input) => printing.status(input.printerId),
+  'printing.getLogo': () => printing.getLogo(),
+  'printing.setLogo': (input, ctx) => printing.setLogo(ctx, input),
+  'printing.printDailySummary': (input, ctx) => printing.printDailySummary(ctx, input),
 });

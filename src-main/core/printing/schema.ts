@@ -30,7 +30,8 @@ export const printerDefaults = sqliteTable(
 export type PrintJobPayload =
   | { kind: 'coupons'; codes: string[]; storeId: string | null }
   | { kind: 'cashback'; codes: string[]; storeId: string | null }
-  | { kind: 'test' };
+  | { kind: 'test' }
+  | { kind: 'summary'; storeId: string; date: string };
 
 export const printJobs = sqliteTable(
   'print_jobs',
@@ -39,9 +40,12 @@ export const printJobs = sqliteTable(
     printerId: text()
       .notNull()
       .references(() => printers.id),
-    kind: text({ enum: ['coupons', 'cashback', 'test'] }).notNull(),
+    kind: text({ enum: ['coupons', 'cashback', 'test', 'summary'] }).notNull(),
     payload: text({ mode: 'json' }).$type<PrintJobPayload>().notNull(),
-    status: text({ enum: ['queued', 'printing', 'done', 'failed', 'cancelled'] }).notNull(),
+    // A text column without a CHECK: new statuses need no migration.
+    status: text({
+      enum: ['queued', 'printing', 'paused', 'done', 'failed', 'cancelled'],
+    }).notNull(),
     total: integer().notNull(),
     done: integer().notNull().default(0),
     error: text(),

@@ -1,16 +1,31 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../src-shared/contract';
-import type { Printer, PrintJob } from '../../../src-shared/contract/printing';
+import {
+  LOGO_MAX_BYTES,
+  type Logo,
+  type Printer,
+  type PrinterStatus,
+  type PrintJob,
+  type UsbDevice,
+} from '../../../src-shared/contract/printing';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { describeRule } from '../../../src-shared/coupons/describe';
 import { formatFen } from '../../../src-shared/money';
-import type { Slip } from '../../../src-shared/slips/model';
-import { cashbackSlip, couponSlip, testPage } from '../../../src-shared/slips/templates';
-import { localDateTime } from '../../../src-shared/time';
+import { logoRaster } from '../../../src-shared/slips/dither';
+import { PAPER, type Slip, type SlipLogo } from '../../../src-shared/slips/model';
+import {
+  cashbackSlip,
+  couponSlip,
+  dailySummarySlip,
+  testPage,
+} from '../../../src-shared/slips/templates';
+import { localDate, localDateTime } from '../../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import { encodeSlip } from '../../devices/printing/escpos';
-import type { SendToPrinter } from '../../devices/printing/send';
-import { PrinterError } from '../../devices/printing/tcp';
+import { readPng } from '../../devices/printing/logo';
+import type { QueryPrinterStatus, SendToPrinter } from '../../devices/printing/send';
+import type { UsbPrinterWatch } from '../../devices/printing/usb-bus';
+import { PrinterError } from '../../devices/printing/printer-error';
 import type { AuditService } from '../audit/service';
 import type { IssueService } from '../coupons/issue';
 import { readCode } from '../coupons/read-code';
@@ -24,12 +39,25 @@ import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
 import type { ProductsService } from '../products/service';
+import type { SettingsService } from '../settings/service';
 import { merchant } from '../setup/schema';
 import type { StoresService } from '../stores/service';
+import { dailyTotals } from './daily-summary';
 import { printerDefaults, printers, printJobs, type PrintJobPayload } from './schema';
 
 type PrinterRow = typeof printers.$inferSelect;
 type JobRow = typeof printJobs.$inferSelect;
+
+/** How the queue reaches printers; tests hand in a failing sender or a fake USB bus. */
+export interface PrinterDevices {
+  send: SendToPrinter;
+  status: QueryPrinterStatus;
+  usb: UsbPrinterWatch;
+}
+
+const LOGO_SETTING = 'printing.logo';
+const LOGO_MAX_PIXELS = 4096;
+const FINISHED: PrintJob['status'][] = ['done', 'failed', 'cancelled'];
 
 /**
  * Printers and the print queue. Codes are issued (committed) before their slips are queued; a job
@@ -39,6 +67,8 @@ type JobRow = typeof printJobs.$inferSelect;
 export class PrintingService {
   private running: Promise<void> | null = null;
   private readonly waiters = new Map<string, ((job: PrintJob) => void)[]>();
+  /** The logo dithered per paper width; cleared when the logo changes. */
+  private readonly logos = new Map<number, SlipLogo | null>();
 
   constructor(
     private readonly adb: AppDatabase,
@@ -50,7 +80,8 @@ export class PrintingService {
     private readonly issuer: IssueService,
     private readonly keys: SigningKeys,
     private readonly products: ProductsService,
-    private readonly send: SendToPrinter,
+    private readonly settings: SettingsService,
+    private readonly devices: PrinterDevices,
   ) {}
 
   /** Jobs cut off by a shutdown go back to the queue at start-up. */
@@ -126,6 +157,30 @@ export class PrintingService {
     return this.finished(job.id);
   }
 
+  /**
+   * "Print after issue": the codes and their print job are written in one transaction, so either
+   * both exist or neither; the slips print after it commits. A failed print leaves the codes
+   * issued, and a retry prints the rest of them once.
+   */
+  withPrint<T>(
+    ctx: HandlerContext,
+    print: { printerId?: string | undefined } | undefined,
+    kind: 'coupons' | 'cashback',
+    issue: () => T,
+    /** The codes to print; the slips name `storeId`, else the caller's store. */
+    issued: (result: T) => { codes: string[]; storeId?: string },
+  ): T | (T & { printJobId: string }) {
+    if (!print) return issue();
+    return this.adb.write(() => {
+      const printerId = this.printerFor(ctx, print.printerId);
+      this.printer(printerId); // an unknown printer refuses before a code is issued
+      const result = issue();
+      const { codes, storeId = this.stores.ofCaller(ctx.actor)?.id ?? null } = issued(result);
+      const job = this.enqueue(ctx, printerId, { kind, codes, storeId }, codes.length, false);
+      return { ...result, printJobId: job.id };
+    });
+  }
+
   printCoupons(ctx: HandlerContext, input: ParsedInputOf<'printing.printCoupons'>): PrintJob {
     const codes = input.codes.map((code) => this.knownCode(code, 'coupon'));
     const store = this.stores.ofCaller(ctx.actor);
@@ -148,6 +203,98 @@ export class PrintingService {
       1,
       input.reprint,
     );
+  }
+
+  /** A store's business day on paper (today in its timezone unless a date is given). */
+  printDailySummary(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'printing.printDailySummary'>,
+  ): PrintJob {
+    const store = this.stores.get(input.storeId);
+    const date = input.date ?? localDate(this.clock.now(), store.timezone);
+    const printerId = this.printerFor(ctx, input.printerId);
+    return this.adb.write(() => {
+      const job = this.enqueue(
+        ctx,
+        printerId,
+        { kind: 'summary', storeId: store.id, date },
+        1,
+        false,
+      );
+      this.audit.record(ctx, {
+        action: 'printing.dailySummary',
+        targetType: 'printJob',
+        targetId: job.id,
+        details: { storeName: store.name, date },
+      });
+      return job;
+    });
+  }
+
+  /** Asks the printer itself; a printer that cannot be reached is offline, with the reason. */
+  async status(printerId: string): Promise<PrinterStatus> {
+    const printer = this.printer(printerId);
+    const answer = (status: PrinterStatus['status'], error: string | null = null) => ({
+      printerId,
+      status,
+      error,
+      checkedAt: this.clock.now(),
+    });
+    try {
+      return answer((await this.devices.status(printer.transport)) ?? 'unknown');
+    } catch (error) {
+      if (error instanceof PrinterError) return answer('offline', error.code);
+      throw error;
+    }
+  }
+
+  /** The USB printers plugged in now; from the first call on, plugging one in or out is pushed. */
+  async usbDevices(): Promise<UsbDevice[]> {
+    try {
+      await this.devices.usb.watch((change) =>
+        this.adb.emitAfterCommit('printers.usbChanged', change),
+      );
+      return await this.devices.usb.list();
+    } catch (error) {
+      this.logger.error('USB bus unavailable', { error });
+      throw new AppError('PRINTER_UNSUPPORTED', { detail: (error as Error).message });
+    }
+  }
+
+  getLogo(): Logo {
+    const pngBase64 = this.settings.get<{ png: string | null }>(LOGO_SETTING)?.png ?? null;
+    const png = pngBase64 ? readPng(Buffer.from(pngBase64, 'base64')) : null;
+    return { pngBase64, width: png?.width ?? null, height: png?.height ?? null };
+  }
+
+  /** A PNG (base64, a data: URL is accepted too) or null to print without a logo. */
+  setLogo(ctx: HandlerContext, input: ParsedInputOf<'printing.setLogo'>): Logo {
+    const base64 = input.pngBase64?.replace(/^data:image\/png;base64,/, '') || null;
+    if (base64 !== null) {
+      if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw new AppError('LOGO_INVALID');
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length > LOGO_MAX_BYTES)
+        throw new AppError('LOGO_TOO_LARGE', { maxKb: LOGO_MAX_BYTES / 1024 });
+      const png = readPng(bytes);
+      if (!png) throw new AppError('LOGO_INVALID');
+      if (png.width > LOGO_MAX_PIXELS || png.height > LOGO_MAX_PIXELS)
+        throw new AppError('LOGO_TOO_LARGE', { maxKb: LOGO_MAX_BYTES / 1024 });
+    }
+    this.adb.write(() => {
+      this.settings.set(LOGO_SETTING, { png: base64 });
+      this.audit.record(ctx, {
+        action: 'printing.setLogo',
+        targetType: 'printer',
+        targetId: 'logo',
+        details: { removed: base64 === null },
+      });
+    });
+    this.logos.clear();
+    return this.getLogo();
+  }
+
+  close(): void {
+    this.devices.usb.close();
   }
 
   jobs(input: ParsedInputOf<'printing.jobs'>): PrintJob[] {
@@ -176,7 +323,7 @@ export class PrintingService {
   cancel(ctx: HandlerContext, jobId: string): PrintJob {
     return this.adb.write(() => {
       const row = this.jobRow(jobId);
-      if (row.status === 'queued' || row.status === 'failed') {
+      if (row.status === 'queued' || row.status === 'failed' || row.status === 'paused') {
         this.setJob(jobId, { status: 'cancelled' });
         this.audit.record(ctx, {
           action: 'printing.cancel',
@@ -188,6 +335,34 @@ export class PrintingService {
     });
   }
 
+  /** Holds a job: a printing one stops after the slip on the printer, so none is cut in half. */
+  pause(ctx: HandlerContext, jobId: string): PrintJob {
+    return this.adb.write(() => {
+      const row = this.jobRow(jobId);
+      if (row.status !== 'queued' && row.status !== 'printing')
+        throw new AppError('JOB_NOT_PAUSABLE', { status: row.status });
+      this.setJob(jobId, { status: 'paused' });
+      this.audit.record(ctx, { action: 'printing.pause', targetType: 'printJob', targetId: jobId });
+      return this.toJob(this.jobRow(jobId));
+    });
+  }
+
+  resume(ctx: HandlerContext, jobId: string): PrintJob {
+    const job = this.adb.write(() => {
+      const row = this.jobRow(jobId);
+      if (row.status !== 'paused') throw new AppError('JOB_NOT_RESUMABLE', { status: row.status });
+      this.setJob(jobId, { status: 'queued' });
+      this.audit.record(ctx, {
+        action: 'printing.resume',
+        targetType: 'printJob',
+        targetId: jobId,
+      });
+      return this.toJob(this.jobRow(jobId));
+    });
+    this.kick();
+    return job;
+  }
+
   /** Resolves when every queued job has printed or failed (tests, shutdown). */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
@@ -196,7 +371,7 @@ export class PrintingService {
   /** Resolves with the job once it has printed, failed or been cancelled. */
   finished(jobId: string): Promise<PrintJob> {
     const job = this.toJob(this.jobRow(jobId));
-    if (['done', 'failed', 'cancelled'].includes(job.status)) return Promise.resolve(job);
+    if (FINISHED.includes(job.status)) return Promise.resolve(job);
     return new Promise((resolve) =>
       this.waiters.set(jobId, [...(this.waiters.get(jobId) ?? []), resolve]),
     );
@@ -238,7 +413,9 @@ export class PrintingService {
       return this.toJob(row);
     });
     this.adb.emitAfterCommit('printing.jobChanged', job);
-    this.kick();
+    // Printing starts once this (and any surrounding) transaction has committed: writes are
+    // synchronous, so a microtask runs after the commit, and a rolled-back job never prints.
+    queueMicrotask(() => this.kick());
     return job;
   }
 
@@ -273,9 +450,12 @@ export class PrintingService {
     try {
       while (done < job.total) {
         const bytes = encodeSlip(this.slipFor(job, done, printer));
-        for (let copy = 0; copy < printer.copies; copy++) await this.send(printer.transport, bytes);
+        for (let copy = 0; copy < printer.copies; copy++)
+          await this.devices.send(printer.transport, bytes);
         done += 1;
         this.setJob(job.id, { done });
+        // Paused or cancelled while that slip printed: stop here, the next slip waits.
+        if (this.jobRow(job.id).status !== 'printing') return;
       }
       this.setJob(job.id, { status: 'done' });
     } catch (error) {
@@ -294,6 +474,14 @@ export class PrintingService {
       payload.kind !== 'test' && payload.storeId ? this.stores.get(payload.storeId) : null;
     const timeZone = store?.timezone ?? DEFAULT_TIME_ZONE;
     const at = (ms: number) => localDateTime(ms, timeZone);
+    if (payload.kind === 'summary')
+      return dailySummarySlip(width, {
+        merchantName,
+        storeName: store?.name ?? '',
+        date: payload.date,
+        ...dailyTotals(this.adb, payload.storeId, payload.date, timeZone),
+        printedAtText: at(this.clock.now()),
+      });
     if (payload.kind === 'test')
       return testPage(width, { printerName: printer.name, atText: at(this.clock.now()) });
     const code = payload.codes[index]!;
@@ -313,6 +501,7 @@ export class PrintingService {
         qrPayload: this.issuer.qrPayload(code, row.templateId, row.validUntil),
         validUntilText: at(row.validUntil),
         reprint: job.reprint,
+        logo: this.logo(width),
       });
     }
     const coupon = this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get()!;
@@ -330,10 +519,23 @@ export class PrintingService {
       validUntilText: at(coupon.validUntil),
       issuedAtText: at(coupon.issuedAt),
       reprint: job.reprint,
+      logo: this.logo(width),
     });
   }
 
-  /** Only codes that exist are printed: a slip never shows a code the database does not have. */
+  private logo(width: 58 | 80): SlipLogo | null {
+    if (!this.logos.has(width)) {
+      const base64 = this.getLogo().pngBase64;
+      const png = base64 ? readPng(Buffer.from(base64, 'base64')) : null;
+      this.logos.set(width, png ? logoRaster(png, PAPER[width].dots) : null);
+    }
+    return this.logos.get(width)!;
+  }
+
+  /**
+   * Only codes that exist are printed: a slip never shows a code the database does not have. The
+   * whole list is checked before a job is queued, and the error names the code.
+   */
   private knownCode(input: string, kind: 'coupon' | 'cashback'): string {
     const reading = readCode(input, this.keys);
     const table = kind === 'coupon' ? coupons : cashbackCodes;
@@ -344,10 +546,7 @@ export class PrintingService {
         .from(table)
         .where(eq(table.code, reading.code))
         .get();
-    if (!found)
-      throw new AppError(kind === 'coupon' ? 'COUPON_NOT_FOUND' : 'CASHBACK_NOT_FOUND', {
-        code: input,
-      });
+    if (!found) throw new AppError('PRINT_CODE_UNKNOWN', { code: input, kind });
     return found.code;
   }
 
@@ -376,7 +575,7 @@ export class PrintingService {
     });
     const job = this.toJob(this.jobRow(id));
     this.adb.emitAfterCommit('printing.jobChanged', job);
-    if (['done', 'failed', 'cancelled'].includes(job.status)) {
+    if (FINISHED.includes(job.status)) {
       for (const resolve of this.waiters.get(id) ?? []) resolve(job);
       this.waiters.delete(id);
     }

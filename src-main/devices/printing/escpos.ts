@@ -35,6 +35,15 @@ export function code128(data: string, dots: number): Buffer {
   ]);
 }
 
+/** GS v 0: a raster image, `width / 8` bytes a row; the printer prints it as it comes. */
+export function raster(width: number, height: number, bits: Uint8Array): Buffer {
+  const rowBytes = width / 8;
+  return Buffer.concat([
+    Buffer.from([GS, 0x76, 0x30, 0x00, rowBytes & 0xff, rowBytes >> 8, height & 0xff, height >> 8]),
+    bits,
+  ]);
+}
+
 export function encodeSlip(slip: Slip): Buffer {
   const { columns, dots } = PAPER[slip.width];
   // Used as an encoder only: no interface, the bytes go out through our own transports.
@@ -89,6 +98,10 @@ export function encodeSlip(slip: Slip): Buffer {
         printer.alignCenter();
         printer.add(code128(block.data, dots));
         printer.add(LF);
+        break;
+      case 'logo':
+        printer.alignCenter();
+        printer.add(raster(block.width, block.height, block.bits));
         break;
       case 'feed':
         printer.add(Buffer.alloc(block.lines, 0x0a));

@@ -1,15 +1,40 @@
 import fs from 'node:fs/promises';
 import type { PrinterTransport } from '../../../src-shared/contract/printing';
-import { PrinterError, sendTcp } from './tcp';
-import { sendUsb, usbPrinter } from './usb';
+import { PrinterError } from './printer-error';
+import type { PrinterState } from './status';
+import { queryTcpStatus, sendTcp } from './tcp';
+import { queryUsbStatus, sendUsb, usbPrinter } from './usb';
 
-/** Sends one job's bytes to a printer, whatever its connection. */
+/**
+ * Sends one job's bytes to a printer, whatever its connection. Where the connection can read
+ * (TCP, USB with an IN endpoint), the printer's status is asked first and a fault refuses the job.
+ */
 export type SendToPrinter = (transport: PrinterTransport, bytes: Buffer) => Promise<void>;
+
+/** The printer's own word on its state; null when its connection cannot read (a device file). */
+export type QueryPrinterStatus = (transport: PrinterTransport) => Promise<PrinterState | null>;
+
+/**
+ * Network printers that did not answer a status query: some print servers only ever take bytes,
+ * and waiting for their answer before every slip would cost a second a slip. They are asked
+ * again after the app restarts, or when `printers.status` hears from them.
+ */
+const silentPrinters = new Set<string>();
+const tcpKey = (host: string, port: number) => `${host}:${port}`;
 
 export const sendToPrinter: SendToPrinter = async (transport, bytes) => {
   switch (transport.kind) {
-    case 'tcp':
-      return sendTcp({ host: transport.host, port: transport.port }, bytes);
+    case 'tcp': {
+      const key = tcpKey(transport.host, transport.port);
+      const silent = silentPrinters.has(key);
+      const { answered } = await sendTcp(
+        { host: transport.host, port: transport.port },
+        bytes,
+        silent ? { statusTimeoutMs: 0 } : {},
+      );
+      if (!silent && !answered) silentPrinters.add(key);
+      return;
+    }
     case 'file':
       // A Linux printer device (/dev/usb/lp0) takes raw bytes like a file.
       try {
@@ -19,6 +44,25 @@ export const sendToPrinter: SendToPrinter = async (transport, bytes) => {
       }
       return;
     case 'usb':
-      return sendUsb(await usbPrinter(transport.vendorId, transport.productId), bytes);
+      return sendUsb(
+        await usbPrinter(transport.vendorId, transport.productId, transport.path),
+        bytes,
+      );
+  }
+};
+
+export const queryPrinterStatus: QueryPrinterStatus = async (transport) => {
+  switch (transport.kind) {
+    case 'tcp': {
+      const state = await queryTcpStatus({ host: transport.host, port: transport.port });
+      if (state) silentPrinters.delete(tcpKey(transport.host, transport.port));
+      return state;
+    }
+    case 'file':
+      return null; // written to, never read from
+    case 'usb':
+      return queryUsbStatus(
+        await usbPrinter(transport.vendorId, transport.productId, transport.path),
+      );
   }
 };

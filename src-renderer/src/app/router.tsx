@@ -5,6 +5,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { CashbackPage } from '../features/cashback/CashbackPage';
 import { CouponsPage } from '../features/coupons/CouponsPage';
 import { HomePage } from '../features/home/HomePage';
+import { PrintersPage } from '../features/printing/PrintersPage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
@@ -30,6 +31,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   redemptions: <RedemptionHistoryPage />,
   staff: <StaffPage />,
   stores: <StoresPage />,
+  printers: <PrintersPage />,
   audit: <AuditPage />,
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sendToPrinter, type SendToPrinter } from '../../../src-main/devices/printing/send';
-import { PrinterError } from '../../../src-main/devices/printing/tcp';
+import { PrinterError } from '../../../src-main/devices/printing/printer-error';
 import { capturePrinter } from '../../support/capture-printer';
 import { couponShop } from '../../support/coupons';
 
@@ -133,19 +133,24 @@ describe('print queue', () => {
     expect(page!.lines.some((l) => l.text.includes('￥123.45'))).toBe(true);
   });
 
-  it('refuses unknown codes and a terminal without a printer, queueing nothing', async () => {
-    const { ok, fails, cashierToken, ownerToken, issue, ids } = await printingShop();
+  it('refuses unknown codes, naming the code, and a terminal without a printer, queueing nothing', async () => {
+    const { ok, fails, cashierToken, ownerToken, issue, ids, printer } = await printingShop();
     const [code] = await issue(1);
+    const unknown = await fails(
+      'printing.printCoupons',
+      { codes: [code!.code, '12345678901234567890'] },
+      cashierToken,
+    );
+    expect(unknown).toMatchObject({
+      code: 'PRINT_CODE_UNKNOWN',
+      details: { code: '12345678901234567890' },
+    });
+    expect(unknown.message).toContain('12345678901234567890');
     expect(
-      (
-        await fails(
-          'printing.printCoupons',
-          { codes: [code!.code, '12345678901234567890'] },
-          cashierToken,
-        )
-      ).code,
-    ).toBe('COUPON_NOT_FOUND');
+      (await fails('printing.printCashback', { code: 'NOPE-NOPE' }, cashierToken)).details,
+    ).toMatchObject({ code: 'NOPE-NOPE' });
     expect(await ok('printing.jobs', {}, cashierToken)).toEqual([]);
+    expect(printer.jobs).toEqual([]);
     const store2 = await ok(
       'stores.create',
       { name: '第二家', districtCode: '110105' },

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { encodeSlip } from '../../../src-main/devices/printing/escpos';
-import { sendTcp } from '../../../src-main/devices/printing/tcp';
+import { queryTcpStatus, sendTcp } from '../../../src-main/devices/printing/tcp';
 import { describeRule } from '../../../src-shared/coupons/describe';
 import { couponSlip } from '../../../src-shared/slips/templates';
 import { capturePrinter } from '../../support/capture-printer';
@@ -55,5 +55,36 @@ describe('network printing (raw TCP, port 9100 style)', () => {
     await expect(sendTcp(printer.target, big, { writeTimeoutMs: 300 })).rejects.toMatchObject({
       code: 'PRINTER_TIMEOUT',
     });
+  });
+
+  it('asks the status first on the same connection and refuses a printer out of paper', async () => {
+    const printer = await capturePrinter({ status: 'paperOut' });
+    const slip = Buffer.from('hello\n');
+    await expect(sendTcp(printer.target, slip)).rejects.toMatchObject({
+      code: 'PRINTER_PAPER_OUT',
+    });
+    for (const [status, code] of [
+      ['coverOpen', 'PRINTER_COVER_OPEN'],
+      ['offline', 'PRINTER_OFFLINE'],
+    ] as const) {
+      printer.setStatus(status);
+      await expect(sendTcp(printer.target, slip)).rejects.toMatchObject({ code });
+      expect(await queryTcpStatus(printer.target)).toBe(status);
+    }
+    expect(printer.jobs).toEqual([]); // nothing reached the paper
+    printer.setStatus('online');
+    await sendTcp(printer.target, slip);
+    expect((await printer.waitForJobs(1))[0]!.lines[0]!.text).toBe('hello');
+    expect(printer.jobs[0]!.toString()).toBe('hello\n'); // the status query is not part of the job
+    expect(printer.statusQueries()).toBe(3 * 4 + 3 * 2);
+  });
+
+  it('prints to a printer that does not answer status queries, after a short wait', async () => {
+    const printer = await capturePrinter({ status: 'silent' });
+    expect(await queryTcpStatus(printer.target, { statusTimeoutMs: 50 })).toBeNull();
+    const started = Date.now();
+    await sendTcp(printer.target, Buffer.from('quiet\n'), { statusTimeoutMs: 50 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect((await printer.waitForJobs(1))[0]!.lines[0]!.text).toBe('quiet');
   });
 });

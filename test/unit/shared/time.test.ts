@@ -32,6 +32,7 @@ describe('store-zone days', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2028-03-01', -1)).toBe('2028-02-29');
     expect(isLocalDate('2026-02-30')).toBe(false);
+    expect(isLocalDate('2026-13-40')).toBe(false); // an impossible date is refused, not thrown on
     expect(isLocalDate('2026-02-28')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
+  PrinterOutlined,
   RedEnvelopeOutlined,
   ShopOutlined,
   TagsOutlined,
@@ -22,6 +23,7 @@ export type NavLabel =
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
+  | 'nav.printers'
   | 'nav.audit';
 
 export interface NavItem {
@@ -87,6 +89,13 @@ export const NAV_ITEMS = {
     path: '/stores',
     label: 'nav.stores',
     icon: <ShopOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  printers: {
+    path: '/printers',
+    label: 'nav.printers',
+    icon: <PrinterOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

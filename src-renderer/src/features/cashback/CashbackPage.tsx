@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { CheckCircleFilled, ExclamationCircleFilled, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { typoIn } from '../redemption/refusal';
 import { useStoreTimeZone } from '../stores/stores-queries';
+import { CashbackSlipDialog } from './CashbackSlipDialog';
 import styles from './CashbackPage.module.css';
 
 type Payout = OutputOf<'cashback.redeem'>;
@@ -38,6 +39,7 @@ export function CashbackPage() {
   >(null);
   const [payouts, setPayouts] = useState<Payout[]>([]);
   const phoneInput = useRef<InputRef>(null);
+  const [printingSlip, setPrintingSlip] = useState(false);
 
   // A scanned slip fills the code; the phone is asked next.
   useScanHandler((code) => {
@@ -62,7 +64,16 @@ export function CashbackPage() {
 
   return (
     <>
-      <PageHeader title={t('cashback.title')} subtitle={t('cashback.subtitle')} />
+      <PageHeader
+        title={t('cashback.title')}
+        subtitle={t('cashback.subtitle')}
+        extra={
+          <Button size="large" icon={<PrinterOutlined />} onClick={() => setPrintingSlip(true)}>
+            {t('cashbackSlip.title')}
+          </Button>
+        }
+      />
+      {printingSlip && <CashbackSlipDialog onClose={() => setPrintingSlip(false)} />}
       <div className={styles.layout}>
         <Card className={styles.card}>
           <Form

@@ -1,4 +1,15 @@
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -12,6 +23,10 @@ import { optionalPhoneSchema, phoneOrUndefined } from '../../forms/phone';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
+import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
+import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
+import { rememberJobCodes } from '../printing/reprint-codes';
+import { issuedCouponSlip, useSlipContext } from '../printing/slip-context';
 import { useStoreTimeZone } from '../stores/stores-queries';
 import { BatchProgressBar } from './BatchProgressBar';
 import {
@@ -29,9 +44,20 @@ export const MAX_SYNC_ISSUE = 10_000;
 interface IssueFormValues {
   count: number;
   phone?: string;
+  /** Print a slip per code once they are issued, on this printer. */
+  printSlips?: boolean;
+  printerId?: string;
 }
 
-type Outcome = { kind: 'codes'; codes: IssuedCode[] } | { kind: 'batch'; batch: CouponBatch };
+type Outcome =
+  | {
+      kind: 'codes';
+      codes: IssuedCode[];
+      issuedAt: number;
+      printJobId?: string;
+      printerId?: string;
+    }
+  | { kind: 'batch'; batch: CouponBatch };
 
 interface IssueDialogProps {
   template: CouponTemplate;
@@ -56,6 +82,10 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
   const cancelBatch = useCancelBatch();
   const { exportBatch, exporting } = useBatchExport();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [showPrint, setShowPrint] = useState(false);
+  const slipContext = useSlipContext();
+  const { preferred: preferredPrinter } = usePrinterChoice();
+  const printSlips = Form.useWatch('printSlips', form);
   const inBackground = count > MAX_SYNC_ISSUE;
 
   const submit = async (values: IssueFormValues) => {
@@ -71,8 +101,21 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           templateId: template.id,
           count: values.count,
           phone: phoneOrUndefined(values.phone),
+          print: values.printSlips ? { printerId: values.printerId } : undefined,
         });
-        setOutcome({ kind: 'codes', codes: result.codes });
+        if (result.printJobId)
+          rememberJobCodes(
+            result.printJobId,
+            result.codes.map((code) => code.code),
+          );
+        setOutcome({
+          kind: 'codes',
+          codes: result.codes,
+          issuedAt: Date.now(),
+          printJobId: result.printJobId,
+          printerId: values.printSlips ? values.printerId : undefined,
+        });
+        setShowPrint(!!values.printSlips);
       }
     } catch (error) {
       if (!showErrorOnFields(form, t, error, { CUSTOMER_ISSUE_LIMIT_REACHED: ['phone'] }))
@@ -137,6 +180,11 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
             </Button>
           </>
         )}
+        {outcome.kind === 'codes' && (
+          <Button size="large" onClick={() => setShowPrint((shown) => !shown)}>
+            {showPrint ? t('printSlips.back') : t('printSlips.title')}
+          </Button>
+        )}
         <Button size="large" type="primary" onClick={onClose}>
           {t('common.close')}
         </Button>
@@ -149,7 +197,7 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
       title={t('coupons.issue.title', { name: template.name })}
       onCancel={onClose}
       footer={footer}
-      width={outcome?.kind === 'codes' ? 900 : 560}
+      width={outcome?.kind === 'codes' ? (showPrint ? PRINT_PANEL_WIDTH : 900) : 560}
       maskClosable={outcome === null}
       destroyOnHidden
     >
@@ -179,18 +227,56 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           {inBackground ? (
             <Alert type="info" showIcon title={t('coupons.issue.batchNote')} />
           ) : (
-            <Form.Item
-              name="phone"
-              label={t('coupons.issue.phone')}
-              extra={t('coupons.issue.phoneHelp')}
-              rules={[rule(optionalPhoneSchema)]}
-            >
-              <Input inputMode="tel" placeholder={t('coupons.issue.phonePlaceholder')} />
-            </Form.Item>
+            <>
+              <Form.Item
+                name="phone"
+                label={t('coupons.issue.phone')}
+                extra={t('coupons.issue.phoneHelp')}
+                rules={[rule(optionalPhoneSchema)]}
+              >
+                <Input inputMode="tel" placeholder={t('coupons.issue.phonePlaceholder')} />
+              </Form.Item>
+              <Form.Item
+                name="printSlips"
+                valuePropName="checked"
+                extra={t('printSlips.printAfterIssueHelp')}
+              >
+                <Checkbox>{t('printSlips.printAfterIssue')}</Checkbox>
+              </Form.Item>
+              {printSlips && (
+                <Form.Item
+                  name="printerId"
+                  label={t('printSlips.printer')}
+                  initialValue={preferredPrinter?.id}
+                  rules={[{ required: true, message: t('printSlips.noPrinter') }]}
+                >
+                  <PrinterSelect />
+                </Form.Item>
+              )}
+            </>
           )}
         </Form>
       )}
-      {outcome?.kind === 'codes' && <IssuedCodes codes={outcome.codes} timeZone={timeZone} />}
+      {outcome?.kind === 'codes' && !showPrint && (
+        <IssuedCodes codes={outcome.codes} timeZone={timeZone} />
+      )}
+      {outcome?.kind === 'codes' && showPrint && (
+        <PrintSlipsPanel
+          kind="coupons"
+          codes={outcome.codes.map((code) => code.code)}
+          jobId={outcome.printJobId}
+          printerId={outcome.printerId}
+          slipOf={(options) =>
+            issuedCouponSlip(
+              options,
+              slipContext,
+              template,
+              outcome.codes[options.index]!,
+              outcome.issuedAt,
+            )
+          }
+        />
+      )}
       {batch && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Typography.Text>

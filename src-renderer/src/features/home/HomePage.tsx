@@ -17,6 +17,7 @@ const PAGE_TEXTS = {
   redemptions: 'home.redemptionsText',
   staff: 'home.staffText',
   stores: 'home.storesText',
+  printers: 'home.printersText',
   audit: 'home.auditText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 

@@ -1,0 +1,189 @@
+import {
+  App,
+  Button,
+  Card,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { PrintJob } from '../../../../src-shared/contract/printing';
+import { useCurrentSession } from '../../app/session/session-context';
+import { useErrorText } from '../../i18n/error-text';
+import { useStoreTimeZone } from '../stores/stores-queries';
+import { useJobErrorText } from './job-error';
+import { JobProgress } from './JobProgress';
+import {
+  useCancelJob,
+  usePauseJob,
+  usePrintCashback,
+  usePrintCoupons,
+  usePrintJobs,
+  useResumeJob,
+  useRetryJob,
+} from './printing-queries';
+import { jobCodes, rememberJobCodes } from './reprint-codes';
+
+const STATUS_COLOR: Record<PrintJob['status'], string> = {
+  queued: 'default',
+  printing: 'processing',
+  paused: 'warning',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
+/** The print queue: each job's progress as it prints, and what can be done with it. */
+export function PrintQueuePanel() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const jobErrorText = useJobErrorText();
+  const { jobs, isPending: jobsPending } = usePrintJobs();
+  const { storeId } = useCurrentSession();
+  const timeZone = useStoreTimeZone(storeId);
+  const retry = useRetryJob();
+  const cancel = useCancelJob();
+  const pause = usePauseJob();
+  const resume = useResumeJob();
+  const printCoupons = usePrintCoupons();
+  const printCashback = usePrintCashback();
+
+  const act = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  /** 补打: the same codes again on the same printer, each slip marked 补打. */
+  const reprint = (job: PrintJob, codes: string[]) =>
+    act(async () => {
+      const again =
+        job.kind === 'cashback'
+          ? await printCashback.mutateAsync({
+              printerId: job.printerId,
+              code: codes[0]!,
+              reprint: true,
+            })
+          : await printCoupons.mutateAsync({ printerId: job.printerId, codes, reprint: true });
+      rememberJobCodes(again.id, codes);
+      message.success(t('printing.jobs.reprintQueued'));
+    });
+
+  const columns: TableColumnsType<PrintJob> = [
+    {
+      key: 'at',
+      title: t('printing.jobs.at'),
+      width: 110,
+      render: (_, job) => dayjs(job.createdAt).tz(timeZone).format(t('formats.shortDateTime')),
+    },
+    {
+      key: 'what',
+      title: t('printing.jobs.what'),
+      render: (_, job) => (
+        <Space size={4} wrap>
+          <Typography.Text>
+            {t(`printing.jobs.kind.${job.kind}`, { count: job.total })}
+          </Typography.Text>
+          {job.reprint && <Tag color="orange">{t('printing.jobs.reprintTag')}</Tag>}
+          <Typography.Text type="secondary">{job.printerName}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      key: 'status',
+      title: t('common.status'),
+      width: 100,
+      render: (_, job) => {
+        const tag = (
+          <Tag color={STATUS_COLOR[job.status]} data-testid="print-job-status">
+            {t(`printing.jobs.status.${job.status}`)}
+          </Tag>
+        );
+        return job.error ? <Tooltip title={jobErrorText(job)}>{tag}</Tooltip> : tag;
+      },
+    },
+    {
+      key: 'progress',
+      title: t('printing.jobs.progress'),
+      width: 220,
+      render: (_, job) => (
+        <Space orientation="vertical" size={0} style={{ width: '100%' }}>
+          <JobProgress job={job} />
+          {job.status === 'failed' && job.error && (
+            <Typography.Text type="danger">{jobErrorText(job)}</Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 200,
+      render: (_, job) => {
+        const codes = jobCodes(job);
+        return (
+          <Space size={0} wrap>
+            {(job.status === 'queued' || job.status === 'printing') && (
+              <Button
+                type="link"
+                onClick={() => void act(() => pause.mutateAsync({ jobId: job.id }))}
+              >
+                {t('printing.jobs.pause')}
+              </Button>
+            )}
+            {job.status === 'paused' && (
+              <Button
+                type="link"
+                onClick={() => void act(() => resume.mutateAsync({ jobId: job.id }))}
+              >
+                {t('printing.jobs.resume')}
+              </Button>
+            )}
+            {job.status === 'failed' && (
+              <Button
+                type="link"
+                onClick={() => void act(() => retry.mutateAsync({ jobId: job.id }))}
+              >
+                {t('printing.jobs.retry')}
+              </Button>
+            )}
+            {(job.status === 'queued' || job.status === 'paused' || job.status === 'failed') && (
+              <Button
+                type="link"
+                danger
+                onClick={() => void act(() => cancel.mutateAsync({ jobId: job.id }))}
+              >
+                {t('printing.jobs.cancel')}
+              </Button>
+            )}
+            {codes && (job.status === 'done' || job.status === 'cancelled') && (
+              <Button type="link" onClick={() => void reprint(job, codes)}>
+                {t('printing.jobs.reprint')}
+              </Button>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <Card title={t('printing.jobs.title')} size="small">
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={jobs}
+        loading={jobsPending}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: t('printing.jobs.empty') }}
+      />
+    </Card>
+  );
+}
