@@ -1,11 +1,11 @@
-import net from 'node:net';
 import { PNG } from 'pngjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PAPER } from '../../src-shared/slips/model';
 import { displayWidth } from '../../src-shared/slips/text';
 import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
-import { decodeEscPos, type Printed } from '../support/escpos-decoder';
+import { startCapturePrinter } from '../support/capture-printer';
+import { type Printed } from '../support/escpos-decoder';
 
 // Printing end to end: a network printer added on the printers page, its test page, the preview
 // of a coupon slip in 58 and 80 mm, and 50 slips printed after issuing, on a capture printer.
@@ -18,47 +18,9 @@ const TEMPLATE = '国庆满100减20';
 const TERMS = '全场通用，特价商品除外；每单限用一张，不找零，不兑换现金。';
 const VIEWPORT = { fullPage: false };
 
-/**
- * A network receipt printer on 127.0.0.1 port 0, as the e2e process can run it (the one in
- * test/support/capture-printer.ts registers a vitest hook): answers DLE EOT status queries as a
- * printer that is online and keeps each connection's other bytes as one job.
- */
-async function networkPrinter() {
-  const jobs: Buffer[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    let received = Buffer.alloc(0);
-    socket.on('data', (chunk) => {
-      received = Buffer.concat([received, chunk]);
-      // DLE EOT n before a job: one status byte each, "online" (bits 1 and 4 set, no fault).
-      while (received.length >= 3 && received[0] === 0x10 && received[1] === 0x04) {
-        socket.write(Buffer.from([0x12]));
-        received = received.subarray(3);
-      }
-    });
-    socket.on('end', () => {
-      if (received.length > 0) jobs.push(received);
-      socket.end();
-    });
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    printed: (): Printed[] => jobs.map(decodeEscPos),
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-let printer: Awaited<ReturnType<typeof networkPrinter>>;
+let printer: Awaited<ReturnType<typeof startCapturePrinter>>;
 test.beforeAll(async () => {
-  printer = await networkPrinter();
+  printer = await startCapturePrinter();
 });
 test.afterAll(async () => {
   await printer.close();
@@ -126,13 +88,13 @@ test('a network printer added on the printers page prints its test page', async 
   await dialog.getByText('网络（网口）', { exact: true }).click();
   await expect(dialog.getByLabel('端口')).toHaveValue('9100');
   await dialog.getByLabel('IP 地址').fill('127.0.0.1');
-  await dialog.getByLabel('端口').fill(String(printer.port));
+  await dialog.getByLabel('端口').fill(String(printer.target.port));
   await expect(dialog.getByText('58 毫米 · 32 列')).toBeVisible();
   await screenshot(page, '4-printer-form', VIEWPORT);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   const printerRow = row(page, '前台小票机');
-  await expect(printerRow).toContainText(`127.0.0.1:${printer.port}`);
+  await expect(printerRow).toContainText(`127.0.0.1:${printer.target.port}`);
   await expect(printerRow).toContainText('58 毫米');
   await expect(printerRow.getByTestId('printer-status')).toHaveText('在线');
 
@@ -281,7 +243,7 @@ test('the shop logo and a cashback slip from the cashback page, reprinted as 补
   await page.getByRole('menuitem', { name: '打印机' }).click();
   await page.getByLabel('收银台 T01 的默认打印机').click();
   await page.locator('.ant-select-item-option', { hasText: '前台小票机' }).click();
-  await expect(row(page, `127.0.0.1:${printer.port}`)).toContainText('T01');
+  await expect(row(page, `127.0.0.1:${printer.target.port}`)).toContainText('T01');
   await page.locator('input[type=file]').setInputFiles({
     name: 'logo.png',
     mimeType: 'image/png',

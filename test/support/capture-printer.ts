@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { afterEach } from 'vitest';
 import type { PrinterState } from '../../src-main/devices/printing/status';
 import { decodeEscPos } from './escpos-decoder';
 
@@ -21,9 +20,9 @@ const EOT = 0x04;
  * A network receipt printer on 127.0.0.1: takes raw TCP like port 9100 and keeps the bytes of
  * each connection (one job each). It answers the DLE EOT status queries that come before a job
  * as a printer in `status` would, and keeps them out of the job. `stall` makes it stop reading,
- * like a printer out of paper that does not say so.
+ * like a printer out of paper that does not say so. Free of vitest, so the e2e specs use it too.
  */
-export async function capturePrinter(options: { status?: CaptureStatus } = {}) {
+export async function startCapturePrinter(options: { status?: CaptureStatus } = {}) {
   const jobs: Buffer[] = [];
   let stall = false;
   let status: CaptureStatus = options.status ?? 'online';
@@ -65,7 +64,6 @@ export async function capturePrinter(options: { status?: CaptureStatus } = {}) {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     });
-  afterEach(close);
   return {
     target: { host: '127.0.0.1', port },
     jobs,

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { UsbModuleLike } from '../../../src-main/devices/printing/usb-bus';
 import { sendToPrinter, type SendToPrinter } from '../../../src-main/devices/printing/send';
-import { capturePrinter, type CaptureStatus } from '../../support/capture-printer';
+import { capturePrinter, type CaptureStatus } from '../../support/per-test-printer';
 import { couponShop } from '../../support/coupons';
 import { fakePrinter } from '../../support/usb-printer';
 

@@ -2,7 +2,7 @@
 // capture printer received.
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../../src-shared/slips/text';
-import { capturePrinter } from '../../support/capture-printer';
+import { capturePrinter } from '../../support/per-test-printer';
 import { OWNER_PIN } from '../../support/core';
 import { couponShop } from '../../support/coupons';
 import { pngBase64, pngOf } from '../../support/png';

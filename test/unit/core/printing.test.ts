@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendToPrinter, type SendToPrinter } from '../../../src-main/devices/printing/send';
 import { PrinterError } from '../../../src-main/devices/printing/printer-error';
-import { capturePrinter } from '../../support/capture-printer';
+import { capturePrinter } from '../../support/per-test-printer';
 import { couponShop } from '../../support/coupons';
 
 async function printingShop(send?: SendToPrinter) {

@@ -4,7 +4,7 @@ import { encodeSlip } from '../../../src-main/devices/printing/escpos';
 import { queryTcpStatus, sendTcp } from '../../../src-main/devices/printing/tcp';
 import { describeRule } from '../../../src-shared/coupons/describe';
 import { couponSlip } from '../../../src-shared/slips/templates';
-import { capturePrinter } from '../../support/capture-printer';
+import { capturePrinter } from '../../support/per-test-printer';
 import { couponShop } from '../../support/coupons';
 
 describe('network printing (raw TCP, port 9100 style)', () => {
