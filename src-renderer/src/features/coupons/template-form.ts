@@ -66,6 +66,19 @@ export const emptyTemplateForm: TemplateFormValues = {
   codeFormat: 'numeric',
 };
 
+/** A new template's form with some fields already filled (a promotion suggested elsewhere). */
+export type TemplatePrefill = Partial<Omit<TemplateFormValues, 'rule' | 'scope'>> & {
+  rule?: TemplateFormValues['rule'];
+  scope?: Partial<TemplateFormValues['scope']>;
+};
+
+export const prefilledTemplateForm = (prefill: TemplatePrefill): TemplateFormValues => ({
+  ...emptyTemplateForm,
+  ...prefill,
+  rule: { ...emptyTemplateForm.rule, ...prefill.rule },
+  scope: { ...emptyTemplateForm.scope, ...prefill.scope },
+});
+
 function toRule(type: TemplateType, rule: TemplateFormValues['rule']): CouponRuleInput {
   const fen = (text?: string) => yuanToFen(text ?? '');
   switch (type) {
