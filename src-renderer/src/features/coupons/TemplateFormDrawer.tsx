@@ -34,12 +34,11 @@ import { RuleFields } from './RuleFields';
 import { ScopeFields } from './ScopeFields';
 import {
   emptyTemplateForm,
-  prefilledTemplateForm,
   templateFormField,
   toTemplateFields,
   toTemplateForm,
   type TemplateFormValues,
-  type TemplatePrefill,
+  type TemplateValues,
 } from './template-form';
 import { TypeChooser } from './TypeChooser';
 import styles from './CouponsPage.module.css';
@@ -47,8 +46,8 @@ import styles from './CouponsPage.module.css';
 interface TemplateFormDrawerProps {
   /** null: set up a new coupon. */
   editing: CouponTemplate | null;
-  /** For a new coupon: fields filled in advance (a stock alert's suggested discount). */
-  prefill?: TemplatePrefill;
+  /** For a new coupon: a suggested template to start from (a slow-moving alert's discount). */
+  prefill?: TemplateValues;
   /** Told of a newly created template before the drawer closes. */
   onCreated?: (template: CouponTemplate) => void;
   onClose: () => void;
@@ -70,11 +69,8 @@ export function TemplateFormDrawer({
   const create = useCreateTemplate();
   const update = useUpdateTemplate();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const initialValues = editing
-    ? toTemplateForm(editing)
-    : prefill
-      ? prefilledTemplateForm(prefill)
-      : emptyTemplateForm;
+  const start = editing ?? prefill;
+  const initialValues = start ? toTemplateForm(start) : emptyTemplateForm;
   const type = Form.useWatch('type', form) ?? initialValues.type;
   const validityKind = Form.useWatch(['validity', 'kind'], form);
   const shareMode = Form.useWatch(['share', 'mode'], form);
