@@ -36,6 +36,15 @@ import { cashbackHandlers } from './cashback/handlers';
 import { PrintingService } from './printing/service';
 import { printingHandlers } from './printing/handlers';
 import { sendToPrinter, type SendToPrinter } from '../devices/printing/send';
+import { ProductImportService } from './products/import';
+import { StockLedger } from './stock/ledger';
+import { StockService } from './stock/service';
+import { stockHandlers } from './stock/handlers';
+import { AlertEvaluator } from './alerts/evaluator';
+import { AlertsService } from './alerts/service';
+import { alertsHandlers } from './alerts/handlers';
+import { SalesService } from './sales/service';
+import { salesHandlers } from './sales/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -136,6 +145,12 @@ export async function createCore(options: CoreOptions) {
     stores,
   );
 
+  const productImport = new ProductImportService(adb, clock, audit);
+  const ledger = new StockLedger(adb, clock);
+  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
+  const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
+  const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -143,11 +158,14 @@ export async function createCore(options: CoreOptions) {
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
-    ...productsHandlers(products),
+    ...productsHandlers(products, productImport),
     ...couponsHandlers(templates, couponsService, batches),
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback),
     ...printingHandlers(printing),
+    ...stockHandlers(stock),
+    ...salesHandlers(sales),
+    ...alertsHandlers(alerts),
   };
   printing.resumeInterrupted();
 
@@ -178,7 +196,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing },
+    services: { issuer, redemption, keys, batches, printing, sales, alerts },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
