@@ -1,3 +1,4 @@
+import { OWNER_PIN } from './core';
 import { couponShop } from './coupons';
 
 /** A coupon shop with a second store, and helpers for stock, thresholds and sales. */
@@ -29,5 +30,11 @@ export async function inventoryShop(options: Parameters<typeof couponShop>[0] = 
   const openAlerts = async (kind?: 'low_stock' | 'slow_moving' | 'negative_stock') =>
     (await ok('alerts.list', kind ? { kind } : {}, ownerToken)).items;
 
-  return { ...shop, secondStore: second, receive, level, sell, openAlerts };
+  /** Moves the clock on (days pass) and logs the owner in again: sessions end after 12 idle hours. */
+  const later = async (ms: number) => {
+    shop.clock.advance(ms);
+    return (await ok('auth.login', { staffId: ids.ownerId, pin: OWNER_PIN })).token;
+  };
+
+  return { ...shop, secondStore: second, receive, level, sell, openAlerts, later };
 }
