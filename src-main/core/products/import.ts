@@ -78,7 +78,7 @@ export class ProductImportService {
       throw new AppError('IMPORT_INVALID', {
         errorCount: checked.issues.length,
         first: checked.issues[0]!.message,
-        issues: checked.issues.slice(0, 50),
+        problems: checked.issues.slice(0, 50),
       });
     const { db } = this.adb;
     const insertProduct = db.insert(products).values(placeholdersFor(products)).prepare();
@@ -192,11 +192,14 @@ export class ProductImportService {
         costFen: null,
         issues: [],
       };
-      if (!checked.sku) issue(checked, row, 'sku', 'REQUIRED');
-      else if (!fields.sku.safeParse(checked.sku).success)
+      // A required field with no column has one problem (the mapping), not one per row.
+      if (!checked.sku) {
+        if (mapping.sku !== null) issue(checked, row, 'sku', 'REQUIRED');
+      } else if (!fields.sku.safeParse(checked.sku).success)
         issue(checked, row, 'sku', 'BAD_SKU', checked.sku);
-      if (!checked.name) issue(checked, row, 'name', 'REQUIRED');
-      else if (!fields.name.safeParse(checked.name).success)
+      if (!checked.name) {
+        if (mapping.name !== null) issue(checked, row, 'name', 'REQUIRED');
+      } else if (!fields.name.safeParse(checked.name).success)
         issue(checked, row, 'name', 'TOO_LONG', checked.name);
       if (!fields.category.safeParse(checked.category).success)
         issue(checked, row, 'category', 'TOO_LONG', checked.category);
@@ -270,9 +273,10 @@ export class ProductImportService {
       value?: string,
     ) => void,
     required: boolean,
+    mapped: boolean,
   ): number | null {
     if (!text) {
-      if (required) issue(row, rowNumber, field, 'REQUIRED');
+      if (required && mapped) issue(row, rowNumber, field, 'REQUIRED');
       return null;
     }
     const bare = text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');

@@ -128,7 +128,7 @@ describe('stock alerts', () => {
   });
 
   it('raises slow-moving after the whole period above the high level, not one day short', async () => {
-    const { ok, later, ownerToken, ids, products, receive, sell } = await inventoryShop();
+    const { ok, later, ownerToken, ids, products, receive } = await inventoryShop();
     await ok(
       'alerts.setThresholds',
       {
