@@ -1,12 +1,16 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BarcodeOutlined,
+  BulbOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
   RedEnvelopeOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -17,7 +21,11 @@ export type NavLabel =
   | 'nav.home'
   | 'nav.redemption'
   | 'nav.cashback'
+  | 'nav.sale'
   | 'nav.products'
+  | 'nav.stock'
+  | 'nav.alerts'
+  | 'nav.strategies'
   | 'nav.coupons'
   | 'nav.redemptionHistory'
   | 'nav.staff'
@@ -54,6 +62,13 @@ export const NAV_ITEMS = {
     roles: ALL_STAFF,
     group: 'till',
   },
+  sale: {
+    path: '/sale',
+    label: 'nav.sale',
+    icon: <ShoppingCartOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
   // Cashiers look prices and barcodes up; managers edit them.
   products: {
     path: '/products',
@@ -61,6 +76,28 @@ export const NAV_ITEMS = {
     icon: <TagsOutlined />,
     roles: ALL_STAFF,
     group: 'till',
+  },
+  // Everyone sees stock and receives goods; stocktakes and transfers are the managers'.
+  stock: {
+    path: '/stock',
+    label: 'nav.stock',
+    icon: <InboxOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  alerts: {
+    path: '/alerts',
+    label: 'nav.alerts',
+    icon: <AlertOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  strategies: {
+    path: '/strategies',
+    label: 'nav.strategies',
+    icon: <BulbOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
   },
   coupons: {
     path: '/coupons',
@@ -103,7 +140,7 @@ export type PageKey = keyof typeof NAV_ITEMS;
 
 /** Features on the way: listed, greyed out, so nobody wonders where they are. */
 export const UPCOMING_NAV_ITEMS = [
-  { key: 'inventory', label: 'nav.inventory', icon: <InboxOutlined /> },
+  { key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
 ] as const;
 
 export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] =>
