@@ -210,13 +210,14 @@ export class ProductImportService {
         if (bad) issue(checked, row, 'barcodes', 'BAD_BARCODE', bad);
         else issue(checked, row, 'barcodes', 'TOO_LONG', checked.barcodes.join(','));
       }
+      const priceRequired = mapping.priceYuan !== null; // else: one mapping problem
       checked.priceFen = this.yuan(
         checked,
         row,
         'priceYuan',
         cell(cells, 'priceYuan'),
         issue,
-        true,
+        priceRequired,
       );
       checked.costFen = this.yuan(checked, row, 'costYuan', cell(cells, 'costYuan'), issue, false);
       return checked;
@@ -273,10 +274,9 @@ export class ProductImportService {
       value?: string,
     ) => void,
     required: boolean,
-    mapped: boolean,
   ): number | null {
     if (!text) {
-      if (required && mapped) issue(row, rowNumber, field, 'REQUIRED');
+      if (required) issue(row, rowNumber, field, 'REQUIRED');
       return null;
     }
     const bare = text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');

@@ -113,6 +113,7 @@ describe('products import', () => {
       'N-5,条码被占,6900000000017,1',
       'N-6,不是价格,,abc',
       'N-7,条码重复,6900000000024,2',
+      'N-8,没有价格,,',
     ].join('\n');
     const file = csvFile('bad.csv', Buffer.from(csv, 'utf8'));
     const preview = await ok('products.importPreview', file, ownerToken);
@@ -125,6 +126,7 @@ describe('products import', () => {
       [8, 'barcodes', 'BARCODE_TAKEN', null],
       [9, 'priceYuan', 'BAD_YUAN', null],
       [10, 'barcodes', 'DUPLICATE_BARCODE_IN_FILE', 2],
+      [11, 'priceYuan', 'REQUIRED', null],
     ]);
     expect(preview.issues[0]!.message).toBe('第 3 行 售价（元）：金额最多两位小数：“12.345”');
     expect(preview.issues[1]!.message).toBe('第 4 行 SKU：SKU “N-1” 与第 2 行重复');
@@ -133,7 +135,7 @@ describe('products import', () => {
     const refused = await fails('products.import', file, ownerToken);
     expect(refused.code).toBe('IMPORT_INVALID');
     expect(refused.message).toBe(
-      '文件中有 8 处错误，未导入任何商品。第 3 行 售价（元）：金额最多两位小数：“12.345”',
+      '文件中有 9 处错误，未导入任何商品。第 3 行 售价（元）：金额最多两位小数：“12.345”',
     );
     expect((await ok('products.list', {}, ownerToken)).map((p) => p.sku)).toEqual(['OLD-1']);
 
