@@ -3,12 +3,14 @@
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
+import { inventoryBench } from './inventory.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
   coupons: couponsBench,
   printing: printingBench,
+  inventory: inventoryBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -3,6 +3,9 @@ import type { PayloadOf } from '../../../src-shared/contract';
 import {
   DAY_MS,
   averageDailySales,
+  isAboveHigh,
+  isLowStock,
+  isSlowMoving,
   suggestPayPermille,
   suggestRestockQty,
 } from '../../../src-shared/inventory/alert-rules';
@@ -23,6 +26,15 @@ export interface PassResult {
 
 const d = DEFAULT_STOCK_SETTINGS;
 
+interface PairState {
+  qty: number;
+  since: number | null;
+  low: number | null;
+  high: number | null;
+  slow: number | null;
+  hasOpen: 0 | 1;
+}
+
 /**
  * The alert pass, set-based: one statement per step over every level in scope (all stores, one
  * store, or the pairs a movement touched), never a loop over products in JS. The rules live in
@@ -37,6 +49,8 @@ export class AlertEvaluator {
   private readonly clearScope: Statement;
 
   private readonly raisedNames: Statement;
+
+  private readonly pairStates: Statement;
 
   private now = 0;
 
@@ -75,6 +89,8 @@ export class AlertEvaluator {
         costFen: cost === null ? null : Number(cost),
       }),
     );
+    // The pass's scratch tables stay in memory: nothing of them needs to reach the disk.
+    sqlite.pragma('temp_store = MEMORY');
     sqlite.exec(`
       CREATE TEMP TABLE IF NOT EXISTS alert_scope (store_id TEXT NOT NULL, product_id TEXT NOT NULL,
         PRIMARY KEY (store_id, product_id)) WITHOUT ROWID;
@@ -95,6 +111,35 @@ export class AlertEvaluator {
       SELECT a.id, a.kind, s.name AS storeName, p.name AS productName
       FROM stock_alerts a JOIN stores s ON s.id = a.store_id JOIN products p ON p.id = a.product_id
       WHERE a.id IN (SELECT value FROM json_each(?))`);
+    this.pairStates = sqlite.prepare(`
+      SELECT l.qty, l.above_high_since AS since, ${LOW_LEVEL} AS low, ${HIGH_LEVEL} AS high,
+        ${SLOW_DAYS} AS slow,
+        EXISTS (SELECT 1 FROM stock_alerts a WHERE a.store_id = l.store_id
+          AND a.product_id = l.product_id AND a.status <> 'resolved') AS hasOpen
+      FROM json_each(?) j
+      JOIN stock_levels l ON l.store_id = j.value ->> 0 AND l.product_id = j.value ->> 1
+      JOIN products p ON p.id = l.product_id
+      ${THRESHOLD_JOINS}`);
+  }
+
+  /**
+   * After a movement: the pass for the pairs it touched, but only when one of them has an open
+   * alert or meets a rule (the rules in JS, on a few rows); most sales change nothing.
+   */
+  runForMovement(pairs: StockPair[]): PassResult | null {
+    const now = this.clock.now();
+    const states = this.pairStates.all(
+      JSON.stringify(pairs.map((p) => [p.storeId, p.productId])),
+    ) as PairState[];
+    const needed = states.some(
+      (s) =>
+        s.hasOpen ||
+        s.qty < 0 ||
+        isLowStock(s.qty, s.low) ||
+        isAboveHigh(s.qty, s.high) !== (s.since !== null) ||
+        isSlowMoving(s.since, s.slow, now),
+    );
+    return needed ? this.run({ pairs }) : null;
   }
 
   /** Checks the levels in scope against their thresholds: raises, refreshes and resolves alerts. */

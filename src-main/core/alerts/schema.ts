@@ -64,7 +64,7 @@ export const stockAlerts = sqliteTable(
   (t) => [
     // At most one open alert of a kind per product and store.
     uniqueIndex('stock_alerts_open_unique')
-      .on(t.kind, t.storeId, t.productId)
+      .on(t.storeId, t.productId, t.kind)
       .where(sql`status <> 'resolved'`),
     index('stock_alerts_status_idx').on(t.status, t.storeId),
   ],

@@ -16,7 +16,8 @@ import { products } from '../products/schema';
 import { staff } from '../staff/schema';
 import { stores } from '../stores/schema';
 import type { StoresService } from '../stores/service';
-import type { AlertEvaluator, AlertScope } from './evaluator';
+import type { AlertEvaluator, AlertScope, PassResult } from './evaluator';
+import type { StockPair } from '../stock/ledger';
 import { stockAlerts, stockThresholds } from './schema';
 import { thresholdScopeKey } from './thresholds-sql';
 
@@ -37,7 +38,16 @@ export class AlertsService {
 
   /** Runs the pass inside the caller's write and tells the UI what was raised or resolved. */
   evaluateWithin(scope: AlertScope) {
-    const result = this.evaluator.run(scope);
+    return this.announce(this.evaluator.run(scope));
+  }
+
+  /** The incremental check after movements (inside their write): only the pairs they touched. */
+  afterMovements(pairs: StockPair[]) {
+    const result = this.evaluator.runForMovement(pairs);
+    if (result) this.announce(result);
+  }
+
+  private announce(result: PassResult): PassResult {
     if (result.raisedCount || result.resolved)
       this.adb.emitAfterCommit('alerts.changed', {
         raised: result.raised,

@@ -116,8 +116,8 @@ export class SalesService {
           throw new AppError('SALE_ID_REUSED', { terminalSaleId: input.terminalSaleId });
         return { sale: this.toSale(earlier), replayed: true };
       }
-      if (!this.queries.storeName.get({ key: input.storeId }))
-        throw new AppError('NOT_FOUND', { entity: 'store', id: input.storeId });
+      const store = this.queries.storeName.get({ key: input.storeId });
+      if (!store) throw new AppError('NOT_FOUND', { entity: 'store', id: input.storeId });
 
       const now = this.clock.now();
       const saleId = newId(now);
@@ -185,7 +185,24 @@ export class SalesService {
         movements: movements.map((m) => ({ id: m.id, productId: m.productId, qty: m.qty })),
       });
       this.adb.emitAfterCommit('sales.changed', { saleId, storeId: input.storeId });
-      return { sale: this.toSale(row), replayed: false };
+      // Answered from what is at hand (the hot path reads back only the coupons, if any).
+      const sale: Sale = {
+        ...this.saleHeader(row, store.name),
+        staffName: actor.kind === 'staff' ? actor.name : null,
+        lines: lineRows.map((line, i) => ({
+          id: line.id,
+          productId: line.productId,
+          sku: lineProducts[i]!.sku,
+          name: lineProducts[i]!.name,
+          qty: line.qty,
+          unitPriceFen: line.unitPriceFen,
+          amountFen: line.amountFen,
+          discountFen: line.discountFen,
+          returnedQty: 0,
+        })),
+        coupons: redemptionIds.length ? this.couponsOf(saleId) : [],
+      };
+      return { sale, replayed: false };
     });
   }
 
@@ -331,23 +348,8 @@ export class SalesService {
   private toSale(row: SaleRow): Sale {
     const q = this.queries;
     return {
-      id: row.id,
-      terminalSaleId: row.terminalSaleId,
-      storeId: row.storeId,
-      storeName: q.storeName.get({ key: row.storeId })?.name ?? '',
-      terminalId: row.terminalId,
-      terminalCode: row.terminalId
-        ? (q.terminalCode.get({ key: row.terminalId })?.code ?? null)
-        : null,
+      ...this.saleHeader(row, q.storeName.get({ key: row.storeId })?.name ?? ''),
       staffName: row.staffId ? (q.staffName.get({ key: row.staffId })?.name ?? null) : null,
-      source: row.source,
-      customerPhone: row.customerPhone,
-      subtotalFen: row.subtotalFen,
-      discountFen: row.discountFen,
-      totalFen: row.totalFen,
-      paidFen: row.paidFen,
-      refundedFen: row.refundedFen,
-      status: row.status,
       lines: q.linesOf.all({ key: row.id }).map(({ line, sku, name }) => ({
         id: line.id,
         productId: line.productId,
@@ -359,9 +361,37 @@ export class SalesService {
         discountFen: line.discountFen,
         returnedQty: line.returnedQty,
       })),
-      coupons: q.couponsOf
-        .all({ key: row.id })
-        .map((c) => ({ ...c, display: displayCode(c.code) })),
+      coupons: this.couponsOf(row.id),
+    };
+  }
+
+  private couponsOf(saleId: string): Sale['coupons'] {
+    return this.queries.couponsOf
+      .all({ key: saleId })
+      .map((c) => ({ ...c, display: displayCode(c.code) }));
+  }
+
+  private saleHeader(
+    row: SaleRow,
+    storeName: string,
+  ): Omit<Sale, 'staffName' | 'lines' | 'coupons'> {
+    return {
+      id: row.id,
+      terminalSaleId: row.terminalSaleId,
+      storeId: row.storeId,
+      storeName,
+      terminalId: row.terminalId,
+      terminalCode: row.terminalId
+        ? (this.queries.terminalCode.get({ key: row.terminalId })?.code ?? null)
+        : null,
+      source: row.source,
+      customerPhone: row.customerPhone,
+      subtotalFen: row.subtotalFen,
+      discountFen: row.discountFen,
+      totalFen: row.totalFen,
+      paidFen: row.paidFen,
+      refundedFen: row.refundedFen,
+      status: row.status,
       soldAt: row.soldAt,
       recordedAt: row.recordedAt,
     };

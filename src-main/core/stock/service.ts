@@ -286,7 +286,7 @@ export class StockService {
         movements: rows,
       });
     const pairs = pairsOf(rows);
-    this.alerts.evaluateWithin({ pairs });
+    this.alerts.afterMovements(pairs);
     for (const storeId of new Set(pairs.map((p) => p.storeId)))
       this.adb.emitAfterCommit('stock.changed', {
         storeId,

@@ -41,9 +41,7 @@ CREATE TABLE `stock_movements` (
 	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `stock_movements_store_product_idx` ON `stock_movements` (`store_id`,`product_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `stock_movements_product_idx` ON `stock_movements` (`product_id`);--> statement-breakpoint
-CREATE INDEX `stock_movements_ref_idx` ON `stock_movements` (`ref_id`);--> statement-breakpoint
+CREATE INDEX `stock_movements_product_store_idx` ON `stock_movements` (`product_id`,`store_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `stock_settings` (
 	`store_id` text PRIMARY KEY NOT NULL,
 	`allow_negative` integer DEFAULT false NOT NULL,
@@ -126,7 +124,7 @@ CREATE TABLE `stock_alerts` (
 	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `stock_alerts_open_unique` ON `stock_alerts` (`kind`,`store_id`,`product_id`) WHERE status <> 'resolved';--> statement-breakpoint
+CREATE UNIQUE INDEX `stock_alerts_open_unique` ON `stock_alerts` (`store_id`,`product_id`,`kind`) WHERE status <> 'resolved';--> statement-breakpoint
 CREATE INDEX `stock_alerts_status_idx` ON `stock_alerts` (`status`,`store_id`);--> statement-breakpoint
 CREATE TABLE `stock_thresholds` (
 	`id` text PRIMARY KEY NOT NULL,
