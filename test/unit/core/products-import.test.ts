@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { initializedShop } from '../../support/core';
+import { startServer } from '../../support/server';
 
 const csvFile = (fileName: string, bytes: Buffer) => ({
   fileName,
@@ -187,5 +188,22 @@ describe('products import', () => {
       category: '杂货',
       count: 5000,
     });
+  });
+
+  it('takes files over 1 MiB through the local HTTP API (imports only)', async () => {
+    const { core, ownerToken } = await initializedShop();
+    const { post } = await startServer(core);
+    const rows = Array.from(
+      { length: 20_000 },
+      (_, i) => `LONG-SKU-${i},一个名字比较长的商品 ${i},杂货,${i % 90}.5`,
+    );
+    const file = csvFile('large.csv', Buffer.from(['SKU,名称,分类,售价', ...rows].join('\n')));
+    expect(file.contentBase64.length).toBeGreaterThan(1024 * 1024);
+    const auth = { authorization: `Bearer ${ownerToken}` };
+    const preview = await post('products.importPreview', file, auth);
+    expect(preview.status).toBe(200);
+    expect(preview.body.data).toMatchObject({ rowCount: 20_000, errorCount: 0 });
+    const elsewhere = await post('products.list', { search: file.contentBase64 }, auth);
+    expect(elsewhere.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
