@@ -168,6 +168,7 @@ export async function createCore(options: CoreOptions) {
     ...alertsHandlers(alerts),
   };
   printing.resumeInterrupted();
+  const dailyAlertPass = alerts.schedule(logger);
 
   const dispatcher = createDispatcher({
     handlers,
@@ -205,6 +206,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       batches.terminateAll();
+      dailyAlertPass.stop();
       sqlite.close();
     },
   };

@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import { products } from '../products/schema';
@@ -54,6 +55,31 @@ export class AlertsService {
         resolved: result.resolved,
       });
     return result;
+  }
+
+  /**
+   * The daily pass in the background: shortly after start-up and then every 6 hours (a
+   * slow-moving period ends with no movement to notice it). Stopped by `close()`.
+   */
+  schedule(logger: Logger, { firstMs = 10_000, everyMs = 6 * 60 * 60 * 1000 } = {}) {
+    const run = () => {
+      try {
+        const result = this.evaluate({});
+        logger.info('daily alert pass', result);
+      } catch (error) {
+        logger.error('daily alert pass failed', { error });
+      }
+    };
+    const first = setTimeout(run, firstMs);
+    const every = setInterval(run, everyMs);
+    first.unref();
+    every.unref();
+    return {
+      stop() {
+        clearTimeout(first);
+        clearInterval(every);
+      },
+    };
   }
 
   /** The daily pass (also at start-up): every level, or one store's. */

@@ -272,4 +272,26 @@ describe('stock alerts', () => {
       },
     ]);
   });
+
+  it('runs the daily pass in the background: a slow-moving period ends with no movement', async () => {
+    const { core, ok, logger, later, ownerToken, ids, receive } = await inventoryShop();
+    await ok(
+      'alerts.setThresholds',
+      {
+        target: { category: '水果', storeId: ids.storeId },
+        lowLevel: null,
+        highLevel: 10,
+        slowDays: 7,
+      },
+      ownerToken,
+    );
+    await receive('APL-1', 25);
+    const token = await later(7 * DAY_MS);
+    const pass = core.services.alerts.schedule(logger, { firstMs: 1, everyMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    pass.stop();
+    expect(logger.lines.some((l) => l.message === 'daily alert pass')).toBe(true);
+    const { items } = await ok('alerts.list', { kind: 'slow_moving' }, token);
+    expect(items.map((a) => a.sku)).toEqual(['APL-1']);
+  });
 });
