@@ -213,8 +213,8 @@ export async function inventoryBench(): Promise<Metric[]> {
         target: '<= 1000 ms',
         met: passes.p50Ms <= 1000,
         extra: {
-          maxMs: round(Math.max(passes.p99Ms)),
-          levels: lastPass.checked,
+          maxMs: round(passes.p99Ms),
+          levelsNearThresholds: lastPass.checked,
           open: lastPass.open,
         },
       },

@@ -18,6 +18,7 @@ import { HIGH_LEVEL, LOW_LEVEL, SLOW_DAYS, THRESHOLD_JOINS } from './thresholds-
 export type AlertScope = { all: true } | { storeId: string } | { pairs: StockPair[] };
 
 export interface PassResult {
+  /** Levels near a threshold (meeting a rule, or with the slow-moving clock running). */
   checked: number;
   raised: PayloadOf<'alerts.changed'>['raised'];
   raisedCount: number;
@@ -205,7 +206,10 @@ function passSql(kind: 'all' | 'store' | 'pairs'): string[] {
      JOIN products p ON p.id = l.product_id AND p.active = 1
      ${THRESHOLD_JOINS}
      LEFT JOIN stock_settings ss ON ss.store_id = l.store_id
-     WHERE ${levelScope}`,
+     WHERE ${levelScope}
+       -- Only levels a rule could touch; the rest have no clock to stop and no alert to raise.
+       AND (l.qty < 0 OR l.above_high_since IS NOT NULL OR l.qty <= ${LOW_LEVEL}
+         OR l.qty > ${HIGH_LEVEL})`,
     // The slow-moving clock starts when a level goes above its high level and stops below it.
     `UPDATE stock_levels SET above_high_since = e.since
      FROM temp.alert_eval e
