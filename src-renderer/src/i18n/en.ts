@@ -822,6 +822,7 @@ export const en: UiMessages = {
     },
     cost: 'Cost',
     commit: 'Import all {{count}} rows',
+    finish: 'Done',
     doneTitle: 'Import finished',
     doneText: '{{created}} products added, {{updated}} updated in {{seconds}} s',
   },

@@ -798,6 +798,7 @@ export const zhCN = {
     },
     cost: '进价',
     commit: '导入全部 {{count}} 行',
+    finish: '完成',
     doneTitle: '导入完成',
     doneText: '新增 {{created}} 个商品，更新 {{updated}} 个，用时 {{seconds}} 秒',
   },

@@ -30,6 +30,8 @@ export function AlertNotifier() {
           title,
           description: body,
           placement: 'bottomRight',
+          // Stays until read: the manager may be away from the screen when it comes.
+          duration: 0,
           actions: (
             <Button
               size="small"

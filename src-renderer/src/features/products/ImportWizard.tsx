@@ -129,7 +129,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     ],
     done: [
       <Button key="close" type="primary" onClick={onClose}>
-        {t('common.close')}
+        {t('productImport.finish')}
       </Button>,
     ],
   }[step];
@@ -350,7 +350,7 @@ function CheckStep({
         loading={checking}
         dataSource={preview.rows}
         pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1100 }}
         rowClassName={(row) => (row.issues.length ? (styles.badRow ?? '') : '')}
         columns={[
           { key: 'row', title: t('productImport.row'), dataIndex: 'row', width: 60 },
@@ -368,7 +368,7 @@ function CheckStep({
               ),
           },
           { key: 'sku', title: t('importFields.sku'), dataIndex: 'sku', width: 100 },
-          { key: 'name', title: t('importFields.name'), dataIndex: 'name', ellipsis: true },
+          { key: 'name', title: t('importFields.name'), dataIndex: 'name', width: 160 },
           {
             key: 'barcodes',
             title: t('importFields.barcodes'),

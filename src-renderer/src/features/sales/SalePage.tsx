@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../../src-shared/contract/sales';
 import type { Product } from '../../../../src-shared/contract/products';
@@ -70,6 +70,8 @@ export function SalePage() {
   const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
   const [recorded, setRecorded] = useState<{ sale: Sale; replayed: boolean } | null>(null);
   const record = useRecordSale();
+  // A double click's second press comes before the first has redrawn the button as busy.
+  const sending = useRef(false);
 
   const change = (next: Partial<SaleDraft>) => setDraft((current) => ({ ...current, ...next }));
   const addProduct = (product: Product) =>
@@ -97,7 +99,8 @@ export function SalePage() {
   const ready = input !== null && !('problem' in input);
 
   const submit = async () => {
-    if (!input || 'problem' in input || record.isPending) return;
+    if (!input || 'problem' in input || sending.current) return;
+    sending.current = true;
     try {
       const answer = await record.mutateAsync(input);
       setRecorded(answer);
@@ -105,6 +108,8 @@ export function SalePage() {
     } catch (error) {
       // The draft keeps its terminal sale id: pressing again cannot record it twice.
       message.error(errorText(error));
+    } finally {
+      sending.current = false;
     }
   };
 
@@ -248,7 +253,9 @@ export function SalePage() {
           </label>
           <div className={styles.totalRow}>
             <span>{t('sale.subtotal')}</span>
-            <Money fen={subtotalFen(draft)} className={styles.total} />
+            <span data-testid="sale-subtotal">
+              <Money fen={subtotalFen(draft)} className={styles.total} />
+            </span>
           </div>
           {!storeId && <Alert type="warning" showIcon title={t('sale.pickStore')} />}
           <Button
