@@ -195,6 +195,8 @@ export const productsMethods = {
       created: z.number().int(),
       updated: z.number().int(),
       durationMs: z.number(),
+      /** Of which the write transaction (the file is read and checked before it). */
+      writeMs: z.number(),
     }),
     access: MANAGERS,
   }),

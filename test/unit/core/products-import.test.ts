@@ -184,6 +184,7 @@ describe('products import', () => {
     const file = csvFile('big.csv', Buffer.from(['SKU,名称,条码,分类,售价', ...rows].join('\n')));
     const done = await ok('products.import', file, ownerToken);
     expect(done.created).toBe(5000);
+    expect(done.writeMs).toBeLessThan(done.durationMs);
     expect((await ok('products.categories', {}, ownerToken))[0]).toEqual({
       category: '杂货',
       count: 5000,
