@@ -259,6 +259,18 @@ test('stock: receive by scanning, thresholds, a stocktake and a transfer', async
   await expect(history.nth(2)).toContainText('进货');
   await expect(history.nth(2)).toContainText('+10');
   await screenshot(page, '6x-stock-movements', VIEWPORT);
+  await drawer(page)
+    .getByRole('button', { name: 'Close' })
+    .or(drawer(page).locator('.ant-drawer-close'))
+    .first()
+    .click();
+
+  // Per store: negative stock allowed or not, and how restocks are sized.
+  await page.getByRole('button', { name: '库存设置' }).click();
+  const settings = page.getByRole('dialog', { name: '库存设置' });
+  await expect(settings.getByLabel('到货天数')).not.toHaveValue('');
+  await screenshot(page, '6x-stock-settings', VIEWPORT);
+  await settings.getByRole('button', { name: '取消' }).click();
 });
 
 test('sales until the apple runs low: an alert, a badge and a notice', async ({ page }) => {
@@ -315,6 +327,17 @@ test('sales until the apple runs low: an alert, a badge and a notice', async ({ 
   await alert.getByRole('button', { name: '确认' }).click();
   await expect(alert).toContainText('已处理');
   await expect(page.getByTestId('nav-badge-alerts')).toHaveCount(0);
+
+  // One apple of the last sale comes back: refunded at the price paid, back on the shelf.
+  await page.getByRole('menuitem', { name: '销售录单' }).click();
+  const lastSale = page.locator('.ant-card', { hasText: '最近销售' }).locator('tr.ant-table-row');
+  await lastSale.first().getByRole('button', { name: '退货' }).click();
+  const returns = page.getByRole('dialog', { name: '退货' });
+  await returns.getByLabel(`${APPLE.name} 的退货数量`).fill('1');
+  await screenshot(page, '6x-sale-return', VIEWPORT);
+  await returns.getByRole('button', { name: '确认退货' }).click();
+  await expect(page.getByText('已退货，应退款 ¥5.80')).toBeVisible();
+  await expect(lastSale.first()).toContainText('部分退货');
 });
 
 test('a slow-moving wine becomes a 单品 coupon template in one click', async ({ page }) => {
@@ -372,7 +395,7 @@ test('a slow-moving wine becomes a 单品 coupon template in one click', async (
   await expect(discounted).toContainText('已生成');
   const rising = page.locator('.ant-card', { hasText: '可能涨价' }).last();
   await expect(rising).toContainText(APPLE.name);
-  await expect(rising).toContainText('剩 4（补货线 5）');
+  await expect(rising).toContainText('剩 5（补货线 5）');
   await screenshot(page, '6x-strategies', VIEWPORT);
 
   // The template is there, a draft, for the product.

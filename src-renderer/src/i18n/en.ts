@@ -925,6 +925,19 @@ export const en: UiMessages = {
       more: 'Load more',
       empty: 'No movements yet',
     },
+    settings: {
+      title: 'Stock settings',
+      store: 'Store',
+      allowNegative: 'Allow negative stock',
+      allowNegativeHelp:
+        'On: goods sell even when none are on file, and the negative level is flagged. Off: such a sale is refused',
+      leadTimeDays: 'Lead time',
+      leadTimeDaysHelp: 'From order to shelf',
+      coverDays: 'Cover',
+      coverDaysHelp: 'Days a restock should last',
+      salesWindowDays: 'Sales window',
+      salesWindowDaysHelp: 'Days the daily average is taken over',
+    },
   },
   sale: {
     title: 'Sale entry',
@@ -970,6 +983,18 @@ export const en: UiMessages = {
       completed: 'Completed',
       partly_returned: 'Partly returned',
       returned: 'Returned',
+    },
+    returns: {
+      open: 'Return',
+      title: 'Return goods',
+      paid: 'Paid (after coupons)',
+      returnable: 'Returnable',
+      qty: 'Return',
+      qtyOf: 'Quantity of {{name}} returned',
+      hint: 'The refund is each line’s share after coupons; the goods go back into this store’s stock.',
+      reason: 'Reason (optional)',
+      submit: 'Return',
+      done: 'Returned; refund {{refund}}',
     },
   },
   alerts: {

@@ -900,6 +900,19 @@ export const zhCN = {
       more: '加载更多',
       empty: '还没有库存流水',
     },
+    settings: {
+      title: '库存设置',
+      store: '门店',
+      allowNegative: '允许负库存',
+      allowNegativeHelp:
+        '打开后，账面没有库存也能卖出，库存变为负数并标红提醒；关闭则库存不足时拒绝记账',
+      leadTimeDays: '到货天数',
+      leadTimeDaysHelp: '从订货到上架',
+      coverDays: '备货天数',
+      coverDaysHelp: '补货后够卖多少天',
+      salesWindowDays: '销量统计天数',
+      salesWindowDaysHelp: '按最近多少天算日均销量',
+    },
   },
   sale: {
     title: '销售录单',
@@ -944,6 +957,18 @@ export const zhCN = {
       completed: '已完成',
       partly_returned: '部分退货',
       returned: '已退货',
+    },
+    returns: {
+      open: '退货',
+      title: '退货',
+      paid: '实付（优惠后）',
+      returnable: '可退',
+      qty: '本次退',
+      qtyOf: '{{name}} 的退货数量',
+      hint: '退款按各商品优惠后的实付金额计算，货品退回本店库存。',
+      reason: '退货原因（选填）',
+      submit: '确认退货',
+      done: '已退货，应退款 {{refund}}',
     },
   },
   alerts: {

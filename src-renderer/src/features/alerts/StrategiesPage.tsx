@@ -150,7 +150,7 @@ export function StrategiesPage() {
                 {
                   key: 'qty',
                   title: t('strategies.stock'),
-                  width: 120,
+                  width: 160,
                   render: (_, item) => (
                     <div className={styles.cell}>
                       <span>{t('strategies.left', { qty: item.qty, low: item.lowLevel })}</span>

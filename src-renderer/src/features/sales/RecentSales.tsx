@@ -1,10 +1,14 @@
-import { Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Sale } from '../../../../src-shared/contract/sales';
 import { maskPhone } from '../../../../src-shared/phone';
+import { useCurrentSession } from '../../app/session/session-context';
 import { Money } from '../../ui/Money';
 import { useStoreTimeZone } from '../stores/stores-queries';
+import { ReturnDialog } from './ReturnDialog';
 import { useRecentSales } from './sales-queries';
 
 const STATUS_COLORS: Record<Sale['status'], string> = {
@@ -13,13 +17,17 @@ const STATUS_COLORS: Record<Sale['status'], string> = {
   returned: 'default',
 };
 
-/** The store's latest sales, from this screen and from the POS terminals alike. */
+/** The store's latest sales, from this screen and from the POS terminals alike; managers take goods back. */
 export function RecentSales({ storeId }: { storeId: string | undefined }) {
   const { t } = useTranslation();
   const timeZone = useStoreTimeZone(storeId);
   const sales = useRecentSales(storeId);
+  const { staff } = useCurrentSession();
+  const manager = (MANAGERS as readonly Role[]).includes(staff.role);
+  const [returning, setReturning] = useState<Sale | null>(null);
   return (
     <Card title={t('sale.recent')} styles={{ body: { padding: 0 } }}>
+      {returning && <ReturnDialog sale={returning} onClose={() => setReturning(null)} />}
       <Table<Sale>
         rowKey="id"
         size="small"
@@ -31,7 +39,7 @@ export function RecentSales({ storeId }: { storeId: string | undefined }) {
           {
             key: 'time',
             title: t('sale.time'),
-            width: 150,
+            width: 180,
             render: (_, sale) => dayjs(sale.soldAt).tz(timeZone).format(t('formats.dateTime')),
           },
           {
@@ -81,6 +89,20 @@ export function RecentSales({ storeId }: { storeId: string | undefined }) {
               <Tag color={STATUS_COLORS[sale.status]}>{t(`sale.statuses.${sale.status}`)}</Tag>
             ),
           },
+          ...(manager
+            ? [
+                {
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, sale: Sale) =>
+                    sale.status !== 'returned' && (
+                      <Button type="link" size="small" onClick={() => setReturning(sale)}>
+                        {t('sale.returns.open')}
+                      </Button>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

@@ -66,7 +66,7 @@ export function MovementsDrawer({
             {
               key: 'time',
               title: t('stock.movements.time'),
-              width: 150,
+              width: 180,
               render: (_, movement) =>
                 dayjs(movement.createdAt).tz(timeZone).format(t('formats.dateTime')),
             },

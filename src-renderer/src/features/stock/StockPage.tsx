@@ -1,4 +1,4 @@
-import { ImportOutlined, SwapOutlined, AuditOutlined } from '@ant-design/icons';
+import { AuditOutlined, ImportOutlined, SettingOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,15 +12,17 @@ import { useCategories } from '../products/products-queries';
 import { MovementsDrawer } from './MovementsDrawer';
 import { ReceiveDrawer } from './ReceiveDrawer';
 import { useStockLevels } from './stock-queries';
+import { StockSettingsModal } from './StockSettingsModal';
 import { StocktakeDrawer } from './StocktakeDrawer';
 import { StockTable, type LevelAction } from './StockTable';
-import { StoreSelect } from './StoreSelect';
+import { StoreSelect, useDefaultStoreId } from './StoreSelect';
 import { TransferDrawer } from './TransferDrawer';
 import styles from './StockPage.module.css';
 
 const PAGE_SIZE = 50;
 type Open =
-  { kind: 'receive' | 'stocktake' | 'transfer' } | { kind: LevelAction; level: StockLevel };
+  | { kind: 'receive' | 'stocktake' | 'transfer' | 'settings' }
+  | { kind: LevelAction; level: StockLevel };
 
 /** Stock per store and product, its thresholds, and the ways goods move. */
 export function StockPage() {
@@ -35,6 +37,9 @@ export function StockPage() {
   const [status, setStatus] = useState<LevelStatus | 'all'>('all');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Open | null>(null);
+  // Forms start on the store on screen, or the user's own store when every store is listed.
+  const defaultStoreId = useDefaultStoreId(session.storeId);
+  const formStoreId = storeId ?? defaultStoreId;
   const categories = useCategories();
   const levels = useStockLevels({
     storeId,
@@ -83,6 +88,15 @@ export function StockPage() {
               >
                 {t('stock.actions.transfer')}
               </Button>
+            )}
+            {manager && (
+              <Button
+                size="large"
+                icon={<SettingOutlined />}
+                onClick={() => setOpen({ kind: 'settings' })}
+                aria-label={t('stock.settings.title')}
+                title={t('stock.settings.title')}
+              />
             )}
           </>
         }
@@ -141,13 +155,16 @@ export function StockPage() {
         )}
       </Card>
       {open?.kind === 'receive' && (
-        <ReceiveDrawer storeId={storeId} onClose={() => setOpen(null)} />
+        <ReceiveDrawer storeId={formStoreId} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'stocktake' && (
-        <StocktakeDrawer storeId={storeId} onClose={() => setOpen(null)} />
+        <StocktakeDrawer storeId={formStoreId} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'transfer' && (
-        <TransferDrawer storeId={storeId} onClose={() => setOpen(null)} />
+        <TransferDrawer storeId={formStoreId} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'settings' && (
+        <StockSettingsModal storeId={formStoreId} onClose={() => setOpen(null)} />
       )}
       {open?.kind === 'movements' && (
         <MovementsDrawer
