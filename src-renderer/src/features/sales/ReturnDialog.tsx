@@ -52,7 +52,7 @@ export function ReturnDialog({ sale, onClose }: { sale: Sale; onClose: () => voi
           {
             key: 'paid',
             title: t('sale.returns.paid'),
-            width: 120,
+            width: 150,
             align: 'right',
             render: (_, line) => <Money fen={line.amountFen - line.discountFen} />,
           },
