@@ -42,6 +42,15 @@ import {
   type SendToPrinter,
 } from '../devices/printing/send';
 import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/printing/usb-bus';
+import { ProductImportService } from './products/import';
+import { StockLedger } from './stock/ledger';
+import { StockService } from './stock/service';
+import { stockHandlers } from './stock/handlers';
+import { AlertEvaluator } from './alerts/evaluator';
+import { AlertsService } from './alerts/service';
+import { alertsHandlers } from './alerts/handlers';
+import { SalesService } from './sales/service';
+import { salesHandlers } from './sales/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -151,6 +160,12 @@ export async function createCore(options: CoreOptions) {
     stores,
   );
 
+  const productImport = new ProductImportService(adb, clock, audit);
+  const ledger = new StockLedger(adb, clock);
+  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
+  const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
+  const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -158,13 +173,17 @@ export async function createCore(options: CoreOptions) {
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
-    ...productsHandlers(products),
+    ...productsHandlers(products, productImport),
     ...couponsHandlers(templates, couponsService, batches, printing),
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
+    ...stockHandlers(stock),
+    ...salesHandlers(sales),
+    ...alertsHandlers(alerts),
   };
   printing.resumeInterrupted();
+  const dailyAlertPass = alerts.schedule(logger);
 
   const dispatcher = createDispatcher({
     handlers,
@@ -193,7 +212,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing },
+    services: { issuer, redemption, keys, batches, printing, sales, alerts },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
@@ -203,6 +222,7 @@ export async function createCore(options: CoreOptions) {
       closed = true;
       batches.terminateAll();
       printing.close();
+      dailyAlertPass.stop();
       sqlite.close();
     },
   };

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Core } from '../core';
 import { ERROR_STATUS } from '../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -10,6 +10,8 @@ import { registerExportDownloads } from './exports';
 import { bearerOf, languageOf, sendError } from './http';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
+const LARGE_BODY_METHODS = ['products.importPreview', 'products.import'] as const;
 
 export interface ServerOptions {
   core: Core;
@@ -70,17 +72,24 @@ export async function buildServer(options: ServerOptions) {
 
   registerExportDownloads(app, core);
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
-    const lang = languageOf(request);
-    const result = await core.call(request.params.method, request.body, {
+  const callMethod = async (method: string, request: FastifyRequest, reply: FastifyReply) => {
+    const result = await core.call(method, request.body, {
       credential: bearerOf(request),
       source: 'http',
-      lang,
+      lang: languageOf(request),
       allowTerminalKeys: options.allowTerminalKeys ?? false,
     });
     if (result.ok) return reply.send(result);
     return reply.code(ERROR_STATUS[result.error.code] ?? 500).send(result);
-  });
+  };
+  // Product imports carry a whole spreadsheet in base64: a larger limit, for them only.
+  for (const method of LARGE_BODY_METHODS)
+    app.post(`/api/${method}`, { bodyLimit: IMPORT_BODY_LIMIT_BYTES }, (request, reply) =>
+      callMethod(method, request, reply),
+    );
+  app.post<{ Params: { method: string } }>('/api/:method', (request, reply) =>
+    callMethod(request.params.method, request, reply),
+  );
 
   app.all('/api/*', async (request, reply) =>
     sendError(reply, languageOf(request), 'UNKNOWN_METHOD', { method: request.url }),

@@ -11,6 +11,9 @@ import { authEvents, authMethods } from './auth';
 import { setupMethods } from './setup';
 import { staffEvents, staffMethods } from './staff';
 import { storesEvents, storesMethods } from './stores';
+import { stockEvents, stockMethods } from './stock';
+import { salesEvents, salesMethods } from './sales';
+import { alertsEvents, alertsMethods } from './alerts';
 
 export * from './define';
 
@@ -27,6 +30,9 @@ export const methods = {
   ...redemptionMethods,
   ...cashbackMethods,
   ...printingMethods,
+  ...stockMethods,
+  ...salesMethods,
+  ...alertsMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -39,6 +45,9 @@ export const events = {
   ...couponsEvents,
   ...redemptionEvents,
   ...printingEvents,
+  ...stockEvents,
+  ...salesEvents,
+  ...alertsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

@@ -52,16 +52,153 @@ export const productRefSchema = z.union([
 ]);
 export type ProductRef = z.infer<typeof productRefSchema>;
 
+/** The fields an import file's columns can be mapped to; prices are in yuan in the file. */
+export const IMPORT_FIELDS = [
+  'sku',
+  'name',
+  'barcodes',
+  'category',
+  'unit',
+  'priceYuan',
+  'costYuan',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['sku', 'name', 'priceYuan'];
+
+/** Which header of the file feeds each field (null: not in the file). */
+const mappedColumn = z.string().nullable().default(null);
+export const importMappingSchema = z.object({
+  sku: mappedColumn,
+  name: mappedColumn,
+  barcodes: mappedColumn,
+  category: mappedColumn,
+  unit: mappedColumn,
+  priceYuan: mappedColumn,
+  costYuan: mappedColumn,
+} satisfies Record<ImportField, z.ZodType>);
+export type ImportMapping = z.output<typeof importMappingSchema>;
+
+/** What is wrong with one field of one row (stable codes; texts in the shared `importProblems`). */
+export const IMPORT_PROBLEMS = [
+  'REQUIRED',
+  'TOO_LONG',
+  'BAD_SKU',
+  'BAD_BARCODE',
+  'BAD_YUAN',
+  'TOO_MANY_DECIMALS',
+  'DUPLICATE_SKU_IN_FILE',
+  'SKU_EXISTS',
+  'DUPLICATE_BARCODE_IN_FILE',
+  'BARCODE_TAKEN',
+  'COLUMN_NOT_MAPPED',
+] as const;
+export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+
+export const importIssueSchema = z.object({
+  /** The row as a spreadsheet shows it (the header is row 1); 1 for a mapping problem. */
+  row: z.number().int(),
+  field: z.enum(IMPORT_FIELDS),
+  problem: z.enum(IMPORT_PROBLEMS),
+  /** The cell as read, and for duplicates the other row. */
+  value: z.string(),
+  otherRow: z.number().int().nullable(),
+  /** Translated in the caller's language: "第 3 行 售价：…". */
+  message: z.string(),
+});
+export type ImportIssue = z.infer<typeof importIssueSchema>;
+
+/** A file as sent by the UI or a script: the bytes in base64 (CSV in UTF-8 or GBK, or XLSX). */
+export const importFileSchema = z.object({
+  fileName: z.string().trim().min(1, { message: 'validation.required' }).max(200),
+  contentBase64: z.string().min(1, { message: 'validation.required' }),
+});
+
+const importInputSchema = importFileSchema.extend({
+  /** Omitted: the mapping guessed from the headers (see the preview's `mapping`). */
+  mapping: importMappingSchema.optional(),
+  /** Rows whose SKU is already on file update that product instead of being refused. */
+  updateExisting: z.boolean().default(false),
+});
+
+export const importRowSchema = z.object({
+  row: z.number().int(),
+  action: z.enum(['create', 'update']),
+  sku: z.string(),
+  name: z.string(),
+  barcodes: z.array(z.string()),
+  category: z.string(),
+  unit: z.string(),
+  priceFen: z.number().int().nullable(),
+  costFen: z.number().int().nullable(),
+  issues: z.array(importIssueSchema),
+});
+export type ImportRow = z.infer<typeof importRowSchema>;
+
+export const productListInputSchema = z.object({
+  /** Part of the name, SKU or a barcode. */
+  search: z.string().trim().max(60).optional(),
+  /** Exactly this barcode (a scan). */
+  barcode: z.string().trim().max(32).optional(),
+  category: z.string().trim().max(30).optional(),
+  /** Only active (true) or only inactive (false) products; when omitted, see includeInactive. */
+  active: z.boolean().optional(),
+  includeInactive: z.boolean().default(false),
+  limit: z.number().int().min(1).max(1000).default(200),
+  offset: z.number().int().min(0).default(0),
+});
+
 export const productsMethods = {
   'products.list': method({
-    summary: 'Products, searchable by name, SKU or barcode',
-    input: z.object({
-      search: z.string().trim().max(60).optional(),
-      includeInactive: z.boolean().default(false),
-      limit: z.number().int().min(1).max(1000).default(200),
-    }),
+    summary: 'Products, searchable by name, SKU or barcode, by category and active flag',
+    input: productListInputSchema,
     output: z.array(productSchema),
     access: ALL_STAFF,
+  }),
+  'products.categories': method({
+    summary: 'The categories in use, with how many products each has',
+    input: z.object({}),
+    output: z.array(z.object({ category: z.string(), count: z.number().int() })),
+    access: ALL_STAFF,
+  }),
+  'products.byBarcode': method({
+    summary: 'The product a scanned barcode belongs to',
+    input: z.object({ barcode: z.string().trim().min(1, { message: 'validation.required' }) }),
+    output: productSchema,
+    access: [...ALL_STAFF, 'terminal'],
+  }),
+  'products.importPreview': method({
+    summary:
+      'Read a CSV (UTF-8 or GBK) or XLSX file: headers, the column mapping, and every row checked; writes nothing',
+    input: importInputSchema,
+    output: z.object({
+      format: z.enum(['csv', 'xlsx']),
+      /** For CSV: the encoding detected. */
+      encoding: z.enum(['utf-8', 'gbk']).nullable(),
+      headers: z.array(z.string()),
+      mapping: importMappingSchema,
+      rowCount: z.number().int(),
+      createCount: z.number().int(),
+      updateCount: z.number().int(),
+      errorCount: z.number().int(),
+      /** The first rows, each with its problems (all rows with problems come first). */
+      rows: z.array(importRowSchema),
+      /** Every problem in the file, up to 1,000. */
+      issues: z.array(importIssueSchema),
+    }),
+    access: MANAGERS,
+  }),
+  'products.import': method({
+    summary:
+      'Import the previewed file: every row or none (IMPORT_INVALID lists the problems by row and field)',
+    input: importInputSchema,
+    output: z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      durationMs: z.number(),
+      /** Of which the write transaction (the file is read and checked before it). */
+      writeMs: z.number(),
+    }),
+    access: MANAGERS,
   }),
   'products.lookup': method({
     summary: 'One product by id, SKU or barcode (a scan on the products page)',
@@ -85,4 +222,9 @@ export const productsMethods = {
 
 export const productsEvents = {
   'products.changed': event({ payload: z.object({ productId: idSchema }), access: ALL_STAFF }),
+  /** After an import: many products changed at once. */
+  'products.imported': event({
+    payload: z.object({ created: z.number().int(), updated: z.number().int() }),
+    access: ALL_STAFF,
+  }),
 } as const;

@@ -1,6 +1,9 @@
 import type { ErrorCode } from '../errors';
 import type { TemplateChangeRefusal } from '../contract/coupons';
 import type { RefusalReason } from '../contract/redemption';
+import type { ImportField, ImportProblem } from '../contract/products';
+import type { MovementKind } from '../contract/stock';
+import type { AlertKind, AlertStatus } from '../contract/alerts';
 
 const refusals = {
   NOT_FOUND: '查无此券',
@@ -82,6 +85,18 @@ export const zhCN = {
     LOGO_TOO_LARGE: '标志图片过大（上限 {{maxKb}} KB）',
     PRINT_CODE_UNKNOWN: '查无此码：{{code}}，未打印任何小票',
     PAYLOAD_TOO_LARGE: '请求内容过大（上限 1 MiB）',
+    IMPORT_UNREADABLE: '无法读取文件“{{fileName}}”：请上传带表头的 CSV（UTF-8 或 GBK）或 XLSX 文件',
+    IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何商品。{{first}}',
+    LINE_PRODUCT_NOT_FOUND: '第 {{line}} 行：找不到商品 {{sku}}{{barcode}}{{productId}}',
+    INSUFFICIENT_STOCK:
+      '第 {{line}} 行：{{productName}} 在 {{storeName}} 库存不足（现有 {{available}}，需要 {{qty}}）',
+    SAME_STORE_TRANSFER: '调出门店和调入门店不能相同',
+    STORE_MISMATCH: '该收银终端属于另一家门店，不能记到此门店',
+    SALE_ID_REUSED: '销售单号 {{terminalSaleId}} 已用于另一笔内容不同的销售',
+    SALE_NOT_FOUND: '找不到该销售单',
+    RETURN_EXCEEDS_SOLD: '{{productName}} 最多还可退 {{remaining}} 件',
+    ALERT_NOT_FOUND: '找不到该预警',
+    ALERT_RESOLVED: '该预警已解除，无需处理',
     BUSY: '系统繁忙，请稍后重试',
     INTERNAL: '系统内部错误，已记录日志，请稍后重试',
     ...couponErrors(refusals),
@@ -126,10 +141,55 @@ export const zhCN = {
     signingKey: '签名密钥应为 32 字节（base64）',
     pairingCode: '配对码为 8 位字母或数字',
     otp: '验证码为 6 位数字',
+    countedQty: '盘点数量不能为负数',
+    nonNegative: '不能小于 0',
   },
   sms: {
     otp: '【{{merchant}}】验证码 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人。',
   },
+  importFields: {
+    sku: 'SKU',
+    name: '商品名称',
+    barcodes: '条码',
+    category: '分类',
+    unit: '单位',
+    priceYuan: '售价（元）',
+    costYuan: '进价（元）',
+  } satisfies Record<ImportField, string>,
+  importProblems: {
+    REQUIRED: '不能为空',
+    TOO_LONG: '内容过长',
+    BAD_SKU: 'SKU 只能是 1–32 位字母、数字或 . _ -：“{{value}}”',
+    BAD_BARCODE: '条码应为 4–32 位字母或数字：“{{value}}”',
+    BAD_YUAN: '不是有效的金额：“{{value}}”',
+    TOO_MANY_DECIMALS: '金额最多两位小数：“{{value}}”',
+    DUPLICATE_SKU_IN_FILE: 'SKU “{{value}}” 与第 {{otherRow}} 行重复',
+    SKU_EXISTS: 'SKU “{{value}}” 的商品已存在',
+    DUPLICATE_BARCODE_IN_FILE: '条码 “{{value}}” 与第 {{otherRow}} 行重复',
+    BARCODE_TAKEN: '条码 “{{value}}” 已属于其他商品',
+    COLUMN_NOT_MAPPED: '请为此字段选择文件中的一列',
+  } satisfies Record<ImportProblem, string>,
+  /** "第 3 行 售价（元）：金额最多两位小数" */
+  importIssue: '第 {{row}} 行 {{field}}：{{problem}}',
+  movementKinds: {
+    receive: '进货',
+    sale: '销售',
+    return: '退货',
+    adjust: '盘点调整',
+    transfer_in: '调入',
+    transfer_out: '调出',
+  } satisfies Record<MovementKind, string>,
+  alertKinds: {
+    low_stock: '库存不足',
+    slow_moving: '滞销',
+    negative_stock: '负库存',
+  } satisfies Record<AlertKind, string>,
+  alertStatuses: {
+    new: '新预警',
+    acknowledged: '已处理',
+    snoozed: '已暂缓',
+    resolved: '已解除',
+  } satisfies Record<AlertStatus, string>,
   roles: { owner: '店主', manager: '店长', cashier: '收银员' },
   actions: {
     'setup.initialize': '完成首次设置',
@@ -174,6 +234,15 @@ export const zhCN = {
     'redemption.void': '撤销核销',
     'redemption.coolDown': '错误券码过多，暂停核销',
     'cashback.redeem': '兑付返现',
+    'products.import': '导入商品',
+    'stock.receive': '进货',
+    'stock.adjust': '盘点',
+    'stock.transfer': '调拨',
+    'stock.setSettings': '修改库存设置',
+    'sales.return': '退货',
+    'alerts.setThresholds': '设置库存预警阈值',
+    'alerts.acknowledge': '处理库存预警',
+    'alerts.snooze': '暂缓库存预警',
   } as Record<string, string>,
 };
 

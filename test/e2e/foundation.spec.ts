@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
+  CASHIER_MENU,
   MANAGER_MENU,
   loginAs,
   logout,
@@ -171,7 +172,7 @@ test('a cashier sees neither staff, stores nor audit, and the API refuses too', 
 
   await loginAs(page, CASHIER.name, CASHIER.pin);
   await expect(page.getByTestId('header-staff')).toContainText('收银员');
-  expect(await menuItems(page)).toEqual(['首页', '核销', '返现兑付', '商品', '库存']);
+  expect(await menuItems(page)).toEqual(CASHIER_MENU);
   await expect(page.getByRole('heading', { name: '店铺管理' })).toHaveCount(0);
   await screenshot(page, '09-home-cashier');
 

@@ -81,20 +81,27 @@ export async function addStaff(
   );
 }
 
-/** The side navigation of an owner or a manager (库存 is still coming). */
+/** The side navigation of an owner or a manager (数据分析 is still coming). */
 export const MANAGER_MENU = [
   '首页',
   '核销',
   '返现兑付',
+  '销售录单',
   '商品',
+  '库存',
+  '库存预警',
+  '促销与调价',
   '优惠券',
   '核销记录',
   '员工管理',
   '门店与收银台',
   '打印机',
   '操作日志',
-  '库存',
+  '数据分析',
 ];
+
+/** A cashier's side navigation. */
+export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '商品', '库存', '数据分析'];
 
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */
 export async function tapPin(page: Page, pin: string): Promise<void> {

@@ -10,3 +10,6 @@ export * from '../products/schema';
 export * from '../outbox/schema';
 export * from '../coupons/schema';
 export * from '../printing/schema';
+export * from '../stock/schema';
+export * from '../sales/schema';
+export * from '../alerts/schema';

@@ -1,14 +1,27 @@
 import type { HandlerMap } from '../platform/context';
+import type { ProductImportService } from './import';
 import type { ProductsService } from './service';
 
 export const productsHandlers = (
   products: ProductsService,
+  importer: ProductImportService,
 ): Pick<
   HandlerMap,
-  'products.list' | 'products.lookup' | 'products.create' | 'products.update'
+  | 'products.list'
+  | 'products.categories'
+  | 'products.lookup'
+  | 'products.byBarcode'
+  | 'products.create'
+  | 'products.update'
+  | 'products.importPreview'
+  | 'products.import'
 > => ({
   'products.list': (input) => products.list(input),
+  'products.categories': () => products.categories(),
   'products.lookup': (input) => products.lookup(input),
+  'products.byBarcode': (input) => products.lookup(input),
   'products.create': (input, ctx) => products.create(ctx, input),
   'products.update': (input, ctx) => products.update(ctx, input),
+  'products.importPreview': (input, ctx) => importer.preview(ctx, input),
+  'products.import': (input, ctx) => importer.commit(ctx, input),
 });

@@ -14,7 +14,11 @@ export const products = sqliteTable(
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
   },
-  (t) => [uniqueIndex('products_sku_unique').on(t.sku), index('products_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('products_sku_unique').on(t.sku),
+    index('products_name_idx').on(t.name),
+    index('products_category_idx').on(t.category),
+  ],
 );
 
 /** A product may carry several barcodes (maker's EAN-13, the shop's own label); each is unique. */

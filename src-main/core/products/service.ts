@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, like, ne, or } from 'drizzle-orm';
-import type { ParsedInputOf } from '../../../src-shared/contract';
+import { and, asc, count, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { Product, ProductRef } from '../../../src-shared/contract/products';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
+import type { Drizzle } from '../db/open';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
@@ -10,43 +11,100 @@ import { newId } from '../platform/ids';
 import { changedFields } from '../audit/changed-fields';
 import { productBarcodes, products } from './schema';
 
-type ProductRow = typeof products.$inferSelect;
+export type ProductRow = typeof products.$inferSelect;
+
+/** Lookups on the hot path (every line of every sale), prepared once per connection. */
+const byKey = sql.placeholder('key');
+const productQueries = (db: Drizzle) => ({
+  byId: db.select().from(products).where(eq(products.id, byKey)).prepare(),
+  bySku: db.select().from(products).where(eq(products.sku, byKey)).prepare(),
+  byBarcode: db
+    .select({ product: products })
+    .from(productBarcodes)
+    .innerJoin(products, eq(products.id, productBarcodes.productId))
+    .where(eq(productBarcodes.barcode, byKey))
+    .prepare(),
+});
 
 export class ProductsService {
+  private readonly queries: ReturnType<typeof productQueries>;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.queries = productQueries(adb.db);
+  }
+
+  /** The product row a line names by id, SKU or barcode, if any. */
+  find(ref: ProductRef): ProductRow | undefined {
+    if ('productId' in ref) return this.queries.byId.get({ key: ref.productId });
+    if ('sku' in ref) return this.queries.bySku.get({ key: ref.sku });
+    return this.queries.byBarcode.get({ key: ref.barcode })?.product;
+  }
+
+  /** Like `find`, for line `line` (1-based) of a sale, receipt or transfer: refuses naming it. */
+  forLine(ref: ProductRef, line: number): ProductRow {
+    const row = this.find(ref);
+    if (row) return row;
+    const key =
+      'productId' in ref
+        ? { productId: ref.productId }
+        : 'sku' in ref
+          ? { sku: ref.sku }
+          : { barcode: ref.barcode };
+    throw new AppError('LINE_PRODUCT_NOT_FOUND', { line, ...key });
+  }
 
   list(input: ParsedInputOf<'products.list'>): Product[] {
     const { db } = this.adb;
     const search = input.search ? `%${input.search.replace(/[%_]/g, '')}%` : null;
-    const byBarcode = search
+    const bySearchedBarcode = search
       ? db
           .select({ id: productBarcodes.productId })
           .from(productBarcodes)
           .where(like(productBarcodes.barcode, search))
       : null;
+    const byExactBarcode = input.barcode
+      ? db
+          .select({ id: productBarcodes.productId })
+          .from(productBarcodes)
+          .where(eq(productBarcodes.barcode, input.barcode))
+      : null;
+    const active = input.active ?? (input.includeInactive ? undefined : true);
     const rows = db
       .select()
       .from(products)
       .where(
         and(
-          input.includeInactive ? undefined : eq(products.active, true),
-          search && byBarcode
+          active === undefined ? undefined : eq(products.active, active),
+          input.category !== undefined ? eq(products.category, input.category) : undefined,
+          byExactBarcode ? inArray(products.id, byExactBarcode) : undefined,
+          search && bySearchedBarcode
             ? or(
                 like(products.name, search),
                 like(products.sku, search),
-                inArray(products.id, byBarcode),
+                inArray(products.id, bySearchedBarcode),
               )
             : undefined,
         ),
       )
       .orderBy(asc(products.sku))
       .limit(input.limit)
+      .offset(input.offset)
       .all();
     return this.withBarcodes(rows);
+  }
+
+  categories(): OutputOf<'products.categories'> {
+    return this.adb.db
+      .select({ category: products.category, count: count() })
+      .from(products)
+      .where(eq(products.active, true))
+      .groupBy(products.category)
+      .orderBy(asc(products.category))
+      .all();
   }
 
   get(id: string): Product {

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
+import { AlertsPage } from '../features/alerts/AlertsPage';
+import { StrategiesPage } from '../features/alerts/StrategiesPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CashbackPage } from '../features/cashback/CashbackPage';
@@ -9,8 +11,10 @@ import { PrintersPage } from '../features/printing/PrintersPage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
+import { SalePage } from '../features/sales/SalePage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
+import { StockPage } from '../features/stock/StockPage';
 import { StoresPage } from '../features/stores/StoresPage';
 import { IdleLock } from './idle-lock/lock-context';
 import { AppLayout } from './layout/AppLayout';
@@ -26,7 +30,11 @@ import { ScannerProvider } from './scanner/scanner-context';
 const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   redeem: <RedemptionPage />,
   cashback: <CashbackPage />,
+  sale: <SalePage />,
   products: <ProductsPage />,
+  stock: <StockPage />,
+  alerts: <AlertsPage />,
+  strategies: <StrategiesPage />,
   coupons: <CouponsPage />,
   redemptions: <RedemptionHistoryPage />,
   staff: <StaffPage />,

@@ -3,7 +3,10 @@ import { Button, Layout, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { AlertNotifier } from '../../features/alerts/AlertNotifier';
+import { useCurrentSession } from '../session/session-context';
 import { AppHeader } from './AppHeader';
+import { navItemsFor } from './navigation';
 import { SideNav } from './SideNav';
 import styles from './AppLayout.module.css';
 
@@ -11,8 +14,12 @@ import styles from './AppLayout.module.css';
 export function AppLayout() {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
+  const { staff } = useCurrentSession();
+  // Those who handle stock alerts hear of new ones on any page.
+  const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
   return (
     <Layout className={styles.layout}>
+      {hearsAlerts && <AlertNotifier />}
       <Layout.Sider width={216} collapsedWidth={72} collapsed={collapsed}>
         {/* The sider grows with the page; its content stays in view while the page scrolls. */}
         <div className={styles.siderContent}>

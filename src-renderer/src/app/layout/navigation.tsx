@@ -1,6 +1,9 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BarcodeOutlined,
+  BulbOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -8,6 +11,7 @@ import {
   PrinterOutlined,
   RedEnvelopeOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -18,7 +22,11 @@ export type NavLabel =
   | 'nav.home'
   | 'nav.redemption'
   | 'nav.cashback'
+  | 'nav.sale'
   | 'nav.products'
+  | 'nav.stock'
+  | 'nav.alerts'
+  | 'nav.strategies'
   | 'nav.coupons'
   | 'nav.redemptionHistory'
   | 'nav.staff'
@@ -56,6 +64,13 @@ export const NAV_ITEMS = {
     roles: ALL_STAFF,
     group: 'till',
   },
+  sale: {
+    path: '/sale',
+    label: 'nav.sale',
+    icon: <ShoppingCartOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
   // Cashiers look prices and barcodes up; managers edit them.
   products: {
     path: '/products',
@@ -63,6 +78,28 @@ export const NAV_ITEMS = {
     icon: <TagsOutlined />,
     roles: ALL_STAFF,
     group: 'till',
+  },
+  // Everyone sees stock and receives goods; stocktakes and transfers are the managers'.
+  stock: {
+    path: '/stock',
+    label: 'nav.stock',
+    icon: <InboxOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  alerts: {
+    path: '/alerts',
+    label: 'nav.alerts',
+    icon: <AlertOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  strategies: {
+    path: '/strategies',
+    label: 'nav.strategies',
+    icon: <BulbOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
   },
   coupons: {
     path: '/coupons',
@@ -112,7 +149,7 @@ export type PageKey = keyof typeof NAV_ITEMS;
 
 /** Features on the way: listed, greyed out, so nobody wonders where they are. */
 export const UPCOMING_NAV_ITEMS = [
-  { key: 'inventory', label: 'nav.inventory', icon: <InboxOutlined /> },
+  { key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
 ] as const;
 
 export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] =>

@@ -38,6 +38,7 @@ import {
   toTemplateFields,
   toTemplateForm,
   type TemplateFormValues,
+  type TemplateValues,
 } from './template-form';
 import { TypeChooser } from './TypeChooser';
 import styles from './CouponsPage.module.css';
@@ -45,11 +46,20 @@ import styles from './CouponsPage.module.css';
 interface TemplateFormDrawerProps {
   /** null: set up a new coupon. */
   editing: CouponTemplate | null;
+  /** For a new coupon: a suggested template to start from (a slow-moving alert's discount). */
+  prefill?: TemplateValues;
+  /** Told of a newly created template before the drawer closes. */
+  onCreated?: (template: CouponTemplate) => void;
   onClose: () => void;
 }
 
 /** Set up a coupon, or change one: only the chosen type's fields are shown. */
-export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps) {
+export function TemplateFormDrawer({
+  editing,
+  prefill,
+  onCreated,
+  onClose,
+}: TemplateFormDrawerProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
@@ -59,7 +69,9 @@ export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps
   const create = useCreateTemplate();
   const update = useUpdateTemplate();
   const [refusal, setRefusal] = useState<string | null>(null);
-  const type = Form.useWatch('type', form) ?? editing?.type ?? emptyTemplateForm.type;
+  const start = editing ?? prefill;
+  const initialValues = start ? toTemplateForm(start) : emptyTemplateForm;
+  const type = Form.useWatch('type', form) ?? initialValues.type;
   const validityKind = Form.useWatch(['validity', 'kind'], form);
   const shareMode = Form.useWatch(['share', 'mode'], form);
   // Once codes are out, what holders were promised may only grow (the app refuses the rest).
@@ -71,7 +83,7 @@ export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps
     const template = toTemplateFields(values);
     try {
       if (!editing) {
-        await create.mutateAsync(template);
+        onCreated?.(await create.mutateAsync(template));
         message.success(t('coupons.form.created', { name: template.name }));
       } else {
         const saved = await update.mutateAsync({ id: editing.id, ...template });
@@ -155,7 +167,7 @@ export function TemplateFormDrawer({ editing, onClose }: TemplateFormDrawerProps
         form={form}
         layout="vertical"
         onFinish={(values) => void save(values)}
-        initialValues={editing ? toTemplateForm(editing) : emptyTemplateForm}
+        initialValues={initialValues}
         scrollToFirstError
       >
         <Row gutter={16}>

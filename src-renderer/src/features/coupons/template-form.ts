@@ -1,9 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import type { z } from 'zod';
 import type {
   CouponRuleInput,
-  CouponTemplate,
   TemplateFields,
   TemplateType,
+  templateFieldsSchema,
 } from '../../../../src-shared/contract/coupons';
 import {
   fenToYuanText,
@@ -139,8 +140,11 @@ export function toTemplateFields(values: TemplateFormValues): TemplateFields {
   };
 }
 
-/** A saved template → the form's values, for editing. */
-export function toTemplateForm(template: CouponTemplate): TemplateFormValues {
+/** A template's fields as the app answers them: a saved template, or one it suggests. */
+export type TemplateValues = z.output<typeof templateFieldsSchema>;
+
+/** A saved (or suggested) template → the form's values. */
+export function toTemplateForm(template: TemplateValues): TemplateFormValues {
   const rule: TemplateFormValues['rule'] = { ...emptyTemplateForm.rule };
   const r = template.rule;
   switch (r.type) {
@@ -189,7 +193,7 @@ export function toTemplateForm(template: CouponTemplate): TemplateFormValues {
   return {
     name: template.name,
     description: template.description,
-    type: template.type,
+    type: r.type,
     rule,
     scope: template.scope,
     validity:

@@ -1,4 +1,4 @@
-import { BarChartOutlined, InboxOutlined, RightOutlined } from '@ant-design/icons';
+import { BarChartOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,11 @@ import styles from './HomePage.module.css';
 const PAGE_TEXTS = {
   redeem: 'home.redeemText',
   cashback: 'home.cashbackText',
+  sale: 'home.saleText',
   products: 'home.productsText',
+  stock: 'home.stockText',
+  alerts: 'home.alertsText',
+  strategies: 'home.strategiesText',
   coupons: 'home.couponsText',
   redemptions: 'home.redemptionsText',
   staff: 'home.staffText',
@@ -27,7 +31,6 @@ const SECTIONS = [
 ] as const satisfies { group: NavItem['group']; title: string }[];
 
 const UPCOMING = [
-  { key: 'inventory', icon: <InboxOutlined />, title: 'nav.inventory', text: 'home.inventoryText' },
   {
     key: 'analytics',
     icon: <BarChartOutlined />,

@@ -1,4 +1,4 @@
-import { PlusOutlined, ScanOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Input, Switch, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { useScanHandler } from '../../app/scanner/scanner-context';
 import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
 import { PageHeader } from '../../ui/PageHeader';
+import { ImportWizard } from './ImportWizard';
 import { ProductFormModal } from './ProductFormModal';
 import { useProducts, useUpdateProduct } from './products-queries';
 import { ProductsTable, type ProductAction } from './ProductsTable';
@@ -66,6 +67,7 @@ export function ProductsPage() {
   const [includeInactive, setIncludeInactive] = useState(false);
   const [foundId, setFoundId] = useState<string | null>(null);
   const [form, setForm] = useState<OpenForm | null>(null);
+  const [importing, setImporting] = useState(false);
   const products = useProducts(search, includeInactive);
   const update = useUpdateProduct();
 
@@ -136,6 +138,11 @@ export function ProductsPage() {
               </label>
             )}
             {editable && (
+              <Button size="large" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('productImport.open')}
+              </Button>
+            )}
+            {editable && (
               <Button
                 type="primary"
                 size="large"
@@ -169,6 +176,7 @@ export function ProductsPage() {
           onClose={() => setForm(null)}
         />
       )}
+      {importing && <ImportWizard onClose={() => setImporting(false)} />}
     </>
   );
 }

@@ -1,0 +1,25 @@
+import type { HandlerMap } from '../platform/context';
+import type { AlertsService } from './service';
+
+export const alertsHandlers = (
+  alerts: AlertsService,
+): Pick<
+  HandlerMap,
+  | 'alerts.list'
+  | 'alerts.counts'
+  | 'alerts.acknowledge'
+  | 'alerts.snooze'
+  | 'alerts.evaluate'
+  | 'alerts.thresholds'
+  | 'alerts.setThresholds'
+  | 'strategies.list'
+> => ({
+  'alerts.list': (input) => alerts.list(input),
+  'alerts.counts': (input) => alerts.counts(input),
+  'alerts.acknowledge': (input, ctx) => alerts.acknowledge(ctx, input),
+  'alerts.snooze': (input, ctx) => alerts.snooze(ctx, input),
+  'alerts.evaluate': (input) => alerts.evaluate(input),
+  'alerts.thresholds': (input) => alerts.thresholds(input),
+  'alerts.setThresholds': (input, ctx) => alerts.setThresholds(ctx, input),
+  'strategies.list': (input) => alerts.strategies(input),
+});

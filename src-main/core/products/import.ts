@@ -1,0 +1,331 @@
+import { eq, sql } from 'drizzle-orm';
+import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
+import {
+  REQUIRED_IMPORT_FIELDS,
+  productFieldsSchema,
+  type ImportField,
+  type ImportIssue,
+  type ImportMapping,
+  type ImportProblem,
+  type ImportRow,
+} from '../../../src-shared/contract/products';
+import { interpolate, sharedMessages, type Language } from '../../../src-shared/i18n';
+import { guessMapping, splitBarcodes } from '../../../src-shared/inventory/import-mapping';
+import { parseYuan } from '../../../src-shared/money';
+import type { AuditService } from '../audit/service';
+import type { AppDatabase } from '../db/database';
+import { placeholdersFor } from '../db/placeholders';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import { newId } from '../platform/ids';
+import { readImportFile, type ImportTable } from './import-file';
+import { productBarcodes, products } from './schema';
+
+type ImportInput = ParsedInputOf<'products.import'>;
+
+const PREVIEW_ROWS = 200;
+const MAX_ISSUES = 1000;
+const fields = productFieldsSchema.shape;
+
+interface CheckedFile {
+  table: ImportTable;
+  mapping: ImportMapping;
+  rows: ImportRow[];
+  issues: ImportIssue[];
+  /** SKU → id of the product on file (for updates). */
+  existing: Map<string, string>;
+}
+
+/**
+ * Products from a POS export, in two steps: a preview that reads and checks every row and writes
+ * nothing, then the import, which checks again and writes all rows in one transaction or none.
+ * The checking (and the reading of the file) happens before the write transaction, so even a
+ * large file holds the database only for the inserts.
+ */
+export class ProductImportService {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(
+    ctx: HandlerContext,
+    input: ImportInput,
+  ): Promise<OutputOf<'products.importPreview'>> {
+    const checked = await this.check(ctx.lang, input);
+    const withProblems = checked.rows.filter((r) => r.issues.length);
+    const clean = checked.rows.filter((r) => !r.issues.length);
+    return {
+      format: checked.table.format,
+      encoding: checked.table.encoding,
+      headers: checked.table.headers,
+      mapping: checked.mapping,
+      rowCount: checked.rows.length,
+      createCount: clean.filter((r) => r.action === 'create').length,
+      updateCount: clean.filter((r) => r.action === 'update').length,
+      errorCount: checked.issues.length,
+      rows: [...withProblems, ...clean].slice(0, PREVIEW_ROWS),
+      issues: checked.issues.slice(0, MAX_ISSUES),
+    };
+  }
+
+  async commit(ctx: HandlerContext, input: ImportInput): Promise<OutputOf<'products.import'>> {
+    const started = performance.now();
+    const checked = await this.check(ctx.lang, input);
+    if (checked.issues.length)
+      throw new AppError('IMPORT_INVALID', {
+        errorCount: checked.issues.length,
+        first: checked.issues[0]!.message,
+        problems: checked.issues.slice(0, 50),
+      });
+    const { db } = this.adb;
+    const insertProduct = db.insert(products).values(placeholdersFor(products)).prepare();
+    const insertBarcode = db
+      .insert(productBarcodes)
+      .values(placeholdersFor(productBarcodes))
+      .prepare();
+    const mapped = (field: ImportField) => checked.mapping[field] !== null;
+    let created = 0;
+    let updated = 0;
+    const writeStarted = performance.now();
+    this.adb.write(() => {
+      const now = this.clock.now();
+      for (const row of checked.rows) {
+        if (row.action === 'create') {
+          const id = newId(now);
+          insertProduct.run({
+            id,
+            sku: row.sku,
+            name: row.name,
+            category: row.category,
+            unit: row.unit,
+            priceFen: row.priceFen!,
+            costFen: row.costFen,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          });
+          for (const barcode of row.barcodes) insertBarcode.run({ barcode, productId: id });
+          created++;
+        } else {
+          const id = checked.existing.get(row.sku)!;
+          db.update(products)
+            .set({
+              name: row.name,
+              priceFen: row.priceFen!,
+              ...(mapped('category') ? { category: row.category } : {}),
+              ...(mapped('unit') ? { unit: row.unit } : {}),
+              ...(mapped('costYuan') ? { costFen: row.costFen } : {}),
+              active: true,
+              updatedAt: now,
+            })
+            .where(eq(products.id, id))
+            .run();
+          if (mapped('barcodes')) {
+            db.delete(productBarcodes).where(eq(productBarcodes.productId, id)).run();
+            for (const barcode of row.barcodes) insertBarcode.run({ barcode, productId: id });
+          }
+          updated++;
+        }
+      }
+      this.audit.record(ctx, {
+        action: 'products.import',
+        targetType: 'product',
+        details: { fileName: input.fileName, created, updated },
+      });
+      this.adb.emitAfterCommit('products.imported', { created, updated });
+    });
+    const finished = performance.now();
+    return {
+      created,
+      updated,
+      durationMs: Math.round(finished - started),
+      writeMs: Math.round(finished - writeStarted),
+    };
+  }
+
+  private async check(lang: Language, input: ImportInput): Promise<CheckedFile> {
+    const table = await readImportFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+    const mapping = this.usableMapping(input.mapping ?? guessMapping(table.headers), table.headers);
+    const messages = sharedMessages[lang];
+    const issues: ImportIssue[] = [];
+    const issue = (
+      target: { issues: ImportIssue[] } | null,
+      row: number,
+      field: ImportField,
+      problem: ImportProblem,
+      value = '',
+      otherRow: number | null = null,
+    ) => {
+      const found: ImportIssue = {
+        row,
+        field,
+        problem,
+        value,
+        otherRow,
+        message: interpolate(messages.importIssue, {
+          row,
+          field: messages.importFields[field],
+          problem: interpolate(messages.importProblems[problem], { value, otherRow }),
+        }),
+      };
+      issues.push(found);
+      target?.issues.push(found);
+    };
+    for (const field of REQUIRED_IMPORT_FIELDS)
+      if (mapping[field] === null) issue(null, 1, field, 'COLUMN_NOT_MAPPED');
+
+    const column = Object.fromEntries(
+      Object.entries(mapping).map(([field, header]) => [
+        field,
+        header === null ? -1 : table.headers.indexOf(header),
+      ]),
+    ) as Record<ImportField, number>;
+    const cell = (cells: string[], field: ImportField) =>
+      column[field] < 0 ? '' : (cells[column[field]] ?? '').trim();
+
+    const rows: ImportRow[] = table.rows.map(({ row, cells }) => {
+      const checked: ImportRow = {
+        row,
+        action: 'create',
+        sku: cell(cells, 'sku'),
+        name: cell(cells, 'name'),
+        barcodes: splitBarcodes(cell(cells, 'barcodes')),
+        category: cell(cells, 'category'),
+        unit: cell(cells, 'unit') || '件',
+        priceFen: null,
+        costFen: null,
+        issues: [],
+      };
+      // A required field with no column has one problem (the mapping), not one per row.
+      if (!checked.sku) {
+        if (mapping.sku !== null) issue(checked, row, 'sku', 'REQUIRED');
+      } else if (!fields.sku.safeParse(checked.sku).success)
+        issue(checked, row, 'sku', 'BAD_SKU', checked.sku);
+      if (!checked.name) {
+        if (mapping.name !== null) issue(checked, row, 'name', 'REQUIRED');
+      } else if (!fields.name.safeParse(checked.name).success)
+        issue(checked, row, 'name', 'TOO_LONG', checked.name);
+      if (!fields.category.safeParse(checked.category).success)
+        issue(checked, row, 'category', 'TOO_LONG', checked.category);
+      if (!fields.unit.safeParse(checked.unit).success)
+        issue(checked, row, 'unit', 'TOO_LONG', checked.unit);
+      if (!fields.barcodes.safeParse(checked.barcodes).success) {
+        const bad = checked.barcodes.find((b) => !/^[0-9A-Za-z-]{4,32}$/.test(b));
+        if (bad) issue(checked, row, 'barcodes', 'BAD_BARCODE', bad);
+        else issue(checked, row, 'barcodes', 'TOO_LONG', checked.barcodes.join(','));
+      }
+      const priceRequired = mapping.priceYuan !== null; // else: one mapping problem
+      checked.priceFen = this.yuan(
+        checked,
+        row,
+        'priceYuan',
+        cell(cells, 'priceYuan'),
+        issue,
+        priceRequired,
+      );
+      checked.costFen = this.yuan(checked, row, 'costYuan', cell(cells, 'costYuan'), issue, false);
+      return checked;
+    });
+
+    // Duplicates within the file: the later row is the one in error, naming the first.
+    const skuRow = new Map<string, number>();
+    const barcodeRow = new Map<string, number>();
+    for (const row of rows) {
+      if (row.sku) {
+        const first = skuRow.get(row.sku);
+        if (first !== undefined)
+          issue(row, row.row, 'sku', 'DUPLICATE_SKU_IN_FILE', row.sku, first);
+        else skuRow.set(row.sku, row.row);
+      }
+      for (const barcode of new Set(row.barcodes)) {
+        const first = barcodeRow.get(barcode);
+        if (first !== undefined)
+          issue(row, row.row, 'barcodes', 'DUPLICATE_BARCODE_IN_FILE', barcode, first);
+        else barcodeRow.set(barcode, row.row);
+      }
+    }
+
+    // Against the database, in two set lookups.
+    const existing = this.existingSkus([...skuRow.keys()]);
+    const owners = this.barcodeOwners([...barcodeRow.keys()]);
+    for (const row of rows) {
+      const productId = existing.get(row.sku);
+      if (productId !== undefined) {
+        if (input.updateExisting) row.action = 'update';
+        else issue(row, row.row, 'sku', 'SKU_EXISTS', row.sku);
+      }
+      for (const barcode of row.barcodes) {
+        const owner = owners.get(barcode);
+        if (owner !== undefined && owner !== productId)
+          issue(row, row.row, 'barcodes', 'BARCODE_TAKEN', barcode);
+      }
+    }
+    issues.sort((a, b) => a.row - b.row);
+    return { table, mapping, rows, issues, existing };
+  }
+
+  /** A yuan cell to fen: "12", "12.5", "¥12.50", "12.50元"; three decimals is an error, not rounded. */
+  private yuan(
+    row: ImportRow,
+    rowNumber: number,
+    field: 'priceYuan' | 'costYuan',
+    text: string,
+    issue: (
+      target: ImportRow,
+      row: number,
+      field: ImportField,
+      problem: ImportProblem,
+      value?: string,
+    ) => void,
+    required: boolean,
+  ): number | null {
+    if (!text) {
+      if (required) issue(row, rowNumber, field, 'REQUIRED');
+      return null;
+    }
+    const bare = text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');
+    const fen = parseYuan(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare) ? bare.replace(/,/g, '') : bare);
+    if (fen !== null) return fen;
+    issue(
+      row,
+      rowNumber,
+      field,
+      /^\s*\d+\.\d{3,}\s*$/.test(bare) ? 'TOO_MANY_DECIMALS' : 'BAD_YUAN',
+      text,
+    );
+    return null;
+  }
+
+  /** Only headers the file has; a mapping naming another column counts as not mapped. */
+  private usableMapping(mapping: ImportMapping, headers: string[]): ImportMapping {
+    return Object.fromEntries(
+      Object.entries(mapping).map(([field, header]) => [
+        field,
+        header !== null && headers.includes(header) ? header : null,
+      ]),
+    ) as ImportMapping;
+  }
+
+  private existingSkus(skus: string[]): Map<string, string> {
+    const rows = this.adb.db
+      .select({ id: products.id, sku: products.sku })
+      .from(products)
+      .where(sql`${products.sku} IN (SELECT value FROM json_each(${JSON.stringify(skus)}))`)
+      .all();
+    return new Map(rows.map((r) => [r.sku, r.id]));
+  }
+
+  private barcodeOwners(barcodes: string[]): Map<string, string> {
+    const rows = this.adb.db
+      .select()
+      .from(productBarcodes)
+      .where(
+        sql`${productBarcodes.barcode} IN (SELECT value FROM json_each(${JSON.stringify(barcodes)}))`,
+      )
+      .all();
+    return new Map(rows.map((r) => [r.barcode, r.productId]));
+  }
+}

@@ -1,0 +1,11 @@
+import type { HandlerMap } from '../platform/context';
+import type { SalesService } from './service';
+
+export const salesHandlers = (
+  sales: SalesService,
+): Pick<HandlerMap, 'sales.record' | 'sales.get' | 'sales.list' | 'sales.return'> => ({
+  'sales.record': (input, ctx) => sales.record(ctx, input),
+  'sales.get': (input) => sales.get(input.id),
+  'sales.list': (input) => sales.list(input),
+  'sales.return': (input, ctx) => sales.return(ctx, input),
+});

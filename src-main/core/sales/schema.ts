@@ -1,0 +1,80 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { redemptions } from '../coupons/schema';
+import { products } from '../products/schema';
+import { stores } from '../stores/schema';
+
+export const sales = sqliteTable(
+  'sales',
+  {
+    id: text().primaryKey(),
+    storeId: text()
+      .notNull()
+      .references(() => stores.id),
+    /** Whose numbering terminalSaleId follows: the terminal's id, or '' for manual entry. */
+    originKey: text().notNull(),
+    terminalSaleId: text().notNull(),
+    /** Lines, coupons and phone as posted: a replay must carry the same. */
+    fingerprint: text().notNull(),
+    terminalId: text(),
+    staffId: text(),
+    source: text({ enum: ['terminal', 'manual'] }).notNull(),
+    customerPhone: text(),
+    subtotalFen: integer().notNull(),
+    discountFen: integer().notNull(),
+    totalFen: integer().notNull(),
+    paidFen: integer().notNull(),
+    refundedFen: integer().notNull().default(0),
+    status: text({ enum: ['completed', 'partly_returned', 'returned'] }).notNull(),
+    soldAt: integer().notNull(),
+    recordedAt: integer().notNull(),
+  },
+  (t) => [
+    uniqueIndex('sales_terminal_sale_unique').on(t.storeId, t.originKey, t.terminalSaleId),
+    index('sales_store_sold_idx').on(t.storeId, t.soldAt),
+  ],
+);
+
+export const saleLines = sqliteTable(
+  'sale_lines',
+  {
+    id: text().primaryKey(),
+    saleId: text()
+      .notNull()
+      .references(() => sales.id),
+    lineNo: integer().notNull(),
+    productId: text()
+      .notNull()
+      .references(() => products.id),
+    qty: integer().notNull(),
+    unitPriceFen: integer().notNull(),
+    amountFen: integer().notNull(),
+    discountFen: integer().notNull(),
+    returnedQty: integer().notNull().default(0),
+  },
+  (t) => [
+    index('sale_lines_sale_idx').on(t.saleId, t.lineNo),
+    index('sale_lines_product_idx').on(t.productId),
+  ],
+);
+
+/** The coupons redeemed on a sale, in the order they were applied. */
+export const saleCoupons = sqliteTable(
+  'sale_coupons',
+  {
+    saleId: text()
+      .notNull()
+      .references(() => sales.id),
+    redemptionId: text()
+      .notNull()
+      .references(() => redemptions.id),
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.redemptionId] })],
+);

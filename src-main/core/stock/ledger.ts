@@ -1,0 +1,165 @@
+import { eq, sql } from 'drizzle-orm';
+import type { MovementKind, StockSettings } from '../../../src-shared/contract/stock';
+import type { AppDatabase } from '../db/database';
+import { placeholdersFor } from '../db/placeholders';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import { newId } from '../platform/ids';
+import { stockLevels, stockMovements, stockSettings } from './schema';
+
+export type MovementRow = typeof stockMovements.$inferSelect;
+
+/** One change of stock to write: `qty` signed (+ in, − out). */
+export interface MovementDraft {
+  storeId: string;
+  productId: string;
+  kind: MovementKind;
+  qty: number;
+  refType: MovementRow['refType'];
+  refId: string;
+  unitCostFen?: number | null;
+  note?: string;
+  /** The input line (1-based), to name it in a refusal. */
+  line?: number;
+  /** For the refusal's text. */
+  productName?: string;
+}
+
+export const DEFAULT_STOCK_SETTINGS: Omit<StockSettings, 'storeId'> = {
+  allowNegative: false,
+  leadTimeDays: 3,
+  coverDays: 7,
+  salesWindowDays: 14,
+};
+
+/** A store and product whose level changed (the alert pass checks exactly these). */
+export interface StockPair {
+  storeId: string;
+  productId: string;
+}
+
+/**
+ * The only writer of stock: each movement is recorded and added to its level in the caller's
+ * transaction, so the levels always equal the sum of the movements. A level may go below zero
+ * only in a store that allows it.
+ */
+export class StockLedger {
+  private readonly statements;
+
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+  ) {
+    const { db } = adb;
+    this.statements = {
+      insertMovement: db.insert(stockMovements).values(placeholdersFor(stockMovements)).prepare(),
+      addToLevel: db
+        .insert(stockLevels)
+        .values({
+          storeId: sql.placeholder('storeId'),
+          productId: sql.placeholder('productId'),
+          qty: sql.placeholder('qty'),
+          aboveHighSince: null,
+          updatedAt: sql.placeholder('now'),
+        })
+        .onConflictDoUpdate({
+          target: [stockLevels.storeId, stockLevels.productId],
+          set: {
+            qty: sql`${stockLevels.qty} + excluded.qty`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        })
+        .returning({ qty: stockLevels.qty })
+        .prepare(),
+      level: db
+        .select({ qty: stockLevels.qty })
+        .from(stockLevels)
+        .where(
+          sql`${stockLevels.storeId} = ${sql.placeholder('storeId')} and ${stockLevels.productId} = ${sql.placeholder('productId')}`,
+        )
+        .prepare(),
+      settings: db
+        .select()
+        .from(stockSettings)
+        .where(eq(stockSettings.storeId, sql.placeholder('storeId')))
+        .prepare(),
+    };
+  }
+
+  settings(storeId: string): StockSettings {
+    const row = this.statements.settings.get({ storeId });
+    return row
+      ? {
+          storeId,
+          allowNegative: row.allowNegative,
+          leadTimeDays: row.leadTimeDays,
+          coverDays: row.coverDays,
+          salesWindowDays: row.salesWindowDays,
+        }
+      : { storeId, ...DEFAULT_STOCK_SETTINGS };
+  }
+
+  /** The level of a product in a store (0 when it never moved there). */
+  level(storeId: string, productId: string): number {
+    return this.statements.level.get({ storeId, productId })?.qty ?? 0;
+  }
+
+  /**
+   * Records the movements in order and moves the levels. Call inside `adb.write()`: a refusal
+   * (INSUFFICIENT_STOCK) throws and the whole transaction, movements before it included, rolls back.
+   */
+  apply(drafts: MovementDraft[], staffId: string | null, storeNames: (id: string) => string) {
+    const now = this.clock.now();
+    const movements: MovementRow[] = [];
+    const allowNegative = new Map<string, boolean>();
+    for (const draft of drafts) {
+      const level = this.statements.addToLevel.get({
+        storeId: draft.storeId,
+        productId: draft.productId,
+        qty: draft.qty,
+        now,
+      })!.qty;
+      if (draft.qty < 0 && level < 0) {
+        let allowed = allowNegative.get(draft.storeId);
+        if (allowed === undefined) {
+          allowed = this.settings(draft.storeId).allowNegative;
+          allowNegative.set(draft.storeId, allowed);
+        }
+        if (!allowed)
+          throw new AppError('INSUFFICIENT_STOCK', {
+            line: draft.line ?? 1,
+            productId: draft.productId,
+            productName: draft.productName ?? '',
+            storeName: storeNames(draft.storeId),
+            available: level - draft.qty,
+            qty: -draft.qty,
+          });
+      }
+      const row: MovementRow = {
+        id: newId(now),
+        storeId: draft.storeId,
+        productId: draft.productId,
+        kind: draft.kind,
+        qty: draft.qty,
+        levelAfter: level,
+        refType: draft.refType,
+        refId: draft.refId,
+        unitCostFen: draft.unitCostFen ?? null,
+        note: draft.note ?? '',
+        staffId,
+        createdAt: now,
+      };
+      this.statements.insertMovement.run(row);
+      movements.push(row);
+    }
+    return movements;
+  }
+}
+
+/** The distinct store/product pairs of some movements. */
+export function pairsOf(movements: { storeId: string; productId: string }[]): StockPair[] {
+  const seen = new Map<string, StockPair>();
+  for (const m of movements)
+    seen.set(`${m.storeId}|${m.productId}`, { storeId: m.storeId, productId: m.productId });
+  return [...seen.values()];
+}

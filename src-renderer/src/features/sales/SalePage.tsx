@@ -1,0 +1,333 @@
+import { CheckCircleFilled, DeleteOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  InputNumber,
+  Result,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Sale } from '../../../../src-shared/contract/sales';
+import type { Product } from '../../../../src-shared/contract/products';
+import { parseYuan } from '../../../../src-shared/money';
+import { normalizeMainlandMobile } from '../../../../src-shared/phone';
+import { useCurrentSession } from '../../app/session/session-context';
+import { fenToYuanText } from '../../forms/money';
+import { YuanInput } from '../../forms/YuanInput';
+import { useErrorText } from '../../i18n/error-text';
+import { Money } from '../../ui/Money';
+import { PageHeader } from '../../ui/PageHeader';
+import { ProductPicker } from '../stock/ProductPicker';
+import { StoreSelect, useDefaultStoreId } from '../stock/StoreSelect';
+import { RecentSales } from './RecentSales';
+import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
+import { useRecordSale } from './sales-queries';
+import styles from './SalePage.module.css';
+
+/** A unit price typed in yuan; kept when it reads as an amount, put back when it does not. */
+function PriceCell({
+  fen,
+  label,
+  onChange,
+}: {
+  fen: number;
+  label: string;
+  onChange: (fen: number) => void;
+}) {
+  const [text, setText] = useState(fenToYuanText(fen));
+  const typed = parseYuan(text);
+  return (
+    <YuanInput
+      value={text}
+      status={typed === null ? 'error' : undefined}
+      onChange={(event) => setText(event.target.value)}
+      onBlur={() => (typed === null ? setText(fenToYuanText(fen)) : onChange(typed))}
+      onPressEnter={() => typed !== null && onChange(typed)}
+      aria-label={label}
+    />
+  );
+}
+
+/**
+ * 销售录单: a sale entered by hand (scan or search goods, a phone and coupons if any), recorded
+ * once however often the button is pressed; stock goes down with it.
+ */
+export function SalePage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const session = useCurrentSession();
+  const defaultStoreId = useDefaultStoreId(session.storeId);
+  const [chosenStoreId, setStoreId] = useState<string | undefined>();
+  const storeId = chosenStoreId ?? defaultStoreId;
+  const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
+  const [recorded, setRecorded] = useState<{ sale: Sale; replayed: boolean } | null>(null);
+  const record = useRecordSale();
+  // A double click's second press comes before the first has redrawn the button as busy.
+  const sending = useRef(false);
+
+  const change = (next: Partial<SaleDraft>) => setDraft((current) => ({ ...current, ...next }));
+  const addProduct = (product: Product) =>
+    setDraft((current) => ({
+      ...current,
+      lines: current.lines.some((line) => line.product.id === product.id)
+        ? current.lines.map((line) =>
+            line.product.id === product.id ? { ...line, qty: (line.qty ?? 0) + 1 } : line,
+          )
+        : [...current.lines, { product, qty: 1, unitPriceFen: product.priceFen }],
+    }));
+  const updateLine = (productId: string, next: { qty?: number | null; unitPriceFen?: number }) =>
+    change({
+      lines: draft.lines.map((line) =>
+        line.product.id === productId ? { ...line, ...next } : line,
+      ),
+    });
+  const addCoupon = (code: string) => {
+    if (!draft.couponCodes.includes(code)) change({ couponCodes: [...draft.couponCodes, code] });
+    return t('sale.couponScanned');
+  };
+
+  const phoneInvalid = draft.phoneText.trim() !== '' && !normalizeMainlandMobile(draft.phoneText);
+  const input = storeId ? toSaleInput(draft, storeId) : null;
+  const ready = input !== null && !('problem' in input);
+
+  const submit = async () => {
+    if (!input || 'problem' in input || sending.current) return;
+    sending.current = true;
+    try {
+      const answer = await record.mutateAsync(input);
+      setRecorded(answer);
+      message.success(answer.replayed ? t('sale.replayed') : t('sale.recorded'));
+    } catch (error) {
+      // The draft keeps its terminal sale id: pressing again cannot record it twice.
+      message.error(errorText(error));
+    } finally {
+      sending.current = false;
+    }
+  };
+
+  const nextSale = () => {
+    setRecorded(null);
+    setDraft(newSaleDraft());
+  };
+
+  return (
+    <div className={styles.page}>
+      <PageHeader
+        title={t('sale.title')}
+        subtitle={t('sale.subtitle')}
+        extra={
+          <StoreSelect
+            value={storeId}
+            onChange={setStoreId}
+            disabled={!!session.storeId || draft.lines.length > 0}
+            className={styles.store}
+            aria-label={t('sale.store')}
+          />
+        }
+      />
+      <div className={styles.desk}>
+        <Card className={styles.linesCard}>
+          {recorded ? (
+            <SaleResult sale={recorded.sale} replayed={recorded.replayed} onNext={nextSale} />
+          ) : (
+            <>
+              <ProductPicker onPick={addProduct} onUnknownCode={addCoupon} />
+              <Table
+                rowKey={(line) => line.product.id}
+                size="middle"
+                pagination={false}
+                dataSource={draft.lines}
+                locale={{ emptyText: t('sale.noLines') }}
+                columns={[
+                  {
+                    key: 'product',
+                    title: t('sale.product'),
+                    render: (_, line) => (
+                      <div className={styles.productCell}>
+                        <Typography.Text strong>{line.product.name}</Typography.Text>
+                        <Typography.Text type="secondary">{line.product.sku}</Typography.Text>
+                      </div>
+                    ),
+                  },
+                  {
+                    key: 'price',
+                    title: t('sale.unitPrice'),
+                    width: 130,
+                    render: (_, line) => (
+                      <PriceCell
+                        key={line.unitPriceFen}
+                        fen={line.unitPriceFen}
+                        label={t('sale.priceOf', { name: line.product.name })}
+                        onChange={(unitPriceFen) => updateLine(line.product.id, { unitPriceFen })}
+                      />
+                    ),
+                  },
+                  {
+                    key: 'qty',
+                    title: t('sale.qty'),
+                    width: 110,
+                    render: (_, line) => (
+                      <InputNumber
+                        min={1}
+                        max={1_000_000}
+                        precision={0}
+                        value={line.qty}
+                        status={line.qty === null ? 'error' : undefined}
+                        onChange={(qty) => updateLine(line.product.id, { qty })}
+                        className={styles.qty}
+                        aria-label={t('sale.qtyOf', { name: line.product.name })}
+                      />
+                    ),
+                  },
+                  {
+                    key: 'amount',
+                    title: t('sale.amount'),
+                    width: 110,
+                    align: 'right',
+                    render: (_, line) => <Money fen={(line.qty ?? 0) * line.unitPriceFen} />,
+                  },
+                  {
+                    key: 'remove',
+                    width: 48,
+                    render: (_, line) => (
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        aria-label={t('sale.remove', { name: line.product.name })}
+                        onClick={() =>
+                          change({
+                            lines: draft.lines.filter(
+                              (other) => other.product.id !== line.product.id,
+                            ),
+                          })
+                        }
+                      />
+                    ),
+                  },
+                ]}
+              />
+            </>
+          )}
+        </Card>
+        <Card className={styles.summary} title={t('sale.summary')}>
+          <label className={styles.field}>
+            <span>{t('sale.phone')}</span>
+            <Input
+              size="large"
+              inputMode="tel"
+              allowClear
+              disabled={!!recorded}
+              placeholder={t('sale.phonePlaceholder')}
+              value={draft.phoneText}
+              status={phoneInvalid ? 'error' : undefined}
+              onChange={(event) => change({ phoneText: event.target.value })}
+              aria-label={t('sale.phone')}
+            />
+            {phoneInvalid && (
+              <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
+            )}
+          </label>
+          <label className={styles.field}>
+            <span>{t('sale.coupons')}</span>
+            <Select
+              mode="tags"
+              size="large"
+              suffixIcon={null}
+              open={false}
+              disabled={!!recorded}
+              placeholder={t('sale.couponsPlaceholder')}
+              value={draft.couponCodes}
+              onChange={(couponCodes: string[]) => change({ couponCodes })}
+              aria-label={t('sale.coupons')}
+            />
+            <Typography.Text type="secondary">{t('sale.couponsHelp')}</Typography.Text>
+          </label>
+          <div className={styles.totalRow}>
+            <span>{t('sale.subtotal')}</span>
+            <span data-testid="sale-subtotal">
+              <Money fen={subtotalFen(draft)} className={styles.total} />
+            </span>
+          </div>
+          {!storeId && <Alert type="warning" showIcon title={t('sale.pickStore')} />}
+          <Button
+            type="primary"
+            size="large"
+            block
+            disabled={!ready || !!recorded}
+            loading={record.isPending}
+            onClick={() => void submit()}
+          >
+            {t('sale.record')}
+          </Button>
+        </Card>
+      </div>
+      <RecentSales storeId={storeId} />
+    </div>
+  );
+}
+
+function SaleResult({
+  sale,
+  replayed,
+  onNext,
+}: {
+  sale: Sale;
+  replayed: boolean;
+  onNext: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Result
+      icon={<CheckCircleFilled />}
+      status="success"
+      title={replayed ? t('sale.replayed') : t('sale.recorded')}
+      subTitle={t('sale.recordedText', { lines: sale.lines.length })}
+      extra={
+        <Button type="primary" size="large" onClick={onNext}>
+          {t('sale.next')}
+        </Button>
+      }
+    >
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        items={[
+          {
+            key: 'subtotal',
+            label: t('sale.subtotal'),
+            children: <Money fen={sale.subtotalFen} />,
+          },
+          {
+            key: 'discount',
+            label: t('sale.discount'),
+            children: <Money fen={sale.discountFen} negative />,
+          },
+          {
+            key: 'total',
+            label: t('sale.total'),
+            children: <Money fen={sale.totalFen} className={styles.total} />,
+          },
+          ...sale.coupons.map((coupon) => ({
+            key: coupon.redemptionId,
+            label: coupon.templateName,
+            children: (
+              <span>
+                {coupon.display} · <Money fen={coupon.discountFen} negative />
+              </span>
+            ),
+          })),
+        ]}
+      />
+    </Result>
+  );
+}

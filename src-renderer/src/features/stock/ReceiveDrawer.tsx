@@ -1,0 +1,166 @@
+import { App, Col, Input, Row } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseYuan } from '../../../../src-shared/money';
+import { fenToYuanText } from '../../forms/money';
+import { YuanInput } from '../../forms/YuanInput';
+import { useErrorText } from '../../i18n/error-text';
+import { Money } from '../../ui/Money';
+import { LinesTable, QtyInput } from './LinesTable';
+import { ProductPicker } from './ProductPicker';
+import { useProductLines } from './product-lines';
+import { useReceive } from './stock-queries';
+import { StockFormDrawer } from './StockFormDrawer';
+import { StoreSelect } from './StoreSelect';
+import styles from './StockPage.module.css';
+
+interface ReceiveLine {
+  qty: number | null;
+  /** Typed yuan per unit; empty: cost not known. */
+  costText: string;
+}
+
+/** 进货: goods arriving at a store, with what each unit cost. */
+export function ReceiveDrawer({
+  storeId: initialStoreId,
+  onClose,
+}: {
+  storeId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const receive = useReceive();
+  const [storeId, setStoreId] = useState(initialStoreId);
+  const [supplier, setSupplier] = useState('');
+  const [note, setNote] = useState('');
+  const { lines, add, update, remove } = useProductLines<ReceiveLine>(
+    (product) => ({ qty: 1, costText: fenToYuanText(product.costFen) }),
+    (line) => ({ qty: (line.qty ?? 0) + 1 }),
+  );
+  const costOf = (line: ReceiveLine) => (line.costText.trim() ? parseYuan(line.costText) : null);
+  const valid =
+    !!storeId &&
+    lines.length > 0 &&
+    lines.every((line) => line.qty !== null && (!line.costText.trim() || costOf(line) !== null));
+  const totalFen = lines.reduce((sum, line) => sum + (line.qty ?? 0) * (costOf(line) ?? 0), 0);
+
+  const submit = async () => {
+    if (!storeId) return;
+    try {
+      await receive.mutateAsync({
+        storeId,
+        supplier,
+        note,
+        lines: lines.map((line) => ({
+          productId: line.product.id,
+          qty: line.qty ?? 0,
+          unitCostFen: costOf(line),
+        })),
+      });
+      message.success(t('stock.receive.done', { count: lines.length }));
+      onClose();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  return (
+    <StockFormDrawer
+      title={t('stock.receive.title')}
+      submitText={t('stock.receive.submit', { count: lines.length })}
+      submitting={receive.isPending}
+      canSubmit={valid}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <Row gutter={16}>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.receive.store')}</span>
+            <StoreSelect
+              value={storeId}
+              onChange={setStoreId}
+              aria-label={t('stock.receive.store')}
+            />
+          </label>
+        </Col>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.receive.supplier')}</span>
+            <Input
+              value={supplier}
+              maxLength={60}
+              placeholder={t('stock.optional')}
+              onChange={(event) => setSupplier(event.target.value)}
+            />
+          </label>
+        </Col>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.note')}</span>
+            <Input
+              value={note}
+              maxLength={200}
+              placeholder={t('stock.optional')}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </label>
+        </Col>
+      </Row>
+      <ProductPicker onPick={add} />
+      <LinesTable
+        lines={lines}
+        onRemove={remove}
+        columns={[
+          {
+            key: 'qty',
+            title: t('stock.receive.qty'),
+            width: 120,
+            render: (_, line) => (
+              <QtyInput
+                value={line.qty}
+                onChange={(qty) => update(line.product.id, { qty })}
+                label={t('stock.receive.qtyOf', { name: line.product.name })}
+              />
+            ),
+          },
+          {
+            key: 'cost',
+            title: t('stock.receive.unitCost'),
+            width: 130,
+            render: (_, line) => (
+              <YuanInput
+                value={line.costText}
+                placeholder={t('stock.optional')}
+                status={line.costText.trim() && costOf(line) === null ? 'error' : undefined}
+                onChange={(event) => update(line.product.id, { costText: event.target.value })}
+                aria-label={t('stock.receive.costOf', { name: line.product.name })}
+              />
+            ),
+          },
+          {
+            key: 'amount',
+            title: t('stock.receive.amount'),
+            width: 110,
+            align: 'right',
+            render: (_, line) => {
+              const cost = costOf(line);
+              return cost === null || line.qty === null ? (
+                t('common.empty')
+              ) : (
+                <Money fen={cost * line.qty} />
+              );
+            },
+          },
+        ]}
+      />
+      {lines.length > 0 && (
+        <div className={styles.total}>
+          {t('stock.receive.total')} <Money fen={totalFen} />
+        </div>
+      )}
+    </StockFormDrawer>
+  );
+}

@@ -1,0 +1,167 @@
+import { App, Col, Input, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
+import { LinesTable, QtyInput } from './LinesTable';
+import { ProductPicker } from './ProductPicker';
+import { useProductLines, type ProductLine } from './product-lines';
+import { useAdjust, useLevelsOf } from './stock-queries';
+import { StockFormDrawer } from './StockFormDrawer';
+import { StoreSelect } from './StoreSelect';
+import styles from './StockPage.module.css';
+
+interface CountLine {
+  counted: number | null;
+}
+
+/** Counted − expected, signed: "+3", "-2", "0". */
+export const signed = (qty: number) => (qty > 0 ? `+${qty}` : String(qty));
+
+/**
+ * 盘点: count what is on the shelf; each line shows what the books expect and the difference,
+ * and the stock is set to the count only after the differences are confirmed.
+ */
+export function StocktakeDrawer({
+  storeId: initialStoreId,
+  onClose,
+}: {
+  storeId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const errorText = useErrorText();
+  const adjust = useAdjust();
+  const [storeId, setStoreId] = useState(initialStoreId);
+  const [note, setNote] = useState('');
+  // Scanning each item on the shelf counts it.
+  const { lines, add, update, remove } = useProductLines<CountLine>(
+    () => ({ counted: 1 }),
+    (line) => ({ counted: (line.counted ?? 0) + 1 }),
+  );
+  const expected = useLevelsOf(
+    storeId,
+    lines.map((line) => line.product.id),
+  );
+  const differenceOf = (line: ProductLine<CountLine>) => {
+    const books = expected.get(line.product.id);
+    return books === undefined || line.counted === null ? null : line.counted - books;
+  };
+  const valid = !!storeId && lines.length > 0 && lines.every((line) => line.counted !== null);
+
+  const confirm = () => {
+    const differences = lines.map(differenceOf);
+    const gains = differences.filter((d) => d !== null && d > 0).length;
+    const losses = differences.filter((d) => d !== null && d < 0).length;
+    modal.confirm({
+      title: t('stock.stocktake.confirmTitle'),
+      content: t('stock.stocktake.confirmText', {
+        count: lines.length,
+        gains,
+        losses,
+        same: lines.length - gains - losses,
+      }),
+      okText: t('stock.stocktake.confirm'),
+      cancelText: t('common.cancel'),
+      onOk: () => submit(),
+    });
+  };
+
+  const submit = async () => {
+    if (!storeId) return;
+    try {
+      const result = await adjust.mutateAsync({
+        storeId,
+        note,
+        lines: lines.map((line) => ({ productId: line.product.id, countedQty: line.counted ?? 0 })),
+      });
+      const changed = result.lines.filter((line) => line.differenceQty !== 0).length;
+      message.success(t('stock.stocktake.done', { count: result.lines.length, changed }));
+      onClose();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  return (
+    <StockFormDrawer
+      title={t('stock.stocktake.title')}
+      submitText={t('stock.stocktake.submit', { count: lines.length })}
+      submitting={adjust.isPending}
+      canSubmit={valid}
+      onSubmit={confirm}
+      onClose={onClose}
+    >
+      <Row gutter={16}>
+        <Col span={10}>
+          <label className={styles.field}>
+            <span>{t('stock.stocktake.store')}</span>
+            <StoreSelect
+              value={storeId}
+              onChange={setStoreId}
+              aria-label={t('stock.stocktake.store')}
+            />
+          </label>
+        </Col>
+        <Col span={14}>
+          <label className={styles.field}>
+            <span>{t('stock.note')}</span>
+            <Input
+              value={note}
+              maxLength={200}
+              placeholder={t('stock.optional')}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </label>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary">{t('stock.stocktake.hint')}</Typography.Text>
+      <ProductPicker onPick={add} />
+      <LinesTable
+        lines={lines}
+        onRemove={remove}
+        columns={[
+          {
+            key: 'expected',
+            title: t('stock.stocktake.expected'),
+            width: 100,
+            align: 'right',
+            render: (_, line) => expected.get(line.product.id) ?? '…',
+          },
+          {
+            key: 'counted',
+            title: t('stock.stocktake.counted'),
+            width: 120,
+            render: (_, line) => (
+              <QtyInput
+                min={0}
+                value={line.counted}
+                onChange={(counted) => update(line.product.id, { counted })}
+                label={t('stock.stocktake.countedOf', { name: line.product.name })}
+              />
+            ),
+          },
+          {
+            key: 'difference',
+            title: t('stock.stocktake.difference'),
+            width: 100,
+            align: 'right',
+            render: (_, line) => {
+              const difference = differenceOf(line);
+              if (difference === null) return t('common.empty');
+              return (
+                <Typography.Text
+                  strong
+                  type={difference < 0 ? 'danger' : difference > 0 ? 'success' : 'secondary'}
+                  data-testid="stocktake-difference"
+                >
+                  {signed(difference)}
+                </Typography.Text>
+              );
+            },
+          },
+        ]}
+      />
+    </StockFormDrawer>
+  );
+}

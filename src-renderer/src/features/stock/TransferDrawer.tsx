@@ -1,0 +1,147 @@
+import { Alert, App, Col, Input, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useErrorText } from '../../i18n/error-text';
+import { LinesTable, QtyInput } from './LinesTable';
+import { ProductPicker } from './ProductPicker';
+import { useProductLines } from './product-lines';
+import { useLevelsOf, useTransfer } from './stock-queries';
+import { StockFormDrawer } from './StockFormDrawer';
+import { StoreSelect } from './StoreSelect';
+import styles from './StockPage.module.css';
+
+interface TransferLine {
+  qty: number | null;
+}
+
+/** 调拨: goods leave one store and arrive at another in the same moment. */
+export function TransferDrawer({
+  storeId: initialStoreId,
+  onClose,
+}: {
+  storeId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const transfer = useTransfer();
+  const [fromStoreId, setFromStoreId] = useState(initialStoreId);
+  const [toStoreId, setToStoreId] = useState<string | undefined>();
+  const [note, setNote] = useState('');
+  const { lines, add, update, remove } = useProductLines<TransferLine>(
+    () => ({ qty: 1 }),
+    (line) => ({ qty: (line.qty ?? 0) + 1 }),
+  );
+  const available = useLevelsOf(
+    fromStoreId,
+    lines.map((line) => line.product.id),
+  );
+  const sameStore = !!fromStoreId && fromStoreId === toStoreId;
+  const valid =
+    !!fromStoreId &&
+    !!toStoreId &&
+    !sameStore &&
+    lines.length > 0 &&
+    lines.every((line) => line.qty !== null);
+
+  const submit = async () => {
+    if (!fromStoreId || !toStoreId) return;
+    try {
+      await transfer.mutateAsync({
+        fromStoreId,
+        toStoreId,
+        note,
+        lines: lines.map((line) => ({ productId: line.product.id, qty: line.qty ?? 0 })),
+      });
+      message.success(t('stock.transfer.done', { count: lines.length }));
+      onClose();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  return (
+    <StockFormDrawer
+      title={t('stock.transfer.title')}
+      submitText={t('stock.transfer.submit', { count: lines.length })}
+      submitting={transfer.isPending}
+      canSubmit={valid}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+    >
+      <Row gutter={16}>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.transfer.from')}</span>
+            <StoreSelect
+              value={fromStoreId}
+              onChange={setFromStoreId}
+              aria-label={t('stock.transfer.from')}
+            />
+          </label>
+        </Col>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.transfer.to')}</span>
+            <StoreSelect
+              value={toStoreId}
+              onChange={setToStoreId}
+              status={sameStore ? 'error' : undefined}
+              aria-label={t('stock.transfer.to')}
+            />
+          </label>
+        </Col>
+        <Col span={8}>
+          <label className={styles.field}>
+            <span>{t('stock.note')}</span>
+            <Input
+              value={note}
+              maxLength={200}
+              placeholder={t('stock.optional')}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          </label>
+        </Col>
+      </Row>
+      {sameStore && <Alert type="error" showIcon title={t('errors.SAME_STORE_TRANSFER')} />}
+      <ProductPicker onPick={add} />
+      <LinesTable
+        lines={lines}
+        onRemove={remove}
+        columns={[
+          {
+            key: 'available',
+            title: t('stock.transfer.available'),
+            width: 110,
+            align: 'right',
+            render: (_, line) => available.get(line.product.id) ?? '…',
+          },
+          {
+            key: 'qty',
+            title: t('stock.transfer.qty'),
+            width: 150,
+            render: (_, line) => {
+              const left = available.get(line.product.id);
+              const short = left !== undefined && line.qty !== null && line.qty > left;
+              return (
+                <>
+                  <QtyInput
+                    value={line.qty}
+                    onChange={(qty) => update(line.product.id, { qty })}
+                    label={t('stock.transfer.qtyOf', { name: line.product.name })}
+                  />
+                  {short && (
+                    <Typography.Text type="warning" className={styles.lineNote}>
+                      {t('stock.transfer.short')}
+                    </Typography.Text>
+                  )}
+                </>
+              );
+            },
+          },
+        ]}
+      />
+    </StockFormDrawer>
+  );
+}
