@@ -58,6 +58,9 @@ export const METHOD_NAMES = [
   'printing.jobs',
   'printing.retry',
   'printing.cancel',
+  'scanner.settings',
+  'scanner.updateSettings',
+  'scanner.devices',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -70,4 +73,7 @@ export const EVENT_NAMES = [
   'coupons.batchProgress',
   'redemption.changed',
   'printing.jobChanged',
+  'scanner.scanned',
+  'scanner.devicesChanged',
+  'scanner.settingsChanged',
 ] as const satisfies readonly EventName[];

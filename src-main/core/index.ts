@@ -36,6 +36,8 @@ import { cashbackHandlers } from './cashback/handlers';
 import { PrintingService } from './printing/service';
 import { printingHandlers } from './printing/handlers';
 import { sendToPrinter, type SendToPrinter } from '../devices/printing/send';
+import { ScannerService, type OpenHidScanners } from './scanner/service';
+import { scannerHandlers } from './scanner/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -50,6 +52,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** How print jobs reach printers (tests pass a failing or recording one). */
   sendToPrinter?: SendToPrinter;
+  /** Reads HID-POS scanners (the Electron shell and `npm run serve`; tests leave it out). */
+  hidScanners?: OpenHidScanners;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -136,6 +140,9 @@ export async function createCore(options: CoreOptions) {
     stores,
   );
 
+  const scanner = new ScannerService(adb, logger, audit, settings, options.hidScanners);
+  void scanner.applyMode();
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -148,6 +155,7 @@ export async function createCore(options: CoreOptions) {
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback),
     ...printingHandlers(printing),
+    ...scannerHandlers(scanner),
   };
   printing.resumeInterrupted();
 
@@ -178,7 +186,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing },
+    services: { issuer, redemption, keys, batches, printing, scanner },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
@@ -187,6 +195,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       batches.terminateAll();
+      void scanner.close();
       sqlite.close();
     },
   };

@@ -94,6 +94,8 @@ export const en: SharedMessages = {
     endBeforeStart: 'The end date is before the start date',
     cashbackPerSale: 'Cashback codes are requested per sale by a terminal, not issued in bulk',
     qty: 'Quantity of at least 1',
+    scannerChars: 'Visible ASCII characters only (no spaces)',
+    scannerHumanGap: 'The typing gap must be longer than the scan gap',
   },
   roles: { owner: 'Owner', manager: 'Manager', cashier: 'Cashier' },
   actions: {
@@ -135,5 +137,6 @@ export const en: SharedMessages = {
     'redemption.void': 'Voided a redemption',
     'redemption.coolDown': 'Cool-down after wrong codes',
     'cashback.redeem': 'Paid out cashback',
+    'scanner.updateSettings': 'Changed scanner settings',
   },
 };

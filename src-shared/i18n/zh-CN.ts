@@ -105,6 +105,8 @@ export const zhCN = {
     endBeforeStart: '结束日期不能早于开始日期',
     cashbackPerSale: '返现码由收银终端按商品逐笔申请，不能批量发放',
     qty: '数量至少为 1',
+    scannerChars: '只能是可见的英文字符（不含空格）',
+    scannerHumanGap: '人工输入间隔必须大于扫码平均间隔',
   },
   roles: { owner: '店主', manager: '店长', cashier: '收银员' },
   actions: {
@@ -146,6 +148,7 @@ export const zhCN = {
     'redemption.void': '撤销核销',
     'redemption.coolDown': '错误券码过多，暂停核销',
     'cashback.redeem': '兑付返现',
+    'scanner.updateSettings': '修改扫码枪设置',
   } as Record<string, string>,
 };
 
