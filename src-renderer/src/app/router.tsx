@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
+import { ScannerSettingsPage } from '../features/scanner/ScannerSettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StoresPage } from '../features/stores/StoresPage';
@@ -31,6 +32,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   staff: <StaffPage />,
   stores: <StoresPage />,
   audit: <AuditPage />,
+  scanner: <ScannerSettingsPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

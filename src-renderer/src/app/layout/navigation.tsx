@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   RedEnvelopeOutlined,
+  ScanOutlined,
   ShopOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -22,7 +23,8 @@ export type NavLabel =
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.scanner';
 
 export interface NavItem {
   path: string;
@@ -94,6 +96,13 @@ export const NAV_ITEMS = {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  scanner: {
+    path: '/scanner',
+    label: 'nav.scanner',
+    icon: <ScanOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },
