@@ -101,7 +101,8 @@ export async function scannerBench(): Promise<Metric[]> {
     await post('coupons.setTemplateStatus', { id: template.id, status: 'active' }, token);
     const { codes } = await post<{ codes: { code: string }[] }>(
       'coupons.issue',
-      { templateId: template.id, count: SCANS + WARMUP },
+      // Spare codes: a scan missed on a starved CPU is replaced by the next.
+      { templateId: template.id, count: SCANS * 2 + WARMUP },
       token,
     );
 
@@ -126,6 +127,7 @@ export async function scannerBench(): Promise<Metric[]> {
     let lostPages = 0;
     let page = await openRedemptionScreen();
     for (const [i, { code }] of codes.entries()) {
+      if (durations.length >= SCANS) break;
       try {
         // A fresh screen per scan (not timed): every scan meets the same empty order.
         await page.reload();
@@ -139,12 +141,18 @@ export async function scannerBench(): Promise<Metric[]> {
         );
         await page.keyboard.type(code.replace(/[\s-]/g, ''), { delay: 5 });
         await page.keyboard.press('Enter');
-        const ms = await verdict;
+        // Keys slowed past the scan threshold (a starved CPU) are typing: no verdict comes.
+        const ms = await Promise.race([
+          verdict,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('no verdict within 5 s')), 5_000),
+          ),
+        ]);
         if (i >= WARMUP) durations.push(ms);
       } catch (error) {
-        // A renderer lost on a machine short of CPU: that scan is not counted, the next one
-        // gets a new page. Counted in the report.
-        if (++lostPages > 5) throw error;
+        // A renderer lost, or a scan taken for typing because a starved CPU slowed the keys
+        // past the threshold: not timed, the next scan gets a new page; counted as missed.
+        if (++lostPages > codes.length / 2) throw error;
         console.warn(`scanner bench: page lost at scan ${i}: ${(error as Error).message}`);
         await page.close().catch(() => undefined);
         page = await openRedemptionScreen();
@@ -166,7 +174,7 @@ export async function scannerBench(): Promise<Metric[]> {
 
     const painted = stats(durations);
     const direct = stats(http);
-    const extra = { scans: durations.length, lostPages };
+    const extra = { scans: durations.length, missed: lostPages };
     return [
       compare('scan → verdict painted (Chromium)', painted, 'redemption.verify over HTTP', direct, {
         field: 'p95Ms',
