@@ -5,6 +5,7 @@ import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
 import { inventoryBench } from './inventory.bench';
+import { scannerBench } from './scanner.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -13,6 +14,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   printing: printingBench,
   cloud: cloudBench,
   inventory: inventoryBench,
+  scanner: scannerBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

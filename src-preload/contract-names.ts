@@ -88,6 +88,9 @@ export const METHOD_NAMES = [
   'alerts.thresholds',
   'alerts.setThresholds',
   'strategies.list',
+  'scanner.settings',
+  'scanner.updateSettings',
+  'scanner.devices',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -105,4 +108,7 @@ export const EVENT_NAMES = [
   'stock.changed',
   'sales.changed',
   'alerts.changed',
+  'scanner.scanned',
+  'scanner.devicesChanged',
+  'scanner.settingsChanged',
 ] as const satisfies readonly EventName[];

@@ -51,6 +51,8 @@ import { AlertsService } from './alerts/service';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesService } from './sales/service';
 import { salesHandlers } from './sales/handlers';
+import { ScannerService, type OpenHidScanners } from './scanner/service';
+import { scannerHandlers } from './scanner/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -69,6 +71,8 @@ export interface CoreOptions {
   queryPrinterStatus?: QueryPrinterStatus;
   /** The USB bus for the printers list and hotplug events (tests pass a fake; default: `usb`). */
   loadUsb?: () => Promise<UsbModuleLike>;
+  /** Reads HID-POS scanners (the Electron shell and `npm run serve`; tests leave it out). */
+  hidScanners?: OpenHidScanners;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -165,6 +169,8 @@ export async function createCore(options: CoreOptions) {
   const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
   const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
   const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
+  const scanner = new ScannerService(adb, logger, audit, settings, options.hidScanners);
+  void scanner.applyMode();
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
@@ -181,6 +187,7 @@ export async function createCore(options: CoreOptions) {
     ...stockHandlers(stock),
     ...salesHandlers(sales),
     ...alertsHandlers(alerts),
+    ...scannerHandlers(scanner),
   };
   printing.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger);
@@ -212,7 +219,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing, sales, alerts },
+    services: { issuer, redemption, keys, batches, printing, sales, alerts, scanner },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
@@ -223,6 +230,7 @@ export async function createCore(options: CoreOptions) {
       batches.terminateAll();
       printing.close();
       dailyAlertPass.stop();
+      void scanner.close();
       sqlite.close();
     },
   };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { createCore, type Core } from '../core';
 import { createFileLogger } from '../core/platform/logger';
+import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { appLocation } from './app-url';
 import { registerIpc, type IpcBridge, type IpcMainLike } from './ipc';
 import { applicationMenu } from './menu';
@@ -13,6 +14,7 @@ import {
   lockDownWebContents,
   restrictPermissions,
 } from './security';
+import { captureWedgeScans } from './scanner-keys';
 import { createMainWindow } from './window';
 
 /** The Electron modules the shell drives; src-main/index.ts passes the real ones. */
@@ -111,7 +113,13 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
     restrictPermissions(defaultSession);
     // Named, not left to the core's lookup beside its own module: the bundler may move that
     // module into out/main/chunks/.
-    core = await createCore({ dataDir, logger, migrationsDir: paths.migrations });
+    core = await createCore({
+      dataDir,
+      logger,
+      migrationsDir: paths.migrations,
+      hidScanners: systemHidScanners(logger),
+    });
+    const scanner = core.services.scanner;
     const bridge = registerIpc({
       ipcMain: electron.ipcMain,
       core,
@@ -133,6 +141,12 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
       beforeLoad(window) {
         mainWindow = window;
         bridge.attachWindow(window.webContents);
+        captureWedgeScans(window.webContents, {
+          settings: () => scanner.settings(),
+          onSettingsChanged: (listener) => scanner.onSettingsChanged(listener),
+          monotonic: () => performance.now(),
+          now: () => Date.now(),
+        });
         window.on('closed', () => (mainWindow = null));
       },
     });

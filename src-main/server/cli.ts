@@ -4,13 +4,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { createFileLogger } from '../core/platform/logger';
+import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { buildServer } from './app';
 import { parseServeOptions } from './options';
 
 async function main() {
   const options = parseServeOptions(process.argv.slice(2));
   const logger = createFileLogger(path.join(options.dataDir, 'logs'));
-  const core = await createCore({ dataDir: options.dataDir, logger });
+  // HID-POS scanners on this PC reach the browser tabs through the event stream.
+  const core = await createCore({
+    dataDir: options.dataDir,
+    logger,
+    hidScanners: systemHidScanners(logger),
+  });
   // out/main/serve.js → out/renderer
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
   const app = await buildServer({ core, staticDir, allowTerminalKeys: options.lan });

@@ -8,6 +8,7 @@ import { productsEvents, productsMethods } from './products';
 import { redemptionEvents, redemptionMethods } from './redemption';
 import { auditEvents, auditMethods } from './audit';
 import { authEvents, authMethods } from './auth';
+import { scannerEvents, scannerMethods } from './scanner';
 import { setupMethods } from './setup';
 import { staffEvents, staffMethods } from './staff';
 import { storesEvents, storesMethods } from './stores';
@@ -33,6 +34,7 @@ export const methods = {
   ...stockMethods,
   ...salesMethods,
   ...alertsMethods,
+  ...scannerMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -48,6 +50,7 @@ export const events = {
   ...stockEvents,
   ...salesEvents,
   ...alertsEvents,
+  ...scannerEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

@@ -130,6 +130,8 @@ export const en: SharedMessages = {
     otp: 'The verification code is 6 digits',
     countedQty: 'A counted quantity cannot be negative',
     nonNegative: 'Cannot be below 0',
+    scannerChars: 'Visible ASCII characters only (no spaces)',
+    scannerHumanGap: 'The typing gap must be longer than the scan gap',
   },
   sms: {
     otp: '[{{merchant}}] Your code is {{code}}. It expires in {{minutes}} minutes. Do not share it.',
@@ -229,5 +231,6 @@ export const en: SharedMessages = {
     'alerts.setThresholds': 'Set stock alert thresholds',
     'alerts.acknowledge': 'Acknowledged a stock alert',
     'alerts.snooze': 'Snoozed a stock alert',
+    'scanner.updateSettings': 'Changed scanner settings',
   },
 };

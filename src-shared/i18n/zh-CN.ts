@@ -143,6 +143,8 @@ export const zhCN = {
     otp: '验证码为 6 位数字',
     countedQty: '盘点数量不能为负数',
     nonNegative: '不能小于 0',
+    scannerChars: '只能是可见的英文字符（不含空格）',
+    scannerHumanGap: '人工输入间隔必须大于扫码平均间隔',
   },
   sms: {
     otp: '【{{merchant}}】验证码 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人。',
@@ -243,6 +245,7 @@ export const zhCN = {
     'alerts.setThresholds': '设置库存预警阈值',
     'alerts.acknowledge': '处理库存预警',
     'alerts.snooze': '暂缓库存预警',
+    'scanner.updateSettings': '修改扫码枪设置',
   } as Record<string, string>,
 };
 

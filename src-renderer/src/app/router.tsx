@@ -12,6 +12,7 @@ import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SalePage } from '../features/sales/SalePage';
+import { ScannerSettingsPage } from '../features/scanner/ScannerSettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StockPage } from '../features/stock/StockPage';
@@ -41,6 +42,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   stores: <StoresPage />,
   printers: <PrintersPage />,
   audit: <AuditPage />,
+  scanner: <ScannerSettingsPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

@@ -1,6 +1,7 @@
 // Stand-ins for the Electron objects the shell's modules receive: tests run without Electron.
 import { EventEmitter } from 'node:events';
 import type { CallEvent, IpcMainLike } from '../../../src-main/electron/ipc';
+import type { KeyboardInput } from '../../../src-main/electron/scanner-keys';
 import type { Result } from '../../../src-shared/errors';
 
 let nextId = 1;
@@ -23,6 +24,21 @@ export class FakeWebContents extends EventEmitter {
   }
   setWindowOpenHandler(handler: NonNullable<FakeWebContents['windowOpenHandler']>) {
     this.windowOpenHandler = handler;
+  }
+  /** A key as 'before-input-event' reports it; answers whether a listener kept it from the page. */
+  input(input: Partial<KeyboardInput> & { key: string; code: string }) {
+    let prevented = false;
+    const full: KeyboardInput = {
+      type: 'keyDown',
+      shift: false,
+      control: false,
+      alt: false,
+      meta: false,
+      isAutoRepeat: false,
+      ...input,
+    };
+    this.emit('before-input-event', { preventDefault: () => (prevented = true) }, full);
+    return prevented;
   }
   /** Emits a navigation event the way Electron does; answers whether a listener prevented it. */
   navigate(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', url: string) {

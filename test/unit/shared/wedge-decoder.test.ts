@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   characterOf,
+  DEFAULT_SCANNER_SETTINGS,
   WedgeDecoder,
   type KeyInput,
+  type RejectedTyping,
   type Scan,
 } from '../../../src-shared/scanner/wedge-decoder';
 
@@ -74,15 +76,71 @@ describe('keyboard-wedge decoder', () => {
     ).toEqual(['98765432']);
     expect(feed(new WedgeDecoder(), typed('12345', 3))).toEqual([]); // shorter than 6
     const prefixed = new WedgeDecoder({
-      maxAverageGapMs: 30,
-      humanGapMs: 80,
+      ...DEFAULT_SCANNER_SETTINGS,
       minLength: 4,
-      suffixKeys: ['Tab'],
+      suffix: 'tab',
       prefix: '#',
     });
     const withTab = typed('#A1B2C3', 5).map((e) =>
       e.key === 'Enter' ? { ...e, key: 'Tab', code: 'Tab' } : e,
     );
     expect(feed(prefixed, withTab)).toMatchObject([{ text: 'A1B2C3', typedLength: 7 }]);
+  });
+
+  it('reads shifted letters as a scanner sends them: Shift down, then the letter', () => {
+    // Recorded from a scanner in US layout, no IME: each capital is preceded by a Shift keydown.
+    const events: KeyInput[] = [
+      { key: 'Shift', code: 'ShiftLeft', shiftKey: true, time: 0 },
+      { key: 'S', code: 'KeyS', shiftKey: true, time: 2 },
+      { key: 'Shift', code: 'ShiftLeft', shiftKey: true, time: 4 },
+      { key: 'D', code: 'KeyD', shiftKey: true, time: 6 },
+      { key: '-', code: 'Minus', time: 8 },
+      { key: '7', code: 'Digit7', time: 10 },
+      { key: 'k', code: 'KeyK', time: 12 },
+      { key: 'Shift', code: 'ShiftLeft', shiftKey: true, time: 14 },
+      { key: 'Q', code: 'KeyQ', shiftKey: true, time: 16 },
+      { key: 'Enter', code: 'Enter', time: 18 },
+    ];
+    expect(feed(new WedgeDecoder(), events).map((s) => s.text)).toEqual(['SD-7kQ']);
+    // The same with the IME on: key is 'Process' (keyCode 229), the capitals come from Shift.
+    const ime = events.map((e) => (e.key.length === 1 ? { ...e, key: 'Process' } : e));
+    expect(feed(new WedgeDecoder(), ime).map((s) => s.text)).toEqual(['SD-7kQ']);
+  });
+
+  it('says what a person typed and why it is not a scan', () => {
+    const rejected: RejectedTyping[] = [];
+    const decoder = new WedgeDecoder(DEFAULT_SCANNER_SETTINGS, (r) => rejected.push(r));
+    expect(feed(decoder, typed('4929175836', 120))).toEqual([]);
+    expect(feed(decoder, typed('12', 4, 5000))).toEqual([]);
+    expect(rejected).toMatchObject([
+      { text: '4929175836', averageGapMs: 120, reason: 'slow' },
+      { text: '12', reason: 'short' },
+    ]);
+    // A scan reports no rejection.
+    expect(feed(decoder, typed('49291758', 5, 9000))).toHaveLength(1);
+    expect(rejected).toHaveLength(2);
+  });
+
+  it('ends a scan without suffix after a quiet gap, and on custom suffix characters', () => {
+    const silent = new WedgeDecoder({ ...DEFAULT_SCANNER_SETTINGS, suffix: 'none' });
+    const keys = typed('6901234567892', 5).slice(0, -1); // no Enter
+    expect(feed(silent, keys)).toEqual([]);
+    const lastKey = keys.at(-1)!.time;
+    expect(silent.idle(lastKey + 40)).toBeNull(); // still within a burst
+    expect(silent.idle(lastKey + 80)).toMatchObject({ text: '6901234567892', typedLength: 13 });
+    expect(silent.idle(lastKey + 200)).toBeNull(); // once
+
+    const hash = new WedgeDecoder({
+      ...DEFAULT_SCANNER_SETTINGS,
+      suffix: 'custom',
+      customSuffix: '#',
+    });
+    const withHash = typed('ABC12345#', 5).slice(0, -1);
+    expect(feed(hash, withHash)).toMatchObject([{ text: 'ABC12345', typedLength: 9 }]);
+  });
+
+  it('decodes nothing when this PC reads its scanners as HID-POS only', () => {
+    const hidOnly = new WedgeDecoder({ ...DEFAULT_SCANNER_SETTINGS, mode: 'hid' });
+    expect(feed(hidOnly, typed('49291758362019485730', 5))).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import {
   InboxOutlined,
   PrinterOutlined,
   RedEnvelopeOutlined,
+  ScanOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
   TagsOutlined,
@@ -32,7 +33,8 @@ export type NavLabel =
   | 'nav.staff'
   | 'nav.stores'
   | 'nav.printers'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.scanner';
 
 export interface NavItem {
   path: string;
@@ -140,6 +142,13 @@ export const NAV_ITEMS = {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  scanner: {
+    path: '/scanner',
+    label: 'nav.scanner',
+    icon: <ScanOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

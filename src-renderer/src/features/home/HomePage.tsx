@@ -23,6 +23,7 @@ const PAGE_TEXTS = {
   stores: 'home.storesText',
   printers: 'home.printersText',
   audit: 'home.auditText',
+  scanner: 'home.scannerText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 
 const SECTIONS = [
