@@ -81,6 +81,21 @@ export const METHOD_NAMES = [
   'alerts.thresholds',
   'alerts.setThresholds',
   'strategies.list',
+  'analytics.status',
+  'analytics.redemptionsByRegion',
+  'analytics.redemptionsDaily',
+  'analytics.consumer',
+  'analytics.topConsumers',
+  'analytics.storeTrend',
+  'analytics.products',
+  'analytics.cashiers',
+  'analytics.couponEffect',
+  'analytics.insights',
+  'analytics.rebuildRollups',
+  'reports.export',
+  'reports.storeDaily',
+  'reports.storeMonthly',
+  'demo.generate',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -97,4 +112,5 @@ export const EVENT_NAMES = [
   'stock.changed',
   'sales.changed',
   'alerts.changed',
+  'analytics.jobProgress',
 ] as const satisfies readonly EventName[];

@@ -14,6 +14,8 @@ import { storesEvents, storesMethods } from './stores';
 import { stockEvents, stockMethods } from './stock';
 import { salesEvents, salesMethods } from './sales';
 import { alertsEvents, alertsMethods } from './alerts';
+import { analyticsEvents, analyticsMethods } from './analytics';
+import { demoMethods, reportsMethods } from './reports';
 
 export * from './define';
 
@@ -33,6 +35,9 @@ export const methods = {
   ...stockMethods,
   ...salesMethods,
   ...alertsMethods,
+  ...analyticsMethods,
+  ...reportsMethods,
+  ...demoMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -48,6 +53,7 @@ export const events = {
   ...stockEvents,
   ...salesEvents,
   ...alertsEvents,
+  ...analyticsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;
