@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
+import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CashbackPage } from '../features/cashback/CashbackPage';
@@ -8,6 +9,7 @@ import { HomePage } from '../features/home/HomePage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StoresPage } from '../features/stores/StoresPage';
@@ -31,6 +33,8 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   staff: <StaffPage />,
   stores: <StoresPage />,
   audit: <AuditPage />,
+  analytics: <AnalyticsPage />,
+  reports: <ReportsPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

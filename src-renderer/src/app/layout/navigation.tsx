@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   BarcodeOutlined,
+  FileTextOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -22,7 +24,9 @@ export type NavLabel =
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.analytics'
+  | 'nav.reports';
 
 export interface NavItem {
   path: string;
@@ -94,6 +98,20 @@ export const NAV_ITEMS = {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  analytics: {
+    path: '/analytics',
+    label: 'nav.analytics',
+    icon: <BarChartOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  reports: {
+    path: '/reports',
+    label: 'nav.reports',
+    icon: <FileTextOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

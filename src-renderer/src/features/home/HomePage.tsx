@@ -1,4 +1,4 @@
-import { BarChartOutlined, InboxOutlined, RightOutlined } from '@ant-design/icons';
+import { InboxOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ const PAGE_TEXTS = {
   staff: 'home.staffText',
   stores: 'home.storesText',
   audit: 'home.auditText',
+  analytics: 'home.analyticsText',
+  reports: 'home.reportsText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 
 const SECTIONS = [
@@ -27,12 +29,6 @@ const SECTIONS = [
 
 const UPCOMING = [
   { key: 'inventory', icon: <InboxOutlined />, title: 'nav.inventory', text: 'home.inventoryText' },
-  {
-    key: 'analytics',
-    icon: <BarChartOutlined />,
-    title: 'home.analyticsTitle',
-    text: 'home.analyticsText',
-  },
 ] as const;
 
 /** After login: who and where you are, the pages you can open, and what is still to come. */
