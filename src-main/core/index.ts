@@ -45,6 +45,12 @@ import { AlertsService } from './alerts/service';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesService } from './sales/service';
 import { salesHandlers } from './sales/handlers';
+import { AnalyticsService } from './analytics/service';
+import { InsightsService } from './analytics/insights';
+import { StoreReports } from './analytics/store-report';
+import { ReportsService } from './analytics/reports';
+import { AnalyticsJobs } from './analytics/jobs';
+import { analyticsHandlers } from './analytics/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -151,6 +157,21 @@ export async function createCore(options: CoreOptions) {
   const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
   const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
 
+  const analytics = new AnalyticsService(adb, clock);
+  const insights = new InsightsService(adb, analytics);
+  const reports = new ReportsService(
+    clock,
+    analytics,
+    insights,
+    new StoreReports(adb),
+    path.join(options.dataDir, 'exports'),
+  );
+  const analyticsJobs = new AnalyticsJobs(adb, clock, logger, {
+    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    migrationsDir: options.migrationsDir,
+  });
+  analyticsJobs.rebuildIfNeeded();
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -166,6 +187,7 @@ export async function createCore(options: CoreOptions) {
     ...stockHandlers(stock),
     ...salesHandlers(sales),
     ...alertsHandlers(alerts),
+    ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
   };
   printing.resumeInterrupted();
 
@@ -196,7 +218,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing, sales, alerts },
+    services: { issuer, redemption, keys, batches, printing, sales, alerts, analyticsJobs },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
@@ -205,6 +227,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return;
       closed = true;
       batches.terminateAll();
+      analyticsJobs.terminate();
       sqlite.close();
     },
   };

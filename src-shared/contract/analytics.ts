@@ -11,12 +11,12 @@ import { epochMsSchema, idSchema } from '../validation';
 export const localDateSchema = z.string().refine(isLocalDate, { message: 'validation.date' });
 
 /** The filters every chart takes: a date range, stores (empty = all) and optionally one product. */
-export const analyticsFilterFields = {
+const rangeAndStores = {
   from: localDateSchema,
   to: localDateSchema,
   storeIds: z.array(idSchema).max(200).default([]),
-  productId: idSchema.optional(),
 };
+export const analyticsFilterFields = { ...rangeAndStores, productId: idSchema.optional() };
 
 type RangeInput = { from: string; to: string };
 /** The range must run forwards and stay within MAX_RANGE_DAYS. */
@@ -65,9 +65,14 @@ export const storePointSchema = z.object({
   transactions: z.number().int(),
   /** Sales total after coupons ÷ transactions, before refunds; 0 without sales. */
   avgTicketFen: z.number().int(),
-  /** Customers (by phone) with 2+ purchases in this store in the period ÷ customers with any; null without any. */
+  /**
+   * Of the sales with a customer phone, the share made by a customer who had bought in this store
+   * before (on an earlier sale): a returning-customer rate that adds up over any period. Null
+   * when no sale in the period had a phone.
+   */
   repeatRate: z.number().nullable(),
-  customers: z.number().int(),
+  /** Sales with a customer phone (the base of repeatRate). */
+  identifiedSales: z.number().int(),
 });
 export type StorePoint = z.infer<typeof storePointSchema>;
 
@@ -184,10 +189,9 @@ export const analyticsInputs = {
   products: withValidRange(
     z.object({ ...analyticsFilterFields, limit: z.number().int().min(1).max(500).default(20) }),
   ),
-  cashiers: withValidRange(z.object({ ...analyticsFilterFields })),
-  couponEffect: withValidRange(
-    z.object({ ...analyticsFilterFields, templateId: idSchema.optional() }),
-  ),
+  // Cashiers and coupons are judged on whole orders: no product filter.
+  cashiers: withValidRange(z.object(rangeAndStores)),
+  couponEffect: withValidRange(z.object({ ...rangeAndStores, templateId: idSchema.optional() })),
   insights: storeFilterOnly.extend({
     /** The last day of the recent week; default yesterday (today is not over yet). */
     asOf: localDateSchema.optional(),

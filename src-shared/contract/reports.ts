@@ -40,7 +40,8 @@ const kpiSchema = z.object({
   avgTicketFen: z.number().int(),
   refundFen: z.number().int(),
   itemsSold: z.number().int(),
-  customers: z.number().int(),
+  /** Sales with a customer phone. */
+  identifiedSales: z.number().int(),
   redemptions: z.number().int(),
   discountFen: z.number().int(),
   cashbackPayouts: z.number().int(),
