@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
-import { AnalyticsPage } from '../features/analytics/AnalyticsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CashbackPage } from '../features/cashback/CashbackPage';
@@ -9,7 +8,6 @@ import { HomePage } from '../features/home/HomePage';
 import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StoresPage } from '../features/stores/StoresPage';
@@ -22,6 +20,17 @@ import { RequireSession } from './routing/RequireSession';
 import { LOGIN_PATH, SETUP_PATH } from './routing/paths';
 import { StartupGate } from './routing/StartupGate';
 import { ScannerProvider } from './scanner/scanner-context';
+import { FullPageSpinner } from '../ui/FullPageSpinner';
+
+// The charts (ECharts) load with the first chart page, not with the till.
+const AnalyticsPage = lazy(() =>
+  import('../features/analytics/AnalyticsPage').then((module) => ({
+    default: module.AnalyticsPage,
+  })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
 
 /** The page of each menu entry; its path and roles come from the menu (layout/navigation). */
 const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
@@ -33,8 +42,16 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   staff: <StaffPage />,
   stores: <StoresPage />,
   audit: <AuditPage />,
-  analytics: <AnalyticsPage />,
-  reports: <ReportsPage />,
+  analytics: (
+    <Suspense fallback={<FullPageSpinner />}>
+      <AnalyticsPage />
+    </Suspense>
+  ),
+  reports: (
+    <Suspense fallback={<FullPageSpinner />}>
+      <ReportsPage />
+    </Suspense>
+  ),
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

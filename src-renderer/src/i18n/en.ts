@@ -903,10 +903,10 @@ export const en: UiMessages = {
       ownerOnly: 'Only the owner can generate demo data',
     },
     jobs: {
-      demoRunning: 'Generating demo data… {{done}} / {{total}}',
+      demoRunning: 'Generating demo data, one moment…',
       demoDone: 'Demo data generated',
       demoFailed: 'Demo data failed: {{error}}',
-      rebuildRunning: 'Rebuilding the statistics… {{done}} / {{total}}',
+      rebuildRunning: 'Rebuilding the statistics; the app stays usable…',
       rebuildDone: 'Statistics rebuilt',
       rebuildFailed: 'Rebuilding the statistics failed: {{error}}',
     },

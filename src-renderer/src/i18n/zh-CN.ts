@@ -881,10 +881,10 @@ export const zhCN = {
       ownerOnly: '只有店主可以生成演示数据',
     },
     jobs: {
-      demoRunning: '正在生成演示数据… {{done}} / {{total}}',
+      demoRunning: '正在生成演示数据，请稍候…',
       demoDone: '演示数据已生成',
       demoFailed: '生成演示数据失败：{{error}}',
-      rebuildRunning: '正在重建统计数据… {{done}} / {{total}}',
+      rebuildRunning: '正在重建统计数据，期间可以照常使用…',
       rebuildDone: '统计数据已重建',
       rebuildFailed: '重建统计数据失败：{{error}}',
     },

@@ -18,12 +18,7 @@ export function JobProgress({ job }: { job: AnalyticsJob }) {
     );
   return (
     <div className={styles.job} role="status">
-      <span>
-        {t(`analytics.jobs.${job.task}${job.status === 'done' ? 'Done' : 'Running'}`, {
-          done: job.done.toLocaleString(),
-          total: job.total.toLocaleString(),
-        })}
-      </span>
+      <span>{t(`analytics.jobs.${job.task}${job.status === 'done' ? 'Done' : 'Running'}`)}</span>
       <Progress
         percent={job.status === 'done' ? 100 : percent}
         status={job.status === 'done' ? 'success' : 'active'}
