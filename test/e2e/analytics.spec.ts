@@ -36,7 +36,7 @@ async function sectionShot(card: Locator, name: string) {
  * painted (axes alone, or an empty canvas, are far fewer), and ECharts described its series.
  */
 async function expectChartDrawn(card: Locator) {
-  const chart = card.getByRole('img').first();
+  const chart = card.locator('[data-chart]').first();
   await expect(chart.locator('canvas')).toBeVisible();
   await expect
     .poll(
@@ -162,8 +162,8 @@ test('the redemption and consumer tabs draw every chart', async ({ page }) => {
 
   const provinces = section(page, 'region-provinces');
   await expectChartDrawn(provinces);
-  await expect(provinces.getByRole('img')).toHaveAttribute('aria-label', /江苏省/);
-  await expect(provinces.getByRole('img')).toHaveAttribute('aria-label', /北京市/);
+  await expect(provinces.locator('[data-chart]')).toHaveAttribute('aria-label', /江苏省/);
+  await expect(provinces.locator('[data-chart]')).toHaveAttribute('aria-label', /北京市/);
   const cities = section(page, 'region-cities');
   await expectChartDrawn(cities);
   await expect(cities).toContainText('各城市核销');
@@ -187,7 +187,7 @@ test('the redemption and consumer tabs draw every chart', async ({ page }) => {
   await page.getByRole('tab', { name: '消费者' }).click();
   const consumer = section(page, 'consumer');
   await expect(consumer).toContainText('****');
-  for (const chart of await consumer.getByRole('img').all())
+  for (const chart of await consumer.locator('[data-chart]').all())
     await expectChartDrawn(chart.locator('..'));
   const top = section(page, 'top-consumers');
   await expect(top.locator('.ant-table-row').first()).toBeVisible();

@@ -85,5 +85,5 @@ export function EChart({
       </div>
     );
   // ECharts writes a description of the data into aria-label (the aria option).
-  return <div ref={elementRef} role="img" className={styles.chart} style={{ height }} />;
+  return <div ref={elementRef} role="img" data-chart className={styles.chart} style={{ height }} />;
 }

@@ -16,6 +16,9 @@ import { changeText } from '../charts/chart-format';
 import { suggestedCoupon } from './insight-coupon';
 import styles from '../AnalyticsPage.module.css';
 
+/** Enough to read at a glance; the rest a page further. */
+const INSIGHTS_PER_PAGE = 4;
+
 /**
  * Stores and products slipping below their own usual week, and the ones doing best, each with
  * advice in plain words; where the advice is a coupon, one click opens it in the coupon form.
@@ -91,6 +94,9 @@ export function InsightsSection({ filters }: { filters: AnalyticsFilters }) {
         aria-label={t(`analytics.insights.${kind}Title`, { count: items.length })}
         data-insights={kind}
         dataSource={items}
+        pagination={
+          items.length > INSIGHTS_PER_PAGE && { pageSize: INSIGHTS_PER_PAGE, size: 'small' }
+        }
         renderItem={(insight) => renderItem(insight, kind)}
         locale={{
           emptyText: (
