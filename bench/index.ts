@@ -3,12 +3,14 @@
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
+import { analyticsBench } from './analytics.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
   coupons: couponsBench,
   printing: printingBench,
+  analytics: analyticsBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

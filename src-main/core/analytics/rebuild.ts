@@ -8,42 +8,69 @@ import { ROLLUP_TABLES } from './rollups';
 // working; then swapped in with one short write transaction, unless something was written in
 // between (the generation counter moved), in which case it is computed again.
 
-/** Completed redemptions with their store's local day and region. */
-const LIVE_REDEMPTIONS = `
-  SELECT r.*, local_day(r.created_at, st.timezone) AS day, st.province_code, st.city_code
-  FROM redemptions r JOIN stores st ON st.id = r.store_id WHERE r.status = 'completed'`;
+/**
+ * The raw rows each rollup reads, each local day computed once: materialized as temporary tables
+ * at the start of a rebuild (a CTE would be evaluated again by every table that uses it).
+ */
+const BASES: [name: string, select: string][] = [
+  // Completed redemptions with their store's local day and region.
+  [
+    'live_redemptions',
+    `SELECT r.id, r.template_id, r.store_id, r.staff_id, r.customer_phone, r.subtotal_fen, r.discount_fen,
+       local_day(r.created_at, st.timezone) AS day, st.province_code, st.city_code
+     FROM redemptions r JOIN stores st ON st.id = r.store_id WHERE r.status = 'completed'`,
+  ],
+  // The products on each completed redemption's priced lines, with the redemption's facts.
+  [
+    'redemption_products',
+    `SELECT DISTINCT r.id AS redemption_id, json_extract(j.value, '$.productId') AS product_id, lr.day,
+       lr.store_id, lr.province_code, lr.city_code, lr.customer_phone, lr.discount_fen
+     FROM temp.live_redemptions lr JOIN redemptions r ON r.id = lr.id, json_each(r.lines) j
+     WHERE COALESCE(json_extract(j.value, '$.productId'), '') != ''`,
+  ],
+  [
+    'voids',
+    `SELECT r.template_id, r.store_id, r.staff_id, local_day(r.voided_at, st.timezone) AS void_day
+     FROM redemptions r JOIN stores st ON st.id = r.store_id WHERE r.status = 'voided'`,
+  ],
+  [
+    'sales_days',
+    `SELECT s.id, s.store_id, s.staff_id, s.customer_phone, s.total_fen, s.sold_at,
+       local_day(s.sold_at, st.timezone) AS day
+     FROM sales s JOIN stores st ON st.id = s.store_id`,
+  ],
+  [
+    'lines',
+    `SELECT s.store_id, s.id AS sale_id, local_day(s.sold_at, st.timezone) AS day, l.product_id, l.qty,
+       l.amount_fen - l.discount_fen AS revenue_fen
+     FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN stores st ON st.id = s.store_id`,
+  ],
+  // Returned goods with their refund (the same share sales.return computes), on the return's day.
+  [
+    'returns',
+    `SELECT m.store_id, m.product_id, local_day(m.created_at, st.timezone) AS day, m.qty,
+       (2 * ((l.amount_fen - l.discount_fen) * m.qty) + l.qty) / (2 * l.qty) AS refund_fen
+     FROM stock_movements m
+     JOIN stores st ON st.id = m.store_id
+     JOIN sale_lines l ON l.id = (
+       SELECT id FROM sale_lines WHERE sale_id = m.ref_id AND product_id = m.product_id ORDER BY line_no LIMIT 1)
+     WHERE m.kind = 'return' AND m.ref_type = 'sale'`,
+  ],
+  [
+    'cashback',
+    `SELECT c.template_id, c.store_id, c.product_id, c.province_code, c.city_code, c.reward_fen, c.phone,
+       c.redeemed_via, c.redeemed_by, local_day(c.redeemed_at, st.timezone) AS day
+     FROM cashback_codes c JOIN stores st ON st.id = c.store_id WHERE c.status = 'redeemed'`,
+  ],
+];
 
-/** The products on each completed redemption's priced lines. */
-const REDEMPTION_PRODUCTS = `
-  SELECT DISTINCT r.id AS redemption_id, json_extract(j.value, '$.productId') AS product_id
-  FROM redemptions r, json_each(r.lines) j
-  WHERE r.status = 'completed' AND COALESCE(json_extract(j.value, '$.productId'), '') != ''`;
-
-const VOIDS = `
-  SELECT r.*, local_day(r.voided_at, st.timezone) AS void_day
-  FROM redemptions r JOIN stores st ON st.id = r.store_id WHERE r.status = 'voided'`;
-
-const SALES = `
-  SELECT s.*, local_day(s.sold_at, st.timezone) AS day FROM sales s JOIN stores st ON st.id = s.store_id`;
-
-const LINES = `
-  SELECT s.store_id, s.id AS sale_id, local_day(s.sold_at, st.timezone) AS day, l.product_id, l.qty,
-    l.amount_fen - l.discount_fen AS revenue_fen
-  FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN stores st ON st.id = s.store_id`;
-
-/** Returned goods with their refund (the same share sales.return computes), on the return's day. */
-const RETURNS = `
-  SELECT m.store_id, m.product_id, local_day(m.created_at, st.timezone) AS day, m.qty,
-    (2 * ((l.amount_fen - l.discount_fen) * m.qty) + l.qty) / (2 * l.qty) AS refund_fen
-  FROM stock_movements m
-  JOIN stores st ON st.id = m.store_id
-  JOIN sale_lines l ON l.id = (
-    SELECT id FROM sale_lines WHERE sale_id = m.ref_id AND product_id = m.product_id ORDER BY line_no LIMIT 1)
-  WHERE m.kind = 'return' AND m.ref_type = 'sale'`;
-
-const CASHBACK = `
-  SELECT c.*, local_day(c.redeemed_at, st.timezone) AS day
-  FROM cashback_codes c JOIN stores st ON st.id = c.store_id WHERE c.status = 'redeemed'`;
+const LIVE_REDEMPTIONS = 'temp.live_redemptions';
+const REDEMPTION_PRODUCTS = 'temp.redemption_products';
+const VOIDS = 'temp.voids';
+const SALES = 'temp.sales_days';
+const LINES = 'temp.lines';
+const RETURNS = 'temp.returns';
+const CASHBACK = 'temp.cashback';
 
 /** Each table's SELECT, producing its key and measure columns in ROLLUP_TABLES order. */
 const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
@@ -56,12 +83,12 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
         customer_phone IS NOT NULL AND ROW_NUMBER() OVER (
           PARTITION BY store_id, customer_phone ORDER BY sold_at, id) > 1 AS is_returning,
         0 AS redemptions, 0 AS discount_fen, 0 AS cashback, 0 AS cashback_fen, 0 AS voids
-      FROM (${SALES})
-      UNION ALL SELECT store_id, day, 0, 0, 0, SUM(qty), 0, 0, 0, 0, 0, 0, 0 FROM (${LINES}) GROUP BY 1, 2
-      UNION ALL SELECT store_id, day, 0, 0, SUM(refund_fen), 0, 0, 0, 0, 0, 0, 0, 0 FROM (${RETURNS}) GROUP BY 1, 2
-      UNION ALL SELECT store_id, day, 0, 0, 0, 0, 0, 0, 1, discount_fen, 0, 0, 0 FROM (${LIVE_REDEMPTIONS})
-      UNION ALL SELECT store_id, day, 0, 0, 0, 0, 0, 0, 0, 0, 1, reward_fen, 0 FROM (${CASHBACK})
-      UNION ALL SELECT store_id, void_day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM (${VOIDS})
+      FROM ${SALES}
+      UNION ALL SELECT store_id, day, 0, 0, 0, SUM(qty), 0, 0, 0, 0, 0, 0, 0 FROM ${LINES} GROUP BY 1, 2
+      UNION ALL SELECT store_id, day, 0, 0, SUM(refund_fen), 0, 0, 0, 0, 0, 0, 0, 0 FROM ${RETURNS} GROUP BY 1, 2
+      UNION ALL SELECT store_id, day, 0, 0, 0, 0, 0, 0, 1, discount_fen, 0, 0, 0 FROM ${LIVE_REDEMPTIONS}
+      UNION ALL SELECT store_id, day, 0, 0, 0, 0, 0, 0, 0, 0, 1, reward_fen, 0 FROM ${CASHBACK}
+      UNION ALL SELECT store_id, void_day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 FROM ${VOIDS}
     ) GROUP BY store_id, day`,
   storeProductDay: `
     SELECT store_id, product_id, day, SUM(sales), SUM(qty), SUM(revenue_fen), SUM(returned_qty),
@@ -69,12 +96,16 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
     FROM (
       SELECT store_id, product_id, day, COUNT(DISTINCT sale_id) AS sales, SUM(qty) AS qty,
         SUM(revenue_fen) AS revenue_fen, 0 AS returned_qty, 0 AS refund_fen, 0 AS redemptions
-      FROM (${LINES}) GROUP BY 1, 2, 3
-      UNION ALL SELECT store_id, product_id, day, 0, 0, 0, qty, refund_fen, 0 FROM (${RETURNS})
-      UNION ALL SELECT r.store_id, p.product_id, r.day, 0, 0, 0, 0, 0, 1
-        FROM (${LIVE_REDEMPTIONS}) r JOIN (${REDEMPTION_PRODUCTS}) p ON p.redemption_id = r.id
-      UNION ALL SELECT store_id, product_id, day, 0, 0, 0, 0, 0, 1 FROM (${CASHBACK})
+      FROM ${LINES} GROUP BY 1, 2, 3
+      UNION ALL SELECT store_id, product_id, day, 0, 0, 0, qty, refund_fen, 0 FROM ${RETURNS}
+      UNION ALL SELECT store_id, product_id, day, 0, 0, 0, 0, 0, 1 FROM ${REDEMPTION_PRODUCTS}
+      UNION ALL SELECT store_id, product_id, day, 0, 0, 0, 0, 0, 1 FROM ${CASHBACK}
     ) GROUP BY store_id, product_id, day`,
+  // Summed from the per-store table just computed (a sale happens in one store).
+  productDay: `
+    SELECT product_id, day, SUM(sales), SUM(qty), SUM(revenue_fen), SUM(returned_qty), SUM(refund_fen),
+      SUM(redemptions)
+    FROM temp.next_rollup_store_product_day GROUP BY product_id, day`,
   templateDay: `
     SELECT template_id, store_id, day, SUM(issued), SUM(redeemed), SUM(cost_fen),
       SUM(order_revenue_fen), SUM(voided)
@@ -88,43 +119,42 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
       UNION ALL SELECT r.template_id, r.store_id, r.day, 0, 1, r.discount_fen,
           COALESCE((SELECT s.total_fen FROM sale_coupons sc JOIN sales s ON s.id = sc.sale_id
                     WHERE sc.redemption_id = r.id), r.subtotal_fen - r.discount_fen), 0
-        FROM (${LIVE_REDEMPTIONS}) r
-      UNION ALL SELECT template_id, store_id, day, 0, 1, reward_fen, 0, 0 FROM (${CASHBACK})
-      UNION ALL SELECT template_id, store_id, void_day, 0, 0, 0, 0, 1 FROM (${VOIDS})
+        FROM ${LIVE_REDEMPTIONS} r
+      UNION ALL SELECT template_id, store_id, day, 0, 1, reward_fen, 0, 0 FROM ${CASHBACK}
+      UNION ALL SELECT template_id, store_id, void_day, 0, 0, 0, 0, 1 FROM ${VOIDS}
     ) GROUP BY template_id, store_id, day`,
   regionDay: `
     SELECT product_id, day, kind, store_id, province_code, city_code, COUNT(*), SUM(amount_fen)
     FROM (
       SELECT '' AS product_id, day, 'coupon' AS kind, store_id, province_code, city_code,
-        discount_fen AS amount_fen FROM (${LIVE_REDEMPTIONS})
-      UNION ALL SELECT p.product_id, r.day, 'coupon', r.store_id, r.province_code, r.city_code, r.discount_fen
-        FROM (${LIVE_REDEMPTIONS}) r JOIN (${REDEMPTION_PRODUCTS}) p ON p.redemption_id = r.id
-      UNION ALL SELECT '', day, 'cashback', store_id, province_code, city_code, reward_fen FROM (${CASHBACK})
-      UNION ALL SELECT product_id, day, 'cashback', store_id, province_code, city_code, reward_fen FROM (${CASHBACK})
+        discount_fen AS amount_fen FROM ${LIVE_REDEMPTIONS}
+      UNION ALL SELECT product_id, day, 'coupon', store_id, province_code, city_code, discount_fen
+        FROM ${REDEMPTION_PRODUCTS}
+      UNION ALL SELECT '', day, 'cashback', store_id, province_code, city_code, reward_fen FROM ${CASHBACK}
+      UNION ALL SELECT product_id, day, 'cashback', store_id, province_code, city_code, reward_fen FROM ${CASHBACK}
     ) GROUP BY product_id, day, kind, store_id, province_code, city_code`,
   cashierDay: `
     SELECT staff_id, store_id, day, SUM(sales), SUM(sales_fen), SUM(redemptions), SUM(discount_fen),
       SUM(cashback), SUM(voids)
     FROM (
       SELECT staff_id, store_id, day, 1 AS sales, total_fen AS sales_fen, 0 AS redemptions,
-        0 AS discount_fen, 0 AS cashback, 0 AS voids FROM (${SALES}) WHERE staff_id IS NOT NULL
+        0 AS discount_fen, 0 AS cashback, 0 AS voids FROM ${SALES} WHERE staff_id IS NOT NULL
       UNION ALL SELECT staff_id, store_id, day, 0, 0, 1, discount_fen, 0, 0
-        FROM (${LIVE_REDEMPTIONS}) WHERE staff_id IS NOT NULL
+        FROM ${LIVE_REDEMPTIONS} WHERE staff_id IS NOT NULL
       UNION ALL SELECT redeemed_by, store_id, day, 0, 0, 0, 0, 1, 0
-        FROM (${CASHBACK}) WHERE redeemed_via = 'counter' AND redeemed_by IS NOT NULL
+        FROM ${CASHBACK} WHERE redeemed_via = 'counter' AND redeemed_by IS NOT NULL
       UNION ALL SELECT staff_id, store_id, void_day, 0, 0, 0, 0, 0, 1
-        FROM (${VOIDS}) WHERE staff_id IS NOT NULL
+        FROM ${VOIDS} WHERE staff_id IS NOT NULL
     ) GROUP BY staff_id, store_id, day`,
   consumerDay: `
     SELECT phone, day, store_id, product_id, kind, COUNT(*), SUM(amount_fen)
     FROM (
       SELECT customer_phone AS phone, day, store_id, '' AS product_id, 'coupon' AS kind,
-        discount_fen AS amount_fen FROM (${LIVE_REDEMPTIONS}) WHERE customer_phone IS NOT NULL
-      UNION ALL SELECT r.customer_phone, r.day, r.store_id, p.product_id, 'coupon', r.discount_fen
-        FROM (${LIVE_REDEMPTIONS}) r JOIN (${REDEMPTION_PRODUCTS}) p ON p.redemption_id = r.id
-        WHERE r.customer_phone IS NOT NULL
-      UNION ALL SELECT phone, day, store_id, '', 'cashback', reward_fen FROM (${CASHBACK})
-      UNION ALL SELECT phone, day, store_id, product_id, 'cashback', reward_fen FROM (${CASHBACK})
+        discount_fen AS amount_fen FROM ${LIVE_REDEMPTIONS} WHERE customer_phone IS NOT NULL
+      UNION ALL SELECT customer_phone, day, store_id, product_id, 'coupon', discount_fen
+        FROM ${REDEMPTION_PRODUCTS} WHERE customer_phone IS NOT NULL
+      UNION ALL SELECT phone, day, store_id, '', 'cashback', reward_fen FROM ${CASHBACK}
+      UNION ALL SELECT phone, day, store_id, product_id, 'cashback', reward_fen FROM ${CASHBACK}
     ) GROUP BY phone, day, store_id, product_id, kind`,
 };
 
@@ -176,7 +206,8 @@ export function rebuildRollups(
 ): RebuildResult {
   const started = performance.now();
   registerLocalDay(sqlite);
-  const total = TABLE_KEYS.length + 2;
+  const reads = BASES.length;
+  const total = reads + TABLE_KEYS.length + 2;
   const generation = () =>
     (
       sqlite.prepare('SELECT generation AS g FROM analytics_state WHERE id = 1').get() as {
@@ -185,21 +216,26 @@ export function rebuildRollups(
     ).g;
 
   const compute = () => {
+    BASES.forEach(([name, select], i) => {
+      onProgress({ phase: `read.${name}`, done: i, total });
+      sqlite.exec(`DROP TABLE IF EXISTS temp.${name}`);
+      sqlite.exec(`CREATE TEMP TABLE ${name} AS ${select}`);
+    });
     TABLE_KEYS.forEach((key, i) => {
-      onProgress({ phase: key, done: i, total });
+      onProgress({ phase: key, done: reads + i, total });
       const table = ROLLUP_TABLES[key];
       sqlite.exec(`DROP TABLE IF EXISTS temp.next_${table.name}`);
       sqlite.exec(`CREATE TEMP TABLE next_${table.name} (${columnsOf(table).join(', ')})`);
       sqlite.exec(`INSERT INTO temp.next_${table.name} ${SELECTS[key]}`);
     });
-    onProgress({ phase: 'customers', done: TABLE_KEYS.length, total });
+    onProgress({ phase: 'customers', done: reads + TABLE_KEYS.length, total });
     sqlite.exec('DROP TABLE IF EXISTS temp.next_customer_store_first');
     sqlite.exec('CREATE TEMP TABLE next_customer_store_first (store_id, phone, first_sold_at)');
     sqlite.exec(`INSERT INTO temp.next_customer_store_first ${FIRST_PURCHASES}`);
   };
 
   const swap = (): number => {
-    onProgress({ phase: 'swap', done: TABLE_KEYS.length + 1, total });
+    onProgress({ phase: 'swap', done: reads + TABLE_KEYS.length + 1, total });
     let rows = 0;
     for (const key of TABLE_KEYS) {
       const table = ROLLUP_TABLES[key];
@@ -207,7 +243,9 @@ export function rebuildRollups(
       sqlite.exec(`DELETE FROM ${table.name}`);
       rows += sqlite
         .prepare(
-          `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM temp.next_${table.name}`,
+          // In key order: the table's B-tree is filled by appends rather than page splits.
+          `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM temp.next_${table.name}
+           ORDER BY ${table.keys.join(', ')}`,
         )
         .run().changes;
     }
@@ -224,6 +262,7 @@ export function rebuildRollups(
   };
 
   const dropTemps = () => {
+    for (const [name] of BASES) sqlite.exec(`DROP TABLE IF EXISTS temp.${name}`);
     for (const key of TABLE_KEYS)
       sqlite.exec(`DROP TABLE IF EXISTS temp.next_${ROLLUP_TABLES[key].name}`);
     sqlite.exec('DROP TABLE IF EXISTS temp.next_customer_store_first');
@@ -232,6 +271,9 @@ export function rebuildRollups(
   let sourceRows = 0;
   let rollupRows = -1;
   let attempts = 0;
+  // Rollups are derived data that a rebuild can always make again: no fsync for their swap.
+  const synchronous = sqlite.pragma('synchronous', { simple: true });
+  sqlite.pragma('synchronous = NORMAL');
   try {
     // From a snapshot first: the tills keep writing while it is computed.
     while (rollupRows < 0 && attempts < MAX_SNAPSHOT_ATTEMPTS) {
@@ -270,6 +312,7 @@ export function rebuildRollups(
     }
   } finally {
     dropTemps();
+    sqlite.pragma(`synchronous = ${String(synchronous)}`);
   }
   onProgress({ phase: 'done', done: total, total });
   return { sourceRows, rollupRows, attempts, ms: performance.now() - started };

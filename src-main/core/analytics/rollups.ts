@@ -38,6 +38,11 @@ export const ROLLUP_TABLES = {
     keys: ['store_id', 'product_id', 'day'],
     measures: ['sales', 'qty', 'revenue_fen', 'returned_qty', 'refund_fen', 'redemptions'],
   },
+  productDay: {
+    name: 'rollup_product_day',
+    keys: ['product_id', 'day'],
+    measures: ['sales', 'qty', 'revenue_fen', 'returned_qty', 'refund_fen', 'redemptions'],
+  },
   templateDay: {
     name: 'rollup_template_day',
     keys: ['template_id', 'store_id', 'day'],
@@ -109,7 +114,7 @@ export class RollupWriter {
       byProduct.set(line.productId, sum);
     }
     for (const [productId, sum] of byProduct)
-      this.add('storeProductDay', [sale.storeId, productId, day], {
+      this.addProduct(sale.storeId, productId, day, {
         sales: 1,
         qty: sum.qty,
         revenue_fen: sum.revenueFen,
@@ -149,7 +154,7 @@ export class RollupWriter {
       // The same share the refund itself was computed with (sales.return).
       const lineRefund = roundHalfUpDiv((line.amountFen - line.discountFen) * qty, line.qty);
       refundFen += lineRefund;
-      this.add('storeProductDay', [sale.storeId, line.productId, day], {
+      this.addProduct(sale.storeId, line.productId, day, {
         returned_qty: qty,
         refund_fen: lineRefund,
       });
@@ -187,7 +192,7 @@ export class RollupWriter {
   onCashbackRedeemed(code: CashbackRow, phone: string, at: number, staffId: string | null): void {
     const day = this.dayOf(code.storeId, at);
     this.add('storeDay', [code.storeId, day], { cashback: 1, cashback_fen: code.rewardFen });
-    this.add('storeProductDay', [code.storeId, code.productId, day], { redemptions: 1 });
+    this.addProduct(code.storeId, code.productId, day, { redemptions: 1 });
     this.add('templateDay', [code.templateId, code.storeId, day], {
       redeemed: 1,
       cost_fen: code.rewardFen,
@@ -230,7 +235,7 @@ export class RollupWriter {
       });
     const products = productsOf(r.lines);
     for (const productId of products)
-      this.add('storeProductDay', [r.storeId, productId, day], { redemptions: sign });
+      this.addProduct(r.storeId, productId, day, { redemptions: sign });
     for (const productId of [ALL_PRODUCTS, ...products]) {
       this.add(
         'regionDay',
@@ -261,6 +266,17 @@ export class RollupWriter {
       )
       .run(sale.storeId, phone, sale.soldAt);
     return false;
+  }
+
+  /** A product's figures count for its store and for the product over all stores. */
+  private addProduct(
+    storeId: string,
+    productId: string,
+    day: string,
+    deltas: Deltas<'storeProductDay'>,
+  ): void {
+    this.add('storeProductDay', [storeId, productId, day], deltas);
+    this.add('productDay', [productId, day], deltas);
   }
 
   private add<T extends TableName>(table: T, key: string[], deltas: Deltas<T>): void {

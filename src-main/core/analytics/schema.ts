@@ -58,6 +58,25 @@ export const rollupStoreProductDay = sqliteTable(
   ],
 );
 
+/** Per product and day over every store: the product ranking without a store filter. */
+export const rollupProductDay = sqliteTable(
+  'rollup_product_day',
+  {
+    productId: text().notNull(),
+    day: text().notNull(),
+    sales: measure(),
+    qty: measure(),
+    revenueFen: measure(),
+    returnedQty: measure(),
+    refundFen: measure(),
+    redemptions: measure(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productId, t.day] }),
+    index('rollup_product_day_day_idx').on(t.day),
+  ],
+);
+
 /** Per coupon template, store and day; issues are counted with store '' (the whole merchant). */
 export const rollupTemplateDay = sqliteTable(
   'rollup_template_day',

@@ -253,10 +253,12 @@ export class AnalyticsService {
         );
     const storeNames = this.storeNames(input.storeIds);
     const sums = new Map<string, Map<string, Totals>>();
+    const periodOfDay = new Map<string, string>();
     for (const row of rows) {
       let byPeriod = sums.get(row.storeId);
       if (!byPeriod) sums.set(row.storeId, (byPeriod = new Map()));
-      const period = periodOf(row.day, input.grain);
+      let period = periodOfDay.get(row.day);
+      if (!period) periodOfDay.set(row.day, (period = periodOf(row.day, input.grain)));
       byPeriod.set(period, addTotals(byPeriod.get(period) ?? emptyTotals(), row));
     }
     const ids = input.storeIds.length ? input.storeIds : [...storeNames.keys()];
@@ -283,6 +285,8 @@ export class AnalyticsService {
   }
 
   products(input: Input<'analytics.products'>): OutputOf<'analytics.products'> {
+    // Without a store filter the all-stores table answers with a fraction of the rows.
+    const table = input.storeIds.length ? 'rollup_store_product_day' : 'rollup_product_day';
     const [stores, storeParams] = inList('r.store_id', input.storeIds);
     const product = input.productId ? ' AND r.product_id = ?' : '';
     return this.all<OutputOf<'analytics.products'>[number]>(
@@ -290,7 +294,7 @@ export class AnalyticsService {
          SUM(r.revenue_fen) - SUM(r.refund_fen) AS revenueFen, SUM(r.qty) AS qty,
          SUM(r.returned_qty) AS returnedQty, SUM(r.sales) AS transactions,
          SUM(r.redemptions) AS redemptions
-       FROM rollup_store_product_day r JOIN products p ON p.id = r.product_id
+       FROM ${table} r JOIN products p ON p.id = r.product_id
        WHERE r.day BETWEEN ? AND ?${stores}${product}
        GROUP BY r.product_id ORDER BY revenueFen DESC, p.sku LIMIT ?`,
       [

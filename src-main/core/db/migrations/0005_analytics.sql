@@ -37,6 +37,19 @@ CREATE TABLE `rollup_consumer_day` (
 );
 --> statement-breakpoint
 CREATE INDEX `rollup_consumer_day_all_idx` ON `rollup_consumer_day` (`day`,`phone`) WHERE product_id = '';--> statement-breakpoint
+CREATE TABLE `rollup_product_day` (
+	`product_id` text NOT NULL,
+	`day` text NOT NULL,
+	`sales` integer DEFAULT 0 NOT NULL,
+	`qty` integer DEFAULT 0 NOT NULL,
+	`revenue_fen` integer DEFAULT 0 NOT NULL,
+	`returned_qty` integer DEFAULT 0 NOT NULL,
+	`refund_fen` integer DEFAULT 0 NOT NULL,
+	`redemptions` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`product_id`, `day`)
+);
+--> statement-breakpoint
+CREATE INDEX `rollup_product_day_day_idx` ON `rollup_product_day` (`day`);--> statement-breakpoint
 CREATE TABLE `rollup_region_day` (
 	`product_id` text NOT NULL,
 	`day` text NOT NULL,
