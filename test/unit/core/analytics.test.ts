@@ -457,6 +457,14 @@ describe('demo data and insights', () => {
       params: { store: '苏州姑苏店', bestStore: '北京海淀店' },
     });
     expect(insights.best.find((b) => b.kind === 'store')?.storeName).toBe('北京海淀店');
+    const exported = await ok(
+      'reports.export',
+      { request: { report: 'analytics.insights', input: {} }, format: 'csv' },
+      ownerToken,
+    );
+    const csv = fs.readFileSync(exported.path, 'utf8');
+    expect(csv).toContain('下滑,苏州姑苏店,');
+    expect(csv).toContain('建议在苏州姑苏店也发放这张券');
     expect((await fails('demo.generate', {}, ownerToken)).code).toBe('DEMO_SHOP_NOT_EMPTY');
   }, 60_000);
 });

@@ -94,11 +94,22 @@ export async function generateDemo(
 
   // --- The merchant's set-up: stores, terminals, staff, products, templates.
   onProgress('setup', 0, options.days);
-  const stores = DEMO_STORES.slice(0, o.stores).map((s, i) => {
+  // Store codes D01, D02 … skipping any the shop already uses.
+  const takenCodes = new Set(
+    (sqlite.prepare('SELECT code FROM stores').all() as { code: string }[]).map((r) => r.code),
+  );
+  let codeNo = 0;
+  const nextStoreCode = () => {
+    let code: string;
+    do code = `D${String(++codeNo).padStart(2, '0')}`;
+    while (takenCodes.has(code));
+    return code;
+  };
+  const stores = DEMO_STORES.slice(0, o.stores).map((s) => {
     const region = resolveDistrict(s.districtCode)!;
     return {
       id: id(createdAt),
-      code: `D${String(i + 1).padStart(2, '0')}`,
+      code: nextStoreCode(),
       name: s.name,
       region,
       terminalId: id(createdAt),
