@@ -430,6 +430,52 @@ describe('analytics from the daily rollups', () => {
   });
 });
 
+describe('rollup rebuild while the tills write', () => {
+  it('computes again when a sale lands during the rebuild, so the swap loses nothing', async () => {
+    const { core, ok, ownerToken, ids, dataDir, clock } = await handComputedShop();
+    const other = new Database(path.join(dataDir, DATABASE_FILE));
+    let sold = false;
+    try {
+      const result = rebuildRollups(other, ({ phase }) => {
+        if (phase !== 'storeDay' || sold) return;
+        sold = true;
+        // A till writes through the app's own connection while the rebuild reads its snapshot.
+        clock.set(at(21, 18));
+        core.services.sales.record(
+          {
+            actor: {
+              kind: 'staff',
+              staffId: ids.ownerId,
+              name: '王店主',
+              role: 'owner',
+              storeId: null,
+              sessionId: 'test',
+              terminalId: null,
+            },
+            source: 'app',
+            lang: 'zh-CN',
+          },
+          {
+            terminalSaleId: 'DURING-1',
+            storeId: ids.storeId,
+            lines: [{ sku: 'MLK-1', qty: 1, unitPriceFen: 650 }],
+            couponCodes: [],
+          },
+        );
+      });
+      expect(result.attempts).toBe(2);
+    } finally {
+      other.close();
+    }
+    const trend = await ok(
+      'analytics.storeTrend',
+      { ...range, storeIds: [ids.storeId] },
+      ownerToken,
+    );
+    expect(trend.stores[0]!.points[1]).toMatchObject({ revenueFen: 6294 + 650, transactions: 2 });
+  });
+});
+
 describe('demo data and insights', () => {
   it('fills an empty shop in a worker; the insights find the slipping store', async () => {
     const shop = await inventoryShop();
