@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Locator, type Page } from '@playwright/test';
 import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // Analytics on a demo merchant, test by test: the empty dashboard's demo button, every chart
 // drawn, the insights naming the store the demo makes decline, an export, the printable report.
 test.describe.configure({ mode: 'serial' });
+// A chart's first answer reads months of rollups; on a shared two-core build machine that can
+// take longer than the usual ten seconds.
+const expect = baseExpect.configure({ timeout: 30_000 });
 const server = serverForThisFile();
 
 const OWNER = { name: '周店主', pin: '258036' };
@@ -26,9 +29,13 @@ const section = (page: Page, name: string) => page.locator(`[data-section="${nam
 async function sectionShot(card: Locator, name: string) {
   const dir = path.join(test.info().project.outputDir, 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
+  // The app's header stays on top while the page scrolls: out of the picture of one card.
+  const header = card.page().locator('.ant-layout-header');
+  await header.evaluate((element: HTMLElement) => (element.style.visibility = 'hidden'));
   await card.scrollIntoViewIfNeeded();
   await card.page().waitForTimeout(600);
   await card.screenshot({ path: path.join(dir, `${name}.png`) });
+  await header.evaluate((element: HTMLElement) => (element.style.visibility = ''));
 }
 
 /**
@@ -102,10 +109,10 @@ test('the store tab: insights name the declining store, every chart draws', asyn
   await sectionShot(storeTrend, 'analytics-store-trend');
   // Every metric and grain draws.
   for (const metric of ['交易笔数', '客单价', '复购率']) {
-    await storeTrend.getByText(metric, { exact: true }).click();
+    await storeTrend.getByTitle(metric).click();
     await expectChartDrawn(storeTrend);
   }
-  await storeTrend.getByText('按周', { exact: true }).click();
+  await storeTrend.getByTitle('按周').click();
   await expectChartDrawn(storeTrend);
   await sectionShot(storeTrend, 'analytics-store-trend-repeat-weekly');
 
@@ -174,14 +181,14 @@ test('the redemption and consumer tabs draw every chart', async ({ page }) => {
   const trend = section(page, 'region-trend');
   await expectChartDrawn(trend);
   await sectionShot(trend, 'analytics-region-trend');
-  await trend.getByText('每日', { exact: true }).click();
+  await trend.getByTitle('每日').click();
   await expectChartDrawn(trend);
 
   const daily = section(page, 'daily-redemptions');
   await expectChartDrawn(daily);
   await sectionShot(daily, 'analytics-daily-redemptions');
 
-  await page.getByRole('radio', { name: '近90天' }).check({ force: true });
+  await page.getByText('近90天', { exact: true }).click();
   await expectChartDrawn(daily);
 
   await page.getByRole('tab', { name: '消费者' }).click();
@@ -210,7 +217,7 @@ test('the monthly report fits one printable page', async ({ page }) => {
   await expect(sheet).toContainText('营业额');
   await screenshot(page, 'report-daily');
 
-  await page.getByText('月报', { exact: true }).click();
+  await page.getByTitle('月报').click();
   const monthly = page.getByRole('article', { name: `${DECLINING_STORE} 经营月报` });
   await expect(monthly).toContainText('每日营业额');
   await expect(monthly.locator('svg').first()).toBeVisible();

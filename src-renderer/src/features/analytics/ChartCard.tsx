@@ -17,6 +17,8 @@ interface ChartCardProps {
   exportDisabled?: boolean;
   /** Fetching: the last chart stays, dimmed, under a spinner. */
   loading?: boolean;
+  /** The first answer has come: until then a spinner, not an empty chart that says "no data". */
+  ready: boolean;
   error?: unknown;
   /** For tests and screenshots: `data-section` on the card. */
   section: string;
@@ -31,6 +33,7 @@ export function ChartCard({
   exportRequest,
   exportDisabled,
   loading = false,
+  ready,
   error,
   section,
   children,
@@ -61,6 +64,10 @@ export function ChartCard({
     >
       {error ? (
         <Alert type="error" showIcon title={errorText(error)} />
+      ) : !ready ? (
+        <div className={styles.waiting}>
+          <Spin />
+        </div>
       ) : (
         <Spin spinning={loading} delay={200}>
           {children}

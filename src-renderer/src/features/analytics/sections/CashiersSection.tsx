@@ -106,22 +106,23 @@ export function CashiersSection({ filters }: { filters: AnalyticsFilters }) {
       title={t('analytics.cashiers.title')}
       note={t('analytics.cashiers.note')}
       loading={query.isFetching}
+      ready={!!query.data}
       error={query.error}
       exportRequest={{ report: 'analytics.cashiers', input }}
       exportDisabled={rows.length === 0}
     >
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
+        <Col xs={24} xxl={10}>
           <EChart option={option} height={Math.max(240, 40 + Math.min(rows.length, 12) * 36)} />
         </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24} xxl={14}>
           <Table
             rowKey="staffId"
             size="small"
             columns={columns}
             dataSource={rows}
             pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
-            scroll={{ x: 640 }}
+            scroll={{ x: 'max-content' }}
           />
         </Col>
       </Row>

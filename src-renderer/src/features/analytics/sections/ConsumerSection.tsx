@@ -140,6 +140,7 @@ export function ConsumerSection({ scope }: { scope: RedemptionScope }) {
             </div>
           }
           loading={consumer.isFetching}
+          ready={!!top.data && (!shownPhone || !!data)}
           error={consumer.error}
           exportRequest={
             shownPhone ? { report: 'analytics.consumer', input: consumerInput } : undefined
@@ -163,6 +164,7 @@ export function ConsumerSection({ scope }: { scope: RedemptionScope }) {
           section="top-consumers"
           title={t('analytics.consumer.topTitle')}
           loading={top.isFetching}
+          ready={!!top.data}
           error={top.error}
           exportRequest={{ report: 'analytics.topConsumers', input: topInput }}
           exportDisabled={!top.data?.length}

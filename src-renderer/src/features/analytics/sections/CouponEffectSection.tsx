@@ -72,7 +72,9 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
       align: 'right',
       sorter: (a, b) => returnPerYuan(a) - returnPerYuan(b),
       render: (_, row) =>
-        row.costFen > 0 ? `¥${returnPerYuan(row).toFixed(2)}` : t('common.empty'),
+        row.costFen > 0 && row.orderRevenueFen > 0
+          ? `¥${returnPerYuan(row).toFixed(2)}`
+          : t('common.empty'),
     },
     {
       key: 'voided',
@@ -88,6 +90,7 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
       title={t('analytics.coupons.title')}
       note={t('analytics.coupons.note')}
       loading={query.isFetching}
+      ready={!!query.data}
       error={query.error}
       exportRequest={{ report: 'analytics.couponEffect', input }}
       exportDisabled={!query.data?.length}
@@ -98,7 +101,7 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
         columns={columns}
         dataSource={query.data ?? []}
         pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
-        scroll={{ x: 960 }}
+        scroll={{ x: 'max-content' }}
       />
     </ChartCard>
   );

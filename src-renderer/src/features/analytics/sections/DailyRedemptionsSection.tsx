@@ -41,6 +41,7 @@ export function DailyRedemptionsSection({
       })}
       note={t('analytics.daily.note', { count: line?.total ?? 0 })}
       loading={query.isFetching}
+      ready={!!query.data}
       error={query.error}
       exportRequest={{ report: 'analytics.redemptionsDaily', input }}
       exportDisabled={!line?.total}

@@ -128,6 +128,7 @@ export function InsightsSection({ filters }: { filters: AnalyticsFilters }) {
         })
       }
       loading={query.isFetching}
+      ready={!!data}
       error={query.error}
       exportRequest={{ report: 'analytics.insights', input }}
       exportDisabled={!data || data.declines.length + data.best.length === 0}

@@ -53,6 +53,7 @@ export function RegionShareSection({ scope }: { scope: RedemptionScope }) {
           title={t('analytics.region.provinceTitle')}
           note={t('analytics.region.total', { count: provinces.data?.total ?? 0 })}
           loading={provinces.isFetching}
+          ready={!!provinces.data}
           error={provinces.error}
           exportRequest={{ report: 'analytics.redemptionsByRegion', input: provinceInput }}
           exportDisabled={!provinces.data?.total}
@@ -87,6 +88,7 @@ export function RegionShareSection({ scope }: { scope: RedemptionScope }) {
             )
           }
           loading={cities.isFetching}
+          ready={!!provinces.data && (!shown || !!cities.data)}
           error={cities.error}
           exportRequest={
             shown ? { report: 'analytics.redemptionsByRegion', input: cityInput } : undefined

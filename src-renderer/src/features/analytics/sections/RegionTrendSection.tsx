@@ -51,6 +51,7 @@ export function RegionTrendSection({ scope }: { scope: RedemptionScope }) {
         />
       }
       loading={query.isFetching}
+      ready={!!query.data}
       error={query.error}
       exportRequest={{ report: 'analytics.redemptionsDaily', input }}
       exportDisabled={!query.data?.series.some((series) => series.total > 0)}

@@ -113,6 +113,7 @@ export function StoreTrendSection({ filters }: { filters: AnalyticsFilters }) {
         </Space>
       }
       loading={query.isFetching}
+      ready={!!query.data}
       error={query.error}
       exportRequest={{ report: 'analytics.storeTrend', input }}
       exportDisabled={!query.data?.stores.length}
@@ -125,7 +126,7 @@ export function StoreTrendSection({ filters }: { filters: AnalyticsFilters }) {
         columns={columns}
         dataSource={query.data?.stores ?? []}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 'max-content' }}
       />
     </ChartCard>
   );
