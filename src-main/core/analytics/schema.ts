@@ -53,7 +53,18 @@ export const rollupStoreProductDay = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.storeId, t.productId, t.day] }),
-    index('rollup_store_product_day_day_idx').on(t.day, t.productId),
+    // Covering: a range of days over every store and product is read from the index alone.
+    index('rollup_store_product_day_day_idx').on(
+      t.day,
+      t.storeId,
+      t.productId,
+      t.sales,
+      t.qty,
+      t.revenueFen,
+      t.returnedQty,
+      t.refundFen,
+      t.redemptions,
+    ),
     index('rollup_store_product_day_product_idx').on(t.productId, t.day),
   ],
 );
@@ -73,7 +84,16 @@ export const rollupProductDay = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.productId, t.day] }),
-    index('rollup_product_day_day_idx').on(t.day),
+    index('rollup_product_day_day_idx').on(
+      t.day,
+      t.productId,
+      t.sales,
+      t.qty,
+      t.revenueFen,
+      t.returnedQty,
+      t.refundFen,
+      t.redemptions,
+    ),
   ],
 );
 
@@ -157,8 +177,9 @@ export const rollupConsumerDay = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.phone, t.day, t.storeId, t.productId, t.kind] }),
+    // Covering, for the top consumers of a range.
     index('rollup_consumer_day_all_idx')
-      .on(t.day, t.phone)
+      .on(t.day, t.phone, t.kind, t.storeId, t.count, t.amountFen)
       .where(sql`product_id = ''`),
   ],
 );

@@ -289,14 +289,19 @@ export class AnalyticsService {
     const table = input.storeIds.length ? 'rollup_store_product_day' : 'rollup_product_day';
     const [stores, storeParams] = inList('r.store_id', input.storeIds);
     const product = input.productId ? ' AND r.product_id = ?' : '';
+    // Summed first, then named: the join runs for the top rows only.
     return this.all<OutputOf<'analytics.products'>[number]>(
-      `SELECT r.product_id AS productId, p.sku, p.name,
-         SUM(r.revenue_fen) - SUM(r.refund_fen) AS revenueFen, SUM(r.qty) AS qty,
-         SUM(r.returned_qty) AS returnedQty, SUM(r.sales) AS transactions,
-         SUM(r.redemptions) AS redemptions
-       FROM ${table} r JOIN products p ON p.id = r.product_id
-       WHERE r.day BETWEEN ? AND ?${stores}${product}
-       GROUP BY r.product_id ORDER BY revenueFen DESC, p.sku LIMIT ?`,
+      `SELECT g.productId, p.sku, p.name, g.revenueFen, g.qty, g.returnedQty, g.transactions,
+         g.redemptions
+       FROM (
+         SELECT r.product_id AS productId, SUM(r.revenue_fen) - SUM(r.refund_fen) AS revenueFen,
+           SUM(r.qty) AS qty, SUM(r.returned_qty) AS returnedQty, SUM(r.sales) AS transactions,
+           SUM(r.redemptions) AS redemptions
+         FROM ${table} r
+         WHERE r.day BETWEEN ? AND ?${stores}${product}
+         GROUP BY r.product_id ORDER BY revenueFen DESC, r.product_id LIMIT ?
+       ) g JOIN products p ON p.id = g.productId
+       ORDER BY g.revenueFen DESC, p.sku`,
       [
         input.from,
         input.to,

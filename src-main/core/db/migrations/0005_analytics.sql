@@ -36,7 +36,7 @@ CREATE TABLE `rollup_consumer_day` (
 	PRIMARY KEY(`phone`, `day`, `store_id`, `product_id`, `kind`)
 );
 --> statement-breakpoint
-CREATE INDEX `rollup_consumer_day_all_idx` ON `rollup_consumer_day` (`day`,`phone`) WHERE product_id = '';--> statement-breakpoint
+CREATE INDEX `rollup_consumer_day_all_idx` ON `rollup_consumer_day` (`day`,`phone`,`kind`,`store_id`,`count`,`amount_fen`) WHERE product_id = '';--> statement-breakpoint
 CREATE TABLE `rollup_product_day` (
 	`product_id` text NOT NULL,
 	`day` text NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE `rollup_product_day` (
 	PRIMARY KEY(`product_id`, `day`)
 );
 --> statement-breakpoint
-CREATE INDEX `rollup_product_day_day_idx` ON `rollup_product_day` (`day`);--> statement-breakpoint
+CREATE INDEX `rollup_product_day_day_idx` ON `rollup_product_day` (`day`,`product_id`,`sales`,`qty`,`revenue_fen`,`returned_qty`,`refund_fen`,`redemptions`);--> statement-breakpoint
 CREATE TABLE `rollup_region_day` (
 	`product_id` text NOT NULL,
 	`day` text NOT NULL,
@@ -93,7 +93,7 @@ CREATE TABLE `rollup_store_product_day` (
 	PRIMARY KEY(`store_id`, `product_id`, `day`)
 );
 --> statement-breakpoint
-CREATE INDEX `rollup_store_product_day_day_idx` ON `rollup_store_product_day` (`day`,`product_id`);--> statement-breakpoint
+CREATE INDEX `rollup_store_product_day_day_idx` ON `rollup_store_product_day` (`day`,`store_id`,`product_id`,`sales`,`qty`,`revenue_fen`,`returned_qty`,`refund_fen`,`redemptions`);--> statement-breakpoint
 CREATE INDEX `rollup_store_product_day_product_idx` ON `rollup_store_product_day` (`product_id`,`day`);--> statement-breakpoint
 CREATE TABLE `rollup_template_day` (
 	`template_id` text NOT NULL,
