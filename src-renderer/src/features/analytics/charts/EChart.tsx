@@ -18,14 +18,17 @@ interface EChartProps {
   onClick?: (event: ChartClick) => void;
 }
 
-/** True when at least one series has a point with a value: otherwise a chart would be blank axes. */
+/**
+ * True when at least one series has a point with a value other than zero: otherwise the chart
+ * would be blank axes or a flat line at 0, which says less than "no data".
+ */
 export function hasData(option: ChartOption): boolean {
   const series = option.series === undefined ? [] : [option.series].flat();
   return series.some((one) =>
     ((one.data ?? []) as unknown[]).some((point) => {
       const value =
         point !== null && typeof point === 'object' && 'value' in point ? point.value : point;
-      return value !== null && value !== undefined && value !== '-';
+      return value !== null && value !== undefined && value !== '-' && value !== 0;
     }),
   );
 }
@@ -77,7 +80,9 @@ export function EChart({
 
   if (empty)
     return (
-      <div className={styles.empty} style={{ height }}>
+      // Its own key: React must not hand the chart's old div (which ECharts empties on dispose)
+      // to the empty state.
+      <div key="empty" className={styles.empty} style={{ height }}>
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
           description={emptyText ?? t('analytics.noData')}
@@ -85,5 +90,14 @@ export function EChart({
       </div>
     );
   // ECharts writes a description of the data into aria-label (the aria option).
-  return <div ref={elementRef} role="img" data-chart className={styles.chart} style={{ height }} />;
+  return (
+    <div
+      key="chart"
+      ref={elementRef}
+      role="img"
+      data-chart
+      className={styles.chart}
+      style={{ height }}
+    />
+  );
 }
