@@ -173,9 +173,19 @@ test('the redemption and consumer tabs draw every chart', async ({ page }) => {
   await expect(provinces.locator('[data-chart]')).toHaveAttribute('aria-label', /北京市/);
   const cities = section(page, 'region-cities');
   await expectChartDrawn(cities);
-  await expect(cities).toContainText('各城市核销');
+  await expect(cities).toContainText('江苏省 各城市核销');
   await screenshot(page, 'analytics-redemptions-tab', VIEWPORT);
   await sectionShot(provinces, 'analytics-region-provinces');
+
+  // A click on the ring at nine o'clock (the second province, 北京市, from twelve o'clock
+  // clockwise) shows that province's cities. The ring: centre at 36 % of the width, radii
+  // 38–68 % of half the shorter side.
+  const pie = provinces.locator('[data-chart]');
+  const box = (await pie.boundingBox())!;
+  const ringRadius = (0.53 * Math.min(box.width, box.height)) / 2;
+  await pie.click({ position: { x: box.width * 0.36 - ringRadius, y: box.height / 2 } });
+  await expect(cities).toContainText('北京市 各城市核销');
+  await expectChartDrawn(cities);
   await sectionShot(cities, 'analytics-region-cities');
 
   const trend = section(page, 'region-trend');
