@@ -13,6 +13,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { generateDemo } from '../src-main/core/analytics/demo/generator';
 import { countSourceRows } from '../src-main/core/analytics/rebuild';
+import { defaultMigrationsDir, readJournal } from '../src-main/core/db/open';
 import { createMemoryLogger } from '../src-main/core/platform/logger';
 import type { InputOf, MethodName } from '../src-shared/contract';
 import { addDays, startOfLocalDay } from '../src-shared/time';
@@ -35,7 +36,9 @@ async function must<T>(core: Core, method: string, input: unknown, credential?: 
 
 /** The shop with three years of demo data, made once per scale. */
 async function benchShop(): Promise<{ core: Core; token: string; generated: string }> {
-  const dataDir = path.join(os.tmpdir(), `storedesk-bench-analytics-${SCALE}-${SEED}`);
+  // Keyed by schema too: a data set made before a new migration is not reused.
+  const schema = readJournal(defaultMigrationsDir()).length;
+  const dataDir = path.join(os.tmpdir(), `storedesk-bench-analytics-${SCALE}-${SEED}-m${schema}`);
   const marker = path.join(dataDir, 'generated.json');
   if (process.env.BENCH_ANALYTICS_FRESH || !fs.existsSync(marker))
     fs.rmSync(dataDir, { recursive: true, force: true });
