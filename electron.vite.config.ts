@@ -34,6 +34,8 @@ export default defineConfig({
           serve: path.join(root, 'src-main/server/cli.ts'),
           // Long coupon work (batches of up to a million codes) runs in this worker thread.
           'coupon-batch-worker': path.join(root, 'src-main/core/coupons/batch-worker.ts'),
+          // The analytics rollup rebuild and the demo generator.
+          'analytics-worker': path.join(root, 'src-main/core/analytics/worker.ts'),
         },
       },
     },

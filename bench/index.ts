@@ -6,6 +6,7 @@ import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
 import { inventoryBench } from './inventory.bench';
 import { scannerBench } from './scanner.bench';
+import { analyticsBench } from './analytics.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   cloud: cloudBench,
   inventory: inventoryBench,
   scanner: scannerBench,
+  analytics: analyticsBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -91,6 +91,21 @@ export const METHOD_NAMES = [
   'scanner.settings',
   'scanner.updateSettings',
   'scanner.devices',
+  'analytics.status',
+  'analytics.redemptionsByRegion',
+  'analytics.redemptionsDaily',
+  'analytics.consumer',
+  'analytics.topConsumers',
+  'analytics.storeTrend',
+  'analytics.products',
+  'analytics.cashiers',
+  'analytics.couponEffect',
+  'analytics.insights',
+  'analytics.rebuildRollups',
+  'reports.export',
+  'reports.storeDaily',
+  'reports.storeMonthly',
+  'demo.generate',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -111,4 +126,5 @@ export const EVENT_NAMES = [
   'scanner.scanned',
   'scanner.devicesChanged',
   'scanner.settingsChanged',
+  'analytics.jobProgress',
 ] as const satisfies readonly EventName[];

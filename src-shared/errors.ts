@@ -67,6 +67,8 @@ export const ERROR_STATUS = {
   RETURN_EXCEEDS_SOLD: 409,
   ALERT_NOT_FOUND: 404,
   ALERT_RESOLVED: 409,
+  ANALYTICS_JOB_RUNNING: 409,
+  DEMO_SHOP_NOT_EMPTY: 409,
   BUSY: 503,
   INTERNAL: 500,
   // A coupon refused at redemption: COUPON_<reason>, see REFUSAL_REASONS in the redemption contract.

@@ -53,6 +53,12 @@ import { SalesService } from './sales/service';
 import { salesHandlers } from './sales/handlers';
 import { ScannerService, type OpenHidScanners } from './scanner/service';
 import { scannerHandlers } from './scanner/handlers';
+import { AnalyticsService } from './analytics/service';
+import { InsightsService } from './analytics/insights';
+import { StoreReports } from './analytics/store-report';
+import { ReportsService } from './analytics/reports';
+import { AnalyticsJobs } from './analytics/jobs';
+import { analyticsHandlers } from './analytics/handlers';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -172,6 +178,21 @@ export async function createCore(options: CoreOptions) {
   const scanner = new ScannerService(adb, logger, audit, settings, options.hidScanners);
   void scanner.applyMode();
 
+  const analytics = new AnalyticsService(adb, clock);
+  const insights = new InsightsService(adb, analytics);
+  const reports = new ReportsService(
+    clock,
+    analytics,
+    insights,
+    new StoreReports(adb),
+    path.join(options.dataDir, 'exports'),
+  );
+  const analyticsJobs = new AnalyticsJobs(adb, clock, logger, {
+    databaseFile: path.join(options.dataDir, DATABASE_FILE),
+    migrationsDir: options.migrationsDir,
+  });
+  analyticsJobs.rebuildIfNeeded();
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -188,6 +209,7 @@ export async function createCore(options: CoreOptions) {
     ...salesHandlers(sales),
     ...alertsHandlers(alerts),
     ...scannerHandlers(scanner),
+    ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
   };
   printing.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger);
@@ -219,7 +241,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing, sales, alerts, scanner },
+    services: { issuer, redemption, keys, batches, printing, sales, alerts, scanner, analyticsJobs },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
@@ -231,6 +253,7 @@ export async function createCore(options: CoreOptions) {
       printing.close();
       dailyAlertPass.stop();
       void scanner.close();
+      analyticsJobs.terminate();
       sqlite.close();
     },
   };

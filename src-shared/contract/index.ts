@@ -15,6 +15,8 @@ import { storesEvents, storesMethods } from './stores';
 import { stockEvents, stockMethods } from './stock';
 import { salesEvents, salesMethods } from './sales';
 import { alertsEvents, alertsMethods } from './alerts';
+import { analyticsEvents, analyticsMethods } from './analytics';
+import { demoMethods, reportsMethods } from './reports';
 
 export * from './define';
 
@@ -35,6 +37,9 @@ export const methods = {
   ...salesMethods,
   ...alertsMethods,
   ...scannerMethods,
+  ...analyticsMethods,
+  ...reportsMethods,
+  ...demoMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -51,6 +56,7 @@ export const events = {
   ...salesEvents,
   ...alertsEvents,
   ...scannerEvents,
+  ...analyticsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

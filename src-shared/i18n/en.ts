@@ -84,6 +84,8 @@ export const en: SharedMessages = {
     RETURN_EXCEEDS_SOLD: 'At most {{remaining}} more of {{productName}} can be returned',
     ALERT_NOT_FOUND: 'Alert not found',
     ALERT_RESOLVED: 'This alert is already resolved',
+    ANALYTICS_JOB_RUNNING: 'The statistics are being rebuilt or generated; please wait until that finishes',
+    DEMO_SHOP_NOT_EMPTY: 'This shop already has sales or redemptions; demo data can only fill an empty shop',
     BUSY: 'The database is busy; please try again',
     INTERNAL: 'Internal error (logged); please try again later',
     ...couponErrors(refusals),
@@ -132,6 +134,8 @@ export const en: SharedMessages = {
     nonNegative: 'Cannot be below 0',
     scannerChars: 'Visible ASCII characters only (no spaces)',
     scannerHumanGap: 'The typing gap must be longer than the scan gap',
+    rangeTooLong: 'A date range can span at most about three years (1200 days)',
+    month: 'A month is written YYYY-MM',
   },
   sms: {
     otp: '[{{merchant}}] Your code is {{code}}. It expires in {{minutes}} minutes. Do not share it.',
@@ -177,6 +181,20 @@ export const en: SharedMessages = {
     acknowledged: 'Acknowledged',
     snoozed: 'Snoozed',
     resolved: 'Resolved',
+  },
+  insights: {
+    storeDeclineCopyCoupon:
+      '{{store}} took {{recent}} in the last 7 days, {{drop}} below the mean {{baseline}} of the same days in the 4 weeks before. The coupon “{{template}}” worked best in {{bestStore}} (orders worth {{templateRevenue}} in 4 weeks): issue it in {{store}} too.',
+    storeDeclineCheck:
+      '{{store}} took {{recent}} in the last 7 days, {{drop}} below the mean {{baseline}} of the same days in the 4 weeks before. Check traffic, empty shelves and the tills, and consider a spend-and-save coupon to bring regulars back.',
+    productDeclineDiscount:
+      '{{product}} sold {{recent}} in {{store}} in the last 7 days, {{drop}} below the mean {{baseline}} of the 4 weeks before. Try an item coupon or a better shelf place.',
+    productDeclineCheck:
+      '{{product}} sold {{recent}} in {{store}} in the last 7 days, {{drop}} below the mean {{baseline}} of the 4 weeks before. Check whether it ran out or is priced above nearby shops.',
+    bestStoreShare:
+      '{{store}} took {{recent}} in the last 7 days, {{rise}} above the mean of the 4 weeks before. Share what works there ({{template}}) with the other stores.',
+    bestProductStock:
+      '{{product}} sold {{recent}} in {{store}} in the last 7 days, {{rise}} above the mean of the 4 weeks before. Keep enough in stock.',
   },
   roles: { owner: 'Owner', manager: 'Manager', cashier: 'Cashier' },
   actions: {

@@ -97,6 +97,8 @@ export const zhCN = {
     RETURN_EXCEEDS_SOLD: '{{productName}} 最多还可退 {{remaining}} 件',
     ALERT_NOT_FOUND: '找不到该预警',
     ALERT_RESOLVED: '该预警已解除，无需处理',
+    ANALYTICS_JOB_RUNNING: '统计数据正在重建或生成中，请等它完成',
+    DEMO_SHOP_NOT_EMPTY: '店里已有销售或核销记录，演示数据只能在空白店铺中生成',
     BUSY: '系统繁忙，请稍后重试',
     INTERNAL: '系统内部错误，已记录日志，请稍后重试',
     ...couponErrors(refusals),
@@ -145,6 +147,8 @@ export const zhCN = {
     nonNegative: '不能小于 0',
     scannerChars: '只能是可见的英文字符（不含空格）',
     scannerHumanGap: '人工输入间隔必须大于扫码平均间隔',
+    rangeTooLong: '日期范围最长约三年（1200 天）',
+    month: '月份格式应为 YYYY-MM',
   },
   sms: {
     otp: '【{{merchant}}】验证码 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人。',
@@ -192,6 +196,21 @@ export const zhCN = {
     snoozed: '已暂缓',
     resolved: '已解除',
   } satisfies Record<AlertStatus, string>,
+  /** Advice of analytics.insights; the rule is stated in src-shared/analytics/rules.ts. */
+  insights: {
+    storeDeclineCopyCoupon:
+      '{{store}}近 7 天营业额 {{recent}}，比前 4 周同期平均 {{baseline}} 低 {{drop}}。{{bestStore}}最见效的券「{{template}}」近 4 周带动销售 {{templateRevenue}}，建议在{{store}}也发放这张券。',
+    storeDeclineCheck:
+      '{{store}}近 7 天营业额 {{recent}}，比前 4 周同期平均 {{baseline}} 低 {{drop}}。建议查看客流、缺货和收银情况，并考虑发放满减券拉回老顾客。',
+    productDeclineDiscount:
+      '{{product}}在{{store}}近 7 天销售 {{recent}}，比前 4 周同期平均 {{baseline}} 低 {{drop}}。建议做一次单品优惠或调整陈列位置。',
+    productDeclineCheck:
+      '{{product}}在{{store}}近 7 天销售 {{recent}}，比前 4 周同期平均 {{baseline}} 低 {{drop}}。建议检查是否缺货或价格高于周边。',
+    bestStoreShare:
+      '{{store}}近 7 天营业额 {{recent}}，比前 4 周同期平均高 {{rise}}。可以把它的做法（{{template}}）推广到其他门店。',
+    bestProductStock:
+      '{{product}}在{{store}}近 7 天销售 {{recent}}，比前 4 周同期平均高 {{rise}}。注意备足库存。',
+  },
   roles: { owner: '店主', manager: '店长', cashier: '收银员' },
   actions: {
     'setup.initialize': '完成首次设置',

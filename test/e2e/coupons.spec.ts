@@ -7,6 +7,7 @@ import {
   loginAs,
   logout,
   menuItems,
+  scan,
   screenshot,
   setUpShop,
 } from '../support/e2e-app';
@@ -137,8 +138,7 @@ test('the owner sets up the shop, its staff and its products', async ({ page }) 
 
   // A scanned barcode finds its product, wherever the focus is.
   await page.locator('body').click();
-  await page.keyboard.type('6901234567908', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scan(page, '6901234567908');
   await expect(page.getByText('已找到：有机香蕉 ¥12.50')).toBeVisible();
   await expect(rows).toHaveCount(1);
   await expect(page.getByLabel('搜索商品')).toHaveValue('6901234567908');
@@ -370,8 +370,7 @@ test('the cashier scans the code once, then again: already redeemed', async ({ p
   // field keeps what it had.
   const phone = page.getByLabel('顾客手机号（选填）');
   await phone.fill(PHONE);
-  await page.keyboard.type(scannedCode(), { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scan(page, scannedCode());
   const summary = page.getByTestId('order-summary');
   await expect(summary).toContainText('可以使用');
   await expect(summary).toContainText(TEMPLATE);
@@ -392,8 +391,7 @@ test('the cashier scans the code once, then again: already redeemed', async ({ p
   await screenshot(page, '2x-redemption-success', VIEWPORT);
 
   // The same code again: refused, saying when, where and by whom.
-  await page.keyboard.type(scannedCode(), { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scan(page, scannedCode());
   const refusal = page.getByTestId('refusal');
   await expect(refusal).toHaveAttribute('data-reason', 'ALREADY_REDEEMED');
   await expect(refusal).toContainText('已核销');
@@ -545,8 +543,7 @@ test('an item coupon needs the goods line by line; a scanned barcode adds them',
 
   // A scanned apple switches to line entry and goes on the order; the coupon now fits.
   await page.locator('h3').first().click();
-  await page.keyboard.type('6901234567892', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scan(page, '6901234567892');
   await expect(page.getByText('已加入：红富士苹果 ¥5.80')).toBeVisible();
   const line = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '红富士苹果' });
   await line.getByRole('spinbutton').fill('3');
@@ -578,8 +575,7 @@ test('cashback: a code from the till is paid out once to a mobile number', async
 
   await page.getByRole('menuitem', { name: '返现兑付' }).click();
   await expect(page.getByText('等待兑付')).toBeVisible();
-  await page.keyboard.type(cashbackCode, { delay: 5 });
-  await page.keyboard.press('Enter');
+  await scan(page, cashbackCode);
   await expect(page.getByLabel('返现码')).toHaveValue(cashbackCode);
   await page.getByLabel('顾客手机号').fill('1381234');
   await page.getByRole('button', { name: '兑付返现' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, menuItems, MANAGER_MENU, screenshot, setUpShop } from '../support/e2e-app';
+import { loginAs, menuItems, MANAGER_MENU, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // The scanner settings page and scans landing where they should, on one shop, test by test.
@@ -30,35 +30,6 @@ async function apiCall<T>(page: Page, method: string, input: unknown): Promise<T
   const result = (await response.json()) as { ok: boolean; data: T; error?: unknown };
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.data;
-}
-
-/**
- * A scanner: characters 5 ms apart, then Enter, as key events stamped with the scanner's own
- * times. On the shared build machines Playwright's `type(…, { delay: 5 })` keys can reach the
- * page 40–100 ms apart, which no scanner does; stamped events keep a scan's timing exact while
- * going through Chromium's real input path.
- */
-async function scan(page: Page, text: string) {
-  const cdp = await page.context().newCDPSession(page);
-  let at = Date.now() / 1000;
-  const key = async (type: 'keyDown' | 'keyUp', char: string) => {
-    const enter = char === '\r';
-    const code = enter ? 'Enter' : /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
-    await cdp.send('Input.dispatchKeyEvent', {
-      type,
-      key: enter ? 'Enter' : char,
-      code,
-      text: type === 'keyDown' ? char : undefined,
-      windowsVirtualKeyCode: enter ? 13 : char.toUpperCase().charCodeAt(0),
-      timestamp: at,
-    });
-  };
-  for (const char of [...text, '\r']) {
-    await key('keyDown', char);
-    await key('keyUp', char);
-    at += 0.005;
-  }
-  await cdp.detach();
 }
 
 async function openAsOwner(page: Page) {

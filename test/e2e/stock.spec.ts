@@ -2,7 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, pickRegion, screenshot, setUpShop } from '../support/e2e-app';
+import { loginAs, pickRegion, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { startE2eServer, type E2eServer } from '../support/e2e-server';
 
 // Inventory end to end on one shop, test by test: import, stock, sales, alerts, a coupon.
@@ -43,12 +43,6 @@ const GOOD_ROWS = [
 async function openAsOwner(page: Page) {
   await page.goto(server.url);
   await loginAs(page, OWNER.name, OWNER.pin);
-}
-
-/** A scanner's burst: fast keys and Enter, wherever the focus is. */
-async function scan(page: Page, code: string) {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
 }
 
 /**

@@ -99,6 +99,7 @@ export const MANAGER_MENU = [
   '操作日志',
   '扫码枪',
   '数据分析',
+  '经营报表',
 ];
 
 /** A cashier's side navigation. */
@@ -130,4 +131,33 @@ export async function menuItems(page: Page): Promise<string[]> {
     .getByRole('menuitem')
     .allInnerTexts();
   return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/**
+ * A scanner: characters 5 ms apart, then Enter, as key events stamped with the scanner's own
+ * times. On the shared build machines Playwright's `type(…, { delay: 5 })` keys can reach the
+ * page 40–100 ms apart, which no scanner does; stamped events keep a scan's timing exact while
+ * going through Chromium's real input path.
+ */
+export async function scan(page: Page, text: string) {
+  const cdp = await page.context().newCDPSession(page);
+  let at = Date.now() / 1000;
+  const key = async (type: 'keyDown' | 'keyUp', char: string) => {
+    const enter = char === '\r';
+    const code = enter ? 'Enter' : /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
+    await cdp.send('Input.dispatchKeyEvent', {
+      type,
+      key: enter ? 'Enter' : char,
+      code,
+      text: type === 'keyDown' ? char : undefined,
+      windowsVirtualKeyCode: enter ? 13 : char.toUpperCase().charCodeAt(0),
+      timestamp: at,
+    });
+  };
+  for (const char of [...text, '\r']) {
+    await key('keyDown', char);
+    await key('keyUp', char);
+    at += 0.005;
+  }
+  await cdp.detach();
 }

@@ -17,6 +17,7 @@ import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { ProductsService } from '../products/service';
 import type { StoresService } from '../stores/service';
+import { rollupsOf } from '../analytics/rollups';
 
 type CashbackRow = typeof cashbackCodes.$inferSelect;
 
@@ -80,6 +81,7 @@ export class CashbackService {
         redeemedBy: null,
       };
       this.adb.db.insert(cashbackCodes).values(inserted).run();
+      rollupsOf(this.adb).onIssued(template.id, 1, now, store.timezone);
       this.outbox.add('cashback.issued', inserted.id, { ...inserted });
       return inserted;
     });
@@ -135,6 +137,7 @@ export class CashbackService {
         })
         .where(and(eq(cashbackCodes.id, row.id), eq(cashbackCodes.status, 'issued')))
         .run();
+      rollupsOf(this.adb).onCashbackRedeemed(row, input.phone, now, via === 'counter' ? by : null);
       this.outbox.add('cashback.redeemed', row.id, {
         id: row.id,
         code: row.code,

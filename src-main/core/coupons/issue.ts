@@ -16,6 +16,7 @@ import { couponBatches, coupons, couponTemplates } from './schema';
 import type { SigningKeys } from './signing-keys';
 import { signToken } from './token';
 import type { TemplatesService } from './templates';
+import { rollupsOf } from '../analytics/rollups';
 
 /**
  * When a code issued at `issuedAt` may be used: a fixed window, or the day of issue through the
@@ -179,6 +180,7 @@ export class IssueService {
       .set({ issuedCount: sql`${couponTemplates.issuedCount} + ${request.count}` })
       .where(eq(couponTemplates.id, template.id))
       .run();
+    rollupsOf(this.adb).onIssued(template.id, request.count, now, request.timeZone);
     this.outbox.add('coupons.issued', batchId, {
       batchId,
       templateId: template.id,

@@ -13,3 +13,4 @@ export * from '../printing/schema';
 export * from '../stock/schema';
 export * from '../sales/schema';
 export * from '../alerts/schema';
+export * from '../analytics/schema';

@@ -29,6 +29,7 @@ import { staff } from '../staff/schema';
 import { stores, terminals } from '../stores/schema';
 import type { StoresService } from '../stores/service';
 import { AttemptGuard } from './attempt-guard';
+import { rollupsOf } from '../analytics/rollups';
 
 type CouponRow = typeof coupons.$inferSelect;
 type RedemptionRow = typeof redemptions.$inferSelect;
@@ -172,6 +173,7 @@ export class RedemptionService {
         voidReason: null,
       };
       this.adb.db.insert(redemptions).values(row).run();
+      rollupsOf(this.adb).onRedemption(row);
       this.adb.db
         .update(coupons)
         .set({ status: 'redeemed' })
@@ -222,6 +224,7 @@ export class RedemptionService {
         .set({ status: 'voided', voidedAt: now, voidedBy: manager.id, voidReason: input.reason })
         .where(eq(redemptions.id, row.id))
         .run();
+      rollupsOf(this.adb).onRedemptionVoided(row, now);
       // The coupon can be used again, and the campaign's budget gets its money back.
       this.adb.db
         .update(coupons)

@@ -76,5 +76,9 @@ export const saleCoupons = sqliteTable(
       .references(() => redemptions.id),
     position: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.saleId, t.redemptionId] })],
+  (t) => [
+    primaryKey({ columns: [t.saleId, t.redemptionId] }),
+    // A voided redemption finds its sale (analytics takes the order's revenue back).
+    index('sale_coupons_redemption_idx').on(t.redemptionId),
+  ],
 );

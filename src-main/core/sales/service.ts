@@ -23,6 +23,7 @@ import { stores, terminals } from '../stores/schema';
 import type { MovementDraft } from '../stock/ledger';
 import { staffIdOf, type StockService } from '../stock/service';
 import { saleCoupons, saleLines, sales } from './schema';
+import { rollupsOf } from '../analytics/rollups';
 
 type SaleRow = typeof sales.$inferSelect;
 type SaleLineRow = typeof saleLines.$inferSelect;
@@ -164,6 +165,7 @@ export class SalesService {
       redemptionIds.forEach((redemptionId, position) =>
         this.queries.insertCoupon.run({ saleId, redemptionId, position }),
       );
+      rollupsOf(this.adb).onSale(row, lineRows, redemptionIds);
       const movements = this.stock.recordWithin(
         ctx,
         lineRows.map((line, i): MovementDraft => ({
@@ -301,6 +303,7 @@ export class SalesService {
         .where(eq(sales.id, sale.id))
         .run();
       this.stock.recordWithin(ctx, drafts, { topic: 'sale.returned', documentId: returnId });
+      rollupsOf(this.adb).onReturn(sale, input.lines, this.clock.now());
       this.audit.record(ctx, {
         action: 'sales.return',
         targetType: 'sale',

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createHashRouter } from 'react-router';
 import { AlertsPage } from '../features/alerts/AlertsPage';
 import { StrategiesPage } from '../features/alerts/StrategiesPage';
@@ -26,6 +26,17 @@ import { RequireSession } from './routing/RequireSession';
 import { LOGIN_PATH, SETUP_PATH } from './routing/paths';
 import { StartupGate } from './routing/StartupGate';
 import { ScannerProvider } from './scanner/scanner-context';
+import { FullPageSpinner } from '../ui/FullPageSpinner';
+
+// The charts (ECharts) load with the first chart page, not with the till.
+const AnalyticsPage = lazy(() =>
+  import('../features/analytics/AnalyticsPage').then((module) => ({
+    default: module.AnalyticsPage,
+  })),
+);
+const ReportsPage = lazy(() =>
+  import('../features/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
+);
 
 /** The page of each menu entry; its path and roles come from the menu (layout/navigation). */
 const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
@@ -43,6 +54,16 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   printers: <PrintersPage />,
   audit: <AuditPage />,
   scanner: <ScannerSettingsPage />,
+  analytics: (
+    <Suspense fallback={<FullPageSpinner />}>
+      <AnalyticsPage />
+    </Suspense>
+  ),
+  reports: (
+    <Suspense fallback={<FullPageSpinner />}>
+      <ReportsPage />
+    </Suspense>
+  ),
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BarcodeOutlined,
   BulbOutlined,
+  FileTextOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -34,7 +35,9 @@ export type NavLabel =
   | 'nav.stores'
   | 'nav.printers'
   | 'nav.audit'
-  | 'nav.scanner';
+  | 'nav.scanner'
+  | 'nav.analytics'
+  | 'nav.reports';
 
 export interface NavItem {
   path: string;
@@ -149,6 +152,20 @@ export const NAV_ITEMS = {
     path: '/scanner',
     label: 'nav.scanner',
     icon: <ScanOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  analytics: {
+    path: '/analytics',
+    label: 'nav.analytics',
+    icon: <BarChartOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  reports: {
+    path: '/reports',
+    label: 'nav.reports',
+    icon: <FileTextOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

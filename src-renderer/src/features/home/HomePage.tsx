@@ -1,4 +1,4 @@
-import { BarChartOutlined, RightOutlined } from '@ant-design/icons';
+import { RightOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ const PAGE_TEXTS = {
   printers: 'home.printersText',
   audit: 'home.auditText',
   scanner: 'home.scannerText',
+  analytics: 'home.analyticsText',
+  reports: 'home.reportsText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 
 const SECTIONS = [
@@ -32,12 +34,7 @@ const SECTIONS = [
 ] as const satisfies { group: NavItem['group']; title: string }[];
 
 const UPCOMING = [
-  {
-    key: 'analytics',
-    icon: <BarChartOutlined />,
-    title: 'home.analyticsTitle',
-    text: 'home.analyticsText',
-  },
+  { key: 'members', icon: <TeamOutlined />, title: 'nav.members', text: 'home.membersText' },
 ] as const;
 
 /** After login: who and where you are, the pages you can open, and what is still to come. */

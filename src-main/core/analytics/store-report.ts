@@ -1,0 +1,135 @@
+import type { StoreReport } from '../../../src-shared/contract/reports';
+import { datesInRange } from '../../../src-shared/analytics/rules';
+import { regionLabel } from '../../../src-shared/regions';
+import { addDays } from '../../../src-shared/time';
+import type { AppDatabase } from '../db/database';
+import { AppError } from '../platform/app-error';
+
+// The one-page store reports (a day, a month) from the rollups, with the period to compare with.
+
+type Kpi = StoreReport['kpi'];
+
+const lastDayOfMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+const shiftMonth = (month: string, by: number) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
+};
+
+export class StoreReports {
+  constructor(private readonly adb: AppDatabase) {}
+
+  daily(storeId: string, date: string): StoreReport {
+    return this.report(
+      storeId,
+      date,
+      date,
+      date,
+      [addDays(date, -1), addDays(date, -1)],
+      [addDays(date, -7), addDays(date, -7)],
+    );
+  }
+
+  monthly(storeId: string, month: string): StoreReport {
+    const previous = shiftMonth(month, -1);
+    const lastYear = shiftMonth(month, -12);
+    return this.report(
+      storeId,
+      month,
+      `${month}-01`,
+      lastDayOfMonth(month),
+      [`${previous}-01`, lastDayOfMonth(previous)],
+      [`${lastYear}-01`, lastDayOfMonth(lastYear)],
+    );
+  }
+
+  private report(
+    storeId: string,
+    period: string,
+    from: string,
+    to: string,
+    previous: [string, string],
+    lastYearOrWeek: [string, string],
+  ): StoreReport {
+    const sqlite = this.adb.sqlite;
+    const store = sqlite
+      .prepare('SELECT id, name, district_code AS districtCode FROM stores WHERE id = ?')
+      .get(storeId) as { id: string; name: string; districtCode: string } | undefined;
+    if (!store) throw new AppError('NOT_FOUND', { entity: 'store', id: storeId });
+
+    const byDay = new Map(
+      (
+        sqlite
+          .prepare(
+            `SELECT day, sales_fen - refund_fen AS revenueFen, sales AS transactions
+             FROM rollup_store_day WHERE store_id = ? AND day BETWEEN ? AND ?`,
+          )
+          .all(storeId, from, to) as { day: string; revenueFen: number; transactions: number }[]
+      ).map((r) => [r.day, r]),
+    );
+    return {
+      storeId,
+      storeName: store.name,
+      regionName: regionLabel(store.districtCode),
+      period,
+      from,
+      to,
+      kpi: this.kpi(storeId, from, to),
+      previous: this.kpi(storeId, ...previous),
+      lastYearOrWeek: this.kpi(storeId, ...lastYearOrWeek),
+      days: datesInRange(from, to).map((date) => ({
+        date,
+        revenueFen: byDay.get(date)?.revenueFen ?? 0,
+        transactions: byDay.get(date)?.transactions ?? 0,
+      })),
+      topProducts: sqlite
+        .prepare(
+          `SELECT r.product_id AS productId, p.name, SUM(r.qty) AS qty,
+             SUM(r.revenue_fen) - SUM(r.refund_fen) AS revenueFen
+           FROM rollup_store_product_day r JOIN products p ON p.id = r.product_id
+           WHERE r.store_id = ? AND r.day BETWEEN ? AND ?
+           GROUP BY r.product_id HAVING SUM(r.qty) > 0 ORDER BY revenueFen DESC LIMIT 10`,
+        )
+        .all(storeId, from, to) as StoreReport['topProducts'],
+      coupons: sqlite
+        .prepare(
+          `SELECT r.template_id AS templateId, t.name, SUM(r.redeemed) AS redeemed, SUM(r.cost_fen) AS costFen
+           FROM rollup_template_day r JOIN coupon_templates t ON t.id = r.template_id
+           WHERE r.store_id = ? AND r.day BETWEEN ? AND ?
+           GROUP BY r.template_id HAVING SUM(r.redeemed) != 0 ORDER BY redeemed DESC LIMIT 10`,
+        )
+        .all(storeId, from, to) as StoreReport['coupons'],
+      cashiers: sqlite
+        .prepare(
+          `SELECT r.staff_id AS staffId, s.name, SUM(r.sales) AS sales, SUM(r.sales_fen) AS salesFen,
+             SUM(r.redemptions) AS redemptions, SUM(r.voids) AS voids
+           FROM rollup_cashier_day r JOIN staff s ON s.id = r.staff_id
+           WHERE r.store_id = ? AND r.day BETWEEN ? AND ?
+           GROUP BY r.staff_id ORDER BY salesFen DESC`,
+        )
+        .all(storeId, from, to) as StoreReport['cashiers'],
+    };
+  }
+
+  private kpi(storeId: string, from: string, to: string): Kpi {
+    const row = this.adb.sqlite
+      .prepare(
+        `SELECT COALESCE(SUM(sales_fen) - SUM(refund_fen), 0) AS revenueFen,
+           COALESCE(SUM(sales_fen), 0) AS salesFen, COALESCE(SUM(sales), 0) AS transactions,
+           COALESCE(SUM(refund_fen), 0) AS refundFen, COALESCE(SUM(items), 0) AS itemsSold,
+           COALESCE(SUM(identified_sales), 0) AS identifiedSales,
+           COALESCE(SUM(redemptions), 0) AS redemptions, COALESCE(SUM(discount_fen), 0) AS discountFen,
+           COALESCE(SUM(cashback), 0) AS cashbackPayouts, COALESCE(SUM(cashback_fen), 0) AS cashbackFen,
+           COALESCE(SUM(voids), 0) AS voids
+         FROM rollup_store_day WHERE store_id = ? AND day BETWEEN ? AND ?`,
+      )
+      .get(storeId, from, to) as Kpi & { salesFen: number };
+    const { salesFen, ...kpi } = row;
+    return {
+      ...kpi,
+      avgTicketFen: row.transactions ? Math.round(salesFen / row.transactions) : 0,
+    };
+  }
+}

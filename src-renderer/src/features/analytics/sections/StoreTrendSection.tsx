@@ -1,0 +1,133 @@
+import { Segmented, Space, Table, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
+import type { PeriodGrain } from '../../../../../src-shared/analytics/rules';
+import type { StorePoint } from '../../../../../src-shared/contract/analytics';
+import { Money } from '../../../ui/Money';
+import type { AnalyticsFilters } from '../analytics-filters';
+import { useChartData } from '../analytics-queries';
+import { ChartCard } from '../ChartCard';
+import { compactCount, compactYuan, formatFen, percentText } from '../charts/chart-format';
+import { EChart } from '../charts/EChart';
+import { timeSeriesOption } from '../charts/time-series-option';
+import styles from '../AnalyticsPage.module.css';
+
+const METRICS = ['revenue', 'transactions', 'avgTicket', 'repeatRate'] as const;
+type Metric = (typeof METRICS)[number];
+const GRAINS = ['day', 'week', 'month'] as const satisfies readonly PeriodGrain[];
+
+type StoreRow = OutputOf<'analytics.storeTrend'>['stores'][number];
+
+const METRIC_VALUE: Record<Metric, (point: Omit<StorePoint, 'period'>) => number | null> = {
+  revenue: (point) => point.revenueFen,
+  transactions: (point) => point.transactions,
+  avgTicket: (point) => point.avgTicketFen,
+  repeatRate: (point) => point.repeatRate,
+};
+
+/** Each store's revenue, transactions, average ticket or repeat-purchase rate over time. */
+export function StoreTrendSection({ filters }: { filters: AnalyticsFilters }) {
+  const { t, i18n } = useTranslation();
+  const [metric, setMetric] = useState<Metric>('revenue');
+  const [grain, setGrain] = useState<PeriodGrain>('day');
+  const input: InputOf<'analytics.storeTrend'> = { ...filters, grain };
+  const query = useChartData('analytics.storeTrend', input);
+
+  const option = useMemo(() => {
+    const money = metric === 'revenue' || metric === 'avgTicket';
+    return timeSeriesOption({
+      periods: query.data?.periods ?? [],
+      series: (query.data?.stores ?? []).map((store) => ({
+        name: store.storeName,
+        values: store.points.map(METRIC_VALUE[metric]),
+      })),
+      valueText: money
+        ? formatFen
+        : metric === 'repeatRate'
+          ? (ratio) => percentText(ratio)
+          : (count) => t('analytics.units.transactions', { count }),
+      axisText: money
+        ? (fen) => compactYuan(fen, i18n.language)
+        : metric === 'repeatRate'
+          ? (ratio) => percentText(ratio, 0)
+          : (count) => compactCount(count, i18n.language),
+      integer: metric === 'transactions',
+    });
+  }, [query.data, metric, t, i18n.language]);
+
+  const columns: TableColumnsType<StoreRow> = [
+    { key: 'store', title: t('analytics.store.store'), dataIndex: 'storeName' },
+    {
+      key: 'revenue',
+      title: t('analytics.store.metrics.revenue'),
+      align: 'right',
+      render: (_, row) => <Money fen={row.total.revenueFen} />,
+    },
+    {
+      key: 'transactions',
+      title: t('analytics.store.metrics.transactions'),
+      align: 'right',
+      render: (_, row) => row.total.transactions.toLocaleString(i18n.language),
+    },
+    {
+      key: 'avgTicket',
+      title: t('analytics.store.metrics.avgTicket'),
+      align: 'right',
+      render: (_, row) => <Money fen={row.total.avgTicketFen} />,
+    },
+    {
+      key: 'repeatRate',
+      title: t('analytics.store.metrics.repeatRate'),
+      align: 'right',
+      render: (_, row) => percentText(row.total.repeatRate),
+    },
+    {
+      key: 'identifiedSales',
+      title: t('analytics.store.identifiedSales'),
+      align: 'right',
+      render: (_, row) => row.total.identifiedSales.toLocaleString(i18n.language),
+    },
+  ];
+
+  return (
+    <ChartCard
+      section="store-trend"
+      title={t('analytics.store.title')}
+      note={t(`analytics.store.notes.${metric}`)}
+      extra={
+        <Space wrap>
+          <Segmented
+            value={metric}
+            onChange={setMetric}
+            options={METRICS.map((value) => ({
+              value,
+              label: t(`analytics.store.metrics.${value}`),
+            }))}
+          />
+          <Segmented
+            value={grain}
+            onChange={setGrain}
+            options={GRAINS.map((value) => ({ value, label: t(`analytics.grains.${value}`) }))}
+          />
+        </Space>
+      }
+      loading={query.isFetching}
+      ready={!!query.data}
+      error={query.error}
+      exportRequest={{ report: 'analytics.storeTrend', input }}
+      exportDisabled={!query.data?.stores.length}
+    >
+      <EChart option={option} height={340} />
+      <Table
+        className={styles.totals}
+        rowKey="storeId"
+        size="small"
+        columns={columns}
+        dataSource={query.data?.stores ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+    </ChartCard>
+  );
+}
