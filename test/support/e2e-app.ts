@@ -81,7 +81,7 @@ export async function addStaff(
   );
 }
 
-/** The side navigation of an owner or a manager (数据分析 is still coming). */
+/** The side navigation of an owner or a manager (会员与营销 is still coming). */
 export const MANAGER_MENU = [
   '首页',
   '核销',
@@ -100,10 +100,11 @@ export const MANAGER_MENU = [
   '扫码枪',
   '数据分析',
   '经营报表',
+  '会员与营销',
 ];
 
 /** A cashier's side navigation. */
-export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '商品', '库存', '数据分析'];
+export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '商品', '库存', '会员与营销'];
 
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */
 export async function tapPin(page: Page, pin: string): Promise<void> {

@@ -6,6 +6,7 @@ import {
   BulbOutlined,
   FileTextOutlined,
   GiftOutlined,
+  HeartOutlined,
   HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -175,7 +176,7 @@ export type PageKey = keyof typeof NAV_ITEMS;
 
 /** Features on the way: listed, greyed out, so nobody wonders where they are. */
 export const UPCOMING_NAV_ITEMS = [
-  { key: 'analytics', label: 'nav.analytics', icon: <BarChartOutlined /> },
+  { key: 'members', label: 'nav.members', icon: <HeartOutlined /> },
 ] as const;
 
 export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] =>

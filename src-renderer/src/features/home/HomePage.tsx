@@ -1,4 +1,4 @@
-import { RightOutlined, TeamOutlined } from '@ant-design/icons';
+import { HeartOutlined, RightOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,7 @@ const SECTIONS = [
 ] as const satisfies { group: NavItem['group']; title: string }[];
 
 const UPCOMING = [
-  { key: 'members', icon: <TeamOutlined />, title: 'nav.members', text: 'home.membersText' },
+  { key: 'members', icon: <HeartOutlined />, title: 'nav.members', text: 'home.membersText' },
 ] as const;
 
 /** After login: who and where you are, the pages you can open, and what is still to come. */
