@@ -83,7 +83,9 @@ export function TemplateFormDrawer({
     const template = toTemplateFields(values);
     try {
       if (!editing) {
-        onCreated?.(await create.mutateAsync(template));
+        // Not `onCreated?.(await …)`: an optional call skips its arguments when there is no callback.
+        const created = await create.mutateAsync(template);
+        onCreated?.(created);
         message.success(t('coupons.form.created', { name: template.name }));
       } else {
         const saved = await update.mutateAsync({ id: editing.id, ...template });
