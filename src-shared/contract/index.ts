@@ -11,6 +11,7 @@ import { authEvents, authMethods } from './auth';
 import { setupMethods } from './setup';
 import { staffEvents, staffMethods } from './staff';
 import { storesEvents, storesMethods } from './stores';
+import { syncEvents, syncMethods } from './sync';
 
 export * from './define';
 
@@ -27,6 +28,7 @@ export const methods = {
   ...redemptionMethods,
   ...cashbackMethods,
   ...printingMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -39,6 +41,7 @@ export const events = {
   ...couponsEvents,
   ...redemptionEvents,
   ...printingEvents,
+  ...syncEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

@@ -16,6 +16,8 @@ const refusals = {
   TEMPLATE_PAUSED: 'The campaign is paused or ended',
   NOT_STACKABLE: 'Cannot be combined with another non-stackable coupon',
   COOLING_DOWN: 'Too many wrong codes; try again in {{seconds}} s',
+  OFFLINE_LIMIT_REACHED:
+    'This coupon was issued at another store and is not synced here yet; today\'s offline limit is reached ({{maxCount}} coupons / {{maxText}}). Sync, then try again',
 };
 
 export const en: SharedMessages = {
@@ -75,6 +77,11 @@ export const en: SharedMessages = {
     OTP_WRONG: 'Wrong verification code; {{remaining}} tries left',
     OTP_EXPIRED: 'The verification code is no longer valid; please ask for a new one',
     SMS_SEND_FAILED: 'The text message could not be sent; please try again later',
+    SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
+    SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
+    SYNC_CLOUD_UNREACHABLE: 'The cloud cannot be reached ({{detail}}); check the address and the network',
+    SYNC_PAIRING_REFUSED: 'The cloud refused the pairing: {{detail}}',
+    SYNC_ISSUE_NOT_FOUND: 'No such sync record',
   },
   refusals,
   templateChangeRefusals: {
@@ -106,6 +113,7 @@ export const en: SharedMessages = {
     cursor: 'Invalid sync cursor',
     signingKey: 'A signing key is 32 bytes (base64)',
     pairingCode: 'A pairing code is 8 letters or digits',
+    url: 'Enter an address starting with http:// or https://',
     otp: 'The verification code is 6 digits',
   },
   sms: {

@@ -10,3 +10,4 @@ export * from '../products/schema';
 export * from '../outbox/schema';
 export * from '../coupons/schema';
 export * from '../printing/schema';
+export * from '../sync/schema';

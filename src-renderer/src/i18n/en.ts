@@ -664,6 +664,7 @@ export const en: UiMessages = {
       TEMPLATE_PAUSED: 'Campaign paused',
       NOT_STACKABLE: 'Cannot be combined',
       COOLING_DOWN: 'Please wait',
+      OFFLINE_LIMIT_REACHED: 'Offline limit reached today',
     },
     facts: {
       redeemedAt: 'Redeemed at',

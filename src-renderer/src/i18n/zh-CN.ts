@@ -647,6 +647,7 @@ export const zhCN = {
       TEMPLATE_PAUSED: '活动已暂停',
       NOT_STACKABLE: '不能叠加使用',
       COOLING_DOWN: '请稍后再试',
+      OFFLINE_LIMIT_REACHED: '离线核销已达今日上限',
     },
     facts: {
       redeemedAt: '核销时间',
