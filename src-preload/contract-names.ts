@@ -58,6 +58,17 @@ export const METHOD_NAMES = [
   'printing.jobs',
   'printing.retry',
   'printing.cancel',
+  'sync.pair',
+  'sync.unpair',
+  'sync.status',
+  'sync.now',
+  'sync.getSettings',
+  'sync.setSettings',
+  'sync.conflicts',
+  'sync.resolveConflict',
+  'sync.deadLetters',
+  'sync.retryDeadLetter',
+  'sync.discardDeadLetter',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -70,4 +81,5 @@ export const EVENT_NAMES = [
   'coupons.batchProgress',
   'redemption.changed',
   'printing.jobChanged',
+  'sync.statusChanged',
 ] as const satisfies readonly EventName[];

@@ -106,7 +106,8 @@ export const syncMethods = {
     access: MANAGERS,
   }),
   'sync.resolveConflict': method({
-    summary: 'A manager acknowledges a lost claim: the local redemption is voided (the winner keeps the code)',
+    summary:
+      'A manager acknowledges a lost claim: the local redemption is voided (the winner keeps the code)',
     input: eventIdInput.extend({ note: z.string().trim().max(200).default('') }),
     output: syncConflictSchema,
     access: MANAGERS,

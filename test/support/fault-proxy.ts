@@ -20,7 +20,13 @@ export interface Faults {
 }
 
 export async function startFaultProxy(target: string) {
-  const faults: Faults = { down: false, fail500: 0, loseAnswer: 0, delayMs: 0, path: '/v1/sync/push' };
+  const faults: Faults = {
+    down: false,
+    fail500: 0,
+    loseAnswer: 0,
+    delayMs: 0,
+    path: '/v1/sync/push',
+  };
   const seen: { method: string; path: string; status: number | 'dropped' | 'lost' }[] = [];
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';

@@ -49,14 +49,7 @@ const templates = new TemplatesService(
   outbox,
 );
 const keys = new SigningKeys(adb, systemClock);
-const issuer = new IssueService(
-  adb,
-  { now: () => task.issuedAt },
-  audit,
-  outbox,
-  templates,
-  keys,
-);
+const issuer = new IssueService(adb, { now: () => task.issuedAt }, audit, outbox, templates, keys);
 
 /** Lets the 'cancel' message in between chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,6 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
-import { cashbackCodes, couponTemplates, couponTemplateVersions, coupons, redemptions } from '../coupons/schema';
+import {
+  cashbackCodes,
+  couponTemplates,
+  couponTemplateVersions,
+  coupons,
+  redemptions,
+} from '../coupons/schema';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
@@ -9,6 +15,29 @@ import { syncApplied } from './schema';
 type TemplateRow = typeof couponTemplates.$inferSelect;
 type VersionRow = typeof couponTemplateVersions.$inferSelect;
 type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** What the tills put in these events (see the services that write the outbox rows). */
+interface IssuedPayload {
+  batchId?: string | null;
+  templateId: string;
+  templateVersion: number;
+  storeId?: string | null;
+  phone?: string | null;
+  validFrom: number;
+  validUntil: number;
+  codes?: string[];
+}
+interface VoidPayload {
+  redemptionId: string;
+  voidedAt: number;
+  reason?: string | null;
+}
+interface CashbackPayoutPayload {
+  code: string;
+  phone: string;
+  redeemedAt: number;
+  via: 'counter' | 'terminal' | 'cloud';
+}
 
 /**
  * Applies what the merchant's other tills (and the cloud) did, idempotently by event id:
@@ -49,31 +78,41 @@ export class PulledEventApplier {
 
   /** Returns the template whose numbers changed, if any. */
   private apply(event: PulledEvent): string | null {
-    const payload = event.payload as Record<string, any>;
+    const payload: unknown = event.payload;
     switch (event.kind) {
-      case 'templates.changed':
-        return this.applyTemplate(payload.template, payload.versions ?? []);
+      case 'templates.changed': {
+        const { template, versions } = payload as {
+          template?: TemplateRow;
+          versions?: VersionRow[];
+        };
+        return this.applyTemplate(template, versions ?? []);
+      }
       case 'coupons.issued':
-        return this.applyIssued(payload);
+        return this.applyIssued(payload as IssuedPayload);
       case 'redemption.completed':
         return this.applyRedemption(event.id, payload as RedemptionRow);
       case 'redemption.voided':
-        return this.applyVoid(payload);
+        return this.applyVoid(payload as VoidPayload);
       case 'cashback.redeemed':
-        this.adb.db
-          .update(cashbackCodes)
-          .set({
-            status: 'redeemed',
-            phone: payload.phone,
-            redeemedAt: payload.redeemedAt,
-            redeemedVia: payload.via,
-          })
-          .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
-          .run();
-        return null;
+        return this.applyCashbackPayout(payload as CashbackPayoutPayload);
       default:
         return null;
     }
+  }
+
+  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
+  private applyCashbackPayout(payload: CashbackPayoutPayload) {
+    this.adb.db
+      .update(cashbackCodes)
+      .set({
+        status: 'redeemed',
+        phone: payload.phone,
+        redeemedAt: payload.redeemedAt,
+        redeemedVia: payload.via,
+      })
+      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .run();
+    return null;
   }
 
   private templateKnown(id: string): boolean {
@@ -98,7 +137,7 @@ export class PulledEventApplier {
     return template.id;
   }
 
-  private applyIssued(payload: Record<string, any>) {
+  private applyIssued(payload: IssuedPayload) {
     const codes: string[] = Array.isArray(payload.codes) ? payload.codes : [];
     if (!codes.length || !this.templateKnown(payload.templateId)) return null;
     const now = this.clock.now();
@@ -182,7 +221,7 @@ export class PulledEventApplier {
     return claim.templateId;
   }
 
-  private applyVoid(payload: Record<string, any>) {
+  private applyVoid(payload: VoidPayload) {
     const row = this.adb.db
       .select()
       .from(redemptions)

@@ -55,7 +55,8 @@ export class CloudClient {
   ): Promise<EndpointOutput<N>> {
     const endpoint = cloudEndpoints[name];
     const url = new URL(endpoint.path, this.options.baseUrl);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(key, value);
     const headers: Record<string, string> = { 'accept-language': this.options.lang };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
@@ -75,11 +76,11 @@ export class CloudClient {
       const reason = error instanceof Error ? error.message : String(error);
       throw new CloudError('transient', 'NETWORK', reason, null);
     }
-    let body: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } } = {};
+    let body: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } };
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
-      body = {};
+      body = {}; // a proxy's HTML error page: classified by its status alone
     }
     if (response.ok && body.ok) return body.data as EndpointOutput<N>;
     const retryAfter = Number(response.headers.get('retry-after'));

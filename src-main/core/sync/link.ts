@@ -23,7 +23,10 @@ export class SyncLink {
   create(row: Omit<LinkRow, 'id'>, keys: MerchantKey[]): void {
     this.adb.write(() => {
       this.adb.db.delete(syncLink).run();
-      this.adb.db.insert(syncLink).values({ ...row, id: LINK_ID }).run();
+      this.adb.db
+        .insert(syncLink)
+        .values({ ...row, id: LINK_ID })
+        .run();
       this.replaceKeys(keys);
     });
   }

@@ -69,13 +69,16 @@ export class OfflineAdmissions {
 
   /** Inside the redemption's transaction: the coupon row and today's tally. */
   record(coupon: CouponRow, discountFen: number, timeZone: string): void {
-    this.adb.db.insert(offlineAdmissions).values({
-      couponId: coupon.id,
-      code: coupon.code,
-      day: localDate(this.clock.now(), timeZone),
-      discountFen,
-      createdAt: this.clock.now(),
-    }).run();
+    this.adb.db
+      .insert(offlineAdmissions)
+      .values({
+        couponId: coupon.id,
+        code: coupon.code,
+        day: localDate(this.clock.now(), timeZone),
+        discountFen,
+        createdAt: this.clock.now(),
+      })
+      .run();
   }
 
   private usedToday(timeZone: string) {

@@ -136,7 +136,11 @@ export class SyncService {
       );
       this.audit.record(ctx, {
         action: 'sync.pair',
-        details: { cloudUrl: input.cloudUrl, merchant: answer.merchant.name, device: input.deviceName },
+        details: {
+          cloudUrl: input.cloudUrl,
+          merchant: answer.merchant.name,
+          device: input.deviceName,
+        },
       });
     });
     this.offline = false;
@@ -168,14 +172,13 @@ export class SyncService {
    * it and only then replaces the old one (which the cloud honours until the new one is used).
    */
   async rotateToken(): Promise<void> {
+    await this.scheduler.settled();
     const link = this.requireLink();
     const answer = await this.cloudCall(() =>
       this.client(link.cloudUrl, link.nextToken ?? link.token).call('devices.rotateToken'),
     );
     this.link.update({ nextToken: answer.deviceToken });
-    await this.cloudCall(() =>
-      this.client(link.cloudUrl, answer.deviceToken).call('devices.me'),
-    );
+    await this.cloudCall(() => this.client(link.cloudUrl, answer.deviceToken).call('devices.me'));
     this.link.update({ token: answer.deviceToken, nextToken: null });
   }
 
@@ -206,7 +209,7 @@ export class SyncService {
         this.logger.warn('sync: events not accepted', { ...pushed });
       return { ok: true };
     } catch (error) {
-      return this.failed(error);
+      return this.failed(error, link.nextToken ?? link.token);
     } finally {
       this.syncing = false;
       this.emitStatus();
@@ -227,11 +230,14 @@ export class SyncService {
     }
   }
 
-  private failed(error: unknown): RoundResult {
+  private failed(error: unknown, usedToken: string): RoundResult {
     const now = this.clock.now();
     if (error instanceof CloudError) {
       const message = `${error.code}: ${error.message}`;
-      if (error.failure === 'unauthorized') {
+      const current = this.link.get();
+      // A 401 for a token rotated away meanwhile says nothing about the pairing: retry.
+      const rotatedMeanwhile = current && (current.nextToken ?? current.token) !== usedToken;
+      if (error.failure === 'unauthorized' && !rotatedMeanwhile) {
         this.logger.warn('sync: the cloud ended the pairing (401)');
         this.link.update({ state: 'revoked', lastError: message, lastErrorAt: now });
         return { ok: 'idle' };
@@ -266,7 +272,9 @@ export class SyncService {
       cloudUrl: link?.cloudUrl ?? null,
       deviceId: link?.deviceId ?? null,
       deviceName: link?.deviceName ?? null,
-      merchant: link ? { id: link.merchantId, name: link.merchantName, code: link.merchantCode } : null,
+      merchant: link
+        ? { id: link.merchantId, name: link.merchantName, code: link.merchantCode }
+        : null,
       pairedAt: link?.pairedAt ?? null,
       lastSyncAt: link?.lastSyncAt ?? null,
       lastError: link?.lastError ?? null,
@@ -351,7 +359,10 @@ export class SyncService {
           })
           .where(eq(couponTemplates.id, local.templateId))
           .run();
-        this.adb.emitAfterCommit('redemption.changed', { redemptionId: local.id, status: 'voided' });
+        this.adb.emitAfterCommit('redemption.changed', {
+          redemptionId: local.id,
+          status: 'voided',
+        });
       }
       this.adb.db
         .update(syncIssues)
@@ -392,7 +403,10 @@ export class SyncService {
       const issue = this.openIssue(eventId, 'dead');
       this.adb.db.delete(syncIssues).where(eq(syncIssues.eventId, eventId)).run();
       this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, eventId)).run();
-      this.audit.record(ctx, { action: 'sync.retryDeadLetter', details: { kind: issue.eventKind } });
+      this.audit.record(ctx, {
+        action: 'sync.retryDeadLetter',
+        details: { kind: issue.eventKind },
+      });
     });
     this.emitStatus();
     if (this.link.get()?.state === 'paired') void this.scheduler.trigger();
@@ -404,7 +418,11 @@ export class SyncService {
       const issue = this.openIssue(eventId, 'dead');
       this.adb.db
         .update(syncIssues)
-        .set({ resolvedAt: this.clock.now(), resolvedBy: ctx.actor.staffId, resolution: 'discarded' })
+        .set({
+          resolvedAt: this.clock.now(),
+          resolvedBy: ctx.actor.staffId,
+          resolution: 'discarded',
+        })
         .where(eq(syncIssues.eventId, eventId))
         .run();
       this.audit.record(ctx, {
@@ -423,7 +441,11 @@ export class SyncService {
       .select()
       .from(syncIssues)
       .where(
-        and(eq(syncIssues.eventId, eventId), eq(syncIssues.kind, kind), isNull(syncIssues.resolvedAt)),
+        and(
+          eq(syncIssues.eventId, eventId),
+          eq(syncIssues.kind, kind),
+          isNull(syncIssues.resolvedAt),
+        ),
       )
       .get();
     if (!issue) throw new AppError('SYNC_ISSUE_NOT_FOUND', { eventId });

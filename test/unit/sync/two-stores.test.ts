@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CLOUD_START_TIMEOUT_MS, describeOnEachBackend, startCloud, type TestCloud } from '../../support/cloud';
+import {
+  CLOUD_START_TIMEOUT_MS,
+  describeOnEachBackend,
+  startCloud,
+  type TestCloud,
+} from '../../support/cloud';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop } from '../../support/sync';
 
@@ -61,7 +66,11 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     proxy.faults.down = true;
     const atA = await a.ok(
       'redemption.redeem',
-      { code: coupon.code, order: { subtotalFen: 12000, customerPhone: '13812345678' }, idempotencyKey: 'till-a-100000' },
+      {
+        code: coupon.code,
+        order: { subtotalFen: 12000, customerPhone: '13812345678' },
+        idempotencyKey: 'till-a-100000',
+      },
       a.cashierToken,
     );
     const atB = await b.ok(
@@ -81,7 +90,12 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     const [conflict] = await b.ok('sync.conflicts', { includeResolved: false }, b.ownerToken);
     expect(conflict).toMatchObject({
       code: coupon.code,
-      winner: { redemptionId: atA.redemption.id, deviceId: a.deviceId, deviceName: '一号店', amountFen: 2000 },
+      winner: {
+        redemptionId: atA.redemption.id,
+        deviceId: a.deviceId,
+        deviceName: '一号店',
+        amountFen: 2000,
+      },
       loser: { redemptionId: atB.redemption.id, deviceId: b.deviceId, deviceName: '二号店' },
     });
 
