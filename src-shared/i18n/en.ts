@@ -17,7 +17,7 @@ const refusals = {
   NOT_STACKABLE: 'Cannot be combined with another non-stackable coupon',
   COOLING_DOWN: 'Too many wrong codes; try again in {{seconds}} s',
   OFFLINE_LIMIT_REACHED:
-    'This coupon was issued at another store and is not synced here yet; today\'s offline limit is reached ({{maxCount}} coupons / {{maxText}}). Sync, then try again',
+    "This coupon was issued at another store and is not synced here yet; today's offline limit is reached ({{maxCount}} coupons / {{maxText}}). Sync, then try again",
 };
 
 export const en: SharedMessages = {
@@ -79,7 +79,8 @@ export const en: SharedMessages = {
     SMS_SEND_FAILED: 'The text message could not be sent; please try again later',
     SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
     SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
-    SYNC_CLOUD_UNREACHABLE: 'The cloud cannot be reached ({{detail}}); check the address and the network',
+    SYNC_CLOUD_UNREACHABLE:
+      'The cloud cannot be reached ({{detail}}); check the address and the network',
     SYNC_PAIRING_REFUSED: 'The cloud refused the pairing: {{detail}}',
     SYNC_ISSUE_NOT_FOUND: 'No such sync record',
   },
@@ -157,6 +158,12 @@ export const en: SharedMessages = {
     'printing.reprint': 'Reprinted slips',
     'redemption.redeem': 'Redeemed a coupon',
     'redemption.void': 'Voided a redemption',
+    'sync.pair': 'Paired with the cloud',
+    'sync.unpair': 'Unpaired from the cloud',
+    'sync.setSettings': 'Changed the sync settings',
+    'sync.resolveConflict': 'Resolved a sync conflict',
+    'sync.retryDeadLetter': 'Retried a change the cloud refused',
+    'sync.discardDeadLetter': 'Discarded a change the cloud refused',
     'redemption.coolDown': 'Cool-down after wrong codes',
     'cashback.redeem': 'Paid out cashback',
   },

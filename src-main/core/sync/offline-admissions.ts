@@ -7,7 +7,7 @@ import type { TokenClaims } from '../coupons/token';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { offlineAdmissions } from './schema';
+import { offlineAdmissions, syncLink } from './schema';
 
 type CouponRow = typeof coupons.$inferSelect;
 
@@ -31,6 +31,8 @@ export class OfflineAdmissions {
 
   /** A coupon row for the code (not yet written), when today's count allows one more. */
   admit(token: TokenClaims, timeZone: string): Admission {
+    // Only a till of a chain meets codes printed elsewhere: an unpaired one says "not found".
+    if (!this.adb.db.select({ id: syncLink.id }).from(syncLink).get()) return null;
     const template = this.adb.db
       .select()
       .from(couponTemplates)

@@ -11,6 +11,7 @@ import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StoresPage } from '../features/stores/StoresPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { IdleLock } from './idle-lock/lock-context';
 import { AppLayout } from './layout/AppLayout';
 import { NAV_ITEMS, type PageKey } from './layout/navigation';
@@ -31,6 +32,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   staff: <StaffPage />,
   stores: <StoresPage />,
   audit: <AuditPage />,
+  sync: <SyncPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarcodeOutlined,
+  CloudSyncOutlined,
   GiftOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -22,7 +23,8 @@ export type NavLabel =
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
-  | 'nav.audit';
+  | 'nav.audit'
+  | 'nav.sync';
 
 export interface NavItem {
   path: string;
@@ -94,6 +96,13 @@ export const NAV_ITEMS = {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  sync: {
+    path: '/sync',
+    label: 'nav.sync',
+    icon: <CloudSyncOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

@@ -18,6 +18,7 @@ const PAGE_TEXTS = {
   staff: 'home.staffText',
   stores: 'home.storesText',
   audit: 'home.auditText',
+  sync: 'home.syncText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 
 const SECTIONS = [
