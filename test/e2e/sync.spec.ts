@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { cloudForThisFile } from '../support/e2e-cloud';
+import { serverForThisFile } from '../support/e2e-server';
+
+// One shop and one real cloud for the file: paired through the UI, then synced.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+const cloud = cloudForThisFile();
+
+const OWNER = { name: '王店主', pin: '246810' };
+
+async function openAsOwner(page: Page) {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+}
+
+test('a manager pairs the shop with the cloud and watches it go from pending to synced', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: '鲜果优选',
+    merchantCode: 'xgyx-01',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+
+  // Not paired yet: the header says so, and the page offers the pairing form.
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'unpaired');
+  await page.getByRole('menuitem', { name: '云端同步' }).click();
+  await expect(page.getByRole('heading', { name: '云端同步' })).toBeVisible();
+  // Setting the shop up already made changes the cloud must learn.
+  await expect(page.getByTestId('sync-pending')).not.toHaveText('0');
+  await screenshot(page, 'sync-01-unpaired', { fullPage: false });
+
+  // Sync every 10 minutes, so the next test sees its change waiting until 立即同步.
+  await page.getByLabel('自动同步间隔').fill('600');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  const merchant = await cloud.admin('POST', '/v1/admin/merchants', {
+    name: '鲜果优选',
+    code: 'XGYX-01',
+  });
+  await page.getByTestId('sync-cloud-url').fill(cloud.url);
+  await page.getByTestId('sync-pairing-code').fill('0000-0000');
+  await page.getByTestId('sync-device-name').fill('新街口店 1 号收银机');
+  await page.getByTestId('sync-pair').click();
+  await expect(page.getByText('配对码无效、已过期或已被使用')).toBeVisible();
+
+  await page.getByTestId('sync-pairing-code').fill(await cloud.pairingCode(merchant.id));
+  await page.getByTestId('sync-pair').click();
+  await expect(page.getByText('配对成功，开始同步')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  await expect(page.getByTestId('sync-status')).toContainText('鲜果优选（XGYX-01）');
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-last')).not.toHaveText('—');
+  await screenshot(page, 'sync-02-synced', { fullPage: false });
+  await page.mouse.wheel(0, 900);
+  await screenshot(page, 'sync-03-lists', { fullPage: false });
+});
+
+test('a change waits as pending, and 立即同步 sends it', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await page.getByRole('button', { name: '新增员工' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增员工' });
+  await dialog.getByLabel('姓名').fill('李收银');
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('135790');
+  await dialog.getByLabel('再次输入 PIN 码').fill('135790');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('menuitem', { name: '云端同步' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('1');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('同步完成')).toBeVisible();
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+
+  // The admin revokes this PC: the next sync shows the pairing ended, clearly.
+  const merchants = await cloud.admin('GET', '/v1/admin/merchants');
+  const merchant = (merchants.merchants ?? merchants).find(
+    (m: { code: string }) => m.code === 'XGYX-01',
+  );
+  const devices = await cloud.admin('GET', `/v1/admin/merchants/${merchant.id}/devices`);
+  const device = (devices.devices ?? devices)[0];
+  await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/devices/${device.id}/revoke`);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-revoked')).toBeVisible();
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'revoked');
+  await screenshot(page, 'sync-04-revoked', { fullPage: false });
+});
