@@ -4,6 +4,7 @@ import { cloudBench } from './cloud.bench';
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
+import { syncBench } from './sync.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   coupons: couponsBench,
   printing: printingBench,
   cloud: cloudBench,
+  sync: syncBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

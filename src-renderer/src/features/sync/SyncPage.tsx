@@ -22,7 +22,8 @@ export function SyncPage() {
   const onSyncNow = async () => {
     try {
       const after = await syncNow.mutateAsync({});
-      if (after.lastError) message.warning(after.lastError);
+      if (after.state === 'revoked') message.error(t('sync.status.revokedTitle'));
+      else if (after.lastError) message.warning(after.lastError);
       else message.success(t('sync.syncedNow'));
     } catch (error) {
       message.error(errorText(error));
