@@ -83,16 +83,110 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
   await expect(page.getByText('同步完成')).toBeVisible();
   await expect(page.getByTestId('sync-pending')).toHaveText('0');
 
+  // Another store (a second device of the merchant) redeems a code this shop also redeems while
+  // apart; the other store reached the cloud first: the conflict shows both sides.
+  const api = async (method: string, input: unknown, token?: string) => {
+    const response = await fetch(`${server.url}/api/${method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(input),
+    });
+    const answer = await response.json();
+    if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+  const { staff } = await api('auth.loginOptions', {});
+  const ownerId = staff.find((p: { name: string }) => p.name === OWNER.name).id;
+  const { token } = await api('auth.login', { staffId: ownerId, pin: OWNER.pin });
+  const template = await api(
+    'coupons.createTemplate',
+    {
+      name: '满100减20',
+      rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+      validity: { kind: 'relative', days: 30 },
+    },
+    token,
+  );
+  await api('coupons.setTemplateStatus', { id: template.id, status: 'active' }, token);
+  const { codes } = await api('coupons.issue', { templateId: template.id, count: 1 }, token);
+  const code = codes[0].code as string;
+  const stores = await api('stores.list', { includeInactive: false }, token);
+  const storeId = stores[0].id as string;
+  const other = await pairRawDevice(cloud, '中山路店 2 号收银机');
+  const claimId = crypto.randomUUID();
+  await pushClaim(cloud.url, other, {
+    id: claimId,
+    code,
+    templateId: template.id,
+    storeId: crypto.randomUUID(),
+    customerPhone: '+8613912345678',
+    subtotalFen: 15000,
+    discountFen: 2000,
+    createdAt: Date.now(),
+  });
+  await api(
+    'redemption.redeem',
+    { code, order: { subtotalFen: 12000 }, idempotencyKey: `e2e-${code}`, storeId },
+    token,
+  );
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-conflict')).toBeVisible();
+  await expect(page.getByTestId('sync-conflict')).toContainText('中山路店 2 号收银机');
+  await expect(page.getByTestId('header-sync')).toContainText('1 项待处理');
+  await page.getByTestId('sync-conflict').scrollIntoViewIfNeeded();
+  await screenshot(page, 'sync-04-conflict', { fullPage: false });
+  await page.getByRole('button', { name: '确认并撤销本机核销' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认并撤销本机核销' }).click();
+  await expect(page.getByText('已处理，本机核销已撤销')).toBeVisible();
+  await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
+
   // The admin revokes this PC: the next sync shows the pairing ended, clearly.
   const merchants = await cloud.admin('GET', '/v1/admin/merchants');
   const merchant = (merchants.merchants ?? merchants).find(
     (m: { code: string }) => m.code === 'XGYX-01',
   );
   const devices = await cloud.admin('GET', `/v1/admin/merchants/${merchant.id}/devices`);
-  const device = (devices.devices ?? devices)[0];
+  const device = (devices.devices ?? devices).find(
+    (d: { name: string }) => d.name === '新街口店 1 号收银机',
+  );
   await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/devices/${device.id}/revoke`);
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-revoked')).toBeVisible();
   await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'revoked');
-  await screenshot(page, 'sync-04-revoked', { fullPage: false });
+  await screenshot(page, 'sync-05-revoked', { fullPage: false });
 });
+
+/** A second till of the merchant, as the cloud sees it (no desktop needed for this side). */
+async function pairRawDevice(cloud: ReturnType<typeof cloudForThisFile>, name: string) {
+  const merchants = await cloud.admin('GET', '/v1/admin/merchants');
+  const merchant = merchants.merchants.find((m: { code: string }) => m.code === 'XGYX-01');
+  const response = await fetch(`${cloud.url}/v1/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode: await cloud.pairingCode(merchant.id), device: { name } }),
+  });
+  return (await response.json()).data.deviceToken as string;
+}
+
+async function pushClaim(base: string, token: string, claim: Record<string, unknown>) {
+  const response = await fetch(`${base}/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      events: [
+        {
+          id: crypto.randomUUID(),
+          kind: 'redemption.completed',
+          entityId: claim.id,
+          occurredAt: Date.now(),
+          payload: claim,
+        },
+      ],
+    }),
+  });
+  const answer = await response.json();
+  if (answer.data?.results?.[0]?.status !== 'accepted') throw new Error(JSON.stringify(answer));
+}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncConflict } from '../../../../src-shared/contract/sync';
 import type { Claim } from '../../../../src-shared/sync/sync';
 import { displayCode } from '../../../../src-shared/coupons/codes';
+import { maskPhone } from '../../../../src-shared/phone';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { useResolveConflict, useSyncConflicts } from './sync-queries';
@@ -18,7 +19,7 @@ function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; colo
       column={1}
       bordered
       title={<Tag color={color}>{title}</Tag>}
-      style={{ flex: 1, minWidth: 280 }}
+      style={{ minWidth: 280 }}
     >
       <Descriptions.Item label={t('sync.conflicts.device')}>
         {claim.deviceName ?? t('sync.conflicts.viaCloud')}
@@ -26,7 +27,9 @@ function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; colo
       <Descriptions.Item label={t('sync.conflicts.amount')}>
         <Money fen={claim.amountFen} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('sync.conflicts.phone')}>{claim.phone ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('sync.conflicts.phone')}>
+        {claim.phone ? maskPhone(claim.phone) : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.claimedAt')}>
         {at(claim.claimedAt)}
       </Descriptions.Item>
@@ -78,10 +81,16 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
         </Space>
       }
     >
-      <Space align="start" wrap style={{ width: '100%' }} size="large">
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))',
+          gap: 24,
+        }}
+      >
         <ClaimFacts claim={conflict.winner} title={t('sync.conflicts.winner')} color="success" />
         <ClaimFacts claim={conflict.loser} title={t('sync.conflicts.loser')} color="error" />
-      </Space>
+      </div>
     </Card>
   );
 }
