@@ -17,7 +17,8 @@ export const defaultSyncConfig: SyncConfig = {
   backoffBaseMs: 2_000,
   backoffCapMs: 5 * 60_000,
   batchSize: 500,
-  pullLimit: 1000,
+  // A page is applied in one transaction: small enough to keep the main thread responsive.
+  pullLimit: 200,
   autoStart: true,
 };
 

@@ -135,6 +135,24 @@ describeOnEachBackend('sync under faults', (backend) => {
     await expectStreamHoldsExactly(cloud, merchant.id, shop);
   });
 
+  it('closing the core cuts a round off at once (the request is aborted, the queue kept)', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { requestTimeoutMs: 30_000 },
+    });
+    await shop.syncNow();
+    await makeChanges(shop, 3, '辛');
+    proxy.faults.delayMs = 20_000;
+    const round = shop.syncNow().catch((error: unknown) => error);
+    // The push is now held by the slow cloud.
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    await shop.core.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await round;
+  });
+
   it('token rotation saves the new token before use; the old one ends once the new is used', async () => {
     const merchant = await cloud.newMerchant();
     const shop = await pairedShop(cloud, merchant.id, '一号店');
