@@ -28,6 +28,8 @@ export async function startFaultProxy(target: string) {
     path: '/v1/sync/push',
   };
   const seen: { method: string; path: string; status: number | 'dropped' | 'lost' }[] = [];
+  /** Forwards still waiting out a delay: dropped when the proxy closes. */
+  const delayed = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
     if (faults.down) {
@@ -46,6 +48,8 @@ export async function startFaultProxy(target: string) {
     const lose = matches && faults.loseAnswer > 0;
     if (lose) faults.loseAnswer -= 1;
     const forward = () => {
+      // The till gave up meanwhile (timeout, closed): a half-sent body would hang the cloud.
+      if (req.destroyed) return;
       const upstream = http.request(
         new URL(path, target),
         { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
@@ -64,10 +68,18 @@ export async function startFaultProxy(target: string) {
         },
       );
       upstream.on('error', () => req.socket.destroy());
+      req.on('close', () => {
+        if (!req.complete) upstream.destroy();
+      });
       req.pipe(upstream);
     };
-    if (faults.delayMs) setTimeout(forward, faults.delayMs);
-    else forward();
+    if (faults.delayMs) {
+      const timer = setTimeout(() => {
+        delayed.delete(timer);
+        forward();
+      }, faults.delayMs);
+      delayed.add(timer);
+    } else forward();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -78,6 +90,7 @@ export async function startFaultProxy(target: string) {
     pushes: () => seen.filter((r) => r.path.startsWith('/v1/sync/push')),
     close: () =>
       new Promise<void>((resolve) => {
+        for (const timer of delayed) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
