@@ -157,6 +157,14 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
   await expect(page.getByTestId('sync-revoked')).toBeVisible();
   await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'revoked');
   await screenshot(page, 'sync-05-revoked', { fullPage: false });
+
+  // English second: the same page, every text translated.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Cloud sync' })).toBeVisible();
+  await expect(page.getByTestId('sync-revoked')).toContainText('pair again');
+  await screenshot(page, 'sync-06-english', { fullPage: false });
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '云端同步' })).toBeVisible();
 });
 
 /** A second till of the merchant, as the cloud sees it (no desktop needed for this side). */
