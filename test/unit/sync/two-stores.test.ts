@@ -176,4 +176,32 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     );
     expect(atA.code).toBe('COUPON_ALREADY_REDEEMED');
   });
+
+  it('a cashback code paid to a consumer through the cloud is no longer payable at the counter', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店');
+    await a.activeTemplate({
+      name: '苹果返现 2 元',
+      rule: { type: 'cashback', rewardFen: 200 },
+      scope: { productIds: [a.products.apple.id], categories: [] },
+    });
+    const cashback = await a.ok(
+      'cashback.requestCode',
+      { barcode: '6901234567892', terminalId: a.ids.terminalId },
+      a.cashierToken,
+    );
+    await a.syncNow();
+    const paid = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
+      body: { code: cashback.qrPayload, phone: '13700000000' },
+    });
+    expect(paid.status).toBe(200);
+
+    await a.syncNow();
+    const late = await a.fails(
+      'cashback.redeem',
+      { code: cashback.code, phone: '13900000000' },
+      a.cashierToken,
+    );
+    expect(late.code).toBe('CASHBACK_ALREADY_REDEEMED');
+  });
 });
