@@ -11,6 +11,8 @@ export interface Faults {
   down: boolean;
   /** Answer this many of the next requests (to matching paths) with 500, without forwarding. */
   fail500: number;
+  /** Answer this many of the next matching requests with 429 and `Retry-After: 2`. */
+  fail429: number;
   /** Forward this many of the next matching requests, then cut the connection (answer lost). */
   loseAnswer: number;
   /** Delay before forwarding, ms. */
@@ -23,6 +25,7 @@ export async function startFaultProxy(target: string) {
   const faults: Faults = {
     down: false,
     fail500: 0,
+    fail429: 0,
     loseAnswer: 0,
     delayMs: 0,
     path: '/v1/sync/push',
@@ -43,6 +46,18 @@ export async function startFaultProxy(target: string) {
       seen.push({ method: req.method!, path, status: 500 });
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'injected' } }));
+      return;
+    }
+    if (matches && faults.fail429 > 0) {
+      faults.fail429 -= 1;
+      seen.push({ method: req.method!, path, status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
+      res.end(
+        JSON.stringify({
+          ok: false,
+          error: { code: 'RATE_LIMITED', message: 'injected', details: { retryAfterSeconds: 2 } },
+        }),
+      );
       return;
     }
     const lose = matches && faults.loseAnswer > 0;

@@ -9,6 +9,7 @@ import {
 } from '../../support/cloud';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop, streamIds, type PairedShop } from '../../support/sync';
+import { CloudClient, CloudError } from '../../../src-main/core/sync/cloud-client';
 
 /** Outbox rows the shop has made (every one must reach the cloud exactly once). */
 const outboxIds = (shop: PairedShop) =>
@@ -44,7 +45,7 @@ describeOnEachBackend('sync under faults', (backend) => {
     await cloud.close();
   }, CLOUD_START_TIMEOUT_MS);
   beforeEach(() => {
-    Object.assign(proxy.faults, { down: false, fail500: 0, loseAnswer: 0, delayMs: 0 });
+    Object.assign(proxy.faults, { down: false, fail500: 0, fail429: 0, loseAnswer: 0, delayMs: 0 });
   });
 
   it('cloud down for a while: the queue grows, nothing is lost, it drains once with no duplicate', async () => {
@@ -151,6 +152,35 @@ describeOnEachBackend('sync under faults', (backend) => {
     await shop.core.close();
     expect(Date.now() - started).toBeLessThan(2_000);
     await round;
+  });
+
+  it('429: the client reads Retry-After; the round keeps the queue and the next one drains it', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await shop.syncNow();
+    const link = shop.core.services.sync.link.get()!;
+    proxy.faults.path = '/v1/sync/pull';
+    proxy.faults.fail429 = 1;
+    const client = new CloudClient({
+      baseUrl: proxy.url,
+      token: link.token,
+      timeoutMs: 2000,
+      lang: 'zh-CN',
+    });
+    const refused = await client
+      .call('sync.pull', { query: { after: '0', limit: '1' } })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(CloudError);
+    expect(refused).toMatchObject({ failure: 'rateLimited', retryAfterMs: 2000 });
+
+    await makeChanges(shop, 2, '壬');
+    proxy.faults.path = '/v1/sync/push';
+    proxy.faults.fail429 = 1;
+    const limited = await shop.syncNow();
+    expect(limited).toMatchObject({ pendingCount: 2 });
+    expect(limited.lastError).toMatch(/RATE_LIMITED/);
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, lastError: null });
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
   });
 
   it('token rotation saves the new token before use; the old one ends once the new is used', async () => {
