@@ -20,7 +20,7 @@ const BATCH = 1000;
 const TOKEN = 'bench-admin-token-0123456789';
 
 /** A till's day: mostly stock and sales, one in ten a coupon redemption claim. */
-function outboxEvent(i: number): PushedEvent {
+export function outboxEvent(i: number): PushedEvent {
   const id = v7();
   if (i % 10 === 0) {
     const digits = String(1_000_000_000_000_000_000n + BigInt(i));
@@ -54,7 +54,7 @@ function outboxEvent(i: number): PushedEvent {
   };
 }
 
-async function post(url: string, body: string, token: string) {
+export async function post(url: string, body: string, token: string) {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -95,7 +95,8 @@ const metric = (name: string, seconds: number, baseline: number, target?: number
   extra: { events: TOTAL, eventsPerSecond: Math.round(TOTAL / seconds) },
 });
 
-export async function cloudBench(): Promise<Metric[]> {
+/** The reference cloud on 127.0.0.1 without rate limits, and a merchant to pair devices with. */
+export async function startBenchCloud() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-cloud-bench-'));
   const database = await openCloudDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL });
   const config = defaultCloudConfig(TOKEN);
@@ -104,18 +105,33 @@ export async function cloudBench(): Promise<Metric[]> {
   const app = await buildCloudApp({ database, config, logger: createMemoryLogger() });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const admin = (url: string, body: unknown) => post(base + url, JSON.stringify(body), TOKEN);
+  const merchant = JSON.parse(
+    await admin('/v1/admin/merchants', { name: 'bench', code: `B-${Date.now()}` }),
+  ).data;
+  const pairingCode = async (): Promise<string> =>
+    JSON.parse(await admin(`/v1/admin/merchants/${merchant.id}/pairing-codes`, {})).data.code;
+  const pair = async (name: string) => {
+    const body = JSON.stringify({ pairingCode: await pairingCode(), device: { name } });
+    return JSON.parse(await post(`${base}/v1/devices/pair`, body, '')).data.deviceToken as string;
+  };
+  return {
+    base,
+    kind: database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite',
+    pairingCode,
+    pair,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function cloudBench(): Promise<Metric[]> {
+  const cloud = await startBenchCloud();
+  const { base, pair } = cloud;
   try {
-    const admin = (url: string, body: unknown) => post(base + url, JSON.stringify(body), TOKEN);
-    const merchant = JSON.parse(
-      await admin('/v1/admin/merchants', { name: 'bench', code: `B-${Date.now()}` }),
-    ).data;
-    const pair = async (name: string) => {
-      const { code } = JSON.parse(
-        await admin(`/v1/admin/merchants/${merchant.id}/pairing-codes`, {}),
-      ).data;
-      const body = JSON.stringify({ pairingCode: code, device: { name } });
-      return JSON.parse(await post(`${base}/v1/devices/pair`, body, '')).data.deviceToken as string;
-    };
     const a = await pair('A');
     const b = await pair('B');
 
@@ -157,14 +173,12 @@ export async function cloudBench(): Promise<Metric[]> {
     const barePull = (performance.now() - start) / 1000;
     await bare.app.close();
 
-    const on = database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+    const on = cloud.kind;
     return [
       metric(`cloud push ${TOTAL} events (batches of ${BATCH}, ${on})`, pushSeconds, barePush, 20),
       metric(`cloud pull ${TOTAL} events (pages of ${BATCH}, ${on})`, pullSeconds, barePull, 20),
     ];
   } finally {
-    await app.close();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cloud.close();
   }
 }

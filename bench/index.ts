@@ -7,6 +7,7 @@ import { printingBench } from './printing.bench';
 import { inventoryBench } from './inventory.bench';
 import { scannerBench } from './scanner.bench';
 import { analyticsBench } from './analytics.bench';
+import { syncBench } from './sync.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   inventory: inventoryBench,
   scanner: scannerBench,
   analytics: analyticsBench,
+  sync: syncBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

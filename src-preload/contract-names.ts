@@ -106,6 +106,17 @@ export const METHOD_NAMES = [
   'reports.storeDaily',
   'reports.storeMonthly',
   'demo.generate',
+  'sync.pair',
+  'sync.unpair',
+  'sync.status',
+  'sync.now',
+  'sync.getSettings',
+  'sync.setSettings',
+  'sync.conflicts',
+  'sync.resolveConflict',
+  'sync.deadLetters',
+  'sync.retryDeadLetter',
+  'sync.discardDeadLetter',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -127,4 +138,5 @@ export const EVENT_NAMES = [
   'scanner.devicesChanged',
   'scanner.settingsChanged',
   'analytics.jobProgress',
+  'sync.statusChanged',
 ] as const satisfies readonly EventName[];

@@ -87,6 +87,7 @@ export const ERROR_STATUS = {
   COUPON_TEMPLATE_PAUSED: 409,
   COUPON_NOT_STACKABLE: 409,
   COUPON_COOLING_DOWN: 429,
+  COUPON_OFFLINE_LIMIT_REACHED: 409,
   // The cloud server (src-cloud): pairing, sync, consumers.
   PAIRING_CODE_INVALID: 400,
   RATE_LIMITED: 429,
@@ -97,6 +98,12 @@ export const ERROR_STATUS = {
   OTP_WRONG: 401,
   OTP_EXPIRED: 401,
   SMS_SEND_FAILED: 502,
+  // Sync with the cloud.
+  SYNC_NOT_PAIRED: 409,
+  SYNC_ALREADY_PAIRED: 409,
+  SYNC_CLOUD_UNREACHABLE: 502,
+  SYNC_PAIRING_REFUSED: 409,
+  SYNC_ISSUE_NOT_FOUND: 404,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

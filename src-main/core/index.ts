@@ -59,6 +59,10 @@ import { StoreReports } from './analytics/store-report';
 import { ReportsService } from './analytics/reports';
 import { AnalyticsJobs } from './analytics/jobs';
 import { analyticsHandlers } from './analytics/handlers';
+import { SyncService } from './sync/service';
+import { syncHandlers } from './sync/handlers';
+import { OfflineAdmissions } from './sync/offline-admissions';
+import { readSyncSettings } from './sync/config';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -103,15 +107,15 @@ export async function createCore(options: CoreOptions) {
   const audit = new AuditService(adb, clock);
   const settings = new SettingsService(adb, clock);
   const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
-  const stores = new StoresService(adb, clock, audit);
-  const staff = new StaffService(adb, clock, audit, sessions);
+  const outbox = new OutboxService(adb, clock);
+  const stores = new StoresService(adb, clock, audit, outbox);
+  const staff = new StaffService(adb, clock, audit, sessions, outbox);
   const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
-  const outbox = new OutboxService(adb, clock);
   const products = new ProductsService(adb, clock, audit);
   const keys = new SigningKeys(adb, clock);
-  const templates = new TemplatesService(adb, clock, audit, products);
+  const templates = new TemplatesService(adb, clock, audit, products, outbox);
   const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
   const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
@@ -129,6 +133,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     templates,
   );
+  const offlineAdmissions = new OfflineAdmissions(adb, clock, () => readSyncSettings(settings));
   const redemption = new RedemptionService(
     adb,
     clock,
@@ -140,6 +145,7 @@ export async function createCore(options: CoreOptions) {
     products,
     stores,
     auth,
+    offlineAdmissions,
   );
   const printing = new PrintingService(
     adb,
@@ -192,6 +198,7 @@ export async function createCore(options: CoreOptions) {
     migrationsDir: options.migrationsDir,
   });
   analyticsJobs.rebuildIfNeeded();
+  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
@@ -210,9 +217,11 @@ export async function createCore(options: CoreOptions) {
     ...alertsHandlers(alerts),
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
+    ...syncHandlers(sync),
   };
   printing.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger);
+  sync.start();
 
   const dispatcher = createDispatcher({
     handlers,
@@ -241,20 +250,40 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
-    services: { issuer, redemption, keys, batches, printing, sales, alerts, scanner, analyticsJobs },
+    services: {
+      issuer,
+      redemption,
+      keys,
+      batches,
+      printing,
+      sales,
+      alerts,
+      scanner,
+      analyticsJobs,
+      sync,
+    },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
      * chunk (its transaction rolls back) and is marked interrupted at the next start.
      */
-    close() {
-      if (closed) return;
+    close(): Promise<void> {
+      if (closed) return Promise.resolve();
       closed = true;
       batches.terminateAll();
       printing.close();
       dailyAlertPass.stop();
       void scanner.close();
       analyticsJobs.terminate();
-      sqlite.close();
+      // A sync round under way is cut off (its request aborted) and ends before the database
+      // closes; with none running the database closes at once.
+      const round = sync.close();
+      if (!round) {
+        sqlite.close();
+        return Promise.resolve();
+      }
+      return round.then(() => {
+        sqlite.close();
+      });
     },
   };
 }

@@ -17,6 +17,7 @@ import { salesEvents, salesMethods } from './sales';
 import { alertsEvents, alertsMethods } from './alerts';
 import { analyticsEvents, analyticsMethods } from './analytics';
 import { demoMethods, reportsMethods } from './reports';
+import { syncEvents, syncMethods } from './sync';
 
 export * from './define';
 
@@ -40,6 +41,7 @@ export const methods = {
   ...analyticsMethods,
   ...reportsMethods,
   ...demoMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -57,6 +59,7 @@ export const events = {
   ...alertsEvents,
   ...scannerEvents,
   ...analyticsEvents,
+  ...syncEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

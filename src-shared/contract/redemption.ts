@@ -42,6 +42,7 @@ export const REFUSAL_REASONS = [
   'TEMPLATE_PAUSED',
   'NOT_STACKABLE',
   'COOLING_DOWN',
+  'OFFLINE_LIMIT_REACHED',
 ] as const;
 export const refusalReasonSchema = z.enum(REFUSAL_REASONS);
 export type RefusalReason = z.infer<typeof refusalReasonSchema>;

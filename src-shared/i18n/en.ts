@@ -16,6 +16,8 @@ const refusals = {
   TEMPLATE_PAUSED: 'The campaign is paused or ended',
   NOT_STACKABLE: 'Cannot be combined with another non-stackable coupon',
   COOLING_DOWN: 'Too many wrong codes; try again in {{seconds}} s',
+  OFFLINE_LIMIT_REACHED:
+    "This coupon was issued at another store and is not synced here yet; today's offline limit is reached ({{maxCount}} coupons / {{maxText}}). Sync, then try again",
 };
 
 export const en: SharedMessages = {
@@ -98,6 +100,12 @@ export const en: SharedMessages = {
     OTP_WRONG: 'Wrong verification code; {{remaining}} tries left',
     OTP_EXPIRED: 'The verification code is no longer valid; please ask for a new one',
     SMS_SEND_FAILED: 'The text message could not be sent; please try again later',
+    SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
+    SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
+    SYNC_CLOUD_UNREACHABLE:
+      'The cloud cannot be reached ({{detail}}); check the address and the network',
+    SYNC_PAIRING_REFUSED: 'The cloud refused the pairing: {{detail}}',
+    SYNC_ISSUE_NOT_FOUND: 'No such sync record',
   },
   refusals,
   templateChangeRefusals: {
@@ -129,6 +137,7 @@ export const en: SharedMessages = {
     cursor: 'Invalid sync cursor',
     signingKey: 'A signing key is 32 bytes (base64)',
     pairingCode: 'A pairing code is 8 letters or digits',
+    url: 'Enter an address starting with http:// or https://',
     otp: 'The verification code is 6 digits',
     countedQty: 'A counted quantity cannot be negative',
     nonNegative: 'Cannot be below 0',
@@ -238,6 +247,12 @@ export const en: SharedMessages = {
     'printing.dailySummary': 'Printed the daily summary',
     'redemption.redeem': 'Redeemed a coupon',
     'redemption.void': 'Voided a redemption',
+    'sync.pair': 'Paired with the cloud',
+    'sync.unpair': 'Unpaired from the cloud',
+    'sync.setSettings': 'Changed the sync settings',
+    'sync.resolveConflict': 'Resolved a sync conflict',
+    'sync.retryDeadLetter': 'Retried a change the cloud refused',
+    'sync.discardDeadLetter': 'Discarded a change the cloud refused',
     'redemption.coolDown': 'Cool-down after wrong codes',
     'cashback.redeem': 'Paid out cashback',
     'products.import': 'Imported products',

@@ -21,6 +21,8 @@ const refusals = {
   TEMPLATE_PAUSED: '此券活动已暂停或已结束',
   NOT_STACKABLE: '此券不可与其他不可叠加的券同时使用',
   COOLING_DOWN: '错误券码过多，请 {{seconds}} 秒后再试',
+  OFFLINE_LIMIT_REACHED:
+    '此券由其他门店发放，本机尚未同步；今日离线核销已达上限（{{maxCount}} 张 / {{maxText}}），请联网同步后再试',
 } satisfies Record<RefusalReason, string>;
 
 /** Redeeming a refused coupon fails with COUPON_<reason>, worded as the refusal. */
@@ -111,6 +113,11 @@ export const zhCN = {
     OTP_WRONG: '验证码错误，还可尝试 {{remaining}} 次',
     OTP_EXPIRED: '验证码已失效，请重新获取',
     SMS_SEND_FAILED: '短信发送失败，请稍后重试',
+    SYNC_NOT_PAIRED: '本机尚未与云端配对',
+    SYNC_ALREADY_PAIRED: '本机已配对，请先解除配对',
+    SYNC_CLOUD_UNREACHABLE: '连不上云端（{{detail}}），请检查网址和网络',
+    SYNC_PAIRING_REFUSED: '云端拒绝配对：{{detail}}',
+    SYNC_ISSUE_NOT_FOUND: '找不到该同步记录',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {
@@ -142,6 +149,7 @@ export const zhCN = {
     cursor: '无效的同步位置',
     signingKey: '签名密钥应为 32 字节（base64）',
     pairingCode: '配对码为 8 位字母或数字',
+    url: '请输入以 http:// 或 https:// 开头的网址',
     otp: '验证码为 6 位数字',
     countedQty: '盘点数量不能为负数',
     nonNegative: '不能小于 0',
@@ -253,6 +261,12 @@ export const zhCN = {
     'printing.dailySummary': '打印日结小票',
     'redemption.redeem': '核销',
     'redemption.void': '撤销核销',
+    'sync.pair': '与云端配对',
+    'sync.unpair': '解除云端配对',
+    'sync.setSettings': '修改同步设置',
+    'sync.resolveConflict': '处理同步冲突',
+    'sync.retryDeadLetter': '重试未能同步的变更',
+    'sync.discardDeadLetter': '放弃未能同步的变更',
     'redemption.coolDown': '错误券码过多，暂停核销',
     'cashback.redeem': '兑付返现',
     'products.import': '导入商品',

@@ -25,5 +25,5 @@ for (const code of codes) {
   else refused[result.error.code] = (refused[result.error.code] ?? 0) + 1;
 }
 const endedAt = Date.now();
-core.close();
+await core.close();
 console.log(JSON.stringify({ won, refused, startedAt, endedAt }));

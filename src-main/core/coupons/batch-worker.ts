@@ -40,21 +40,16 @@ const { sqlite, db } = await openDatabase({
 });
 const adb = new AppDatabase(sqlite, db, new EventBus());
 const audit = new AuditService(adb, systemClock);
+const outbox = new OutboxService(adb, systemClock);
 const templates = new TemplatesService(
   adb,
   systemClock,
   audit,
   new ProductsService(adb, systemClock, audit),
+  outbox,
 );
 const keys = new SigningKeys(adb, systemClock);
-const issuer = new IssueService(
-  adb,
-  { now: () => task.issuedAt },
-  audit,
-  new OutboxService(adb, systemClock),
-  templates,
-  keys,
-);
+const issuer = new IssueService(adb, { now: () => task.issuedAt }, audit, outbox, templates, keys);
 
 /** Lets the 'cancel' message in between chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));

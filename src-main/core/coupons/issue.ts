@@ -185,6 +185,7 @@ export class IssueService {
       batchId,
       templateId: template.id,
       templateVersion: template.version,
+      storeId: request.storeId ?? null,
       count: request.count,
       phone: request.phone ?? null,
       validFrom,

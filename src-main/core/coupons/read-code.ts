@@ -13,7 +13,7 @@ export type CodeReading =
  */
 export function readCode(input: string, keys: SigningKeys): CodeReading {
   if (looksLikeToken(input)) {
-    const token = verifyToken(input, (kid) => keys.secretFor(kid));
+    const token = verifyToken(input, (kid) => keys.secretsFor(kid));
     return token.ok
       ? { ok: true, code: token.claims.code, token: token.claims }
       : { ok: false, reason: 'FORGED', problem: token.problem };

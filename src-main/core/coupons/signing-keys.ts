@@ -12,6 +12,8 @@ import { signingKeys } from './schema';
 export class SigningKeys {
   private readonly cache = new Map<string, Buffer>();
   private active: { kid: string; secret: Buffer } | null = null;
+  /** More keys to verify with: the merchant's keys from the cloud (sync registers them). */
+  private readonly moreKeys: ((kid: string) => Buffer[])[] = [];
 
   constructor(
     private readonly adb: AppDatabase,
@@ -50,6 +52,18 @@ export class SigningKeys {
       this.active = { kid, secret };
       return this.active;
     });
+  }
+
+  /** Adds a source of keys that verify (never sign): the merchant's other tills' keys. */
+  addVerifyingKeys(source: (kid: string) => Buffer[]): void {
+    this.moreKeys.push(source);
+  }
+
+  /** Every secret known under this kid: this till's own first, then the merchant's. */
+  secretsFor(kid: string): Buffer[] {
+    const own = this.secretFor(kid);
+    const more = this.moreKeys.flatMap((source) => source(kid));
+    return own ? [own, ...more.filter((secret) => !secret.equals(own))] : more;
   }
 
   secretFor(kid: string): Buffer | null {

@@ -14,6 +14,7 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext, StaffActor } from '../platform/context';
 import { newId } from '../platform/ids';
+import type { OutboxService } from '../outbox/service';
 import type { ProductsService } from '../products/service';
 import { couponTemplates, couponTemplateVersions } from './schema';
 
@@ -49,8 +50,24 @@ export class TemplatesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly products: ProductsService,
+    private readonly outbox: OutboxService,
   ) {
     this.queries = templateQueries(adb.db);
+  }
+
+  /**
+   * Tells the merchant's other tills (through the cloud) the template as it now is, with every
+   * money-rule version, so codes issued here can be verified and priced there. Counters are
+   * each till's own and are left out.
+   */
+  private announce(id: string): void {
+    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...template } = this.row(id);
+    const versions = this.adb.db
+      .select()
+      .from(couponTemplateVersions)
+      .where(eq(couponTemplateVersions.templateId, id))
+      .all();
+    this.outbox.add('templates.changed', id, { template, versions });
   }
 
   list(filter: ParsedInputOf<'coupons.listTemplates'>): CouponTemplate[] {
@@ -124,6 +141,7 @@ export class TemplatesService {
         targetId: id,
         details: { name: input.name, type: input.rule.type },
       });
+      this.announce(id);
       this.adb.emitAfterCommit('coupons.templateChanged', { templateId: id });
       return this.get(id);
     });
@@ -175,6 +193,7 @@ export class TemplatesService {
           newVersion: version !== before.version ? version : undefined,
         },
       });
+      this.announce(before.id);
       this.adb.emitAfterCommit('coupons.templateChanged', { templateId: before.id });
       return this.get(before.id);
     });
@@ -197,6 +216,7 @@ export class TemplatesService {
         targetId: id,
         details: { name: before.name, from: before.status, to: status },
       });
+      this.announce(id);
       this.adb.emitAfterCommit('coupons.templateChanged', { templateId: id });
       return this.get(id);
     });

@@ -56,10 +56,14 @@ export type TokenCheck =
   | { ok: true; claims: TokenClaims }
   | { ok: false; problem: 'malformed' | 'unknown-key' | 'bad-signature' };
 
-/** Checks a scanned payload against the merchant's keys (looked up by key id). */
+/**
+ * Checks a scanned payload against the merchant's keys (looked up by key id). Two shops set up
+ * apart may both hold a `k1` with different secrets, so a kid can name several keys: each is
+ * tried (an 80-bit MAC keeps the forgery odds negligible).
+ */
 export function verifyToken(
   payload: string,
-  secretFor: (kid: string) => Buffer | null,
+  secretFor: (kid: string) => Buffer | readonly Buffer[] | null,
 ): TokenCheck {
   const parts = payload.trim().split('.');
   if (parts.length !== 6 || `${parts[0]}.` !== TOKEN_PREFIX)
@@ -75,12 +79,16 @@ export function verifyToken(
   const templateId = compactToUuid(template);
   const seconds = parseInt(expiry, 36);
   if (!templateId || !Number.isFinite(seconds) || !code) return { ok: false, problem: 'malformed' };
-  const secret = secretFor(kid);
-  if (!secret) return { ok: false, problem: 'unknown-key' };
-  const expected = mac(secret, parts.slice(0, 5).join('.'));
+  const found = secretFor(kid);
+  const secrets = found === null ? [] : Buffer.isBuffer(found) ? [found] : found;
+  if (!secrets.length) return { ok: false, problem: 'unknown-key' };
+  const signed = parts.slice(0, 5).join('.');
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, problem: 'bad-signature' };
+  const genuine = secrets.some((secret) => {
+    const expected = mac(secret, signed);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!genuine) return { ok: false, problem: 'bad-signature' };
   // Expiry is carried to the second; the till compares it with the end of the local day.
   return { ok: true, claims: { kid, code, validUntil: seconds * 1000 + 999, templateId } };
 }

@@ -14,3 +14,4 @@ export * from '../stock/schema';
 export * from '../sales/schema';
 export * from '../alerts/schema';
 export * from '../analytics/schema';
+export * from '../sync/schema';

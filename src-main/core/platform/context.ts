@@ -1,5 +1,6 @@
 import type { MethodName, OutputOf, ParsedInputOf, Role } from '../../../src-shared/contract';
 import type { Language } from '../../../src-shared/i18n';
+import { defaultSyncConfig, type SyncConfig } from '../sync/config';
 
 /** Who is calling, as established by the dispatcher from a session token or a terminal key. */
 export type Actor =
@@ -43,6 +44,8 @@ export interface CoreConfig {
   voidWindowMs: number;
   /** Check every answer against the contract too (on in tests and development). */
   validateOutputs: boolean;
+  /** Cloud sync timings and batch sizes (tests shorten them). */
+  sync: SyncConfig;
 }
 
 export const defaultCoreConfig: CoreConfig = {
@@ -51,6 +54,7 @@ export const defaultCoreConfig: CoreConfig = {
   pinLockMs: 5 * 60 * 1000,
   voidWindowMs: 30 * 60 * 1000,
   validateOutputs: false,
+  sync: defaultSyncConfig,
 };
 
 /** Narrows a context to a logged-in staff member (the contract's access list already ensured it). */

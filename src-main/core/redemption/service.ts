@@ -30,6 +30,7 @@ import { stores, terminals } from '../stores/schema';
 import type { StoresService } from '../stores/service';
 import { AttemptGuard } from './attempt-guard';
 import { rollupsOf } from '../analytics/rollups';
+import type { OfflineAdmissions } from '../sync/offline-admissions';
 
 type CouponRow = typeof coupons.$inferSelect;
 type RedemptionRow = typeof redemptions.$inferSelect;
@@ -110,6 +111,9 @@ export class RedemptionService {
 
   private readonly guard: AttemptGuard;
 
+  /** Coupon rows made for admitted unseen codes: written only when the redemption is. */
+  private readonly unsaved = new WeakSet<CouponRow>();
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
@@ -121,6 +125,8 @@ export class RedemptionService {
     private readonly products: ProductsService,
     private readonly stores: StoresService,
     private readonly auth: AuthService,
+    /** Genuine codes never seen here (issued at another store, not yet synced). */
+    private readonly unseenCodes: OfflineAdmissions,
   ) {
     this.queries = redemptionQueries(adb.db);
     this.guard = new AttemptGuard(clock);
@@ -149,6 +155,10 @@ export class RedemptionService {
         throw new AppError(`COUPON_${outcome.reason}`, outcome.details);
       }
       const { coupon, verdict } = outcome;
+      if (this.unsaved.has(coupon)) {
+        this.adb.db.insert(coupons).values(coupon).run();
+        this.unseenCodes.record(coupon, verdict.discountFen, till.timeZone);
+      }
       const now = this.clock.now();
       const actor = ctx.actor;
       const row: RedemptionRow = {
@@ -374,6 +384,10 @@ export class RedemptionService {
     }
     if (template.budgetFen !== null && template.redeemedFen + mine.discountFen > template.budgetFen)
       return new Refusal('BUDGET_EXHAUSTED', { budgetFen: template.budgetFen }, coupon);
+    if (this.unsaved.has(coupon)) {
+      const over = this.unseenCodes.overValue(mine.discountFen, till.timeZone);
+      if (over) return new Refusal('OFFLINE_LIMIT_REACHED', over, null);
+    }
 
     return {
       coupon,
@@ -420,7 +434,14 @@ export class RedemptionService {
     const coupon = this.couponByCode(reading.code);
     if (coupon) return coupon;
     if (!reading.token) return new Refusal('NOT_FOUND', { display: displayCode(reading.code) });
-    // Genuine, but this till has never seen it (issued elsewhere, not yet synced).
+    // Genuine, but this till has never seen it (issued elsewhere, not yet synced): admitted
+    // within the offline limits, as a claim the cloud decides.
+    const admission = this.unseenCodes.admit(reading.token, till.timeZone);
+    if (admission?.ok) {
+      this.unsaved.add(admission.coupon);
+      return admission.coupon;
+    }
+    if (admission) return new Refusal('OFFLINE_LIMIT_REACHED', admission.details);
     return new Refusal('NOT_FOUND', {
       genuine: true,
       templateId: reading.token.templateId,

@@ -18,6 +18,7 @@ type Ctx = HandlerContext & { actor: StaffActor };
 
 const RANK: Record<Role, number> = { owner: 3, manager: 2, cashier: 1 };
 
+import type { OutboxService } from '../outbox/service';
 export function toStaff(row: StaffRow): Staff {
   return {
     id: row.id,
@@ -38,7 +39,13 @@ export class StaffService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly outbox: OutboxService,
   ) {}
+
+  /** The cloud learns staff changes (never the PIN hash) with the change itself. */
+  private announce(id: string): void {
+    this.outbox.add('staff.changed', id, { ...toStaff(this.row(id)) });
+  }
 
   list(includeInactive: boolean): Staff[] {
     return this.adb.db
@@ -77,6 +84,7 @@ export class StaffService {
       updatedAt: now,
     };
     this.adb.db.insert(staff).values(row).run();
+    this.announce(row.id);
     this.adb.emitAfterCommit('staff.changed', { staffId: row.id });
     return toStaff(row);
   }
@@ -122,6 +130,7 @@ export class StaffService {
         targetId: input.id,
         details: { name: after.name, ...changedFields(toStaff(before), after) },
       });
+      this.announce(input.id);
       this.adb.emitAfterCommit('staff.changed', { staffId: input.id });
       return after;
     });
@@ -185,6 +194,7 @@ export class StaffService {
       .set({ ...fields, updatedAt: this.clock.now() })
       .where(eq(staff.id, id))
       .run();
+    this.announce(id);
     this.adb.emitAfterCommit('staff.changed', { staffId: id });
   }
 

@@ -10,6 +10,7 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { Actor, HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
+import type { OutboxService } from '../outbox/service';
 import { stores, terminals } from './schema';
 
 type StoreRow = typeof stores.$inferSelect;
@@ -51,6 +52,7 @@ export class StoresService {
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {
     this.queries = storeQueries(adb.db);
   }
@@ -135,8 +137,10 @@ export class StoresService {
       storeId: id,
       details: { name: input.name, code, region: regionLabel(region.district.code) },
     });
+    const store = this.get(id);
+    this.outbox.add('stores.changed', id, { ...store });
     this.adb.emitAfterCommit('stores.changed', { storeId: id });
-    return { store: this.get(id), terminal };
+    return { store, terminal };
   }
 
   create(ctx: HandlerContext, input: StoreFieldsInput): Store {
@@ -172,6 +176,7 @@ export class StoresService {
         storeId: input.id,
         details: changedFields(before, after),
       });
+      this.outbox.add('stores.changed', input.id, { ...after });
       this.adb.emitAfterCommit('stores.changed', { storeId: input.id });
       return after;
     });

@@ -17,6 +17,7 @@ import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StockPage } from '../features/stock/StockPage';
 import { StoresPage } from '../features/stores/StoresPage';
+import { SyncPage } from '../features/sync/SyncPage';
 import { IdleLock } from './idle-lock/lock-context';
 import { AppLayout } from './layout/AppLayout';
 import { NAV_ITEMS, type PageKey } from './layout/navigation';
@@ -64,6 +65,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
       <ReportsPage />
     </Suspense>
   ),
+  sync: <SyncPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

@@ -21,6 +21,18 @@ describe('signed QR tokens', () => {
     });
   });
 
+  it("tries every key with the token's kid (two shops set up apart both start at k1)", () => {
+    const otherShop = randomBytes(32);
+    const token = signToken(claims, secret);
+    const both = (kid: string) => (kid === 'k1' ? [otherShop, secret] : null);
+    expect(verifyToken(token, both)).toEqual({ ok: true, claims });
+    expect(verifyToken(token, () => [otherShop, randomBytes(32)])).toEqual({
+      ok: false,
+      problem: 'bad-signature',
+    });
+    expect(verifyToken(token, () => [])).toEqual({ ok: false, problem: 'unknown-key' });
+  });
+
   it('is a standard HMAC-SHA256, truncated to 80 bits', () => {
     const token = signToken(claims, secret);
     const body = token.slice(0, token.lastIndexOf('.'));

@@ -6,6 +6,7 @@ import { useCurrentSession, useSession } from '../session/session-context';
 import { RoleTag } from '../../ui/RoleTag';
 import { StaffAvatar } from '../../ui/StaffAvatar';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { SyncIndicator } from '../../features/sync/SyncIndicator';
 import styles from './AppLayout.module.css';
 
 /** Where and who: the store, the till, the staff member; and the language, lock and log-out. */
@@ -25,6 +26,7 @@ export function AppHeader() {
         </Tag>
       </Space>
       <Space size="middle" separator={<Divider orientation="vertical" />}>
+        <SyncIndicator />
         <LanguageSwitch />
         <Space size="small" data-testid="header-staff">
           <StaffAvatar name={staff.name} role={staff.role} size={32} />

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   BarcodeOutlined,
   BulbOutlined,
+  CloudSyncOutlined,
   FileTextOutlined,
   GiftOutlined,
   HeartOutlined,
@@ -38,7 +39,8 @@ export type NavLabel =
   | 'nav.audit'
   | 'nav.scanner'
   | 'nav.analytics'
-  | 'nav.reports';
+  | 'nav.reports'
+  | 'nav.sync';
 
 export interface NavItem {
   path: string;
@@ -167,6 +169,13 @@ export const NAV_ITEMS = {
     path: '/reports',
     label: 'nav.reports',
     icon: <FileTextOutlined />,
+    roles: MANAGERS,
+    group: 'manage',
+  },
+  sync: {
+    path: '/sync',
+    label: 'nav.sync',
+    icon: <CloudSyncOutlined />,
     roles: MANAGERS,
     group: 'manage',
   },

@@ -26,6 +26,7 @@ const PAGE_TEXTS = {
   scanner: 'home.scannerText',
   analytics: 'home.analyticsText',
   reports: 'home.reportsText',
+  sync: 'home.syncText',
 } as const satisfies Record<Exclude<PageKey, 'home'>, string>;
 
 const SECTIONS = [

@@ -1,0 +1,256 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PulledEvent } from '../../../src-shared/sync/sync';
+import {
+  cashbackCodes,
+  couponTemplates,
+  couponTemplateVersions,
+  coupons,
+  redemptions,
+} from '../coupons/schema';
+import type { AppDatabase } from '../db/database';
+import type { Clock } from '../platform/clock';
+import { newId } from '../platform/ids';
+import { syncApplied } from './schema';
+
+type TemplateRow = typeof couponTemplates.$inferSelect;
+type VersionRow = typeof couponTemplateVersions.$inferSelect;
+type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** What the tills put in these events (see the services that write the outbox rows). */
+interface IssuedPayload {
+  batchId?: string | null;
+  templateId: string;
+  templateVersion: number;
+  storeId?: string | null;
+  phone?: string | null;
+  validFrom: number;
+  validUntil: number;
+  codes?: string[];
+}
+interface VoidPayload {
+  redemptionId: string;
+  voidedAt: number;
+  reason?: string | null;
+}
+interface CashbackPayoutPayload {
+  code: string;
+  phone: string;
+  redeemedAt: number;
+  via: 'counter' | 'terminal' | 'cloud';
+}
+
+/**
+ * Applies what the merchant's other tills (and the cloud) did, idempotently by event id:
+ * templates and codes issued elsewhere, redemptions and voids elsewhere (so this till refuses a
+ * code redeemed at another store), cashback paid out through the cloud. Staff, stores, sales and
+ * stock of other stores are relayed for the cloud's and other features' use, not applied here.
+ */
+export class PulledEventApplier {
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One page in one transaction, with the cursor saved by `saveCursor` inside it. */
+  applyPage(events: PulledEvent[], saveCursor: () => void): number {
+    let applied = 0;
+    const touchedTemplates = new Set<string>();
+    this.adb.write(() => {
+      for (const event of events) {
+        // A claim that lost is shown to its own till; it never changes state here.
+        if (event.status !== 'accepted') continue;
+        const inserted = this.adb.db
+          .insert(syncApplied)
+          .values({ eventId: event.id, appliedAt: this.clock.now() })
+          .onConflictDoNothing()
+          .run();
+        if (!inserted.changes) continue;
+        const templateId = this.apply(event);
+        if (templateId) touchedTemplates.add(templateId);
+        applied += 1;
+      }
+      saveCursor();
+      for (const templateId of touchedTemplates)
+        this.adb.emitAfterCommit('coupons.templateChanged', { templateId });
+    });
+    return applied;
+  }
+
+  /** Returns the template whose numbers changed, if any. */
+  private apply(event: PulledEvent): string | null {
+    const payload: unknown = event.payload;
+    switch (event.kind) {
+      case 'templates.changed': {
+        const { template, versions } = payload as {
+          template?: TemplateRow;
+          versions?: VersionRow[];
+        };
+        return this.applyTemplate(template, versions ?? []);
+      }
+      case 'coupons.issued':
+        return this.applyIssued(payload as IssuedPayload);
+      case 'redemption.completed':
+        return this.applyRedemption(event.id, payload as RedemptionRow);
+      case 'redemption.voided':
+        return this.applyVoid(payload as VoidPayload);
+      case 'cashback.redeemed':
+        return this.applyCashbackPayout(payload as CashbackPayoutPayload);
+      default:
+        return null;
+    }
+  }
+
+  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
+  private applyCashbackPayout(payload: CashbackPayoutPayload) {
+    this.adb.db
+      .update(cashbackCodes)
+      .set({
+        status: 'redeemed',
+        phone: payload.phone,
+        redeemedAt: payload.redeemedAt,
+        redeemedVia: payload.via,
+      })
+      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .run();
+    return null;
+  }
+
+  private templateKnown(id: string): boolean {
+    return !!this.adb.db
+      .select({ id: couponTemplates.id })
+      .from(couponTemplates)
+      .where(eq(couponTemplates.id, id))
+      .get();
+  }
+
+  private applyTemplate(template: TemplateRow | undefined, versions: VersionRow[]) {
+    if (!template?.id) return null;
+    // This till's own counters stay; everything else follows the store that changed it.
+    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...fields } = template;
+    this.adb.db
+      .insert(couponTemplates)
+      .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0 })
+      .onConflictDoUpdate({ target: couponTemplates.id, set: fields })
+      .run();
+    for (const version of versions)
+      this.adb.db.insert(couponTemplateVersions).values(version).onConflictDoNothing().run();
+    return template.id;
+  }
+
+  private applyIssued(payload: IssuedPayload) {
+    const codes: string[] = Array.isArray(payload.codes) ? payload.codes : [];
+    if (!codes.length || !this.templateKnown(payload.templateId)) return null;
+    const now = this.clock.now();
+    for (const code of codes)
+      this.adb.db
+        .insert(coupons)
+        .values({
+          id: newId(),
+          code,
+          templateId: payload.templateId,
+          templateVersion: payload.templateVersion,
+          status: 'active',
+          customerPhone: payload.phone ?? null,
+          validFrom: payload.validFrom,
+          validUntil: payload.validUntil,
+          batchId: payload.batchId ?? null,
+          issuedStoreId: payload.storeId ?? null,
+          issuedAt: now,
+        })
+        .onConflictDoNothing()
+        .run();
+    return payload.templateId;
+  }
+
+  /** Another store redeemed a code: this till now refuses it, showing where and when. */
+  private applyRedemption(eventId: string, claim: RedemptionRow) {
+    if (!this.templateKnown(claim.templateId)) return null;
+    let coupon = this.adb.db.select().from(coupons).where(eq(coupons.code, claim.code)).get();
+    if (!coupon) {
+      coupon = {
+        id: newId(),
+        code: claim.code,
+        templateId: claim.templateId,
+        templateVersion: claim.templateVersion ?? 1,
+        status: 'redeemed',
+        customerPhone: claim.customerPhone ?? null,
+        validFrom: claim.createdAt,
+        validUntil: claim.createdAt,
+        batchId: null,
+        issuedStoreId: null,
+        issuedAt: claim.createdAt,
+        cancelledAt: null,
+        cancelReason: null,
+      };
+      this.adb.db.insert(coupons).values(coupon).run();
+    }
+    const live = this.adb.db
+      .select({ id: redemptions.id })
+      .from(redemptions)
+      .where(and(eq(redemptions.couponId, coupon.id), eq(redemptions.status, 'completed')))
+      .get();
+    // This till holds its own live claim on the code: the push answer decides that one.
+    if (live) return null;
+    this.adb.db
+      .insert(redemptions)
+      .values({
+        id: claim.id,
+        couponId: coupon.id,
+        code: claim.code,
+        templateId: claim.templateId,
+        templateVersion: claim.templateVersion ?? coupon.templateVersion,
+        storeId: claim.storeId,
+        terminalId: claim.terminalId ?? null,
+        staffId: claim.staffId ?? null,
+        customerPhone: claim.customerPhone ?? null,
+        idempotencyKey: `sync:${eventId}`,
+        subtotalFen: claim.subtotalFen,
+        discountFen: claim.discountFen,
+        lines: Array.isArray(claim.lines) ? claim.lines : [],
+        gift: claim.gift ?? null,
+        status: 'completed',
+        createdAt: claim.createdAt,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      })
+      .onConflictDoNothing()
+      .run();
+    this.adb.db.update(coupons).set({ status: 'redeemed' }).where(eq(coupons.id, coupon.id)).run();
+    this.countRedemption(claim.templateId, 1, claim.discountFen);
+    return claim.templateId;
+  }
+
+  private applyVoid(payload: VoidPayload) {
+    const row = this.adb.db
+      .select()
+      .from(redemptions)
+      .where(eq(redemptions.id, payload.redemptionId))
+      .get();
+    if (!row || row.status !== 'completed') return null;
+    this.adb.db
+      .update(redemptions)
+      .set({
+        status: 'voided',
+        voidedAt: payload.voidedAt,
+        voidedBy: null,
+        voidReason: payload.reason ?? null,
+      })
+      .where(eq(redemptions.id, row.id))
+      .run();
+    this.adb.db.update(coupons).set({ status: 'active' }).where(eq(coupons.id, row.couponId)).run();
+    this.countRedemption(row.templateId, -1, -row.discountFen);
+    return row.templateId;
+  }
+
+  private countRedemption(templateId: string, countDelta: number, fenDelta: number) {
+    this.adb.db
+      .update(couponTemplates)
+      .set({
+        redeemedCount: sql`${couponTemplates.redeemedCount} + ${countDelta}`,
+        redeemedFen: sql`${couponTemplates.redeemedFen} + ${fenDelta}`,
+      })
+      .where(eq(couponTemplates.id, templateId))
+      .run();
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  cloudEndpoints,
+  type EndpointBody,
+  type EndpointName,
+  type EndpointOutput,
+} from '../../../src-shared/sync/endpoints';
+
+/**
+ * How a failed cloud call is handled (docs/cloud-sync.md, "What the desktop does"):
+ * transient (5xx, network, timeout) and rate-limited are retried later; unauthorized ends the
+ * pairing; tooLarge splits the batch; permanent is a bug or a wrong address.
+ */
+export type CloudFailure = 'transient' | 'rateLimited' | 'unauthorized' | 'tooLarge' | 'permanent';
+
+export class CloudError extends Error {
+  constructor(
+    readonly failure: CloudFailure,
+    readonly code: string,
+    message: string,
+    readonly status: number | null,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface CloudClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  timeoutMs: number;
+  lang: string;
+  /** Aborts requests when the core closes. */
+  signal?: AbortSignal;
+}
+
+function classify(status: number): CloudFailure {
+  if (status === 401) return 'unauthorized';
+  if (status === 413) return 'tooLarge';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'transient';
+  return 'permanent';
+}
+
+/**
+ * The desktop's side of the cloud API, one typed call per endpoint of the shared table. Uses
+ * Node's fetch (axios is not among the installed packages). Never throws anything but a
+ * CloudError, so the sync loop can decide on every failure.
+ */
+export class CloudClient {
+  constructor(private readonly options: CloudClientOptions) {}
+
+  async call<N extends EndpointName>(
+    name: N,
+    request: { body?: EndpointBody<N>; query?: Record<string, string> } = {},
+  ): Promise<EndpointOutput<N>> {
+    const endpoint = cloudEndpoints[name];
+    const url = new URL(endpoint.path, this.options.baseUrl);
+    for (const [key, value] of Object.entries(request.query ?? {}))
+      url.searchParams.set(key, value);
+    const headers: Record<string, string> = { 'accept-language': this.options.lang };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url, {
+        method: endpoint.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal: this.options.signal
+          ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.options.signal])
+          : AbortSignal.timeout(this.options.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CloudError('transient', 'NETWORK', reason, null);
+    }
+    let body: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } };
+    try {
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      body = {}; // a proxy's HTML error page: classified by its status alone
+    }
+    if (response.ok && body.ok) return body.data as EndpointOutput<N>;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    throw new CloudError(
+      response.ok ? 'transient' : classify(response.status),
+      body.error?.code ?? `HTTP_${response.status}`,
+      body.error?.message ?? `HTTP ${response.status}`,
+      response.status,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    );
+  }
+}

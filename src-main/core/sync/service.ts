@@ -1,0 +1,498 @@
+import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../../src-shared/contract';
+import type {
+  SyncConflict,
+  SyncSettings,
+  SyncState,
+  SyncStatus,
+} from '../../../src-shared/contract/sync';
+import { ERROR_STATUS, type ErrorCode } from '../../../src-shared/errors';
+import type { AuditService } from '../audit/service';
+import { couponTemplates, redemptions, signingKeys } from '../coupons/schema';
+import type { SigningKeys } from '../coupons/signing-keys';
+import type { AppDatabase } from '../db/database';
+import { outbox } from '../outbox/schema';
+import { AppError } from '../platform/app-error';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext, StaffActor } from '../platform/context';
+import type { Logger } from '../platform/logger';
+import type { SettingsService } from '../settings/service';
+import { terminals } from '../stores/schema';
+import { PulledEventApplier } from './apply';
+import { CloudClient, CloudError } from './cloud-client';
+import { SyncLink, type LinkRow } from './link';
+import { OutboxPusher } from './push';
+import { syncIssues } from './schema';
+import { SyncScheduler, type RoundResult } from './scheduler';
+import { readSyncSettings, SYNC_SETTINGS_KEY, type SyncConfig } from './config';
+
+const APP_VERSION = '0.1.0';
+
+/**
+ * The desktop end of cloud sync: pairing, the push/pull rounds on a schedule, and the manager's
+ * lists (dead letters, conflicts). Rounds never throw: every failure becomes the status's error
+ * and a backoff; 401 ends the pairing (state `revoked`) and nothing is pushed until re-paired.
+ */
+export class SyncService {
+  readonly link: SyncLink;
+  private readonly pusher: OutboxPusher;
+  private readonly applier: PulledEventApplier;
+  private readonly scheduler: SyncScheduler;
+  private syncing = false;
+  private offline = false;
+  private closed = false;
+  private readonly abort = new AbortController();
+
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly audit: AuditService,
+    private readonly settings: SettingsService,
+    private readonly keys: SigningKeys,
+    private readonly config: SyncConfig,
+  ) {
+    this.link = new SyncLink(adb);
+    this.pusher = new OutboxPusher(adb, clock, config.batchSize);
+    this.applier = new PulledEventApplier(adb, clock);
+    this.scheduler = new SyncScheduler(
+      () => this.round(),
+      {
+        intervalMs: () => this.getSettings().intervalSeconds * 1000,
+        backoffBaseMs: config.backoffBaseMs,
+        backoffCapMs: config.backoffCapMs,
+      },
+      () => clock.now(),
+    );
+    keys.addVerifyingKeys((kid) => this.link.secretsFor(kid));
+  }
+
+  start(): void {
+    if (this.config.autoStart) this.scheduler.start();
+  }
+
+  /** Stops the schedule and aborts a request under way; answers the round still ending. */
+  close(): Promise<void> | null {
+    this.closed = true;
+    this.abort.abort();
+    return this.scheduler.stop();
+  }
+
+  // --- settings -------------------------------------------------------------------------------
+
+  getSettings(): SyncSettings {
+    return readSyncSettings(this.settings);
+  }
+
+  setSettings(ctx: HandlerContext, input: SyncSettings): SyncSettings {
+    this.adb.write(() => {
+      this.settings.set(SYNC_SETTINGS_KEY, input);
+      this.audit.record(ctx, { action: 'sync.setSettings', details: { ...input } });
+    });
+    this.scheduler.reschedule();
+    return this.getSettings();
+  }
+
+  // --- pairing --------------------------------------------------------------------------------
+
+  async pair(ctx: HandlerContext, input: ParsedInputOf<'sync.pair'>): Promise<SyncStatus> {
+    const existing = this.link.get();
+    if (existing?.state === 'paired') throw new AppError('SYNC_ALREADY_PAIRED');
+    this.keys.current(); // a shop that never printed a code still brings its key
+    const client = this.client(input.cloudUrl, null);
+    const answer = await this.cloudCall(() =>
+      client.call('devices.pair', {
+        body: {
+          pairingCode: input.pairingCode,
+          device: {
+            name: input.deviceName,
+            storeId: this.deviceStoreId() ?? undefined,
+            appVersion: APP_VERSION,
+          },
+          signingKeys: this.adb.db.select().from(signingKeys).all(),
+        },
+      }),
+    );
+    const now = this.clock.now();
+    this.adb.write(() => {
+      this.link.create(
+        {
+          cloudUrl: input.cloudUrl,
+          deviceId: answer.deviceId,
+          deviceName: input.deviceName,
+          token: answer.deviceToken,
+          nextToken: null,
+          merchantId: answer.merchant.id,
+          merchantName: answer.merchant.name,
+          merchantCode: answer.merchant.code,
+          cursor: answer.cursor,
+          state: 'paired',
+          pairedAt: now,
+          lastSyncAt: null,
+          lastError: null,
+          lastErrorAt: null,
+        },
+        answer.signingKeys.map((key) => ({ ...key })),
+      );
+      this.audit.record(ctx, {
+        action: 'sync.pair',
+        details: {
+          cloudUrl: input.cloudUrl,
+          merchant: answer.merchant.name,
+          device: input.deviceName,
+        },
+      });
+    });
+    this.offline = false;
+    void this.scheduler.trigger();
+    return this.status();
+  }
+
+  /** Tells the cloud when it answers (a revoked pairing is over anyway), then forgets the link. */
+  async unpair(ctx: HandlerContext): Promise<SyncStatus> {
+    const link = this.requireLink();
+    await this.scheduler.settled();
+    if (link.state === 'paired') {
+      try {
+        await this.client(link.cloudUrl, link.nextToken ?? link.token).call('devices.unpair');
+      } catch (error) {
+        this.logger.warn('sync: unpair not confirmed by the cloud', { error: describe(error) });
+      }
+    }
+    this.adb.write(() => {
+      this.link.remove();
+      this.audit.record(ctx, { action: 'sync.unpair', details: { merchant: link.merchantName } });
+    });
+    this.emitStatus();
+    return this.status();
+  }
+
+  /**
+   * A new device token. It is saved as `nextToken` before it is ever sent; the next call uses
+   * it and only then replaces the old one (which the cloud honours until the new one is used).
+   */
+  async rotateToken(): Promise<void> {
+    await this.scheduler.settled();
+    const link = this.requireLink();
+    const answer = await this.cloudCall(() =>
+      this.client(link.cloudUrl, link.nextToken ?? link.token).call('devices.rotateToken'),
+    );
+    this.link.update({ nextToken: answer.deviceToken });
+    await this.cloudCall(() => this.client(link.cloudUrl, answer.deviceToken).call('devices.me'));
+    this.link.update({ token: answer.deviceToken, nextToken: null });
+  }
+
+  // --- rounds ---------------------------------------------------------------------------------
+
+  async syncNow(): Promise<SyncStatus> {
+    this.requireLink();
+    await this.scheduler.trigger();
+    return this.status();
+  }
+
+  private async round(): Promise<RoundResult> {
+    const link = this.link.get();
+    if (!link || link.state !== 'paired' || this.closed) return { ok: 'idle' };
+    this.syncing = true;
+    this.emitStatus();
+    const usingNextToken = !!link.nextToken;
+    const client = this.client(link.cloudUrl, link.nextToken ?? link.token);
+    try {
+      const pushed = await this.pusher.pushAll(client, () => this.closed);
+      if (usingNextToken) this.link.update({ token: link.nextToken!, nextToken: null });
+      await this.pullAll(client, link);
+      const { signingKeys: merchantKeys } = await client.call('devices.signingKeys');
+      this.link.replaceKeys(merchantKeys);
+      this.link.update({ lastSyncAt: this.clock.now(), lastError: null, lastErrorAt: null });
+      this.offline = false;
+      if (pushed.conflicts || pushed.rejected)
+        this.logger.warn('sync: events not accepted', { ...pushed });
+      return { ok: true };
+    } catch (error) {
+      return this.failed(error, link.nextToken ?? link.token);
+    } finally {
+      this.syncing = false;
+      this.emitStatus();
+    }
+  }
+
+  private async pullAll(client: CloudClient, link: LinkRow) {
+    let cursor = link.cursor;
+    for (;;) {
+      if (this.closed) return;
+      const page = await client.call('sync.pull', {
+        query: { after: cursor, limit: String(this.config.pullLimit) },
+      });
+      const next = page.cursor;
+      this.applier.applyPage(page.events, () => this.link.update({ cursor: next }));
+      cursor = next;
+      if (!page.hasMore) return;
+    }
+  }
+
+  private failed(error: unknown, usedToken: string): RoundResult {
+    const now = this.clock.now();
+    if (error instanceof CloudError) {
+      const message = `${error.code}: ${error.message}`;
+      const current = this.link.get();
+      // A 401 for a token rotated away meanwhile says nothing about the pairing: retry.
+      const rotatedMeanwhile = current && (current.nextToken ?? current.token) !== usedToken;
+      if (error.failure === 'unauthorized' && !rotatedMeanwhile) {
+        this.logger.warn('sync: the cloud ended the pairing (401)');
+        this.link.update({ state: 'revoked', lastError: message, lastErrorAt: now });
+        return { ok: 'idle' };
+      }
+      this.offline = error.failure === 'transient';
+      this.link.update({ lastError: message, lastErrorAt: now });
+      this.logger.warn('sync: round failed', { failure: error.failure, code: error.code });
+      return { ok: false, retryAfterMs: error.retryAfterMs };
+    }
+    this.logger.error('sync: round failed', { error: describe(error) });
+    this.link.update({ lastError: describe(error), lastErrorAt: now });
+    return { ok: false, retryAfterMs: null };
+  }
+
+  // --- status ---------------------------------------------------------------------------------
+
+  status(): SyncStatus {
+    const link = this.link.get();
+    const issues = (kind: 'conflict' | 'dead') =>
+      this.adb.db
+        .select({ n: count() })
+        .from(syncIssues)
+        .where(and(eq(syncIssues.kind, kind), isNull(syncIssues.resolvedAt)))
+        .get()!.n;
+    const pushedCount = this.adb.db
+      .select({ n: count() })
+      .from(outbox)
+      .where(isNotNull(outbox.sentAt))
+      .get()!.n;
+    return {
+      state: this.state(link),
+      cloudUrl: link?.cloudUrl ?? null,
+      deviceId: link?.deviceId ?? null,
+      deviceName: link?.deviceName ?? null,
+      merchant: link
+        ? { id: link.merchantId, name: link.merchantName, code: link.merchantCode }
+        : null,
+      pairedAt: link?.pairedAt ?? null,
+      lastSyncAt: link?.lastSyncAt ?? null,
+      lastError: link?.lastError ?? null,
+      lastErrorAt: link?.lastErrorAt ?? null,
+      nextAttemptAt: link?.state === 'paired' ? this.scheduler.nextAttemptAt : null,
+      pendingCount: this.pusher.pendingCount(),
+      deadLetterCount: issues('dead'),
+      conflictCount: issues('conflict'),
+      pushedCount,
+    };
+  }
+
+  private state(link: LinkRow | null): SyncState {
+    if (!link) return 'unpaired';
+    if (link.state === 'revoked') return 'revoked';
+    if (this.syncing) return 'syncing';
+    return this.offline ? 'offline' : 'idle';
+  }
+
+  private emitStatus() {
+    if (!this.closed) this.adb.emitAfterCommit('sync.statusChanged', this.status());
+  }
+
+  // --- conflicts and dead letters -------------------------------------------------------------
+
+  conflicts(includeResolved: boolean): SyncConflict[] {
+    return this.adb.db
+      .select()
+      .from(syncIssues)
+      .where(
+        and(
+          eq(syncIssues.kind, 'conflict'),
+          includeResolved ? undefined : isNull(syncIssues.resolvedAt),
+        ),
+      )
+      .orderBy(sql`${syncIssues.resolvedAt} is not null`, desc(syncIssues.createdAt))
+      .all()
+      .filter((row) => row.conflict)
+      .map((row) => ({
+        eventId: row.eventId,
+        code: row.conflict!.code,
+        winner: row.conflict!.winner,
+        loser: row.conflict!.loser,
+        createdAt: row.createdAt,
+        resolvedAt: row.resolvedAt,
+        resolution: row.resolution,
+      }));
+  }
+
+  /**
+   * The manager acknowledges a lost claim. The cloud gave the code to the other store, so the
+   * local redemption is voided here (reason `sync.conflict`), the campaign's counters give the
+   * discount back, and the coupon stays redeemed (the winner holds it). No `redemption.voided`
+   * is pushed: the cloud never counted the losing claim.
+   */
+  resolveConflict(
+    ctx: HandlerContext & { actor: StaffActor },
+    input: ParsedInputOf<'sync.resolveConflict'>,
+  ): SyncConflict {
+    this.adb.write(() => {
+      const issue = this.openIssue(input.eventId, 'conflict');
+      const local = issue.conflict
+        ? this.adb.db
+            .select()
+            .from(redemptions)
+            .where(eq(redemptions.id, issue.conflict.loser.redemptionId))
+            .get()
+        : undefined;
+      const now = this.clock.now();
+      const reason = input.note ? `sync.conflict: ${input.note}` : 'sync.conflict';
+      if (local?.status === 'completed') {
+        this.adb.db
+          .update(redemptions)
+          .set({ status: 'voided', voidedAt: now, voidedBy: ctx.actor.staffId, voidReason: reason })
+          .where(eq(redemptions.id, local.id))
+          .run();
+        this.adb.db
+          .update(couponTemplates)
+          .set({
+            redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
+            redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
+          })
+          .where(eq(couponTemplates.id, local.templateId))
+          .run();
+        this.adb.emitAfterCommit('redemption.changed', {
+          redemptionId: local.id,
+          status: 'voided',
+        });
+      }
+      this.adb.db
+        .update(syncIssues)
+        .set({ resolvedAt: now, resolvedBy: ctx.actor.staffId, resolution: reason })
+        .where(eq(syncIssues.eventId, issue.eventId))
+        .run();
+      this.audit.record(ctx, {
+        action: 'sync.resolveConflict',
+        targetType: 'redemption',
+        targetId: local?.id,
+        details: { code: issue.conflict?.code, note: input.note || undefined },
+      });
+    });
+    this.emitStatus();
+    return this.conflicts(true).find((c) => c.eventId === input.eventId)!;
+  }
+
+  deadLetters() {
+    return this.adb.db
+      .select()
+      .from(syncIssues)
+      .where(and(eq(syncIssues.kind, 'dead'), isNull(syncIssues.resolvedAt)))
+      .orderBy(desc(syncIssues.createdAt))
+      .all()
+      .map((row) => ({
+        eventId: row.eventId,
+        eventKind: row.eventKind,
+        entityId: row.entityId,
+        errorCode: row.errorCode,
+        errorMessage: row.errorMessage,
+        createdAt: row.createdAt,
+      }));
+  }
+
+  /** Back in the queue: the next round pushes it again. */
+  retryDeadLetter(ctx: HandlerContext, eventId: string) {
+    this.adb.write(() => {
+      const issue = this.openIssue(eventId, 'dead');
+      this.adb.db.delete(syncIssues).where(eq(syncIssues.eventId, eventId)).run();
+      this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, eventId)).run();
+      this.audit.record(ctx, {
+        action: 'sync.retryDeadLetter',
+        details: { kind: issue.eventKind },
+      });
+    });
+    this.emitStatus();
+    if (this.link.get()?.state === 'paired') void this.scheduler.trigger();
+    return { eventId };
+  }
+
+  discardDeadLetter(ctx: HandlerContext & { actor: StaffActor }, eventId: string) {
+    this.adb.write(() => {
+      const issue = this.openIssue(eventId, 'dead');
+      this.adb.db
+        .update(syncIssues)
+        .set({
+          resolvedAt: this.clock.now(),
+          resolvedBy: ctx.actor.staffId,
+          resolution: 'discarded',
+        })
+        .where(eq(syncIssues.eventId, eventId))
+        .run();
+      this.audit.record(ctx, {
+        action: 'sync.discardDeadLetter',
+        details: { kind: issue.eventKind, error: issue.errorCode },
+      });
+    });
+    this.emitStatus();
+    return { eventId };
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private openIssue(eventId: string, kind: 'conflict' | 'dead') {
+    const issue = this.adb.db
+      .select()
+      .from(syncIssues)
+      .where(
+        and(
+          eq(syncIssues.eventId, eventId),
+          eq(syncIssues.kind, kind),
+          isNull(syncIssues.resolvedAt),
+        ),
+      )
+      .get();
+    if (!issue) throw new AppError('SYNC_ISSUE_NOT_FOUND', { eventId });
+    return issue;
+  }
+
+  private requireLink(): LinkRow {
+    const link = this.link.get();
+    if (!link) throw new AppError('SYNC_NOT_PAIRED');
+    return link;
+  }
+
+  private deviceStoreId(): string | null {
+    const terminalId = this.settings.deviceTerminalId();
+    if (!terminalId) return null;
+    return (
+      this.adb.db
+        .select({ storeId: terminals.storeId })
+        .from(terminals)
+        .where(eq(terminals.id, terminalId))
+        .get()?.storeId ?? null
+    );
+  }
+
+  private client(baseUrl: string, token: string | null) {
+    return new CloudClient({
+      baseUrl,
+      token,
+      timeoutMs: this.config.requestTimeoutMs,
+      lang: 'zh-CN',
+      signal: this.abort.signal,
+    });
+  }
+
+  /** A call made on a manager's behalf: its failure becomes a translated AppError. */
+  private async cloudCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof CloudError)) throw error;
+      if (error.failure === 'transient')
+        throw new AppError('SYNC_CLOUD_UNREACHABLE', { detail: error.message });
+      if (error.code in ERROR_STATUS && error.code !== 'UNAUTHENTICATED')
+        throw new AppError(error.code as ErrorCode);
+      throw new AppError('SYNC_PAIRING_REFUSED', { detail: error.message });
+    }
+  }
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

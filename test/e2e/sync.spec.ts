@@ -1,0 +1,200 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { cloudForThisFile } from '../support/e2e-cloud';
+import { serverForThisFile } from '../support/e2e-server';
+
+// One shop and one real cloud for the file: paired through the UI, then synced.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+const cloud = cloudForThisFile();
+
+const OWNER = { name: '王店主', pin: '246810' };
+
+async function openAsOwner(page: Page) {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+}
+
+test('a manager pairs the shop with the cloud and watches it go from pending to synced', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: '鲜果优选',
+    merchantCode: 'xgyx-01',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+
+  // Not paired yet: the header says so, and the page offers the pairing form.
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'unpaired');
+  await page.getByRole('menuitem', { name: '云端同步' }).click();
+  await expect(page.getByRole('heading', { name: '云端同步' })).toBeVisible();
+  // Setting the shop up already made changes the cloud must learn.
+  await expect(page.getByTestId('sync-pending')).not.toHaveText('0');
+  await screenshot(page, 'sync-01-unpaired', { fullPage: false });
+
+  // Sync every 10 minutes, so the next test sees its change waiting until 立即同步.
+  await page.getByLabel('自动同步间隔').fill('600');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
+  const merchant = await cloud.admin('POST', '/v1/admin/merchants', {
+    name: '鲜果优选',
+    code: 'XGYX-01',
+  });
+  await page.getByTestId('sync-cloud-url').fill(cloud.url);
+  await page.getByTestId('sync-pairing-code').fill('0000-0000');
+  await page.getByTestId('sync-device-name').fill('新街口店 1 号收银机');
+  await page.getByTestId('sync-pair').click();
+  await expect(page.getByText('配对码无效、已过期或已被使用')).toBeVisible();
+
+  await page.getByTestId('sync-pairing-code').fill(await cloud.pairingCode(merchant.id));
+  await page.getByTestId('sync-pair').click();
+  await expect(page.getByText('配对成功，开始同步')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle', {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  await expect(page.getByTestId('sync-status')).toContainText('鲜果优选（XGYX-01）');
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'idle');
+  await expect(page.getByTestId('sync-last')).not.toHaveText('—');
+  await screenshot(page, 'sync-02-synced', { fullPage: false });
+  await page.mouse.wheel(0, 900);
+  await screenshot(page, 'sync-03-lists', { fullPage: false });
+});
+
+test('a change waits as pending, and 立即同步 sends it', async ({ page }) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '员工管理' }).click();
+  await page.getByRole('button', { name: '新增员工' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增员工' });
+  await dialog.getByLabel('姓名').fill('李收银');
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('135790');
+  await dialog.getByLabel('再次输入 PIN 码').fill('135790');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('menuitem', { name: '云端同步' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('1');
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('同步完成')).toBeVisible();
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+
+  // Another store (a second device of the merchant) redeems a code this shop also redeems while
+  // apart; the other store reached the cloud first: the conflict shows both sides.
+  const api = async (method: string, input: unknown, token?: string) => {
+    const response = await fetch(`${server.url}/api/${method}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify(input),
+    });
+    const answer = await response.json();
+    if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
+    return answer.data;
+  };
+  const { staff } = await api('auth.loginOptions', {});
+  const ownerId = staff.find((p: { name: string }) => p.name === OWNER.name).id;
+  const { token } = await api('auth.login', { staffId: ownerId, pin: OWNER.pin });
+  const template = await api(
+    'coupons.createTemplate',
+    {
+      name: '满100减20',
+      rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+      validity: { kind: 'relative', days: 30 },
+    },
+    token,
+  );
+  await api('coupons.setTemplateStatus', { id: template.id, status: 'active' }, token);
+  const { codes } = await api('coupons.issue', { templateId: template.id, count: 1 }, token);
+  const code = codes[0].code as string;
+  const stores = await api('stores.list', { includeInactive: false }, token);
+  const storeId = stores[0].id as string;
+  const other = await pairRawDevice(cloud, '中山路店 2 号收银机');
+  const claimId = crypto.randomUUID();
+  await pushClaim(cloud.url, other, {
+    id: claimId,
+    code,
+    templateId: template.id,
+    storeId: crypto.randomUUID(),
+    customerPhone: '+8613912345678',
+    subtotalFen: 15000,
+    discountFen: 2000,
+    createdAt: Date.now(),
+  });
+  await api(
+    'redemption.redeem',
+    { code, order: { subtotalFen: 12000 }, idempotencyKey: `e2e-${code}`, storeId },
+    token,
+  );
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-conflict')).toBeVisible();
+  await expect(page.getByTestId('sync-conflict')).toContainText('中山路店 2 号收银机');
+  await expect(page.getByTestId('header-sync')).toContainText('1 项待处理');
+  await page.getByTestId('sync-conflict').scrollIntoViewIfNeeded();
+  await screenshot(page, 'sync-04-conflict', { fullPage: false });
+  await page.getByRole('button', { name: '确认并撤销本机核销' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '确认并撤销本机核销' }).click();
+  await expect(page.getByText('已处理，本机核销已撤销')).toBeVisible();
+  await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
+
+  // The admin revokes this PC: the next sync shows the pairing ended, clearly.
+  const merchants = await cloud.admin('GET', '/v1/admin/merchants');
+  const merchant = (merchants.merchants ?? merchants).find(
+    (m: { code: string }) => m.code === 'XGYX-01',
+  );
+  const devices = await cloud.admin('GET', `/v1/admin/merchants/${merchant.id}/devices`);
+  const device = (devices.devices ?? devices).find(
+    (d: { name: string }) => d.name === '新街口店 1 号收银机',
+  );
+  await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/devices/${device.id}/revoke`);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-revoked')).toBeVisible();
+  await expect(page.getByTestId('header-sync')).toHaveAttribute('data-state', 'revoked');
+  await screenshot(page, 'sync-05-revoked', { fullPage: false });
+
+  // English second: the same page, every text translated.
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Cloud sync' })).toBeVisible();
+  await expect(page.getByTestId('sync-revoked')).toContainText('pair again');
+  await screenshot(page, 'sync-06-english', { fullPage: false });
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '云端同步' })).toBeVisible();
+});
+
+/** A second till of the merchant, as the cloud sees it (no desktop needed for this side). */
+async function pairRawDevice(cloud: ReturnType<typeof cloudForThisFile>, name: string) {
+  const merchants = await cloud.admin('GET', '/v1/admin/merchants');
+  const merchant = merchants.merchants.find((m: { code: string }) => m.code === 'XGYX-01');
+  const response = await fetch(`${cloud.url}/v1/devices/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode: await cloud.pairingCode(merchant.id), device: { name } }),
+  });
+  return (await response.json()).data.deviceToken as string;
+}
+
+async function pushClaim(base: string, token: string, claim: Record<string, unknown>) {
+  const response = await fetch(`${base}/v1/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      events: [
+        {
+          id: crypto.randomUUID(),
+          kind: 'redemption.completed',
+          entityId: claim.id,
+          occurredAt: Date.now(),
+          payload: claim,
+        },
+      ],
+    }),
+  });
+  const answer = await response.json();
+  if (answer.data?.results?.[0]?.status !== 'accepted') throw new Error(JSON.stringify(answer));
+}

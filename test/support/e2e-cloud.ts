@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const READY_LINE = /StoreDesk cloud listening on (http:\/\/\S+)/;
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+
+/**
+ * The real cloud server (`tsx src-cloud/cli.ts`, PGlite in a fresh folder) for the spec file
+ * that calls this at its top level, with the admin calls the operator would make.
+ */
+export function cloudForThisFile() {
+  let child: ChildProcess | undefined;
+  let dataDir = '';
+  let base = '';
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-e2e-cloud-'));
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-cloud/cli.ts', '--port', '0', '--data-dir', dataDir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    base = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = READY_LINE.exec(output);
+        if (match) resolve(match[1]!);
+      };
+      child!.stdout!.on('data', onData);
+      child!.stderr!.on('data', onData);
+      child!.once('exit', (code) => reject(new Error(`cloud exited with ${code}:\n${output}`)));
+    });
+  });
+  test.afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function admin(method: 'GET' | 'POST', url: string, body?: unknown) {
+    const response = await fetch(base + url, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const answer = await response.json();
+    if (!answer.ok) throw new Error(`${method} ${url}: ${JSON.stringify(answer)}`);
+    return answer.data;
+  }
+
+  return {
+    get url() {
+      return base;
+    },
+    admin,
+    async pairingCode(merchantId: string): Promise<string> {
+      return (await admin('POST', `/v1/admin/merchants/${merchantId}/pairing-codes`, {})).display;
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import {
+  CLOUD_START_TIMEOUT_MS,
+  describeOnEachBackend,
+  startCloud,
+  type TestCloud,
+} from '../../support/cloud';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { pairedShop, streamIds, type PairedShop } from '../../support/sync';
+import { CloudClient, CloudError } from '../../../src-main/core/sync/cloud-client';
+
+/** Outbox rows the shop has made (every one must reach the cloud exactly once). */
+const outboxIds = (shop: PairedShop) =>
+  (shop.core.sqlite.prepare('SELECT id FROM outbox ORDER BY id').all() as { id: string }[]).map(
+    (r) => r.id,
+  );
+
+/** n changes the cloud must learn: each staff member added is one outbox row. */
+async function makeChanges(shop: PairedShop, n: number, prefix: string) {
+  for (let i = 0; i < n; i++)
+    await shop.ok(
+      'staff.create',
+      { name: `${prefix}${i}`, role: 'cashier', pin: String(200000 + i * 7) },
+      shop.ownerToken,
+    );
+}
+
+async function expectStreamHoldsExactly(cloud: TestCloud, merchantId: string, shop: PairedShop) {
+  const stream = await streamIds(cloud, merchantId);
+  expect(new Set(stream).size).toBe(stream.length);
+  expect(stream.sort()).toEqual(outboxIds(shop).sort());
+}
+
+describeOnEachBackend('sync under faults', (backend) => {
+  let cloud: TestCloud;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    cloud = await startCloud(backend);
+    proxy = await startFaultProxy(cloud.base);
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await proxy.close();
+    await cloud.close();
+  }, CLOUD_START_TIMEOUT_MS);
+  beforeEach(() => {
+    Object.assign(proxy.faults, { down: false, fail500: 0, fail429: 0, loseAnswer: 0, delayMs: 0 });
+  });
+
+  it('cloud down for a while: the queue grows, nothing is lost, it drains once with no duplicate', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { batchSize: 7 },
+    });
+    proxy.faults.down = true;
+    await makeChanges(shop, 10, '甲');
+    const first = await shop.syncNow();
+    await makeChanges(shop, 10, '乙');
+    const second = await shop.syncNow();
+    expect(first.state).toBe('offline');
+    expect(second.pendingCount).toBeGreaterThan(first.pendingCount);
+    expect(second.pendingCount).toBe(outboxIds(shop).length);
+
+    proxy.faults.down = false;
+    const drained = await shop.syncNow();
+    expect(drained).toMatchObject({ state: 'idle', pendingCount: 0, lastError: null });
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
+  });
+
+  it('500s and answers lost mid-batch are retried; idempotency keeps every event once', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { batchSize: 5 },
+    });
+    await makeChanges(shop, 23, '丙');
+    // Second batch: a 500; third: the cloud commits but the answer never arrives.
+    proxy.faults.fail500 = 1;
+    proxy.faults.loseAnswer = 1;
+    const failed = await shop.syncNow();
+    expect(failed.state).toBe('offline');
+    const again = await shop.syncNow();
+    const last = again.pendingCount ? await shop.syncNow() : again;
+    expect(last).toMatchObject({ pendingCount: 0, deadLetterCount: 0 });
+    expect(proxy.pushes().some((p) => p.status === 500)).toBe(true);
+    expect(proxy.pushes().some((p) => p.status === 'lost')).toBe(true);
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
+  });
+
+  it('a slow cloud is waited for; one slower than the timeout is retried', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { requestTimeoutMs: 1_000 },
+    });
+    await makeChanges(shop, 3, '丁');
+    proxy.faults.delayMs = 400;
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0 });
+    await makeChanges(shop, 2, '戊');
+    proxy.faults.delayMs = 1_500;
+    const timedOut = await shop.syncNow();
+    expect(timedOut.state).toBe('offline');
+    expect(timedOut.lastError).toMatch(/NETWORK/);
+    proxy.faults.delayMs = 0;
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0 });
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
+  });
+
+  it('a token revoked by the admin: state revoked, no more pushes, the outbox kept for a re-pair', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await shop.syncNow();
+    await cloud.admin('POST', `/v1/admin/merchants/${merchant.id}/devices/${shop.deviceId}/revoke`);
+    await makeChanges(shop, 2, '己');
+    const revoked = await shop.syncNow();
+    expect(revoked).toMatchObject({ state: 'revoked', pendingCount: 2 });
+    expect(revoked.lastError).toMatch(/UNAUTHENTICATED/);
+    const pushesBefore = proxy.pushes().length;
+    expect((await shop.syncNow()).state).toBe('revoked');
+    expect(proxy.pushes().length).toBe(pushesBefore);
+
+    // Pairing again (a new code) sends what waited.
+    const repaired = await shop.ok(
+      'sync.pair',
+      {
+        cloudUrl: proxy.url,
+        pairingCode: await cloud.pairingCode(merchant.id),
+        deviceName: '一号店',
+      },
+      shop.ownerToken,
+    );
+    expect(repaired.state).not.toBe('revoked');
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0 });
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
+  });
+
+  it('closing the core cuts a round off at once (the request is aborted, the queue kept)', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { requestTimeoutMs: 30_000 },
+    });
+    await shop.syncNow();
+    await makeChanges(shop, 3, '辛');
+    proxy.faults.delayMs = 20_000;
+    const round = shop.syncNow().catch((error: unknown) => error);
+    // The push is now held by the slow cloud.
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    await shop.core.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await round;
+  });
+
+  it('429: the client reads Retry-After; the round keeps the queue and the next one drains it', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await shop.syncNow();
+    const link = shop.core.services.sync.link.get()!;
+    proxy.faults.path = '/v1/sync/pull';
+    proxy.faults.fail429 = 1;
+    const client = new CloudClient({
+      baseUrl: proxy.url,
+      token: link.token,
+      timeoutMs: 2000,
+      lang: 'zh-CN',
+    });
+    const refused = await client
+      .call('sync.pull', { query: { after: '0', limit: '1' } })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(CloudError);
+    expect(refused).toMatchObject({ failure: 'rateLimited', retryAfterMs: 2000 });
+
+    await makeChanges(shop, 2, '壬');
+    proxy.faults.path = '/v1/sync/push';
+    proxy.faults.fail429 = 1;
+    const limited = await shop.syncNow();
+    expect(limited).toMatchObject({ pendingCount: 2 });
+    expect(limited.lastError).toMatch(/RATE_LIMITED/);
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, lastError: null });
+    await expectStreamHoldsExactly(cloud, merchant.id, shop);
+  });
+
+  it('token rotation saves the new token before use; the old one ends once the new is used', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店');
+    const link = () => shop.core.services.sync.link.get()!;
+    const old = link().token;
+    await shop.core.services.sync.rotateToken();
+    expect(link().token).not.toBe(old);
+    expect(link().nextToken).toBeNull();
+    expect((await cloud.request('GET', '/v1/device', { token: old })).status).toBe(401);
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle' });
+  });
+
+  it('the desktop process killed in the middle of a push: restart resumes, nothing lost or doubled', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await makeChanges(shop, 60, '庚');
+    const dataDir = shop.dataDir;
+    await shop.core.close();
+
+    // The child pushes batches of 20 through a slow cloud; it is killed while a push is in
+    // flight (the cloud commits that batch, the child never records the answer).
+    proxy.faults.delayMs = 300;
+    const pushesBefore = proxy.pushes().length;
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join('test', 'support', 'sync-process.ts'), dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    while (proxy.pushes().length < pushesBefore + 2) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100)); // the third batch is on its way
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    proxy.faults.delayMs = 0;
+
+    const restarted = await pairedShopAgain(dataDir);
+    const status = await restarted.ok('sync.status', {}, restarted.token);
+    expect(status.pendingCount).toBeGreaterThan(0);
+    expect(await restarted.ok('sync.now', {}, restarted.token)).toMatchObject({ pendingCount: 0 });
+    const stream = await streamIds(cloud, merchant.id);
+    expect(new Set(stream).size).toBe(stream.length);
+    const ids = (
+      restarted.core.sqlite.prepare('SELECT id FROM outbox').all() as { id: string }[]
+    ).map((r) => r.id);
+    expect(stream.sort()).toEqual(ids.sort());
+  }, 60_000);
+});
+
+/** The same data dir opened again, the owner logged in. */
+async function pairedShopAgain(dataDir: string) {
+  const { testCore, OWNER_PIN } = await import('../../support/core');
+  const { testSyncConfig } = await import('../../support/sync');
+  const t = await testCore({ dataDir, config: { sync: testSyncConfig() } });
+  const owner = t.core.sqlite.prepare("SELECT id FROM staff WHERE role = 'owner'").get() as {
+    id: string;
+  };
+  const { token } = await t.ok('auth.login', { staffId: owner.id, pin: OWNER_PIN });
+  return { ...t, token };
+}

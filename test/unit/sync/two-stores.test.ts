@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  CLOUD_START_TIMEOUT_MS,
+  describeOnEachBackend,
+  startCloud,
+  type TestCloud,
+} from '../../support/cloud';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { pairedShop } from '../../support/sync';
+
+describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
+  let cloud: TestCloud;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    cloud = await startCloud(backend);
+    proxy = await startFaultProxy(cloud.base);
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await proxy.close();
+    await cloud.close();
+  }, CLOUD_START_TIMEOUT_MS);
+
+  it('a code issued at store A is redeemed at store B after sync, and A then refuses it', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店');
+    const b = await pairedShop(cloud, merchant.id, '二号店');
+    const template = await a.activeTemplate();
+    const coupon = await a.issueOne(template.id);
+    expect((await a.status()).pendingCount).toBeGreaterThan(0);
+
+    const afterA = await a.syncNow();
+    expect(afterA).toMatchObject({ state: 'idle', pendingCount: 0, lastError: null });
+    await b.syncNow();
+
+    const redeemed = await b.ok(
+      'redemption.redeem',
+      { code: coupon.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-000100' },
+      b.cashierToken,
+    );
+    expect(redeemed.verdict.discountFen).toBe(2000);
+    await b.syncNow();
+    await a.syncNow();
+
+    const refused = await a.fails(
+      'redemption.redeem',
+      { code: coupon.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-a-000100' },
+      a.cashierToken,
+    );
+    expect(refused.code).toBe('COUPON_ALREADY_REDEEMED');
+    // Syncing again applies nothing twice.
+    await a.syncNow();
+    const list = await a.ok('redemption.list', { code: coupon.code }, a.ownerToken);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]!.id).toBe(redeemed.redemption.id);
+  });
+
+  it('both stores redeem one code while the cloud is out of reach: one wins, the other sees the conflict', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    const b = await pairedShop(cloud, merchant.id, '二号店', { url: proxy.url });
+    const template = await a.activeTemplate();
+    const coupon = await a.issueOne(template.id);
+    await a.syncNow();
+    await b.syncNow();
+
+    proxy.faults.down = true;
+    const atA = await a.ok(
+      'redemption.redeem',
+      {
+        code: coupon.code,
+        order: { subtotalFen: 12000, customerPhone: '13812345678' },
+        idempotencyKey: 'till-a-100000',
+      },
+      a.cashierToken,
+    );
+    const atB = await b.ok(
+      'redemption.redeem',
+      { code: coupon.code, order: { subtotalFen: 15000 }, idempotencyKey: 'till-b-100000' },
+      b.cashierToken,
+    );
+    const offline = await a.syncNow();
+    expect(offline.state).toBe('offline');
+    expect(offline.pendingCount).toBeGreaterThan(0);
+    expect(offline.lastError).toMatch(/NETWORK/);
+
+    proxy.faults.down = false;
+    expect(await a.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0, conflictCount: 0 });
+    expect(await b.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0, conflictCount: 1 });
+
+    const [conflict] = await b.ok('sync.conflicts', { includeResolved: false }, b.ownerToken);
+    expect(conflict).toMatchObject({
+      code: coupon.code,
+      winner: {
+        redemptionId: atA.redemption.id,
+        deviceId: a.deviceId,
+        deviceName: '一号店',
+        amountFen: 2000,
+      },
+      loser: { redemptionId: atB.redemption.id, deviceId: b.deviceId, deviceName: '二号店' },
+    });
+
+    const resolved = await b.ok(
+      'sync.resolveConflict',
+      { eventId: conflict!.eventId, note: '已向顾客收回优惠' },
+      b.ownerToken,
+    );
+    expect(resolved.resolvedAt).not.toBeNull();
+    const local = await b.ok('redemption.list', { code: coupon.code }, b.ownerToken);
+    expect(local.items.find((r) => r.id === atB.redemption.id)?.status).toBe('voided');
+    expect((await b.status()).conflictCount).toBe(0);
+    // The winner's store keeps its redemption.
+    const winner = await a.ok('redemption.list', { code: coupon.code }, a.ownerToken);
+    expect(winner.items.map((r) => r.status)).toEqual(['completed']);
+  });
+
+  it('redeems an unseen but genuinely signed code offline, within the daily limits', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店');
+    const b = await pairedShop(cloud, merchant.id, '二号店');
+    const template = await a.activeTemplate();
+    await a.syncNow();
+    await b.syncNow(); // B knows the template, not the codes issued next
+    await b.ok(
+      'sync.setSettings',
+      { intervalSeconds: 60, offlineMaxCountPerDay: 1, offlineMaxFenPerDay: 5000 },
+      b.ownerToken,
+    );
+    const first = await a.issueOne(template.id);
+    const second = await a.issueOne(template.id);
+    const qr = (code: { code: string; validUntil: number }) =>
+      a.core.services.issuer.qrPayload(code.code, template.id, code.validUntil);
+
+    // Typed digits of an unseen code: nothing to vouch for it.
+    const typed = await b.fails(
+      'redemption.redeem',
+      { code: second.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-typed0' },
+      b.cashierToken,
+    );
+    expect(typed.code).toBe('COUPON_NOT_FOUND');
+    // A forged QR: refused as forged.
+    const forged = qr(first).slice(0, -3) + 'AAA';
+    const verdict = await b.ok(
+      'redemption.verify',
+      { code: forged, order: { subtotalFen: 12000 } },
+      b.cashierToken,
+    );
+    expect(verdict).toMatchObject({ valid: false, reason: 'FORGED' });
+    const forgedRedeem = await b.fails(
+      'redemption.redeem',
+      { code: forged, order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-forged' },
+      b.cashierToken,
+    );
+    expect(forgedRedeem.code).toBe('COUPON_FORGED');
+
+    const admitted = await b.ok(
+      'redemption.redeem',
+      { code: qr(first), order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-offline-1' },
+      b.cashierToken,
+    );
+    expect(admitted.verdict.discountFen).toBe(2000);
+    const overCount = await b.fails(
+      'redemption.redeem',
+      { code: qr(second), order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-offline-2' },
+      b.cashierToken,
+    );
+    expect(overCount.code).toBe('COUPON_OFFLINE_LIMIT_REACHED');
+    expect(overCount.message).toContain('今日离线核销已达上限');
+
+    // The claim goes to the cloud like any other and is accepted (nobody redeemed it first).
+    expect(await b.syncNow()).toMatchObject({ pendingCount: 0, conflictCount: 0 });
+    await a.syncNow();
+    const atA = await a.fails(
+      'redemption.redeem',
+      { code: first.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-a-late00' },
+      a.cashierToken,
+    );
+    expect(atA.code).toBe('COUPON_ALREADY_REDEEMED');
+  });
+
+  it('a cashback code paid to a consumer through the cloud is no longer payable at the counter', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店');
+    await a.activeTemplate({
+      name: '苹果返现 2 元',
+      rule: { type: 'cashback', rewardFen: 200 },
+      scope: { productIds: [a.products.apple.id], categories: [] },
+    });
+    const cashback = await a.ok(
+      'cashback.requestCode',
+      { barcode: '6901234567892', terminalId: a.ids.terminalId },
+      a.cashierToken,
+    );
+    await a.syncNow();
+    const paid = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
+      body: { code: cashback.qrPayload, phone: '13700000000' },
+    });
+    expect(paid.status).toBe(200);
+
+    await a.syncNow();
+    const late = await a.fails(
+      'cashback.redeem',
+      { code: cashback.code, phone: '13900000000' },
+      a.cashierToken,
+    );
+    expect(late.code).toBe('CASHBACK_ALREADY_REDEEMED');
+  });
+});
