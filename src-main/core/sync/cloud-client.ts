@@ -1,3 +1,4 @@
+import axios, { type AxiosResponse } from 'axios';
 import {
   cloudEndpoints,
   type EndpointBody,
@@ -42,9 +43,8 @@ function classify(status: number): CloudFailure {
 }
 
 /**
- * The desktop's side of the cloud API, one typed call per endpoint of the shared table. Uses
- * Node's fetch (axios is not among the installed packages). Never throws anything but a
- * CloudError, so the sync loop can decide on every failure.
+ * The desktop's side of the cloud API, one typed call per endpoint of the shared table, over
+ * axios. Never throws anything but a CloudError, so the sync loop can decide on every failure.
  */
 export class CloudClient {
   constructor(private readonly options: CloudClientOptions) {}
@@ -60,32 +60,38 @@ export class CloudClient {
     const headers: Record<string, string> = { 'accept-language': this.options.lang };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
     if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
-    let response: Response;
-    let text: string;
+    let response: AxiosResponse<string>;
     try {
-      response = await fetch(url, {
+      response = await axios.request<string>({
+        url: url.toString(),
         method: endpoint.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        signal: this.options.signal
-          ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.options.signal])
-          : AbortSignal.timeout(this.options.timeoutMs),
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        timeout: this.options.timeoutMs,
+        signal: this.options.signal,
+        // Every status is answered here (classified below), and the body is read as text so a
+        // proxy's HTML error page does not throw.
+        validateStatus: () => true,
+        responseType: 'text',
+        transformResponse: (raw: string) => raw,
+        proxy: false,
       });
-      text = await response.text();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new CloudError('transient', 'NETWORK', reason, null);
     }
+    const text = response.data;
     let body: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } };
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
       body = {}; // a proxy's HTML error page: classified by its status alone
     }
-    if (response.ok && body.ok) return body.data as EndpointOutput<N>;
-    const retryAfter = Number(response.headers.get('retry-after'));
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && body.ok) return body.data as EndpointOutput<N>;
+    const retryAfter = Number(response.headers['retry-after']);
     throw new CloudError(
-      response.ok ? 'transient' : classify(response.status),
+      ok ? 'transient' : classify(response.status),
       body.error?.code ?? `HTTP_${response.status}`,
       body.error?.message ?? `HTTP ${response.status}`,
       response.status,
