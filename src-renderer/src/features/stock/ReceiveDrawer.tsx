@@ -8,6 +8,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
+import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines } from './product-lines';
 import { useReceive } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
@@ -77,36 +78,26 @@ export function ReceiveDrawer({
     >
       <Row gutter={16}>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.receive.store')}</span>
+          <LabeledField label={t('stock.receive.store')}>
             <StoreSelect
               value={storeId}
               onChange={setStoreId}
               aria-label={t('stock.receive.store')}
             />
-          </label>
+          </LabeledField>
         </Col>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.receive.supplier')}</span>
+          <LabeledField label={t('stock.receive.supplier')}>
             <Input
               value={supplier}
               maxLength={60}
               placeholder={t('stock.optional')}
               onChange={(event) => setSupplier(event.target.value)}
             />
-          </label>
+          </LabeledField>
         </Col>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.note')}</span>
-            <Input
-              value={note}
-              maxLength={200}
-              placeholder={t('stock.optional')}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </label>
+          <NoteField value={note} onChange={setNote} />
         </Col>
       </Row>
       <ProductPicker onPick={add} />

@@ -1,14 +1,14 @@
-import { App, Col, Input, Row, Typography } from 'antd';
+import { App, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
+import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines, type ProductLine } from './product-lines';
 import { useAdjust, useLevelsOf } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
 import { StoreSelect } from './StoreSelect';
-import styles from './StockPage.module.css';
 
 interface CountLine {
   counted: number | null;
@@ -94,25 +94,16 @@ export function StocktakeDrawer({
     >
       <Row gutter={16}>
         <Col span={10}>
-          <label className={styles.field}>
-            <span>{t('stock.stocktake.store')}</span>
+          <LabeledField label={t('stock.stocktake.store')}>
             <StoreSelect
               value={storeId}
               onChange={setStoreId}
               aria-label={t('stock.stocktake.store')}
             />
-          </label>
+          </LabeledField>
         </Col>
         <Col span={14}>
-          <label className={styles.field}>
-            <span>{t('stock.note')}</span>
-            <Input
-              value={note}
-              maxLength={200}
-              placeholder={t('stock.optional')}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </label>
+          <NoteField value={note} onChange={setNote} />
         </Col>
       </Row>
       <Typography.Text type="secondary">{t('stock.stocktake.hint')}</Typography.Text>

@@ -1,9 +1,10 @@
-import { Alert, App, Col, Input, Row, Typography } from 'antd';
+import { Alert, App, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
+import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines } from './product-lines';
 import { useLevelsOf, useTransfer } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
@@ -72,36 +73,26 @@ export function TransferDrawer({
     >
       <Row gutter={16}>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.transfer.from')}</span>
+          <LabeledField label={t('stock.transfer.from')}>
             <StoreSelect
               value={fromStoreId}
               onChange={setFromStoreId}
               aria-label={t('stock.transfer.from')}
             />
-          </label>
+          </LabeledField>
         </Col>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.transfer.to')}</span>
+          <LabeledField label={t('stock.transfer.to')}>
             <StoreSelect
               value={toStoreId}
               onChange={setToStoreId}
               status={sameStore ? 'error' : undefined}
               aria-label={t('stock.transfer.to')}
             />
-          </label>
+          </LabeledField>
         </Col>
         <Col span={8}>
-          <label className={styles.field}>
-            <span>{t('stock.note')}</span>
-            <Input
-              value={note}
-              maxLength={200}
-              placeholder={t('stock.optional')}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </label>
+          <NoteField value={note} onChange={setNote} />
         </Col>
       </Row>
       {sameStore && <Alert type="error" showIcon title={t('errors.SAME_STORE_TRANSFER')} />}
