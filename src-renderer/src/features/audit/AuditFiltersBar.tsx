@@ -1,10 +1,9 @@
-import { ClearOutlined } from '@ant-design/icons';
-import { Button, Select } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { sharedMessages } from '../../../../src-shared/i18n';
 import type { Staff } from '../../../../src-shared/contract/staff';
 import type { Store } from '../../../../src-shared/contract/stores';
-import { DayRangePicker } from '../../ui/DayRangePicker';
+import { FiltersBar, NamedFilter } from '../../ui/FiltersBar';
 import type { AuditFilters } from './audit-queries';
 import styles from './AuditPage.module.css';
 
@@ -32,23 +31,19 @@ export function AuditFiltersBar({
   const set = (patch: Partial<AuditFilters>) => onChange({ ...filters, ...patch });
 
   return (
-    <div className={styles.filters}>
-      <DayRangePicker
-        className={styles.dates}
-        from={filters.from}
-        to={filters.to}
-        onChange={set}
-        timeZone={timeZone}
-        aria-label={t('audit.dateRange')}
-      />
-      <Select
-        className={styles.filter}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('audit.allStaff')}
+    <FiltersBar
+      range={filters}
+      onRangeChange={set}
+      timeZone={timeZone}
+      rangeLabel={t('audit.dateRange')}
+      onReset={() => onChange({})}
+      resetLabel={t('audit.reset')}
+    >
+      <NamedFilter
+        items={staff}
         value={filters.staffId}
-        onChange={(staffId?: string) => set({ staffId })}
-        options={staff.map((person) => ({ value: person.id, label: person.name }))}
+        onChange={(staffId) => set({ staffId })}
+        placeholder={t('audit.allStaff')}
       />
       <Select
         className={styles.filter}
@@ -74,9 +69,6 @@ export function AuditFiltersBar({
           })),
         }))}
       />
-      <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
-        {t('audit.reset')}
-      </Button>
-    </div>
+    </FiltersBar>
   );
 }

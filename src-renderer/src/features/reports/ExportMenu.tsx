@@ -1,7 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useReportExport, type ExportFormat, type ExportRequest } from './use-report-export';
+import type { ExportFormat } from '../../files/use-file-export';
+import { useReportExport, type ExportRequest } from './use-report-export';
 
 const FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 

@@ -1,10 +1,9 @@
-import { ClearOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CouponTemplate } from '../../../../../src-shared/contract/coupons';
 import type { Staff } from '../../../../../src-shared/contract/staff';
 import type { Store } from '../../../../../src-shared/contract/stores';
-import { DayRangePicker } from '../../../ui/DayRangePicker';
+import { FiltersBar, NamedFilter } from '../../../ui/FiltersBar';
 import type { RedemptionFilters } from '../redemption-queries';
 import styles from './RedemptionHistoryPage.module.css';
 
@@ -29,40 +28,31 @@ export function HistoryFiltersBar({
   const { t } = useTranslation();
   const set = (patch: Partial<RedemptionFilters>) => onChange({ ...filters, ...patch });
   return (
-    <div className={styles.filters}>
-      <DayRangePicker
-        className={styles.dates}
-        from={filters.from}
-        to={filters.to}
-        onChange={set}
-        timeZone={timeZone}
-        aria-label={t('history.dateRange')}
-      />
-      <Select
-        className={styles.filter}
-        allowClear
-        placeholder={t('history.allStores')}
+    <FiltersBar
+      range={filters}
+      onRangeChange={set}
+      timeZone={timeZone}
+      rangeLabel={t('history.dateRange')}
+      onReset={() => onChange({})}
+      resetLabel={t('history.reset')}
+    >
+      <NamedFilter
+        items={stores}
         value={filters.storeId}
-        onChange={(storeId?: string) => set({ storeId })}
-        options={stores.map((store) => ({ value: store.id, label: store.name }))}
+        onChange={(storeId) => set({ storeId })}
+        placeholder={t('history.allStores')}
       />
-      <Select
-        className={styles.filter}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('history.allStaff')}
+      <NamedFilter
+        items={staff}
         value={filters.staffId}
-        onChange={(staffId?: string) => set({ staffId })}
-        options={staff.map((person) => ({ value: person.id, label: person.name }))}
+        onChange={(staffId) => set({ staffId })}
+        placeholder={t('history.allStaff')}
       />
-      <Select
-        className={styles.filter}
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder={t('history.allTemplates')}
+      <NamedFilter
+        items={templates}
         value={filters.templateId}
-        onChange={(templateId?: string) => set({ templateId })}
-        options={templates.map((template) => ({ value: template.id, label: template.name }))}
+        onChange={(templateId) => set({ templateId })}
+        placeholder={t('history.allTemplates')}
       />
       <Select
         className={styles.status}
@@ -84,9 +74,6 @@ export function HistoryFiltersBar({
         onSearch={(code) => set({ code: code.trim() || undefined })}
         aria-label={t('history.code')}
       />
-      <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
-        {t('history.reset')}
-      </Button>
-    </div>
+    </FiltersBar>
   );
 }
