@@ -24,7 +24,7 @@ export const sales = sqliteTable(
     fingerprint: text().notNull(),
     terminalId: text(),
     staffId: text(),
-    source: text({ enum: ['terminal', 'manual'] }).notNull(),
+    source: text({ enum: ['terminal', 'manual', 'import'] }).notNull(),
     customerPhone: text(),
     subtotalFen: integer().notNull(),
     discountFen: integer().notNull(),
