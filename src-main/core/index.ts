@@ -51,6 +51,7 @@ import { AlertsService } from './alerts/service';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesService } from './sales/service';
 import { SalesImportService } from './sales/import';
+import { SalesImportRuns } from './sales/import-runs';
 import { InventoryJobs } from './inventory-jobs/jobs';
 import { salesHandlers } from './sales/handlers';
 import { ScannerService, type OpenHidScanners } from './scanner/service';
@@ -193,6 +194,8 @@ export async function createCore(options: CoreOptions) {
       migrationsDir: options.migrationsDir,
       workerMinImportChars: config.inventoryWorker.minImportChars,
       workerMinAlertLevels: config.inventoryWorker.minAlertLevels,
+      // A sales import undone half-way leaves the rollups to rebuild from the sales that remain.
+      afterUndo: () => analyticsJobs.rebuildIfNeeded(),
     },
   );
   const scanner = new ScannerService(adb, logger, audit, settings, options.hidScanners);
@@ -211,6 +214,9 @@ export async function createCore(options: CoreOptions) {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     migrationsDir: options.migrationsDir,
   });
+  // A large sales import cut off by a crash is undone (its rollups rebuilt just below).
+  const salesImportRuns = new SalesImportRuns(adb, clock, alerts);
+  salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
   const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
 
@@ -235,7 +241,10 @@ export async function createCore(options: CoreOptions) {
   };
   printing.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
-    inventoryJobs.evaluateAlerts({ actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' }, {}),
+    inventoryJobs.evaluateAlerts(
+      { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' },
+      {},
+    ),
   );
   sync.start();
 
@@ -278,6 +287,7 @@ export async function createCore(options: CoreOptions) {
       analyticsJobs,
       sync,
       inventoryJobs,
+      salesImportRuns,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that

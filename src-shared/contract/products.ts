@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { epochMsSchema, idSchema } from '../validation';
-import { importFileSchema, importFormatSchema, importIssueSchemaFor, mappedColumn } from './imports';
+import {
+  importFileSchema,
+  importFormatSchema,
+  importIssueSchemaFor,
+  mappedColumn,
+} from './imports';
 
 export const fenSchema = z
   .number()

@@ -76,8 +76,7 @@ export const en: SharedMessages = {
     IMPORT_UNREADABLE:
       'Cannot read "{{fileName}}": upload a CSV (UTF-8 or GBK) or XLSX file with a header row',
     IMPORT_INVALID: 'The file has {{errorCount}} problem(s); nothing was imported. {{first}}',
-    SALES_IMPORT_INVALID:
-      'The file has {{errorCount}} problem(s); no sale was imported. {{first}}',
+    SALES_IMPORT_INVALID: 'The file has {{errorCount}} problem(s); no sale was imported. {{first}}',
     LINE_PRODUCT_NOT_FOUND: 'Line {{line}}: no product {{sku}}{{barcode}}{{productId}}',
     INSUFFICIENT_STOCK:
       'Line {{line}}: not enough {{productName}} at {{storeName}} ({{available}} on hand, {{qty}} needed)',
@@ -88,8 +87,10 @@ export const en: SharedMessages = {
     RETURN_EXCEEDS_SOLD: 'At most {{remaining}} more of {{productName}} can be returned',
     ALERT_NOT_FOUND: 'Alert not found',
     ALERT_RESOLVED: 'This alert is already resolved',
-    ANALYTICS_JOB_RUNNING: 'The statistics are being rebuilt or generated; please wait until that finishes',
-    DEMO_SHOP_NOT_EMPTY: 'This shop already has sales or redemptions; demo data can only fill an empty shop',
+    ANALYTICS_JOB_RUNNING:
+      'The statistics are being rebuilt or generated; please wait until that finishes',
+    DEMO_SHOP_NOT_EMPTY:
+      'This shop already has sales or redemptions; demo data can only fill an empty shop',
     BUSY: 'The database is busy; please try again',
     INTERNAL: 'Internal error (logged); please try again later',
     ...couponErrors(refusals),

@@ -19,14 +19,43 @@ const normalize = (header: string) =>
 
 /** Header names seen in sales exports (流水) of common Chinese POS systems. */
 const SALES_HEADER_NAMES: Record<SalesImportField, string[]> = {
-  saleId: ['saleid', '单号', '销售单号', '小票号', '流水号', '订单号', '单据号', 'receiptno', 'orderno'],
-  soldAt: ['time', 'soldat', '时间', '销售时间', '交易时间', '日期', '下单时间', 'date', 'datetime'],
+  saleId: [
+    'saleid',
+    '单号',
+    '销售单号',
+    '小票号',
+    '流水号',
+    '订单号',
+    '单据号',
+    'receiptno',
+    'orderno',
+  ],
+  soldAt: [
+    'time',
+    'soldat',
+    '时间',
+    '销售时间',
+    '交易时间',
+    '日期',
+    '下单时间',
+    'date',
+    'datetime',
+  ],
   store: ['store', '门店', '门店名称', '店铺', '门店编码', 'shop'],
   sku: ['sku', '商品编码', '商品编号', '货号', '编码', '商品代码', 'itemcode', 'code'],
   barcode: ['barcode', '条码', '条形码', '商品条码', '国际条码', 'ean'],
   qty: ['qty', 'quantity', '数量', '销售数量', '销量', '件数'],
   unitPriceYuan: ['price', 'unitprice', '单价', '售价', '销售单价', '零售价', '成交价'],
-  customerPhone: ['phone', 'mobile', '手机', '手机号', '会员手机', '会员手机号', '电话', '顾客电话'],
+  customerPhone: [
+    'phone',
+    'mobile',
+    '手机',
+    '手机号',
+    '会员手机',
+    '会员手机号',
+    '电话',
+    '顾客电话',
+  ],
 };
 
 /** Each field gets the first header that is one of its known names (each header used once). */

@@ -31,6 +31,8 @@ export interface InventoryJobsOptions {
   workerMinImportChars: number;
   /** A full alert pass over at least this many stock levels runs in the worker. */
   workerMinAlertLevels: number;
+  /** After a large sales import failed (and was undone) in the worker. */
+  afterUndo: () => void;
 }
 
 type ProgressJob = PayloadOf<'imports.progress'>['job'];
@@ -124,11 +126,8 @@ export class InventoryJobs {
       ctx,
     } as unknown as InventoryTask;
     const name = progressJob[task.kind];
-    const announce = (
-      phase: PayloadOf<'imports.progress'>['phase'],
-      done: number,
-      total: number,
-    ) => this.adb.emitAfterCommit('imports.progress', { job: name, phase, done, total });
+    const announce = (phase: PayloadOf<'imports.progress'>['phase'], done: number, total: number) =>
+      this.adb.emitAfterCommit('imports.progress', { job: name, phase, done, total });
     const script = workerScript();
     const worker = new Worker(script.file, { workerData: task, execArgv: script.execArgv });
     this.running.add(worker);
@@ -152,6 +151,7 @@ export class InventoryJobs {
         } else {
           if (message.code === 'INTERNAL')
             this.logger.error('inventory job failed', { job: task.kind, error: message.message });
+          if (task.kind === 'sales.import') this.options.afterUndo();
           end(new AppError(message.code as ErrorCode, message.details));
         }
       });

@@ -23,6 +23,7 @@ import { ProductImportService } from '../products/import';
 import { ProductsService } from '../products/service';
 import { RedemptionService } from '../redemption/service';
 import { SalesImportService } from '../sales/import';
+import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
 import { SalesService } from '../sales/service';
 import { SettingsService } from '../settings/service';
 import { StaffService } from '../staff/service';
@@ -94,7 +95,10 @@ const stock = new StockService(
   stores,
   alerts,
 );
-const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
+// The import's sales reach the outbox only with its last chunk (see HeldOutbox).
+const heldOutbox = new HeldOutbox(adb, clock);
+const sales = new SalesService(adb, clock, audit, heldOutbox, products, stock, redemption);
+const chunked = { runs: new SalesImportRuns(adb, clock, alerts), outbox: heldOutbox };
 
 async function run(job: InventoryTask) {
   switch (job.kind) {
@@ -103,9 +107,13 @@ async function run(job: InventoryTask) {
     case 'products.import':
       return new ProductImportService(adb, clock, audit).commit(job.ctx, job.input, progress);
     case 'sales.importPreview':
-      return new SalesImportService(adb, audit, sales).preview(job.ctx, job.input);
+      return new SalesImportService(adb, audit, sales, chunked).preview(job.ctx, job.input);
     case 'sales.import':
-      return new SalesImportService(adb, audit, sales).commit(job.ctx, job.input, progress);
+      return new SalesImportService(adb, audit, sales, chunked).commit(
+        job.ctx,
+        job.input,
+        progress,
+      );
     case 'alerts.evaluate':
       return alerts.evaluate(job.input);
   }

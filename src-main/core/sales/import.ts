@@ -18,6 +18,7 @@ import { AppError } from '../platform/app-error';
 import type { HandlerContext } from '../platform/context';
 import { productBarcodes, products } from '../products/schema';
 import { stores } from '../stores/schema';
+import type { HeldOutbox, SalesImportRuns } from './import-runs';
 import type { SalesService } from './service';
 
 type ImportInput = ParsedInputOf<'sales.import'>;
@@ -26,8 +27,20 @@ export type ImportProgress = (phase: 'checking' | 'writing', done: number, total
 const PREVIEW_ROWS = 200;
 const MAX_ISSUES = 1000;
 const MAX_QTY = 1_000_000;
-/** How often the write reports progress (sales). */
+/** How often the single-transaction write reports progress (sales). */
 const PROGRESS_EVERY = 250;
+/** A chunk of a large import holds the write lock about this long (DESIGN: ~16 ms). */
+const SLICE_MS = 12;
+
+/** Lets the other connections (the main thread's) take the write lock between chunks. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** In the worker: the import writes in chunks, and undoes them all if one fails. */
+export interface ChunkedWrites {
+  runs: SalesImportRuns;
+  /** The outbox the worker's SalesService writes to: released with the last chunk. */
+  outbox: HeldOutbox;
+}
 
 /** The rows of one sale id, checked: what sales.record is given. */
 interface ImportedSale {
@@ -66,12 +79,10 @@ export class SalesImportService {
     private readonly adb: AppDatabase,
     private readonly audit: AuditService,
     private readonly sales: SalesService,
+    private readonly chunked: ChunkedWrites | null = null,
   ) {}
 
-  async preview(
-    ctx: HandlerContext,
-    input: ImportInput,
-  ): Promise<OutputOf<'sales.importPreview'>> {
+  async preview(ctx: HandlerContext, input: ImportInput): Promise<OutputOf<'sales.importPreview'>> {
     const checked = await this.check(ctx.lang, input);
     const withProblems = checked.rows.filter((r) => r.issues.length);
     const clean = checked.rows.filter((r) => !r.issues.length);
@@ -106,44 +117,19 @@ export class SalesImportService {
         problems: checked.issues.slice(0, 50),
       });
     const writeStarted = performance.now();
-    const result = this.adb.write(() => {
-      // Checked again inside the write: a till may have posted one of them since the check.
-      const duplicates = this.recordedSaleIds(checked.sales);
-      const fresh = checked.sales.filter((s) => !duplicates.has(s.saleId));
-      let lines = 0;
-      const lastSaleOfStore = new Map<string, string>();
-      fresh.forEach((sale, i) => {
-        const { sale: recorded } = this.sales.record(
-          ctx,
-          {
-            terminalSaleId: sale.saleId,
-            storeId: sale.storeId,
-            lines: sale.lines,
-            couponCodes: [],
-            ...(sale.customerPhone ? { customerPhone: sale.customerPhone } : {}),
-            ...(sale.soldAt !== null ? { soldAt: sale.soldAt } : {}),
-          },
-          true,
-        );
-        lines += sale.lines.length;
-        lastSaleOfStore.set(sale.storeId, recorded.id);
-        if ((i + 1) % PROGRESS_EVERY === 0) progress('writing', i + 1, fresh.length);
-      });
-      this.audit.record(ctx, {
-        action: 'sales.import',
-        targetType: 'sale',
-        details: {
-          fileName: input.fileName,
-          recorded: fresh.length,
-          lines,
-          duplicates: duplicates.size,
-        },
-      });
-      // One announcement per store, not one per sale.
-      for (const [storeId, saleId] of lastSaleOfStore)
-        this.adb.emitAfterCommit('sales.changed', { saleId, storeId });
-      return { recorded: fresh.length, lines, duplicates: [...duplicates] };
-    });
+    const result = this.chunked
+      ? await this.writeInChunks(ctx, input.fileName, checked.sales, this.chunked, progress)
+      : this.adb.write(() => {
+          // Checked again inside the write: a till may have posted one of them since the check.
+          const duplicates = this.recordedSaleIds(checked.sales);
+          const fresh = checked.sales.filter((s) => !duplicates.has(s.saleId));
+          const lastSaleOfStore = new Map<string, string>();
+          fresh.forEach((sale, i) => {
+            lastSaleOfStore.set(sale.storeId, this.recordOne(ctx, sale));
+            if ((i + 1) % PROGRESS_EVERY === 0) progress('writing', i + 1, fresh.length);
+          });
+          return this.finishWithin(ctx, input.fileName, fresh, [...duplicates], lastSaleOfStore);
+        });
     const finished = performance.now();
     return {
       recorded: result.recorded,
@@ -155,12 +141,95 @@ export class SalesImportService {
     };
   }
 
+  /**
+   * A large import in the worker: transactions of ~12 ms each, so a till's sale waits at most
+   * one chunk; the run notes each chunk's sales, and a failure undoes them all. The outbox rows
+   * (what the cloud learns) are written with the last chunk, so nothing undone was ever sent.
+   */
+  private async writeInChunks(
+    ctx: HandlerContext,
+    fileName: string,
+    sales: ImportedSale[],
+    { runs, outbox }: ChunkedWrites,
+    progress: ImportProgress,
+  ) {
+    const runId = runs.start(fileName);
+    const recorded: ImportedSale[] = [];
+    const duplicates: string[] = [];
+    const lastSaleOfStore = new Map<string, string>();
+    try {
+      let next = 0;
+      while (next < sales.length) {
+        const sliceStart = performance.now();
+        this.adb.write(() => {
+          const saleIds: string[] = [];
+          while (next < sales.length && performance.now() - sliceStart < SLICE_MS) {
+            const sale = sales[next++]!;
+            // A till (or another import) may have posted this sale id since the check.
+            if (this.recordedSaleIds([sale]).size) {
+              duplicates.push(sale.saleId);
+              continue;
+            }
+            const saleId = this.recordOne(ctx, sale);
+            saleIds.push(saleId);
+            lastSaleOfStore.set(sale.storeId, saleId);
+            recorded.push(sale);
+          }
+          runs.noteSales(runId, saleIds);
+        });
+        progress('writing', next, sales.length);
+        await breathe();
+      }
+      return this.adb.write(() => {
+        outbox.release();
+        runs.finish(runId);
+        return this.finishWithin(ctx, fileName, recorded, duplicates, lastSaleOfStore);
+      });
+    } catch (error) {
+      outbox.drop();
+      runs.undo(runId);
+      throw error;
+    }
+  }
+
+  /** One sale of the file through sales.record (stock, alerts, rollups, outbox); its id. */
+  private recordOne(ctx: HandlerContext, sale: ImportedSale): string {
+    return this.sales.record(
+      ctx,
+      {
+        terminalSaleId: sale.saleId,
+        storeId: sale.storeId,
+        lines: sale.lines,
+        couponCodes: [],
+        ...(sale.customerPhone ? { customerPhone: sale.customerPhone } : {}),
+        ...(sale.soldAt !== null ? { soldAt: sale.soldAt } : {}),
+      },
+      true,
+    ).sale.id;
+  }
+
+  /** Inside the last write: the audit entry and one announcement per store, not one per sale. */
+  private finishWithin(
+    ctx: HandlerContext,
+    fileName: string,
+    recorded: ImportedSale[],
+    duplicates: string[],
+    lastSaleOfStore: Map<string, string>,
+  ) {
+    const lines = recorded.reduce((total, sale) => total + sale.lines.length, 0);
+    this.audit.record(ctx, {
+      action: 'sales.import',
+      targetType: 'sale',
+      details: { fileName, recorded: recorded.length, lines, duplicates: duplicates.length },
+    });
+    for (const [storeId, saleId] of lastSaleOfStore)
+      this.adb.emitAfterCommit('sales.changed', { saleId, storeId });
+    return { recorded: recorded.length, lines, duplicates };
+  }
+
   private async check(lang: Language, input: ImportInput): Promise<CheckedFile> {
     const table = await readImportFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-    const mapping = usableMapping(
-      input.mapping ?? guessSalesMapping(table.headers),
-      table.headers,
-    );
+    const mapping = usableMapping(input.mapping ?? guessSalesMapping(table.headers), table.headers);
     const report = new ImportReport<SalesImportField>(lang, (m) => m.salesImportFields);
     report.requireMapped(mapping, REQUIRED_SALES_IMPORT_FIELDS);
     if (mapping.sku === null && mapping.barcode === null)

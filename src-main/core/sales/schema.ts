@@ -82,3 +82,28 @@ export const saleCoupons = sqliteTable(
     index('sale_coupons_redemption_idx').on(t.redemptionId),
   ],
 );
+
+/**
+ * A large sales import, written by the worker in short transactions so the tills keep selling:
+ * which sales it has recorded so far, so an import that fails or is cut off half-way is undone
+ * whole (at once, or at the next start). The list is dropped when the import is done.
+ */
+export const salesImportRuns = sqliteTable('sales_import_runs', {
+  id: text().primaryKey(),
+  fileName: text().notNull(),
+  status: text({ enum: ['running', 'done', 'undone'] }).notNull(),
+  /** The worker's clock: every movement of the run is stamped with it. */
+  startedAt: integer().notNull(),
+  finishedAt: integer(),
+});
+
+export const salesImportRunSales = sqliteTable(
+  'sales_import_run_sales',
+  {
+    runId: text()
+      .notNull()
+      .references(() => salesImportRuns.id),
+    saleId: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.saleId] })],
+);

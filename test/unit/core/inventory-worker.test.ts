@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
-import { setupInput } from '../../support/core';
+import { setupInput, testCore } from '../../support/core';
 import { inventoryShop } from '../../support/inventory';
 
 const file = (fileName: string, text: string) => ({
@@ -109,5 +109,74 @@ describe('inventory worker', () => {
     const result = await ok('alerts.evaluate', {}, ownerToken);
     expect(result).toMatchObject({ raised: 0, resolved: 1, open: 0 });
     expect(await openAlerts()).toHaveLength(0);
+  });
+
+  it('writes a large sales import in short chunks and undoes them all when a later one fails', async () => {
+    const { ok, fails, core, ownerToken, products, receive, level } = await inventoryShop(inWorker);
+    const events = recordEvents(core, ownerToken);
+    await receive('APL-1', 1000);
+    await receive('MLK-1', 1);
+    const outboxBefore = core.sqlite.prepare('SELECT count(*) AS n FROM outbox').get();
+    const rows = Array.from(
+      { length: 1500 },
+      (_, i) => `C-${i},${setupInput.store.name},APL-1,1,12.99`,
+    );
+    // The last sale wants 3 milk with 1 in stock: found only while writing, after many chunks.
+    rows.push(`C-last,${setupInput.store.name},MLK-1,3,6.50`);
+    const refused = await fails(
+      'sales.import',
+      file('short.csv', ['单号,门店,商品编码,数量,单价', ...rows].join('\n')),
+      ownerToken,
+    );
+    expect(refused.code).toBe('INSUFFICIENT_STOCK');
+    const writing = events.progress('sales.import').filter((p) => p.phase === 'writing');
+    expect(writing.length).toBeGreaterThan(1); // several chunks were committed, then undone
+    expect(await level(products.apple.id)).toBe(1000);
+    expect(await level(products.milk.id)).toBe(1);
+    expect((await ok('sales.list', {}, ownerToken)).items).toHaveLength(0);
+    const movements = core.sqlite
+      .prepare(`SELECT count(*) AS n FROM stock_movements WHERE kind = 'sale'`)
+      .get() as { n: number };
+    expect(movements.n).toBe(0);
+    // Nothing of it reached the outbox (the cloud never hears of undone sales).
+    expect(core.sqlite.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual(outboxBefore);
+    expect(
+      core.sqlite
+        .prepare('SELECT status FROM sales_import_runs')
+        .all()
+        .map((r) => r),
+    ).toEqual([{ status: 'undone' }]);
+  });
+
+  it('undoes at the next start a sales import cut off half-way', async () => {
+    const shop = await inventoryShop();
+    const { ids, products, receive, level, core, dataDir } = shop;
+    await receive('APL-1', 10);
+    // A run with one chunk written, as a worker killed with the app would leave it.
+    const runs = core.services.salesImportRuns;
+    const runId = runs.start('cut.csv');
+    const { sale } = core.services.sales.record(
+      { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' },
+      {
+        terminalSaleId: 'CUT-1',
+        storeId: ids.storeId,
+        lines: [{ productId: products.apple.id, qty: 4, unitPriceFen: 1299 }],
+        couponCodes: [],
+      },
+      true,
+    );
+    runs.noteSales(runId, [sale.id]);
+    expect(await level(products.apple.id)).toBe(6);
+    await core.close();
+
+    const reopened = await testCore({ dataDir });
+    const login = await reopened.ok('auth.login', { staffId: ids.ownerId, pin: '246810' });
+    const levels = await reopened.ok(
+      'stock.levels',
+      { storeId: ids.storeId, productId: products.apple.id },
+      login.token,
+    );
+    expect(levels.items[0]?.qty).toBe(10);
+    expect((await reopened.ok('sales.list', {}, login.token)).items).toHaveLength(0);
   });
 });
