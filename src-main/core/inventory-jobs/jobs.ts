@@ -124,6 +124,7 @@ export class InventoryJobs {
       migrationsDir: this.options.migrationsDir,
       now: this.clock.now(),
       ctx,
+      mainWrites: this.adb.writeIntent.buffer,
     } as unknown as InventoryTask;
     const name = progressJob[task.kind];
     const announce = (phase: PayloadOf<'imports.progress'>['phase'], done: number, total: number) =>

@@ -8,6 +8,8 @@ interface TaskBase {
   /** The worker's clock stands at the moment the job was started on the main thread. */
   now: number;
   ctx: HandlerContext;
+  /** The main thread's write counter (see WriteIntent): chunks step aside for its writes. */
+  mainWrites: SharedArrayBuffer;
 }
 
 export type InventoryTask = TaskBase &

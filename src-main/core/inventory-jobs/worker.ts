@@ -12,7 +12,7 @@ import { AuthService } from '../auth/service';
 import { SessionsService } from '../auth/sessions';
 import { SigningKeys } from '../coupons/signing-keys';
 import { TemplatesService } from '../coupons/templates';
-import { AppDatabase } from '../db/database';
+import { AppDatabase, WriteIntent } from '../db/database';
 import { openDatabase } from '../db/open';
 import { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
@@ -95,10 +95,14 @@ const stock = new StockService(
   stores,
   alerts,
 );
-// The import's sales reach the outbox only with its last chunk (see HeldOutbox).
+// A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
 const heldOutbox = new HeldOutbox(adb, clock);
 const sales = new SalesService(adb, clock, audit, heldOutbox, products, stock, redemption);
-const chunked = { runs: new SalesImportRuns(adb, clock, alerts), outbox: heldOutbox };
+const chunked = {
+  runs: new SalesImportRuns(adb, clock, alerts),
+  outbox: heldOutbox,
+  mainWrites: new WriteIntent(task.mainWrites),
+};
 
 async function run(job: InventoryTask) {
   switch (job.kind) {

@@ -4,27 +4,41 @@ import type { AppDatabase } from '../db/database';
 import { OutboxService } from '../outbox/service';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { salesImportRunSales, salesImportRuns } from './schema';
+import { salesImportOutbox, salesImportRunSales, salesImportRuns } from './schema';
 
 /**
  * The outbox of a sales import written in chunks: the cloud must not learn of sales the import
- * may still undo, so their rows are held in memory and written in the import's last transaction.
+ * may still undo, so their rows are staged with the run (`salesImportOutbox`) and moved to the
+ * outbox by the run's last transaction.
  */
 export class HeldOutbox extends OutboxService {
-  private held: Parameters<OutboxService['add']>[] = [];
+  private runId: string | null = null;
 
-  override add(...row: Parameters<OutboxService['add']>): void {
-    this.held.push(row);
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly heldClock: Clock,
+  ) {
+    super(adb, heldClock);
   }
 
-  /** Inside the last write of the import. */
-  release(): void {
-    for (const row of this.held) super.add(...row);
-    this.held = [];
+  /** From now on, rows are staged for this run (null: written to the outbox as usual). */
+  holdFor(runId: string | null): void {
+    this.runId = runId;
   }
 
-  drop(): void {
-    this.held = [];
+  override add(topic: string, entityId: string, payload: Record<string, unknown>): void {
+    if (this.runId === null) return super.add(topic, entityId, payload);
+    this.adb.db
+      .insert(salesImportOutbox)
+      .values({
+        id: newId(),
+        runId: this.runId,
+        topic,
+        entityId,
+        payload,
+        createdAt: this.heldClock.now(),
+      })
+      .run();
   }
 }
 
@@ -58,8 +72,16 @@ export class SalesImportRuns {
       this.adb.db.insert(salesImportRunSales).values({ runId, saleId }).run();
   }
 
-  /** Inside the last write: the run stands, its list of sales is no longer needed. */
+  /** Inside the last write: the run stands, its outbox rows go out, its list is not needed. */
   finish(runId: string): void {
+    this.adb.sqlite
+      .prepare(
+        `INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at)
+         SELECT id, topic, entity_id, payload, created_at, NULL FROM sales_import_outbox
+         WHERE run_id = ? ORDER BY id`,
+      )
+      .run(runId);
+    this.adb.db.delete(salesImportOutbox).where(eq(salesImportOutbox.runId, runId)).run();
     this.adb.db.delete(salesImportRunSales).where(eq(salesImportRunSales.runId, runId)).run();
     this.adb.db
       .update(salesImportRuns)
@@ -122,6 +144,7 @@ export class SalesImportRuns {
         DELETE FROM sales WHERE id IN (SELECT id FROM temp.undo_sales);
         UPDATE analytics_state SET rebuilt_at = NULL WHERE id = 1;
         DELETE FROM temp.undo_sales;`);
+      this.adb.db.delete(salesImportOutbox).where(eq(salesImportOutbox.runId, runId)).run();
       this.adb.db.delete(salesImportRunSales).where(eq(salesImportRunSales.runId, runId)).run();
       this.adb.db
         .update(salesImportRuns)

@@ -11,7 +11,7 @@ import { guessSalesMapping } from '../../../src-shared/inventory/import-mapping'
 import { normalizeMainlandMobile } from '../../../src-shared/phone';
 import { parseLocalDateTime } from '../../../src-shared/time';
 import type { AuditService } from '../audit/service';
-import type { AppDatabase } from '../db/database';
+import type { AppDatabase, WriteIntent } from '../db/database';
 import { readImportFile, type ImportTable } from '../imports/file';
 import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
 import { AppError } from '../platform/app-error';
@@ -32,14 +32,18 @@ const PROGRESS_EVERY = 250;
 /** A chunk of a large import holds the write lock about this long (DESIGN: ~16 ms). */
 const SLICE_MS = 12;
 
-/** Lets the other connections (the main thread's) take the write lock between chunks. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Lets messages in, and writers that do not announce themselves take the lock, between chunks. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+/** A main thread write waits at most a chunk; the import waits for it at most this long. */
+const STEP_ASIDE_MAX_MS = 250;
 
 /** In the worker: the import writes in chunks, and undoes them all if one fails. */
 export interface ChunkedWrites {
   runs: SalesImportRuns;
-  /** The outbox the worker's SalesService writes to: released with the last chunk. */
+  /** The outbox the worker's SalesService writes to: staged with the run until its end. */
   outbox: HeldOutbox;
+  /** The main thread's writes: a chunk starts only when none is waiting. */
+  mainWrites: WriteIntent;
 }
 
 /** The rows of one sale id, checked: what sales.record is given. */
@@ -144,22 +148,24 @@ export class SalesImportService {
   /**
    * A large import in the worker: transactions of ~12 ms each, so a till's sale waits at most
    * one chunk; the run notes each chunk's sales, and a failure undoes them all. The outbox rows
-   * (what the cloud learns) are written with the last chunk, so nothing undone was ever sent.
+   * (what the cloud learns) are staged and go out with the last chunk: nothing undone was sent.
    */
   private async writeInChunks(
     ctx: HandlerContext,
     fileName: string,
     sales: ImportedSale[],
-    { runs, outbox }: ChunkedWrites,
+    { runs, outbox, mainWrites }: ChunkedWrites,
     progress: ImportProgress,
   ) {
     const runId = runs.start(fileName);
+    outbox.holdFor(runId);
     const recorded: ImportedSale[] = [];
     const duplicates: string[] = [];
     const lastSaleOfStore = new Map<string, string>();
     try {
       let next = 0;
       while (next < sales.length) {
+        mainWrites.waitForOthers(STEP_ASIDE_MAX_MS);
         const sliceStart = performance.now();
         this.adb.write(() => {
           const saleIds: string[] = [];
@@ -181,14 +187,14 @@ export class SalesImportService {
         await breathe();
       }
       return this.adb.write(() => {
-        outbox.release();
         runs.finish(runId);
         return this.finishWithin(ctx, fileName, recorded, duplicates, lastSaleOfStore);
       });
     } catch (error) {
-      outbox.drop();
       runs.undo(runId);
       throw error;
+    } finally {
+      outbox.holdFor(null);
     }
   }
 

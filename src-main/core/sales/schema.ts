@@ -107,3 +107,22 @@ export const salesImportRunSales = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.saleId] })],
 );
+
+/**
+ * The outbox rows of a running import, staged: moved to the outbox with the import's last
+ * transaction (one INSERT … SELECT), so the cloud never hears of a sale the import undoes.
+ */
+export const salesImportOutbox = sqliteTable(
+  'sales_import_outbox',
+  {
+    id: text().primaryKey(),
+    runId: text()
+      .notNull()
+      .references(() => salesImportRuns.id),
+    topic: text().notNull(),
+    entityId: text().notNull(),
+    payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('sales_import_outbox_run_idx').on(t.runId)],
+);
