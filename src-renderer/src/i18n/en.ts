@@ -944,6 +944,7 @@ export const en: UiMessages = {
     checkRows: 'Check rows',
     errors: 'Errors',
     allGood: 'Every row passed the checks: ready to import',
+    nothingToImport: 'No problems, but nothing left to import',
     rowsPreview: 'Rows',
     row: 'Row',
     field: 'Field',
@@ -1153,7 +1154,7 @@ export const en: UiMessages = {
     sources: {
       terminal: 'POS {{code}}',
       manual: 'Manual entry',
-      import: 'Imported ({{name}})',
+      import: 'File import',
     },
     statuses: {
       completed: 'Completed',

@@ -919,6 +919,7 @@ export const zhCN = {
     checkRows: '检查数据',
     errors: '错误',
     allGood: '全部数据检查通过，可以导入',
+    nothingToImport: '数据没有问题，但没有需要导入的内容',
     rowsPreview: '逐行预览',
     row: '行号',
     field: '字段',
@@ -1123,7 +1124,7 @@ export const zhCN = {
     sources: {
       terminal: '收银终端 {{code}}',
       manual: '手工录单',
-      import: '导入（{{name}}）',
+      import: '文件导入',
     },
     statuses: {
       completed: '已完成',

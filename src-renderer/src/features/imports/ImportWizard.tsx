@@ -295,6 +295,8 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
               />
               <IssuesTable fieldsKey={props.fieldsKey} issues={preview.issues} />
             </>
+          ) : props.commitCount(preview) === 0 ? (
+            <Alert type="info" showIcon title={t('imports.nothingToImport')} />
           ) : (
             <Alert type="success" showIcon title={t('imports.allGood')} />
           )}

@@ -56,7 +56,7 @@ export function RecentSales({ storeId }: { storeId: string | undefined }) {
               sale.source === 'terminal'
                 ? t('sale.sources.terminal', { code: sale.terminalCode ?? '' })
                 : sale.source === 'import'
-                  ? t('sale.sources.import', { name: sale.staffName ?? '' })
+                  ? t('sale.sources.import')
                   : (sale.staffName ?? t('sale.sources.manual')),
           },
           {

@@ -122,7 +122,7 @@ function SaleRows({
       loading={checking}
       dataSource={preview.rows}
       pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 1100 }}
+      scroll={{ x: 1150 }}
       rowClassName={(row) => (row.issues.length ? (wizardStyles.badRow ?? '') : '')}
       columns={[
         { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 60 },
@@ -140,7 +140,7 @@ function SaleRows({
         {
           key: 'soldAt',
           title: t('salesImportFields.soldAt'),
-          width: 150,
+          width: 170,
           render: (_, row) =>
             row.soldAt === null
               ? t('common.empty')
