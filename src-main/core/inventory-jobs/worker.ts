@@ -36,8 +36,16 @@ import type { ForwardedEvent, InventoryTask, InventoryWorkerMessage } from './pr
 
 const task = workerData as InventoryTask;
 const post = (message: InventoryWorkerMessage) => parentPort!.postMessage(message);
-const progress = (phase: 'checking' | 'writing', done: number, total: number) =>
+// A chunk ends every ~12 ms: the UI hears of it a few times a second, and of the last one.
+let lastWriting = -Infinity;
+const progress = (phase: 'checking' | 'writing', done: number, total: number) => {
+  if (phase === 'writing') {
+    const now = performance.now();
+    if (done < total && now - lastWriting < 200) return;
+    lastWriting = now;
+  }
   post({ type: 'progress', phase, done, total });
+};
 
 const { sqlite, db } = await openDatabase({
   file: task.databaseFile,
