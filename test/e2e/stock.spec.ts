@@ -481,3 +481,55 @@ test('a POS sales export is imported: the banana runs low and the alert says so'
   await expect(wizard.getByRole('button', { name: '导入 0 笔销售' })).toBeDisabled();
   await screenshot(page, '6x-sales-import-duplicates', VIEWPORT);
 });
+
+test('a large file goes through the worker with a progress bar; the wizard speaks English', async ({
+  page,
+}) => {
+  await openAsOwner(page);
+  await page.getByRole('menuitem', { name: '商品' }).click();
+  await page.getByRole('button', { name: '导入商品' }).click();
+  const wizard = page.getByRole('dialog', { name: '从 CSV / Excel 导入商品' });
+  // Over ~200 kB: read, checked and written by the inventory worker of the built app.
+  const csv = [
+    '商品编码,品名,分类,售价',
+    ...Array.from(
+      { length: 6000 },
+      (_, i) =>
+        `L${String(i).padStart(5, '0')},批量导入的商品（第 ${i} 号）,批量,${(i % 50) + 1}.90`,
+    ),
+  ].join('\r\n');
+  await uploadCsv(page, '大文件.csv', Buffer.from(csv, 'utf8'));
+  await expect(wizard).toContainText('数据行数6000');
+  await wizard.getByRole('button', { name: '检查数据' }).click();
+  await expect(wizard).toContainText('全部数据检查通过，可以导入');
+  await wizard.getByRole('button', { name: '导入全部 6000 行' }).click();
+  await expect(wizard.getByTestId('import-progress')).toBeVisible();
+  await screenshot(page, '6x-import-progress', VIEWPORT);
+  await expect(wizard).toContainText('新增 6000 个商品', { timeout: 60_000 });
+  await wizard.getByRole('button', { name: '完成' }).click();
+
+  await page.getByText('English', { exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Sale entry' }).click();
+  await page.getByRole('button', { name: 'Import sales' }).click();
+  const english = page.getByRole('dialog', {
+    name: 'Import sales from a POS export (CSV / Excel)',
+  });
+  await uploadCsv(
+    page,
+    'pos.csv',
+    gbkSales([['POS-0009', '2026-11-21 11:00', STORE, '9999', '', '0', '1.234', '12345']]),
+  );
+  await english.getByRole('button', { name: 'Check rows' }).click();
+  const issues = english.getByTestId('import-issues');
+  await expect(issues).toContainText('no product "9999"');
+  await expect(issues).toContainText('at most two decimals: "1.234"');
+  await expect(issues).toContainText('not a mobile number: "12345"');
+  await screenshot(page, '6x-sales-import-english', VIEWPORT);
+  await english
+    .getByRole('button', { name: 'Cancel' })
+    .or(english.locator('.ant-modal-close'))
+    .first()
+    .click();
+  await page.getByText('中文', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: '销售录单', exact: true })).toBeVisible();
+});

@@ -945,6 +945,8 @@ export const en: UiMessages = {
     errors: 'Errors',
     allGood: 'Every row passed the checks: ready to import',
     nothingToImport: 'No problems, but nothing left to import',
+    rowIssue: '{{field}}: {{problem}}',
+    rowIssuesJoin: '; ',
     rowsPreview: 'Rows',
     row: 'Row',
     field: 'Field',

@@ -920,6 +920,8 @@ export const zhCN = {
     errors: '错误',
     allGood: '全部数据检查通过，可以导入',
     nothingToImport: '数据没有问题，但没有需要导入的内容',
+    rowIssue: '{{field}}：{{problem}}',
+    rowIssuesJoin: '；',
     rowsPreview: '逐行预览',
     row: '行号',
     field: '字段',

@@ -201,7 +201,6 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
         className={styles.steps}
         items={STEPS.map((key) => ({ title: t(`imports.steps.${key}`) }))}
       />
-      {busy && progress && progress.phase !== 'done' && <ProgressLine progress={progress} />}
       {step === 'upload' && (
         <Space orientation="vertical" size="middle" className={styles.fullWidth}>
           {optionControls}
@@ -312,6 +311,8 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
           subTitle={props.doneText(done)}
         />
       )}
+      {/* Beside the buttons, where the eye is after pressing one. */}
+      {busy && progress && progress.phase !== 'done' && <ProgressLine progress={progress} />}
     </Modal>
   );
 }
@@ -320,7 +321,7 @@ function ProgressLine({ progress }: { progress: PayloadOf<'imports.progress'> })
   const { t } = useTranslation();
   const writing = progress.phase === 'writing' && progress.total > 0;
   return (
-    <div data-testid="import-progress">
+    <div className={styles.progress} data-testid="import-progress">
       <Typography.Text type="secondary">
         {t(`imports.progress.${progress.phase}`, { done: progress.done, total: progress.total })}
       </Typography.Text>

@@ -37,8 +37,13 @@ export const importFieldText = (t: TFunction, fieldsKey: FieldsKey, field: strin
 export const importProblemText = (t: TFunction, issue: ImportIssueLike): string =>
   t(`importProblems.${issue.problem}`, { value: issue.value, otherRow: issue.otherRow });
 
-/** "单价（元）：金额最多两位小数" for a row's problem list. */
+/** "单价（元）：金额最多两位小数；SKU：…" for a row's problem list. */
 export const rowIssuesText = (t: TFunction, fieldsKey: FieldsKey, issues: ImportIssueLike[]) =>
   issues
-    .map((issue) => `${importFieldText(t, fieldsKey, issue.field)}：${importProblemText(t, issue)}`)
-    .join('；');
+    .map((issue) =>
+      t('imports.rowIssue', {
+        field: importFieldText(t, fieldsKey, issue.field),
+        problem: importProblemText(t, issue),
+      }),
+    )
+    .join(t('imports.rowIssuesJoin'));
