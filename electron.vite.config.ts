@@ -36,6 +36,8 @@ export default defineConfig({
           'coupon-batch-worker': path.join(root, 'src-main/core/coupons/batch-worker.ts'),
           // The analytics rollup rebuild and the demo generator.
           'analytics-worker': path.join(root, 'src-main/core/analytics/worker.ts'),
+          // Large product and sales imports and the full alert pass.
+          'inventory-worker': path.join(root, 'src-main/core/inventory-jobs/worker.ts'),
         },
       },
     },

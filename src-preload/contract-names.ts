@@ -80,6 +80,8 @@ export const METHOD_NAMES = [
   'sales.get',
   'sales.list',
   'sales.return',
+  'sales.importPreview',
+  'sales.import',
   'alerts.list',
   'alerts.counts',
   'alerts.acknowledge',
@@ -139,4 +141,5 @@ export const EVENT_NAMES = [
   'scanner.settingsChanged',
   'analytics.jobProgress',
   'sync.statusChanged',
+  'imports.progress',
 ] as const satisfies readonly EventName[];

@@ -86,3 +86,18 @@ export function localDateTime(utcMs: number, timeZone: string): string {
   const w = wallClock(utcMs, timeZone);
   return `${localDate(utcMs, timeZone)} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
+
+/**
+ * A wall-clock time of the zone as written in a POS export ("2026-11-21 18:05", "2026/11/21
+ * 18:05:30", "2026-11-21T18:05", or a date alone for its start) to UTC ms; null if not one.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): number | null {
+  const match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(
+    text.trim(),
+  );
+  if (!match) return null;
+  const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  const [hour, minute, second] = [match[4], match[5], match[6]].map((part) => Number(part ?? 0));
+  if (!isLocalDate(date) || hour! > 23 || minute! > 59 || second! > 59) return null;
+  return startOfLocalDay(date, timeZone) + ((hour! * 60 + minute!) * 60 + second!) * 1000;
+}

@@ -50,6 +50,9 @@ import { AlertEvaluator } from './alerts/evaluator';
 import { AlertsService } from './alerts/service';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesService } from './sales/service';
+import { SalesImportService } from './sales/import';
+import { SalesImportRuns } from './sales/import-runs';
+import { InventoryJobs } from './inventory-jobs/jobs';
 import { salesHandlers } from './sales/handlers';
 import { ScannerService, type OpenHidScanners } from './scanner/service';
 import { scannerHandlers } from './scanner/handlers';
@@ -181,6 +184,20 @@ export async function createCore(options: CoreOptions) {
   const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
   const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
   const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
+  const inventoryJobs = new InventoryJobs(
+    adb,
+    clock,
+    logger,
+    { products: productImport, sales: new SalesImportService(adb, audit, sales), alerts },
+    {
+      databaseFile: path.join(options.dataDir, DATABASE_FILE),
+      migrationsDir: options.migrationsDir,
+      workerMinImportChars: config.inventoryWorker.minImportChars,
+      workerMinAlertLevels: config.inventoryWorker.minAlertLevels,
+      // A sales import undone half-way leaves the rollups to rebuild from the sales that remain.
+      afterUndo: () => analyticsJobs.rebuildIfNeeded(),
+    },
+  );
   const scanner = new ScannerService(adb, logger, audit, settings, options.hidScanners);
   void scanner.applyMode();
 
@@ -197,6 +214,9 @@ export async function createCore(options: CoreOptions) {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     migrationsDir: options.migrationsDir,
   });
+  // A large sales import cut off by a crash is undone (its rollups rebuilt just below).
+  const salesImportRuns = new SalesImportRuns(adb, clock, alerts);
+  salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
   const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
 
@@ -207,20 +227,25 @@ export async function createCore(options: CoreOptions) {
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
-    ...productsHandlers(products, productImport),
+    ...productsHandlers(products, inventoryJobs),
     ...couponsHandlers(templates, couponsService, batches, printing),
     ...redemptionHandlers(redemption),
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),
-    ...salesHandlers(sales),
-    ...alertsHandlers(alerts),
+    ...salesHandlers(sales, inventoryJobs),
+    ...alertsHandlers(alerts, inventoryJobs),
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
   };
   printing.resumeInterrupted();
-  const dailyAlertPass = alerts.schedule(logger);
+  const dailyAlertPass = alerts.schedule(logger, {}, () =>
+    inventoryJobs.evaluateAlerts(
+      { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' },
+      {},
+    ),
+  );
   sync.start();
 
   const dispatcher = createDispatcher({
@@ -261,6 +286,8 @@ export async function createCore(options: CoreOptions) {
       scanner,
       analyticsJobs,
       sync,
+      inventoryJobs,
+      salesImportRuns,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
@@ -272,6 +299,7 @@ export async function createCore(options: CoreOptions) {
       batches.terminateAll();
       printing.close();
       dailyAlertPass.stop();
+      inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();
       // A sync round under way is cut off (its request aborted) and ends before the database

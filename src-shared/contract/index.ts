@@ -18,6 +18,7 @@ import { alertsEvents, alertsMethods } from './alerts';
 import { analyticsEvents, analyticsMethods } from './analytics';
 import { demoMethods, reportsMethods } from './reports';
 import { syncEvents, syncMethods } from './sync';
+import { importsEvents } from './imports';
 
 export * from './define';
 
@@ -60,6 +61,7 @@ export const events = {
   ...scannerEvents,
   ...analyticsEvents,
   ...syncEvents,
+  ...importsEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

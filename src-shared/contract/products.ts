@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { epochMsSchema, idSchema } from '../validation';
+import {
+  importFileSchema,
+  importFormatSchema,
+  importIssueSchemaFor,
+  mappedColumn,
+} from './imports';
 
 export const fenSchema = z
   .number()
@@ -65,8 +71,6 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['sku', 'name', 'priceYuan'];
 
-/** Which header of the file feeds each field (null: not in the file). */
-const mappedColumn = z.string().nullable().default(null);
 export const importMappingSchema = z.object({
   sku: mappedColumn,
   name: mappedColumn,
@@ -78,40 +82,10 @@ export const importMappingSchema = z.object({
 } satisfies Record<ImportField, z.ZodType>);
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
-/** What is wrong with one field of one row (stable codes; texts in the shared `importProblems`). */
-export const IMPORT_PROBLEMS = [
-  'REQUIRED',
-  'TOO_LONG',
-  'BAD_SKU',
-  'BAD_BARCODE',
-  'BAD_YUAN',
-  'TOO_MANY_DECIMALS',
-  'DUPLICATE_SKU_IN_FILE',
-  'SKU_EXISTS',
-  'DUPLICATE_BARCODE_IN_FILE',
-  'BARCODE_TAKEN',
-  'COLUMN_NOT_MAPPED',
-] as const;
-export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
+export { IMPORT_PROBLEMS, importFileSchema, type ImportProblem } from './imports';
 
-export const importIssueSchema = z.object({
-  /** The row as a spreadsheet shows it (the header is row 1); 1 for a mapping problem. */
-  row: z.number().int(),
-  field: z.enum(IMPORT_FIELDS),
-  problem: z.enum(IMPORT_PROBLEMS),
-  /** The cell as read, and for duplicates the other row. */
-  value: z.string(),
-  otherRow: z.number().int().nullable(),
-  /** Translated in the caller's language: "第 3 行 售价：…". */
-  message: z.string(),
-});
+export const importIssueSchema = importIssueSchemaFor(IMPORT_FIELDS);
 export type ImportIssue = z.infer<typeof importIssueSchema>;
-
-/** A file as sent by the UI or a script: the bytes in base64 (CSV in UTF-8 or GBK, or XLSX). */
-export const importFileSchema = z.object({
-  fileName: z.string().trim().min(1, { message: 'validation.required' }).max(200),
-  contentBase64: z.string().min(1, { message: 'validation.required' }),
-});
 
 const importInputSchema = importFileSchema.extend({
   /** Omitted: the mapping guessed from the headers (see the preview's `mapping`). */
@@ -171,10 +145,7 @@ export const productsMethods = {
       'Read a CSV (UTF-8 or GBK) or XLSX file: headers, the column mapping, and every row checked; writes nothing',
     input: importInputSchema,
     output: z.object({
-      format: z.enum(['csv', 'xlsx']),
-      /** For CSV: the encoding detected. */
-      encoding: z.enum(['utf-8', 'gbk']).nullable(),
-      headers: z.array(z.string()),
+      ...importFormatSchema,
       mapping: importMappingSchema,
       rowCount: z.number().int(),
       createCount: z.number().int(),

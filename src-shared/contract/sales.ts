@@ -4,6 +4,12 @@ import { fenSchema, productRefSchema } from './products';
 import { phoneSchema } from './coupons';
 import { qtySchema } from './stock';
 import { epochMsSchema, idSchema } from '../validation';
+import {
+  importFileSchema,
+  importFormatSchema,
+  importIssueSchemaFor,
+  mappedColumn,
+} from './imports';
 
 const couponCodeSchema = z.string().trim().min(1, { message: 'validation.required' }).max(300);
 
@@ -35,6 +41,9 @@ export const saleCouponSchema = z.object({
   discountFen: z.number().int(),
 });
 
+/** How the sale reached us: a POS terminal's call, the sale screen, or a POS export imported. */
+export const saleSourceSchema = z.enum(['terminal', 'manual', 'import']);
+
 export const saleStatusSchema = z.enum(['completed', 'partly_returned', 'returned']);
 
 export const saleSchema = z.object({
@@ -45,7 +54,7 @@ export const saleSchema = z.object({
   terminalId: idSchema.nullable(),
   terminalCode: z.string().nullable(),
   staffName: z.string().nullable(),
-  source: z.enum(['terminal', 'manual']),
+  source: saleSourceSchema,
   customerPhone: z.string().nullable(),
   subtotalFen: z.number().int(),
   discountFen: z.number().int(),
@@ -61,6 +70,64 @@ export const saleSchema = z.object({
   recordedAt: epochMsSchema,
 });
 export type Sale = z.infer<typeof saleSchema>;
+
+/** The columns of a POS sales export; the rows sharing a sale id are one sale's lines. */
+export const SALES_IMPORT_FIELDS = [
+  'saleId',
+  'soldAt',
+  'store',
+  'sku',
+  'barcode',
+  'qty',
+  'unitPriceYuan',
+  'customerPhone',
+] as const;
+export type SalesImportField = (typeof SALES_IMPORT_FIELDS)[number];
+/** SKU or barcode: one of the two must be mapped (checked apart). Store: unless a store is chosen. */
+export const REQUIRED_SALES_IMPORT_FIELDS: readonly SalesImportField[] = [
+  'saleId',
+  'qty',
+  'unitPriceYuan',
+];
+
+export const salesImportMappingSchema = z.object({
+  saleId: mappedColumn,
+  soldAt: mappedColumn,
+  store: mappedColumn,
+  sku: mappedColumn,
+  barcode: mappedColumn,
+  qty: mappedColumn,
+  unitPriceYuan: mappedColumn,
+  customerPhone: mappedColumn,
+} satisfies Record<SalesImportField, z.ZodType>);
+export type SalesImportMapping = z.output<typeof salesImportMappingSchema>;
+
+export const salesImportIssueSchema = importIssueSchemaFor(SALES_IMPORT_FIELDS);
+export type SalesImportIssue = z.infer<typeof salesImportIssueSchema>;
+
+const salesImportInputSchema = importFileSchema.extend({
+  /** Omitted: the mapping guessed from the headers (see the preview's `mapping`). */
+  mapping: salesImportMappingSchema.optional(),
+  /** The store of every row when the file has no store column. */
+  storeId: idSchema.optional(),
+});
+
+export const salesImportRowSchema = z.object({
+  row: z.number().int(),
+  saleId: z.string(),
+  soldAt: epochMsSchema.nullable(),
+  storeName: z.string(),
+  productName: z.string(),
+  /** The SKU or barcode as in the file. */
+  product: z.string(),
+  qty: z.number().int().nullable(),
+  unitPriceFen: z.number().int().nullable(),
+  customerPhone: z.string().nullable(),
+  /** The sale is already recorded (same store and terminal sale id): skipped, not doubled. */
+  duplicate: z.boolean(),
+  issues: z.array(salesImportIssueSchema),
+});
+export type SalesImportRow = z.infer<typeof salesImportRowSchema>;
 
 export const salesMethods = {
   'sales.record': method({
@@ -111,6 +178,44 @@ export const salesMethods = {
       reason: z.string().trim().max(200).default(''),
     }),
     output: z.object({ sale: saleSchema, refundFen: z.number().int() }),
+    access: MANAGERS,
+  }),
+  'sales.importPreview': method({
+    summary:
+      'Read a POS sales export (CSV in UTF-8 or GBK, or XLSX): the mapping, every row checked, the sales already recorded; writes nothing',
+    input: salesImportInputSchema,
+    output: z.object({
+      ...importFormatSchema,
+      mapping: salesImportMappingSchema,
+      rowCount: z.number().int(),
+      /** Sales (rows grouped by sale id) that the import would record. */
+      saleCount: z.number().int(),
+      lineCount: z.number().int(),
+      /** Sales of the file already recorded: skipped. */
+      duplicateCount: z.number().int(),
+      duplicateSaleIds: z.array(z.string()),
+      errorCount: z.number().int(),
+      /** The first rows, each with its problems (all rows with problems come first). */
+      rows: z.array(salesImportRowSchema),
+      /** Every problem in the file, up to 1,000. */
+      issues: z.array(salesImportIssueSchema),
+    }),
+    access: MANAGERS,
+  }),
+  'sales.import': method({
+    summary:
+      'Record the sales of a POS export like sales.record (stock, alerts, outbox): every sale or none; sales already recorded are skipped',
+    input: salesImportInputSchema,
+    output: z.object({
+      recorded: z.number().int(),
+      lines: z.number().int(),
+      /** Already recorded before (same store and sale id): not recorded again. */
+      duplicates: z.number().int(),
+      duplicateSaleIds: z.array(z.string()),
+      durationMs: z.number(),
+      /** Of which the write transaction (the file is read and checked before it). */
+      writeMs: z.number(),
+    }),
     access: MANAGERS,
   }),
 } as const;

@@ -76,6 +76,7 @@ export const en: SharedMessages = {
     IMPORT_UNREADABLE:
       'Cannot read "{{fileName}}": upload a CSV (UTF-8 or GBK) or XLSX file with a header row',
     IMPORT_INVALID: 'The file has {{errorCount}} problem(s); nothing was imported. {{first}}',
+    SALES_IMPORT_INVALID: 'The file has {{errorCount}} problem(s); no sale was imported. {{first}}',
     LINE_PRODUCT_NOT_FOUND: 'Line {{line}}: no product {{sku}}{{barcode}}{{productId}}',
     INSUFFICIENT_STOCK:
       'Line {{line}}: not enough {{productName}} at {{storeName}} ({{available}} on hand, {{qty}} needed)',
@@ -86,8 +87,10 @@ export const en: SharedMessages = {
     RETURN_EXCEEDS_SOLD: 'At most {{remaining}} more of {{productName}} can be returned',
     ALERT_NOT_FOUND: 'Alert not found',
     ALERT_RESOLVED: 'This alert is already resolved',
-    ANALYTICS_JOB_RUNNING: 'The statistics are being rebuilt or generated; please wait until that finishes',
-    DEMO_SHOP_NOT_EMPTY: 'This shop already has sales or redemptions; demo data can only fill an empty shop',
+    ANALYTICS_JOB_RUNNING:
+      'The statistics are being rebuilt or generated; please wait until that finishes',
+    DEMO_SHOP_NOT_EMPTY:
+      'This shop already has sales or redemptions; demo data can only fill an empty shop',
     BUSY: 'The database is busy; please try again',
     INTERNAL: 'Internal error (logged); please try again later',
     ...couponErrors(refusals),
@@ -170,6 +173,24 @@ export const en: SharedMessages = {
     DUPLICATE_BARCODE_IN_FILE: 'barcode "{{value}}" also on row {{otherRow}}',
     BARCODE_TAKEN: 'barcode "{{value}}" belongs to another product',
     COLUMN_NOT_MAPPED: 'choose a column of the file for this field',
+    UNKNOWN_PRODUCT: 'no product "{{value}}"',
+    BAD_QTY: 'quantity must be a whole number from 1 to 1000000: "{{value}}"',
+    BAD_PHONE: 'not a mobile number: "{{value}}"',
+    BAD_TIME: 'not a time (like 2026-11-21 18:05): "{{value}}"',
+    UNKNOWN_STORE: 'no store "{{value}}" (give its name or code)',
+    SALE_STORE_DIFFERS: 'another store than row {{otherRow}} of the same sale',
+    SALE_TIME_DIFFERS: 'another time than row {{otherRow}} of the same sale',
+    SALE_PHONE_DIFFERS: 'another phone than row {{otherRow}} of the same sale',
+  },
+  salesImportFields: {
+    saleId: 'Sale no.',
+    soldAt: 'Time',
+    store: 'Store',
+    sku: 'SKU',
+    barcode: 'Barcode',
+    qty: 'Quantity',
+    unitPriceYuan: 'Unit price (yuan)',
+    customerPhone: 'Customer phone',
   },
   importIssue: 'Row {{row}} {{field}}: {{problem}}',
   movementKinds: {

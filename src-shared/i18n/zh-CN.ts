@@ -3,6 +3,7 @@ import type { TemplateChangeRefusal } from '../contract/coupons';
 import type { RefusalReason } from '../contract/redemption';
 import type { ImportField, ImportProblem } from '../contract/products';
 import type { MovementKind } from '../contract/stock';
+import type { SalesImportField } from '../contract/sales';
 import type { AlertKind, AlertStatus } from '../contract/alerts';
 
 const refusals = {
@@ -89,6 +90,7 @@ export const zhCN = {
     PAYLOAD_TOO_LARGE: '请求内容过大（上限 1 MiB）',
     IMPORT_UNREADABLE: '无法读取文件“{{fileName}}”：请上传带表头的 CSV（UTF-8 或 GBK）或 XLSX 文件',
     IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何商品。{{first}}',
+    SALES_IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何销售。{{first}}',
     LINE_PRODUCT_NOT_FOUND: '第 {{line}} 行：找不到商品 {{sku}}{{barcode}}{{productId}}',
     INSUFFICIENT_STOCK:
       '第 {{line}} 行：{{productName}} 在 {{storeName}} 库存不足（现有 {{available}}，需要 {{qty}}）',
@@ -182,7 +184,25 @@ export const zhCN = {
     DUPLICATE_BARCODE_IN_FILE: '条码 “{{value}}” 与第 {{otherRow}} 行重复',
     BARCODE_TAKEN: '条码 “{{value}}” 已属于其他商品',
     COLUMN_NOT_MAPPED: '请为此字段选择文件中的一列',
+    UNKNOWN_PRODUCT: '找不到商品“{{value}}”',
+    BAD_QTY: '数量应为 1 到 1000000 的整数：“{{value}}”',
+    BAD_PHONE: '不是有效的手机号：“{{value}}”',
+    BAD_TIME: '不是有效的时间（如 2026-11-21 18:05）：“{{value}}”',
+    UNKNOWN_STORE: '找不到门店“{{value}}”（填门店名称或编码）',
+    SALE_STORE_DIFFERS: '与同一单号的第 {{otherRow}} 行门店不同',
+    SALE_TIME_DIFFERS: '与同一单号的第 {{otherRow}} 行时间不同',
+    SALE_PHONE_DIFFERS: '与同一单号的第 {{otherRow}} 行手机号不同',
   } satisfies Record<ImportProblem, string>,
+  salesImportFields: {
+    saleId: '单号',
+    soldAt: '销售时间',
+    store: '门店',
+    sku: 'SKU',
+    barcode: '条码',
+    qty: '数量',
+    unitPriceYuan: '单价（元）',
+    customerPhone: '顾客手机号',
+  } satisfies Record<SalesImportField, string>,
   /** "第 3 行 售价（元）：金额最多两位小数" */
   importIssue: '第 {{row}} 行 {{field}}：{{problem}}',
   movementKinds: {

@@ -1,6 +1,7 @@
-// Guessing which column of a POS export feeds which product field, from its header. Pure: the
-// preview uses it and the UI shows the guess in its mapping selects.
+// Guessing which column of a POS export feeds which field (products, sales), from its header.
+// Pure: the preview uses it and the UI shows the guess in its mapping selects.
 import type { ImportField, ImportMapping } from '../contract/products';
+import type { SalesImportField, SalesImportMapping } from '../contract/sales';
 
 /** Header names seen in exports of common Chinese POS systems (lower-cased, no spaces). */
 const HEADER_NAMES: Record<ImportField, string[]> = {
@@ -16,28 +17,69 @@ const HEADER_NAMES: Record<ImportField, string[]> = {
 const normalize = (header: string) =>
   header.trim().toLowerCase().replace(/[\s_]/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
+/** Header names seen in sales exports (流水) of common Chinese POS systems. */
+const SALES_HEADER_NAMES: Record<SalesImportField, string[]> = {
+  saleId: [
+    'saleid',
+    '单号',
+    '销售单号',
+    '小票号',
+    '流水号',
+    '订单号',
+    '单据号',
+    'receiptno',
+    'orderno',
+  ],
+  soldAt: [
+    'time',
+    'soldat',
+    '时间',
+    '销售时间',
+    '交易时间',
+    '日期',
+    '下单时间',
+    'date',
+    'datetime',
+  ],
+  store: ['store', '门店', '门店名称', '店铺', '门店编码', 'shop'],
+  sku: ['sku', '商品编码', '商品编号', '货号', '编码', '商品代码', 'itemcode', 'code'],
+  barcode: ['barcode', '条码', '条形码', '商品条码', '国际条码', 'ean'],
+  qty: ['qty', 'quantity', '数量', '销售数量', '销量', '件数'],
+  unitPriceYuan: ['price', 'unitprice', '单价', '售价', '销售单价', '零售价', '成交价'],
+  customerPhone: [
+    'phone',
+    'mobile',
+    '手机',
+    '手机号',
+    '会员手机',
+    '会员手机号',
+    '电话',
+    '顾客电话',
+  ],
+};
+
 /** Each field gets the first header that is one of its known names (each header used once). */
-export function guessMapping(headers: string[]): ImportMapping {
+function guessColumns<F extends string>(
+  headers: string[],
+  names: Record<F, string[]>,
+): Record<F, string | null> {
   const used = new Set<string>();
-  const pick = (field: ImportField) => {
-    const names = HEADER_NAMES[field];
-    const header = headers.find(
-      (h) => !used.has(h) && names.includes(normalize(h).replace(/\(元\)$/, '')),
-    );
-    if (header === undefined) return null;
-    used.add(header);
-    return header;
-  };
-  return {
-    sku: pick('sku'),
-    name: pick('name'),
-    barcodes: pick('barcodes'),
-    category: pick('category'),
-    unit: pick('unit'),
-    priceYuan: pick('priceYuan'),
-    costYuan: pick('costYuan'),
-  };
+  return Object.fromEntries(
+    (Object.entries(names) as [F, string[]][]).map(([field, known]) => {
+      const header = headers.find(
+        (h) => !used.has(h) && known.includes(normalize(h).replace(/\(元\)$/, '')),
+      );
+      if (header !== undefined) used.add(header);
+      return [field, header ?? null];
+    }),
+  ) as Record<F, string | null>;
 }
+
+export const guessMapping = (headers: string[]): ImportMapping =>
+  guessColumns(headers, HEADER_NAMES);
+
+export const guessSalesMapping = (headers: string[]): SalesImportMapping =>
+  guessColumns(headers, SALES_HEADER_NAMES);
 
 /** A barcode cell may hold several, separated by commas, semicolons, slashes or spaces. */
 export const splitBarcodes = (cell: string) =>

@@ -1,8 +1,10 @@
+import type { InventoryJobs } from '../inventory-jobs/jobs';
 import type { HandlerMap } from '../platform/context';
 import type { AlertsService } from './service';
 
 export const alertsHandlers = (
   alerts: AlertsService,
+  jobs: InventoryJobs,
 ): Pick<
   HandlerMap,
   | 'alerts.list'
@@ -18,7 +20,7 @@ export const alertsHandlers = (
   'alerts.counts': (input) => alerts.counts(input),
   'alerts.acknowledge': (input, ctx) => alerts.acknowledge(ctx, input),
   'alerts.snooze': (input, ctx) => alerts.snooze(ctx, input),
-  'alerts.evaluate': (input) => alerts.evaluate(input),
+  'alerts.evaluate': (input, ctx) => jobs.evaluateAlerts(ctx, input),
   'alerts.thresholds': (input) => alerts.thresholds(input),
   'alerts.setThresholds': (input, ctx) => alerts.setThresholds(ctx, input),
   'strategies.list': (input) => alerts.strategies(input),

@@ -13,6 +13,11 @@ export class AppDatabase {
     readonly sqlite: Sqlite,
     readonly db: Drizzle,
     private readonly bus: EventBus,
+    /**
+     * Shared with the workers: how many writes of this connection wait for (or hold) the write
+     * lock, so a worker writing in chunks steps aside between two chunks (see WriteIntent).
+     */
+    readonly writeIntent: WriteIntent = new WriteIntent(),
   ) {}
 
   /** Runs `work` in one IMMEDIATE transaction (takes the write lock first, so no upgrade deadlock). */
@@ -21,9 +26,11 @@ export class AppDatabase {
     const events: (() => void)[] = [];
     this.pendingEvents = events;
     let result: T;
+    this.writeIntent.begin();
     try {
       result = this.sqlite.transaction(work).immediate();
     } finally {
+      this.writeIntent.end();
       this.pendingEvents = null;
     }
     for (const send of events) send();
@@ -35,5 +42,38 @@ export class AppDatabase {
     const send = () => this.bus.emit(name, payload);
     if (this.pendingEvents) this.pendingEvents.push(send);
     else send();
+  }
+}
+
+/**
+ * A counter in shared memory: the main thread counts its writes in progress, and a worker that
+ * writes a long job in short transactions waits between two of them while the count is above
+ * zero. SQLite's busy handler alone retries at growing intervals (1, 2, 5 … 100 ms) and would
+ * keep missing the worker's short gaps; with this the main thread waits about one chunk.
+ */
+export class WriteIntent {
+  private readonly count: Int32Array;
+
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.count = new Int32Array(buffer);
+  }
+
+  begin(): void {
+    Atomics.add(this.count, 0, 1);
+  }
+
+  end(): void {
+    Atomics.sub(this.count, 0, 1);
+  }
+
+  /** In a worker: blocks while the other side has a write under way, at most `maxMs`. */
+  waitForOthers(maxMs: number): void {
+    const until = performance.now() + maxMs;
+    for (let waiting = Atomics.load(this.count, 0); waiting > 0;) {
+      const left = until - performance.now();
+      if (left <= 0) return;
+      Atomics.wait(this.count, 0, waiting, Math.min(left, 5));
+      waiting = Atomics.load(this.count, 0);
+    }
   }
 }

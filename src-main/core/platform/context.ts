@@ -46,6 +46,8 @@ export interface CoreConfig {
   validateOutputs: boolean;
   /** Cloud sync timings and batch sizes (tests shorten them). */
   sync: SyncConfig;
+  /** From what size imports and the full alert pass leave the main thread (tests lower them). */
+  inventoryWorker: { minImportChars: number; minAlertLevels: number };
 }
 
 export const defaultCoreConfig: CoreConfig = {
@@ -55,6 +57,8 @@ export const defaultCoreConfig: CoreConfig = {
   voidWindowMs: 30 * 60 * 1000,
   validateOutputs: false,
   sync: defaultSyncConfig,
+  // About 2,000 product rows of CSV; a shop with 20k stock levels has a pass worth moving.
+  inventoryWorker: { minImportChars: 200_000, minAlertLevels: 20_000 },
 };
 
 /** Narrows a context to a logged-in staff member (the contract's access list already ensured it). */

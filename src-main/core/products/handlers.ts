@@ -1,10 +1,10 @@
 import type { HandlerMap } from '../platform/context';
-import type { ProductImportService } from './import';
+import type { InventoryJobs } from '../inventory-jobs/jobs';
 import type { ProductsService } from './service';
 
 export const productsHandlers = (
   products: ProductsService,
-  importer: ProductImportService,
+  imports: InventoryJobs,
 ): Pick<
   HandlerMap,
   | 'products.list'
@@ -22,6 +22,6 @@ export const productsHandlers = (
   'products.byBarcode': (input) => products.lookup(input),
   'products.create': (input, ctx) => products.create(ctx, input),
   'products.update': (input, ctx) => products.update(ctx, input),
-  'products.importPreview': (input, ctx) => importer.preview(ctx, input),
-  'products.import': (input, ctx) => importer.commit(ctx, input),
+  'products.importPreview': (input, ctx) => imports.previewProducts(ctx, input),
+  'products.import': (input, ctx) => imports.importProducts(ctx, input),
 });

@@ -6,12 +6,10 @@ import {
   type ImportField,
   type ImportIssue,
   type ImportMapping,
-  type ImportProblem,
   type ImportRow,
 } from '../../../src-shared/contract/products';
-import { interpolate, sharedMessages, type Language } from '../../../src-shared/i18n';
+import type { Language } from '../../../src-shared/i18n';
 import { guessMapping, splitBarcodes } from '../../../src-shared/inventory/import-mapping';
-import { parseYuan } from '../../../src-shared/money';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
@@ -19,7 +17,8 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
-import { readImportFile, type ImportTable } from './import-file';
+import { readImportFile, type ImportTable } from '../imports/file';
+import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
 import { productBarcodes, products } from './schema';
 
 type ImportInput = ParsedInputOf<'products.import'>;
@@ -71,7 +70,11 @@ export class ProductImportService {
     };
   }
 
-  async commit(ctx: HandlerContext, input: ImportInput): Promise<OutputOf<'products.import'>> {
+  async commit(
+    ctx: HandlerContext,
+    input: ImportInput,
+    progress: (phase: 'writing', done: number, total: number) => void = () => {},
+  ): Promise<OutputOf<'products.import'>> {
     const started = performance.now();
     const checked = await this.check(ctx.lang, input);
     if (checked.issues.length)
@@ -129,6 +132,8 @@ export class ProductImportService {
           }
           updated++;
         }
+        if ((created + updated) % 5_000 === 0)
+          progress('writing', created + updated, checked.rows.length);
       }
       this.audit.record(ctx, {
         action: 'products.import',
@@ -148,43 +153,11 @@ export class ProductImportService {
 
   private async check(lang: Language, input: ImportInput): Promise<CheckedFile> {
     const table = await readImportFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-    const mapping = this.usableMapping(input.mapping ?? guessMapping(table.headers), table.headers);
-    const messages = sharedMessages[lang];
-    const issues: ImportIssue[] = [];
-    const issue = (
-      target: { issues: ImportIssue[] } | null,
-      row: number,
-      field: ImportField,
-      problem: ImportProblem,
-      value = '',
-      otherRow: number | null = null,
-    ) => {
-      const found: ImportIssue = {
-        row,
-        field,
-        problem,
-        value,
-        otherRow,
-        message: interpolate(messages.importIssue, {
-          row,
-          field: messages.importFields[field],
-          problem: interpolate(messages.importProblems[problem], { value, otherRow }),
-        }),
-      };
-      issues.push(found);
-      target?.issues.push(found);
-    };
-    for (const field of REQUIRED_IMPORT_FIELDS)
-      if (mapping[field] === null) issue(null, 1, field, 'COLUMN_NOT_MAPPED');
-
-    const column = Object.fromEntries(
-      Object.entries(mapping).map(([field, header]) => [
-        field,
-        header === null ? -1 : table.headers.indexOf(header),
-      ]),
-    ) as Record<ImportField, number>;
-    const cell = (cells: string[], field: ImportField) =>
-      column[field] < 0 ? '' : (cells[column[field]] ?? '').trim();
+    const mapping = usableMapping(input.mapping ?? guessMapping(table.headers), table.headers);
+    const report = new ImportReport<ImportField>(lang, (messages) => messages.importFields);
+    const issue = report.add.bind(report);
+    report.requireMapped(mapping, REQUIRED_IMPORT_FIELDS);
+    const cell = columnReader(table, mapping);
 
     const rows: ImportRow[] = table.rows.map(({ row, cells }) => {
       const checked: ImportRow = {
@@ -223,10 +196,10 @@ export class ProductImportService {
         row,
         'priceYuan',
         cell(cells, 'priceYuan'),
-        issue,
+        report,
         priceRequired,
       );
-      checked.costFen = this.yuan(checked, row, 'costYuan', cell(cells, 'costYuan'), issue, false);
+      checked.costFen = this.yuan(checked, row, 'costYuan', cell(cells, 'costYuan'), report, false);
       return checked;
     });
 
@@ -263,50 +236,26 @@ export class ProductImportService {
           issue(row, row.row, 'barcodes', 'BARCODE_TAKEN', barcode);
       }
     }
-    issues.sort((a, b) => a.row - b.row);
-    return { table, mapping, rows, issues, existing };
+    return { table, mapping, rows, issues: report.sorted(), existing };
   }
 
-  /** A yuan cell to fen: "12", "12.5", "¥12.50", "12.50元"; three decimals is an error, not rounded. */
+  /** A price cell in fen, or null with its problem on the row. */
   private yuan(
     row: ImportRow,
     rowNumber: number,
     field: 'priceYuan' | 'costYuan',
     text: string,
-    issue: (
-      target: ImportRow,
-      row: number,
-      field: ImportField,
-      problem: ImportProblem,
-      value?: string,
-    ) => void,
+    report: ImportReport<ImportField>,
     required: boolean,
   ): number | null {
     if (!text) {
-      if (required) issue(row, rowNumber, field, 'REQUIRED');
+      if (required) report.add(row, rowNumber, field, 'REQUIRED');
       return null;
     }
-    const bare = text.replace(/^[¥￥]\s*/, '').replace(/\s*元$/, '');
-    const fen = parseYuan(/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(bare) ? bare.replace(/,/g, '') : bare);
-    if (fen !== null) return fen;
-    issue(
-      row,
-      rowNumber,
-      field,
-      /^\s*\d+\.\d{3,}\s*$/.test(bare) ? 'TOO_MANY_DECIMALS' : 'BAD_YUAN',
-      text,
-    );
+    const read = yuanCell(text);
+    if ('fen' in read) return read.fen;
+    report.add(row, rowNumber, field, read.problem, text);
     return null;
-  }
-
-  /** Only headers the file has; a mapping naming another column counts as not mapped. */
-  private usableMapping(mapping: ImportMapping, headers: string[]): ImportMapping {
-    return Object.fromEntries(
-      Object.entries(mapping).map(([field, header]) => [
-        field,
-        header !== null && headers.includes(header) ? header : null,
-      ]),
-    ) as ImportMapping;
   }
 
   private existingSkus(skus: string[]): Map<string, string> {

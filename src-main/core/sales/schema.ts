@@ -24,7 +24,7 @@ export const sales = sqliteTable(
     fingerprint: text().notNull(),
     terminalId: text(),
     staffId: text(),
-    source: text({ enum: ['terminal', 'manual'] }).notNull(),
+    source: text({ enum: ['terminal', 'manual', 'import'] }).notNull(),
     customerPhone: text(),
     subtotalFen: integer().notNull(),
     discountFen: integer().notNull(),
@@ -81,4 +81,48 @@ export const saleCoupons = sqliteTable(
     // A voided redemption finds its sale (analytics takes the order's revenue back).
     index('sale_coupons_redemption_idx').on(t.redemptionId),
   ],
+);
+
+/**
+ * A large sales import, written by the worker in short transactions so the tills keep selling:
+ * which sales it has recorded so far, so an import that fails or is cut off half-way is undone
+ * whole (at once, or at the next start). The list is dropped when the import is done.
+ */
+export const salesImportRuns = sqliteTable('sales_import_runs', {
+  id: text().primaryKey(),
+  fileName: text().notNull(),
+  status: text({ enum: ['running', 'done', 'undone'] }).notNull(),
+  /** The worker's clock: every movement of the run is stamped with it. */
+  startedAt: integer().notNull(),
+  finishedAt: integer(),
+});
+
+export const salesImportRunSales = sqliteTable(
+  'sales_import_run_sales',
+  {
+    runId: text()
+      .notNull()
+      .references(() => salesImportRuns.id),
+    saleId: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.saleId] })],
+);
+
+/**
+ * The outbox rows of a running import, staged: moved to the outbox with the import's last
+ * transaction (one INSERT … SELECT), so the cloud never hears of a sale the import undoes.
+ */
+export const salesImportOutbox = sqliteTable(
+  'sales_import_outbox',
+  {
+    id: text().primaryKey(),
+    runId: text()
+      .notNull()
+      .references(() => salesImportRuns.id),
+    topic: text().notNull(),
+    entityId: text().notNull(),
+    payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index('sales_import_outbox_run_idx').on(t.runId)],
 );

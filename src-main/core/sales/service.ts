@@ -94,7 +94,11 @@ export class SalesService {
     this.queries = salesQueries(adb.db);
   }
 
-  record(ctx: HandlerContext, input: RecordInput): OutputOf<'sales.record'> {
+  /**
+   * `imported`: a sale of a POS export (sales.import), recorded the same way but marked as
+   * imported and announced once by the import rather than one event per sale.
+   */
+  record(ctx: HandlerContext, input: RecordInput, imported = false): OutputOf<'sales.record'> {
     const actor = ctx.actor;
     if (actor.kind === 'terminal' && actor.storeId !== input.storeId)
       throw new AppError('STORE_MISMATCH');
@@ -138,7 +142,7 @@ export class SalesService {
         fingerprint,
         terminalId,
         staffId: staffIdOf(ctx),
-        source: actor.kind === 'terminal' ? 'terminal' : 'manual',
+        source: imported ? 'import' : actor.kind === 'terminal' ? 'terminal' : 'manual',
         customerPhone: input.customerPhone ?? null,
         subtotalFen,
         discountFen,
@@ -186,7 +190,7 @@ export class SalesService {
         redemptionIds,
         movements: movements.map((m) => ({ id: m.id, productId: m.productId, qty: m.qty })),
       });
-      this.adb.emitAfterCommit('sales.changed', { saleId, storeId: input.storeId });
+      if (!imported) this.adb.emitAfterCommit('sales.changed', { saleId, storeId: input.storeId });
       // Answered from what is at hand (the hot path reads back only the coupons, if any).
       const sale: Sale = {
         ...this.saleHeader(row, store.name),

@@ -169,7 +169,8 @@ export const en: UiMessages = {
     strategiesText: 'Per store: items to discount and items whose price may rise',
     reportsText: 'Daily and monthly store reports on one page, to print or export',
     analyticsText: 'Store trends, redemptions by region, cashiers, coupon effect and advice',
-    membersText: 'Member points and birthday coupons, offers to audiences built from behaviour, check-in tasks',
+    membersText:
+      'Member points and birthday coupons, offers to audiences built from behaviour, check-in tasks',
   },
   staff: {
     title: 'Staff',
@@ -920,9 +921,7 @@ export const en: UiMessages = {
     label: 'Slip preview ({{width}} mm)',
     cut: 'Cut here',
   },
-  productImport: {
-    open: 'Import',
-    title: 'Import products from CSV / Excel',
+  imports: {
     steps: {
       upload: 'Upload',
       mapping: 'Columns',
@@ -933,8 +932,6 @@ export const en: UiMessages = {
     dropHint:
       'CSV exported by a POS system (UTF-8 or GBK, detected) or Excel (.xlsx); the first row must be the header',
     reading: 'Reading the file…',
-    allOrNothing:
-      'Every row is checked first. If any row has a problem, nothing is imported: fix the file and upload it again.',
     file: 'File',
     format: 'Format',
     rows: 'Data rows',
@@ -942,33 +939,70 @@ export const en: UiMessages = {
       'utf-8': 'UTF-8',
       gbk: 'GBK (converted)',
     },
-    mappingHint:
-      'Columns were matched from the headers (SKU, barcode, name, price, cost…). Check them; fields marked * are required.',
     notInFile: 'Not in the file',
     mapRequired: 'Choose a column for every field marked *',
     checkRows: 'Check rows',
-    creates: 'New',
-    updates: 'Updates',
     errors: 'Errors',
-    updateExisting: 'Update products whose SKU already exists (otherwise that is an error)',
-    hasErrors:
-      '{{count}} problems found: nothing will be imported. Fix the file as listed and upload it again.',
     allGood: 'Every row passed the checks: ready to import',
+    nothingToImport: 'No problems, but nothing left to import',
+    rowIssue: '{{field}}: {{problem}}',
+    rowIssuesJoin: '; ',
     rowsPreview: 'Rows',
     row: 'Row',
     field: 'Field',
     problem: 'Problem',
-    action: 'Action',
     bad: 'Error',
+    finish: 'Done',
+    progress: {
+      reading: 'Reading the file…',
+      checking: 'Checking every row…',
+      writing: 'Writing ({{done}} / {{total}})…',
+      done: 'Done',
+      failed: 'Not finished',
+    },
+  },
+  productImport: {
+    open: 'Import',
+    title: 'Import products from CSV / Excel',
+    allOrNothing:
+      'Every row is checked first. If any row has a problem, nothing is imported: fix the file and upload it again.',
+    mappingHint:
+      'Columns were matched from the headers (SKU, barcode, name, price, cost…). Check them; fields marked * are required.',
+    creates: 'New',
+    updates: 'Updates',
+    updateExisting: 'Update products whose SKU already exists (otherwise that is an error)',
+    hasErrors:
+      '{{count}} problems found: nothing will be imported. Fix the file as listed and upload it again.',
+    action: 'Action',
     actions: {
       create: 'New',
       update: 'Update',
     },
     cost: 'Cost',
     commit: 'Import all {{count}} rows',
-    finish: 'Done',
     doneTitle: 'Import finished',
     doneText: '{{created}} products added, {{updated}} updated in {{seconds}} s',
+  },
+  salesImport: {
+    open: 'Import sales',
+    title: 'Import sales from a POS export (CSV / Excel)',
+    allOrNothing:
+      'Rows with the same sale no. are one sale. Every row is checked first; if any has a problem no sale is imported. Sales already recorded are skipped, never counted twice.',
+    mappingHint:
+      'Columns were matched from the headers (sale no., time, store, SKU/barcode, quantity, unit price). Fields marked * are required, and SKU or barcode.',
+    store: 'When the file has no store column, record everything in',
+    sales: 'Sales',
+    lines: 'Lines',
+    duplicates: 'Already recorded (skipped)',
+    duplicatesNote: 'Already recorded, skipped: {{ids}}',
+    hasErrors:
+      '{{count}} problems found: no sale will be imported. Fix the file as listed and upload it again.',
+    product: 'Product',
+    duplicate: 'Recorded',
+    commit: 'Import {{count}} sales',
+    doneTitle: 'Sales imported',
+    doneText:
+      '{{recorded}} sales ({{lines}} lines) recorded, {{duplicates}} already recorded skipped, in {{seconds}} s',
   },
   stock: {
     title: 'Stock',
@@ -1122,6 +1156,7 @@ export const en: UiMessages = {
     sources: {
       terminal: 'POS {{code}}',
       manual: 'Manual entry',
+      import: 'File import',
     },
     statuses: {
       completed: 'Completed',

@@ -896,9 +896,7 @@ export const zhCN = {
     label: '小票预览（{{width}} 毫米）',
     cut: '切纸位置',
   },
-  productImport: {
-    open: '导入商品',
-    title: '从 CSV / Excel 导入商品',
+  imports: {
     steps: {
       upload: '上传文件',
       mapping: '对应列',
@@ -909,7 +907,6 @@ export const zhCN = {
     dropHint:
       '支持收银系统导出的 CSV（UTF-8 或 GBK 编码，自动识别）和 Excel（.xlsx）文件，第一行须为表头',
     reading: '正在读取文件…',
-    allOrNothing: '导入前会逐行检查。只要有一处错误，就不会导入任何商品，改好文件后重新上传即可。',
     file: '文件',
     format: '格式',
     rows: '数据行数',
@@ -917,32 +914,67 @@ export const zhCN = {
       'utf-8': 'UTF-8 编码',
       gbk: 'GBK 编码（已自动转换）',
     },
-    mappingHint:
-      '已按表头自动对应（如 商品编码、条码、品名、售价、进价）。请核对，带 * 的字段必须选择。',
     notInFile: '文件中没有此列',
     mapRequired: '请为所有带 * 的字段选择一列',
     checkRows: '检查数据',
-    creates: '新增',
-    updates: '更新',
     errors: '错误',
-    updateExisting: 'SKU 已存在的商品，用文件中的资料更新（不勾选则视为错误）',
-    hasErrors: '发现 {{count}} 处错误，本次不会导入任何商品。请按下表修改文件后重新上传。',
     allGood: '全部数据检查通过，可以导入',
+    nothingToImport: '数据没有问题，但没有需要导入的内容',
+    rowIssue: '{{field}}：{{problem}}',
+    rowIssuesJoin: '；',
     rowsPreview: '逐行预览',
     row: '行号',
     field: '字段',
     problem: '问题',
-    action: '处理',
     bad: '有错误',
+    finish: '完成',
+    progress: {
+      reading: '正在读取文件…',
+      checking: '正在逐行检查…',
+      writing: '正在写入（{{done}} / {{total}}）…',
+      done: '完成',
+      failed: '未完成',
+    },
+  },
+  productImport: {
+    open: '导入商品',
+    title: '从 CSV / Excel 导入商品',
+    allOrNothing: '导入前会逐行检查。只要有一处错误，就不会导入任何商品，改好文件后重新上传即可。',
+    mappingHint:
+      '已按表头自动对应（如 商品编码、条码、品名、售价、进价）。请核对，带 * 的字段必须选择。',
+    creates: '新增',
+    updates: '更新',
+    updateExisting: 'SKU 已存在的商品，用文件中的资料更新（不勾选则视为错误）',
+    hasErrors: '发现 {{count}} 处错误，本次不会导入任何商品。请按下表修改文件后重新上传。',
+    action: '处理',
     actions: {
       create: '新增',
       update: '更新',
     },
     cost: '进价',
     commit: '导入全部 {{count}} 行',
-    finish: '完成',
     doneTitle: '导入完成',
     doneText: '新增 {{created}} 个商品，更新 {{updated}} 个，用时 {{seconds}} 秒',
+  },
+  salesImport: {
+    open: '导入销售',
+    title: '导入收银系统的销售流水（CSV / Excel）',
+    allOrNothing:
+      '同一单号的多行合为一笔销售。导入前会逐行检查，只要有一处错误就不会导入任何销售；已录入过的单号会跳过，不会重复扣库存。',
+    mappingHint:
+      '已按表头自动对应（如 单号、销售时间、门店、商品编码/条码、数量、单价）。带 * 的字段必须选择，商品编码和条码至少选一个。',
+    store: '文件没有门店列时，全部记入',
+    sales: '销售单数',
+    lines: '明细行数',
+    duplicates: '已录入（跳过）',
+    duplicatesNote: '以下单号已录入过，本次跳过：{{ids}}',
+    hasErrors: '发现 {{count}} 处错误，本次不会导入任何销售。请按下表修改文件后重新上传。',
+    product: '商品',
+    duplicate: '已录入',
+    commit: '导入 {{count}} 笔销售',
+    doneTitle: '销售导入完成',
+    doneText:
+      '录入 {{recorded}} 笔销售（{{lines}} 行明细），跳过已录入的 {{duplicates}} 笔，用时 {{seconds}} 秒',
   },
   stock: {
     title: '库存',
@@ -1094,6 +1126,7 @@ export const zhCN = {
     sources: {
       terminal: '收银终端 {{code}}',
       manual: '手工录单',
+      import: '文件导入',
     },
     statuses: {
       completed: '已完成',

@@ -4,6 +4,7 @@ import {
   endOfLocalDay,
   isLocalDate,
   localDate,
+  parseLocalDateTime,
   startOfLocalDay,
 } from '../../../src-shared/time';
 
@@ -34,5 +35,22 @@ describe('store-zone days', () => {
     expect(isLocalDate('2026-02-30')).toBe(false);
     expect(isLocalDate('2026-13-40')).toBe(false); // an impossible date is refused, not thrown on
     expect(isLocalDate('2026-02-28')).toBe(true);
+  });
+});
+
+describe('times written in a POS export', () => {
+  it('reads the wall clock of the store zone in the usual spellings', () => {
+    const at = Date.UTC(2026, 10, 21, 10, 5); // 18:05 in Shanghai
+    expect(parseLocalDateTime('2026-11-21 18:05', 'Asia/Shanghai')).toBe(at);
+    expect(parseLocalDateTime('2026/11/21 18:05:00', 'Asia/Shanghai')).toBe(at);
+    expect(parseLocalDateTime('2026-11-21T18:05', 'Asia/Shanghai')).toBe(at);
+    expect(parseLocalDateTime('2026.11.21 18:05:30', 'Asia/Shanghai')).toBe(at + 30_000);
+    expect(parseLocalDateTime('2026-11-21', 'Asia/Shanghai')).toBe(Date.UTC(2026, 10, 20, 16));
+    expect(parseLocalDateTime('2026-1-5 8:00', 'UTC')).toBe(Date.UTC(2026, 0, 5, 8));
+  });
+
+  it('refuses what is not a time', () => {
+    for (const text of ['昨天', '2026-02-30 10:00', '2026-11-21 24:00', '21/11/2026', ''])
+      expect(parseLocalDateTime(text, 'Asia/Shanghai')).toBeNull();
   });
 });

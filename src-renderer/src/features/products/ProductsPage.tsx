@@ -11,7 +11,7 @@ import { useScanHandler } from '../../app/scanner/scanner-context';
 import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
 import { PageHeader } from '../../ui/PageHeader';
-import { ImportWizard } from './ImportWizard';
+import { ProductImportWizard } from './ProductImportWizard';
 import { ProductFormModal } from './ProductFormModal';
 import { useProducts, useUpdateProduct } from './products-queries';
 import { ProductsTable, type ProductAction } from './ProductsTable';
@@ -176,7 +176,7 @@ export function ProductsPage() {
           onClose={() => setForm(null)}
         />
       )}
-      {importing && <ImportWizard onClose={() => setImporting(false)} />}
+      {importing && <ProductImportWizard onClose={() => setImporting(false)} />}
     </>
   );
 }

@@ -55,7 +55,9 @@ export function RecentSales({ storeId }: { storeId: string | undefined }) {
             render: (_, sale) =>
               sale.source === 'terminal'
                 ? t('sale.sources.terminal', { code: sale.terminalCode ?? '' })
-                : (sale.staffName ?? t('sale.sources.manual')),
+                : sale.source === 'import'
+                  ? t('sale.sources.import')
+                  : (sale.staffName ?? t('sale.sources.manual')),
           },
           {
             key: 'phone',

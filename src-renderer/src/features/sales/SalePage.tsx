@@ -1,4 +1,4 @@
-import { CheckCircleFilled, DeleteOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, DeleteOutlined, ImportOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Sale } from '../../../../src-shared/contract/sales';
 import type { Product } from '../../../../src-shared/contract/products';
 import { parseYuan } from '../../../../src-shared/money';
@@ -27,6 +28,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProductPicker } from '../stock/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../stock/StoreSelect';
 import { RecentSales } from './RecentSales';
+import { SalesImportWizard } from './SalesImportWizard';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import styles from './SalePage.module.css';
@@ -69,6 +71,8 @@ export function SalePage() {
   const storeId = chosenStoreId ?? defaultStoreId;
   const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
   const [recorded, setRecorded] = useState<{ sale: Sale; replayed: boolean } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const canImport = (MANAGERS as readonly Role[]).includes(session.staff.role);
   const record = useRecordSale();
   // A double click's second press comes before the first has redrawn the button as busy.
   const sending = useRef(false);
@@ -124,13 +128,20 @@ export function SalePage() {
         title={t('sale.title')}
         subtitle={t('sale.subtitle')}
         extra={
-          <StoreSelect
-            value={storeId}
-            onChange={setStoreId}
-            disabled={!!session.storeId || draft.lines.length > 0}
-            className={styles.store}
-            aria-label={t('sale.store')}
-          />
+          <>
+            <StoreSelect
+              value={storeId}
+              onChange={setStoreId}
+              disabled={!!session.storeId || draft.lines.length > 0}
+              className={styles.store}
+              aria-label={t('sale.store')}
+            />
+            {canImport && (
+              <Button size="large" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                {t('salesImport.open')}
+              </Button>
+            )}
+          </>
         }
       />
       <div className={styles.desk}>
@@ -271,6 +282,7 @@ export function SalePage() {
         </Card>
       </div>
       <RecentSales storeId={storeId} />
+      {importing && <SalesImportWizard storeId={storeId} onClose={() => setImporting(false)} />}
     </div>
   );
 }

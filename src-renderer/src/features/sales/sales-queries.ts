@@ -17,3 +17,8 @@ export function useRecentSales(storeId: string | undefined) {
 
 export const useRecordSale = () => useApiMutation('sales.record', { invalidates: AFTER_SALE });
 export const useReturnSale = () => useApiMutation('sales.return', { invalidates: AFTER_SALE });
+
+// The preview writes nothing; the import records sales as a till would (stock, alerts too).
+export const useSalesImportPreview = () => useApiMutation('sales.importPreview');
+export const useImportSales = () =>
+  useApiMutation('sales.import', { invalidates: [...AFTER_SALE, 'audit.list'] });

@@ -80,7 +80,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Excel keeps wall-clock times (no zone): a date, or a date and time, as written.
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
   if ('text' in value) return String(value.text);

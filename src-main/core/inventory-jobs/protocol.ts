@@ -1,0 +1,34 @@
+// What the main thread and the inventory worker tell each other.
+import type { EventName, OutputOf, ParsedInputOf, PayloadOf } from '../../../src-shared/contract';
+import type { HandlerContext } from '../platform/context';
+
+interface TaskBase {
+  databaseFile: string;
+  migrationsDir?: string;
+  /** The worker's clock stands at the moment the job was started on the main thread. */
+  now: number;
+  ctx: HandlerContext;
+  /** The main thread's write counter (see WriteIntent): chunks step aside for its writes. */
+  mainWrites: SharedArrayBuffer;
+}
+
+export type InventoryTask = TaskBase &
+  (
+    | { kind: 'products.importPreview'; input: ParsedInputOf<'products.importPreview'> }
+    | { kind: 'products.import'; input: ParsedInputOf<'products.import'> }
+    | { kind: 'sales.importPreview'; input: ParsedInputOf<'sales.importPreview'> }
+    | { kind: 'sales.import'; input: ParsedInputOf<'sales.import'> }
+    | { kind: 'alerts.evaluate'; input: ParsedInputOf<'alerts.evaluate'> }
+  );
+export type InventoryTaskKind = InventoryTask['kind'];
+
+export type InventoryWorkerMessage =
+  | { type: 'progress'; phase: 'checking' | 'writing'; done: number; total: number }
+  /** The events the work raised, forwarded once it committed. */
+  | { type: 'finished'; result: OutputOf<InventoryTaskKind>; events: ForwardedEvent[] }
+  | { type: 'failed'; code: string; details: Record<string, unknown>; message: string };
+
+export interface ForwardedEvent {
+  name: EventName;
+  payload: PayloadOf<EventName>;
+}

@@ -1,0 +1,151 @@
+// The inventory worker: large product and sales imports (preview and commit) and the full alert
+// pass, off the main thread. Its own SQLite connection and the same services as the main
+// thread, so an imported sale is recorded exactly as sales.record records it. The events the
+// work raises are collected and forwarded (once each) when it is done.
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { EventName, PayloadOf } from '../../../src-shared/contract';
+import { AlertEvaluator } from '../alerts/evaluator';
+import { AlertsService } from '../alerts/service';
+import { AuditService } from '../audit/service';
+import { AuthService } from '../auth/service';
+import { SessionsService } from '../auth/sessions';
+import { SigningKeys } from '../coupons/signing-keys';
+import { TemplatesService } from '../coupons/templates';
+import { AppDatabase, WriteIntent } from '../db/database';
+import { openDatabase } from '../db/open';
+import { OutboxService } from '../outbox/service';
+import { AppError } from '../platform/app-error';
+import { defaultCoreConfig } from '../platform/context';
+import { EventBus } from '../platform/event-bus';
+import { createMemoryLogger } from '../platform/logger';
+import { ProductImportService } from '../products/import';
+import { ProductsService } from '../products/service';
+import { RedemptionService } from '../redemption/service';
+import { SalesImportService } from '../sales/import';
+import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
+import { SalesService } from '../sales/service';
+import { SettingsService } from '../settings/service';
+import { StaffService } from '../staff/service';
+import { StockLedger } from '../stock/ledger';
+import { StockService } from '../stock/service';
+import { StoresService } from '../stores/service';
+import { OfflineAdmissions } from '../sync/offline-admissions';
+import { readSyncSettings } from '../sync/config';
+import type { ForwardedEvent, InventoryTask, InventoryWorkerMessage } from './protocol';
+
+const task = workerData as InventoryTask;
+const post = (message: InventoryWorkerMessage) => parentPort!.postMessage(message);
+// A chunk ends every ~12 ms: the UI hears of it a few times a second, and of the last one.
+let lastWriting = -Infinity;
+const progress = (phase: 'checking' | 'writing', done: number, total: number) => {
+  if (phase === 'writing') {
+    const now = performance.now();
+    if (done < total && now - lastWriting < 200) return;
+    lastWriting = now;
+  }
+  post({ type: 'progress', phase, done, total });
+};
+
+const { sqlite, db } = await openDatabase({
+  file: task.databaseFile,
+  backupDir: path.join(path.dirname(task.databaseFile), 'backups'),
+  migrationsDir: task.migrationsDir,
+  logger: createMemoryLogger(),
+});
+const bus = new EventBus();
+const raised = new Map<EventName, ForwardedEvent>();
+bus.subscribe((name, payload) => {
+  const earlier = raised.get(name)?.payload as PayloadOf<'alerts.changed'> | undefined;
+  if (name === 'alerts.changed' && earlier) {
+    // Many sales may each raise alerts: one event naming the first of them, and every count.
+    const more = payload as PayloadOf<'alerts.changed'>;
+    earlier.raised = [...earlier.raised, ...more.raised].slice(0, 20);
+    earlier.resolved += more.resolved;
+  } else raised.set(name, { name, payload });
+});
+
+// The same services as createCore builds, for the part of the app this work touches.
+const adb = new AppDatabase(sqlite, db, bus);
+const clock = { now: () => task.now };
+const config = defaultCoreConfig;
+const audit = new AuditService(adb, clock);
+const settings = new SettingsService(adb, clock);
+const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
+const outbox = new OutboxService(adb, clock);
+const stores = new StoresService(adb, clock, audit, outbox);
+const staff = new StaffService(adb, clock, audit, sessions, outbox);
+const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
+const products = new ProductsService(adb, clock, audit);
+const keys = new SigningKeys(adb, clock);
+const templates = new TemplatesService(adb, clock, audit, products, outbox);
+const redemption = new RedemptionService(
+  adb,
+  clock,
+  config,
+  audit,
+  outbox,
+  templates,
+  keys,
+  products,
+  stores,
+  auth,
+  new OfflineAdmissions(adb, clock, () => readSyncSettings(settings)),
+);
+const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
+const stock = new StockService(
+  adb,
+  clock,
+  audit,
+  outbox,
+  new StockLedger(adb, clock),
+  products,
+  stores,
+  alerts,
+);
+// A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
+const heldOutbox = new HeldOutbox(adb, clock);
+const sales = new SalesService(adb, clock, audit, heldOutbox, products, stock, redemption);
+const chunked = {
+  runs: new SalesImportRuns(adb, clock, alerts),
+  outbox: heldOutbox,
+  mainWrites: new WriteIntent(task.mainWrites),
+};
+
+async function run(job: InventoryTask) {
+  switch (job.kind) {
+    case 'products.importPreview':
+      return new ProductImportService(adb, clock, audit).preview(job.ctx, job.input);
+    case 'products.import':
+      return new ProductImportService(adb, clock, audit).commit(job.ctx, job.input, progress);
+    case 'sales.importPreview':
+      return new SalesImportService(adb, audit, sales, chunked).preview(job.ctx, job.input);
+    case 'sales.import':
+      return new SalesImportService(adb, audit, sales, chunked).commit(
+        job.ctx,
+        job.input,
+        progress,
+      );
+    case 'alerts.evaluate':
+      return alerts.evaluate(job.input);
+  }
+}
+
+try {
+  progress('checking', 0, 1);
+  const result = await run(task);
+  post({ type: 'finished', result: result!, events: [...raised.values()] });
+} catch (error) {
+  post(
+    error instanceof AppError
+      ? { type: 'failed', code: error.code, details: error.details, message: error.message }
+      : {
+          type: 'failed',
+          code: 'INTERNAL',
+          details: {},
+          message: error instanceof Error ? error.message : String(error),
+        },
+  );
+} finally {
+  sqlite.close();
+}

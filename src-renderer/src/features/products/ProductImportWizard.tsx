@@ -1,0 +1,131 @@
+import { Checkbox, Statistic, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../../../src-shared/contract';
+import {
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  type ImportMapping,
+  type ImportRow,
+} from '../../../../src-shared/contract/products';
+import { Money } from '../../ui/Money';
+import { rowIssuesText } from '../imports/import-file';
+import { ImportWizard } from '../imports/ImportWizard';
+import wizardStyles from '../imports/ImportWizard.module.css';
+import { useImportPreview, useImportProducts } from './products-queries';
+
+type Preview = OutputOf<'products.importPreview'>;
+
+/** Products from a POS system's export (the shared import wizard, with the product columns). */
+export function ProductImportWizard({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const previewCall = useImportPreview();
+  const importCall = useImportProducts();
+  return (
+    <ImportWizard<ImportMapping, Preview, OutputOf<'products.import'>, { updateExisting: boolean }>
+      job="products.import"
+      texts="productImport"
+      fieldsKey="importFields"
+      fields={IMPORT_FIELDS}
+      required={REQUIRED_IMPORT_FIELDS}
+      missing={(mapping) => REQUIRED_IMPORT_FIELDS.filter((field) => !mapping[field])}
+      preview={(input, options) => previewCall.mutateAsync({ ...input, ...options })}
+      commit={(input, options) => importCall.mutateAsync({ ...input, ...options })}
+      previewing={previewCall.isPending}
+      committing={importCall.isPending}
+      initialOptions={{ updateExisting: false }}
+      options={({ updateExisting }, change) => (
+        <Checkbox
+          checked={updateExisting}
+          disabled={previewCall.isPending}
+          onChange={(event) => change({ updateExisting: event.target.checked })}
+        >
+          {t('productImport.updateExisting')}
+        </Checkbox>
+      )}
+      stats={(preview) => [
+        <Statistic key="rows" title={t('imports.rows')} value={preview.rowCount} />,
+        <Statistic key="creates" title={t('productImport.creates')} value={preview.createCount} />,
+        <Statistic key="updates" title={t('productImport.updates')} value={preview.updateCount} />,
+      ]}
+      commitCount={(preview) => preview.rowCount}
+      rows={(preview, checking) => <ProductRows preview={preview} checking={checking} />}
+      doneText={(done) =>
+        t('productImport.doneText', {
+          created: done.created,
+          updated: done.updated,
+          seconds: (done.durationMs / 1000).toFixed(1),
+        })
+      }
+      onClose={onClose}
+    />
+  );
+}
+
+function ProductRows({ preview, checking }: { preview: Preview; checking: boolean }) {
+  const { t } = useTranslation();
+  const money = (fen: number | null) => (fen === null ? t('common.empty') : <Money fen={fen} />);
+  return (
+    <Table<ImportRow>
+      rowKey="row"
+      size="small"
+      loading={checking}
+      dataSource={preview.rows}
+      pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
+      scroll={{ x: 1100 }}
+      rowClassName={(row) => (row.issues.length ? (wizardStyles.badRow ?? '') : '')}
+      columns={[
+        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 60 },
+        {
+          key: 'action',
+          title: t('productImport.action'),
+          width: 80,
+          render: (_, row) =>
+            row.issues.length ? (
+              <Tag color="error">{t('imports.bad')}</Tag>
+            ) : (
+              <Tag color={row.action === 'create' ? 'green' : 'blue'}>
+                {t(`productImport.actions.${row.action}`)}
+              </Tag>
+            ),
+        },
+        { key: 'sku', title: t('importFields.sku'), dataIndex: 'sku', width: 100 },
+        { key: 'name', title: t('importFields.name'), dataIndex: 'name', width: 160 },
+        {
+          key: 'barcodes',
+          title: t('importFields.barcodes'),
+          width: 150,
+          render: (_, row) => row.barcodes.join('、') || t('common.empty'),
+        },
+        { key: 'category', title: t('importFields.category'), dataIndex: 'category', width: 80 },
+        { key: 'unit', title: t('importFields.unit'), dataIndex: 'unit', width: 60 },
+        {
+          key: 'price',
+          title: t('products.price'),
+          width: 90,
+          align: 'right',
+          render: (_, row) => money(row.priceFen),
+        },
+        {
+          key: 'cost',
+          title: t('productImport.cost'),
+          width: 90,
+          align: 'right',
+          render: (_, row) => money(row.costFen),
+        },
+        {
+          key: 'issues',
+          title: t('imports.problem'),
+          width: 220,
+          render: (_, row) =>
+            row.issues.length ? (
+              <Typography.Text type="danger">
+                {rowIssuesText(t, 'importFields', row.issues)}
+              </Typography.Text>
+            ) : (
+              t('common.empty')
+            ),
+        },
+      ]}
+    />
+  );
+}
