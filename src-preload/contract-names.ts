@@ -64,6 +64,7 @@ export const METHOD_NAMES = [
   'printing.cancel',
   'printing.pause',
   'printing.resume',
+  'printing.reprint',
   'printers.usbDevices',
   'printers.status',
   'printing.getLogo',

@@ -44,11 +44,11 @@ export function applyContentSecurityPolicy(session: SessionLike, policy: string)
 }
 
 /**
- * Web permissions (camera, geolocation, clipboard reads, HID, ...) the window may use. None yet:
- * scanners and printers are driven from the main process. Expiry reminders will add
- * 'notifications'.
+ * Web permissions (camera, geolocation, clipboard reads, HID, ...) the window may use. Only
+ * desktop notifications, for inventory alerts (features/alerts); scanners and printers are
+ * driven from the main process.
  */
-export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>(['notifications']);
 
 /** Denies every web permission outside GRANTED_PERMISSIONS, both when asked and when checked. */
 export function restrictPermissions(session: SessionLike): void {

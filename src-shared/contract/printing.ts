@@ -176,6 +176,12 @@ export const printingMethods = {
     output: printJobSchema,
     access: ALL_STAFF,
   }),
+  'printing.reprint': method({
+    summary: 'Print the codes of a done or cancelled coupon or cashback job again, marked 补打',
+    input: z.object({ jobId: idSchema }),
+    output: printJobSchema,
+    access: ALL_STAFF,
+  }),
   'printers.usbDevices': method({
     summary: 'Printer-class USB devices connected now (live list for adding a USB printer)',
     input: z.object({}),

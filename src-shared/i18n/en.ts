@@ -69,6 +69,7 @@ export const en: SharedMessages = {
     PRINTER_OFFLINE: 'The printer is offline (paper, cover or an error); check it and retry',
     JOB_NOT_PAUSABLE: 'Only a queued or printing job can be paused',
     JOB_NOT_RESUMABLE: 'Only a paused job can be resumed',
+    JOB_NOT_REPRINTABLE: 'Only a done or cancelled coupon or cashback job can be reprinted',
     LOGO_INVALID: 'The logo is not a valid PNG file',
     LOGO_TOO_LARGE: 'The logo is too large (at most {{maxKb}} KB)',
     PRINT_CODE_UNKNOWN: 'Unknown code {{code}}: nothing was printed',

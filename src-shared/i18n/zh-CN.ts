@@ -84,6 +84,7 @@ export const zhCN = {
     PRINTER_OFFLINE: '打印机处于离线状态（缺纸、开盖或出错），请检查后重试',
     JOB_NOT_PAUSABLE: '只有排队中或打印中的任务可以暂停',
     JOB_NOT_RESUMABLE: '只有已暂停的任务可以继续',
+    JOB_NOT_REPRINTABLE: '只有已完成或已取消的券码、返现小票任务可以补打',
     LOGO_INVALID: '标志图片不是有效的 PNG 文件',
     LOGO_TOO_LARGE: '标志图片过大（上限 {{maxKb}} KB）',
     PRINT_CODE_UNKNOWN: '查无此码：{{code}}，未打印任何小票',

@@ -329,5 +329,15 @@ test('the shop logo and a cashback slip from the cashback page, reprinted as 补
   await expect(cashbackJobs).toHaveCount(3);
   await expect.poll(() => printer.printed().length).toBe(before + 3);
   expect(printer.printed()[before + 2]!.lines.map((line) => line.text)).toContain('【补打】');
+  // After a reload too: the app keeps each job's codes, not the window.
+  await page.reload();
+  await expect(cashbackJobs).toHaveCount(3);
+  await cashbackJobs.last().getByRole('button', { name: '补打' }).click();
+  await expect(page.getByText('补打任务已加入队列')).toBeVisible();
+  await expect(cashbackJobs).toHaveCount(4);
+  await expect.poll(() => printer.printed().length).toBe(before + 4);
+  const afterReload = printer.printed()[before + 3]!;
+  expect(afterReload.lines.map((line) => line.text)).toContain('【补打】');
+  expect(afterReload.qrs).toEqual(slip.qrs);
   await screenshot(page, '4-print-queue', VIEWPORT);
 });

@@ -17,6 +17,7 @@ export const printingHandlers = (
   | 'printing.cancel'
   | 'printing.pause'
   | 'printing.resume'
+  | 'printing.reprint'
   | 'printers.usbDevices'
   | 'printers.status'
   | 'printing.getLogo'
@@ -35,6 +36,7 @@ export const printingHandlers = (
   'printing.cancel': (input, ctx) => printing.cancel(ctx, input.jobId),
   'printing.pause': (input, ctx) => printing.pause(ctx, input.jobId),
   'printing.resume': (input, ctx) => printing.resume(ctx, input.jobId),
+  'printing.reprint': (input, ctx) => printing.reprint(ctx, input.jobId),
   'printers.usbDevices': () => printing.usbDevices(),
   'printers.status': (input) => printing.status(input.printerId),
   'printing.getLogo': () => printing.getLogo(),

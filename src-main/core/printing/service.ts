@@ -58,6 +58,8 @@ export interface PrinterDevices {
 const LOGO_SETTING = 'printing.logo';
 const LOGO_MAX_PIXELS = 4096;
 const FINISHED: PrintJob['status'][] = ['done', 'failed', 'cancelled'];
+/** A failed job is retried and a paused one resumed; these two may be printed again. */
+const REPRINTABLE: PrintJob['status'][] = ['done', 'cancelled'];
 
 /**
  * Printers and the print queue. Codes are issued (committed) before their slips are queued; a job
@@ -361,6 +363,21 @@ export class PrintingService {
     });
     this.kick();
     return job;
+  }
+
+  /**
+   * 补打 from the queue: the codes of a done or cancelled slip job again, on its printer, as a
+   * new job whose slips are marked 补打. The job keeps its codes, so this works for any job in
+   * the list, whichever window (or terminal) started it.
+   */
+  reprint(ctx: HandlerContext, jobId: string): PrintJob {
+    const { payload, status, printerId } = this.jobRow(jobId);
+    if (
+      (payload.kind !== 'coupons' && payload.kind !== 'cashback') ||
+      !REPRINTABLE.includes(status)
+    )
+      throw new AppError('JOB_NOT_REPRINTABLE', { status, kind: payload.kind });
+    return this.enqueue(ctx, printerId, payload, payload.codes.length, true);
   }
 
   /** Resolves when every queued job has printed or failed (tests, shutdown). */

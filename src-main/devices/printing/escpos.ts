@@ -4,7 +4,8 @@
 // ours: the library always uses code set B, and a 20-digit code only fits 58 mm in set C.
 import iconv from 'iconv-lite';
 import { ThermalPrinter, PrinterTypes } from 'node-thermal-printer';
-import { PAPER, type Slip, type SlipBlock } from '../../../src-shared/slips/model';
+import { BARCODE_HEIGHT_DOTS, code128Plan, qrCellSize } from '../../../src-shared/slips/geometry';
+import { PAPER, type PaperWidth, type Slip, type SlipBlock } from '../../../src-shared/slips/model';
 import { normalizeForPrinter, pairLine, wrap } from '../../../src-shared/slips/text';
 
 const LF = Buffer.from([0x0a]);
@@ -16,20 +17,17 @@ const GS = 0x1d;
 
 const gbk = (text: string) => iconv.encode(normalizeForPrinter(text), 'gbk');
 
-/** CODE128 as GS k 73: set C for an even run of digits, else set B; bar width to fit the paper. */
-export function code128(data: string, dots: number): Buffer {
-  const setC = /^\d+$/.test(data) && data.length % 2 === 0;
-  const payload = setC
-    ? Buffer.from([0x7b, 0x43, ...data.match(/\d\d/g)!.map(Number)])
-    : Buffer.concat([Buffer.from([0x7b, 0x42]), Buffer.from(data, 'ascii')]);
-  // Start, data symbols, check (11 modules each) and stop (13), plus quiet zones of 10 each side.
-  const symbols = setC ? data.length / 2 : data.length;
-  const modules = 11 * (symbols + 2) + 13 + 20;
-  const moduleDots = Math.max(1, Math.min(3, Math.floor(dots / modules)));
+/** CODE128 as GS k 73, in the code set and bar width the preview draws (slips/geometry). */
+export function code128(data: string, width: PaperWidth): Buffer {
+  const { set, moduleDots } = code128Plan(data, width);
+  const payload =
+    set === 'C'
+      ? Buffer.from([0x7b, 0x43, ...data.match(/\d\d/g)!.map(Number)])
+      : Buffer.concat([Buffer.from([0x7b, 0x42]), Buffer.from(data, 'ascii')]);
   return Buffer.concat([
     Buffer.from([GS, 0x48, 0x00]), // no human-readable text: the slip prints the grouped code
     Buffer.from([GS, 0x77, moduleDots]),
-    Buffer.from([GS, 0x68, 80]), // 10 mm tall
+    Buffer.from([GS, 0x68, BARCODE_HEIGHT_DOTS]),
     Buffer.from([GS, 0x6b, 73, payload.length]),
     payload,
   ]);
@@ -45,7 +43,7 @@ export function raster(width: number, height: number, bits: Uint8Array): Buffer 
 }
 
 export function encodeSlip(slip: Slip): Buffer {
-  const { columns, dots } = PAPER[slip.width];
+  const { columns } = PAPER[slip.width];
   // Used as an encoder only: no interface, the bytes go out through our own transports.
   const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, width: columns, interface: '' });
   printer.add(Buffer.concat([INITIALIZE, CHINESE_MODE]));
@@ -89,14 +87,14 @@ export function encodeSlip(slip: Slip): Buffer {
         printer.alignCenter();
         printer.printQR(block.data, {
           model: 2,
-          cellSize: block.cellSize ?? (slip.width === 58 ? 6 : 8),
+          cellSize: qrCellSize(slip.width, block),
           correction: 'M',
         });
         printer.add(LF);
         break;
       case 'barcode':
         printer.alignCenter();
-        printer.add(code128(block.data, dots));
+        printer.add(code128(block.data, slip.width));
         printer.add(LF);
         break;
       case 'logo':

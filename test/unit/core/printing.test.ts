@@ -124,6 +124,39 @@ describe('print queue', () => {
     expect((await other.waitForJobs(1)).map((s) => s.barcodes[0])).toContain(code!.code);
   });
 
+  it('reprints a done job by its id alone, each slip marked 补打; other jobs are refused', async () => {
+    const { ok, fails, printer, printerId, issue, idle, cashierToken, ownerToken } =
+      await printingShop();
+    const codes = (await issue(2)).map((c) => c.code);
+    const first = await ok('printing.printCoupons', { codes }, cashierToken);
+    // Still printing: a job is printed again once it is done (or was cancelled).
+    expect(await fails('printing.reprint', { jobId: first.id }, cashierToken)).toMatchObject({
+      code: 'JOB_NOT_REPRINTABLE',
+      details: { status: expect.stringMatching(/^(queued|printing)$/), kind: 'coupons' },
+    });
+    await idle();
+    expect(await printer.waitForJobs(2)).toHaveLength(2);
+
+    // Nothing but the job's id: the server kept its codes (a reload forgets the window's).
+    const again = await ok('printing.reprint', { jobId: first.id }, cashierToken);
+    expect(again).toMatchObject({ kind: 'coupons', total: 2, reprint: true, printerId });
+    expect(again.id).not.toBe(first.id);
+    await idle();
+    const slips = (await printer.waitForJobs(4)).slice(2);
+    expect(slips.map((slip) => slip.barcodes[0])).toEqual(codes);
+    for (const slip of slips) expect(slip.lines.map((l) => l.text)).toContain('【补打】');
+    const audit = await ok('audit.list', { action: 'printing.reprint' }, ownerToken);
+    expect(audit.items.map((entry) => entry.targetId)).toEqual([again.id]);
+
+    const test = await ok('printers.testPrint', { printerId }, ownerToken);
+    expect((await fails('printing.reprint', { jobId: test.id }, cashierToken)).code).toBe(
+      'JOB_NOT_REPRINTABLE',
+    );
+    expect((await fails('printing.reprint', { jobId: first.printerId }, cashierToken)).code).toBe(
+      'NOT_FOUND',
+    );
+  });
+
   it('prints the test page and waits for the result', async () => {
     const { ok, printer, printerId, ownerToken } = await printingShop();
     const job = await ok('printers.testPrint', { printerId }, ownerToken);

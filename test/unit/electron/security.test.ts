@@ -117,17 +117,12 @@ describe('navigation lock', () => {
 });
 
 describe('permissions', () => {
-  it('denies every web permission, when requested and when checked', () => {
+  it('grants desktop notifications (inventory alerts) and denies every other web permission', () => {
     const session = new FakeSession();
     restrictPermissions(session);
-    for (const permission of [
-      'media',
-      'geolocation',
-      'notifications',
-      'hid',
-      'usb',
-      'openExternal',
-    ]) {
+    expect(session.request('notifications')).toBe(true);
+    expect(session.permissionCheckHandler!(null, 'notifications')).toBe(true);
+    for (const permission of ['media', 'geolocation', 'hid', 'usb', 'serial', 'openExternal']) {
       expect(session.request(permission), permission).toBe(false);
       expect(session.permissionCheckHandler!(null, permission), permission).toBe(false);
     }

@@ -23,6 +23,7 @@ import { useScannerSettings } from '../../features/scanner/scanner-queries';
 import { useErrorText } from '../../i18n/error-text';
 import { useScreenLock } from '../idle-lock/lock-context';
 import { NAV_ITEMS } from '../layout/navigation';
+import { afterNextPaint } from './after-next-paint';
 import { beep } from './beep';
 import { removeScannedText } from './typed-text';
 
@@ -121,21 +122,22 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
       outcome = { ok: false, message: errorText(error) };
     }
     if (!outcome) return;
-    beep(outcome.ok ? 'success' : 'failure');
-    void message.open({
-      key: 'scan',
-      type: outcome.ok ? 'success' : 'error',
-      content: outcome.message,
-      duration: 3,
+    const { ok, message: content } = outcome;
+    // The page's own answer (the verdict) is drawn first; the tone and the toast follow in the
+    // next frame, so their work (an audio context, the toast's first styles) does not hold it up.
+    afterNextPaint(() => {
+      beep(ok ? 'success' : 'failure');
+      void message.open({ key: 'scan', type: ok ? 'success' : 'error', content, duration: 3 });
     });
   });
 
   /** The one way a scan reaches a page: its keys taken back out of a field, then handed over. */
   const route = useEffectEvent((scan: ScanInfo, field: EventTarget | null) => {
     if (locked) return; // the lock screen's PIN is nobody's scan
+    // React handles the field's input event synchronously (a discrete event), so the page sees
+    // its state as it was before the scan when the scan is handed over, at once.
     if (scan.timing) removeScannedText(field, scan.timing.typedLength, scan.text);
-    // After React has taken the field's restored value: the page sees its state as it was.
-    window.setTimeout(() => void deliver(scan), 0);
+    void deliver(scan);
   });
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {

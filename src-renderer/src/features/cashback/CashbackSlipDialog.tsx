@@ -6,7 +6,6 @@ import { useApiMutation } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
 import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
 import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
-import { rememberJobCodes } from '../printing/reprint-codes';
 import { cashbackCodeSlip, useSlipContext } from '../printing/slip-context';
 import { ProductSelect } from '../products/ProductSelect';
 
@@ -39,7 +38,6 @@ export function CashbackSlipDialog({ onClose }: { onClose: () => void }) {
         productId,
         print: printNow ? { printerId } : undefined,
       });
-      if (code.printJobId) rememberJobCodes(code.printJobId, [code.code]);
       setIssued({ code, printerId: printNow ? printerId : undefined });
     } catch (error) {
       message.error(errorText(error));

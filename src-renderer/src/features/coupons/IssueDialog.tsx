@@ -25,7 +25,6 @@ import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
 import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
 import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
-import { rememberJobCodes } from '../printing/reprint-codes';
 import { issuedCouponSlip, useSlipContext } from '../printing/slip-context';
 import { useStoreTimeZone } from '../stores/stores-queries';
 import { BatchProgressBar } from './BatchProgressBar';
@@ -103,11 +102,6 @@ export function IssueDialog({ template, batches, progressOf, onClose }: IssueDia
           phone: phoneOrUndefined(values.phone),
           print: values.printSlips ? { printerId: values.printerId } : undefined,
         });
-        if (result.printJobId)
-          rememberJobCodes(
-            result.printJobId,
-            result.codes.map((code) => code.code),
-          );
         setOutcome({
           kind: 'codes',
           codes: result.codes,

@@ -20,13 +20,11 @@ import { JobProgress } from './JobProgress';
 import {
   useCancelJob,
   usePauseJob,
-  usePrintCashback,
-  usePrintCoupons,
   usePrintJobs,
+  useReprintJob,
   useResumeJob,
   useRetryJob,
 } from './printing-queries';
-import { jobCodes, rememberJobCodes } from './reprint-codes';
 
 const STATUS_COLOR: Record<PrintJob['status'], string> = {
   queued: 'default',
@@ -50,8 +48,7 @@ export function PrintQueuePanel() {
   const cancel = useCancelJob();
   const pause = usePauseJob();
   const resume = useResumeJob();
-  const printCoupons = usePrintCoupons();
-  const printCashback = usePrintCashback();
+  const reprintJob = useReprintJob();
 
   const act = async (run: () => Promise<unknown>) => {
     try {
@@ -61,18 +58,10 @@ export function PrintQueuePanel() {
     }
   };
 
-  /** 补打: the same codes again on the same printer, each slip marked 补打. */
-  const reprint = (job: PrintJob, codes: string[]) =>
+  /** 补打: the job's codes again on its printer, each slip marked 补打 (the app keeps the codes). */
+  const reprint = (job: PrintJob) =>
     act(async () => {
-      const again =
-        job.kind === 'cashback'
-          ? await printCashback.mutateAsync({
-              printerId: job.printerId,
-              code: codes[0]!,
-              reprint: true,
-            })
-          : await printCoupons.mutateAsync({ printerId: job.printerId, codes, reprint: true });
-      rememberJobCodes(again.id, codes);
+      await reprintJob.mutateAsync({ jobId: job.id });
       message.success(t('printing.jobs.reprintQueued'));
     });
 
@@ -127,7 +116,9 @@ export function PrintQueuePanel() {
       title: t('common.actions'),
       width: 200,
       render: (_, job) => {
-        const codes = jobCodes(job);
+        const reprintable =
+          (job.kind === 'coupons' || job.kind === 'cashback') &&
+          (job.status === 'done' || job.status === 'cancelled');
         return (
           <Space size={0} wrap>
             {(job.status === 'queued' || job.status === 'printing') && (
@@ -163,8 +154,8 @@ export function PrintQueuePanel() {
                 {t('printing.jobs.cancel')}
               </Button>
             )}
-            {codes && (job.status === 'done' || job.status === 'cancelled') && (
-              <Button type="link" onClick={() => void reprint(job, codes)}>
+            {reprintable && (
+              <Button type="link" onClick={() => void reprint(job)}>
                 {t('printing.jobs.reprint')}
               </Button>
             )}

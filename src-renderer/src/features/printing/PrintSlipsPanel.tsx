@@ -10,7 +10,6 @@ import { useJobErrorText } from './job-error';
 import { JobProgress } from './JobProgress';
 import { usePrintCashback, usePrintCoupons, usePrintJobs, useRetryJob } from './printing-queries';
 import { PrinterSelect, usePrinterChoice } from './PrinterSelect';
-import { rememberJobCodes } from './reprint-codes';
 import { SlipPreview } from './slip-preview/SlipPreview';
 import { useSlipLogo } from './use-slip-logo';
 import styles from './PrintSlipsPanel.module.css';
@@ -69,7 +68,6 @@ export function PrintSlipsPanel({
         kind === 'cashback'
           ? await printCashback.mutateAsync({ printerId: printer.id, code: codes[0]!, reprint })
           : await printCoupons.mutateAsync({ printerId: printer.id, codes, reprint });
-      rememberJobCodes(started.id, codes);
       setJobId(started.id);
     } catch (error) {
       message.error(errorText(error));

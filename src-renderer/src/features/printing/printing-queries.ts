@@ -67,6 +67,8 @@ export const usePauseJob = () =>
   useApiMutation('printing.pause', { invalidates: AFTER_JOB_CHANGE });
 export const useResumeJob = () =>
   useApiMutation('printing.resume', { invalidates: AFTER_JOB_CHANGE });
+export const useReprintJob = () =>
+  useApiMutation('printing.reprint', { invalidates: AFTER_JOB_CHANGE });
 export const usePrintCoupons = () =>
   useApiMutation('printing.printCoupons', { invalidates: AFTER_JOB_CHANGE });
 export const usePrintCashback = () =>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OrderInput, Redemption, Verdict } from '../../../../src-shared/contract/redemption';
 import { useApi } from '../../api/api-context';
@@ -25,6 +26,8 @@ import {
 
 /** The contract takes up to 10 other codes with the one being checked. */
 const MAX_COUPONS = 11;
+/** A verify that takes longer than this shows "checking" until it answers. */
+const CHECKING_SHOWN_AFTER_MS = 150;
 /** Typing an amount re-prices the coupons once the cashier pauses. */
 const REPRICE_DELAY_MS = 300;
 
@@ -189,13 +192,8 @@ export function useRedemptionDesk(storeId: string | undefined) {
     const orderInput = toOrderInput(draft);
     if (isOrderProblem(orderInput)) return say(t(`redemption.orderProblems.${orderInput.problem}`));
 
-    setCheck({ kind: 'checking' });
-    try {
-      const verdict = await verify(
-        input,
-        orderInput,
-        list.map((coupon) => coupon.input),
-      );
+    /** The verdict on this code, put on screen. */
+    const settle = (verdict: Verdict): CheckOutcome => {
       if (onOrder(verdict.code)) return say(t('redemption.alreadyOnOrder'));
       const refusal = refusalOfVerdict(verdict);
       if (refusal && !ORDER_FIT_REASONS.includes(refusal.reason)) return refuse(refusal);
@@ -211,9 +209,29 @@ export function useRedemptionDesk(storeId: string | undefined) {
       return verdict.valid
         ? { ok: true, added: true, message: t('redemption.scanValid', { name }) }
         : { ok: false, added: true, message: t('redemption.scanNeedsOrder', { name }) };
+    };
+
+    // The answer to the last code is no answer to this one. A local verify answers within a
+    // frame or two: "checking" is shown only when it takes longer, not drawn and undrawn.
+    setCheck((current) => (current.kind === 'idle' ? current : { kind: 'idle' }));
+    const checking = window.setTimeout(
+      () => setCheck({ kind: 'checking' }),
+      CHECKING_SHOWN_AFTER_MS,
+    );
+    let verdict: Verdict;
+    try {
+      verdict = await verify(
+        input,
+        orderInput,
+        list.map((coupon) => coupon.input),
+      );
     } catch (error) {
       return say(errorText(error));
+    } finally {
+      window.clearTimeout(checking);
     }
+    // The verdict is what the cashier waits for: drawn now, before anything else is done.
+    return flushSync(() => settle(verdict));
   }
 
   function removeCoupon(index: number) {
