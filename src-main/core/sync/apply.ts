@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
 import {
   cashbackCodes,
@@ -51,29 +51,54 @@ export class PulledEventApplier {
     private readonly clock: Clock,
   ) {}
 
-  /** One page in one transaction, with the cursor saved by `saveCursor` inside it. */
+  /**
+   * One page in one transaction, with the cursor saved by `saveCursor` inside it. Which events
+   * are new is asked once per page and they are marked applied with one insert: most pulled
+   * events (sales, stock of other stores) change nothing else here, so per-event statements
+   * would be most of the cost of a large pull.
+   */
   applyPage(events: PulledEvent[], saveCursor: () => void): number {
-    let applied = 0;
+    // A claim that lost is shown to its own till; it never changes state here.
+    const accepted = events.filter((event) => event.status === 'accepted');
     const touchedTemplates = new Set<string>();
-    this.adb.write(() => {
-      for (const event of events) {
-        // A claim that lost is shown to its own till; it never changes state here.
-        if (event.status !== 'accepted') continue;
-        const inserted = this.adb.db
-          .insert(syncApplied)
-          .values({ eventId: event.id, appliedAt: this.clock.now() })
-          .onConflictDoNothing()
-          .run();
-        if (!inserted.changes) continue;
+    const applied = this.adb.write(() => {
+      const fresh = this.notYetApplied(accepted);
+      for (const event of fresh) {
         const templateId = this.apply(event);
         if (templateId) touchedTemplates.add(templateId);
-        applied += 1;
+      }
+      if (fresh.length) {
+        const appliedAt = this.clock.now();
+        this.adb.db
+          .insert(syncApplied)
+          .values(fresh.map((event) => ({ eventId: event.id, appliedAt })))
+          .run();
       }
       saveCursor();
       for (const templateId of touchedTemplates)
         this.adb.emitAfterCommit('coupons.templateChanged', { templateId });
+      return fresh.length;
     });
     return applied;
+  }
+
+  /** The page's events not applied before, each once (a page may repeat an id after a restore). */
+  private notYetApplied(events: PulledEvent[]): PulledEvent[] {
+    if (!events.length) return [];
+    const seen = new Set(
+      this.adb.db
+        .select({ eventId: syncApplied.eventId })
+        .from(syncApplied)
+        .where(
+          inArray(
+            syncApplied.eventId,
+            events.map((event) => event.id),
+          ),
+        )
+        .all()
+        .map((row) => row.eventId),
+    );
+    return events.filter((event) => !seen.has(event.id) && !!seen.add(event.id));
   }
 
   /** Returns the template whose numbers changed, if any. */
