@@ -7,6 +7,7 @@ import {
   coupons,
   redemptions,
 } from '../coupons/schema';
+import { rollupsOf } from '../analytics/rollups';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
@@ -125,8 +126,17 @@ export class PulledEventApplier {
     }
   }
 
-  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
+  /**
+   * Paid elsewhere (another counter, or a consumer through the cloud): not payable here, and
+   * counted by analytics in this same transaction, as a payout at this counter would be.
+   */
   private applyCashbackPayout(payload: CashbackPayoutPayload) {
+    const row = this.adb.db
+      .select()
+      .from(cashbackCodes)
+      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .get();
+    if (!row) return null;
     this.adb.db
       .update(cashbackCodes)
       .set({
@@ -135,8 +145,10 @@ export class PulledEventApplier {
         redeemedAt: payload.redeemedAt,
         redeemedVia: payload.via,
       })
-      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .where(eq(cashbackCodes.id, row.id))
       .run();
+    // No cashier: nobody at this till paid it (the rebuild counts only this till's counter).
+    rollupsOf(this.adb).onCashbackRedeemed(row, payload.phone, payload.redeemedAt, null);
     return null;
   }
 

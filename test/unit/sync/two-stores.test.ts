@@ -7,6 +7,7 @@ import {
 } from '../../support/cloud';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop } from '../../support/sync';
+import { localDate } from '../../../src-shared/time';
 
 describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
   let cloud: TestCloud;
@@ -177,7 +178,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     expect(atA.code).toBe('COUPON_ALREADY_REDEEMED');
   });
 
-  it('a cashback code paid to a consumer through the cloud is no longer payable at the counter', async () => {
+  it('a cashback code paid to a consumer through the cloud is no longer payable at the counter, and analytics counts the payout', async () => {
     const merchant = await cloud.newMerchant();
     const a = await pairedShop(cloud, merchant.id, '一号店');
     await a.activeTemplate({
@@ -203,5 +204,32 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       a.cashierToken,
     );
     expect(late.code).toBe('CASHBACK_ALREADY_REDEEMED');
+
+    // Analytics counts the payout on the cloud's day of it, for the consumer who was paid.
+    const day = localDate(cloud.clock.now(), 'Asia/Shanghai');
+    const range = { from: day, to: day };
+    const byRegion = await a.ok(
+      'analytics.redemptionsByRegion',
+      { ...range, level: 'province', kinds: ['cashback'] },
+      a.ownerToken,
+    );
+    expect(byRegion.total).toBe(1);
+    const consumer = await a.ok(
+      'analytics.consumer',
+      { ...range, phone: '13700000000' },
+      a.ownerToken,
+    );
+    expect(consumer).toMatchObject({ rewardFen: 200, total: { total: 1 } });
+    // Pulling again counts nothing twice.
+    await a.syncNow();
+    expect(
+      (
+        await a.ok(
+          'analytics.redemptionsByRegion',
+          { ...range, level: 'province', kinds: ['cashback'] },
+          a.ownerToken,
+        )
+      ).total,
+    ).toBe(1);
   });
 });
