@@ -108,6 +108,7 @@ export const METHOD_NAMES = [
   'demo.generate',
   'sync.pair',
   'sync.unpair',
+  'sync.rotateToken',
   'sync.status',
   'sync.now',
   'sync.getSettings',

@@ -27,6 +27,13 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   lastErrorAt: epochMsSchema.nullable(),
   nextAttemptAt: epochMsSchema.nullable(),
+  /**
+   * The cloud asked (Retry-After) not to be called before this time: "sync now" sends nothing
+   * until then, and the scheduled round comes at that time.
+   */
+  retryNotBefore: epochMsSchema.nullable(),
+  /** Failed rounds in a row: the backoff before the next scheduled round grows with it. */
+  failedRounds: z.number().int(),
   pendingCount: z.number().int(),
   deadLetterCount: z.number().int(),
   conflictCount: z.number().int(),
@@ -71,6 +78,13 @@ export const syncMethods = {
   }),
   'sync.unpair': method({
     summary: 'End the pairing (tells the cloud when it can be reached); the outbox is kept',
+    input: z.object({}),
+    output: syncStatusSchema,
+    access: MANAGERS,
+  }),
+  'sync.rotateToken': method({
+    summary:
+      "Replace this PC's device token: the cloud issues a new one and the old one stops working",
     input: z.object({}),
     output: syncStatusSchema,
     access: MANAGERS,

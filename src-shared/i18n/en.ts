@@ -86,8 +86,10 @@ export const en: SharedMessages = {
     RETURN_EXCEEDS_SOLD: 'At most {{remaining}} more of {{productName}} can be returned',
     ALERT_NOT_FOUND: 'Alert not found',
     ALERT_RESOLVED: 'This alert is already resolved',
-    ANALYTICS_JOB_RUNNING: 'The statistics are being rebuilt or generated; please wait until that finishes',
-    DEMO_SHOP_NOT_EMPTY: 'This shop already has sales or redemptions; demo data can only fill an empty shop',
+    ANALYTICS_JOB_RUNNING:
+      'The statistics are being rebuilt or generated; please wait until that finishes',
+    DEMO_SHOP_NOT_EMPTY:
+      'This shop already has sales or redemptions; demo data can only fill an empty shop',
     BUSY: 'The database is busy; please try again',
     INTERNAL: 'Internal error (logged); please try again later',
     ...couponErrors(refusals),
@@ -249,6 +251,7 @@ export const en: SharedMessages = {
     'redemption.void': 'Voided a redemption',
     'sync.pair': 'Paired with the cloud',
     'sync.unpair': 'Unpaired from the cloud',
+    'sync.rotateToken': 'Replaced the cloud token',
     'sync.setSettings': 'Changed the sync settings',
     'sync.resolveConflict': 'Resolved a sync conflict',
     'sync.retryDeadLetter': 'Retried a change the cloud refused',

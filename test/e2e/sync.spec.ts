@@ -143,6 +143,16 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
   await expect(page.getByText('已处理，本机核销已撤销')).toBeVisible();
   await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
 
+  // The manager replaces this PC's token: syncing goes on with the new one.
+  await page.getByTestId('sync-rotate-token').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '更换凭证' }).click();
+  await expect(page.getByText('已更换本机凭证，旧凭证已失效')).toBeVisible();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('同步完成')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('sync-status').scrollIntoViewIfNeeded();
+  await screenshot(page, 'sync-04b-rotated', { fullPage: false });
+
   // The admin revokes this PC: the next sync shows the pairing ended, clearly.
   const merchants = await cloud.admin('GET', '/v1/admin/merchants');
   const merchant = (merchants.merchants ?? merchants).find(

@@ -144,6 +144,7 @@ export class SyncService {
       });
     });
     this.offline = false;
+    this.scheduler.forgetFailures();
     void this.scheduler.trigger();
     return this.status();
   }
@@ -168,22 +169,44 @@ export class SyncService {
   }
 
   /**
-   * A new device token. It is saved as `nextToken` before it is ever sent; the next call uses
-   * it and only then replaces the old one (which the cloud honours until the new one is used).
+   * A new device token (a manager's call: a PC that changed hands, a token that may have leaked).
+   * It is saved as `nextToken` before it is ever sent; the next call uses it and only then
+   * replaces the old one, which the cloud honours until the new one is first used. That first
+   * use is made here at once, so the old token is dead when this answers; if the cloud cannot be
+   * reached for it, the next round makes it.
    */
-  async rotateToken(): Promise<void> {
+  async rotateToken(ctx: HandlerContext): Promise<SyncStatus> {
     await this.scheduler.settled();
     const link = this.requireLink();
+    if (link.state !== 'paired') throw new AppError('SYNC_NOT_PAIRED');
     const answer = await this.cloudCall(() =>
       this.client(link.cloudUrl, link.nextToken ?? link.token).call('devices.rotateToken'),
     );
-    this.link.update({ nextToken: answer.deviceToken });
-    await this.cloudCall(() => this.client(link.cloudUrl, answer.deviceToken).call('devices.me'));
-    this.link.update({ token: answer.deviceToken, nextToken: null });
+    this.adb.write(() => {
+      this.link.update({ nextToken: answer.deviceToken });
+      this.audit.record(ctx, {
+        action: 'sync.rotateToken',
+        details: { device: link.deviceName, merchant: link.merchantName },
+      });
+    });
+    try {
+      await this.client(link.cloudUrl, answer.deviceToken).call('devices.me');
+      this.link.update({ token: answer.deviceToken, nextToken: null });
+    } catch (error) {
+      this.logger.warn('sync: new token not confirmed yet; the next round uses it', {
+        error: describe(error),
+      });
+    }
+    this.emitStatus();
+    return this.status();
   }
 
   // --- rounds ---------------------------------------------------------------------------------
 
+  /**
+   * A round at once, skipping the backoff's wait; while the cloud's Retry-After holds, nothing
+   * is sent and the status says until when (`retryNotBefore`).
+   */
   async syncNow(): Promise<SyncStatus> {
     this.requireLink();
     await this.scheduler.trigger();
@@ -280,6 +303,8 @@ export class SyncService {
       lastError: link?.lastError ?? null,
       lastErrorAt: link?.lastErrorAt ?? null,
       nextAttemptAt: link?.state === 'paired' ? this.scheduler.nextAttemptAt : null,
+      retryNotBefore: link?.state === 'paired' ? this.scheduler.retryNotBefore : null,
+      failedRounds: link?.state === 'paired' ? this.scheduler.failedRounds : 0,
       pendingCount: this.pusher.pendingCount(),
       deadLetterCount: issues('dead'),
       conflictCount: issues('conflict'),

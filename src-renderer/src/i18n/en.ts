@@ -169,7 +169,8 @@ export const en: UiMessages = {
     strategiesText: 'Per store: items to discount and items whose price may rise',
     reportsText: 'Daily and monthly store reports on one page, to print or export',
     analyticsText: 'Store trends, redemptions by region, cashiers, coupon effect and advice',
-    membersText: 'Member points and birthday coupons, offers to audiences built from behaviour, check-in tasks',
+    membersText:
+      'Member points and birthday coupons, offers to audiences built from behaviour, check-in tasks',
   },
   staff: {
     title: 'Staff',
@@ -1551,6 +1552,7 @@ export const en: UiMessages = {
       "Coupons, redemptions and store changes shared with the merchant's cloud account; works offline and catches up when back online",
     syncNow: 'Sync now',
     syncedNow: 'Synced',
+    waitForCloud: 'The cloud is busy and asked to wait; this PC retries at {{at}}',
     states: {
       unpaired: 'Not paired',
       idle: 'Synced',
@@ -1583,6 +1585,12 @@ export const en: UiMessages = {
       unpair: 'Unpair',
       unpairConfirm: 'This PC stops syncing (changes not yet uploaded are kept). Unpair?',
       unpaired: 'Unpaired',
+      rotate: 'Replace token',
+      rotateConfirm:
+        'The cloud issues a new token for this PC and the old one stops working at once (use it when a token may have leaked or the PC changes hands). Replace it?',
+      rotated: "This PC's token was replaced; the old one no longer works",
+      cloudAskedWait: 'The cloud asked to wait; retried then',
+      backoff: '{{count}} failed in a row: retries spaced out',
     },
     pairing: {
       title: 'Pair with the cloud',

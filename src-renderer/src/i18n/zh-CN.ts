@@ -1516,6 +1516,7 @@ export const zhCN = {
     subtitle: '与商户云端账号交换优惠券、核销和门店变更；断网时照常营业，联网后自动补传',
     syncNow: '立即同步',
     syncedNow: '同步完成',
+    waitForCloud: '云端繁忙，要求稍后再同步；本机将于 {{at}} 自动重试',
     states: {
       unpaired: '未配对云端',
       idle: '已同步',
@@ -1548,6 +1549,12 @@ export const zhCN = {
       unpair: '解除配对',
       unpairConfirm: '解除后本机不再与云端同步（未上传的变更保留）。确定解除？',
       unpaired: '已解除配对',
+      rotate: '更换凭证',
+      rotateConfirm:
+        '云端将为本机签发新凭证，旧凭证立即失效（如怀疑泄露或电脑转手时使用）。确定更换？',
+      rotated: '已更换本机凭证，旧凭证已失效',
+      cloudAskedWait: '云端要求暂缓，届时自动重试',
+      backoff: '已连续失败 {{count}} 次，逐步延后重试',
     },
     pairing: {
       title: '配对云端',
