@@ -178,6 +178,83 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     expect(atA.code).toBe('COUPON_ALREADY_REDEEMED');
   });
 
+  it("a store created and edited at store A appears at store B; A's staff are known at B by name only", async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店');
+    const b = await pairedShop(cloud, merchant.id, '二号店');
+    const opened = await a.ok(
+      'stores.create',
+      { name: '鲜果优选 中山路店', code: 'ZSL', districtCode: '320106' },
+      a.ownerToken,
+    );
+    await a.ok('stores.update', { id: opened.id, name: '鲜果优选 中山北路店' }, a.ownerToken);
+    const picker = await a.ok(
+      'staff.create',
+      { name: '赵拣货', role: 'manager', pin: '975312', storeId: opened.id },
+      a.ownerToken,
+    );
+    await a.syncNow();
+    await b.syncNow();
+
+    const atB = await b.ok('stores.list', { includeInactive: true }, b.ownerToken);
+    const copied = atB.find((store) => store.id === opened.id);
+    expect(copied).toMatchObject({
+      name: '鲜果优选 中山北路店',
+      code: 'ZSL',
+      districtCode: '320106',
+      terminals: [],
+    });
+    // Both shops called their first store S01: A's keeps a code of its own at B.
+    const homeOfA = atB.find((store) => store.id === a.ids.storeId)!;
+    expect(homeOfA.name).toBe('鲜果优选 新街口店');
+    expect(homeOfA.code).not.toBe(atB.find((store) => store.id === b.ids.storeId)!.code);
+    expect(new Set(atB.map((store) => store.code)).size).toBe(atB.length);
+
+    // A later edit at A wins at B; syncing again changes nothing.
+    await a.ok('stores.update', { id: opened.id, active: false }, a.ownerToken);
+    await a.syncNow();
+    await b.syncNow();
+    await b.syncNow();
+    const closed = (await b.ok('stores.list', { includeInactive: true }, b.ownerToken)).find(
+      (store) => store.id === opened.id,
+    );
+    expect(closed).toMatchObject({ active: false, name: '鲜果优选 中山北路店' });
+
+    // A's manager is in B's directory, not an account at B: not in the picker, cannot sign in.
+    const options = await b.ok('auth.loginOptions', {}, undefined);
+    expect(options.staff.map((person) => person.id)).not.toContain(picker.id);
+    expect((await b.fails('auth.login', { staffId: picker.id, pin: '975312' })).code).not.toBe(
+      undefined,
+    );
+    expect(
+      b.core.sqlite
+        .prepare('SELECT name, role, store_id FROM synced_staff WHERE id = ?')
+        .get(picker.id),
+    ).toEqual({ name: '赵拣货', role: 'manager', store_id: opened.id });
+
+    // A redemption at A shows at B with A's store and cashier by name.
+    const template = await a.activeTemplate();
+    const coupon = await a.issueOne(template.id);
+    await a.ok(
+      'redemption.redeem',
+      { code: coupon.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-a-000200' },
+      a.cashierToken,
+    );
+    await a.syncNow();
+    await b.syncNow();
+    const listed = await b.ok('redemption.list', { code: coupon.code }, b.ownerToken);
+    expect(listed.items[0]).toMatchObject({ storeName: '鲜果优选 新街口店', staffName: '李收银' });
+    const refused = await b.fails(
+      'redemption.redeem',
+      { code: coupon.code, order: { subtotalFen: 12000 }, idempotencyKey: 'till-b-000200' },
+      b.cashierToken,
+    );
+    expect(refused).toMatchObject({
+      code: 'COUPON_ALREADY_REDEEMED',
+      details: { storeName: '鲜果优选 新街口店', staffName: '李收银' },
+    });
+  });
+
   it('a cashback code paid to a consumer through the cloud is no longer payable at the counter, and analytics counts the payout', async () => {
     const merchant = await cloud.newMerchant();
     const a = await pairedShop(cloud, merchant.id, '一号店');
