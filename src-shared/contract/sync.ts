@@ -121,7 +121,7 @@ export const syncMethods = {
   }),
   'sync.resolveConflict': method({
     summary:
-      'A manager acknowledges a lost claim: the local redemption is voided (the winner keeps the code)',
+      'A manager settles a lost claim: a coupon redemption here is voided (the winner keeps the code); a cashback payout here is recorded as reversed, to recover (the cloud payout stands)',
     input: eventIdInput.extend({ note: z.string().trim().max(200).default('') }),
     output: syncConflictSchema,
     access: MANAGERS,

@@ -6,7 +6,10 @@ import type {
   SyncState,
   SyncStatus,
 } from '../../../src-shared/contract/sync';
+import { displayCode } from '../../../src-shared/coupons/codes';
 import { ERROR_STATUS, type ErrorCode } from '../../../src-shared/errors';
+import { maskPhone } from '../../../src-shared/phone';
+import type { Conflict } from '../../../src-shared/sync/sync';
 import type { AuditService } from '../audit/service';
 import { couponTemplates, redemptions, signingKeys } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
@@ -350,10 +353,14 @@ export class SyncService {
   }
 
   /**
-   * The manager acknowledges a lost claim. The cloud gave the code to the other store, so the
-   * local redemption is voided here (reason `sync.conflict`), the campaign's counters give the
-   * discount back, and the coupon stays redeemed (the winner holds it). No `redemption.voided`
-   * is pushed: the cloud never counted the losing claim.
+   * The manager settles a lost claim, as the cloud decided it:
+   * - a coupon redemption: the local redemption is voided here (reason `sync.conflict`), the
+   *   campaign's counters give the discount back, and the coupon stays redeemed (the winner holds
+   *   it). No `redemption.voided` is pushed: the cloud never counted the losing claim.
+   * - a cashback payout: the code was paid twice (here and first elsewhere, usually to a consumer
+   *   through the cloud). The cloud's payout stands; the one made at this counter is recorded as
+   *   reversed, money to get back from whoever took it, in the conflict record and the audit log.
+   *   The code's row keeps the payout made here, which is what analytics counted at this till.
    */
   resolveConflict(
     ctx: HandlerContext & { actor: StaffActor },
@@ -361,48 +368,87 @@ export class SyncService {
   ): SyncConflict {
     this.adb.write(() => {
       const issue = this.openIssue(input.eventId, 'conflict');
-      const local = issue.conflict
-        ? this.adb.db
-            .select()
-            .from(redemptions)
-            .where(eq(redemptions.id, issue.conflict.loser.redemptionId))
-            .get()
-        : undefined;
-      const now = this.clock.now();
-      const reason = input.note ? `sync.conflict: ${input.note}` : 'sync.conflict';
-      if (local?.status === 'completed') {
-        this.adb.db
-          .update(redemptions)
-          .set({ status: 'voided', voidedAt: now, voidedBy: ctx.actor.staffId, voidReason: reason })
-          .where(eq(redemptions.id, local.id))
-          .run();
-        this.adb.db
-          .update(couponTemplates)
-          .set({
-            redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
-            redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
-          })
-          .where(eq(couponTemplates.id, local.templateId))
-          .run();
-        this.adb.emitAfterCommit('redemption.changed', {
-          redemptionId: local.id,
-          status: 'voided',
-        });
-      }
+      const resolution =
+        issue.conflict?.loser.kind === 'cashback'
+          ? this.reverseLostPayout(ctx, issue.conflict, input.note)
+          : this.voidLostRedemption(ctx, issue.conflict, input.note);
       this.adb.db
         .update(syncIssues)
-        .set({ resolvedAt: now, resolvedBy: ctx.actor.staffId, resolution: reason })
+        .set({ resolvedAt: this.clock.now(), resolvedBy: ctx.actor.staffId, resolution })
         .where(eq(syncIssues.eventId, issue.eventId))
         .run();
-      this.audit.record(ctx, {
-        action: 'sync.resolveConflict',
-        targetType: 'redemption',
-        targetId: local?.id,
-        details: { code: issue.conflict?.code, note: input.note || undefined },
-      });
     });
     this.emitStatus();
     return this.conflicts(true).find((c) => c.eventId === input.eventId)!;
+  }
+
+  private voidLostRedemption(
+    ctx: HandlerContext & { actor: StaffActor },
+    conflict: Conflict | null,
+    note: string,
+  ) {
+    const local = conflict
+      ? this.adb.db
+          .select()
+          .from(redemptions)
+          .where(eq(redemptions.id, conflict.loser.redemptionId))
+          .get()
+      : undefined;
+    const reason = note ? `sync.conflict: ${note}` : 'sync.conflict';
+    if (local?.status === 'completed') {
+      this.adb.db
+        .update(redemptions)
+        .set({
+          status: 'voided',
+          voidedAt: this.clock.now(),
+          voidedBy: ctx.actor.staffId,
+          voidReason: reason,
+        })
+        .where(eq(redemptions.id, local.id))
+        .run();
+      this.adb.db
+        .update(couponTemplates)
+        .set({
+          redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
+          redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
+        })
+        .where(eq(couponTemplates.id, local.templateId))
+        .run();
+      this.adb.emitAfterCommit('redemption.changed', { redemptionId: local.id, status: 'voided' });
+    }
+    this.audit.record(ctx, {
+      action: 'sync.resolveConflict',
+      targetType: 'redemption',
+      targetId: local?.id,
+      details: { code: conflict?.code, note: note || undefined },
+    });
+    return reason;
+  }
+
+  private reverseLostPayout(
+    ctx: HandlerContext & { actor: StaffActor },
+    conflict: Conflict,
+    note: string,
+  ) {
+    const { winner, loser } = conflict;
+    const reason = note ? `cashback.reversed: ${note}` : 'cashback.reversed';
+    this.audit.record(ctx, {
+      action: 'sync.resolveConflict',
+      targetType: 'cashbackCode',
+      targetId: loser.redemptionId,
+      storeId: loser.storeId ?? undefined,
+      details: {
+        code: displayCode(conflict.code),
+        outcome: 'payoutReversed',
+        amountFen: loser.amountFen,
+        paidHereTo: loser.phone ? maskPhone(loser.phone) : null,
+        paidHereAt: loser.claimedAt,
+        paidFirstTo: winner.phone ? maskPhone(winner.phone) : null,
+        paidFirstVia: winner.deviceName ?? 'cloud',
+        note: note || undefined,
+      },
+    });
+    return reason;
   }
 
   deadLetters() {

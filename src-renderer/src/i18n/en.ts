@@ -1605,7 +1605,7 @@ export const en: UiMessages = {
     },
     conflicts: {
       title: 'Redemption conflicts',
-      explain: 'One coupon redeemed at two stores: the cloud keeps the first',
+      explain: 'One coupon or cashback code used in two places: the cloud keeps the first',
       none: 'No open conflicts',
       cardTitle: 'Code {{code}}',
       winner: 'Redemption the cloud kept',
@@ -1621,6 +1621,16 @@ export const en: UiMessages = {
       resolveConfirm:
         "This till's redemption is voided (reason: sync conflict); the coupon stays with the store that redeemed it first. Go ahead?",
       resolved: 'Resolved; the redemption here is voided',
+      cashback: {
+        cardTitle: 'Cashback code {{code}}',
+        winner: 'Payout the cloud kept',
+        loser: 'This counter’s payout (paid twice)',
+        amount: 'Cashback',
+        resolve: 'Keep the cloud’s payout; mark this one to recover',
+        resolveConfirm:
+          'This code was paid elsewhere first (usually to a consumer through the cloud). The payout made here is recorded as reversed, money to recover, in the audit log. Go ahead?',
+        resolved: 'Resolved; the payout here is marked to recover',
+      },
     },
     deadLetters: {
       title: 'Changes the cloud refused',

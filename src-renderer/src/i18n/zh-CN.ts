@@ -1569,7 +1569,7 @@ export const zhCN = {
     },
     conflicts: {
       title: '核销冲突',
-      explain: '同一张券在两家门店都被核销，云端以先到者为准',
+      explain: '同一张券或返现码在两处都被使用，云端以先到者为准',
       none: '没有待处理的冲突',
       cardTitle: '券码 {{code}}',
       winner: '云端认可的核销',
@@ -1584,6 +1584,16 @@ export const zhCN = {
       resolve: '确认并撤销本机核销',
       resolveConfirm: '本机这笔核销将被撤销（原因记为同步冲突），券仍归先核销的门店。确定？',
       resolved: '已处理，本机核销已撤销',
+      cashback: {
+        cardTitle: '返现码 {{code}}',
+        winner: '云端认可的兑付',
+        loser: '本机的兑付（重复兑付）',
+        amount: '返现金额',
+        resolve: '以云端为准，本机兑付记为待追回',
+        resolveConfirm:
+          '这张返现码已先在别处兑付（多为顾客通过云端领取）。本机这笔兑付将记为待追回，写入操作日志。确定？',
+        resolved: '已处理，本机兑付已记为待追回',
+      },
     },
     deadLetters: {
       title: '未能同步的变更',

@@ -309,4 +309,65 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       ).total,
     ).toBe(1);
   });
+
+  it('a cashback code paid at the counter offline after a consumer was paid through the cloud: the manager sees both and records the counter payout as reversed', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await a.activeTemplate({
+      name: '苹果返现 2 元',
+      rule: { type: 'cashback', rewardFen: 200 },
+      scope: { productIds: [a.products.apple.id], categories: [] },
+    });
+    const cashback = await a.ok(
+      'cashback.requestCode',
+      { barcode: '6901234567892', terminalId: a.ids.terminalId },
+      a.cashierToken,
+    );
+    await a.syncNow();
+
+    // The shop's line is down; the consumer is paid through the cloud, and someone else is paid
+    // the same code at the counter.
+    proxy.faults.down = true;
+    const online = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
+      body: { code: cashback.qrPayload, phone: '13700000000' },
+    });
+    expect(online.status).toBe(200);
+    await a.ok('cashback.redeem', { code: cashback.code, phone: '13900000000' }, a.cashierToken);
+    proxy.faults.down = false;
+    expect(await a.syncNow()).toMatchObject({ pendingCount: 0, conflictCount: 1 });
+
+    const [conflict] = await a.ok('sync.conflicts', { includeResolved: false }, a.ownerToken);
+    expect(conflict).toMatchObject({
+      code: cashback.code,
+      winner: { kind: 'cashback', deviceId: null, phone: '+8613700000000', amountFen: 200 },
+      loser: { kind: 'cashback', deviceName: '一号店', phone: '+8613900000000', amountFen: 200 },
+    });
+    expect(
+      (await a.fails('sync.resolveConflict', { eventId: conflict!.eventId }, a.cashierToken)).code,
+    ).toBe('FORBIDDEN');
+
+    const resolved = await a.ok(
+      'sync.resolveConflict',
+      { eventId: conflict!.eventId, note: '已联系顾客退回 2 元' },
+      a.ownerToken,
+    );
+    expect(resolved).toMatchObject({ resolution: 'cashback.reversed: 已联系顾客退回 2 元' });
+    expect((await a.status()).conflictCount).toBe(0);
+    const [entry] = (await a.ok('audit.list', { action: 'sync.resolveConflict' }, a.ownerToken))
+      .items;
+    expect(entry).toMatchObject({
+      targetType: 'cashbackCode',
+      details: {
+        outcome: 'payoutReversed',
+        amountFen: 200,
+        paidHereTo: '139****0000',
+        paidFirstTo: '137****0000',
+        paidFirstVia: 'cloud',
+      },
+    });
+    // Settled once: the conflict is no longer open.
+    expect(
+      (await a.fails('sync.resolveConflict', { eventId: conflict!.eventId }, a.ownerToken)).code,
+    ).toBe('SYNC_ISSUE_NOT_FOUND');
+  });
 });

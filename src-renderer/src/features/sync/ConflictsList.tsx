@@ -24,7 +24,11 @@ function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; colo
       <Descriptions.Item label={t('sync.conflicts.device')}>
         {claim.deviceName ?? t('sync.conflicts.viaCloud')}
       </Descriptions.Item>
-      <Descriptions.Item label={t('sync.conflicts.amount')}>
+      <Descriptions.Item
+        label={t(
+          claim.kind === 'cashback' ? 'sync.conflicts.cashback.amount' : 'sync.conflicts.amount',
+        )}
+      >
         <Money fen={claim.amountFen} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.phone')}>
@@ -46,10 +50,12 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
   const errorText = useErrorText();
   const resolve = useResolveConflict();
   const [note, setNote] = useState('');
+  // Coupon redemptions and cashback payouts are settled differently: say which, in each text.
+  const texts = conflict.loser.kind === 'cashback' ? 'sync.conflicts.cashback' : 'sync.conflicts';
   const onResolve = async () => {
     try {
       await resolve.mutateAsync({ eventId: conflict.eventId, note });
-      message.success(t('sync.conflicts.resolved'));
+      message.success(t(`${texts}.resolved`));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -58,7 +64,8 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
     <Card
       size="small"
       data-testid="sync-conflict"
-      title={t('sync.conflicts.cardTitle', { code: displayCode(conflict.code) })}
+      data-kind={conflict.loser.kind}
+      title={t(`${texts}.cardTitle`, { code: displayCode(conflict.code) })}
       extra={
         <Space>
           <Input
@@ -69,13 +76,13 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
             style={{ width: 220 }}
           />
           <Popconfirm
-            title={t('sync.conflicts.resolveConfirm')}
+            title={t(`${texts}.resolveConfirm`)}
             onConfirm={() => void onResolve()}
-            okText={t('sync.conflicts.resolve')}
+            okText={t(`${texts}.resolve`)}
             cancelText={t('common.cancel')}
           >
             <Button type="primary" loading={resolve.isPending}>
-              {t('sync.conflicts.resolve')}
+              {t(`${texts}.resolve`)}
             </Button>
           </Popconfirm>
         </Space>
@@ -88,8 +95,8 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
           gap: 24,
         }}
       >
-        <ClaimFacts claim={conflict.winner} title={t('sync.conflicts.winner')} color="success" />
-        <ClaimFacts claim={conflict.loser} title={t('sync.conflicts.loser')} color="error" />
+        <ClaimFacts claim={conflict.winner} title={t(`${texts}.winner`)} color="success" />
+        <ClaimFacts claim={conflict.loser} title={t(`${texts}.loser`)} color="error" />
       </div>
     </Card>
   );
