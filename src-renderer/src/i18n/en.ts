@@ -1626,6 +1626,7 @@ export const en: UiMessages = {
         winner: 'Payout the cloud kept',
         loser: 'This counter’s payout (paid twice)',
         amount: 'Cashback',
+        claimedAt: 'Paid at',
         resolve: 'Keep the cloud’s payout; mark this one to recover',
         resolveConfirm:
           'This code was paid elsewhere first (usually to a consumer through the cloud). The payout made here is recorded as reversed, money to recover, in the audit log. Go ahead?',

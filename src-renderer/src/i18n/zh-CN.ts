@@ -1589,6 +1589,7 @@ export const zhCN = {
         winner: '云端认可的兑付',
         loser: '本机的兑付（重复兑付）',
         amount: '返现金额',
+        claimedAt: '兑付时间',
         resolve: '以云端为准，本机兑付记为待追回',
         resolveConfirm:
           '这张返现码已先在别处兑付（多为顾客通过云端领取）。本机这笔兑付将记为待追回，写入操作日志。确定？',

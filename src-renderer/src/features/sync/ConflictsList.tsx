@@ -10,8 +10,13 @@ import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { useResolveConflict, useSyncConflicts } from './sync-queries';
 
+/** Coupon redemptions and cashback payouts are settled differently: each has its own texts. */
+const textsFor = (kind: Claim['kind']) =>
+  kind === 'cashback' ? 'sync.conflicts.cashback' : 'sync.conflicts';
+
 function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; color: string }) {
   const { t } = useTranslation();
+  const texts = textsFor(claim.kind);
   const at = (ms: number) => dayjs(ms).format(t('formats.dateTime'));
   return (
     <Descriptions
@@ -24,19 +29,13 @@ function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; colo
       <Descriptions.Item label={t('sync.conflicts.device')}>
         {claim.deviceName ?? t('sync.conflicts.viaCloud')}
       </Descriptions.Item>
-      <Descriptions.Item
-        label={t(
-          claim.kind === 'cashback' ? 'sync.conflicts.cashback.amount' : 'sync.conflicts.amount',
-        )}
-      >
+      <Descriptions.Item label={t(`${texts}.amount`)}>
         <Money fen={claim.amountFen} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.phone')}>
         {claim.phone ? maskPhone(claim.phone) : '—'}
       </Descriptions.Item>
-      <Descriptions.Item label={t('sync.conflicts.claimedAt')}>
-        {at(claim.claimedAt)}
-      </Descriptions.Item>
+      <Descriptions.Item label={t(`${texts}.claimedAt`)}>{at(claim.claimedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.receivedAt')}>
         {at(claim.receivedAt)}
       </Descriptions.Item>
@@ -50,8 +49,7 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
   const errorText = useErrorText();
   const resolve = useResolveConflict();
   const [note, setNote] = useState('');
-  // Coupon redemptions and cashback payouts are settled differently: say which, in each text.
-  const texts = conflict.loser.kind === 'cashback' ? 'sync.conflicts.cashback' : 'sync.conflicts';
+  const texts = textsFor(conflict.loser.kind);
   const onResolve = async () => {
     try {
       await resolve.mutateAsync({ eventId: conflict.eventId, note });
