@@ -111,6 +111,7 @@ export const METHOD_NAMES = [
   'demo.generate',
   'sync.pair',
   'sync.unpair',
+  'sync.rotateToken',
   'sync.status',
   'sync.now',
   'sync.getSettings',

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Conflict } from '../../src-shared/sync/sync';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { PulledEvent } from '../../src-shared/sync/sync';
@@ -41,11 +41,20 @@ const toPulled = (row: EventRow, deviceId: string): PulledEvent => {
   return event;
 };
 
+/** Windows of the stream one pull may scan while the device's own events leave its page short. */
+const MAX_WINDOWS_PER_PULL = 20;
+
 /**
  * The merchant's stream after a cursor, oldest first. The stream's end is read first: pushes
  * commit in sequence order under the merchant lock, so every event up to it is visible and a
  * cursor never passes an event still being written. The cursor moves past the device's own
  * events even when they are left out.
+ *
+ * The stream is read in windows of `limit` sequence numbers (`after < seq <= after + limit`),
+ * never as "everything after the cursor, first `limit`": PGlite has no autovacuum, so without
+ * statistics the planner fetches every later row of the merchant and sorts them, and a pull of
+ * 100k events turned quadratic. A window bounds each query to `limit` index entries whatever
+ * the plan. Windows are read until the page is full or the end is reached.
  */
 export class PullService {
   constructor(
@@ -58,30 +67,41 @@ export class PullService {
     query: { after: string; limit: number; includeOwn: boolean },
   ): Promise<EndpointOutput<'sync.pull'>> {
     const end = (await this.merchants.get(device.merchantId)).lastSeq;
-    const after = Number(query.after);
     // A cursor beyond the end (the cloud's data was restored from a backup): start over from
     // the end; the device applies events idempotently by id.
-    if (after >= end) return { events: [], cursor: String(end), hasMore: false };
+    let cursor = Math.min(Number(query.after), end);
+    const events: PulledEvent[] = [];
+    for (let window = 0; window < MAX_WINDOWS_PER_PULL; window++) {
+      const wanted = query.limit - events.length;
+      if (wanted <= 0 || cursor >= end) break;
+      const windowEnd = Math.min(end, cursor + query.limit);
+      const rows = await this.window(device, query.includeOwn, cursor, windowEnd, wanted);
+      for (const row of rows) events.push(toPulled(row, device.deviceId));
+      // A full answer may stop inside the window: continue after its last event.
+      cursor = rows.length === wanted ? rows[rows.length - 1]!.seq! : windowEnd;
+    }
+    return { events, cursor: String(cursor), hasMore: cursor < end };
+  }
+
+  private window(
+    device: DeviceActor,
+    includeOwn: boolean,
+    after: number,
+    upTo: number,
+    limit: number,
+  ): Promise<EventRow[]> {
     const filters: SQL[] = [
       eq(syncEvents.merchantId, device.merchantId),
-      isNotNull(syncEvents.seq),
       gt(syncEvents.seq, after),
-      lte(syncEvents.seq, end),
+      lte(syncEvents.seq, upTo),
     ];
-    if (!query.includeOwn)
+    if (!includeOwn)
       filters.push(or(isNull(syncEvents.deviceId), ne(syncEvents.deviceId, device.deviceId))!);
-    const rows = await this.db
+    return this.db
       .select(pulledColumns)
       .from(syncEvents)
       .where(and(...filters))
       .orderBy(asc(syncEvents.seq))
-      .limit(query.limit + 1);
-    const hasMore = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
-    return {
-      events: page.map((row) => toPulled(row, device.deviceId)),
-      cursor: hasMore ? String(page[page.length - 1]!.seq) : String(end),
-      hasMore,
-    };
+      .limit(limit);
   }
 }

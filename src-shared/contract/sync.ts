@@ -27,6 +27,13 @@ export const syncStatusSchema = z.object({
   lastError: z.string().nullable(),
   lastErrorAt: epochMsSchema.nullable(),
   nextAttemptAt: epochMsSchema.nullable(),
+  /**
+   * The cloud asked (Retry-After) not to be called before this time: "sync now" sends nothing
+   * until then, and the scheduled round comes at that time.
+   */
+  retryNotBefore: epochMsSchema.nullable(),
+  /** Failed rounds in a row: the backoff before the next scheduled round grows with it. */
+  failedRounds: z.number().int(),
   pendingCount: z.number().int(),
   deadLetterCount: z.number().int(),
   conflictCount: z.number().int(),
@@ -75,6 +82,13 @@ export const syncMethods = {
     output: syncStatusSchema,
     access: MANAGERS,
   }),
+  'sync.rotateToken': method({
+    summary:
+      "Replace this PC's device token: the cloud issues a new one and the old one stops working",
+    input: z.object({}),
+    output: syncStatusSchema,
+    access: MANAGERS,
+  }),
   'sync.status': method({
     summary: 'Sync state, last sync, pending, dead letters and conflicts',
     input: z.object({}),
@@ -107,7 +121,7 @@ export const syncMethods = {
   }),
   'sync.resolveConflict': method({
     summary:
-      'A manager acknowledges a lost claim: the local redemption is voided (the winner keeps the code)',
+      'A manager settles a lost claim: a coupon redemption here is voided (the winner keeps the code); a cashback payout here is recorded as reversed, to recover (the cloud payout stands)',
     input: eventIdInput.extend({ note: z.string().trim().max(200).default('') }),
     output: syncConflictSchema,
     access: MANAGERS,

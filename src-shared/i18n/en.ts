@@ -271,6 +271,7 @@ export const en: SharedMessages = {
     'redemption.void': 'Voided a redemption',
     'sync.pair': 'Paired with the cloud',
     'sync.unpair': 'Unpaired from the cloud',
+    'sync.rotateToken': 'Replaced the cloud token',
     'sync.setSettings': 'Changed the sync settings',
     'sync.resolveConflict': 'Resolved a sync conflict',
     'sync.retryDeadLetter': 'Retried a change the cloud refused',

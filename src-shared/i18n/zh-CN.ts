@@ -284,6 +284,7 @@ export const zhCN = {
     'redemption.void': '撤销核销',
     'sync.pair': '与云端配对',
     'sync.unpair': '解除云端配对',
+    'sync.rotateToken': '更换云端凭证',
     'sync.setSettings': '修改同步设置',
     'sync.resolveConflict': '处理同步冲突',
     'sync.retryDeadLetter': '重试未能同步的变更',

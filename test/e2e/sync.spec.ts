@@ -143,6 +143,63 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
   await expect(page.getByText('已处理，本机核销已撤销')).toBeVisible();
   await expect(page.getByTestId('sync-conflict')).toHaveCount(0);
 
+  // The manager replaces this PC's token: syncing goes on with the new one.
+  await page.getByTestId('sync-rotate-token').click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '更换凭证' }).click();
+  await expect(page.getByText('已更换本机凭证，旧凭证已失效')).toBeVisible();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('同步完成')).toBeVisible();
+  await expect(page.getByTestId('sync-state')).toHaveAttribute('data-state', 'idle');
+  await page.getByTestId('sync-status').scrollIntoViewIfNeeded();
+  await screenshot(page, 'sync-04b-rotated', { fullPage: false });
+
+  // A cashback code is paid to a consumer through the cloud and, before this till hears of it,
+  // at the counter too: the manager sees both payouts and marks the one made here to recover.
+  const apple = await api(
+    'products.create',
+    { sku: 'APL-1', barcodes: ['6901234567892'], name: '红富士苹果', priceFen: 1299 },
+    token,
+  );
+  const cashbackTemplate = await api(
+    'coupons.createTemplate',
+    {
+      name: '苹果返现 2 元',
+      rule: { type: 'cashback', rewardFen: 200 },
+      scope: { productIds: [apple.id], categories: [] },
+      validity: { kind: 'relative', days: 30 },
+    },
+    token,
+  );
+  await api('coupons.setTemplateStatus', { id: cashbackTemplate.id, status: 'active' }, token);
+  const slip = await api(
+    'cashback.requestCode',
+    { barcode: '6901234567892', terminalId: stores[0].terminals[0].id },
+    token,
+  );
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByText('同步完成')).toBeVisible();
+  const consumer = await fetch(`${cloud.url}/v1/consumers/XGYX-01/cashback/redeem`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: slip.qrPayload, phone: '13700000000' }),
+  });
+  expect(consumer.status).toBe(200);
+  await api('cashback.redeem', { code: slip.code, phone: '13900000000' }, token);
+  await page.getByTestId('sync-now').click();
+  const payout = page.locator('[data-testid="sync-conflict"][data-kind="cashback"]');
+  await expect(payout).toBeVisible();
+  await expect(payout).toContainText('顾客通过云端兑付');
+  await expect(payout).toContainText('137****0000');
+  await payout.scrollIntoViewIfNeeded();
+  await screenshot(page, 'sync-04c-cashback-conflict', { fullPage: false });
+  await payout.getByRole('button', { name: '以云端为准，本机兑付记为待追回' }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: '以云端为准，本机兑付记为待追回' })
+    .click();
+  await expect(page.getByText('已处理，本机兑付已记为待追回')).toBeVisible();
+  await expect(payout).toHaveCount(0);
+
   // The admin revokes this PC: the next sync shows the pairing ended, clearly.
   const merchants = await cloud.admin('GET', '/v1/admin/merchants');
   const merchant = (merchants.merchants ?? merchants).find(

@@ -17,8 +17,8 @@ export interface Faults {
   loseAnswer: number;
   /** Delay before forwarding, ms. */
   delayMs: number;
-  /** Which paths the counted faults apply to (default: pushes). */
-  path: string;
+  /** Which paths the counted faults apply to: a prefix (default: pushes) or a pattern. */
+  path: string | RegExp;
 }
 
 export async function startFaultProxy(target: string) {
@@ -40,7 +40,8 @@ export async function startFaultProxy(target: string) {
       req.socket.destroy();
       return;
     }
-    const matches = path.startsWith(faults.path);
+    const matches =
+      typeof faults.path === 'string' ? path.startsWith(faults.path) : faults.path.test(path);
     if (matches && faults.fail500 > 0) {
       faults.fail500 -= 1;
       seen.push({ method: req.method!, path, status: 500 });

@@ -26,6 +26,7 @@ import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { ProductsService } from '../products/service';
 import { staff } from '../staff/schema';
+import { syncedStaff } from '../sync/schema';
 import { stores, terminals } from '../stores/schema';
 import type { StoresService } from '../stores/service';
 import { AttemptGuard } from './attempt-guard';
@@ -74,7 +75,13 @@ const redemptionQueries = (db: Drizzle) => ({
     .from(terminals)
     .where(eq(terminals.id, byId))
     .prepare(),
-  staffName: db.select({ name: staff.name }).from(staff).where(eq(staff.id, byId)).prepare(),
+  // Staff of this PC, or of another PC of the merchant (redemptions pulled from other stores).
+  staffName: db
+    .select({ name: sql<string>`coalesce(${staff.name}, ${syncedStaff.name})` })
+    .from(sql`(select ${byId} as id) as wanted`)
+    .leftJoin(staff, sql`${staff.id} = wanted.id`)
+    .leftJoin(syncedStaff, sql`${syncedStaff.id} = wanted.id`)
+    .prepare(),
   templateName: db
     .select({ name: couponTemplates.name })
     .from(couponTemplates)
@@ -479,12 +486,13 @@ export class RedemptionService {
         at: redemptions.createdAt,
         storeName: stores.name,
         terminalCode: terminals.code,
-        staffName: staff.name,
+        staffName: sql<string | null>`coalesce(${staff.name}, ${syncedStaff.name})`,
       })
       .from(redemptions)
       .innerJoin(stores, eq(stores.id, redemptions.storeId))
       .leftJoin(terminals, eq(terminals.id, redemptions.terminalId))
       .leftJoin(staff, eq(staff.id, redemptions.staffId))
+      .leftJoin(syncedStaff, eq(syncedStaff.id, redemptions.staffId))
       .where(and(eq(redemptions.couponId, coupon.id), eq(redemptions.status, 'completed')))
       .get();
     if (!row) return {};

@@ -1,4 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { staffSchema } from '../../../src-shared/contract/staff';
+import { storeSchema } from '../../../src-shared/contract/stores';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
 import {
   cashbackCodes,
@@ -7,14 +9,27 @@ import {
   coupons,
   redemptions,
 } from '../coupons/schema';
+import { rollupsOf } from '../analytics/rollups';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { syncApplied } from './schema';
+import { stores } from '../stores/schema';
+import { syncApplied, syncedStaff } from './schema';
 
 type TemplateRow = typeof couponTemplates.$inferSelect;
 type VersionRow = typeof couponTemplateVersions.$inferSelect;
 type RedemptionRow = typeof redemptions.$inferSelect;
+
+/** What a `stores.changed` event must carry to be applied (the store as its PC shows it). */
+const pulledStoreSchema = storeSchema.omit({ terminals: true, regionName: true });
+const pulledStaffSchema = staffSchema.pick({
+  id: true,
+  name: true,
+  role: true,
+  storeId: true,
+  active: true,
+  updatedAt: true,
+});
 
 /** What the tills put in these events (see the services that write the outbox rows). */
 interface IssuedPayload {
@@ -42,8 +57,9 @@ interface CashbackPayoutPayload {
 /**
  * Applies what the merchant's other tills (and the cloud) did, idempotently by event id:
  * templates and codes issued elsewhere, redemptions and voids elsewhere (so this till refuses a
- * code redeemed at another store), cashback paid out through the cloud. Staff, stores, sales and
- * stock of other stores are relayed for the cloud's and other features' use, not applied here.
+ * code redeemed at another store), cashback paid out through the cloud, stores created or edited
+ * elsewhere, and the other PCs' staff as a directory of names. Sales and stock of other stores
+ * are relayed for the cloud's and other features' use, not applied here.
  */
 export class PulledEventApplier {
   constructor(
@@ -51,29 +67,54 @@ export class PulledEventApplier {
     private readonly clock: Clock,
   ) {}
 
-  /** One page in one transaction, with the cursor saved by `saveCursor` inside it. */
+  /**
+   * One page in one transaction, with the cursor saved by `saveCursor` inside it. Which events
+   * are new is asked once per page and they are marked applied with one insert: most pulled
+   * events (sales, stock of other stores) change nothing else here, so per-event statements
+   * would be most of the cost of a large pull.
+   */
   applyPage(events: PulledEvent[], saveCursor: () => void): number {
-    let applied = 0;
+    // A claim that lost is shown to its own till; it never changes state here.
+    const accepted = events.filter((event) => event.status === 'accepted');
     const touchedTemplates = new Set<string>();
-    this.adb.write(() => {
-      for (const event of events) {
-        // A claim that lost is shown to its own till; it never changes state here.
-        if (event.status !== 'accepted') continue;
-        const inserted = this.adb.db
-          .insert(syncApplied)
-          .values({ eventId: event.id, appliedAt: this.clock.now() })
-          .onConflictDoNothing()
-          .run();
-        if (!inserted.changes) continue;
+    const applied = this.adb.write(() => {
+      const fresh = this.notYetApplied(accepted);
+      for (const event of fresh) {
         const templateId = this.apply(event);
         if (templateId) touchedTemplates.add(templateId);
-        applied += 1;
+      }
+      if (fresh.length) {
+        const appliedAt = this.clock.now();
+        this.adb.db
+          .insert(syncApplied)
+          .values(fresh.map((event) => ({ eventId: event.id, appliedAt })))
+          .run();
       }
       saveCursor();
       for (const templateId of touchedTemplates)
         this.adb.emitAfterCommit('coupons.templateChanged', { templateId });
+      return fresh.length;
     });
     return applied;
+  }
+
+  /** The page's events not applied before, each once (a page may repeat an id after a restore). */
+  private notYetApplied(events: PulledEvent[]): PulledEvent[] {
+    if (!events.length) return [];
+    const seen = new Set(
+      this.adb.db
+        .select({ eventId: syncApplied.eventId })
+        .from(syncApplied)
+        .where(
+          inArray(
+            syncApplied.eventId,
+            events.map((event) => event.id),
+          ),
+        )
+        .all()
+        .map((row) => row.eventId),
+    );
+    return events.filter((event) => !seen.has(event.id) && !!seen.add(event.id));
   }
 
   /** Returns the template whose numbers changed, if any. */
@@ -95,13 +136,28 @@ export class PulledEventApplier {
         return this.applyVoid(payload as VoidPayload);
       case 'cashback.redeemed':
         return this.applyCashbackPayout(payload as CashbackPayoutPayload);
+      case 'stores.changed':
+        this.applyStore(payload);
+        return null;
+      case 'staff.changed':
+        this.applyStaff(payload);
+        return null;
       default:
         return null;
     }
   }
 
-  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
+  /**
+   * Paid elsewhere (another counter, or a consumer through the cloud): not payable here, and
+   * counted by analytics in this same transaction, as a payout at this counter would be.
+   */
   private applyCashbackPayout(payload: CashbackPayoutPayload) {
+    const row = this.adb.db
+      .select()
+      .from(cashbackCodes)
+      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .get();
+    if (!row) return null;
     this.adb.db
       .update(cashbackCodes)
       .set({
@@ -110,9 +166,88 @@ export class PulledEventApplier {
         redeemedAt: payload.redeemedAt,
         redeemedVia: payload.via,
       })
-      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
+      .where(eq(cashbackCodes.id, row.id))
       .run();
+    // No cashier: nobody at this till paid it (the rebuild counts only this till's counter).
+    rollupsOf(this.adb).onCashbackRedeemed(row, payload.phone, payload.redeemedAt, null);
     return null;
+  }
+
+  /**
+   * A store created or edited at another PC of the merchant: known here by the same id, so
+   * coupon store scopes, redemptions and reports elsewhere name it. The newer edit wins (by the
+   * store's own `updatedAt`). Its terminals stay at its own PCs. Two shops set up apart may
+   * both have called their first store `S01`: the one arriving here keeps a code of its own.
+   */
+  private applyStore(payload: unknown) {
+    const parsed = pulledStoreSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const store = parsed.data;
+    const fields = { ...store, code: this.freeStoreCode(store.code, store.id) };
+    const written = this.adb.db
+      .insert(stores)
+      .values(fields)
+      .onConflictDoUpdate({
+        target: stores.id,
+        set: {
+          code: fields.code,
+          name: fields.name,
+          provinceCode: fields.provinceCode,
+          cityCode: fields.cityCode,
+          districtCode: fields.districtCode,
+          address: fields.address,
+          lat: fields.lat,
+          lng: fields.lng,
+          timezone: fields.timezone,
+          active: fields.active,
+          updatedAt: fields.updatedAt,
+        },
+        setWhere: sql`excluded.updated_at >= ${stores.updatedAt}`,
+      })
+      .run();
+    if (written.changes) this.adb.emitAfterCommit('stores.changed', { storeId: store.id });
+  }
+
+  /** The code, or (taken here by another store) its first letters and the end of the id. */
+  private freeStoreCode(code: string, id: string): string {
+    const taken = (candidate: string) =>
+      !!this.adb.db
+        .select({ id: stores.id })
+        .from(stores)
+        .where(and(eq(stores.code, candidate), ne(stores.id, id)))
+        .get();
+    if (!taken(code)) return code;
+    const tail = id.replace(/[^0-9a-z]/gi, '').toUpperCase();
+    for (let n = 4; n <= 8; n++) {
+      const candidate = code.slice(0, 8 - n) + tail.slice(-n);
+      if (!taken(candidate)) return candidate;
+    }
+    return tail.slice(-8);
+  }
+
+  /**
+   * A staff member of another PC, into the directory (names for what they did elsewhere). The
+   * event carries no PIN hash and the directory is no account: see `syncedStaff`.
+   */
+  private applyStaff(payload: unknown) {
+    const parsed = pulledStaffSchema.safeParse(payload);
+    if (!parsed.success) return;
+    const person = parsed.data;
+    this.adb.db
+      .insert(syncedStaff)
+      .values(person)
+      .onConflictDoUpdate({
+        target: syncedStaff.id,
+        set: {
+          name: person.name,
+          role: person.role,
+          storeId: person.storeId,
+          active: person.active,
+          updatedAt: person.updatedAt,
+        },
+        setWhere: sql`excluded.updated_at >= ${syncedStaff.updatedAt}`,
+      })
+      .run();
   }
 
   private templateKnown(id: string): boolean {

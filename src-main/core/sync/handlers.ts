@@ -7,6 +7,7 @@ export const syncHandlers = (
   HandlerMap,
   | 'sync.pair'
   | 'sync.unpair'
+  | 'sync.rotateToken'
   | 'sync.status'
   | 'sync.now'
   | 'sync.getSettings'
@@ -19,6 +20,7 @@ export const syncHandlers = (
 > => ({
   'sync.pair': (input, ctx) => sync.pair(ctx, input),
   'sync.unpair': (_input, ctx) => sync.unpair(ctx),
+  'sync.rotateToken': (_input, ctx) => sync.rotateToken(ctx),
   'sync.status': () => sync.status(),
   'sync.now': () => sync.syncNow(),
   'sync.getSettings': () => sync.getSettings(),

@@ -15,14 +15,19 @@ export type RoundResult =
 
 /**
  * Runs sync rounds: every interval, at once on demand, sooner never than the backoff after
- * failures allows (except on demand). One round at a time: a demand during a round is
- * answered by that round's end followed by one more.
+ * failures allows. A demand (a manager's "sync now", the network coming back) skips the
+ * backoff's wait but never the cloud's own `Retry-After`: until then it runs nothing, and the
+ * scheduled round comes when the cloud asked. A round on demand counts like any other: its
+ * failure lengthens the backoff, only a success ends it. One round at a time: a demand during a
+ * round is answered by that round's end followed by one more.
  */
 export class SyncScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private failures = 0;
+  /** The cloud asked (Retry-After) not to be called before this time. */
+  private notBefore = 0;
   /** Periodic rounds on (autoStart); on-demand rounds work either way until closed. */
   private periodic = false;
   private closed = false;
@@ -44,9 +49,22 @@ export class SyncScheduler {
     while (this.running) await this.running;
   }
 
-  /** Runs a round now (or right after the current one) and resolves when it is done. */
+  /** Failed rounds in a row (0 after a success). */
+  get failedRounds(): number {
+    return this.failures;
+  }
+
+  /** When the cloud's Retry-After ends, while it holds. */
+  get retryNotBefore(): number | null {
+    return this.notBefore > this.now() ? this.notBefore : null;
+  }
+
+  /**
+   * Runs a round now (or right after the current one) and resolves when it is done; while the
+   * cloud's Retry-After holds, runs nothing.
+   */
   async trigger(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.retryNotBefore !== null) return;
     if (this.running) {
       this.again = true;
       await this.running;
@@ -54,6 +72,12 @@ export class SyncScheduler {
       return;
     }
     await this.run();
+  }
+
+  /** A new pairing: what the previous cloud answered says nothing about the next rounds. */
+  forgetFailures(): void {
+    this.failures = 0;
+    this.notBefore = 0;
   }
 
   /** The interval changed: count it from now. */
@@ -93,6 +117,7 @@ export class SyncScheduler {
       }
       if (result.ok === false) {
         this.failures += 1;
+        this.notBefore = result.retryAfterMs ? this.now() + result.retryAfterMs : 0;
         this.schedule(
           backoffDelay(
             this.failures,
@@ -103,6 +128,7 @@ export class SyncScheduler {
         );
       } else {
         this.failures = 0;
+        this.notBefore = 0;
         this.schedule(this.options.intervalMs());
       }
     })();

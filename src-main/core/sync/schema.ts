@@ -83,3 +83,19 @@ export const offlineAdmissions = sqliteTable(
   },
   (t) => [index('offline_admissions_day_idx').on(t.day)],
 );
+
+/**
+ * The merchant's staff at its other PCs, as their `staff.changed` events tell: names and roles
+ * for showing who did what elsewhere (a redemption pulled from another store). A directory, not
+ * accounts: no PIN hash ever leaves a PC, so nobody here can sign in as them, and a role given
+ * at another store grants nothing at this one.
+ */
+export const syncedStaff = sqliteTable('synced_staff', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  role: text({ enum: ['owner', 'manager', 'cashier'] }).notNull(),
+  storeId: text(),
+  active: integer({ mode: 'boolean' }).notNull(),
+  /** The change's own time at its PC: an older event never overwrites a newer one. */
+  updatedAt: integer().notNull(),
+});

@@ -6,7 +6,10 @@ import type {
   SyncState,
   SyncStatus,
 } from '../../../src-shared/contract/sync';
+import { displayCode } from '../../../src-shared/coupons/codes';
 import { ERROR_STATUS, type ErrorCode } from '../../../src-shared/errors';
+import { maskPhone } from '../../../src-shared/phone';
+import type { Conflict } from '../../../src-shared/sync/sync';
 import type { AuditService } from '../audit/service';
 import { couponTemplates, redemptions, signingKeys } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
@@ -144,6 +147,7 @@ export class SyncService {
       });
     });
     this.offline = false;
+    this.scheduler.forgetFailures();
     void this.scheduler.trigger();
     return this.status();
   }
@@ -168,22 +172,44 @@ export class SyncService {
   }
 
   /**
-   * A new device token. It is saved as `nextToken` before it is ever sent; the next call uses
-   * it and only then replaces the old one (which the cloud honours until the new one is used).
+   * A new device token (a manager's call: a PC that changed hands, a token that may have leaked).
+   * It is saved as `nextToken` before it is ever sent; the next call uses it and only then
+   * replaces the old one, which the cloud honours until the new one is first used. That first
+   * use is made here at once, so the old token is dead when this answers; if the cloud cannot be
+   * reached for it, the next round makes it.
    */
-  async rotateToken(): Promise<void> {
+  async rotateToken(ctx: HandlerContext): Promise<SyncStatus> {
     await this.scheduler.settled();
     const link = this.requireLink();
+    if (link.state !== 'paired') throw new AppError('SYNC_NOT_PAIRED');
     const answer = await this.cloudCall(() =>
       this.client(link.cloudUrl, link.nextToken ?? link.token).call('devices.rotateToken'),
     );
-    this.link.update({ nextToken: answer.deviceToken });
-    await this.cloudCall(() => this.client(link.cloudUrl, answer.deviceToken).call('devices.me'));
-    this.link.update({ token: answer.deviceToken, nextToken: null });
+    this.adb.write(() => {
+      this.link.update({ nextToken: answer.deviceToken });
+      this.audit.record(ctx, {
+        action: 'sync.rotateToken',
+        details: { device: link.deviceName, merchant: link.merchantName },
+      });
+    });
+    try {
+      await this.client(link.cloudUrl, answer.deviceToken).call('devices.me');
+      this.link.update({ token: answer.deviceToken, nextToken: null });
+    } catch (error) {
+      this.logger.warn('sync: new token not confirmed yet; the next round uses it', {
+        error: describe(error),
+      });
+    }
+    this.emitStatus();
+    return this.status();
   }
 
   // --- rounds ---------------------------------------------------------------------------------
 
+  /**
+   * A round at once, skipping the backoff's wait; while the cloud's Retry-After holds, nothing
+   * is sent and the status says until when (`retryNotBefore`).
+   */
   async syncNow(): Promise<SyncStatus> {
     this.requireLink();
     await this.scheduler.trigger();
@@ -280,6 +306,8 @@ export class SyncService {
       lastError: link?.lastError ?? null,
       lastErrorAt: link?.lastErrorAt ?? null,
       nextAttemptAt: link?.state === 'paired' ? this.scheduler.nextAttemptAt : null,
+      retryNotBefore: link?.state === 'paired' ? this.scheduler.retryNotBefore : null,
+      failedRounds: link?.state === 'paired' ? this.scheduler.failedRounds : 0,
       pendingCount: this.pusher.pendingCount(),
       deadLetterCount: issues('dead'),
       conflictCount: issues('conflict'),
@@ -325,10 +353,14 @@ export class SyncService {
   }
 
   /**
-   * The manager acknowledges a lost claim. The cloud gave the code to the other store, so the
-   * local redemption is voided here (reason `sync.conflict`), the campaign's counters give the
-   * discount back, and the coupon stays redeemed (the winner holds it). No `redemption.voided`
-   * is pushed: the cloud never counted the losing claim.
+   * The manager settles a lost claim, as the cloud decided it:
+   * - a coupon redemption: the local redemption is voided here (reason `sync.conflict`), the
+   *   campaign's counters give the discount back, and the coupon stays redeemed (the winner holds
+   *   it). No `redemption.voided` is pushed: the cloud never counted the losing claim.
+   * - a cashback payout: the code was paid twice (here and first elsewhere, usually to a consumer
+   *   through the cloud). The cloud's payout stands; the one made at this counter is recorded as
+   *   reversed, money to get back from whoever took it, in the conflict record and the audit log.
+   *   The code's row keeps the payout made here, which is what analytics counted at this till.
    */
   resolveConflict(
     ctx: HandlerContext & { actor: StaffActor },
@@ -336,48 +368,87 @@ export class SyncService {
   ): SyncConflict {
     this.adb.write(() => {
       const issue = this.openIssue(input.eventId, 'conflict');
-      const local = issue.conflict
-        ? this.adb.db
-            .select()
-            .from(redemptions)
-            .where(eq(redemptions.id, issue.conflict.loser.redemptionId))
-            .get()
-        : undefined;
-      const now = this.clock.now();
-      const reason = input.note ? `sync.conflict: ${input.note}` : 'sync.conflict';
-      if (local?.status === 'completed') {
-        this.adb.db
-          .update(redemptions)
-          .set({ status: 'voided', voidedAt: now, voidedBy: ctx.actor.staffId, voidReason: reason })
-          .where(eq(redemptions.id, local.id))
-          .run();
-        this.adb.db
-          .update(couponTemplates)
-          .set({
-            redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
-            redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
-          })
-          .where(eq(couponTemplates.id, local.templateId))
-          .run();
-        this.adb.emitAfterCommit('redemption.changed', {
-          redemptionId: local.id,
-          status: 'voided',
-        });
-      }
+      const resolution =
+        issue.conflict?.loser.kind === 'cashback'
+          ? this.reverseLostPayout(ctx, issue.conflict, input.note)
+          : this.voidLostRedemption(ctx, issue.conflict, input.note);
       this.adb.db
         .update(syncIssues)
-        .set({ resolvedAt: now, resolvedBy: ctx.actor.staffId, resolution: reason })
+        .set({ resolvedAt: this.clock.now(), resolvedBy: ctx.actor.staffId, resolution })
         .where(eq(syncIssues.eventId, issue.eventId))
         .run();
-      this.audit.record(ctx, {
-        action: 'sync.resolveConflict',
-        targetType: 'redemption',
-        targetId: local?.id,
-        details: { code: issue.conflict?.code, note: input.note || undefined },
-      });
     });
     this.emitStatus();
     return this.conflicts(true).find((c) => c.eventId === input.eventId)!;
+  }
+
+  private voidLostRedemption(
+    ctx: HandlerContext & { actor: StaffActor },
+    conflict: Conflict | null,
+    note: string,
+  ) {
+    const local = conflict
+      ? this.adb.db
+          .select()
+          .from(redemptions)
+          .where(eq(redemptions.id, conflict.loser.redemptionId))
+          .get()
+      : undefined;
+    const reason = note ? `sync.conflict: ${note}` : 'sync.conflict';
+    if (local?.status === 'completed') {
+      this.adb.db
+        .update(redemptions)
+        .set({
+          status: 'voided',
+          voidedAt: this.clock.now(),
+          voidedBy: ctx.actor.staffId,
+          voidReason: reason,
+        })
+        .where(eq(redemptions.id, local.id))
+        .run();
+      this.adb.db
+        .update(couponTemplates)
+        .set({
+          redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
+          redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
+        })
+        .where(eq(couponTemplates.id, local.templateId))
+        .run();
+      this.adb.emitAfterCommit('redemption.changed', { redemptionId: local.id, status: 'voided' });
+    }
+    this.audit.record(ctx, {
+      action: 'sync.resolveConflict',
+      targetType: 'redemption',
+      targetId: local?.id,
+      details: { code: conflict?.code, note: note || undefined },
+    });
+    return reason;
+  }
+
+  private reverseLostPayout(
+    ctx: HandlerContext & { actor: StaffActor },
+    conflict: Conflict,
+    note: string,
+  ) {
+    const { winner, loser } = conflict;
+    const reason = note ? `cashback.reversed: ${note}` : 'cashback.reversed';
+    this.audit.record(ctx, {
+      action: 'sync.resolveConflict',
+      targetType: 'cashbackCode',
+      targetId: loser.redemptionId,
+      storeId: loser.storeId ?? undefined,
+      details: {
+        code: displayCode(conflict.code),
+        outcome: 'payoutReversed',
+        amountFen: loser.amountFen,
+        paidHereTo: loser.phone ? maskPhone(loser.phone) : null,
+        paidHereAt: loser.claimedAt,
+        paidFirstTo: winner.phone ? maskPhone(winner.phone) : null,
+        paidFirstVia: winner.deviceName ?? 'cloud',
+        note: note || undefined,
+      },
+    });
+    return reason;
   }
 
   deadLetters() {

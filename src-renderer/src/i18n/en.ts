@@ -1586,6 +1586,7 @@ export const en: UiMessages = {
       "Coupons, redemptions and store changes shared with the merchant's cloud account; works offline and catches up when back online",
     syncNow: 'Sync now',
     syncedNow: 'Synced',
+    waitForCloud: 'The cloud is busy and asked to wait; this PC retries at {{at}}',
     states: {
       unpaired: 'Not paired',
       idle: 'Synced',
@@ -1618,6 +1619,12 @@ export const en: UiMessages = {
       unpair: 'Unpair',
       unpairConfirm: 'This PC stops syncing (changes not yet uploaded are kept). Unpair?',
       unpaired: 'Unpaired',
+      rotate: 'Replace token',
+      rotateConfirm:
+        'The cloud issues a new token for this PC and the old one stops working at once (use it when a token may have leaked or the PC changes hands). Replace it?',
+      rotated: "This PC's token was replaced; the old one no longer works",
+      cloudAskedWait: 'The cloud asked to wait; retried then',
+      backoff: '{{count}} failed in a row: retries spaced out',
     },
     pairing: {
       title: 'Pair with the cloud',
@@ -1632,7 +1639,7 @@ export const en: UiMessages = {
     },
     conflicts: {
       title: 'Redemption conflicts',
-      explain: 'One coupon redeemed at two stores: the cloud keeps the first',
+      explain: 'One coupon or cashback code used in two places: the cloud keeps the first',
       none: 'No open conflicts',
       cardTitle: 'Code {{code}}',
       winner: 'Redemption the cloud kept',
@@ -1648,6 +1655,17 @@ export const en: UiMessages = {
       resolveConfirm:
         "This till's redemption is voided (reason: sync conflict); the coupon stays with the store that redeemed it first. Go ahead?",
       resolved: 'Resolved; the redemption here is voided',
+      cashback: {
+        cardTitle: 'Cashback code {{code}}',
+        winner: 'Payout the cloud kept',
+        loser: 'This counter’s payout (paid twice)',
+        amount: 'Cashback',
+        claimedAt: 'Paid at',
+        resolve: 'Keep the cloud’s payout; mark this one to recover',
+        resolveConfirm:
+          'This code was paid elsewhere first (usually to a consumer through the cloud). The payout made here is recorded as reversed, money to recover, in the audit log. Go ahead?',
+        resolved: 'Resolved; the payout here is marked to recover',
+      },
     },
     deadLetters: {
       title: 'Changes the cloud refused',

@@ -1549,6 +1549,7 @@ export const zhCN = {
     subtitle: '与商户云端账号交换优惠券、核销和门店变更；断网时照常营业，联网后自动补传',
     syncNow: '立即同步',
     syncedNow: '同步完成',
+    waitForCloud: '云端繁忙，要求稍后再同步；本机将于 {{at}} 自动重试',
     states: {
       unpaired: '未配对云端',
       idle: '已同步',
@@ -1581,6 +1582,12 @@ export const zhCN = {
       unpair: '解除配对',
       unpairConfirm: '解除后本机不再与云端同步（未上传的变更保留）。确定解除？',
       unpaired: '已解除配对',
+      rotate: '更换凭证',
+      rotateConfirm:
+        '云端将为本机签发新凭证，旧凭证立即失效（如怀疑泄露或电脑转手时使用）。确定更换？',
+      rotated: '已更换本机凭证，旧凭证已失效',
+      cloudAskedWait: '云端要求暂缓，届时自动重试',
+      backoff: '已连续失败 {{count}} 次，逐步延后重试',
     },
     pairing: {
       title: '配对云端',
@@ -1595,7 +1602,7 @@ export const zhCN = {
     },
     conflicts: {
       title: '核销冲突',
-      explain: '同一张券在两家门店都被核销，云端以先到者为准',
+      explain: '同一张券或返现码在两处都被使用，云端以先到者为准',
       none: '没有待处理的冲突',
       cardTitle: '券码 {{code}}',
       winner: '云端认可的核销',
@@ -1610,6 +1617,17 @@ export const zhCN = {
       resolve: '确认并撤销本机核销',
       resolveConfirm: '本机这笔核销将被撤销（原因记为同步冲突），券仍归先核销的门店。确定？',
       resolved: '已处理，本机核销已撤销',
+      cashback: {
+        cardTitle: '返现码 {{code}}',
+        winner: '云端认可的兑付',
+        loser: '本机的兑付（重复兑付）',
+        amount: '返现金额',
+        claimedAt: '兑付时间',
+        resolve: '以云端为准，本机兑付记为待追回',
+        resolveConfirm:
+          '这张返现码已先在别处兑付（多为顾客通过云端领取）。本机这笔兑付将记为待追回，写入操作日志。确定？',
+        resolved: '已处理，本机兑付已记为待追回',
+      },
     },
     deadLetters: {
       title: '未能同步的变更',

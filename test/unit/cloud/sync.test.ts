@@ -163,6 +163,26 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     ]);
   });
 
+  it('reads the stream in bounded windows: a long run of own events gives short pages that advance', async () => {
+    const { a, b } = await twoStores();
+    const own = Array.from({ length: 30 }, (_, i) => event('stock.moved', { n: i }));
+    await cloud.push(b.token, own);
+    const fromA = event('sales.recorded', { total: 500 });
+    await cloud.push(a.token, [fromA]);
+
+    // Pages of 1: one request scans at most 20 windows of 1 sequence number, finds only B's
+    // own events, and says where it stopped.
+    const first = await cloud.pull(b.token, '?after=0&limit=1');
+    expect(first).toEqual({ events: [], cursor: '20', hasMore: true });
+    const second = await cloud.pull(b.token, `?after=${first.cursor}&limit=1`);
+    expect(second.events.map((e: any) => e.id)).toEqual([fromA.id]);
+    expect(second).toMatchObject({ cursor: '31', hasMore: false });
+    // With its own events, the same windows are full pages.
+    const withOwn = await cloud.pull(b.token, '?after=0&limit=7&includeOwn=true');
+    expect(withOwn.events.map((e: any) => e.payload.n)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(withOwn).toMatchObject({ cursor: '7', hasMore: true });
+  });
+
   it('lets the first claim on a single-use code win; the other gets both redemptions', async () => {
     const { a, b } = await twoStores();
     const code = numericCode();

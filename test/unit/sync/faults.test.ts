@@ -45,7 +45,14 @@ describeOnEachBackend('sync under faults', (backend) => {
     await cloud.close();
   }, CLOUD_START_TIMEOUT_MS);
   beforeEach(() => {
-    Object.assign(proxy.faults, { down: false, fail500: 0, fail429: 0, loseAnswer: 0, delayMs: 0 });
+    Object.assign(proxy.faults, {
+      down: false,
+      fail500: 0,
+      fail429: 0,
+      loseAnswer: 0,
+      delayMs: 0,
+      path: '/v1/sync/push',
+    });
   });
 
   it('cloud down for a while: the queue grows, nothing is lost, it drains once with no duplicate', async () => {
@@ -154,7 +161,7 @@ describeOnEachBackend('sync under faults', (backend) => {
     await round;
   });
 
-  it('429: the client reads Retry-After; the round keeps the queue and the next one drains it', async () => {
+  it('429: the client reads Retry-After; the round keeps the queue, "sync now" waits what the cloud asked, then drains it', async () => {
     const merchant = await cloud.newMerchant();
     const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
     await shop.syncNow();
@@ -179,20 +186,114 @@ describeOnEachBackend('sync under faults', (backend) => {
     const limited = await shop.syncNow();
     expect(limited).toMatchObject({ pendingCount: 2 });
     expect(limited.lastError).toMatch(/RATE_LIMITED/);
-    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, lastError: null });
+    expect(limited).toMatchObject({ retryNotBefore: shop.clock.now() + 2000, failedRounds: 1 });
+
+    // A manager presses "sync now" at once: the cloud is not called before its Retry-After.
+    const requests = proxy.seen.length;
+    shop.clock.advance(1500);
+    const waiting = await shop.syncNow();
+    expect(proxy.seen.length).toBe(requests);
+    expect(waiting).toMatchObject({ pendingCount: 2, retryNotBefore: limited.retryNotBefore });
+    shop.clock.advance(501);
+    expect(await shop.syncNow()).toMatchObject({
+      pendingCount: 0,
+      lastError: null,
+      retryNotBefore: null,
+      failedRounds: 0,
+    });
     await expectStreamHoldsExactly(cloud, merchant.id, shop);
   });
 
-  it('token rotation saves the new token before use; the old one ends once the new is used', async () => {
+  it('"sync now" skips the backoff after failures but counts its own failure; only a success ends it', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await shop.syncNow(); // the pairing's own round is over before the faults begin
+    await makeChanges(shop, 1, '子');
+    proxy.faults.fail500 = 2;
+    const pushes = proxy.pushes().length;
+    expect(await shop.syncNow()).toMatchObject({ failedRounds: 1, retryNotBefore: null });
+    // No Retry-After: the demand runs at once, and its failure lengthens the backoff.
+    expect(await shop.syncNow()).toMatchObject({ failedRounds: 2, pendingCount: 1 });
+    expect(proxy.pushes().length).toBe(pushes + 2);
+    expect(await shop.syncNow()).toMatchObject({ failedRounds: 0, pendingCount: 0 });
+  });
+
+  it('a change the cloud refuses for good is dead-lettered once; "sync now" leaves it there until a manager acts', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    await shop.syncNow();
+    // A kind this cloud does not know (a newer desktop's change): rejected, not retried.
+    const eventId = '019a0000-0000-7000-8000-00000000dead';
+    shop.core.sqlite
+      .prepare(
+        "INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at) VALUES (?, 'loyalty.changed', 'x', '{}', ?, NULL)",
+      )
+      .run(eventId, shop.clock.now());
+    await makeChanges(shop, 1, '丑');
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
+    const [dead] = await shop.ok('sync.deadLetters', {}, shop.ownerToken);
+    expect(dead).toMatchObject({
+      eventId,
+      eventKind: 'loyalty.changed',
+      errorCode: 'UNKNOWN_EVENT_KIND',
+    });
+
+    const pushes = proxy.pushes().length;
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
+    expect(await shop.syncNow()).toMatchObject({ deadLetterCount: 1, failedRounds: 0 });
+    expect(proxy.pushes().length).toBe(pushes); // nothing pushed again
+
+    // Retried by a manager: pushed once more, refused once more, dead again.
+    await shop.ok('sync.retryDeadLetter', { eventId }, shop.ownerToken);
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
+    expect(proxy.pushes().length).toBe(pushes + 1);
+    await shop.ok('sync.discardDeadLetter', { eventId }, shop.ownerToken);
+    expect(await shop.syncNow()).toMatchObject({ deadLetterCount: 0 });
+    expect(proxy.pushes().length).toBe(pushes + 1);
+  });
+
+  it('a manager rotates the device token: the old one stops working, syncing goes on', async () => {
     const merchant = await cloud.newMerchant();
     const shop = await pairedShop(cloud, merchant.id, '一号店');
     const link = () => shop.core.services.sync.link.get()!;
     const old = link().token;
-    await shop.core.services.sync.rotateToken();
+    expect((await shop.fails('sync.rotateToken', {}, shop.cashierToken)).code).toBe('FORBIDDEN');
+
+    const status = await shop.ok('sync.rotateToken', {}, shop.ownerToken);
+    expect(status.state).toBe('idle');
     expect(link().token).not.toBe(old);
     expect(link().nextToken).toBeNull();
     expect((await cloud.request('GET', '/v1/device', { token: old })).status).toBe(401);
-    expect(await shop.syncNow()).toMatchObject({ state: 'idle' });
+    expect((await cloud.request('GET', '/v1/device', { token: link().token })).status).toBe(200);
+    await makeChanges(shop, 2, '癸');
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle', pendingCount: 0, lastError: null });
+    const audit = await shop.ok('audit.list', { action: 'sync.rotateToken' }, shop.ownerToken);
+    expect(audit.items).toHaveLength(1);
+
+    await shop.ok('sync.unpair', {}, shop.ownerToken);
+    expect((await shop.fails('sync.rotateToken', {}, shop.ownerToken)).code).toBe(
+      'SYNC_NOT_PAIRED',
+    );
+  });
+
+  it('a rotated token whose first use is lost is kept and taken up by the next round', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', { url: proxy.url });
+    const link = () => shop.core.services.sync.link.get()!;
+    const old = link().token;
+    // The cloud rotates; the confirming call (GET /v1/device with the new token) gets a 500.
+    proxy.faults.path = /^\/v1\/device$/;
+    proxy.faults.fail500 = 1;
+    await shop.ok('sync.rotateToken', {}, shop.ownerToken);
+    expect(link()).toMatchObject({ token: old });
+    expect(link().nextToken).toMatch(/^sdc_/);
+    // The old token still works until the new one is used…
+    expect((await cloud.request('GET', '/v1/device', { token: old })).status).toBe(200);
+    // …which the next round does.
+    expect(await shop.syncNow()).toMatchObject({ state: 'idle', lastError: null });
+    expect(link().nextToken).toBeNull();
+    expect(link().token).not.toBe(old);
+    expect((await cloud.request('GET', '/v1/device', { token: old })).status).toBe(401);
   });
 
   it('the desktop process killed in the middle of a push: restart resumes, nothing lost or doubled', async () => {

@@ -48,6 +48,29 @@ describe('sync schedule', () => {
     expect(runs.length).toBe(2);
   });
 
+  it('on demand skips the backoff but not Retry-After, and its failure counts', async () => {
+    const { s, runs } = scheduler(
+      [{ ok: false, retryAfterMs: null }, { ok: false, retryAfterMs: 200 }, { ok: true }],
+      10_000,
+    );
+    current = s;
+    await s.trigger();
+    expect(s.failedRounds).toBe(1);
+    expect(s.retryNotBefore).toBeNull();
+    await s.trigger(); // at once, although the backoff would wait
+    expect(runs.length).toBe(2);
+    expect(s.failedRounds).toBe(2);
+    const until = s.retryNotBefore!;
+    expect(until - Date.now()).toBeGreaterThan(100);
+    await s.trigger(); // the cloud asked to wait: nothing runs
+    expect(runs.length).toBe(2);
+    await wait(until - Date.now() + 5);
+    await s.trigger();
+    expect(runs.length).toBe(3);
+    expect(s.failedRounds).toBe(0);
+    expect(s.retryNotBefore).toBeNull();
+  });
+
   it('on demand runs at once; a demand during a round runs one more after it', async () => {
     const { s, runs } = scheduler([{ ok: true }], 10_000);
     current = s;

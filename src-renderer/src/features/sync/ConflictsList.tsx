@@ -10,8 +10,13 @@ import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { useResolveConflict, useSyncConflicts } from './sync-queries';
 
+/** Coupon redemptions and cashback payouts are settled differently: each has its own texts. */
+const textsFor = (kind: Claim['kind']) =>
+  kind === 'cashback' ? 'sync.conflicts.cashback' : 'sync.conflicts';
+
 function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; color: string }) {
   const { t } = useTranslation();
+  const texts = textsFor(claim.kind);
   const at = (ms: number) => dayjs(ms).format(t('formats.dateTime'));
   return (
     <Descriptions
@@ -24,15 +29,13 @@ function ClaimFacts({ claim, title, color }: { claim: Claim; title: string; colo
       <Descriptions.Item label={t('sync.conflicts.device')}>
         {claim.deviceName ?? t('sync.conflicts.viaCloud')}
       </Descriptions.Item>
-      <Descriptions.Item label={t('sync.conflicts.amount')}>
+      <Descriptions.Item label={t(`${texts}.amount`)}>
         <Money fen={claim.amountFen} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.phone')}>
         {claim.phone ? maskPhone(claim.phone) : '—'}
       </Descriptions.Item>
-      <Descriptions.Item label={t('sync.conflicts.claimedAt')}>
-        {at(claim.claimedAt)}
-      </Descriptions.Item>
+      <Descriptions.Item label={t(`${texts}.claimedAt`)}>{at(claim.claimedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('sync.conflicts.receivedAt')}>
         {at(claim.receivedAt)}
       </Descriptions.Item>
@@ -46,10 +49,11 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
   const errorText = useErrorText();
   const resolve = useResolveConflict();
   const [note, setNote] = useState('');
+  const texts = textsFor(conflict.loser.kind);
   const onResolve = async () => {
     try {
       await resolve.mutateAsync({ eventId: conflict.eventId, note });
-      message.success(t('sync.conflicts.resolved'));
+      message.success(t(`${texts}.resolved`));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -58,7 +62,8 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
     <Card
       size="small"
       data-testid="sync-conflict"
-      title={t('sync.conflicts.cardTitle', { code: displayCode(conflict.code) })}
+      data-kind={conflict.loser.kind}
+      title={t(`${texts}.cardTitle`, { code: displayCode(conflict.code) })}
       extra={
         <Space>
           <Input
@@ -69,13 +74,13 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
             style={{ width: 220 }}
           />
           <Popconfirm
-            title={t('sync.conflicts.resolveConfirm')}
+            title={t(`${texts}.resolveConfirm`)}
             onConfirm={() => void onResolve()}
-            okText={t('sync.conflicts.resolve')}
+            okText={t(`${texts}.resolve`)}
             cancelText={t('common.cancel')}
           >
             <Button type="primary" loading={resolve.isPending}>
-              {t('sync.conflicts.resolve')}
+              {t(`${texts}.resolve`)}
             </Button>
           </Popconfirm>
         </Space>
@@ -88,8 +93,8 @@ function ConflictCard({ conflict }: { conflict: SyncConflict }) {
           gap: 24,
         }}
       >
-        <ClaimFacts claim={conflict.winner} title={t('sync.conflicts.winner')} color="success" />
-        <ClaimFacts claim={conflict.loser} title={t('sync.conflicts.loser')} color="error" />
+        <ClaimFacts claim={conflict.winner} title={t(`${texts}.winner`)} color="success" />
+        <ClaimFacts claim={conflict.loser} title={t(`${texts}.loser`)} color="error" />
       </div>
     </Card>
   );

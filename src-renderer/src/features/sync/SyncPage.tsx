@@ -1,5 +1,6 @@
 import { SyncOutlined } from '@ant-design/icons';
 import { App, Button, Skeleton, Space } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { PageHeader } from '../../ui/PageHeader';
@@ -23,6 +24,10 @@ export function SyncPage() {
     try {
       const after = await syncNow.mutateAsync({});
       if (after.state === 'revoked') message.error(t('sync.status.revokedTitle'));
+      else if (after.retryNotBefore)
+        message.warning(
+          t('sync.waitForCloud', { at: dayjs(after.retryNotBefore).format(t('formats.dateTime')) }),
+        );
       else if (after.lastError) message.warning(after.lastError);
       else message.success(t('sync.syncedNow'));
     } catch (error) {

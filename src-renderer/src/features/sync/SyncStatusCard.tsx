@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract/sync';
 import { useErrorText } from '../../i18n/error-text';
-import { useUnpair } from './sync-queries';
+import { useRotateToken, useUnpair } from './sync-queries';
 
 const STATE_COLOR: Record<SyncStatus['state'], string> = {
   unpaired: 'default',
@@ -19,12 +19,23 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
   const { message } = App.useApp();
   const errorText = useErrorText();
   const unpair = useUnpair();
+  const rotate = useRotateToken();
   const at = (ms: number | null) => (ms ? dayjs(ms).format(t('formats.dateTime')) : '—');
+  const paired = status.state !== 'unpaired' && status.state !== 'revoked';
 
   const onUnpair = async () => {
     try {
       await unpair.mutateAsync({});
       message.success(t('sync.status.unpaired'));
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
+  const onRotate = async () => {
+    try {
+      await rotate.mutateAsync({});
+      message.success(t('sync.status.rotated'));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -36,16 +47,30 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
       data-testid="sync-status"
       extra={
         status.merchant && (
-          <Popconfirm
-            title={t('sync.status.unpairConfirm')}
-            onConfirm={() => void onUnpair()}
-            okText={t('sync.status.unpair')}
-            cancelText={t('common.cancel')}
-          >
-            <Button danger loading={unpair.isPending}>
-              {t('sync.status.unpair')}
-            </Button>
-          </Popconfirm>
+          <Space>
+            {paired && (
+              <Popconfirm
+                title={t('sync.status.rotateConfirm')}
+                onConfirm={() => void onRotate()}
+                okText={t('sync.status.rotate')}
+                cancelText={t('common.cancel')}
+              >
+                <Button loading={rotate.isPending} data-testid="sync-rotate-token">
+                  {t('sync.status.rotate')}
+                </Button>
+              </Popconfirm>
+            )}
+            <Popconfirm
+              title={t('sync.status.unpairConfirm')}
+              onConfirm={() => void onUnpair()}
+              okText={t('sync.status.unpair')}
+              cancelText={t('common.cancel')}
+            >
+              <Button danger loading={unpair.isPending}>
+                {t('sync.status.unpair')}
+              </Button>
+            </Popconfirm>
+          </Space>
         )
       }
     >
@@ -87,7 +112,10 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
           <span data-testid="sync-last">{at(status.lastSyncAt)}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('sync.status.nextAttempt')}>
-          {at(status.nextAttemptAt)}
+          <Space wrap>
+            <span>{at(status.retryNotBefore ?? status.nextAttemptAt)}</span>
+            <NextAttemptReason status={status} />
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('sync.status.pending')}>
           <Space>
@@ -107,4 +135,22 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
       </Descriptions>
     </Card>
   );
+}
+
+/** Why the next sync waits: the cloud asked (Retry-After), or the backoff after failed rounds. */
+function NextAttemptReason({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  if (status.retryNotBefore)
+    return (
+      <Tag color="warning" data-testid="sync-wait-reason">
+        {t('sync.status.cloudAskedWait')}
+      </Tag>
+    );
+  if (status.failedRounds > 0)
+    return (
+      <Tag color="default" data-testid="sync-wait-reason">
+        {t('sync.status.backoff', { count: status.failedRounds })}
+      </Tag>
+    );
+  return null;
 }

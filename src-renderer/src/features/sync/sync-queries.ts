@@ -30,6 +30,7 @@ export const useSyncSettings = () => useApiQuery('sync.getSettings', {});
 
 export const usePair = () => useApiMutation('sync.pair', { invalidates: SYNC_READS });
 export const useUnpair = () => useApiMutation('sync.unpair', { invalidates: SYNC_READS });
+export const useRotateToken = () => useApiMutation('sync.rotateToken', { invalidates: SYNC_READS });
 export const useSyncNow = () => useApiMutation('sync.now', { invalidates: SYNC_READS });
 export const useSaveSyncSettings = () =>
   useApiMutation('sync.setSettings', { invalidates: ['sync.getSettings'] });
