@@ -202,7 +202,8 @@ export class AnalyticsService {
     const [kinds, kindParams] = inList('kind', input.kinds);
     const productId = input.productId ?? ALL_PRODUCTS;
     // Every phone in the range is summed: over all stores and products the whole months come
-    // from one row per phone and month, only the loose days at the edges from the daily rows.
+    // from one row per phone and month, only the loose days at the edges from the daily rows
+    // (a store or product filter reads the daily rows only: far fewer of them match).
     const split =
       input.storeIds.length || input.productId
         ? { months: null, before: [input.from, input.to] as const, after: null }
