@@ -1,5 +1,5 @@
 import type { EventName, PayloadOf } from '../src-shared/contract';
-import { IPC_CALL, IPC_EVENT, type PreloadBridge } from '../src-shared/ipc';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_PDF, type PreloadBridge } from '../src-shared/ipc';
 import { EVENT_NAMES, METHOD_NAMES } from './contract-names';
 
 /** The parts of Electron's ipcRenderer the bridge uses. */
@@ -13,7 +13,7 @@ const methodNames: ReadonlySet<string> = new Set(METHOD_NAMES);
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
 
 /**
- * `window.storedesk`: `call` and `on` for contract names only. The main process checks again;
+ * `window.storedesk`: `call` and `on` for contract names only, and `saveAsPdf` for reports. The main process checks again;
  * this refuses early and keeps ipcRenderer itself out of the page's reach. Names are checked at
  * run time too: the page is not bound by our types.
  */
@@ -30,6 +30,10 @@ export function createBridge(ipcRenderer: IpcRendererLike): PreloadBridge {
       };
       ipcRenderer.on(IPC_EVENT, handler);
       return () => void ipcRenderer.removeListener(IPC_EVENT, handler);
+    },
+    saveAsPdf(fileName) {
+      if (typeof fileName !== 'string') return Promise.reject(new Error('file name expected'));
+      return ipcRenderer.invoke(IPC_SAVE_PDF, fileName) as Promise<string | null>;
     },
   };
 }

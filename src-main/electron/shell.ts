@@ -7,6 +7,7 @@ import { appLocation } from './app-url';
 import { registerIpc, type IpcBridge, type IpcMainLike } from './ipc';
 import { applicationMenu } from './menu';
 import { bundlePaths, useDataDir } from './paths';
+import { registerPdfSaving, type PdfIpcMain } from './pdf';
 import {
   applyContentSecurityPolicy,
   CONTENT_SECURITY_POLICY,
@@ -21,8 +22,8 @@ import { createMainWindow } from './window';
 export interface ShellElectron {
   app: Electron.App;
   BrowserWindow: typeof Electron.BrowserWindow;
-  dialog: Pick<Electron.Dialog, 'showErrorBox'>;
-  ipcMain: IpcMainLike;
+  dialog: Pick<Electron.Dialog, 'showErrorBox' | 'showSaveDialog'>;
+  ipcMain: IpcMainLike & PdfIpcMain<Electron.WebContents>;
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   screen: Pick<Electron.Screen, 'getPrimaryDisplay'>;
   session: { readonly defaultSession: Electron.Session };
@@ -79,6 +80,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
 
   let core: Core | null = null;
   let ipc: IpcBridge | null = null;
+  let pdf: { dispose(): void } | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -96,6 +98,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
     }),
   );
   const closeCore = () => {
+    pdf?.dispose();
     ipc?.dispose();
     core?.close();
   };
@@ -127,6 +130,18 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
       locale: app.getLocale(),
     });
     ipc = bridge;
+    pdf = registerPdfSaving<Electron.WebContents>({
+      ipcMain: electron.ipcMain,
+      showSaveDialog: (contents, dialogOptions) => {
+        const window = electron.BrowserWindow.fromWebContents(contents);
+        return window
+          ? electron.dialog.showSaveDialog(window, dialogOptions)
+          : electron.dialog.showSaveDialog(dialogOptions);
+      },
+      documentsDir: app.getPath('documents'),
+      isAppUrl: location.isAppUrl,
+      logger,
+    });
     electron.Menu.setApplicationMenu(
       electron.Menu.buildFromTemplate(
         applicationMenu({ dev, openDataFolder: () => void electron.shell.openPath(dataDir) }),

@@ -1,3 +1,5 @@
+import { addDays } from '../time';
+
 // The analytics rules both sides must agree on: how long a range may be, how periods are cut,
 // and the decline / best-performer rule the insights apply (stated to the user as written here).
 
@@ -63,6 +65,31 @@ export function periodsInRange(from: string, to: string, grain: PeriodGrain): st
     if (out[out.length - 1] !== period) out.push(period);
   }
   return out;
+}
+
+/**
+ * A range cut into the calendar months it holds whole ('YYYY-MM', null when none) and the
+ * loose days before and after them (each a [from, to] range, or null).
+ */
+export function wholeMonthsOf(
+  from: string,
+  to: string,
+): {
+  months: [first: string, last: string] | null;
+  before: [from: string, to: string] | null;
+  after: [from: string, to: string] | null;
+} {
+  const firstMonthStart = from.endsWith('-01')
+    ? from
+    : `${addDays(`${from.slice(0, 8)}28`, 4).slice(0, 8)}01`;
+  const afterLast = addDays(to, 1);
+  const lastMonthEnd = afterLast.endsWith('-01') ? to : addDays(`${to.slice(0, 8)}01`, -1);
+  if (firstMonthStart > lastMonthEnd) return { months: null, before: [from, to], after: null };
+  return {
+    months: [firstMonthStart.slice(0, 7), lastMonthEnd.slice(0, 7)],
+    before: from < firstMonthStart ? [from, addDays(firstMonthStart, -1)] : null,
+    after: lastMonthEnd < to ? [addDays(lastMonthEnd, 1), to] : null,
+  };
 }
 
 /** Running totals of a daily series. */

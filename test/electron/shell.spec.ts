@@ -79,7 +79,7 @@ test('opens the first-run wizard in a locked-down window', async () => {
       process: typeof (globalThis as { process?: unknown }).process,
       bridge: Object.keys((window as unknown as { storedesk: object }).storedesk).sort(),
     })),
-  ).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'on'] });
+  ).toEqual({ require: 'undefined', process: 'undefined', bridge: ['call', 'on', 'saveAsPdf'] });
 
   // The content security policy holds: no eval.
   expect(

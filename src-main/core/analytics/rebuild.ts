@@ -156,6 +156,10 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
       UNION ALL SELECT phone, day, store_id, '', 'cashback', reward_fen FROM ${CASHBACK}
       UNION ALL SELECT phone, day, store_id, product_id, 'cashback', reward_fen FROM ${CASHBACK}
     ) GROUP BY phone, day, store_id, product_id, kind`,
+  // Summed from the per-day table just computed (all stores and products: product '').
+  consumerMonth: `
+    SELECT substr(day, 1, 7), phone, kind, SUM(count), SUM(amount_fen)
+    FROM temp.next_rollup_consumer_day WHERE product_id = '' GROUP BY 1, 2, 3`,
 };
 
 const FIRST_PURCHASES = `

@@ -63,6 +63,11 @@ export const ROLLUP_TABLES = {
     keys: ['phone', 'day', 'store_id', 'product_id', 'kind'],
     measures: ['count', 'amount_fen'],
   },
+  consumerMonth: {
+    name: 'rollup_consumer_month',
+    keys: ['month', 'phone', 'kind'],
+    measures: ['count', 'amount_fen'],
+  },
 } as const;
 
 type Tables = typeof ROLLUP_TABLES;
@@ -208,6 +213,10 @@ export class RollupWriter {
         amount_fen: code.rewardFen,
       });
     }
+    this.add('consumerMonth', [day.slice(0, 7), phone, 'cashback'], {
+      count: 1,
+      amount_fen: code.rewardFen,
+    });
     if (staffId) this.add('cashierDay', [staffId, code.storeId, day], { cashback: 1 });
     this.bump();
   }
@@ -248,6 +257,11 @@ export class RollupWriter {
           amount_fen: discount,
         });
     }
+    if (r.customerPhone)
+      this.add('consumerMonth', [day.slice(0, 7), r.customerPhone, 'coupon'], {
+        count: sign,
+        amount_fen: discount,
+      });
   }
 
   /** Whether the customer bought in this store before; remembers the first purchase. */

@@ -114,7 +114,17 @@ export const rollupTemplateDay = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.templateId, t.storeId, t.day] }),
-    index('rollup_template_day_day_idx').on(t.day),
+    // Covering: the coupon effect of a range is summed from the index alone.
+    index('rollup_template_day_day_idx').on(
+      t.day,
+      t.templateId,
+      t.storeId,
+      t.issued,
+      t.redeemed,
+      t.costFen,
+      t.orderRevenueFen,
+      t.voided,
+    ),
   ],
 );
 
@@ -182,6 +192,25 @@ export const rollupConsumerDay = sqliteTable(
       .on(t.day, t.phone, t.kind, t.storeId, t.count, t.amountFen)
       .where(sql`product_id = ''`),
   ],
+);
+
+/**
+ * Per consumer phone and calendar month, over every store and product: the top consumers of a
+ * long range are summed from one row per phone and month instead of one per visit (the days at
+ * the range's edges still come from rollup_consumer_day).
+ */
+export const rollupConsumerMonth = sqliteTable(
+  'rollup_consumer_month',
+  {
+    /** 'YYYY-MM' in the store's time zone. */
+    month: text().notNull(),
+    phone: text().notNull(),
+    kind: text({ enum: ['coupon', 'cashback'] }).notNull(),
+    count: measure(),
+    amountFen: measure(),
+  },
+  // Month first: a range of months is one contiguous stretch of the table.
+  (t) => [primaryKey({ columns: [t.month, t.phone, t.kind] })],
 );
 
 /** When a customer first bought in a store: tells a returning customer's sale from a first one. */

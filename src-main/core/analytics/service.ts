@@ -7,6 +7,7 @@ import {
   periodOf,
   periodsInRange,
   shareOf,
+  wholeMonthsOf,
 } from '../../../src-shared/analytics/rules';
 import { maskPhone } from '../../../src-shared/phone';
 import { addDays, localDate } from '../../../src-shared/time';
@@ -199,39 +200,67 @@ export class AnalyticsService {
   topConsumers(input: Input<'analytics.topConsumers'>): OutputOf<'analytics.topConsumers'> {
     const [stores, storeParams] = inList('store_id', input.storeIds);
     const [kinds, kindParams] = inList('kind', input.kinds);
-    const rows = this.all<{
-      phone: string;
-      n: number;
-      fen: number;
-      firstDay: string;
-      lastDay: string;
-    }>(
-      `SELECT phone, SUM(count) AS n, SUM(amount_fen) AS fen, MIN(day) AS firstDay, MAX(day) AS lastDay
-       FROM rollup_consumer_day
-       WHERE product_id = ? AND day BETWEEN ? AND ?${kinds}${stores}
+    const productId = input.productId ?? ALL_PRODUCTS;
+    // Every phone in the range is summed: over all stores and products the whole months come
+    // from one row per phone and month, only the loose days at the edges from the daily rows
+    // (a store or product filter reads the daily rows only: far fewer of them match).
+    const split =
+      input.storeIds.length || input.productId
+        ? { months: null, before: [input.from, input.to] as const, after: null }
+        : wholeMonthsOf(input.from, input.to);
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    if (split.months) {
+      parts.push(
+        `SELECT phone, count, amount_fen FROM rollup_consumer_month WHERE month BETWEEN ? AND ?${kinds}`,
+      );
+      params.push(...split.months, ...kindParams);
+    }
+    for (const days of [split.before, split.after]) {
+      if (!days) continue;
+      parts.push(
+        `SELECT phone, count, amount_fen FROM rollup_consumer_day
+         WHERE product_id = ? AND day BETWEEN ? AND ?${kinds}${stores}`,
+      );
+      params.push(productId, ...days, ...kindParams, ...storeParams);
+    }
+    const rows = this.all<{ phone: string; n: number; fen: number }>(
+      `SELECT phone, SUM(count) AS n, SUM(amount_fen) AS fen FROM (${parts.join(' UNION ALL ')})
        GROUP BY phone HAVING n > 0 ORDER BY n DESC, phone LIMIT ?`,
-      [
-        input.productId ?? ALL_PRODUCTS,
+      [...params, input.limit],
+    );
+    // The few phones listed: their first and last day and their products, from their own rows.
+    const details = this.adb.sqlite.prepare(
+      `SELECT MIN(CASE WHEN product_id = ? THEN day END) AS firstDay,
+         MAX(CASE WHEN product_id = ? THEN day END) AS lastDay,
+         COUNT(DISTINCT NULLIF(product_id, '')) AS products
+       FROM rollup_consumer_day
+       WHERE phone = ? AND day BETWEEN ? AND ? AND count > 0${kinds}${stores}`,
+    );
+    return rows.map((r) => {
+      const d = details.get(
+        productId,
+        productId,
+        r.phone,
         input.from,
         input.to,
         ...kindParams,
         ...storeParams,
-        input.limit,
-      ],
-    );
-    const productCount = this.adb.sqlite.prepare(
-      `SELECT COUNT(DISTINCT product_id) AS n FROM rollup_consumer_day
-       WHERE phone = ? AND product_id != '' AND day BETWEEN ? AND ? AND count > 0`,
-    );
-    return rows.map((r) => ({
-      phone: r.phone,
-      masked: maskPhone(r.phone),
-      count: r.n,
-      rewardFen: r.fen,
-      products: (productCount.get(r.phone, input.from, input.to) as { n: number }).n,
-      firstDay: r.firstDay,
-      lastDay: r.lastDay,
-    }));
+      ) as {
+        firstDay: string;
+        lastDay: string;
+        products: number;
+      };
+      return {
+        phone: r.phone,
+        masked: maskPhone(r.phone),
+        count: r.n,
+        rewardFen: r.fen,
+        products: d.products,
+        firstDay: d.firstDay,
+        lastDay: d.lastDay,
+      };
+    });
   }
 
   storeTrend(input: Input<'analytics.storeTrend'>): OutputOf<'analytics.storeTrend'> {
@@ -343,13 +372,19 @@ export class AnalyticsService {
       orderRevenueFen: number;
       voided: number;
     }>(
-      `SELECT r.template_id AS templateId, t.name, t.type,
-         SUM(CASE WHEN r.store_id = '' THEN r.issued ELSE 0 END) AS issued,
-         SUM(r.redeemed) AS redeemed, SUM(r.cost_fen) AS costFen,
-         SUM(r.order_revenue_fen) AS orderRevenueFen, SUM(r.voided) AS voided
-       FROM rollup_template_day r JOIN coupon_templates t ON t.id = r.template_id
-       WHERE r.day BETWEEN ? AND ?${template}${stores}
-       GROUP BY r.template_id ORDER BY redeemed DESC, issued DESC, t.name`,
+      // Summed first, from the covering day index, then named: the join runs once per template.
+      `SELECT g.templateId, t.name, t.type, g.issued, g.redeemed, g.costFen, g.orderRevenueFen,
+         g.voided
+       FROM (
+         SELECT r.template_id AS templateId,
+           SUM(CASE WHEN r.store_id = '' THEN r.issued ELSE 0 END) AS issued,
+           SUM(r.redeemed) AS redeemed, SUM(r.cost_fen) AS costFen,
+           SUM(r.order_revenue_fen) AS orderRevenueFen, SUM(r.voided) AS voided
+         FROM rollup_template_day r
+         WHERE r.day BETWEEN ? AND ?${template}${stores}
+         GROUP BY r.template_id
+       ) g JOIN coupon_templates t ON t.id = g.templateId
+       ORDER BY g.redeemed DESC, g.issued DESC, t.name`,
       [input.from, input.to, ...templateParams, ...storeParams],
     );
     return rows

@@ -214,6 +214,44 @@ describe('analytics from the daily rollups', () => {
       ['139****1111', 2, 1],
       ['138****2222', 1, 1],
     ]);
+    expect(top[0]).toMatchObject({
+      rewardFen: 4000,
+      firstDay: '2026-11-20',
+      lastDay: '2026-11-21',
+    });
+    // Whole November from the monthly rollup, loose days around it from the daily one.
+    const both = [
+      ['139****1111', 2, '2026-11-20'],
+      ['138****2222', 1, '2026-11-21'],
+    ];
+    const cases = [
+      ['2026-11-01', '2026-12-05', both],
+      ['2026-10-31', '2026-11-30', both],
+      // Only the 21st: one each, P2's number first.
+      [
+        '2026-11-21',
+        '2026-12-31',
+        [
+          ['138****2222', 1, '2026-11-21'],
+          ['139****1111', 1, '2026-11-21'],
+        ],
+      ],
+    ] as const;
+    for (const [from, to, expected] of cases) {
+      const rows = await ok('analytics.topConsumers', { from, to }, ownerToken);
+      expect(
+        rows.map((c) => [c.masked, c.count, c.firstDay]),
+        `${from}…${to}`,
+      ).toEqual(expected);
+    }
+    const coupons = await ok(
+      'analytics.topConsumers',
+      { from: '2026-11-01', to: '2026-11-30', kinds: ['coupon'] },
+      ownerToken,
+    );
+    expect(coupons.map((c) => [c.masked, c.count, c.rewardFen])).toEqual([
+      ['139****1111', 2, 4000],
+    ]);
   });
 
   it('trends each store by day and week: revenue after refunds, tickets, returning customers', async () => {

@@ -9,11 +9,17 @@ let nextId = 1;
 export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** printToPDF's options, per call; the "PDF" is a fixed stand-in. */
+  readonly printed: unknown[] = [];
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   private destroyed = false;
 
   send(channel: string, ...args: unknown[]) {
     this.sent.push({ channel, args });
+  }
+  async printToPDF(options: unknown): Promise<Uint8Array> {
+    this.printed.push(options);
+    return new TextEncoder().encode('%PDF-1.7 stand-in');
   }
   isDestroyed() {
     return this.destroyed;
@@ -54,11 +60,13 @@ export class FakeWebContents extends EventEmitter {
 }
 
 type CallListener = Parameters<IpcMainLike['handle']>[1];
+/** Any invoke handler: the call channel's, or another one's (the PDF save). */
+type AnyListener = (event: never, ...args: never[]) => Promise<unknown>;
 
 export class FakeIpcMain implements IpcMainLike {
-  readonly handlers = new Map<string, CallListener>();
+  readonly handlers = new Map<string, AnyListener>();
 
-  handle(channel: string, listener: CallListener) {
+  handle(channel: string, listener: AnyListener) {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, listener);
   }
@@ -72,9 +80,20 @@ export class FakeIpcMain implements IpcMainLike {
     frame: CallEvent['senderFrame'],
     ...args: [method: unknown, input: unknown]
   ): Promise<Result<unknown>> {
-    const handler = this.handlers.get(channel);
+    const handler = this.handlers.get(channel) as CallListener | undefined;
     if (!handler) throw new Error(`no handler for ${channel}`);
     return handler({ sender, senderFrame: frame }, ...args);
+  }
+  /** What ipcRenderer.invoke on another channel would get. */
+  invokeOther<T>(
+    channel: string,
+    event: { sender: object; senderFrame: CallEvent['senderFrame'] },
+    ...args: unknown[]
+  ): Promise<T> {
+    const handler = this.handlers.get(channel) as
+      ((event: unknown, ...args: unknown[]) => Promise<T>) | undefined;
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(event, ...args);
   }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBridge } from '../../../src-preload/bridge';
 import { EVENT_NAMES, METHOD_NAMES } from '../../../src-preload/contract-names';
 import { events, methods } from '../../../src-shared/contract';
-import { IPC_CALL, IPC_EVENT } from '../../../src-shared/ipc';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_PDF } from '../../../src-shared/ipc';
 
 const NAMES_MODULE = path.resolve(import.meta.dirname, '../../../src-preload/contract-names.ts');
 
@@ -68,5 +68,17 @@ describe('window.storedesk', () => {
     expect(() => bridge.on('secret.event' as 'stores.changed', () => {})).toThrow(
       'unknown event secret.event',
     );
+  });
+
+  it('asks the main process to save the report as PDF, with a file name only', async () => {
+    const ipcRenderer = fakeIpcRenderer();
+    ipcRenderer.invoke.mockResolvedValueOnce('/home/shop/报表.pdf' as never);
+    const bridge = createBridge(ipcRenderer);
+    await expect(bridge.saveAsPdf('报表.pdf')).resolves.toBe('/home/shop/报表.pdf');
+    expect(ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_PDF, '报表.pdf');
+    await expect(bridge.saveAsPdf({ path: '/etc' } as unknown as string)).rejects.toThrow(
+      'file name expected',
+    );
+    expect(ipcRenderer.invoke).toHaveBeenCalledTimes(1);
   });
 });

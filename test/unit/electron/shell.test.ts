@@ -12,7 +12,7 @@ import {
 } from '../../../src-main/electron/security';
 import type { applicationMenu } from '../../../src-main/electron/menu';
 import type { mainWindowOptions } from '../../../src-main/electron/window';
-import { IPC_CALL } from '../../../src-shared/ipc';
+import { IPC_CALL, IPC_SAVE_PDF } from '../../../src-shared/ipc';
 import { tempDir } from '../../support/core';
 import { FakeIpcMain, FakeSession, FakeWebContents } from './fakes';
 
@@ -36,7 +36,10 @@ class FakeApp extends EventEmitter {
   readonly paths: Map<string, string>;
   constructor(appData: string) {
     super();
-    this.paths = new Map([['appData', appData]]);
+    this.paths = new Map([
+      ['appData', appData],
+      ['documents', path.join(appData, 'Documents')],
+    ]);
   }
   setName(name: string) {
     this.name = name;
@@ -72,6 +75,9 @@ class FakeWindow extends EventEmitter {
     super();
     FakeWindow.opened.push(this);
   }
+  static fromWebContents(contents: FakeWebContents) {
+    return FakeWindow.opened.find((w) => w.webContents === contents) ?? null;
+  }
   async loadURL(url: string) {
     if (FakeWindow.failLoad) throw FakeWindow.failLoad;
     this.loaded.push(url);
@@ -101,7 +107,14 @@ async function startShell(
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      // The user accepts the proposed name, in a folder of their choosing.
+      showSaveDialog: vi.fn(async (_window: FakeWindow, options: { defaultPath: string }) => ({
+        canceled: false,
+        filePath: path.join(appData, path.basename(options.defaultPath)),
+      })),
+    },
     ipcMain: new FakeIpcMain(),
     Menu: {
       buildFromTemplate: (template: MenuItemConstructorOptions[]) => ({ template }),
@@ -212,6 +225,24 @@ describe('the desktop shell', () => {
 
     const packaged = await startShell({ packaged: true, env });
     expect(packaged.window!.loaded).toEqual([packaged.rendererUrl]);
+  });
+
+  it('saves the report page as a PDF through a save dialog over its window', async () => {
+    const { app, electron, window } = await startShell();
+    const written = await electron.ipcMain.invokeOther<string>(
+      IPC_SAVE_PDF,
+      { sender: window!.webContents, senderFrame: { url: window!.loaded[0]!, parent: null } },
+      '玄武店-2026-11.pdf',
+    );
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: path.join(app.getPath('documents'), '玄武店-2026-11.pdf'),
+      }),
+    );
+    expect(fs.readFileSync(written, 'utf8')).toBe('%PDF-1.7 stand-in');
+    app.emit('will-quit');
+    expect(electron.ipcMain.handlers.size).toBe(0);
   });
 
   it('reports an error it did not expect in a dialog and the log, and keeps running', async () => {

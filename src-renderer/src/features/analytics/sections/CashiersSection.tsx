@@ -2,13 +2,13 @@ import { Col, Row, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
-import { Money } from '../../../ui/Money';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
 import { compactYuan, formatFen } from '../charts/chart-format';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import { countColumn, moneyColumn } from './figure-columns';
 
 type Cashier = OutputOf<'analytics.cashiers'>[number];
 
@@ -54,50 +54,43 @@ export function CashiersSection({ filters }: { filters: AnalyticsFilters }) {
     };
   }, [rows, t, i18n.language]);
 
-  const count = (value: number) => value.toLocaleString(i18n.language);
   const columns: TableColumnsType<Cashier> = [
     { key: 'name', title: t('analytics.cashiers.name'), dataIndex: 'name', fixed: 'left' },
-    {
-      key: 'sales',
-      title: t('analytics.cashiers.sales'),
-      align: 'right',
-      sorter: (a, b) => a.sales - b.sales,
-      render: (_, row) => count(row.sales),
-    },
-    {
+    countColumn(
+      { key: 'sales', title: t('analytics.cashiers.sales'), value: (row) => row.sales },
+      i18n.language,
+    ),
+    moneyColumn({
       key: 'salesFen',
       title: t('analytics.cashiers.salesFen'),
-      align: 'right',
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => a.salesFen - b.salesFen,
-      render: (_, row) => <Money fen={row.salesFen} />,
-    },
-    {
-      key: 'redemptions',
-      title: t('analytics.cashiers.redemptions'),
-      align: 'right',
-      sorter: (a, b) => a.redemptions - b.redemptions,
-      render: (_, row) => count(row.redemptions),
-    },
-    {
+      value: (row) => row.salesFen,
+      sortFirst: true,
+    }),
+    countColumn(
+      {
+        key: 'redemptions',
+        title: t('analytics.cashiers.redemptions'),
+        value: (row) => row.redemptions,
+      },
+      i18n.language,
+    ),
+    moneyColumn({
       key: 'discount',
       title: t('analytics.cashiers.discount'),
-      align: 'right',
-      render: (_, row) => <Money fen={row.discountFen} />,
-    },
-    {
-      key: 'cashback',
-      title: t('analytics.cashiers.cashbackPayouts'),
-      align: 'right',
-      render: (_, row) => count(row.cashbackPayouts),
-    },
-    {
-      key: 'voids',
-      title: t('analytics.cashiers.voids'),
-      align: 'right',
-      sorter: (a, b) => a.voids - b.voids,
-      render: (_, row) => count(row.voids),
-    },
+      value: (row) => row.discountFen,
+    }),
+    countColumn(
+      {
+        key: 'cashback',
+        title: t('analytics.cashiers.cashbackPayouts'),
+        value: (row) => row.cashbackPayouts,
+      },
+      i18n.language,
+    ),
+    countColumn(
+      { key: 'voids', title: t('analytics.cashiers.voids'), value: (row) => row.voids },
+      i18n.language,
+    ),
   ];
 
   return (

@@ -1,11 +1,10 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
-import { Money } from '../../../ui/Money';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { percentText } from '../charts/chart-format';
+import { countColumn, moneyColumn, percentColumn } from './figure-columns';
 
 type CouponEffect = OutputOf<'analytics.couponEffect'>[number];
 
@@ -18,7 +17,6 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
   const { t, i18n } = useTranslation();
   const input: InputOf<'analytics.couponEffect'> = filters;
   const query = useChartData('analytics.couponEffect', input);
-  const count = (value: number) => value.toLocaleString(i18n.language);
 
   const columns: TableColumnsType<CouponEffect> = [
     { key: 'name', title: t('analytics.coupons.name'), dataIndex: 'name', fixed: 'left' },
@@ -30,42 +28,30 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
         <Tag>{isCouponType(row.type) ? t(`coupons.types.${row.type}`) : row.type}</Tag>
       ),
     },
-    {
-      key: 'issued',
-      title: t('analytics.coupons.issued'),
-      align: 'right',
-      sorter: (a, b) => a.issued - b.issued,
-      render: (_, row) => count(row.issued),
-    },
-    {
-      key: 'redeemed',
-      title: t('analytics.coupons.redeemed'),
-      align: 'right',
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => a.redeemed - b.redeemed,
-      render: (_, row) => count(row.redeemed),
-    },
-    {
+    countColumn(
+      { key: 'issued', title: t('analytics.coupons.issued'), value: (row) => row.issued },
+      i18n.language,
+    ),
+    countColumn(
+      {
+        key: 'redeemed',
+        title: t('analytics.coupons.redeemed'),
+        value: (row) => row.redeemed,
+        sortFirst: true,
+      },
+      i18n.language,
+    ),
+    percentColumn({
       key: 'rate',
       title: t('analytics.coupons.rate'),
-      align: 'right',
-      sorter: (a, b) => (a.redemptionRate ?? -1) - (b.redemptionRate ?? -1),
-      render: (_, row) => percentText(row.redemptionRate),
-    },
-    {
-      key: 'cost',
-      title: t('analytics.coupons.cost'),
-      align: 'right',
-      sorter: (a, b) => a.costFen - b.costFen,
-      render: (_, row) => <Money fen={row.costFen} />,
-    },
-    {
+      value: (row) => row.redemptionRate,
+    }),
+    moneyColumn({ key: 'cost', title: t('analytics.coupons.cost'), value: (row) => row.costFen }),
+    moneyColumn({
       key: 'revenue',
       title: t('analytics.coupons.revenue'),
-      align: 'right',
-      sorter: (a, b) => a.orderRevenueFen - b.orderRevenueFen,
-      render: (_, row) => <Money fen={row.orderRevenueFen} />,
-    },
+      value: (row) => row.orderRevenueFen,
+    }),
     {
       key: 'perYuan',
       title: t('analytics.coupons.perYuan'),
@@ -76,12 +62,10 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
           ? `¥${returnPerYuan(row).toFixed(2)}`
           : t('common.empty'),
     },
-    {
-      key: 'voided',
-      title: t('analytics.coupons.voided'),
-      align: 'right',
-      render: (_, row) => count(row.voided),
-    },
+    countColumn(
+      { key: 'voided', title: t('analytics.coupons.voided'), value: (row) => row.voided },
+      i18n.language,
+    ),
   ];
 
   return (

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
 import type { PeriodGrain } from '../../../../../src-shared/analytics/rules';
 import type { StorePoint } from '../../../../../src-shared/contract/analytics';
-import { Money } from '../../../ui/Money';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
@@ -12,6 +11,7 @@ import { compactCount, compactYuan, formatFen, percentText } from '../charts/cha
 import { EChart } from '../charts/EChart';
 import { timeSeriesOption } from '../charts/time-series-option';
 import styles from '../AnalyticsPage.module.css';
+import { countColumn, moneyColumn, percentColumn } from './figure-columns';
 
 const METRICS = ['revenue', 'transactions', 'avgTicket', 'repeatRate'] as const;
 type Metric = (typeof METRICS)[number];
@@ -58,36 +58,37 @@ export function StoreTrendSection({ filters }: { filters: AnalyticsFilters }) {
 
   const columns: TableColumnsType<StoreRow> = [
     { key: 'store', title: t('analytics.store.store'), dataIndex: 'storeName' },
-    {
+    moneyColumn({
       key: 'revenue',
       title: t('analytics.store.metrics.revenue'),
-      align: 'right',
-      render: (_, row) => <Money fen={row.total.revenueFen} />,
-    },
-    {
-      key: 'transactions',
-      title: t('analytics.store.metrics.transactions'),
-      align: 'right',
-      render: (_, row) => row.total.transactions.toLocaleString(i18n.language),
-    },
-    {
+      value: (row) => row.total.revenueFen,
+    }),
+    countColumn(
+      {
+        key: 'transactions',
+        title: t('analytics.store.metrics.transactions'),
+        value: (row) => row.total.transactions,
+      },
+      i18n.language,
+    ),
+    moneyColumn({
       key: 'avgTicket',
       title: t('analytics.store.metrics.avgTicket'),
-      align: 'right',
-      render: (_, row) => <Money fen={row.total.avgTicketFen} />,
-    },
-    {
+      value: (row) => row.total.avgTicketFen,
+    }),
+    percentColumn({
       key: 'repeatRate',
       title: t('analytics.store.metrics.repeatRate'),
-      align: 'right',
-      render: (_, row) => percentText(row.total.repeatRate),
-    },
-    {
-      key: 'identifiedSales',
-      title: t('analytics.store.identifiedSales'),
-      align: 'right',
-      render: (_, row) => row.total.identifiedSales.toLocaleString(i18n.language),
-    },
+      value: (row) => row.total.repeatRate,
+    }),
+    countColumn(
+      {
+        key: 'identifiedSales',
+        title: t('analytics.store.identifiedSales'),
+        value: (row) => row.total.identifiedSales,
+      },
+      i18n.language,
+    ),
   ];
 
   return (
