@@ -31,6 +31,7 @@ export const withValidRange = <T extends z.ZodType<RangeInput>>(schema: T) =>
 /** Which redemptions count: coupons redeemed at a till, cashback codes paid out, or both. */
 export const REDEMPTION_KINDS = ['coupon', 'cashback'] as const;
 export const redemptionKindSchema = z.enum(REDEMPTION_KINDS);
+export type RedemptionKind = z.infer<typeof redemptionKindSchema>;
 const kindsField = z.array(redemptionKindSchema).min(1).default(['coupon', 'cashback']);
 
 export const regionLevelSchema = z.enum(['province', 'city']);

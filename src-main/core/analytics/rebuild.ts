@@ -156,10 +156,6 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
       UNION ALL SELECT phone, day, store_id, '', 'cashback', reward_fen FROM ${CASHBACK}
       UNION ALL SELECT phone, day, store_id, product_id, 'cashback', reward_fen FROM ${CASHBACK}
     ) GROUP BY phone, day, store_id, product_id, kind`,
-  // Summed from the per-day table just computed (all stores and products: product '').
-  consumerMonth: `
-    SELECT substr(day, 1, 7), phone, kind, SUM(count), SUM(amount_fen)
-    FROM temp.next_rollup_consumer_day WHERE product_id = '' GROUP BY 1, 2, 3`,
 };
 
 const FIRST_PURCHASES = `
@@ -256,6 +252,12 @@ export function rebuildRollups(
     sqlite.exec('DELETE FROM customer_store_first');
     sqlite.exec(
       'INSERT INTO customer_store_first (store_id, phone, first_sold_at) SELECT * FROM temp.next_customer_store_first',
+    );
+    // Every consumer day may read differently now: readers that keep days in memory read again.
+    sqlite.exec('UPDATE rollup_consumer_stamp SET stamp = stamp + 1');
+    sqlite.exec(
+      `INSERT OR IGNORE INTO rollup_consumer_stamp (day, stamp)
+       SELECT DISTINCT day, 1 FROM rollup_consumer_day WHERE product_id = ''`,
     );
     sqlite
       .prepare(

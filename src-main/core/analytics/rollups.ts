@@ -63,11 +63,6 @@ export const ROLLUP_TABLES = {
     keys: ['phone', 'day', 'store_id', 'product_id', 'kind'],
     measures: ['count', 'amount_fen'],
   },
-  consumerMonth: {
-    name: 'rollup_consumer_month',
-    keys: ['month', 'phone', 'kind'],
-    measures: ['count', 'amount_fen'],
-  },
 } as const;
 
 type Tables = typeof ROLLUP_TABLES;
@@ -213,10 +208,7 @@ export class RollupWriter {
         amount_fen: code.rewardFen,
       });
     }
-    this.add('consumerMonth', [day.slice(0, 7), phone, 'cashback'], {
-      count: 1,
-      amount_fen: code.rewardFen,
-    });
+    this.stampConsumerDay(day);
     if (staffId) this.add('cashierDay', [staffId, code.storeId, day], { cashback: 1 });
     this.bump();
   }
@@ -257,11 +249,7 @@ export class RollupWriter {
           amount_fen: discount,
         });
     }
-    if (r.customerPhone)
-      this.add('consumerMonth', [day.slice(0, 7), r.customerPhone, 'coupon'], {
-        count: sign,
-        amount_fen: discount,
-      });
+    if (r.customerPhone) this.stampConsumerDay(day);
   }
 
   /** Whether the customer bought in this store before; remembers the first purchase. */
@@ -302,6 +290,16 @@ export class RollupWriter {
       );
     const measures = ROLLUP_TABLES[table].measures as readonly string[];
     statement.run(...key, ...measures.map((m) => (deltas as Record<string, number>)[m] ?? 0));
+  }
+
+  /** Tells in-memory readers of the consumer rows that this day changed. */
+  private stampConsumerDay(day: string): void {
+    this.sqlite
+      .prepare(
+        `INSERT INTO rollup_consumer_stamp (day, stamp) VALUES (?, 1)
+         ON CONFLICT (day) DO UPDATE SET stamp = stamp + 1`,
+      )
+      .run(day);
   }
 
   private bump(): void {

@@ -195,23 +195,13 @@ export const rollupConsumerDay = sqliteTable(
 );
 
 /**
- * Per consumer phone and calendar month, over every store and product: the top consumers of a
- * long range are summed from one row per phone and month instead of one per visit (the days at
- * the range's edges still come from rollup_consumer_day).
+ * Per day: a counter bumped by every write to that day's consumer rows, so a reader that keeps the
+ * day's figures in memory (consumer-ranking.ts) knows when to read them again.
  */
-export const rollupConsumerMonth = sqliteTable(
-  'rollup_consumer_month',
-  {
-    /** 'YYYY-MM' in the store's time zone. */
-    month: text().notNull(),
-    phone: text().notNull(),
-    kind: text({ enum: ['coupon', 'cashback'] }).notNull(),
-    count: measure(),
-    amountFen: measure(),
-  },
-  // Month first: a range of months is one contiguous stretch of the table.
-  (t) => [primaryKey({ columns: [t.month, t.phone, t.kind] })],
-);
+export const rollupConsumerStamp = sqliteTable('rollup_consumer_stamp', {
+  day: text().primaryKey(),
+  stamp: integer().notNull().default(0),
+});
 
 /** When a customer first bought in a store: tells a returning customer's sale from a first one. */
 export const customerStoreFirst = sqliteTable(

@@ -7,13 +7,13 @@ import {
   periodOf,
   periodsInRange,
   shareOf,
-  wholeMonthsOf,
 } from '../../../src-shared/analytics/rules';
 import { maskPhone } from '../../../src-shared/phone';
 import { addDays, localDate } from '../../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
+import { ConsumerRanking, type RankedConsumer } from './consumer-ranking';
 import { ALL_PRODUCTS } from './rollups';
 
 // The charts' questions, answered from the rollup tables only (never the raw sales or
@@ -50,10 +50,14 @@ function seriesOf(key: string, name: string, days: string[], counts: Map<string,
 }
 
 export class AnalyticsService {
+  private readonly ranking: ConsumerRanking;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.ranking = new ConsumerRanking(adb.sqlite);
+  }
 
   private all<T = Row>(sql: string, params: unknown[]): T[] {
     return this.adb.sqlite.prepare(sql).all(...params) as T[];
@@ -201,34 +205,16 @@ export class AnalyticsService {
     const [stores, storeParams] = inList('store_id', input.storeIds);
     const [kinds, kindParams] = inList('kind', input.kinds);
     const productId = input.productId ?? ALL_PRODUCTS;
-    // Every phone in the range is summed: over all stores and products the whole months come
-    // from one row per phone and month, only the loose days at the edges from the daily rows
-    // (a store or product filter reads the daily rows only: far fewer of them match).
-    const split =
-      input.storeIds.length || input.productId
-        ? { months: null, before: [input.from, input.to] as const, after: null }
-        : wholeMonthsOf(input.from, input.to);
-    const parts: string[] = [];
-    const params: unknown[] = [];
-    if (split.months) {
-      parts.push(
-        `SELECT phone, count, amount_fen FROM rollup_consumer_month WHERE month BETWEEN ? AND ?${kinds}`,
-      );
-      params.push(...split.months, ...kindParams);
-    }
-    for (const days of [split.before, split.after]) {
-      if (!days) continue;
-      parts.push(
-        `SELECT phone, count, amount_fen FROM rollup_consumer_day
-         WHERE product_id = ? AND day BETWEEN ? AND ?${kinds}${stores}`,
-      );
-      params.push(productId, ...days, ...kindParams, ...storeParams);
-    }
-    const rows = this.all<{ phone: string; n: number; fen: number }>(
-      `SELECT phone, SUM(count) AS n, SUM(amount_fen) AS fen FROM (${parts.join(' UNION ALL ')})
-       GROUP BY phone HAVING n > 0 ORDER BY n DESC, phone LIMIT ?`,
-      [...params, input.limit],
-    );
+    // Over every product the ranking is summed in memory; one product's rows are few enough for
+    // SQLite (a redemption has a row per product it names, most phones few of any one product).
+    const rows: RankedConsumer[] = input.productId
+      ? this.all<RankedConsumer>(
+          `SELECT phone, SUM(count) AS count, SUM(amount_fen) AS amountFen FROM rollup_consumer_day
+           WHERE product_id = ? AND day BETWEEN ? AND ?${kinds}${stores}
+           GROUP BY phone HAVING count > 0 ORDER BY count DESC, phone LIMIT ?`,
+          [productId, input.from, input.to, ...kindParams, ...storeParams, input.limit],
+        )
+      : this.ranking.top(input);
     // The few phones listed: their first and last day and their products, from their own rows.
     const details = this.adb.sqlite.prepare(
       `SELECT MIN(CASE WHEN product_id = ? THEN day END) AS firstDay,
@@ -254,8 +240,8 @@ export class AnalyticsService {
       return {
         phone: r.phone,
         masked: maskPhone(r.phone),
-        count: r.n,
-        rewardFen: r.fen,
+        count: r.count,
+        rewardFen: r.amountFen,
         products: d.products,
         firstDay: d.firstDay,
         lastDay: d.lastDay,

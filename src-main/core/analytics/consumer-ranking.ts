@@ -1,0 +1,205 @@
+import type { RedemptionKind } from '../../../src-shared/contract/analytics';
+import { datesInRange, wholeMonthsOf } from '../../../src-shared/analytics/rules';
+import { addDays } from '../../../src-shared/time';
+import type { Sqlite } from '../db/open';
+
+// The top consumers of any range, over every product. All phones of a long range must be summed
+// (twenty thousand regulars over a year are half a million rollup rows: SQLite's GROUP BY takes
+// ~200 ms), so the figures are kept in memory as slices, one per day and one per whole month,
+// each a set of parallel arrays (phone, store, kind, count, amount). A query sums a year's slices
+// in a few milliseconds. A slice is read again only when its day changed: every write to a day's
+// consumer rows bumps that day's stamp (rollup_consumer_stamp, in the same transaction), and the
+// stamps are read in the same snapshot as the slices.
+
+const KIND_INDEX: Record<RedemptionKind, number> = { coupon: 0, cashback: 1 };
+const KINDS = Object.keys(KIND_INDEX) as RedemptionKind[];
+
+/** What one slice holds: a day's or a month's figures per phone, store and kind. */
+interface Slice {
+  stamp: number;
+  phone: Int32Array;
+  store: Int32Array;
+  kind: Uint8Array;
+  count: Int32Array;
+  fen: Float64Array;
+}
+
+export interface RankedConsumer {
+  phone: string;
+  count: number;
+  amountFen: number;
+}
+
+export interface RankingQuery {
+  from: string;
+  to: string;
+  storeIds: readonly string[];
+  kinds: readonly RedemptionKind[];
+  limit: number;
+}
+
+/** Interns strings as small integers, so slices can hold them in typed arrays. */
+class Names {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) this.ids.set(name, (id = this.names.push(name) - 1));
+    return id;
+  }
+  find(name: string): number | undefined {
+    return this.ids.get(name);
+  }
+}
+
+/** About 22 bytes an entry: the default keeps well under 200 MB whatever is asked. */
+const DEFAULT_MAX_ENTRIES = 8_000_000;
+
+export class ConsumerRanking {
+  private readonly phones = new Names();
+  private readonly stores = new Names();
+  /** By 'YYYY-MM-DD' or 'YYYY-MM'; Map order is use order (least recent first). */
+  private readonly slices = new Map<string, Slice>();
+  private entries = 0;
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
+  ) {}
+
+  top(query: RankingQuery): RankedConsumer[] {
+    // One read snapshot: the stamps and the rows they vouch for come from the same moment.
+    const slices = this.sqlite.transaction(() => this.slicesOf(query.from, query.to))();
+    const counts = new Float64Array(this.phones.names.length);
+    const amounts = new Float64Array(this.phones.names.length);
+    const kinds = new Uint8Array(KINDS.length);
+    for (const kind of query.kinds) kinds[KIND_INDEX[kind]] = 1;
+    const stores = query.storeIds.length ? new Uint8Array(this.stores.names.length) : null;
+    if (stores)
+      for (const storeId of query.storeIds) {
+        const id = this.stores.find(storeId);
+        if (id !== undefined) stores[id] = 1;
+      }
+    for (const s of slices)
+      for (let i = 0; i < s.phone.length; i++) {
+        if (!kinds[s.kind[i]!] || (stores && !stores[s.store[i]!])) continue;
+        counts[s.phone[i]!]! += s.count[i]!;
+        amounts[s.phone[i]!]! += s.fen[i]!;
+      }
+    const ranked = topIndexes(counts, query.limit, this.phones.names);
+    this.evict(new Set(slices));
+    return ranked.map((id) => ({
+      phone: this.phones.names[id]!,
+      count: counts[id]!,
+      amountFen: amounts[id]!,
+    }));
+  }
+
+  /** Whole months as month slices, the loose days at either end as day slices. */
+  private slicesOf(from: string, to: string): Slice[] {
+    const stampOf = new Map<string, number>();
+    for (const row of this.sqlite
+      .prepare('SELECT day, stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?')
+      .iterate(from, to) as Iterable<{ day: string; stamp: number }>)
+      stampOf.set(row.day, row.stamp);
+    const split = wholeMonthsOf(from, to);
+    const slices: Slice[] = [];
+    for (const days of [split.before, split.after])
+      if (days)
+        for (const day of datesInRange(days[0], days[1]))
+          slices.push(this.slice(day, day, day, stampOf.get(day) ?? 0));
+    if (split.months) {
+      // Each whole month's first and last day, and the sum of its days' stamps (any change moves it).
+      const months = new Map<string, { first: string; last: string; stamp: number }>();
+      const first = split.before ? addDays(split.before[1], 1) : from;
+      const last = split.after ? addDays(split.after[0], -1) : to;
+      for (const day of datesInRange(first, last)) {
+        const month = months.get(day.slice(0, 7));
+        const stamp = stampOf.get(day) ?? 0;
+        if (month) Object.assign(month, { last: day, stamp: month.stamp + stamp });
+        else months.set(day.slice(0, 7), { first: day, last: day, stamp });
+      }
+      for (const [key, m] of months) slices.push(this.slice(key, m.first, m.last, m.stamp));
+    }
+    return slices;
+  }
+
+  /** The cached slice if its days are unchanged, otherwise read from the daily rollup. */
+  private slice(key: string, firstDay: string, lastDay: string, stamp: number): Slice {
+    const cached = this.slices.get(key);
+    this.slices.delete(key);
+    if (cached && cached.stamp === stamp) {
+      this.slices.set(key, cached);
+      return cached;
+    }
+    if (cached) this.entries -= cached.phone.length;
+    const slice = this.read(firstDay, lastDay, stamp);
+    this.slices.set(key, slice);
+    this.entries += slice.phone.length;
+    return slice;
+  }
+
+  /** One phone, store and kind per entry, summed over the days (in JS: faster than a GROUP BY). */
+  private read(firstDay: string, lastDay: string, stamp: number): Slice {
+    const at = new Map<number, number>();
+    const phone: number[] = [];
+    const store: number[] = [];
+    const kind: number[] = [];
+    const count: number[] = [];
+    const fen: number[] = [];
+    const rows = this.sqlite
+      .prepare(
+        `SELECT phone, store_id, kind, count, amount_fen FROM rollup_consumer_day
+         WHERE product_id = '' AND day BETWEEN ? AND ?`,
+      )
+      .raw(true)
+      .iterate(firstDay, lastDay) as Iterable<[string, string, RedemptionKind, number, number]>;
+    for (const [p, s, k, n, amount] of rows) {
+      const phoneId = this.phones.id(p);
+      const storeId = this.stores.id(s);
+      const kindId = KIND_INDEX[k];
+      const key = (phoneId * 65_536 + storeId) * 2 + kindId;
+      const i = at.get(key);
+      if (i === undefined) {
+        at.set(key, phone.push(phoneId) - 1);
+        store.push(storeId);
+        kind.push(kindId);
+        count.push(n);
+        fen.push(amount);
+      } else {
+        count[i]! += n;
+        fen[i]! += amount;
+      }
+    }
+    return {
+      stamp,
+      phone: Int32Array.from(phone),
+      store: Int32Array.from(store),
+      kind: Uint8Array.from(kind),
+      count: Int32Array.from(count),
+      fen: Float64Array.from(fen),
+    };
+  }
+
+  /** Drops the least recently used slices over the budget, never those just used. */
+  private evict(inUse: Set<Slice>): void {
+    for (const [key, slice] of this.slices) {
+      if (this.entries <= this.maxEntries) return;
+      if (inUse.has(slice)) continue;
+      this.slices.delete(key);
+      this.entries -= slice.phone.length;
+    }
+  }
+}
+
+/** The ids of the `limit` highest counts above zero, highest first, ties by phone. */
+function topIndexes(counts: Float64Array, limit: number, phones: readonly string[]): number[] {
+  const positive = counts.filter((n) => n > 0).sort();
+  if (!positive.length) return [];
+  const threshold = positive[Math.max(0, positive.length - limit)]!;
+  const ids: number[] = [];
+  for (let id = 0; id < counts.length; id++) if (counts[id]! >= threshold) ids.push(id);
+  return ids
+    .sort((a, b) => counts[b]! - counts[a]! || (phones[a]! < phones[b]! ? -1 : 1))
+    .slice(0, limit);
+}
