@@ -254,6 +254,65 @@ describe('analytics from the daily rollups', () => {
     ]);
   });
 
+  it('keeps the top consumers current as tills write and after a rebuild elsewhere', async () => {
+    const { ok, ownerToken, cashierToken, ids, beijing, clock, dataDir } = await handComputedShop();
+    const november = { from: '2026-11-01', to: '2026-11-30' };
+    const top = async (input: Record<string, unknown> = {}) =>
+      (await ok('analytics.topConsumers', { ...november, ...input }, ownerToken)).map((c) => [
+        c.masked,
+        c.count,
+        c.rewardFen,
+      ]);
+    // Read once: November and the 21st are now held in memory.
+    expect(await top()).toEqual([
+      ['139****1111', 2, 4000],
+      ['138****2222', 1, 200],
+    ]);
+    expect(await top({ from: '2026-11-21', to: '2026-11-21' })).toHaveLength(2);
+    // Two more apple cashback payouts to P2 on the 21st: the whole month and the day both move.
+    clock.set(at(21, 16));
+    for (let i = 0; i < 2; i++) {
+      const slip = await ok(
+        'cashback.requestCode',
+        { sku: 'APL-1', terminalId: ids.terminalId },
+        ownerToken,
+      );
+      await ok('cashback.redeem', { code: slip.code, phone: P2 }, cashierToken);
+    }
+    const after = [
+      ['138****2222', 3, 600],
+      ['139****1111', 2, 4000],
+    ];
+    expect(await top()).toEqual(after);
+    expect(await top({ from: '2026-11-21', to: '2026-11-21' })).toEqual([
+      ['138****2222', 3, 600],
+      ['139****1111', 1, 2000],
+    ]);
+    expect(await top({ kinds: ['coupon'] })).toEqual([['139****1111', 2, 4000]]);
+    expect(await top({ limit: 1 })).toEqual([after[0]]);
+    // Per store: every phone bought in 新街口; the Beijing redemption had no phone.
+    expect(await top({ storeIds: [ids.storeId] })).toEqual(after);
+    expect(await top({ storeIds: [beijing.id] })).toEqual([]);
+    // Rows that drifted (written here with their day's stamp), then mended by the worker's rebuild
+    // through its own connection: the next read sees each state.
+    const other = new Database(path.join(dataDir, DATABASE_FILE));
+    try {
+      other
+        .prepare(
+          "UPDATE rollup_consumer_day SET count = count + 5 WHERE phone = ? AND day = '2026-11-20'",
+        )
+        .run(P1);
+      other
+        .prepare("UPDATE rollup_consumer_stamp SET stamp = stamp + 1 WHERE day = '2026-11-20'")
+        .run();
+      expect((await top())[0]).toEqual(['139****1111', 7, 4000]);
+      rebuildRollups(other);
+    } finally {
+      other.close();
+    }
+    expect(await top()).toEqual(after);
+  });
+
   it('trends each store by day and week: revenue after refunds, tickets, returning customers', async () => {
     const { ok, ownerToken, ids, beijing } = await handComputedShop();
     const daily = await ok('analytics.storeTrend', { ...range, grain: 'day' }, ownerToken);
