@@ -1,35 +1,25 @@
 import path from 'node:path';
 import { ApiKeysService } from './apiKeys/service';
 import { apiKeysHandlers } from './apiKeys/handlers';
-import { AuditService } from './audit/service';
 import { auditHandlers } from './audit/handlers';
-import { AuthService } from './auth/service';
 import { authHandlers } from './auth/handlers';
-import { SessionsService } from './auth/sessions';
 import { AppDatabase } from './db/database';
 import { openDatabase } from './db/open';
 import { createDispatcher, type CallOptions } from './dispatch';
+import { buildSharedServices } from './shared-services';
 import { systemClock, type Clock } from './platform/clock';
 import { defaultCoreConfig, type CoreConfig, type HandlerMap } from './platform/context';
 import { EventBus, type EventListener } from './platform/event-bus';
 import { createFileLogger, type Logger } from './platform/logger';
-import { SettingsService } from './settings/service';
 import { SetupService } from './setup/service';
 import { setupHandlers } from './setup/handlers';
-import { StaffService } from './staff/service';
 import { staffHandlers } from './staff/handlers';
-import { StoresService } from './stores/service';
 import { storesHandlers } from './stores/handlers';
-import { ProductsService } from './products/service';
 import { productsHandlers } from './products/handlers';
-import { OutboxService } from './outbox/service';
-import { SigningKeys } from './coupons/signing-keys';
-import { TemplatesService } from './coupons/templates';
 import { IssueService } from './coupons/issue';
 import { CouponsService } from './coupons/service';
 import { BatchesService } from './coupons/batches';
 import { couponsHandlers } from './coupons/handlers';
-import { RedemptionService } from './redemption/service';
 import { redemptionHandlers } from './redemption/handlers';
 import { CashbackService } from './cashback/service';
 import { cashbackHandlers } from './cashback/handlers';
@@ -43,13 +33,8 @@ import {
 } from '../devices/printing/send';
 import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/printing/usb-bus';
 import { ProductImportService } from './products/import';
-import { StockLedger } from './stock/ledger';
-import { StockService } from './stock/service';
 import { stockHandlers } from './stock/handlers';
-import { AlertEvaluator } from './alerts/evaluator';
-import { AlertsService } from './alerts/service';
 import { alertsHandlers } from './alerts/handlers';
-import { SalesService } from './sales/service';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
 import { InventoryJobs } from './inventory-jobs/jobs';
@@ -64,8 +49,6 @@ import { AnalyticsJobs } from './analytics/jobs';
 import { analyticsHandlers } from './analytics/handlers';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
-import { OfflineAdmissions } from './sync/offline-admissions';
-import { readSyncSettings } from './sync/config';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './platform/context';
@@ -107,18 +90,24 @@ export async function createCore(options: CoreOptions) {
   const bus = new EventBus();
   const adb = new AppDatabase(sqlite, db, bus);
 
-  const audit = new AuditService(adb, clock);
-  const settings = new SettingsService(adb, clock);
-  const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
-  const outbox = new OutboxService(adb, clock);
-  const stores = new StoresService(adb, clock, audit, outbox);
-  const staff = new StaffService(adb, clock, audit, sessions, outbox);
-  const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
+  const {
+    audit,
+    settings,
+    sessions,
+    outbox,
+    stores,
+    staff,
+    auth,
+    products,
+    keys,
+    templates,
+    redemption,
+    alerts,
+    stock,
+    sales,
+  } = buildSharedServices(adb, clock, config);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
-  const products = new ProductsService(adb, clock, audit);
-  const keys = new SigningKeys(adb, clock);
-  const templates = new TemplatesService(adb, clock, audit, products, outbox);
   const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
   const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
@@ -135,20 +124,6 @@ export async function createCore(options: CoreOptions) {
     stores,
     keys,
     templates,
-  );
-  const offlineAdmissions = new OfflineAdmissions(adb, clock, () => readSyncSettings(settings));
-  const redemption = new RedemptionService(
-    adb,
-    clock,
-    config,
-    audit,
-    outbox,
-    templates,
-    keys,
-    products,
-    stores,
-    auth,
-    offlineAdmissions,
   );
   const printing = new PrintingService(
     adb,
@@ -180,10 +155,6 @@ export async function createCore(options: CoreOptions) {
   );
 
   const productImport = new ProductImportService(adb, clock, audit);
-  const ledger = new StockLedger(adb, clock);
-  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
-  const stock = new StockService(adb, clock, audit, outbox, ledger, products, stores, alerts);
-  const sales = new SalesService(adb, clock, audit, outbox, products, stock, redemption);
   const inventoryJobs = new InventoryJobs(
     adb,
     clock,

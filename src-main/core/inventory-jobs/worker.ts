@@ -1,37 +1,19 @@
 // The inventory worker: large product and sales imports (preview and commit) and the full alert
-// pass, off the main thread. Its own SQLite connection and the same services as the main
-// thread, so an imported sale is recorded exactly as sales.record records it. The events the
-// work raises are collected and forwarded (once each) when it is done.
+// pass, off the main thread, on its own SQLite connection with the main thread's services. The
+// events the work raises are collected and forwarded (once each) when it is done.
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
-import { AlertEvaluator } from '../alerts/evaluator';
-import { AlertsService } from '../alerts/service';
-import { AuditService } from '../audit/service';
-import { AuthService } from '../auth/service';
-import { SessionsService } from '../auth/sessions';
-import { SigningKeys } from '../coupons/signing-keys';
-import { TemplatesService } from '../coupons/templates';
 import { AppDatabase, WriteIntent } from '../db/database';
 import { openDatabase } from '../db/open';
-import { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import { defaultCoreConfig } from '../platform/context';
 import { EventBus } from '../platform/event-bus';
 import { createMemoryLogger } from '../platform/logger';
 import { ProductImportService } from '../products/import';
-import { ProductsService } from '../products/service';
-import { RedemptionService } from '../redemption/service';
 import { SalesImportService } from '../sales/import';
 import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
-import { SalesService } from '../sales/service';
-import { SettingsService } from '../settings/service';
-import { StaffService } from '../staff/service';
-import { StockLedger } from '../stock/ledger';
-import { StockService } from '../stock/service';
-import { StoresService } from '../stores/service';
-import { OfflineAdmissions } from '../sync/offline-admissions';
-import { readSyncSettings } from '../sync/config';
+import { buildSharedServices } from '../shared-services';
 import type { ForwardedEvent, InventoryTask, InventoryWorkerMessage } from './protocol';
 
 const task = workerData as InventoryTask;
@@ -65,47 +47,13 @@ bus.subscribe((name, payload) => {
   } else raised.set(name, { name, payload });
 });
 
-// The same services as createCore builds, for the part of the app this work touches.
 const adb = new AppDatabase(sqlite, db, bus);
 const clock = { now: () => task.now };
-const config = defaultCoreConfig;
-const audit = new AuditService(adb, clock);
-const settings = new SettingsService(adb, clock);
-const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
-const outbox = new OutboxService(adb, clock);
-const stores = new StoresService(adb, clock, audit, outbox);
-const staff = new StaffService(adb, clock, audit, sessions, outbox);
-const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
-const products = new ProductsService(adb, clock, audit);
-const keys = new SigningKeys(adb, clock);
-const templates = new TemplatesService(adb, clock, audit, products, outbox);
-const redemption = new RedemptionService(
-  adb,
-  clock,
-  config,
-  audit,
-  outbox,
-  templates,
-  keys,
-  products,
-  stores,
-  auth,
-  new OfflineAdmissions(adb, clock, () => readSyncSettings(settings)),
-);
-const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
-const stock = new StockService(
-  adb,
-  clock,
-  audit,
-  outbox,
-  new StockLedger(adb, clock),
-  products,
-  stores,
-  alerts,
-);
 // A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
 const heldOutbox = new HeldOutbox(adb, clock);
-const sales = new SalesService(adb, clock, audit, heldOutbox, products, stock, redemption);
+const { audit, alerts, sales } = buildSharedServices(adb, clock, defaultCoreConfig, {
+  salesOutbox: heldOutbox,
+});
 const chunked = {
   runs: new SalesImportRuns(adb, clock, alerts),
   outbox: heldOutbox,
