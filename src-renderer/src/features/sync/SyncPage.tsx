@@ -20,18 +20,23 @@ export function SyncPage() {
   const syncNow = useSyncNow();
   const paired = status.data && status.data.state !== 'unpaired' && status.data.state !== 'revoked';
 
+  // One notice per sync: a second click replaces the first result instead of stacking another.
+  const notify = (type: 'success' | 'warning' | 'error', content: string) =>
+    message.open({ key: 'sync-now-result', type, content });
+
   const onSyncNow = async () => {
     try {
       const after = await syncNow.mutateAsync({});
-      if (after.state === 'revoked') message.error(t('sync.status.revokedTitle'));
+      if (after.state === 'revoked') notify('error', t('sync.status.revokedTitle'));
       else if (after.retryNotBefore)
-        message.warning(
+        notify(
+          'warning',
           t('sync.waitForCloud', { at: dayjs(after.retryNotBefore).format(t('formats.dateTime')) }),
         );
-      else if (after.lastError) message.warning(after.lastError);
-      else message.success(t('sync.syncedNow'));
+      else if (after.lastError) notify('warning', after.lastError);
+      else notify('success', t('sync.syncedNow'));
     } catch (error) {
-      message.error(errorText(error));
+      notify('error', errorText(error));
     }
   };
 
