@@ -189,6 +189,7 @@ export async function createCore(options: CoreOptions) {
   const salesImportRuns = new SalesImportRuns(adb, clock, alerts);
   salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
+  const analyticsWarmUp = warmUpAnalytics(analytics, analyticsJobs, logger, config);
   const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
 
   const handlers: HandlerMap = {
@@ -255,6 +256,7 @@ export async function createCore(options: CoreOptions) {
       sales,
       alerts,
       scanner,
+      analytics,
       analyticsJobs,
       sync,
       inventoryJobs,
@@ -273,6 +275,7 @@ export async function createCore(options: CoreOptions) {
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();
+      analyticsWarmUp.abort();
       // A sync round under way is cut off (its request aborted) and ends before the database
       // closes; with none running the database closes at once.
       const round = sync.close();
@@ -288,3 +291,29 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
+
+/** Once any rebuild has ended, the analytics read ahead; `abort` stops them where they are. */
+function warmUpAnalytics(
+  analytics: AnalyticsService,
+  jobs: AnalyticsJobs,
+  logger: Logger,
+  config: CoreConfig,
+): AbortController {
+  const controller = new AbortController();
+  const delayMs = config.analytics.warmUpDelayMs;
+  if (delayMs === null) return controller;
+  const warmUp = async () => {
+    await jobs.settled();
+    const started = performance.now();
+    if (controller.signal.aborted) return;
+    await analytics.warmUp(controller.signal);
+    if (!controller.signal.aborted)
+      logger.info('analytics read ahead', { ms: Math.round(performance.now() - started) });
+  };
+  const timer = setTimeout(() => {
+    warmUp().catch((error: unknown) => logger.warn('analytics read-ahead failed', { error }));
+  }, delayMs);
+  timer.unref();
+  controller.signal.addEventListener('abort', () => clearTimeout(timer));
+  return controller;
+}

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RedemptionKind } from '../../../src-shared/contract/analytics';
 import { datesInRange, wholeMonthsOf } from '../../../src-shared/analytics/rules';
 import { addDays } from '../../../src-shared/time';
@@ -9,7 +10,8 @@ import type { Sqlite } from '../db/open';
 // each a set of parallel arrays (phone, store, kind, count, amount). A query sums a year's slices
 // in a few milliseconds. A slice is read again only when its day changed: every write to a day's
 // consumer rows bumps that day's stamp (rollup_consumer_stamp, in the same transaction), and the
-// stamps are read in the same snapshot as the slices.
+// stamps are read in the same snapshot as the slices. Reading a year of slices takes a second or
+// two, so `warm` reads them after start, a day per turn of the event loop.
 
 const KIND_INDEX: Record<RedemptionKind, number> = { coupon: 0, cashback: 1 };
 const KINDS = Object.keys(KIND_INDEX) as RedemptionKind[];
@@ -49,6 +51,60 @@ class Names {
   }
   find(name: string): number | undefined {
     return this.ids.get(name);
+  }
+}
+
+type ConsumerRow = [
+  phone: string,
+  storeId: string,
+  kind: RedemptionKind,
+  count: number,
+  fen: number,
+];
+
+/** Sums rollup rows into one entry per phone, store and kind (in JS: faster than a GROUP BY). */
+class SliceBuilder {
+  private readonly at = new Map<number, number>();
+  private readonly phone: number[] = [];
+  private readonly store: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly count: number[] = [];
+  private readonly fen: number[] = [];
+
+  constructor(
+    private readonly phones: Names,
+    private readonly stores: Names,
+  ) {}
+
+  add(rows: Iterable<ConsumerRow>): void {
+    for (const [p, s, k, n, amount] of rows) {
+      const phoneId = this.phones.id(p);
+      const storeId = this.stores.id(s);
+      const kindId = KIND_INDEX[k];
+      const key = (phoneId * 65_536 + storeId) * 2 + kindId;
+      const i = this.at.get(key);
+      if (i === undefined) {
+        this.at.set(key, this.phone.push(phoneId) - 1);
+        this.store.push(storeId);
+        this.kind.push(kindId);
+        this.count.push(n);
+        this.fen.push(amount);
+      } else {
+        this.count[i]! += n;
+        this.fen[i]! += amount;
+      }
+    }
+  }
+
+  build(stamp: number): Slice {
+    return {
+      stamp,
+      phone: Int32Array.from(this.phone),
+      store: Int32Array.from(this.store),
+      kind: Uint8Array.from(this.kind),
+      count: Int32Array.from(this.count),
+      fen: Float64Array.from(this.fen),
+    };
   }
 }
 
@@ -127,58 +183,81 @@ export class ConsumerRanking {
   /** The cached slice if its days are unchanged, otherwise read from the daily rollup. */
   private slice(key: string, firstDay: string, lastDay: string, stamp: number): Slice {
     const cached = this.slices.get(key);
-    this.slices.delete(key);
-    if (cached && cached.stamp === stamp) {
-      this.slices.set(key, cached);
-      return cached;
+    if (cached?.stamp !== stamp) {
+      const builder = this.builder();
+      builder.add(this.rowsOf(firstDay, lastDay));
+      return this.keep(key, builder.build(stamp));
     }
-    if (cached) this.entries -= cached.phone.length;
-    const slice = this.read(firstDay, lastDay, stamp);
+    this.slices.delete(key);
+    this.slices.set(key, cached);
+    return cached;
+  }
+
+  /**
+   * Reads ahead the slices the ranges people ask for need (the last 7, 30, 90 or 365 days, this
+   * year): each day of the last 90 and the loose days a year back, then each whole month of the
+   * year. A month is read a day per turn of the event loop, so the till's requests never wait
+   * behind it. Its stamp is read before its days: a day written meanwhile leaves the slice with
+   * an older stamp, and the next query reads it again.
+   */
+  async warm(today: string, signal: AbortSignal): Promise<void> {
+    const split = wholeMonthsOf(addDays(today, -364), today);
+    const days = new Set([
+      ...(split.before ? datesInRange(...split.before) : []),
+      ...datesInRange(addDays(today, -89), today),
+    ]);
+    for (const day of days) {
+      await nextTurn();
+      if (signal.aborted) return;
+      this.slice(day, day, day, this.stampSum(day, day));
+    }
+    this.evict(new Set());
+    if (!split.months) return;
+    for (let month = split.months[0]; month <= split.months[1]; month = nextMonth(month)) {
+      const monthDays = datesInRange(`${month}-01`, addDays(`${nextMonth(month)}-01`, -1));
+      const stamp = this.stampSum(monthDays[0]!, monthDays.at(-1)!);
+      if (this.slices.get(month)?.stamp === stamp) continue;
+      const builder = this.builder();
+      for (const day of monthDays) {
+        await nextTurn();
+        if (signal.aborted) return;
+        builder.add(this.rowsOf(day, day));
+      }
+      this.evict(new Set([this.keep(month, builder.build(stamp))]));
+    }
+  }
+
+  private stampSum(firstDay: string, lastDay: string): number {
+    const row = this.sqlite
+      .prepare(
+        'SELECT COALESCE(SUM(stamp), 0) AS stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?',
+      )
+      .get(firstDay, lastDay) as { stamp: number };
+    return row.stamp;
+  }
+
+  /** Puts a slice in place of the key's last one, as the most recently used. */
+  private keep(key: string, slice: Slice): Slice {
+    const replaced = this.slices.get(key);
+    if (replaced) this.entries -= replaced.phone.length;
+    this.slices.delete(key);
     this.slices.set(key, slice);
     this.entries += slice.phone.length;
     return slice;
   }
 
-  /** One phone, store and kind per entry, summed over the days (in JS: faster than a GROUP BY). */
-  private read(firstDay: string, lastDay: string, stamp: number): Slice {
-    const at = new Map<number, number>();
-    const phone: number[] = [];
-    const store: number[] = [];
-    const kind: number[] = [];
-    const count: number[] = [];
-    const fen: number[] = [];
-    const rows = this.sqlite
+  private builder(): SliceBuilder {
+    return new SliceBuilder(this.phones, this.stores);
+  }
+
+  private rowsOf(firstDay: string, lastDay: string): Iterable<ConsumerRow> {
+    return this.sqlite
       .prepare(
         `SELECT phone, store_id, kind, count, amount_fen FROM rollup_consumer_day
          WHERE product_id = '' AND day BETWEEN ? AND ?`,
       )
       .raw(true)
-      .iterate(firstDay, lastDay) as Iterable<[string, string, RedemptionKind, number, number]>;
-    for (const [p, s, k, n, amount] of rows) {
-      const phoneId = this.phones.id(p);
-      const storeId = this.stores.id(s);
-      const kindId = KIND_INDEX[k];
-      const key = (phoneId * 65_536 + storeId) * 2 + kindId;
-      const i = at.get(key);
-      if (i === undefined) {
-        at.set(key, phone.push(phoneId) - 1);
-        store.push(storeId);
-        kind.push(kindId);
-        count.push(n);
-        fen.push(amount);
-      } else {
-        count[i]! += n;
-        fen[i]! += amount;
-      }
-    }
-    return {
-      stamp,
-      phone: Int32Array.from(phone),
-      store: Int32Array.from(store),
-      kind: Uint8Array.from(kind),
-      count: Int32Array.from(count),
-      fen: Float64Array.from(fen),
-    };
+      .iterate(firstDay, lastDay) as Iterable<ConsumerRow>;
   }
 
   /** Drops the least recently used slices over the budget, never those just used. */
@@ -202,4 +281,9 @@ function topIndexes(counts: Float64Array, limit: number, phones: readonly string
   return ids
     .sort((a, b) => counts[b]! - counts[a]! || (phones[a]! < phones[b]! ? -1 : 1))
     .slice(0, limit);
+}
+
+/** 'YYYY-MM' → the month after it. */
+function nextMonth(month: string): string {
+  return addDays(`${month}-28`, 4).slice(0, 7);
 }

@@ -59,6 +59,11 @@ export class AnalyticsService {
     this.ranking = new ConsumerRanking(adb.sqlite);
   }
 
+  /** Reads ahead in the background what the first top-consumer chart needs (see `warm`). */
+  warmUp(signal: AbortSignal): Promise<void> {
+    return this.ranking.warm(this.today(), signal);
+  }
+
   private all<T = Row>(sql: string, params: unknown[]): T[] {
     return this.adb.sqlite.prepare(sql).all(...params) as T[];
   }

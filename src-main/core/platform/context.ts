@@ -48,6 +48,8 @@ export interface CoreConfig {
   sync: SyncConfig;
   /** From what size imports and the full alert pass leave the main thread (tests lower them). */
   inventoryWorker: { minImportChars: number; minAlertLevels: number };
+  /** How long after start the top-consumer slices are read ahead; null: not at all (tests). */
+  analytics: { warmUpDelayMs: number | null };
 }
 
 export const defaultCoreConfig: CoreConfig = {
@@ -59,6 +61,8 @@ export const defaultCoreConfig: CoreConfig = {
   sync: defaultSyncConfig,
   // About 2,000 product rows of CSV; a shop with 20k stock levels has a pass worth moving.
   inventoryWorker: { minImportChars: 200_000, minAlertLevels: 20_000 },
+  // Past the first screens: the reading ahead then competes with nobody.
+  analytics: { warmUpDelayMs: 10_000 },
 };
 
 /** Narrows a context to a logged-in staff member (the contract's access list already ensured it). */
