@@ -304,8 +304,8 @@ function warmUpAnalytics(
   if (delayMs === null) return controller;
   const warmUp = async () => {
     await jobs.settled();
-    const started = performance.now();
     if (controller.signal.aborted) return;
+    const started = performance.now();
     await analytics.warmUp(controller.signal);
     if (!controller.signal.aborted)
       logger.info('analytics read ahead', { ms: Math.round(performance.now() - started) });
