@@ -1,10 +1,9 @@
-import { App, Col, Input, Row } from 'antd';
+import { Col, Input, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseYuan } from '../../../../src-shared/money';
 import { fenToYuanText } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
-import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
@@ -30,8 +29,6 @@ export function ReceiveDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const receive = useReceive();
   const [storeId, setStoreId] = useState(initialStoreId);
   const [supplier, setSupplier] = useState('');
@@ -47,24 +44,19 @@ export function ReceiveDrawer({
     lines.every((line) => line.qty !== null && (!line.costText.trim() || costOf(line) !== null));
   const totalFen = lines.reduce((sum, line) => sum + (line.qty ?? 0) * (costOf(line) ?? 0), 0);
 
-  const submit = async () => {
-    if (!storeId) return;
-    try {
-      await receive.mutateAsync({
-        storeId,
-        supplier,
-        note,
-        lines: lines.map((line) => ({
-          productId: line.product.id,
-          qty: line.qty ?? 0,
-          unitCostFen: costOf(line),
-        })),
-      });
-      message.success(t('stock.receive.done', { count: lines.length }));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
+  const save = async () => {
+    if (!storeId) throw new Error('saved without a store');
+    await receive.mutateAsync({
+      storeId,
+      supplier,
+      note,
+      lines: lines.map((line) => ({
+        productId: line.product.id,
+        qty: line.qty ?? 0,
+        unitCostFen: costOf(line),
+      })),
+    });
+    return t('stock.receive.done', { count: lines.length });
   };
 
   return (
@@ -73,7 +65,7 @@ export function ReceiveDrawer({
       submitText={t('stock.receive.submit', { count: lines.length })}
       submitting={receive.isPending}
       canSubmit={valid}
-      onSubmit={() => void submit()}
+      save={save}
       onClose={onClose}
     >
       <Row gutter={16}>

@@ -1,7 +1,6 @@
 import { App, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n/error-text';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
 import { LabeledField, NoteField } from './StockFormFields';
@@ -29,8 +28,7 @@ export function StocktakeDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
-  const errorText = useErrorText();
+  const { modal } = App.useApp();
   const adjust = useAdjust();
   const [storeId, setStoreId] = useState(initialStoreId);
   const [note, setNote] = useState('');
@@ -49,7 +47,7 @@ export function StocktakeDrawer({
   };
   const valid = !!storeId && lines.length > 0 && lines.every((line) => line.counted !== null);
 
-  const confirm = () => {
+  const confirm = (run: () => Promise<void>) => {
     const differences = lines.map(differenceOf);
     const gains = differences.filter((d) => d !== null && d > 0).length;
     const losses = differences.filter((d) => d !== null && d < 0).length;
@@ -63,24 +61,19 @@ export function StocktakeDrawer({
       }),
       okText: t('stock.stocktake.confirm'),
       cancelText: t('common.cancel'),
-      onOk: () => submit(),
+      onOk: run,
     });
   };
 
-  const submit = async () => {
-    if (!storeId) return;
-    try {
-      const result = await adjust.mutateAsync({
-        storeId,
-        note,
-        lines: lines.map((line) => ({ productId: line.product.id, countedQty: line.counted ?? 0 })),
-      });
-      const changed = result.lines.filter((line) => line.differenceQty !== 0).length;
-      message.success(t('stock.stocktake.done', { count: result.lines.length, changed }));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
+  const save = async () => {
+    if (!storeId) throw new Error('saved without a store');
+    const result = await adjust.mutateAsync({
+      storeId,
+      note,
+      lines: lines.map((line) => ({ productId: line.product.id, countedQty: line.counted ?? 0 })),
+    });
+    const changed = result.lines.filter((line) => line.differenceQty !== 0).length;
+    return t('stock.stocktake.done', { count: result.lines.length, changed });
   };
 
   return (
@@ -89,7 +82,8 @@ export function StocktakeDrawer({
       submitText={t('stock.stocktake.submit', { count: lines.length })}
       submitting={adjust.isPending}
       canSubmit={valid}
-      onSubmit={confirm}
+      save={save}
+      confirm={confirm}
       onClose={onClose}
     >
       <Row gutter={16}>

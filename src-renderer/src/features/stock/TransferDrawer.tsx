@@ -1,7 +1,6 @@
-import { Alert, App, Col, Row, Typography } from 'antd';
+import { Alert, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorText } from '../../i18n/error-text';
 import { LinesTable, QtyInput } from './LinesTable';
 import { ProductPicker } from './ProductPicker';
 import { LabeledField, NoteField } from './StockFormFields';
@@ -24,8 +23,6 @@ export function TransferDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const transfer = useTransfer();
   const [fromStoreId, setFromStoreId] = useState(initialStoreId);
   const [toStoreId, setToStoreId] = useState<string | undefined>();
@@ -46,20 +43,15 @@ export function TransferDrawer({
     lines.length > 0 &&
     lines.every((line) => line.qty !== null);
 
-  const submit = async () => {
-    if (!fromStoreId || !toStoreId) return;
-    try {
-      await transfer.mutateAsync({
-        fromStoreId,
-        toStoreId,
-        note,
-        lines: lines.map((line) => ({ productId: line.product.id, qty: line.qty ?? 0 })),
-      });
-      message.success(t('stock.transfer.done', { count: lines.length }));
-      onClose();
-    } catch (error) {
-      message.error(errorText(error));
-    }
+  const save = async () => {
+    if (!fromStoreId || !toStoreId) throw new Error('saved without both stores');
+    await transfer.mutateAsync({
+      fromStoreId,
+      toStoreId,
+      note,
+      lines: lines.map((line) => ({ productId: line.product.id, qty: line.qty ?? 0 })),
+    });
+    return t('stock.transfer.done', { count: lines.length });
   };
 
   return (
@@ -68,7 +60,7 @@ export function TransferDrawer({
       submitText={t('stock.transfer.submit', { count: lines.length })}
       submitting={transfer.isPending}
       canSubmit={valid}
-      onSubmit={() => void submit()}
+      save={save}
       onClose={onClose}
     >
       <Row gutter={16}>
