@@ -13,6 +13,7 @@ import { Money } from '../../ui/Money';
 import type { OrderLine, OrderMode } from './order';
 import type { RedemptionDesk } from './use-redemption-desk';
 import styles from './RedemptionPage.module.css';
+import { ProductName } from '../../ui/ProductName';
 
 /** A product by barcode first (what a scanner reads), then by SKU (what people type). */
 export async function findProduct(api: ReturnType<typeof useApi>, text: string) {
@@ -199,12 +200,7 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
               {
                 key: 'name',
                 title: t('redemption.order.product'),
-                render: (_, line) => (
-                  <div className={styles.lineName}>
-                    <Typography.Text strong>{line.name}</Typography.Text>
-                    <Typography.Text type="secondary">{line.sku}</Typography.Text>
-                  </div>
-                ),
+                render: (_, line) => <ProductName name={line.name} detail={line.sku} />,
               },
               {
                 key: 'price',

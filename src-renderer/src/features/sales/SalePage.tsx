@@ -32,6 +32,7 @@ import { SalesImportWizard } from './SalesImportWizard';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import styles from './SalePage.module.css';
+import { ProductName } from '../../ui/ProductName';
 
 /** A unit price typed in yuan; kept when it reads as an amount, put back when it does not. */
 function PriceCell({
@@ -162,10 +163,7 @@ export function SalePage() {
                     key: 'product',
                     title: t('sale.product'),
                     render: (_, line) => (
-                      <div className={styles.productCell}>
-                        <Typography.Text strong>{line.product.name}</Typography.Text>
-                        <Typography.Text type="secondary">{line.product.sku}</Typography.Text>
-                      </div>
+                      <ProductName name={line.product.name} detail={line.product.sku} />
                     ),
                   },
                   {

@@ -1,8 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, InputNumber, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ProductLine } from './product-lines';
 import styles from './StockPage.module.css';
+import { ProductName } from '../../ui/ProductName';
 
 /** A whole quantity field for a line (stock is counted in the product's units). */
 export function QtyInput({
@@ -53,12 +54,10 @@ export function LinesTable<T extends object>({
           key: 'product',
           title: t('stock.columns.product'),
           render: (_, line) => (
-            <div className={styles.productCell}>
-              <Typography.Text strong>{line.product.name}</Typography.Text>
-              <Typography.Text type="secondary">
-                {line.product.sku} · {line.product.unit}
-              </Typography.Text>
-            </div>
+            <ProductName
+              name={line.product.name}
+              detail={`${line.product.sku} · ${line.product.unit}`}
+            />
           ),
         },
         ...columns,

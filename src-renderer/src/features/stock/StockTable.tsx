@@ -2,6 +2,7 @@ import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'an
 import { useTranslation } from 'react-i18next';
 import type { LevelStatus, StockLevel } from '../../../../src-shared/contract/stock';
 import styles from './StockPage.module.css';
+import { ProductName } from '../../ui/ProductName';
 
 export const STATUS_COLORS: Record<LevelStatus, string> = {
   ok: 'default',
@@ -32,12 +33,7 @@ export function StockTable(props: StockTableProps) {
     {
       key: 'product',
       title: t('stock.columns.product'),
-      render: (_, level) => (
-        <div className={styles.productCell}>
-          <Typography.Text strong>{level.productName}</Typography.Text>
-          <Typography.Text type="secondary">{level.sku}</Typography.Text>
-        </div>
-      ),
+      render: (_, level) => <ProductName name={level.productName} detail={level.sku} />,
     },
     ...(showStore
       ? [{ key: 'store', title: t('stock.columns.store'), dataIndex: 'storeName', width: 170 }]
