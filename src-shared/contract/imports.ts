@@ -49,7 +49,15 @@ export const importIssueSchemaFor = <F extends readonly [string, ...string[]]>(f
   });
 
 /** Which header of the file feeds a field (null: not in the file). */
-export const mappedColumn = z.string().nullable().default(null);
+const mappedColumn = z.string().nullable().default(null);
+
+/** Which column of the file (by its header) holds each field; null: not in the file. */
+export const importMappingSchemaFor = <F extends readonly string[]>(fields: F) =>
+  z.object(
+    Object.fromEntries(fields.map((field) => [field, mappedColumn])) as {
+      [K in F[number]]: typeof mappedColumn;
+    },
+  );
 
 /** How the file was read: CSV with its detected encoding, or XLSX. */
 export const importFormatSchema = {

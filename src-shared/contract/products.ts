@@ -5,7 +5,7 @@ import {
   importFileSchema,
   importFormatSchema,
   importIssueSchemaFor,
-  mappedColumn,
+  importMappingSchemaFor,
 } from './imports';
 
 export const fenSchema = z
@@ -71,15 +71,7 @@ export const IMPORT_FIELDS = [
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['sku', 'name', 'priceYuan'];
 
-export const importMappingSchema = z.object({
-  sku: mappedColumn,
-  name: mappedColumn,
-  barcodes: mappedColumn,
-  category: mappedColumn,
-  unit: mappedColumn,
-  priceYuan: mappedColumn,
-  costYuan: mappedColumn,
-} satisfies Record<ImportField, z.ZodType>);
+export const importMappingSchema = importMappingSchemaFor(IMPORT_FIELDS);
 export type ImportMapping = z.output<typeof importMappingSchema>;
 
 export { IMPORT_PROBLEMS, importFileSchema, type ImportProblem } from './imports';

@@ -8,7 +8,7 @@ import {
   importFileSchema,
   importFormatSchema,
   importIssueSchemaFor,
-  mappedColumn,
+  importMappingSchemaFor,
 } from './imports';
 
 const couponCodeSchema = z.string().trim().min(1, { message: 'validation.required' }).max(300);
@@ -90,16 +90,7 @@ export const REQUIRED_SALES_IMPORT_FIELDS: readonly SalesImportField[] = [
   'unitPriceYuan',
 ];
 
-export const salesImportMappingSchema = z.object({
-  saleId: mappedColumn,
-  soldAt: mappedColumn,
-  store: mappedColumn,
-  sku: mappedColumn,
-  barcode: mappedColumn,
-  qty: mappedColumn,
-  unitPriceYuan: mappedColumn,
-  customerPhone: mappedColumn,
-} satisfies Record<SalesImportField, z.ZodType>);
+export const salesImportMappingSchema = importMappingSchemaFor(SALES_IMPORT_FIELDS);
 export type SalesImportMapping = z.output<typeof salesImportMappingSchema>;
 
 export const salesImportIssueSchema = importIssueSchemaFor(SALES_IMPORT_FIELDS);
