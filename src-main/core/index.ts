@@ -47,6 +47,7 @@ import { StoreReports } from './analytics/store-report';
 import { ReportsService } from './analytics/reports';
 import { AnalyticsJobs } from './analytics/jobs';
 import { analyticsHandlers } from './analytics/handlers';
+import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 
@@ -189,7 +190,12 @@ export async function createCore(options: CoreOptions) {
   const salesImportRuns = new SalesImportRuns(adb, clock, alerts);
   salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
-  const analyticsWarmUp = warmUpAnalytics(analytics, analyticsJobs, logger, config);
+  const analyticsReadAhead = scheduleAnalyticsReadAhead(
+    analytics,
+    analyticsJobs,
+    logger,
+    config.analytics.warmUpDelayMs,
+  );
   const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
 
   const handlers: HandlerMap = {
@@ -275,7 +281,7 @@ export async function createCore(options: CoreOptions) {
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();
-      analyticsWarmUp.abort();
+      analyticsReadAhead.abort();
       // A sync round under way is cut off (its request aborted) and ends before the database
       // closes; with none running the database closes at once.
       const round = sync.close();
@@ -291,29 +297,3 @@ export async function createCore(options: CoreOptions) {
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;
-
-/** Once any rebuild has ended, the analytics read ahead; `abort` stops them where they are. */
-function warmUpAnalytics(
-  analytics: AnalyticsService,
-  jobs: AnalyticsJobs,
-  logger: Logger,
-  config: CoreConfig,
-): AbortController {
-  const controller = new AbortController();
-  const delayMs = config.analytics.warmUpDelayMs;
-  if (delayMs === null) return controller;
-  const warmUp = async () => {
-    await jobs.settled();
-    if (controller.signal.aborted) return;
-    const started = performance.now();
-    await analytics.warmUp(controller.signal);
-    if (!controller.signal.aborted)
-      logger.info('analytics read ahead', { ms: Math.round(performance.now() - started) });
-  };
-  const timer = setTimeout(() => {
-    warmUp().catch((error: unknown) => logger.warn('analytics read-ahead failed', { error }));
-  }, delayMs);
-  timer.unref();
-  controller.signal.addEventListener('abort', () => clearTimeout(timer));
-  return controller;
-}

@@ -51,7 +51,7 @@ export const importIssueSchemaFor = <F extends readonly [string, ...string[]]>(f
 /** Which header of the file feeds a field (null: not in the file). */
 const mappedColumn = z.string().nullable().default(null);
 
-/** Which column of the file (by its header) holds each field; null: not in the file. */
+/** A mapping of each of the fields to its header. */
 export const importMappingSchemaFor = <F extends readonly string[]>(fields: F) =>
   z.object(
     Object.fromEntries(fields.map((field) => [field, mappedColumn])) as {

@@ -111,6 +111,23 @@ class SliceBuilder {
 /** About 22 bytes an entry: the default keeps well under 200 MB whatever is asked. */
 const DEFAULT_MAX_ENTRIES = 8_000_000;
 
+function prepareStatements(sqlite: Sqlite) {
+  return {
+    stamps: sqlite.prepare(
+      'SELECT day, stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?',
+    ),
+    stampSum: sqlite.prepare(
+      'SELECT COALESCE(SUM(stamp), 0) AS stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?',
+    ),
+    rows: sqlite
+      .prepare(
+        `SELECT phone, store_id, kind, count, amount_fen FROM rollup_consumer_day
+         WHERE product_id = '' AND day BETWEEN ? AND ?`,
+      )
+      .raw(true),
+  };
+}
+
 export class ConsumerRanking {
   private readonly phones = new Names();
   private readonly stores = new Names();
@@ -118,10 +135,15 @@ export class ConsumerRanking {
   private readonly slices = new Map<string, Slice>();
   private entries = 0;
 
+  // Prepared once: the read-ahead runs them for every day of a year.
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
   constructor(
     private readonly sqlite: Sqlite,
     private readonly maxEntries = DEFAULT_MAX_ENTRIES,
-  ) {}
+  ) {
+    this.statements = prepareStatements(sqlite);
+  }
 
   top(query: RankingQuery): RankedConsumer[] {
     // One read snapshot: the stamps and the rows they vouch for come from the same moment.
@@ -154,9 +176,10 @@ export class ConsumerRanking {
   /** Whole months as month slices, the loose days at either end as day slices. */
   private slicesOf(from: string, to: string): Slice[] {
     const stampOf = new Map<string, number>();
-    for (const row of this.sqlite
-      .prepare('SELECT day, stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?')
-      .iterate(from, to) as Iterable<{ day: string; stamp: number }>)
+    for (const row of this.statements.stamps.iterate(from, to) as Iterable<{
+      day: string;
+      stamp: number;
+    }>)
       stampOf.set(row.day, row.stamp);
     const split = wholeMonthsOf(from, to);
     const slices: Slice[] = [];
@@ -228,12 +251,7 @@ export class ConsumerRanking {
   }
 
   private stampSum(firstDay: string, lastDay: string): number {
-    const row = this.sqlite
-      .prepare(
-        'SELECT COALESCE(SUM(stamp), 0) AS stamp FROM rollup_consumer_stamp WHERE day BETWEEN ? AND ?',
-      )
-      .get(firstDay, lastDay) as { stamp: number };
-    return row.stamp;
+    return (this.statements.stampSum.get(firstDay, lastDay) as { stamp: number }).stamp;
   }
 
   /** Puts a slice in place of the key's last one, as the most recently used. */
@@ -251,13 +269,7 @@ export class ConsumerRanking {
   }
 
   private rowsOf(firstDay: string, lastDay: string): Iterable<ConsumerRow> {
-    return this.sqlite
-      .prepare(
-        `SELECT phone, store_id, kind, count, amount_fen FROM rollup_consumer_day
-         WHERE product_id = '' AND day BETWEEN ? AND ?`,
-      )
-      .raw(true)
-      .iterate(firstDay, lastDay) as Iterable<ConsumerRow>;
+    return this.statements.rows.iterate(firstDay, lastDay) as Iterable<ConsumerRow>;
   }
 
   /** Drops the least recently used slices over the budget, never those just used. */

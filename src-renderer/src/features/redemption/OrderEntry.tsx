@@ -10,10 +10,10 @@ import { fenToYuanText, yuanProblem } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
+import { ProductName } from '../../ui/ProductName';
 import type { OrderLine, OrderMode } from './order';
 import type { RedemptionDesk } from './use-redemption-desk';
 import styles from './RedemptionPage.module.css';
-import { ProductName } from '../../ui/ProductName';
 
 /** A product by barcode first (what a scanner reads), then by SKU (what people type). */
 export async function findProduct(api: ReturnType<typeof useApi>, text: string) {

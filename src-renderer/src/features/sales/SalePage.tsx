@@ -25,6 +25,7 @@ import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
+import { ProductName } from '../../ui/ProductName';
 import { ProductPicker } from '../stock/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../stock/StoreSelect';
 import { RecentSales } from './RecentSales';
@@ -32,7 +33,6 @@ import { SalesImportWizard } from './SalesImportWizard';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import styles from './SalePage.module.css';
-import { ProductName } from '../../ui/ProductName';
 
 /** A unit price typed in yuan; kept when it reads as an amount, put back when it does not. */
 function PriceCell({

@@ -1,9 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ProductName } from '../../ui/ProductName';
 import type { ProductLine } from './product-lines';
 import styles from './StockPage.module.css';
-import { ProductName } from '../../ui/ProductName';
 
 /** A whole quantity field for a line (stock is counted in the product's units). */
 export function QtyInput({

@@ -1,8 +1,8 @@
 import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LevelStatus, StockLevel } from '../../../../src-shared/contract/stock';
-import styles from './StockPage.module.css';
 import { ProductName } from '../../ui/ProductName';
+import styles from './StockPage.module.css';
 
 export const STATUS_COLORS: Record<LevelStatus, string> = {
   ok: 'default',
