@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { SYSTEM_CONTEXT } from '../src-main/core/events/domain-events';
 import { newId } from '../src-main/core/platform/ids';
 import { compare, round, stats, time, type Metric } from './harness';
 
@@ -53,9 +54,7 @@ export async function couponsBench(): Promise<Metric[]> {
 
     // Batch issue: 100k codes in one transaction (codes, check digits, inserts), on this thread.
     const start100k = performance.now();
-    core.sqlite
-      .transaction(() => issuer.issueWithin({ ...request, count: CHUNK }, newId()))
-      .immediate();
+    core.adb.write(() => issuer.issueWithin(SYSTEM_CONTEXT, { ...request, count: CHUNK }, newId()));
     const batch100k = performance.now() - start100k;
     // Baseline: the same number of rows with a fixed code pattern, no randomness or checks.
     const bareStart = performance.now();

@@ -16,7 +16,6 @@ import { setupHandlers } from './setup/handlers';
 import { staffHandlers } from './staff/handlers';
 import { storesHandlers } from './stores/handlers';
 import { productsHandlers } from './products/handlers';
-import { IssueService } from './coupons/issue';
 import { CouponsService } from './coupons/service';
 import { BatchesService } from './coupons/batches';
 import { couponsHandlers } from './coupons/handlers';
@@ -95,7 +94,6 @@ export async function createCore(options: CoreOptions) {
     audit,
     settings,
     sessions,
-    outbox,
     stores,
     staff,
     auth,
@@ -106,10 +104,11 @@ export async function createCore(options: CoreOptions) {
     alerts,
     stock,
     sales,
+    issuer,
+    ledgers,
   } = buildSharedServices(adb, clock, config);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
-  const issuer = new IssueService(adb, clock, audit, outbox, templates, keys);
   const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     migrationsDir: options.migrationsDir,
@@ -119,8 +118,7 @@ export async function createCore(options: CoreOptions) {
   const couponsService = new CouponsService(
     adb,
     clock,
-    audit,
-    outbox,
+    ledgers.issued,
     issuer,
     stores,
     keys,
@@ -146,8 +144,7 @@ export async function createCore(options: CoreOptions) {
   const cashback = new CashbackService(
     adb,
     clock,
-    audit,
-    outbox,
+    ledgers.cashback,
     templates,
     issuer,
     keys,
@@ -196,7 +193,7 @@ export async function createCore(options: CoreOptions) {
     logger,
     config.analytics.warmUpDelayMs,
   );
-  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync);
+  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, ledgers);
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
@@ -253,6 +250,7 @@ export async function createCore(options: CoreOptions) {
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
+    adb,
     services: {
       issuer,
       redemption,

@@ -1,22 +1,37 @@
-// The services that record sales, stock and redemptions, wired in one place: the main thread
-// (createCore) and the inventory worker build them the same way, so an imported sale is
-// recorded exactly as sales.record records it.
+// The services that record sales, stock, coupons and redemptions, with their ledgers and what
+// follows each ledger's domain events, wired in one place: the main thread (createCore) and the
+// workers build them the same way, so an imported sale or a batch chunk is recorded, counted,
+// audited and sent to the cloud exactly as the till's own.
 import { AlertEvaluator } from './alerts/evaluator';
 import { AlertsService } from './alerts/service';
+import { rollupEffects } from './analytics/rollup-effects';
 import { AuditService } from './audit/service';
 import { AuthService } from './auth/service';
 import { SessionsService } from './auth/sessions';
+import { cashbackEffects } from './cashback/effects';
+import { CashbackLedger } from './cashback/ledger';
+import { couponEffects } from './coupons/effects';
+import { IssueService } from './coupons/issue';
+import { IssueLedger } from './coupons/issue-ledger';
 import { SigningKeys } from './coupons/signing-keys';
 import { TemplatesService } from './coupons/templates';
 import type { AppDatabase } from './db/database';
+import { DomainEvents } from './events/domain-events';
 import { OutboxService } from './outbox/service';
 import type { Clock } from './platform/clock';
 import type { CoreConfig } from './platform/context';
 import { ProductsService } from './products/service';
+import { redemptionEffects } from './redemption/effects';
+import { RedemptionRules } from './redemption/evaluation';
+import { RedemptionLedger } from './redemption/ledger';
+import { RedemptionReadModel } from './redemption/read-model';
 import { RedemptionService } from './redemption/service';
+import { salesEffects } from './sales/effects';
+import { SalesLedger } from './sales/ledger';
 import { SalesService } from './sales/service';
 import { SettingsService } from './settings/service';
 import { StaffService } from './staff/service';
+import { stockEffects } from './stock/effects';
 import { StockLedger } from './stock/ledger';
 import { StockService } from './stock/service';
 import { StoresService } from './stores/service';
@@ -24,8 +39,8 @@ import { OfflineAdmissions } from './sync/offline-admissions';
 import { readSyncSettings } from './sync/config';
 
 export interface SharedServiceOptions {
-  /** Where sales put their outbox rows (the worker holds a large import's rows to its end). */
-  salesOutbox?: OutboxService;
+  /** Where the outbox rows go (the inventory worker holds a large import's rows to its end). */
+  outbox?: OutboxService;
 }
 
 export function buildSharedServices(
@@ -34,50 +49,56 @@ export function buildSharedServices(
   config: CoreConfig,
   options: SharedServiceOptions = {},
 ) {
+  const events = new DomainEvents(adb);
   const audit = new AuditService(adb, clock);
   const settings = new SettingsService(adb, clock);
   const sessions = new SessionsService(adb, clock, config.sessionIdleMs);
-  const outbox = new OutboxService(adb, clock);
+  const outbox = options.outbox ?? new OutboxService(adb, clock);
   const stores = new StoresService(adb, clock, audit, outbox);
   const staff = new StaffService(adb, clock, audit, sessions, outbox);
   const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
   const products = new ProductsService(adb, clock, audit);
   const keys = new SigningKeys(adb, clock);
   const templates = new TemplatesService(adb, clock, audit, products, outbox);
+  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
+
+  // One owner per ledger: every path (till, import, sync pull, conflict) writes through these.
+  const ledgers = {
+    issued: new IssueLedger(adb, events),
+    cashback: new CashbackLedger(adb, events),
+    stock: new StockLedger(adb, clock, events),
+  };
+  const redemptionLedger = new RedemptionLedger(adb, events, ledgers.issued);
+  const issuer = new IssueService(adb, clock, audit, ledgers.issued, templates, keys);
+  const unseenCodes = new OfflineAdmissions(adb, clock, () => readSyncSettings(settings));
   const redemption = new RedemptionService(
     adb,
     clock,
     config,
-    audit,
-    outbox,
+    new RedemptionRules(adb, clock, audit, templates, keys, products, unseenCodes),
+    redemptionLedger,
+    new RedemptionReadModel(adb, keys),
     templates,
     keys,
     products,
     stores,
     auth,
-    new OfflineAdmissions(adb, clock, () => readSyncSettings(settings)),
+    unseenCodes,
   );
-  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
-  const stock = new StockService(
-    adb,
-    clock,
-    audit,
-    outbox,
-    new StockLedger(adb, clock),
-    products,
-    stores,
-    alerts,
-  );
-  const sales = new SalesService(
-    adb,
-    clock,
-    audit,
-    options.salesOutbox ?? outbox,
-    products,
-    stock,
-    redemption,
-  );
+  const stock = new StockService(adb, clock, audit, ledgers.stock, products, stores, alerts);
+  const salesLedger = new SalesLedger(adb, events, stock);
+  const sales = new SalesService(adb, clock, salesLedger, products, redemption);
+
+  // What follows each ledger's events: rollups, outbox rows, audit entries, pushes to the UI.
+  rollupEffects(events, adb);
+  redemptionEffects(events, adb, { audit, outbox, templates });
+  couponEffects(events, adb, { audit, outbox });
+  cashbackEffects(events, { audit, outbox, products });
+  salesEffects(events, adb, { audit, outbox });
+  stockEffects(events, adb, { audit, outbox, alerts });
+
   return {
+    events,
     audit,
     settings,
     sessions,
@@ -88,9 +109,11 @@ export function buildSharedServices(
     products,
     keys,
     templates,
-    redemption,
     alerts,
+    issuer,
+    redemption,
     stock,
     sales,
+    ledgers: { ...ledgers, redemption: redemptionLedger, sales: salesLedger },
   };
 }

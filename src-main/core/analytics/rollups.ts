@@ -1,14 +1,15 @@
 import { roundHalfUpDiv } from '../../../src-shared/money';
+import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import type { cashbackCodes, redemptions } from '../coupons/schema';
-import type { AppDatabase } from '../db/database';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/open';
 import type { sales } from '../sales/schema';
 import { fastLocalDate } from './local-day';
 
-// The live side of the rollups: each write path of sales, returns, redemptions, voids, cashback
-// payouts and issues calls one method here inside its own transaction, so a chart never disagrees
-// with the till. The rebuild (rebuild.ts) computes the same numbers from the raw tables.
+// The live side of the rollups: the domain events of sales, returns, redemptions, voids, cashback
+// payouts and issues each call one method here inside their transaction (rollup-effects.ts), so
+// a chart never disagrees with the till. The rebuild (rebuild.ts) computes the same numbers from
+// the raw tables.
 
 type RedemptionRow = typeof redemptions.$inferSelect;
 type CashbackRow = typeof cashbackCodes.$inferSelect;
@@ -87,8 +88,16 @@ interface StoreFacts {
 
 export class RollupWriter {
   private readonly statements = new Map<TableName, Statement<unknown[]>>();
+  private readonly queries = new Map<string, Statement<unknown[]>>();
 
   constructor(private readonly sqlite: Sqlite) {}
+
+  /** Each statement prepared once: the till's hot path runs several per redemption. */
+  private statement(source: string): Statement<unknown[]> {
+    let statement = this.queries.get(source);
+    if (!statement) this.queries.set(source, (statement = this.sqlite.prepare(source)));
+    return statement;
+  }
 
   /** A sale on the day it was rung up: takings, items, products, cashier, returning customer. */
   onSale(
@@ -144,11 +153,9 @@ export class RollupWriter {
     const day = this.dayOf(sale.storeId, at);
     let refundFen = 0;
     for (const { saleLineId, qty } of returned) {
-      const line = this.sqlite
-        .prepare(
-          'SELECT product_id AS productId, qty, amount_fen AS amountFen, discount_fen AS discountFen FROM sale_lines WHERE id = ?',
-        )
-        .get(saleLineId) as
+      const line = this.statement(
+        'SELECT product_id AS productId, qty, amount_fen AS amountFen, discount_fen AS discountFen FROM sale_lines WHERE id = ?',
+      ).get(saleLineId) as
         { productId: string; qty: number; amountFen: number; discountFen: number } | undefined;
       if (!line) continue;
       // The same share the refund itself was computed with (sales.return).
@@ -172,11 +179,9 @@ export class RollupWriter {
   /** A void takes the redemption out of every count of its day, and counts a void on this one. */
   onRedemptionVoided(r: RedemptionRow, voidedAt: number): void {
     this.addRedemption(r, -1);
-    const saleTotal = this.sqlite
-      .prepare(
-        'SELECT s.total_fen AS totalFen FROM sale_coupons c JOIN sales s ON s.id = c.sale_id WHERE c.redemption_id = ?',
-      )
-      .get(r.id) as { totalFen: number } | undefined;
+    const saleTotal = this.statement(
+      'SELECT s.total_fen AS totalFen FROM sale_coupons c JOIN sales s ON s.id = c.sale_id WHERE c.redemption_id = ?',
+    ).get(r.id) as { totalFen: number } | undefined;
     if (saleTotal)
       this.add('templateDay', [r.templateId, r.storeId, this.dayOf(r.storeId, r.createdAt)], {
         order_revenue_fen: -(saleTotal.totalFen - (r.subtotalFen - r.discountFen)),
@@ -213,9 +218,13 @@ export class RollupWriter {
     this.bump();
   }
 
-  /** Codes of a template issued (a batch chunk, a till's spend-and-get, a cashback slip). */
-  onIssued(templateId: string, count: number, at: number, timeZone: string): void {
-    this.add('templateDay', [templateId, '', fastLocalDate(at, timeZone)], { issued: count });
+  /**
+   * Codes of a template that came to exist here (a batch chunk, a till's spend-and-get, a
+   * cashback slip, codes pulled from another PC), on the issuing store's day.
+   */
+  onIssued(templateId: string, count: number, at: number, storeId: string | null): void {
+    const day = fastLocalDate(at, storeId ? this.store(storeId).timeZone : DEFAULT_TIME_ZONE);
+    this.add('templateDay', [templateId, '', day], { issued: count });
     this.bump();
   }
 
@@ -254,19 +263,15 @@ export class RollupWriter {
 
   /** Whether the customer bought in this store before; remembers the first purchase. */
   private noteCustomer(sale: Pick<SaleRow, 'storeId' | 'soldAt'>, phone: string): boolean {
-    const first = this.sqlite
-      .prepare(
-        'SELECT first_sold_at AS at FROM customer_store_first WHERE store_id = ? AND phone = ?',
-      )
-      .get(sale.storeId, phone) as { at: number } | undefined;
+    const first = this.statement(
+      'SELECT first_sold_at AS at FROM customer_store_first WHERE store_id = ? AND phone = ?',
+    ).get(sale.storeId, phone) as { at: number } | undefined;
     if (first && first.at <= sale.soldAt) return true;
     // New here, or a late-posted sale older than the one we knew: this one is the first.
-    this.sqlite
-      .prepare(
-        `INSERT INTO customer_store_first (store_id, phone, first_sold_at) VALUES (?, ?, ?)
+    this.statement(
+      `INSERT INTO customer_store_first (store_id, phone, first_sold_at) VALUES (?, ?, ?)
          ON CONFLICT (store_id, phone) DO UPDATE SET first_sold_at = excluded.first_sold_at`,
-      )
-      .run(sale.storeId, phone, sale.soldAt);
+    ).run(sale.storeId, phone, sale.soldAt);
     return false;
   }
 
@@ -294,26 +299,20 @@ export class RollupWriter {
 
   /** Tells in-memory readers of the consumer rows that this day changed. */
   private stampConsumerDay(day: string): void {
-    this.sqlite
-      .prepare(
-        `INSERT INTO rollup_consumer_stamp (day, stamp) VALUES (?, 1)
+    this.statement(
+      `INSERT INTO rollup_consumer_stamp (day, stamp) VALUES (?, 1)
          ON CONFLICT (day) DO UPDATE SET stamp = stamp + 1`,
-      )
-      .run(day);
+    ).run(day);
   }
 
   private bump(): void {
-    this.sqlite
-      .prepare('UPDATE analytics_state SET generation = generation + 1 WHERE id = 1')
-      .run();
+    this.statement('UPDATE analytics_state SET generation = generation + 1 WHERE id = 1').run();
   }
 
   private store(storeId: string): StoreFacts {
-    const row = this.sqlite
-      .prepare(
-        'SELECT timezone AS timeZone, province_code AS provinceCode, city_code AS cityCode FROM stores WHERE id = ?',
-      )
-      .get(storeId) as StoreFacts | undefined;
+    const row = this.statement(
+      'SELECT timezone AS timeZone, province_code AS provinceCode, city_code AS cityCode FROM stores WHERE id = ?',
+    ).get(storeId) as StoreFacts | undefined;
     return row ?? { timeZone: 'Asia/Shanghai', provinceCode: '', cityCode: '' };
   }
 
@@ -322,12 +321,10 @@ export class RollupWriter {
   }
 
   private redemption(id: string): RedemptionRow | undefined {
-    const row = this.sqlite
-      .prepare(
-        `SELECT id, template_id AS templateId, store_id AS storeId, subtotal_fen AS subtotalFen,
+    const row = this.statement(
+      `SELECT id, template_id AS templateId, store_id AS storeId, subtotal_fen AS subtotalFen,
            discount_fen AS discountFen, created_at AS createdAt FROM redemptions WHERE id = ?`,
-      )
-      .get(id);
+    ).get(id);
     return row as RedemptionRow | undefined;
   }
 }
@@ -341,13 +338,4 @@ export function productsOf(lines: unknown): string[] {
       if (typeof productId === 'string' && productId) ids.add(productId);
     }
   return [...ids];
-}
-
-const writers = new WeakMap<AppDatabase, RollupWriter>();
-
-/** The rollup writer of a connection; call its methods inside the write they belong to. */
-export function rollupsOf(adb: AppDatabase): RollupWriter {
-  let writer = writers.get(adb);
-  if (!writer) writers.set(adb, (writer = new RollupWriter(adb.sqlite)));
-  return writer;
 }

@@ -2,7 +2,6 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { localDateTime } from '../../../src-shared/time';
-import type { AuditService } from '../audit/service';
 import { generateCodes } from '../coupons/code-generator';
 import { codeValidity, type IssueService } from '../coupons/issue';
 import { cashbackCodes, couponTemplates } from '../coupons/schema';
@@ -10,14 +9,13 @@ import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
 import { readCode } from '../coupons/read-code';
 import type { AppDatabase } from '../db/database';
-import type { OutboxService } from '../outbox/service';
+import type { CashbackLedger } from './ledger';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { ProductsService } from '../products/service';
 import type { StoresService } from '../stores/service';
-import { rollupsOf } from '../analytics/rollups';
 
 type CashbackRow = typeof cashbackCodes.$inferSelect;
 
@@ -30,8 +28,7 @@ export class CashbackService {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly ledger: CashbackLedger,
     private readonly templates: TemplatesService,
     private readonly issue: IssueService,
     private readonly keys: SigningKeys,
@@ -60,7 +57,7 @@ export class CashbackService {
     const { validUntil } = codeValidity(template, now, store.timezone);
     const row: CashbackRow = this.adb.write(() => {
       let code = generateCodes('numeric', 1)[0]!;
-      while (this.byCode(code)) code = generateCodes('numeric', 1)[0]!;
+      while (this.ledger.byCode(code)) code = generateCodes('numeric', 1)[0]!;
       const inserted: CashbackRow = {
         id: newId(),
         code,
@@ -80,9 +77,7 @@ export class CashbackService {
         redeemedVia: null,
         redeemedBy: null,
       };
-      this.adb.db.insert(cashbackCodes).values(inserted).run();
-      rollupsOf(this.adb).onIssued(template.id, 1, now, store.timezone);
-      this.outbox.add('cashback.issued', inserted.id, { ...inserted });
+      this.ledger.issue(ctx, inserted);
       return inserted;
     });
     return {
@@ -105,7 +100,7 @@ export class CashbackService {
   ): OutputOf<'cashback.redeem'> {
     const code = this.normalize(input.code);
     return this.adb.write(() => {
-      const row = this.byCode(code);
+      const row = this.ledger.byCode(code);
       if (!row) throw new AppError('CASHBACK_NOT_FOUND');
       const timeZone = this.stores.get(row.storeId).timezone;
       if (row.status === 'redeemed')
@@ -126,33 +121,8 @@ export class CashbackService {
           : ctx.actor.kind === 'terminal'
             ? ctx.actor.terminalId
             : null;
-      this.adb.db
-        .update(cashbackCodes)
-        .set({
-          status: 'redeemed',
-          phone: input.phone,
-          redeemedAt: now,
-          redeemedVia: via,
-          redeemedBy: by,
-        })
-        .where(and(eq(cashbackCodes.id, row.id), eq(cashbackCodes.status, 'issued')))
-        .run();
-      rollupsOf(this.adb).onCashbackRedeemed(row, input.phone, now, via === 'counter' ? by : null);
-      this.outbox.add('cashback.redeemed', row.id, {
-        id: row.id,
-        code: row.code,
-        phone: input.phone,
-        redeemedAt: now,
-        via,
-      });
+      this.ledger.pay(ctx, row, { phone: input.phone, at: now, via, by });
       const product = this.products.get(row.productId);
-      this.audit.record(ctx, {
-        action: 'cashback.redeem',
-        targetType: 'cashbackCode',
-        targetId: row.id,
-        storeId: row.storeId,
-        details: { code: displayCode(row.code), rewardFen: row.rewardFen, product: product.name },
-      });
       return {
         code: row.code,
         rewardFen: row.rewardFen,
@@ -188,9 +158,5 @@ export class CashbackService {
     const reading = readCode(input, this.keys);
     if (!reading.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: reading.problem });
     return reading.code;
-  }
-
-  private byCode(code: string): CashbackRow | undefined {
-    return this.adb.db.select().from(cashbackCodes).where(eq(cashbackCodes.code, code)).get();
   }
 }

@@ -8,18 +8,14 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { localDateTime } from '../../../src-shared/time';
-import { AuditService } from '../audit/service';
 import { AppDatabase } from '../db/database';
 import { openDatabase } from '../db/open';
-import { OutboxService } from '../outbox/service';
-import { systemClock } from '../platform/clock';
+import { SYSTEM_CONTEXT } from '../events/domain-events';
+import { defaultCoreConfig } from '../platform/context';
 import { EventBus } from '../platform/event-bus';
 import { createMemoryLogger } from '../platform/logger';
-import { ProductsService } from '../products/service';
-import { IssueService } from './issue';
+import { buildSharedServices } from '../shared-services';
 import { couponBatches } from './schema';
-import { SigningKeys } from './signing-keys';
-import { TemplatesService } from './templates';
 import type { BatchTask, WorkerMessage } from './batch-protocol';
 
 const task = workerData as BatchTask;
@@ -39,17 +35,8 @@ const { sqlite, db } = await openDatabase({
   logger: createMemoryLogger(),
 });
 const adb = new AppDatabase(sqlite, db, new EventBus());
-const audit = new AuditService(adb, systemClock);
-const outbox = new OutboxService(adb, systemClock);
-const templates = new TemplatesService(
-  adb,
-  systemClock,
-  audit,
-  new ProductsService(adb, systemClock, audit),
-  outbox,
-);
-const keys = new SigningKeys(adb, systemClock);
-const issuer = new IssueService(adb, { now: () => task.issuedAt }, audit, outbox, templates, keys);
+// The same services as the main thread's, so a chunk is counted and announced as a till's issue.
+const { issuer, keys } = buildSharedServices(adb, { now: () => task.issuedAt }, defaultCoreConfig);
 
 /** Lets the 'cancel' message in between chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -60,6 +47,7 @@ async function issueBatch(job: Extract<BatchTask, { kind: 'issue' }>) {
     const count = Math.min(CHUNK, job.count - issued);
     adb.write(() => {
       issuer.issueWithin(
+        SYSTEM_CONTEXT,
         { templateId: job.templateId, count, storeId: job.storeId, timeZone: job.timeZone },
         job.batchId,
       );

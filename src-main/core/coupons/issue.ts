@@ -1,22 +1,20 @@
-import type { Statement } from 'better-sqlite3';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { OutputOf } from '../../../src-shared/contract';
 import type { CouponTemplate, IssuedCode } from '../../../src-shared/contract/coupons';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { addDays, endOfLocalDay, localDate, startOfLocalDay } from '../../../src-shared/time';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
-import { generateCodes } from './code-generator';
-import { couponBatches, coupons, couponTemplates } from './schema';
+import type { EventContext } from '../events/domain-events';
+import type { IssueLedger } from './issue-ledger';
+import { couponBatches, coupons } from './schema';
 import type { SigningKeys } from './signing-keys';
 import { signToken } from './token';
 import type { TemplatesService } from './templates';
-import { rollupsOf } from '../analytics/rollups';
 
 /**
  * When a code issued at `issuedAt` may be used: a fixed window, or the day of issue through the
@@ -44,13 +42,11 @@ export interface IssueRequest {
 }
 
 export class IssueService {
-  private insertCoupon: Statement<unknown[]> | undefined;
-
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly ledger: IssueLedger,
     private readonly templates: TemplatesService,
     private readonly keys: SigningKeys,
   ) {}
@@ -74,7 +70,7 @@ export class IssueService {
   issue(ctx: HandlerContext, request: IssueRequest): OutputOf<'coupons.issue'> {
     const batchId = newId();
     const issued = this.adb.write(() => {
-      const result = this.issueWithin(request, batchId);
+      const result = this.issueWithin(ctx, request, batchId);
       // Recorded as a finished batch too, so these codes can be listed and exported later.
       const now = this.clock.now();
       this.adb.db
@@ -140,6 +136,7 @@ export class IssueService {
    * under the write lock, so two tills issuing at once cannot pass a limit together.
    */
   issueWithin(
+    ctx: EventContext,
     request: IssueRequest,
     batchId: string,
   ): { code: string; validFrom: number; validUntil: number }[] {
@@ -147,52 +144,18 @@ export class IssueService {
     this.assertCanIssue(template, request.count, request.phone ?? null);
     const now = this.clock.now();
     const { validFrom, validUntil } = codeValidity(template, now, request.timeZone);
-    this.insertCoupon ??= this.adb.sqlite.prepare(
-      `INSERT OR IGNORE INTO coupons (id, code, template_id, template_version, status, customer_phone,
-         valid_from, valid_until, batch_id, issued_store_id, issued_at)
-       VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
-    );
-    const written: string[] = [];
-    // A collision with an existing code is astronomically rare; draw again if it happens.
-    // Codes go in sorted: neighbouring keys land on the same index pages.
-    while (written.length < request.count) {
-      for (const code of generateCodes(
-        template.codeFormat,
-        request.count - written.length,
-      ).sort()) {
-        const { changes } = this.insertCoupon.run(
-          newId(),
-          code,
-          template.id,
-          template.version,
-          request.phone ?? null,
-          validFrom,
-          validUntil,
-          batchId,
-          request.storeId,
-          now,
-        );
-        if (changes) written.push(code);
-      }
-    }
-    this.adb.db
-      .update(couponTemplates)
-      .set({ issuedCount: sql`${couponTemplates.issuedCount} + ${request.count}` })
-      .where(eq(couponTemplates.id, template.id))
-      .run();
-    rollupsOf(this.adb).onIssued(template.id, request.count, now, request.timeZone);
-    this.outbox.add('coupons.issued', batchId, {
-      batchId,
+    const written = this.ledger.issue(ctx, {
       templateId: template.id,
       templateVersion: template.version,
-      storeId: request.storeId ?? null,
+      codeFormat: template.codeFormat,
       count: request.count,
+      batchId,
+      storeId: request.storeId,
       phone: request.phone ?? null,
       validFrom,
       validUntil,
-      codes: request.count <= 1000 ? written : undefined,
+      issuedAt: now,
     });
-    this.adb.emitAfterCommit('coupons.templateChanged', { templateId: template.id });
     return written.map((code) => ({ code, validFrom, validUntil }));
   }
 }

@@ -1,15 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import { displayCode } from '../../../src-shared/coupons/codes';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
-import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import type { StoresService } from '../stores/service';
 import type { IssueService } from './issue';
+import type { IssueLedger } from './issue-ledger';
 import { coupons } from './schema';
 import type { SigningKeys } from './signing-keys';
 import type { TemplatesService } from './templates';
@@ -20,8 +18,7 @@ export class CouponsService {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly ledger: IssueLedger,
     private readonly issuer: IssueService,
     private readonly stores: StoresService,
     private readonly keys: SigningKeys,
@@ -85,23 +82,7 @@ export class CouponsService {
       if (!coupon) throw new AppError('COUPON_NOT_FOUND');
       if (coupon.status === 'redeemed') throw new AppError('COUPON_ALREADY_REDEEMED');
       if (coupon.status !== 'cancelled') {
-        const now = this.clock.now();
-        this.adb.db
-          .update(coupons)
-          .set({ status: 'cancelled', cancelledAt: now, cancelReason: input.reason })
-          .where(eq(coupons.id, coupon.id))
-          .run();
-        this.outbox.add('coupons.cancelled', coupon.id, {
-          code: coupon.code,
-          at: now,
-          reason: input.reason,
-        });
-        this.audit.record(ctx, {
-          action: 'coupons.cancel',
-          targetType: 'coupon',
-          targetId: coupon.id,
-          details: { code: displayCode(coupon.code), reason: input.reason },
-        });
+        this.ledger.cancel(ctx, coupon, input.reason, this.clock.now());
       }
       return { code: coupon.code, status: 'cancelled' as const };
     });

@@ -5,6 +5,8 @@ import type { Drizzle, Sqlite } from './open';
 /**
  * The shop database as services see it: drizzle for queries, and `write()` for a write
  * transaction whose events go out only after it commits (a rolled-back change tells nobody).
+ * Ledgers record domain events inside it (core/events); what must follow the commit is queued
+ * here with `afterCommit`.
  */
 export class AppDatabase {
   private pendingEvents: (() => void)[] | null = null;
@@ -12,7 +14,8 @@ export class AppDatabase {
   constructor(
     readonly sqlite: Sqlite,
     readonly db: Drizzle,
-    private readonly bus: EventBus,
+    /** Where contract events go out to the UI and the POS terminals (after commit). */
+    readonly bus: EventBus,
     /**
      * Shared with the workers: how many writes of this connection wait for (or hold) the write
      * lock, so a worker writing in chunks steps aside between two chunks (see WriteIntent).
@@ -37,11 +40,20 @@ export class AppDatabase {
     return result;
   }
 
+  /** Whether a `write()` is under way on this connection (domain events need one). */
+  get inWrite(): boolean {
+    return this.pendingEvents !== null;
+  }
+
+  /** Runs `task` when the surrounding `write()` commits (at once outside a write). */
+  afterCommit(task: () => void): void {
+    if (this.pendingEvents) this.pendingEvents.push(task);
+    else task();
+  }
+
   /** Queues an event to be pushed when the surrounding `write()` commits. */
   emitAfterCommit<E extends EventName>(name: E, payload: PayloadOf<E>): void {
-    const send = () => this.bus.emit(name, payload);
-    if (this.pendingEvents) this.pendingEvents.push(send);
-    else send();
+    this.afterCommit(() => this.bus.emit(name, payload));
   }
 }
 

@@ -52,7 +52,7 @@ const clock = { now: () => task.now };
 // A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
 const heldOutbox = new HeldOutbox(adb, clock);
 const { audit, alerts, sales } = buildSharedServices(adb, clock, defaultCoreConfig, {
-  salesOutbox: heldOutbox,
+  outbox: heldOutbox,
 });
 const chunked = {
   runs: new SalesImportRuns(adb, clock, alerts),

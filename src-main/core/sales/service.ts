@@ -5,12 +5,9 @@ import type { Sale } from '../../../src-shared/contract/sales';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { roundHalfUpDiv } from '../../../src-shared/money';
 import { maskPhone } from '../../../src-shared/phone';
-import type { AuditService } from '../audit/service';
 import { couponTemplates, redemptions } from '../coupons/schema';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
-import { placeholdersFor } from '../db/placeholders';
-import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
@@ -21,9 +18,9 @@ import type { RedemptionService } from '../redemption/service';
 import { staff } from '../staff/schema';
 import { stores, terminals } from '../stores/schema';
 import type { MovementDraft } from '../stock/ledger';
-import { staffIdOf, type StockService } from '../stock/service';
+import { staffIdOf } from '../stock/ledger';
+import type { SalesLedger } from './ledger';
 import { saleCoupons, saleLines, sales } from './schema';
-import { rollupsOf } from '../analytics/rollups';
 
 type SaleRow = typeof sales.$inferSelect;
 type SaleLineRow = typeof saleLines.$inferSelect;
@@ -42,9 +39,6 @@ const salesQueries = (db: Drizzle) => ({
       ),
     )
     .prepare(),
-  insertSale: db.insert(sales).values(placeholdersFor(sales)).prepare(),
-  insertLine: db.insert(saleLines).values(placeholdersFor(saleLines)).prepare(),
-  insertCoupon: db.insert(saleCoupons).values(placeholdersFor(saleCoupons)).prepare(),
   storeName: db.select({ name: stores.name }).from(stores).where(eq(stores.id, key)).prepare(),
   terminalCode: db
     .select({ code: terminals.code })
@@ -85,10 +79,8 @@ export class SalesService {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly ledger: SalesLedger,
     private readonly products: ProductsService,
-    private readonly stock: StockService,
     private readonly redemption: RedemptionService,
   ) {
     this.queries = salesQueries(adb.db);
@@ -153,7 +145,6 @@ export class SalesService {
         soldAt: input.soldAt ?? now,
         recordedAt: now,
       };
-      this.queries.insertSale.run(row);
       const lineRows: SaleLineRow[] = input.lines.map((line, i) => ({
         id: newId(now),
         saleId,
@@ -165,13 +156,11 @@ export class SalesService {
         discountFen: lineDiscounts[i]!,
         returnedQty: 0,
       }));
-      for (const lineRow of lineRows) this.queries.insertLine.run(lineRow);
-      redemptionIds.forEach((redemptionId, position) =>
-        this.queries.insertCoupon.run({ saleId, redemptionId, position }),
-      );
-      rollupsOf(this.adb).onSale(row, lineRows, redemptionIds);
-      const movements = this.stock.recordWithin(
+      this.ledger.record(
         ctx,
+        row,
+        lineRows,
+        redemptionIds,
         lineRows.map((line, i): MovementDraft => ({
           storeId: input.storeId,
           productId: line.productId,
@@ -182,15 +171,8 @@ export class SalesService {
           line: i + 1,
           productName: lineProducts[i]!.name,
         })),
-        null,
+        imported,
       );
-      this.outbox.add('sale.recorded', saleId, {
-        ...row,
-        lines: lineRows,
-        redemptionIds,
-        movements: movements.map((m) => ({ id: m.id, productId: m.productId, qty: m.qty })),
-      });
-      if (!imported) this.adb.emitAfterCommit('sales.changed', { saleId, storeId: input.storeId });
       // Answered from what is at hand (the hot path reads back only the coupons, if any).
       const sale: Sale = {
         ...this.saleHeader(row, store.name),
@@ -255,15 +237,9 @@ export class SalesService {
    */
   return(ctx: HandlerContext, input: ParsedInputOf<'sales.return'>): OutputOf<'sales.return'> {
     return this.adb.write(() => {
-      const { db } = this.adb;
-      const sale = db.select().from(sales).where(eq(sales.id, input.saleId)).get();
+      const sale = this.adb.db.select().from(sales).where(eq(sales.id, input.saleId)).get();
       if (!sale) throw new AppError('SALE_NOT_FOUND', { id: input.saleId });
       const lines = this.queries.linesOf.all({ key: sale.id });
-      const returnId = this.stock.document(ctx, {
-        kind: 'return',
-        storeId: sale.storeId,
-        note: input.reason,
-      });
       const returning = new Map<string, number>();
       let refundFen = 0;
       const drafts = input.lines.map((wanted, i): MovementDraft => {
@@ -290,32 +266,19 @@ export class SalesService {
           productName: found.name,
         };
       });
-      for (const [lineId, qty] of returning)
-        db.update(saleLines)
-          .set({ returnedQty: sql`${saleLines.returnedQty} + ${qty}` })
-          .where(eq(saleLines.id, lineId))
-          .run();
       const soldUnits = lines.reduce((total, l) => total + l.line.qty, 0);
       const returnedUnits =
         lines.reduce((total, l) => total + l.line.returnedQty, 0) +
         [...returning.values()].reduce((a, b) => a + b, 0);
-      db.update(sales)
-        .set({
-          refundedFen: sale.refundedFen + refundFen,
-          status: returnedUnits >= soldUnits ? 'returned' : 'partly_returned',
-        })
-        .where(eq(sales.id, sale.id))
-        .run();
-      this.stock.recordWithin(ctx, drafts, { topic: 'sale.returned', documentId: returnId });
-      rollupsOf(this.adb).onReturn(sale, input.lines, this.clock.now());
-      this.audit.record(ctx, {
-        action: 'sales.return',
-        targetType: 'sale',
-        targetId: sale.id,
-        storeId: sale.storeId,
-        details: { terminalSaleId: sale.terminalSaleId, refundFen, reason: input.reason },
+      this.ledger.return(ctx, sale, {
+        returned: input.lines,
+        returning,
+        refundFen,
+        status: returnedUnits >= soldUnits ? 'returned' : 'partly_returned',
+        reason: input.reason,
+        drafts,
+        at: this.clock.now(),
       });
-      this.adb.emitAfterCommit('sales.changed', { saleId: sale.id, storeId: sale.storeId });
       return { sale: this.get(sale.id), refundFen };
     });
   }

@@ -2,12 +2,20 @@ import { eq, sql } from 'drizzle-orm';
 import type { MovementKind, StockSettings } from '../../../src-shared/contract/stock';
 import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
+import type { MovementRow, StockDocumentFacts } from '../events/catalogue';
+import type { DomainEvents, EventContext } from '../events/domain-events';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
-import { stockLevels, stockMovements, stockSettings } from './schema';
+import { stockDocuments, stockLevels, stockMovements, stockSettings } from './schema';
 
-export type MovementRow = typeof stockMovements.$inferSelect;
+export type { MovementRow } from '../events/catalogue';
+
+/** A new stock document: a receipt, a stocktake, a transfer or goods back from a sale. */
+export type DocumentDraft = Pick<
+  typeof stockDocuments.$inferInsert,
+  'kind' | 'storeId' | 'toStoreId' | 'supplier' | 'note'
+>;
 
 /** One change of stock to write: `qty` signed (+ in, − out). */
 export interface MovementDraft {
@@ -40,8 +48,9 @@ export interface StockPair {
 
 /**
  * The only writer of stock: each movement is recorded and added to its level in the caller's
- * transaction, so the levels always equal the sum of the movements. A level may go below zero
- * only in a store that allows it.
+ * transaction, so the levels always equal the sum of the movements, and `stock.moved` is
+ * recorded for what follows (alerts, outbox, audit, the UI). A level may go below zero only in
+ * a store that allows it.
  */
 export class StockLedger {
   private readonly statements;
@@ -49,6 +58,7 @@ export class StockLedger {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {
     const { db } = adb;
     this.statements = {
@@ -104,11 +114,27 @@ export class StockLedger {
     return this.statements.level.get({ storeId, productId })?.qty ?? 0;
   }
 
+  /** A receipt, stocktake, transfer or return; inside a write. Its id. */
+  openDocument(ctx: EventContext, doc: DocumentDraft): string {
+    const id = newId();
+    this.adb.db
+      .insert(stockDocuments)
+      .values({ id, ...doc, staffId: staffIdOf(ctx), createdAt: this.clock.now() })
+      .run();
+    return id;
+  }
+
   /**
    * Records the movements in order and moves the levels. Call inside `adb.write()`: a refusal
    * (INSUFFICIENT_STOCK) throws and the whole transaction, movements before it included, rolls back.
    */
-  apply(drafts: MovementDraft[], staffId: string | null, storeNames: (id: string) => string) {
+  move(
+    ctx: EventContext,
+    drafts: MovementDraft[],
+    document: StockDocumentFacts,
+    storeNames: (id: string) => string,
+  ): MovementRow[] {
+    const staffId = staffIdOf(ctx);
     const now = this.clock.now();
     const movements: MovementRow[] = [];
     const allowNegative = new Map<string, boolean>();
@@ -152,6 +178,7 @@ export class StockLedger {
       this.statements.insertMovement.run(row);
       movements.push(row);
     }
+    this.events.record(ctx, 'stock.moved', { movements, document });
     return movements;
   }
 }
@@ -163,3 +190,7 @@ export function pairsOf(movements: { storeId: string; productId: string }[]): St
     seen.set(`${m.storeId}|${m.productId}`, { storeId: m.storeId, productId: m.productId });
   return [...seen.values()];
 }
+
+/** The staff member a change is attributed to (none for a terminal or the system). */
+export const staffIdOf = (ctx: EventContext) =>
+  ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;

@@ -4,22 +4,19 @@ import type { Movement, StockSettings } from '../../../src-shared/contract/stock
 import type { AlertsService } from '../alerts/service';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import type { OutboxService } from '../outbox/service';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
 import { products } from '../products/schema';
 import type { ProductsService } from '../products/service';
 import { staff } from '../staff/schema';
 import { stores } from '../stores/schema';
 import type { StoresService } from '../stores/service';
 import { levelsQuery } from './levels';
-import { pairsOf, type MovementDraft, type MovementRow, type StockLedger } from './ledger';
-import { stockDocuments, stockMovements, stockSettings } from './schema';
-
-export const staffIdOf = (ctx: HandlerContext) =>
-  ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;
+import type { StockDocumentFacts } from '../events/catalogue';
+import type { EventContext } from '../events/domain-events';
+import type { DocumentDraft, MovementDraft, MovementRow, StockLedger } from './ledger';
+import { stockMovements, stockSettings } from './schema';
 
 /** Receipts (进货), stocktakes (盘点) and transfers (调拨), and what they left on the shelves. */
 export class StockService {
@@ -27,7 +24,6 @@ export class StockService {
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly ledger: StockLedger,
     private readonly products: ProductsService,
     private readonly stores: StoresService,
@@ -37,7 +33,7 @@ export class StockService {
   receive(ctx: HandlerContext, input: ParsedInputOf<'stock.receive'>): OutputOf<'stock.receive'> {
     const store = this.stores.get(input.storeId);
     return this.adb.write(() => {
-      const receiptId = this.document(ctx, {
+      const receiptId = this.ledger.openDocument(ctx, {
         kind: 'receipt',
         storeId: store.id,
         supplier: input.supplier,
@@ -58,13 +54,12 @@ export class StockService {
           productName: product.name,
         };
       });
-      const movements = this.record(ctx, 'stock.received', receiptId, drafts);
-      this.audit.record(ctx, {
-        action: 'stock.receive',
-        targetType: 'stockDocument',
-        targetId: receiptId,
+      const movements = this.move(ctx, drafts, {
+        kind: 'receipt',
+        id: receiptId,
         storeId: store.id,
-        details: { lines: drafts.length, units: sum(drafts), supplier: input.supplier },
+        supplier: input.supplier,
+        lines: drafts.length,
       });
       return { receiptId, movements };
     });
@@ -73,7 +68,7 @@ export class StockService {
   adjust(ctx: HandlerContext, input: ParsedInputOf<'stock.adjust'>): OutputOf<'stock.adjust'> {
     const store = this.stores.get(input.storeId);
     return this.adb.write(() => {
-      const stocktakeId = this.document(ctx, {
+      const stocktakeId = this.ledger.openDocument(ctx, {
         kind: 'stocktake',
         storeId: store.id,
         note: input.note,
@@ -109,17 +104,11 @@ export class StockService {
             productName: product.name,
           });
       });
-      const movements = this.record(ctx, 'stock.adjusted', stocktakeId, drafts);
-      this.audit.record(ctx, {
-        action: 'stock.adjust',
-        targetType: 'stockDocument',
-        targetId: stocktakeId,
+      const movements = this.move(ctx, drafts, {
+        kind: 'stocktake',
+        id: stocktakeId,
         storeId: store.id,
-        details: {
-          counted: lines.length,
-          differences: drafts.length,
-          units: drafts.reduce((total, d) => total + d.qty, 0),
-        },
+        counted: lines.length,
       });
       return { stocktakeId, lines, movements };
     });
@@ -133,7 +122,7 @@ export class StockService {
     const from = this.stores.get(input.fromStoreId);
     const to = this.stores.get(input.toStoreId);
     return this.adb.write(() => {
-      const transferId = this.document(ctx, {
+      const transferId = this.ledger.openDocument(ctx, {
         kind: 'transfer',
         storeId: from.id,
         toStoreId: to.id,
@@ -154,17 +143,12 @@ export class StockService {
           { ...common, storeId: to.id, kind: 'transfer_in', qty: line.qty },
         ];
       });
-      const movements = this.record(ctx, 'stock.transferred', transferId, drafts);
-      this.audit.record(ctx, {
-        action: 'stock.transfer',
-        targetType: 'stockDocument',
-        targetId: transferId,
+      const movements = this.move(ctx, drafts, {
+        kind: 'transfer',
+        id: transferId,
         storeId: from.id,
-        details: {
-          to: to.name,
-          lines: input.lines.length,
-          units: sum(drafts.filter((d) => d.qty > 0)),
-        },
+        toStoreName: to.name,
+        lines: input.lines.length,
       });
       return { transferId, movements };
     });
@@ -271,49 +255,23 @@ export class StockService {
   }
 
   /**
-   * Writes movements (inside the caller's write), checks the alerts of what moved and tells the
-   * UI. With a topic, the movements go to the outbox as one row; a sale writes its own instead.
+   * Writes movements inside the caller's write (a sale's, a return's): the ledger records them,
+   * and the alerts, the outbox and the UI follow from its `stock.moved`.
    */
-  recordWithin(
-    ctx: HandlerContext,
+  moveWithin(
+    ctx: EventContext,
     drafts: MovementDraft[],
-    outbox: { topic: string; documentId: string } | null,
+    document: StockDocumentFacts,
   ): MovementRow[] {
-    const rows = this.ledger.apply(drafts, staffIdOf(ctx), (id) => this.stores.get(id).name);
-    if (outbox)
-      this.outbox.add(outbox.topic, outbox.documentId, {
-        documentId: outbox.documentId,
-        movements: rows,
-      });
-    const pairs = pairsOf(rows);
-    this.alerts.afterMovements(pairs);
-    for (const storeId of new Set(pairs.map((p) => p.storeId)))
-      this.adb.emitAfterCommit('stock.changed', {
-        storeId,
-        productIds: pairs.filter((p) => p.storeId === storeId).map((p) => p.productId),
-      });
-    return rows;
+    return this.ledger.move(ctx, drafts, document, (id) => this.stores.get(id).name);
   }
 
-  private record(ctx: HandlerContext, topic: string, documentId: string, drafts: MovementDraft[]) {
-    return this.toMovements(this.recordWithin(ctx, drafts, { topic, documentId }));
+  private move(ctx: HandlerContext, drafts: MovementDraft[], document: StockDocumentFacts) {
+    return this.toMovements(this.moveWithin(ctx, drafts, document));
   }
 
-  /** A receipt, stocktake, transfer or return; inside a write. */
-  document(
-    ctx: HandlerContext,
-    doc: Pick<
-      typeof stockDocuments.$inferInsert,
-      'kind' | 'storeId' | 'toStoreId' | 'supplier' | 'note'
-    >,
-  ): string {
-    const id = newId();
-    this.adb.db
-      .insert(stockDocuments)
-      .values({ id, ...doc, staffId: staffIdOf(ctx), createdAt: this.clock.now() })
-      .run();
-    return id;
+  /** A return's document; inside a write. */
+  openDocument(ctx: EventContext, doc: DocumentDraft): string {
+    return this.ledger.openDocument(ctx, doc);
   }
 }
-
-const sum = (drafts: MovementDraft[]) => drafts.reduce((total, d) => total + Math.abs(d.qty), 0);

@@ -2,23 +2,17 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { staffSchema } from '../../../src-shared/contract/staff';
 import { storeSchema } from '../../../src-shared/contract/stores';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
-import {
-  cashbackCodes,
-  couponTemplates,
-  couponTemplateVersions,
-  coupons,
-  redemptions,
-} from '../coupons/schema';
-import { rollupsOf } from '../analytics/rollups';
+import type { CashbackLedger } from '../cashback/ledger';
+import type { IssueLedger } from '../coupons/issue-ledger';
+import { couponTemplates, couponTemplateVersions } from '../coupons/schema';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import type { PulledRedemption, PulledVoid, RedemptionLedger } from '../redemption/ledger';
 import { stores } from '../stores/schema';
 import { syncApplied, syncedStaff } from './schema';
 
 type TemplateRow = typeof couponTemplates.$inferSelect;
 type VersionRow = typeof couponTemplateVersions.$inferSelect;
-type RedemptionRow = typeof redemptions.$inferSelect;
 
 /** What a `stores.changed` event must carry to be applied (the store as its PC shows it). */
 const pulledStoreSchema = storeSchema.omit({ terminals: true, regionName: true });
@@ -42,11 +36,6 @@ interface IssuedPayload {
   validUntil: number;
   codes?: string[];
 }
-interface VoidPayload {
-  redemptionId: string;
-  voidedAt: number;
-  reason?: string | null;
-}
 interface CashbackPayoutPayload {
   code: string;
   phone: string;
@@ -65,6 +54,12 @@ export class PulledEventApplier {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
+    /** Every ledger change pulled goes through its owner, exactly as a change made here. */
+    private readonly ledgers: {
+      issued: IssueLedger;
+      redemption: RedemptionLedger;
+      cashback: CashbackLedger;
+    },
   ) {}
 
   /**
@@ -131,9 +126,9 @@ export class PulledEventApplier {
       case 'coupons.issued':
         return this.applyIssued(payload as IssuedPayload);
       case 'redemption.completed':
-        return this.applyRedemption(event.id, payload as RedemptionRow);
+        return this.applyRedemption(event.id, payload as PulledRedemption);
       case 'redemption.voided':
-        return this.applyVoid(payload as VoidPayload);
+        return this.applyVoid(payload as PulledVoid);
       case 'cashback.redeemed':
         return this.applyCashbackPayout(payload as CashbackPayoutPayload);
       case 'stores.changed':
@@ -147,29 +142,14 @@ export class PulledEventApplier {
     }
   }
 
-  /**
-   * Paid elsewhere (another counter, or a consumer through the cloud): not payable here, and
-   * counted by analytics in this same transaction, as a payout at this counter would be.
-   */
+  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
   private applyCashbackPayout(payload: CashbackPayoutPayload) {
-    const row = this.adb.db
-      .select()
-      .from(cashbackCodes)
-      .where(and(eq(cashbackCodes.code, payload.code), eq(cashbackCodes.status, 'issued')))
-      .get();
-    if (!row) return null;
-    this.adb.db
-      .update(cashbackCodes)
-      .set({
-        status: 'redeemed',
-        phone: payload.phone,
-        redeemedAt: payload.redeemedAt,
-        redeemedVia: payload.via,
-      })
-      .where(eq(cashbackCodes.id, row.id))
-      .run();
-    // No cashier: nobody at this till paid it (the rebuild counts only this till's counter).
-    rollupsOf(this.adb).onCashbackRedeemed(row, payload.phone, payload.redeemedAt, null);
+    this.ledgers.cashback.applyRemotePayout(payload.code, {
+      phone: payload.phone,
+      at: payload.redeemedAt,
+      via: payload.via,
+      by: null,
+    });
     return null;
   }
 
@@ -275,117 +255,30 @@ export class PulledEventApplier {
   private applyIssued(payload: IssuedPayload) {
     const codes: string[] = Array.isArray(payload.codes) ? payload.codes : [];
     if (!codes.length || !this.templateKnown(payload.templateId)) return null;
-    const now = this.clock.now();
-    for (const code of codes)
-      this.adb.db
-        .insert(coupons)
-        .values({
-          id: newId(),
-          code,
-          templateId: payload.templateId,
-          templateVersion: payload.templateVersion,
-          status: 'active',
-          customerPhone: payload.phone ?? null,
-          validFrom: payload.validFrom,
-          validUntil: payload.validUntil,
-          batchId: payload.batchId ?? null,
-          issuedStoreId: payload.storeId ?? null,
-          issuedAt: now,
-        })
-        .onConflictDoNothing()
-        .run();
+    this.ledgers.issued.applyRemote(
+      {
+        templateId: payload.templateId,
+        templateVersion: payload.templateVersion,
+        batchId: payload.batchId ?? null,
+        storeId: payload.storeId ?? null,
+        phone: payload.phone ?? null,
+        validFrom: payload.validFrom,
+        validUntil: payload.validUntil,
+        codes,
+      },
+      this.clock.now(),
+    );
     return payload.templateId;
   }
 
   /** Another store redeemed a code: this till now refuses it, showing where and when. */
-  private applyRedemption(eventId: string, claim: RedemptionRow) {
+  private applyRedemption(eventId: string, claim: PulledRedemption) {
     if (!this.templateKnown(claim.templateId)) return null;
-    let coupon = this.adb.db.select().from(coupons).where(eq(coupons.code, claim.code)).get();
-    if (!coupon) {
-      coupon = {
-        id: newId(),
-        code: claim.code,
-        templateId: claim.templateId,
-        templateVersion: claim.templateVersion ?? 1,
-        status: 'redeemed',
-        customerPhone: claim.customerPhone ?? null,
-        validFrom: claim.createdAt,
-        validUntil: claim.createdAt,
-        batchId: null,
-        issuedStoreId: null,
-        issuedAt: claim.createdAt,
-        cancelledAt: null,
-        cancelReason: null,
-      };
-      this.adb.db.insert(coupons).values(coupon).run();
-    }
-    const live = this.adb.db
-      .select({ id: redemptions.id })
-      .from(redemptions)
-      .where(and(eq(redemptions.couponId, coupon.id), eq(redemptions.status, 'completed')))
-      .get();
-    // This till holds its own live claim on the code: the push answer decides that one.
-    if (live) return null;
-    this.adb.db
-      .insert(redemptions)
-      .values({
-        id: claim.id,
-        couponId: coupon.id,
-        code: claim.code,
-        templateId: claim.templateId,
-        templateVersion: claim.templateVersion ?? coupon.templateVersion,
-        storeId: claim.storeId,
-        terminalId: claim.terminalId ?? null,
-        staffId: claim.staffId ?? null,
-        customerPhone: claim.customerPhone ?? null,
-        idempotencyKey: `sync:${eventId}`,
-        subtotalFen: claim.subtotalFen,
-        discountFen: claim.discountFen,
-        lines: Array.isArray(claim.lines) ? claim.lines : [],
-        gift: claim.gift ?? null,
-        status: 'completed',
-        createdAt: claim.createdAt,
-        voidedAt: null,
-        voidedBy: null,
-        voidReason: null,
-      })
-      .onConflictDoNothing()
-      .run();
-    this.adb.db.update(coupons).set({ status: 'redeemed' }).where(eq(coupons.id, coupon.id)).run();
-    this.countRedemption(claim.templateId, 1, claim.discountFen);
+    this.ledgers.redemption.applyRemote(eventId, claim);
     return claim.templateId;
   }
 
-  private applyVoid(payload: VoidPayload) {
-    const row = this.adb.db
-      .select()
-      .from(redemptions)
-      .where(eq(redemptions.id, payload.redemptionId))
-      .get();
-    if (!row || row.status !== 'completed') return null;
-    this.adb.db
-      .update(redemptions)
-      .set({
-        status: 'voided',
-        voidedAt: payload.voidedAt,
-        voidedBy: null,
-        voidReason: payload.reason ?? null,
-      })
-      .where(eq(redemptions.id, row.id))
-      .run();
-    this.adb.db.update(coupons).set({ status: 'active' }).where(eq(coupons.id, row.couponId)).run();
-    this.countRedemption(row.templateId, -1, -row.discountFen);
-    return row.templateId;
-  }
-
-  private countRedemption(templateId: string, countDelta: number, fenDelta: number) {
-    this.adb.db
-      .update(couponTemplates)
-      .set({
-        redeemedCount: sql`${couponTemplates.redeemedCount} + ${countDelta}`,
-        redeemedFen: sql`${couponTemplates.redeemedFen} + ${fenDelta}`,
-      })
-      .where(eq(couponTemplates.id, templateId))
-      .run();
+  private applyVoid(payload: PulledVoid) {
+    return this.ledgers.redemption.applyRemoteVoid(payload)?.templateId ?? null;
   }
 }

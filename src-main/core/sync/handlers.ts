@@ -25,9 +25,10 @@ export const syncHandlers = (
   'sync.now': () => sync.syncNow(),
   'sync.getSettings': () => sync.getSettings(),
   'sync.setSettings': (input, ctx) => sync.setSettings(ctx, input),
-  'sync.conflicts': (input) => sync.conflicts(input.includeResolved),
-  'sync.resolveConflict': (input, ctx) => sync.resolveConflict(asStaff(ctx), input),
-  'sync.deadLetters': () => sync.deadLetters(),
-  'sync.retryDeadLetter': (input, ctx) => sync.retryDeadLetter(ctx, input.eventId),
-  'sync.discardDeadLetter': (input, ctx) => sync.discardDeadLetter(asStaff(ctx), input.eventId),
+  'sync.conflicts': (input) => sync.issues.conflicts(input.includeResolved),
+  'sync.resolveConflict': (input, ctx) => sync.issues.resolveConflict(asStaff(ctx), input),
+  'sync.deadLetters': () => sync.issues.deadLetters(),
+  'sync.retryDeadLetter': (input, ctx) => sync.issues.retryDeadLetter(ctx, input.eventId),
+  'sync.discardDeadLetter': (input, ctx) =>
+    sync.issues.discardDeadLetter(asStaff(ctx), input.eventId),
 });

@@ -1,27 +1,20 @@
-import { and, count, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../../src-shared/contract';
-import type {
-  SyncConflict,
-  SyncSettings,
-  SyncState,
-  SyncStatus,
-} from '../../../src-shared/contract/sync';
-import { displayCode } from '../../../src-shared/coupons/codes';
+import type { SyncSettings, SyncState, SyncStatus } from '../../../src-shared/contract/sync';
 import { ERROR_STATUS, type ErrorCode } from '../../../src-shared/errors';
-import { maskPhone } from '../../../src-shared/phone';
-import type { Conflict } from '../../../src-shared/sync/sync';
 import type { AuditService } from '../audit/service';
-import { couponTemplates, redemptions, signingKeys } from '../coupons/schema';
+import { signingKeys } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { AppDatabase } from '../db/database';
 import { outbox } from '../outbox/schema';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
-import type { HandlerContext, StaffActor } from '../platform/context';
+import type { HandlerContext } from '../platform/context';
 import type { Logger } from '../platform/logger';
 import type { SettingsService } from '../settings/service';
 import { terminals } from '../stores/schema';
 import { PulledEventApplier } from './apply';
+import { SyncIssues } from './issues';
 import { CloudClient, CloudError } from './cloud-client';
 import { SyncLink, type LinkRow } from './link';
 import { OutboxPusher } from './push';
@@ -38,6 +31,8 @@ const APP_VERSION = '0.1.0';
  */
 export class SyncService {
   readonly link: SyncLink;
+  /** Conflicts and dead letters, for a manager to settle. */
+  readonly issues: SyncIssues;
   private readonly pusher: OutboxPusher;
   private readonly applier: PulledEventApplier;
   private readonly scheduler: SyncScheduler;
@@ -54,10 +49,21 @@ export class SyncService {
     private readonly settings: SettingsService,
     private readonly keys: SigningKeys,
     private readonly config: SyncConfig,
+    ledgers: ConstructorParameters<typeof PulledEventApplier>[2],
   ) {
     this.link = new SyncLink(adb);
+    this.issues = new SyncIssues(
+      adb,
+      clock,
+      audit,
+      ledgers.redemption,
+      () => this.emitStatus(),
+      () => {
+        if (this.link.get()?.state === 'paired') void this.scheduler.trigger();
+      },
+    );
     this.pusher = new OutboxPusher(adb, clock, config.batchSize);
-    this.applier = new PulledEventApplier(adb, clock);
+    this.applier = new PulledEventApplier(adb, clock, ledgers);
     this.scheduler = new SyncScheduler(
       () => this.round(),
       {
@@ -326,202 +332,7 @@ export class SyncService {
     if (!this.closed) this.adb.emitAfterCommit('sync.statusChanged', this.status());
   }
 
-  // --- conflicts and dead letters -------------------------------------------------------------
-
-  conflicts(includeResolved: boolean): SyncConflict[] {
-    return this.adb.db
-      .select()
-      .from(syncIssues)
-      .where(
-        and(
-          eq(syncIssues.kind, 'conflict'),
-          includeResolved ? undefined : isNull(syncIssues.resolvedAt),
-        ),
-      )
-      .orderBy(sql`${syncIssues.resolvedAt} is not null`, desc(syncIssues.createdAt))
-      .all()
-      .filter((row) => row.conflict)
-      .map((row) => ({
-        eventId: row.eventId,
-        code: row.conflict!.code,
-        winner: row.conflict!.winner,
-        loser: row.conflict!.loser,
-        createdAt: row.createdAt,
-        resolvedAt: row.resolvedAt,
-        resolution: row.resolution,
-      }));
-  }
-
-  /**
-   * The manager settles a lost claim, as the cloud decided it:
-   * - a coupon redemption: the local redemption is voided here (reason `sync.conflict`), the
-   *   campaign's counters give the discount back, and the coupon stays redeemed (the winner holds
-   *   it). No `redemption.voided` is pushed: the cloud never counted the losing claim.
-   * - a cashback payout: the code was paid twice (here and first elsewhere, usually to a consumer
-   *   through the cloud). The cloud's payout stands; the one made at this counter is recorded as
-   *   reversed, money to get back from whoever took it, in the conflict record and the audit log.
-   *   The code's row keeps the payout made here, which is what analytics counted at this till.
-   */
-  resolveConflict(
-    ctx: HandlerContext & { actor: StaffActor },
-    input: ParsedInputOf<'sync.resolveConflict'>,
-  ): SyncConflict {
-    this.adb.write(() => {
-      const issue = this.openIssue(input.eventId, 'conflict');
-      const resolution =
-        issue.conflict?.loser.kind === 'cashback'
-          ? this.reverseLostPayout(ctx, issue.conflict, input.note)
-          : this.voidLostRedemption(ctx, issue.conflict, input.note);
-      this.adb.db
-        .update(syncIssues)
-        .set({ resolvedAt: this.clock.now(), resolvedBy: ctx.actor.staffId, resolution })
-        .where(eq(syncIssues.eventId, issue.eventId))
-        .run();
-    });
-    this.emitStatus();
-    return this.conflicts(true).find((c) => c.eventId === input.eventId)!;
-  }
-
-  private voidLostRedemption(
-    ctx: HandlerContext & { actor: StaffActor },
-    conflict: Conflict | null,
-    note: string,
-  ) {
-    const local = conflict
-      ? this.adb.db
-          .select()
-          .from(redemptions)
-          .where(eq(redemptions.id, conflict.loser.redemptionId))
-          .get()
-      : undefined;
-    const reason = note ? `sync.conflict: ${note}` : 'sync.conflict';
-    if (local?.status === 'completed') {
-      this.adb.db
-        .update(redemptions)
-        .set({
-          status: 'voided',
-          voidedAt: this.clock.now(),
-          voidedBy: ctx.actor.staffId,
-          voidReason: reason,
-        })
-        .where(eq(redemptions.id, local.id))
-        .run();
-      this.adb.db
-        .update(couponTemplates)
-        .set({
-          redeemedCount: sql`${couponTemplates.redeemedCount} - 1`,
-          redeemedFen: sql`${couponTemplates.redeemedFen} - ${local.discountFen}`,
-        })
-        .where(eq(couponTemplates.id, local.templateId))
-        .run();
-      this.adb.emitAfterCommit('redemption.changed', { redemptionId: local.id, status: 'voided' });
-    }
-    this.audit.record(ctx, {
-      action: 'sync.resolveConflict',
-      targetType: 'redemption',
-      targetId: local?.id,
-      details: { code: conflict?.code, note: note || undefined },
-    });
-    return reason;
-  }
-
-  private reverseLostPayout(
-    ctx: HandlerContext & { actor: StaffActor },
-    conflict: Conflict,
-    note: string,
-  ) {
-    const { winner, loser } = conflict;
-    const reason = note ? `cashback.reversed: ${note}` : 'cashback.reversed';
-    this.audit.record(ctx, {
-      action: 'sync.resolveConflict',
-      targetType: 'cashbackCode',
-      targetId: loser.redemptionId,
-      storeId: loser.storeId ?? undefined,
-      details: {
-        code: displayCode(conflict.code),
-        outcome: 'payoutReversed',
-        amountFen: loser.amountFen,
-        paidHereTo: loser.phone ? maskPhone(loser.phone) : null,
-        paidHereAt: loser.claimedAt,
-        paidFirstTo: winner.phone ? maskPhone(winner.phone) : null,
-        paidFirstVia: winner.deviceName ?? 'cloud',
-        note: note || undefined,
-      },
-    });
-    return reason;
-  }
-
-  deadLetters() {
-    return this.adb.db
-      .select()
-      .from(syncIssues)
-      .where(and(eq(syncIssues.kind, 'dead'), isNull(syncIssues.resolvedAt)))
-      .orderBy(desc(syncIssues.createdAt))
-      .all()
-      .map((row) => ({
-        eventId: row.eventId,
-        eventKind: row.eventKind,
-        entityId: row.entityId,
-        errorCode: row.errorCode,
-        errorMessage: row.errorMessage,
-        createdAt: row.createdAt,
-      }));
-  }
-
-  /** Back in the queue: the next round pushes it again. */
-  retryDeadLetter(ctx: HandlerContext, eventId: string) {
-    this.adb.write(() => {
-      const issue = this.openIssue(eventId, 'dead');
-      this.adb.db.delete(syncIssues).where(eq(syncIssues.eventId, eventId)).run();
-      this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, eventId)).run();
-      this.audit.record(ctx, {
-        action: 'sync.retryDeadLetter',
-        details: { kind: issue.eventKind },
-      });
-    });
-    this.emitStatus();
-    if (this.link.get()?.state === 'paired') void this.scheduler.trigger();
-    return { eventId };
-  }
-
-  discardDeadLetter(ctx: HandlerContext & { actor: StaffActor }, eventId: string) {
-    this.adb.write(() => {
-      const issue = this.openIssue(eventId, 'dead');
-      this.adb.db
-        .update(syncIssues)
-        .set({
-          resolvedAt: this.clock.now(),
-          resolvedBy: ctx.actor.staffId,
-          resolution: 'discarded',
-        })
-        .where(eq(syncIssues.eventId, eventId))
-        .run();
-      this.audit.record(ctx, {
-        action: 'sync.discardDeadLetter',
-        details: { kind: issue.eventKind, error: issue.errorCode },
-      });
-    });
-    this.emitStatus();
-    return { eventId };
-  }
-
   // --- helpers --------------------------------------------------------------------------------
-
-  private openIssue(eventId: string, kind: 'conflict' | 'dead') {
-    const issue = this.adb.db
-      .select()
-      .from(syncIssues)
-      .where(
-        and(
-          eq(syncIssues.eventId, eventId),
-          eq(syncIssues.kind, kind),
-          isNull(syncIssues.resolvedAt),
-        ),
-      )
-      .get();
-    if (!issue) throw new AppError('SYNC_ISSUE_NOT_FOUND', { eventId });
-    return issue;
-  }
 
   private requireLink(): LinkRow {
     const link = this.link.get();

@@ -1,0 +1,104 @@
+// Every domain event of the shop's ledgers, in one place: what happened, with the facts its
+// subscribers need. A ledger's owner records them inside its write (see domain-events.ts); the
+// rollups, the outbox rows, the audit entries and the pushes to the UI follow from them, so no
+// write path can forget one. Names are facts in the past tense.
+import type { cashbackCodes, couponTemplates, coupons, redemptions } from '../coupons/schema';
+import type { saleLines, sales } from '../sales/schema';
+import type { stockMovements } from '../stock/schema';
+
+export type RedemptionRow = typeof redemptions.$inferSelect;
+export type CouponRow = typeof coupons.$inferSelect;
+export type CashbackRow = typeof cashbackCodes.$inferSelect;
+export type SaleRow = typeof sales.$inferSelect;
+export type SaleLineRow = typeof saleLines.$inferSelect;
+export type MovementRow = typeof stockMovements.$inferSelect;
+export type TemplateRow = typeof couponTemplates.$inferSelect;
+
+/**
+ * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
+ * and pulled here (`remote`). Only local changes go to the outbox; every origin counts in the
+ * rollups, exactly as the rebuild counts the rows.
+ */
+export type Origin = 'local' | 'remote';
+
+/** The stock document a movement belongs to: what the outbox and the audit log say of it. */
+export type StockDocumentFacts =
+  | { kind: 'receipt'; id: string; storeId: string; supplier: string; lines: number }
+  | { kind: 'stocktake'; id: string; storeId: string; counted: number }
+  | { kind: 'transfer'; id: string; storeId: string; toStoreName: string; lines: number }
+  /** Goods back from a sale: the sale's own `sale.returned` carries them to the cloud. */
+  | { kind: 'return'; id: string; storeId: string }
+  /** Goods sold: the sale's own `sale.recorded` carries the movements to the cloud. */
+  | { kind: 'sale'; id: string; storeId: string };
+
+export interface DomainEventCatalogue {
+  /** A coupon used, here or at another store of the merchant. */
+  'redemption.completed': { redemption: RedemptionRow; origin: Origin };
+  /**
+   * A redemption undone: by a manager here, at another store, or here as the claim that lost a
+   * conflict the cloud decided (`conflict`: the coupon stays with the winner, the cloud never
+   * counted it, so nothing is pushed). `redemption` is the row as it was before.
+   */
+  'redemption.voided': {
+    redemption: RedemptionRow;
+    voidedAt: number;
+    voidedBy: { id: string; name: string } | null;
+    reason: string | null;
+    origin: Origin | 'conflict';
+  };
+  /**
+   * Codes of a template that now exist here: issued here (a till, a batch chunk), pulled from
+   * another PC, or a genuine code never seen here that a till admitted or another store
+   * redeemed (`known`: learnt of, not issued by anyone here; counted on its issue day all the same).
+   */
+  'coupons.issued': {
+    templateId: string;
+    templateVersion: number;
+    batchId: string | null;
+    storeId: string | null;
+    phone: string | null;
+    codes: string[];
+    count: number;
+    validFrom: number;
+    validUntil: number;
+    issuedAt: number;
+    origin: Origin | 'known';
+  };
+  /** A code taken out of use before it was redeemed. */
+  'coupons.cancelled': { coupon: CouponRow; at: number; reason: string };
+  /** A cashback code printed for a product sold at a terminal. */
+  'cashback.issued': { code: CashbackRow };
+  /** A cashback code paid to a phone: at this counter, by a terminal, or elsewhere (pulled). */
+  'cashback.paid': {
+    code: CashbackRow;
+    phone: string;
+    at: number;
+    via: 'counter' | 'terminal' | 'cloud';
+    /** The staff member (counter) or terminal that paid it here; null when paid elsewhere. */
+    by: string | null;
+    origin: Origin;
+  };
+  /** A sale with its lines, the redemptions of its coupons and the stock it took. */
+  'sale.recorded': {
+    sale: SaleRow;
+    lines: SaleLineRow[];
+    redemptionIds: string[];
+    movements: MovementRow[];
+    /** From a POS export: announced once by the import, not per sale. */
+    imported: boolean;
+  };
+  /** Goods back from a sale; `sale` as it was before. */
+  'sale.returned': {
+    sale: SaleRow;
+    returned: { saleLineId: string; qty: number }[];
+    refundFen: number;
+    reason: string;
+    documentId: string;
+    movements: MovementRow[];
+    at: number;
+  };
+  /** Stock moved (every movement, whatever moved it). */
+  'stock.moved': { movements: MovementRow[]; document: StockDocumentFacts };
+}
+
+export type DomainEventName = keyof DomainEventCatalogue;

@@ -1,0 +1,333 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { RefusalReason, Verdict } from '../../../src-shared/contract/redemption';
+import { displayCode } from '../../../src-shared/coupons/codes';
+import {
+  priceOrder,
+  type PricedCoupon,
+  type PricingLine,
+} from '../../../src-shared/coupons/pricing';
+import { formatFen } from '../../../src-shared/money';
+import { localDateTime } from '../../../src-shared/time';
+import type { AuditService } from '../audit/service';
+import { coupons, redemptions } from '../coupons/schema';
+import { readCode } from '../coupons/read-code';
+import type { SigningKeys } from '../coupons/signing-keys';
+import type { TemplatesService } from '../coupons/templates';
+import type { AppDatabase } from '../db/database';
+import type { CouponRow } from '../events/catalogue';
+import type { Clock } from '../platform/clock';
+import type { HandlerContext } from '../platform/context';
+import type { ProductsService } from '../products/service';
+import { staff } from '../staff/schema';
+import { stores, terminals } from '../stores/schema';
+import { syncedStaff } from '../sync/schema';
+import type { OfflineAdmissions } from '../sync/offline-admissions';
+import { AttemptGuard } from './attempt-guard';
+
+/** The store and till a call happens at. */
+export interface Till {
+  storeId: string;
+  storeName: string;
+  timeZone: string;
+  terminalId: string | null;
+}
+
+/** The order as priced: lines with their products' categories and names. */
+export interface ResolvedOrder {
+  lines: PricingLine[];
+  names: (string | null)[];
+  customerPhone: string | null;
+}
+
+/** A refusal carried through the evaluation; `verify` reports it, `redeem` throws it. */
+export class Refusal {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly details: Record<string, unknown> = {},
+    readonly coupon: CouponRow | null = null,
+  ) {}
+}
+
+const REFUSALS_THAT_COUNT_AS_GUESSES: RefusalReason[] = ['NOT_FOUND', 'BAD_CHECK', 'FORGED'];
+
+/**
+ * The rules of a redemption: whether a code may be used on this order and what it takes off,
+ * or why not. Reads only (a cool-down's audit entry aside): `redeem` asks again under the write
+ * lock, so of two tills racing for one code, one wins.
+ */
+export class RedemptionRules {
+  private readonly guard: AttemptGuard;
+
+  /** Coupon rows made for admitted unseen codes: written only when the redemption is. */
+  private readonly unsaved = new WeakSet<CouponRow>();
+
+  private readonly byCode;
+
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly templates: TemplatesService,
+    private readonly keys: SigningKeys,
+    private readonly products: ProductsService,
+    /** Genuine codes never seen here (issued at another store, not yet synced). */
+    private readonly unseenCodes: OfflineAdmissions,
+  ) {
+    this.guard = new AttemptGuard(clock);
+    this.byCode = adb.db
+      .select()
+      .from(coupons)
+      .where(eq(coupons.code, sql.placeholder('code')))
+      .prepare();
+  }
+
+  /** Whether this coupon row stands for a genuine code met here first (not written yet). */
+  isUnseen(coupon: CouponRow): boolean {
+    return this.unsaved.has(coupon);
+  }
+
+  /** Everything `verify` and `redeem` check, in the order a cashier would want to hear it. */
+  evaluate(
+    ctx: HandlerContext,
+    till: Till,
+    codeInput: string,
+    order: ResolvedOrder,
+    withCodes: string[],
+  ): Refusal | { coupon: CouponRow; verdict: Verdict } {
+    const guardKeys = this.guardKeys(ctx);
+    const coolDown = this.guard.coolingDown(guardKeys);
+    if (coolDown) return new Refusal('COOLING_DOWN', { seconds: Math.ceil(coolDown / 1000) });
+
+    const found = this.findCoupon(codeInput, till);
+    if (found instanceof Refusal) {
+      if (REFUSALS_THAT_COUNT_AS_GUESSES.includes(found.reason) && this.guard.fail(guardKeys))
+        this.audit.record(ctx, {
+          action: 'redemption.coolDown',
+          storeId: till.storeId,
+          details: { attempts: this.guard.limit, seconds: this.guard.coolDownMs / 1000 },
+        });
+      return found;
+    }
+    const coupon = found;
+    const template = this.templates.row(coupon.templateId);
+    const version = this.templates.version(coupon.templateId, coupon.templateVersion);
+    const now = this.clock.now();
+    const at = (ms: number) => localDateTime(ms, till.timeZone);
+
+    if (coupon.status === 'redeemed')
+      return new Refusal('ALREADY_REDEEMED', this.redeemedDetails(coupon, till), coupon);
+    if (coupon.status === 'cancelled')
+      return new Refusal('VOIDED', { cancelReason: coupon.cancelReason }, coupon);
+    if (template.status !== 'active')
+      return new Refusal('TEMPLATE_PAUSED', { status: template.status }, coupon);
+    if (now < coupon.validFrom)
+      return new Refusal(
+        'NOT_YET_VALID',
+        { validFrom: coupon.validFrom, validFromText: at(coupon.validFrom) },
+        coupon,
+      );
+    if (now > coupon.validUntil)
+      return new Refusal(
+        'EXPIRED',
+        { validUntil: coupon.validUntil, validUntilText: at(coupon.validUntil) },
+        coupon,
+      );
+    if (template.storeIds.length && !template.storeIds.includes(till.storeId))
+      return new Refusal('STORE_NOT_ELIGIBLE', { storeName: till.storeName }, coupon);
+    const phone = order.customerPhone ?? coupon.customerPhone;
+    if (phone && template.perCustomerLimit !== null) {
+      const used = this.adb.db
+        .select({ n: count() })
+        .from(redemptions)
+        .where(
+          and(
+            eq(redemptions.customerPhone, phone),
+            eq(redemptions.templateId, template.id),
+            eq(redemptions.status, 'completed'),
+          ),
+        )
+        .get()!.n;
+      if (used >= template.perCustomerLimit)
+        return new Refusal('CUSTOMER_LIMIT_REACHED', { limit: template.perCustomerLimit }, coupon);
+    }
+    if (template.budgetCount !== null && template.redeemedCount >= template.budgetCount)
+      return new Refusal('BUDGET_EXHAUSTED', { budgetCount: template.budgetCount }, coupon);
+    if (version.rule.type === 'cashback') return new Refusal('NOT_FOUND', {}, null);
+
+    const others = this.otherCoupons(withCodes, coupon.code, till);
+    // The coupons already on the order come first: a second non-stackable one is the newcomer.
+    const priced = priceOrder(order.lines, [
+      ...others,
+      { key: coupon.code, rule: version.rule, scope: version.scope, stackable: version.stackable },
+    ]);
+    const mine = priced.coupons.find((c) => c.key === coupon.code)!;
+    if (!mine.ok) {
+      const details: Record<string, unknown> = { ...mine.details };
+      if (mine.reason === 'MIN_SPEND_NOT_MET') details.shortText = formatFen(mine.details.shortFen);
+      return new Refusal(mine.reason, details, coupon);
+    }
+    if (template.budgetFen !== null && template.redeemedFen + mine.discountFen > template.budgetFen)
+      return new Refusal('BUDGET_EXHAUSTED', { budgetFen: template.budgetFen }, coupon);
+    if (this.unsaved.has(coupon)) {
+      const over = this.unseenCodes.overValue(mine.discountFen, till.timeZone);
+      if (over) return new Refusal('OFFLINE_LIMIT_REACHED', over, null);
+    }
+
+    return {
+      coupon,
+      verdict: {
+        valid: true,
+        reason: null,
+        details: {},
+        code: coupon.code,
+        display: displayCode(coupon.code),
+        template: {
+          id: template.id,
+          name: template.name,
+          type: template.type,
+          stackable: version.stackable,
+          version: coupon.templateVersion,
+        },
+        validUntil: coupon.validUntil,
+        subtotalFen: priced.subtotalFen,
+        discountFen: mine.discountFen,
+        payableFen: priced.payableFen,
+        step: mine.step,
+        lines: order.lines.map((line, i) => ({
+          productId: line.productId,
+          name: order.names[i] ?? null,
+          qty: line.qty,
+          unitPriceFen: line.unitPriceFen,
+          discountFen: mine.lineDiscountsFen[i]!,
+        })),
+        gift: mine.gift
+          ? {
+              productId: mine.gift.productId,
+              name: this.products.get(mine.gift.productId).name,
+              qty: mine.gift.qty,
+            }
+          : null,
+      },
+    };
+  }
+
+  /** A typed code (checked for typos before any lookup) or a scanned QR token. */
+  private findCoupon(codeInput: string, till: Till): CouponRow | Refusal {
+    const reading = readCode(codeInput, this.keys);
+    if (!reading.ok) return new Refusal(reading.reason, { problem: reading.problem });
+    const coupon = this.couponByCode(reading.code);
+    if (coupon) return coupon;
+    if (!reading.token) return new Refusal('NOT_FOUND', { display: displayCode(reading.code) });
+    // Genuine, but this till has never seen it (issued elsewhere, not yet synced): admitted
+    // within the offline limits, as a claim the cloud decides.
+    const admission = this.unseenCodes.admit(reading.token, till.timeZone);
+    if (admission?.ok) {
+      this.unsaved.add(admission.coupon);
+      return admission.coupon;
+    }
+    if (admission) return new Refusal('OFFLINE_LIMIT_REACHED', admission.details);
+    return new Refusal('NOT_FOUND', {
+      genuine: true,
+      templateId: reading.token.templateId,
+      validUntil: reading.token.validUntil,
+      validUntilText: localDateTime(reading.token.validUntil, till.timeZone),
+    });
+  }
+
+  private couponByCode(code: string): CouponRow | undefined {
+    return this.byCode.get({ code });
+  }
+
+  /** The other coupons on this order, as the pricing needs them; unknown ones are left out. */
+  private otherCoupons(withCodes: string[], ownCode: string, till: Till): PricedCoupon[] {
+    const result: PricedCoupon[] = [];
+    for (const other of withCodes) {
+      const found = this.findCoupon(other, till);
+      if (found instanceof Refusal || found.code === ownCode) continue;
+      const version = this.templates.version(found.templateId, found.templateVersion);
+      if (version.rule.type === 'cashback') continue;
+      result.push({
+        key: found.code,
+        rule: version.rule,
+        scope: version.scope,
+        stackable: version.stackable,
+      });
+    }
+    return result;
+  }
+
+  private redeemedDetails(coupon: CouponRow, till: Till): Record<string, unknown> {
+    const row = this.adb.db
+      .select({
+        id: redemptions.id,
+        at: redemptions.createdAt,
+        storeName: stores.name,
+        terminalCode: terminals.code,
+        staffName: sql<string | null>`coalesce(${staff.name}, ${syncedStaff.name})`,
+      })
+      .from(redemptions)
+      .innerJoin(stores, eq(stores.id, redemptions.storeId))
+      .leftJoin(terminals, eq(terminals.id, redemptions.terminalId))
+      .leftJoin(staff, eq(staff.id, redemptions.staffId))
+      .leftJoin(syncedStaff, eq(syncedStaff.id, redemptions.staffId))
+      .where(and(eq(redemptions.couponId, coupon.id), eq(redemptions.status, 'completed')))
+      .get();
+    if (!row) return {};
+    return {
+      redemptionId: row.id,
+      at: row.at,
+      atText: localDateTime(row.at, till.timeZone),
+      storeName: row.storeName,
+      terminalCode: row.terminalCode,
+      staffName: row.staffName ?? row.terminalCode ?? '',
+    };
+  }
+
+  /** The verdict of a refused code: nothing off, the whole order payable. */
+  refusedVerdict(refusal: Refusal, order: ResolvedOrder): Verdict {
+    const subtotalFen = order.lines.reduce((sum, l) => sum + l.qty * l.unitPriceFen, 0);
+    const coupon = refusal.coupon;
+    const template = coupon ? this.templates.row(coupon.templateId) : null;
+    return {
+      valid: false,
+      reason: refusal.reason,
+      details: refusal.details,
+      code: coupon?.code ?? null,
+      display: coupon ? displayCode(coupon.code) : null,
+      template:
+        coupon && template
+          ? {
+              id: template.id,
+              name: template.name,
+              type: template.type,
+              stackable: this.templates.version(template.id, coupon.templateVersion).stackable,
+              version: coupon.templateVersion,
+            }
+          : null,
+      validUntil: coupon?.validUntil ?? null,
+      subtotalFen,
+      discountFen: 0,
+      payableFen: subtotalFen,
+      step: null,
+      lines: order.lines.map((line, i) => ({
+        productId: line.productId,
+        name: order.names[i] ?? null,
+        qty: line.qty,
+        unitPriceFen: line.unitPriceFen,
+        discountFen: 0,
+      })),
+      gift: null,
+    };
+  }
+
+  private guardKeys(ctx: HandlerContext): string[] {
+    const actor = ctx.actor;
+    if (actor.kind === 'terminal') return [`terminal:${actor.terminalId}`];
+    if (actor.kind === 'staff')
+      return [
+        `staff:${actor.staffId}`,
+        ...(actor.terminalId ? [`terminal:${actor.terminalId}`] : []),
+      ];
+    return [];
+  }
+}
