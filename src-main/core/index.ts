@@ -94,6 +94,7 @@ export async function createCore(options: CoreOptions) {
     audit,
     settings,
     sessions,
+    outbox,
     stores,
     staff,
     auth,
@@ -184,7 +185,7 @@ export async function createCore(options: CoreOptions) {
     migrationsDir: options.migrationsDir,
   });
   // A large sales import cut off by a crash is undone (its rollups rebuilt just below).
-  const salesImportRuns = new SalesImportRuns(adb, clock, alerts);
+  const salesImportRuns = new SalesImportRuns(adb, clock, ledgers.sales, outbox);
   salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
   const analyticsReadAhead = scheduleAnalyticsReadAhead(
@@ -193,7 +194,10 @@ export async function createCore(options: CoreOptions) {
     logger,
     config.analytics.warmUpDelayMs,
   );
-  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, ledgers);
+  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, {
+    ...ledgers,
+    templates,
+  });
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),

@@ -86,7 +86,7 @@ export function buildSharedServices(
     unseenCodes,
   );
   const stock = new StockService(adb, clock, audit, ledgers.stock, products, stores, alerts);
-  const salesLedger = new SalesLedger(adb, events, stock);
+  const salesLedger = new SalesLedger(adb, events, ledgers.stock, stores);
   const sales = new SalesService(adb, clock, salesLedger, products, redemption);
 
   // What follows each ledger's events: rollups, outbox rows, audit entries, pushes to the UI.

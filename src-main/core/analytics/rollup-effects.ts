@@ -23,6 +23,8 @@ export function rollupEffects(events: DomainEvents, adb: AppDatabase): void {
   events.on('cashback.issued', ({ code }) =>
     rollups.onIssued(code.templateId, 1, code.issuedAt, code.storeId),
   );
+  // Many sales at once, rarely: the rollups are rebuilt from the sales that remain.
+  events.on('sales.importUndone', () => rollups.markForRebuild());
   events.on('cashback.paid', ({ code, phone, at, via, by }) =>
     rollups.onCashbackRedeemed(code, phone, at, via === 'counter' ? by : null),
   );

@@ -228,6 +228,11 @@ export class RollupWriter {
     this.bump();
   }
 
+  /** The rollups no longer follow the raw rows: the next start (or the caller) rebuilds them. */
+  markForRebuild(): void {
+    this.statement('UPDATE analytics_state SET rebuilt_at = NULL WHERE id = 1').run();
+  }
+
   private addRedemption(r: RedemptionRow, sign: 1 | -1): void {
     const store = this.store(r.storeId);
     const day = fastLocalDate(r.createdAt, store.timeZone);

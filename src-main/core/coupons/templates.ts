@@ -70,6 +70,21 @@ export class TemplatesService {
     this.outbox.add('templates.changed', id, { template, versions });
   }
 
+  /**
+   * A template as another PC of the merchant now has it (pulled by sync), with its money-rule
+   * versions. This till's own counters stay; everything else follows the store that changed it.
+   */
+  applyRemote(template: TemplateRow, versions: (typeof couponTemplateVersions.$inferSelect)[]) {
+    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...fields } = template;
+    this.adb.db
+      .insert(couponTemplates)
+      .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0 })
+      .onConflictDoUpdate({ target: couponTemplates.id, set: fields })
+      .run();
+    for (const version of versions)
+      this.adb.db.insert(couponTemplateVersions).values(version).onConflictDoNothing().run();
+  }
+
   list(filter: ParsedInputOf<'coupons.listTemplates'>): CouponTemplate[] {
     return this.adb.db
       .select()

@@ -97,6 +97,15 @@ export interface DomainEventCatalogue {
     movements: MovementRow[];
     at: number;
   };
+  /**
+   * The sales of an import run taken back whole (it failed, or the app stopped half-way): the
+   * sales, their lines and movements are gone and the stock is back. `pairs`: what it touched.
+   */
+  'sales.importUndone': {
+    runId: string;
+    sales: number;
+    pairs: { storeId: string; productId: string }[];
+  };
   /** Stock moved (every movement, whatever moved it). */
   'stock.moved': { movements: MovementRow[]; document: StockDocumentFacts };
 }

@@ -51,11 +51,11 @@ const adb = new AppDatabase(sqlite, db, bus);
 const clock = { now: () => task.now };
 // A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
 const heldOutbox = new HeldOutbox(adb, clock);
-const { audit, alerts, sales } = buildSharedServices(adb, clock, defaultCoreConfig, {
+const { audit, alerts, sales, ledgers } = buildSharedServices(adb, clock, defaultCoreConfig, {
   outbox: heldOutbox,
 });
 const chunked = {
-  runs: new SalesImportRuns(adb, clock, alerts),
+  runs: new SalesImportRuns(adb, clock, ledgers.sales, heldOutbox),
   outbox: heldOutbox,
   mainWrites: new WriteIntent(task.mainWrites),
 };

@@ -7,12 +7,26 @@ import { outbox } from './schema';
 export class OutboxService {
   /** Every change goes through here: prepared once. */
   private readonly insert;
+  private readonly moveStaged;
 
   constructor(
     adb: AppDatabase,
     private readonly clock: Clock,
   ) {
     this.insert = adb.db.insert(outbox).values(placeholdersFor(outbox)).prepare();
+    this.moveStaged = adb.sqlite.prepare(
+      `INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at)
+       SELECT id, topic, entity_id, payload, created_at, NULL FROM sales_import_outbox
+       WHERE run_id = ? ORDER BY id`,
+    );
+  }
+
+  /**
+   * The rows a sales import staged while it could still be undone (sales_import_outbox), in
+   * the order staged: inside the import's last write, so the cloud hears of them all or none.
+   */
+  addStaged(runId: string): void {
+    this.moveStaged.run(runId);
   }
 
   /** Call inside the `write()` of the change: the row commits or rolls back with it. */

@@ -3,8 +3,8 @@ import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
 import type { SaleLineRow, SaleRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
-import type { MovementDraft } from '../stock/ledger';
-import type { StockService } from '../stock/service';
+import type { MovementDraft, StockLedger, TakenStock } from '../stock/ledger';
+import type { StoresService } from '../stores/service';
 import { saleCoupons, saleLines, sales } from './schema';
 
 /** Goods back from a sale, as `sales.return` worked them out. */
@@ -30,7 +30,8 @@ export class SalesLedger {
   constructor(
     private readonly adb: AppDatabase,
     private readonly events: DomainEvents,
-    private readonly stock: StockService,
+    private readonly stock: StockLedger,
+    private readonly stores: StoresService,
   ) {
     const { db } = adb;
     this.statements = {
@@ -54,13 +55,51 @@ export class SalesLedger {
     redemptionIds.forEach((redemptionId, position) =>
       this.statements.insertCoupon.run({ saleId: sale.id, redemptionId, position }),
     );
-    const movements = this.stock.moveWithin(ctx, drafts, {
-      kind: 'sale',
-      id: sale.id,
-      storeId: sale.storeId,
-    });
+    const movements = this.stock.move(
+      ctx,
+      drafts,
+      { kind: 'sale', id: sale.id, storeId: sale.storeId },
+      this.storeName,
+    );
     this.events.record(ctx, 'sale.recorded', { sale, lines, redemptionIds, movements, imported });
   }
+
+  /**
+   * Removes every sale an import run recorded, with its lines, coupons links and stock
+   * movements, the stock back on the shelves. The rollups are left to a rebuild (see
+   * `sales.importUndone`): a run has many sales, its undo is rare.
+   */
+  undoImportRun(ctx: EventContext, runId: string, startedAt: number): number {
+    const { sqlite } = this.adb;
+    sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS undo_sales (id TEXT PRIMARY KEY) WITHOUT ROWID;
+      DELETE FROM temp.undo_sales;`);
+    const count = sqlite
+      .prepare(
+        'INSERT INTO temp.undo_sales SELECT sale_id FROM sales_import_run_sales WHERE run_id = ?',
+      )
+      .run(runId).changes;
+    const taken = sqlite
+      .prepare(
+        `SELECT s.store_id AS storeId, l.product_id AS productId, sum(l.qty) AS qty
+         FROM temp.undo_sales u JOIN sales s ON s.id = u.id JOIN sale_lines l ON l.sale_id = u.id
+         GROUP BY s.store_id, l.product_id`,
+      )
+      .all() as TakenStock[];
+    this.stock.takeBackSales(taken, 'temp.undo_sales', startedAt);
+    sqlite.exec(`
+      DELETE FROM sale_lines WHERE sale_id IN (SELECT id FROM temp.undo_sales);
+      DELETE FROM sale_coupons WHERE sale_id IN (SELECT id FROM temp.undo_sales);
+      DELETE FROM sales WHERE id IN (SELECT id FROM temp.undo_sales);
+      DELETE FROM temp.undo_sales;`);
+    this.events.record(ctx, 'sales.importUndone', {
+      runId,
+      sales: count,
+      pairs: taken.map(({ storeId, productId }) => ({ storeId, productId })),
+    });
+    return count;
+  }
+
+  private readonly storeName = (id: string) => this.stores.get(id).name;
 
   /** Goods back: the lines' returned units, the sale's refund and status, the stock back. */
   return(ctx: EventContext, sale: SaleRow, facts: ReturnFacts): void {
@@ -79,11 +118,12 @@ export class SalesLedger {
       .set({ refundedFen: sale.refundedFen + facts.refundFen, status: facts.status })
       .where(eq(sales.id, sale.id))
       .run();
-    const movements = this.stock.moveWithin(ctx, facts.drafts, {
-      kind: 'return',
-      id: documentId,
-      storeId: sale.storeId,
-    });
+    const movements = this.stock.move(
+      ctx,
+      facts.drafts,
+      { kind: 'return', id: documentId, storeId: sale.storeId },
+      this.storeName,
+    );
     this.events.record(ctx, 'sale.returned', {
       sale,
       returned: facts.returned,

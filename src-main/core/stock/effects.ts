@@ -23,6 +23,10 @@ export function stockEffects(
   { audit, outbox, alerts }: { audit: AuditService; outbox: OutboxService; alerts: AlertsService },
 ): void {
   events.on('stock.moved', ({ movements }) => alerts.afterMovements(pairsOf(movements)));
+  // The stock an undone import took is back: its alerts are checked again.
+  events.on('sales.importUndone', ({ pairs }) => {
+    if (pairs.length) alerts.evaluateWithin({ pairs });
+  });
   events.on('stock.moved', ({ movements, document }, ctx) => {
     const topic = OUTBOX_TOPICS[document.kind];
     if (topic) outbox.add(topic, document.id, { documentId: document.id, movements });

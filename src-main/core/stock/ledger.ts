@@ -181,6 +181,35 @@ export class StockLedger {
     this.events.record(ctx, 'stock.moved', { movements, document });
     return movements;
   }
+
+  /**
+   * Undoes the sale movements of sales that are being removed (an import run taken back): the
+   * units go back to the levels and the movements are deleted, as if never made. `saleIds`
+   * names a table of the sales' ids; the run's movements all carry its time (`movedAt`), so
+   * they are found through the level's index.
+   */
+  takeBackSales(taken: TakenStock[], saleIds: string, movedAt: number): void {
+    const { sqlite } = this.adb;
+    const putBack = sqlite.prepare(
+      'UPDATE stock_levels SET qty = qty + ?, updated_at = ? WHERE store_id = ? AND product_id = ?',
+    );
+    const dropMovements = sqlite.prepare(
+      `DELETE FROM stock_movements WHERE product_id = ? AND store_id = ? AND created_at = ?
+         AND ref_type = 'sale' AND ref_id IN (SELECT id FROM ${saleIds})`,
+    );
+    const now = this.clock.now();
+    for (const pair of taken) {
+      putBack.run(pair.qty, now, pair.storeId, pair.productId);
+      dropMovements.run(pair.productId, pair.storeId, movedAt);
+    }
+  }
+}
+
+/** The units a set of sales took, per store and product. */
+export interface TakenStock {
+  storeId: string;
+  productId: string;
+  qty: number;
 }
 
 /** The distinct store/product pairs of some movements. */

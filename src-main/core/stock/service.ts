@@ -14,8 +14,7 @@ import { stores } from '../stores/schema';
 import type { StoresService } from '../stores/service';
 import { levelsQuery } from './levels';
 import type { StockDocumentFacts } from '../events/catalogue';
-import type { EventContext } from '../events/domain-events';
-import type { DocumentDraft, MovementDraft, MovementRow, StockLedger } from './ledger';
+import type { MovementDraft, MovementRow, StockLedger } from './ledger';
 import { stockMovements, stockSettings } from './schema';
 
 /** Receipts (进货), stocktakes (盘点) and transfers (调拨), and what they left on the shelves. */
@@ -254,24 +253,8 @@ export class StockService {
     });
   }
 
-  /**
-   * Writes movements inside the caller's write (a sale's, a return's): the ledger records them,
-   * and the alerts, the outbox and the UI follow from its `stock.moved`.
-   */
-  moveWithin(
-    ctx: EventContext,
-    drafts: MovementDraft[],
-    document: StockDocumentFacts,
-  ): MovementRow[] {
-    return this.ledger.move(ctx, drafts, document, (id) => this.stores.get(id).name);
-  }
-
   private move(ctx: HandlerContext, drafts: MovementDraft[], document: StockDocumentFacts) {
-    return this.toMovements(this.moveWithin(ctx, drafts, document));
-  }
-
-  /** A return's document; inside a write. */
-  openDocument(ctx: EventContext, doc: DocumentDraft): string {
-    return this.ledger.openDocument(ctx, doc);
+    const rows = this.ledger.move(ctx, drafts, document, (id) => this.stores.get(id).name);
+    return this.toMovements(rows);
   }
 }

@@ -4,7 +4,8 @@ import { storeSchema } from '../../../src-shared/contract/stores';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
-import { couponTemplates, couponTemplateVersions } from '../coupons/schema';
+import { couponTemplates, type couponTemplateVersions } from '../coupons/schema';
+import type { TemplatesService } from '../coupons/templates';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../platform/clock';
 import type { PulledRedemption, PulledVoid, RedemptionLedger } from '../redemption/ledger';
@@ -54,8 +55,9 @@ export class PulledEventApplier {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
-    /** Every ledger change pulled goes through its owner, exactly as a change made here. */
-    private readonly ledgers: {
+    /** Every change pulled goes through the owner of what it changes, as one made here does. */
+    private readonly owners: {
+      templates: TemplatesService;
       issued: IssueLedger;
       redemption: RedemptionLedger;
       cashback: CashbackLedger;
@@ -144,7 +146,7 @@ export class PulledEventApplier {
 
   /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
   private applyCashbackPayout(payload: CashbackPayoutPayload) {
-    this.ledgers.cashback.applyRemotePayout(payload.code, {
+    this.owners.cashback.applyRemotePayout(payload.code, {
       phone: payload.phone,
       at: payload.redeemedAt,
       via: payload.via,
@@ -240,22 +242,14 @@ export class PulledEventApplier {
 
   private applyTemplate(template: TemplateRow | undefined, versions: VersionRow[]) {
     if (!template?.id) return null;
-    // This till's own counters stay; everything else follows the store that changed it.
-    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...fields } = template;
-    this.adb.db
-      .insert(couponTemplates)
-      .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0 })
-      .onConflictDoUpdate({ target: couponTemplates.id, set: fields })
-      .run();
-    for (const version of versions)
-      this.adb.db.insert(couponTemplateVersions).values(version).onConflictDoNothing().run();
+    this.owners.templates.applyRemote(template, versions);
     return template.id;
   }
 
   private applyIssued(payload: IssuedPayload) {
     const codes: string[] = Array.isArray(payload.codes) ? payload.codes : [];
     if (!codes.length || !this.templateKnown(payload.templateId)) return null;
-    this.ledgers.issued.applyRemote(
+    this.owners.issued.applyRemote(
       {
         templateId: payload.templateId,
         templateVersion: payload.templateVersion,
@@ -274,11 +268,11 @@ export class PulledEventApplier {
   /** Another store redeemed a code: this till now refuses it, showing where and when. */
   private applyRedemption(eventId: string, claim: PulledRedemption) {
     if (!this.templateKnown(claim.templateId)) return null;
-    this.ledgers.redemption.applyRemote(eventId, claim);
+    this.owners.redemption.applyRemote(eventId, claim);
     return claim.templateId;
   }
 
   private applyVoid(payload: PulledVoid) {
-    return this.ledgers.redemption.applyRemoteVoid(payload)?.templateId ?? null;
+    return this.owners.redemption.applyRemoteVoid(payload)?.templateId ?? null;
   }
 }
