@@ -4,20 +4,19 @@ import { displayCode } from '../../../src-shared/coupons/codes';
 import { localDateTime } from '../../../src-shared/time';
 import { generateCodes } from '../coupons/code-generator';
 import { codeValidity, type IssueService } from '../coupons/issue';
-import { cashbackCodes, couponTemplates } from '../coupons/schema';
+import { couponTemplates } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
 import { readCode } from '../coupons/read-code';
 import type { AppDatabase } from '../db/database';
-import type { CashbackLedger } from './ledger';
+import type { CashbackRow } from '../events/catalogue';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { ProductsService } from '../products/service';
 import type { StoresService } from '../stores/service';
-
-type CashbackRow = typeof cashbackCodes.$inferSelect;
+import type { CashbackLedger } from './ledger';
 
 /**
  * 返现: a POS terminal asks for a code for each product it sells; the code is bound to that

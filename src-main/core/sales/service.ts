@@ -17,8 +17,7 @@ import type { ProductRow, ProductsService } from '../products/service';
 import type { RedemptionService } from '../redemption/service';
 import { staff } from '../staff/schema';
 import { stores, terminals } from '../stores/schema';
-import type { MovementDraft } from '../stock/ledger';
-import { staffIdOf } from '../stock/ledger';
+import { staffIdOf, type MovementDraft } from '../stock/ledger';
 import type { SalesLedger } from './ledger';
 import { saleCoupons, saleLines, sales } from './schema';
 
