@@ -20,7 +20,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { ALL_STAFF, MANAGERS, type Role } from '../../../../src-shared/contract';
+import { ALL_STAFF, MANAGERS, type Role } from '../../../src-shared/contract';
 
 export type NavLabel =
   | 'nav.home'

@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../../../src-shared/money';
-import { useCatalogue } from './products-queries';
+import { formatFen } from '../../../src-shared/money';
+import { useCatalogue } from '../shop-data/catalogue';
 
 type ProductSelectProps = Omit<SelectProps<string | string[]>, 'options' | 'showSearch'>;
 

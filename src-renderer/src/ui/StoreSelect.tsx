@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useStores } from '../stores/stores-queries';
+import { useStores } from '../shop-data/stores';
 
 type StoreSelectProps = Omit<SelectProps<string>, 'options' | 'loading'> & {
   /** Offer "every store" as an empty choice. */

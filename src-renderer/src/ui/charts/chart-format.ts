@@ -1,4 +1,4 @@
-import { formatFen } from '../../../../../src-shared/money';
+import { formatFen } from '../../../../src-shared/money';
 
 /** '2026-11-21' → '11-21' on a day axis; weeks ('YYYY-MM-DD' Mondays) likewise, months stay. */
 export const periodLabel = (period: string): string =>

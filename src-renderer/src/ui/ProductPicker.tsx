@@ -1,13 +1,13 @@
 import { ScanOutlined } from '@ant-design/icons';
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Product } from '../../../../src-shared/contract/products';
-import { useApi } from '../../api/api-context';
-import { isApiError } from '../../api/api-error';
-import { useScanHandler } from '../../app/scanner/scanner-context';
-import { ProductSelect } from '../products/ProductSelect';
-import { useCatalogue } from '../products/products-queries';
-import styles from './StockPage.module.css';
+import type { Product } from '../../../src-shared/contract/products';
+import { useApi } from '../api/api-context';
+import { isApiError } from '../api/api-error';
+import { useScanHandler } from '../scanning/scanner-context';
+import { useCatalogue } from '../shop-data/catalogue';
+import { ProductSelect } from './ProductSelect';
+import styles from './ProductPicker.module.css';
 
 /**
  * Adds products to a form: searched by name, SKU or barcode, or scanned (the scanner's codes come

@@ -11,20 +11,20 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Scanned } from '../../../../src-shared/contract/scanner';
+import type { Scanned } from '../../../src-shared/contract/scanner';
 import {
   WedgeDecoder,
   type RejectedTyping,
   type Scan,
-} from '../../../../src-shared/scanner/wedge-decoder';
-import { useApi } from '../../api/api-context';
-import { isCouponCode } from '../../features/redemption/refusal';
-import { useScannerSettings } from '../../features/scanner/scanner-queries';
-import { useErrorText } from '../../i18n/error-text';
-import { useScreenLock } from '../idle-lock/lock-context';
-import { NAV_ITEMS } from '../layout/navigation';
+} from '../../../src-shared/scanner/wedge-decoder';
+import { useApi } from '../api/api-context';
+import { useErrorText } from '../i18n/error-text';
+import { NAV_ITEMS } from '../navigation/nav-items';
+import { useScreenLock } from '../session/lock-context';
 import { afterNextPaint } from './after-next-paint';
 import { beep } from './beep';
+import { isCouponCode } from './coupon-code';
+import { useScannerSettings } from './scanner-settings';
 import { removeScannedText } from './typed-text';
 
 /** What became of a scan: said in a toast and heard as a beep. */

@@ -8,10 +8,10 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import type { SessionInfo } from '../../../../src-shared/contract/auth';
-import { useApi } from '../../api/api-context';
-import { isApiError, SESSION_LOST_CODES } from '../../api/api-error';
-import { useApiEvent } from '../../api/use-api-event';
+import type { SessionInfo } from '../../../src-shared/contract/auth';
+import { useApi } from '../api/api-context';
+import { isApiError, SESSION_LOST_CODES } from '../api/api-error';
+import { useApiEvent } from '../api/use-api-event';
 
 /** Why the login screen is shown again, told to the user there. */
 export type LoginNotice = 'login.sessionEnded' | 'login.sessionExpired' | 'header.loggedOut';

@@ -2,12 +2,12 @@ import { LockOutlined, SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/api-context';
-import { useErrorText } from '../../i18n/error-text';
-import { PinPad } from '../../ui/PinPad';
-import { RoleTag } from '../../ui/RoleTag';
-import { StaffAvatar } from '../../ui/StaffAvatar';
-import { useCurrentSession, useSession } from '../session/session-context';
+import { useApi } from '../api/api-context';
+import { useErrorText } from '../i18n/error-text';
+import { PinPad } from '../ui/PinPad';
+import { RoleTag } from '../ui/RoleTag';
+import { StaffAvatar } from '../ui/StaffAvatar';
+import { useCurrentSession, useSession } from './session-context';
 import styles from './LockScreen.module.css';
 
 /** Covers the app until the same staff member enters their PIN, or someone else logs in. */

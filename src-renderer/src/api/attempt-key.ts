@@ -1,7 +1,8 @@
 /**
- * A fresh idempotency key for one redemption attempt. crypto.randomUUID exists only in secure
- * contexts (Electron, localhost); a till on the shop LAN opens the app over plain http, where
- * getRandomValues still works, so the UUID is built from that there.
+ * A fresh idempotency key for one attempt (a redemption, a sale): a random UUID.
+ * crypto.randomUUID exists only in secure contexts (Electron, localhost); a till on the shop LAN
+ * opens the app over plain http, where getRandomValues still works, so the UUID is built from
+ * that there.
  */
 export function newAttemptKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
