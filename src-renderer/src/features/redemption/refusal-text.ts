@@ -11,7 +11,7 @@ export interface RefusalFact {
 
 /** A refusal as the cashier reads it, top to bottom. */
 export interface RefusalText {
-  /** In large type: "此券已核销". */
+  /** In large type: "已核销". */
   title: string;
   /** The sentence under it, the app's details filled in; null if one it needs is missing. */
   sentence: string | null;
