@@ -18,16 +18,16 @@ import { StaffPage } from '../features/staff/StaffPage';
 import { StockPage } from '../features/stock/StockPage';
 import { StoresPage } from '../features/stores/StoresPage';
 import { SyncPage } from '../features/sync/SyncPage';
-import { IdleLock } from './idle-lock/lock-context';
+import { NAV_ITEMS, type PageKey } from '../navigation/nav-items';
+import { LOGIN_PATH, SETUP_PATH } from '../navigation/paths';
+import { ScannerProvider } from '../scanning/scanner-context';
+import { IdleLock } from '../session/lock-context';
+import { FullPageSpinner } from '../ui/FullPageSpinner';
 import { AppLayout } from './layout/AppLayout';
-import { NAV_ITEMS, type PageKey } from './layout/navigation';
 import { NotFoundPage } from './routing/NotFoundPage';
 import { RequireRole } from './routing/RequireRole';
 import { RequireSession } from './routing/RequireSession';
-import { LOGIN_PATH, SETUP_PATH } from './routing/paths';
 import { StartupGate } from './routing/StartupGate';
-import { ScannerProvider } from './scanner/scanner-context';
-import { FullPageSpinner } from '../ui/FullPageSpinner';
 
 // The charts (ECharts) load with the first chart page, not with the till.
 const AnalyticsPage = lazy(() =>
@@ -39,7 +39,7 @@ const ReportsPage = lazy(() =>
   import('../features/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
 );
 
-/** The page of each menu entry; its path and roles come from the menu (layout/navigation). */
+/** The page of each menu entry; its path and roles come from the menu (navigation/nav-items.tsx). */
 const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   redeem: <RedemptionPage />,
   cashback: <CashbackPage />,

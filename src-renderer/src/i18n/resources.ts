@@ -1,4 +1,10 @@
-import { sharedMessages, type Language } from '../../../src-shared/i18n';
+import type { InitOptions } from 'i18next';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  sharedMessages,
+  type Language,
+} from '../../../src-shared/i18n';
 import { en } from './en';
 import { zhCN, type UiMessages } from './zh-CN';
 
@@ -25,3 +31,13 @@ export const resources = {
   'zh-CN': { translation: messagesFor('zh-CN') },
   en: { translation: messagesFor('en') },
 } satisfies Record<Language, { translation: Messages }>;
+
+/** How i18next reads these texts, in the app and in the renderer's unit tests alike. */
+export const i18nOptions = {
+  resources,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  // React escapes what it renders.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+} satisfies InitOptions;

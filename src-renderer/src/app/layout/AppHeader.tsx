@@ -1,12 +1,12 @@
 import { DesktopOutlined, LockOutlined, LogoutOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Divider, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useScreenLock } from '../idle-lock/lock-context';
-import { useCurrentSession, useSession } from '../session/session-context';
+import { SyncIndicator } from '../../features/sync/SyncIndicator';
+import { useScreenLock } from '../../session/lock-context';
+import { useCurrentSession, useSession } from '../../session/session-context';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { RoleTag } from '../../ui/RoleTag';
 import { StaffAvatar } from '../../ui/StaffAvatar';
-import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { SyncIndicator } from '../../features/sync/SyncIndicator';
 import styles from './AppLayout.module.css';
 
 /** Where and who: the store, the till, the staff member; and the language, lock and log-out. */

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
-import { useCurrentSession } from '../session/session-context';
+import { navItemsFor } from '../../navigation/nav-items';
+import { useCurrentSession } from '../../session/session-context';
 import { AppHeader } from './AppHeader';
-import { navItemsFor } from './navigation';
 import { SideNav } from './SideNav';
 import styles from './AppLayout.module.css';
 

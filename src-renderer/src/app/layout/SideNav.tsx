@@ -2,8 +2,8 @@ import { Badge, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useNewAlertCount } from '../../features/alerts/alerts-queries';
-import { useCurrentSession } from '../session/session-context';
-import { NAV_ITEMS, navItemsFor, UPCOMING_NAV_ITEMS } from './navigation';
+import { NAV_ITEMS, navItemsFor, UPCOMING_NAV_ITEMS } from '../../navigation/nav-items';
+import { useCurrentSession } from '../../session/session-context';
 import styles from './AppLayout.module.css';
 
 /** The feature menu: only what the current role may open, then the features still to come (greyed). */

@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCurrentSession } from '../session/session-context';
+import { useCurrentSession } from '../../session/session-context';
 
 export function ForbiddenPage() {
   const { t } = useTranslation();

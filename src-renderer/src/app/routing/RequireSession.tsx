@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { useSession } from '../session/session-context';
+import { LOGIN_PATH } from '../../navigation/paths';
+import { useSession } from '../../session/session-context';
 import { FullPageSpinner } from '../../ui/FullPageSpinner';
-import { LOGIN_PATH } from './paths';
 
 /** The pages behind the login: without a session, off to the login screen. */
 export function RequireSession({ children }: { children: ReactNode }) {

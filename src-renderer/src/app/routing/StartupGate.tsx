@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useApiQuery } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
-import { SessionProvider } from '../session/session-context';
+import { LOGIN_PATH, SETUP_PATH } from '../../navigation/paths';
+import { SessionProvider } from '../../session/session-context';
 import { FullPageSpinner } from '../../ui/FullPageSpinner';
-import { LOGIN_PATH, SETUP_PATH } from './paths';
 
 /** First question at start-up: is the shop set up? The wizard is shown only while it is not. */
 export function StartupGate() {

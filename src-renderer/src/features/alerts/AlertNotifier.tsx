@@ -2,7 +2,7 @@ import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useApiEvent } from '../../api/use-api-event';
-import { NAV_ITEMS } from '../../app/layout/navigation';
+import { NAV_ITEMS } from '../../navigation/nav-items';
 import { showDesktopNotification } from './desktop-notification';
 
 /**

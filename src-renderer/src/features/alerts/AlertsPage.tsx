@@ -8,12 +8,12 @@ import type {
   AlertStatus,
   Threshold,
 } from '../../../../src-shared/contract/alerts';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { TemplateFormDrawer } from '../coupons/TemplateFormDrawer';
-import { StoreSelect } from '../stock/StoreSelect';
-import { useStoreTimeZone } from '../stores/stores-queries';
 import {
   useAcknowledgeAlert,
   useAlertCounts,

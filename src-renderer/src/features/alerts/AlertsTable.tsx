@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Alert } from '../../../../src-shared/contract/alerts';
-import { NAV_ITEMS } from '../../app/layout/navigation';
+import { NAV_ITEMS } from '../../navigation/nav-items';
 import { alertAdvice, alertCause, KIND_COLORS } from './alert-text';
 import styles from './AlertsPage.module.css';
 

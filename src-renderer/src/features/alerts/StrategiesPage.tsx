@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../src-shared/contract';
 import { formatZhe } from '../../../../src-shared/money';
-import { NAV_ITEMS } from '../../app/layout/navigation';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { NAV_ITEMS } from '../../navigation/nav-items';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
-import { StoreSelect, useDefaultStoreId } from '../stock/StoreSelect';
-import { useStoreTimeZone } from '../stores/stores-queries';
+import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { useStrategies } from './alerts-queries';
 import styles from './AlertsPage.module.css';
 

@@ -1,8 +1,8 @@
 import { App, AutoComplete, Col, Form, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
-import { useCategories } from '../products/products-queries';
-import { StoreSelect } from '../stock/StoreSelect';
+import { useCategories } from '../../shop-data/catalogue';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { useSetThresholds, useThresholds } from './alerts-queries';
 import { ThresholdFields, toThresholdValues, type ThresholdFormValues } from './ThresholdFields';
 

@@ -2,7 +2,7 @@ import { DatePicker, Radio, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../../src-shared/contract/stores';
-import { ProductSelect } from '../products/ProductSelect';
+import { ProductSelect } from '../../ui/ProductSelect';
 import {
   presetOf,
   presetRange,

@@ -3,8 +3,8 @@ import { App, Button, Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsJob } from '../../../../src-shared/contract/analytics';
 import { useApiMutation } from '../../api/queries';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
 import { JobProgress } from './JobProgress';
 import styles from './AnalyticsPage.module.css';
 

@@ -6,15 +6,15 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
 import { maskPhone } from '../../../../src-shared/phone';
 import { useApiMutation } from '../../api/queries';
-import { useScanHandler } from '../../app/scanner/scanner-context';
-import { useCurrentSession } from '../../app/session/session-context';
 import { optionalPhoneSchema } from '../../forms/phone';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
+import { useScanHandler } from '../../scanning/scanner-context';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { typoIn } from '../redemption/refusal';
-import { useStoreTimeZone } from '../stores/stores-queries';
 import { CashbackSlipDialog } from './CashbackSlipDialog';
 import styles from './CashbackPage.module.css';
 

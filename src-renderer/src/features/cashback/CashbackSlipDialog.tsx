@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
 import { useApiMutation } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
+import { ProductSelect } from '../../ui/ProductSelect';
 import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
 import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
 import { cashbackCodeSlip, useSlipContext } from '../printing/slip-context';
-import { ProductSelect } from '../products/ProductSelect';
 
 type CashbackCode = OutputOf<'cashback.requestCode'>;
 

@@ -3,11 +3,11 @@ import { Alert, App, Button, Card, Tabs } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CouponTemplate } from '../../../../src-shared/contract/coupons';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
+import { useCatalogue } from '../../shop-data/catalogue';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
-import { useCatalogue } from '../products/products-queries';
-import { useStoreTimeZone } from '../stores/stores-queries';
 import { ApplicationOrderPanel } from './ApplicationOrderPanel';
 import { BatchesTable } from './BatchesTable';
 import {

@@ -18,15 +18,15 @@ import type {
   IssuedCode,
 } from '../../../../src-shared/contract/coupons';
 import { MAX_BATCH } from '../../../../src-shared/contract/coupons';
-import { useCurrentSession } from '../../app/session/session-context';
 import { optionalPhoneSchema, phoneOrUndefined } from '../../forms/phone';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { PrinterSelect, usePrinterChoice } from '../printing/PrinterSelect';
 import { PRINT_PANEL_WIDTH, PrintSlipsPanel } from '../printing/PrintSlipsPanel';
 import { issuedCouponSlip, useSlipContext } from '../printing/slip-context';
-import { useStoreTimeZone } from '../stores/stores-queries';
 import { BatchProgressBar } from './BatchProgressBar';
 import {
   useCancelBatch,

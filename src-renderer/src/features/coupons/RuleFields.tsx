@@ -4,7 +4,7 @@ import type { TemplateType } from '../../../../src-shared/contract/coupons';
 import { yuanSchema, zheSchema } from '../../forms/money';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { YuanInput } from '../../forms/YuanInput';
-import { ProductSelect } from '../products/ProductSelect';
+import { ProductSelect } from '../../ui/ProductSelect';
 import { ScopeFields } from './ScopeFields';
 
 /** The fields of one coupon type only: what it takes off, and when. */

@@ -1,8 +1,8 @@
 import { Col, Form, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProductSelect } from '../products/ProductSelect';
-import { useCatalogue } from '../products/products-queries';
+import { useCatalogue } from '../../shop-data/catalogue';
+import { ProductSelect } from '../../ui/ProductSelect';
 
 /** Which products and categories a coupon counts; both empty = the whole order. */
 export function ScopeFields({ productsLabel, help }: { productsLabel: string; help: string }) {

@@ -28,7 +28,7 @@ import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
-import { useStores } from '../stores/stores-queries';
+import { useStores } from '../../shop-data/stores';
 import { useCreateTemplate, useUpdateTemplate } from './coupons-queries';
 import { RuleFields } from './RuleFields';
 import { ScopeFields } from './ScopeFields';

@@ -3,9 +3,9 @@ import { Card, Col, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { navItemsFor, type NavItem, type PageKey } from '../../app/layout/navigation';
-import { useCurrentSession } from '../../app/session/session-context';
-import { useStoreTimeZone } from '../stores/stores-queries';
+import { navItemsFor, type NavItem, type PageKey } from '../../navigation/nav-items';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import styles from './HomePage.module.css';
 
 /** One line on what each page is for. */

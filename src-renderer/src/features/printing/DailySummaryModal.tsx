@@ -2,8 +2,8 @@ import { App, DatePicker, Form, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Store } from '../../../../src-shared/contract/stores';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
 import { PrinterSelect, usePrinterChoice } from './PrinterSelect';
 import { usePrintDailySummary } from './printing-queries';
 

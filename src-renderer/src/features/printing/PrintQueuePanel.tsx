@@ -12,9 +12,9 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../../../src-shared/contract/printing';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
-import { useStoreTimeZone } from '../stores/stores-queries';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { useJobErrorText } from './job-error';
 import { JobProgress } from './JobProgress';
 import {

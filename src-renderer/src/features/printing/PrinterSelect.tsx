@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../src-shared/contract/printing';
-import { useCurrentSession } from '../../app/session/session-context';
+import { useCurrentSession } from '../../session/session-context';
 import { usePrinters } from './printing-queries';
 
 /** Printers in use, and the one to offer first: this till's default, else the first one. */

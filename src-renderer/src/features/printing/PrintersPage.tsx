@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../src-shared/contract/printing';
 import { useErrorText } from '../../i18n/error-text';
+import { useStores } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
-import { useStores } from '../stores/stores-queries';
 import { DailySummaryModal } from './DailySummaryModal';
 import { DefaultPrintersCard } from './DefaultPrintersCard';
 import { LogoCard } from './LogoCard';
 import { PrinterFormModal } from './PrinterFormModal';
 import { PrintersTable, type PrinterAction } from './PrintersTable';
-import { PrintQueuePanel } from './PrintQueuePanel';
 import { usePrinters, useUpdatePrinter } from './printing-queries';
+import { PrintQueuePanel } from './PrintQueuePanel';
 import { TestPageModal } from './TestPageModal';
 import styles from './PrintersPage.module.css';
 

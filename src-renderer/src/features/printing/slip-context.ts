@@ -1,16 +1,16 @@
 // What a slip prints besides the code itself: the merchant, the store and its time zone. The
 // printer fills them in the same way (src-main/core/printing), so the preview matches the paper.
-import type { CouponTemplate, IssuedCode } from '../../../../src-shared/contract/coupons';
 import type { OutputOf } from '../../../../src-shared/contract';
+import type { CouponTemplate, IssuedCode } from '../../../../src-shared/contract/coupons';
 import { describeRule } from '../../../../src-shared/coupons/describe';
 import { formatFen } from '../../../../src-shared/money';
 import type { PaperWidth, Slip, SlipLogo } from '../../../../src-shared/slips/model';
 import { cashbackSlip, couponSlip } from '../../../../src-shared/slips/templates';
 import { localDateTime } from '../../../../src-shared/time';
 import { useApiQuery } from '../../api/queries';
-import { useCurrentSession } from '../../app/session/session-context';
-import { useCatalogue } from '../products/products-queries';
-import { useStores, useStoreTimeZone } from '../stores/stores-queries';
+import { useCurrentSession } from '../../session/session-context';
+import { useCatalogue } from '../../shop-data/catalogue';
+import { useStores, useStoreTimeZone } from '../../shop-data/stores';
 
 export interface SlipContext {
   merchantName: string;

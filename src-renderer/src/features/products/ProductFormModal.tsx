@@ -3,19 +3,20 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { productFieldsSchema, type Product } from '../../../../src-shared/contract/products';
 import { isApiError } from '../../api/api-error';
-import { useScanHandler } from '../../app/scanner/scanner-context';
 import { yuanSchema } from '../../forms/money';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
+import { useScanHandler } from '../../scanning/scanner-context';
+import { useCatalogue } from '../../shop-data/catalogue';
 import {
   emptyProductForm,
   toProductFields,
   toProductForm,
   type ProductFormValues,
 } from './product-form';
-import { useCatalogue, useCreateProduct, useUpdateProduct } from './products-queries';
+import { useCreateProduct, useUpdateProduct } from './products-queries';
 
 const COMMON_UNITS = ['件', '个', '斤', '千克', '盒', '瓶', '袋', '箱', '包'];
 const fields = productFieldsSchema.shape;

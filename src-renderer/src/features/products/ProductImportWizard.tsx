@@ -1,4 +1,4 @@
-import { Checkbox, Statistic, Table, Tag, Typography } from 'antd';
+import { Checkbox, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
 import {
@@ -7,10 +7,9 @@ import {
   type ImportMapping,
   type ImportRow,
 } from '../../../../src-shared/contract/products';
+import { ImportWizard } from '../../ui/import-wizard/ImportWizard';
+import { ReportRows } from '../../ui/import-wizard/ReportRows';
 import { Money } from '../../ui/Money';
-import { rowIssuesText } from '../imports/import-file';
-import { ImportWizard } from '../imports/ImportWizard';
-import wizardStyles from '../imports/ImportWizard.module.css';
 import { useImportPreview, useImportProducts } from './products-queries';
 
 type Preview = OutputOf<'products.importPreview'>;
@@ -65,16 +64,13 @@ function ProductRows({ preview, checking }: { preview: Preview; checking: boolea
   const { t } = useTranslation();
   const money = (fen: number | null) => (fen === null ? t('common.empty') : <Money fen={fen} />);
   return (
-    <Table<ImportRow>
-      rowKey="row"
-      size="small"
-      loading={checking}
-      dataSource={preview.rows}
-      pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 1100 }}
-      rowClassName={(row) => (row.issues.length ? (wizardStyles.badRow ?? '') : '')}
+    <ReportRows<ImportRow>
+      rows={preview.rows}
+      checking={checking}
+      fieldsKey="importFields"
+      width={1100}
+      problemWidth={220}
       columns={[
-        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 60 },
         {
           key: 'action',
           title: t('productImport.action'),
@@ -111,19 +107,6 @@ function ProductRows({ preview, checking }: { preview: Preview; checking: boolea
           width: 90,
           align: 'right',
           render: (_, row) => money(row.costFen),
-        },
-        {
-          key: 'issues',
-          title: t('imports.problem'),
-          width: 220,
-          render: (_, row) =>
-            row.issues.length ? (
-              <Typography.Text type="danger">
-                {rowIssuesText(t, 'importFields', row.issues)}
-              </Typography.Text>
-            ) : (
-              t('common.empty')
-            ),
         },
       ]}
     />

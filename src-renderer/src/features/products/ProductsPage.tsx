@@ -7,13 +7,14 @@ import type { Product } from '../../../../src-shared/contract/products';
 import { formatFen } from '../../../../src-shared/money';
 import { useApi } from '../../api/api-context';
 import { isApiError } from '../../api/api-error';
-import { useScanHandler } from '../../app/scanner/scanner-context';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useScanHandler } from '../../scanning/scanner-context';
+import { useCurrentSession } from '../../session/session-context';
+import { useProducts } from '../../shop-data/catalogue';
 import { PageHeader } from '../../ui/PageHeader';
-import { ProductImportWizard } from './ProductImportWizard';
 import { ProductFormModal } from './ProductFormModal';
-import { useProducts, useUpdateProduct } from './products-queries';
+import { ProductImportWizard } from './ProductImportWizard';
+import { useUpdateProduct } from './products-queries';
 import { ProductsTable, type ProductAction } from './ProductsTable';
 import styles from './ProductsPage.module.css';
 

@@ -1,9 +1,10 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TYPE_COLORS } from '../coupons/rule-summary';
-import { Money } from '../../ui/Money';
 import type { TemplateType } from '../../../../src-shared/contract/coupons';
+import { Money } from '../../ui/Money';
+import { TYPE_COLORS } from '../coupons/rule-summary';
+import { refusalTitle } from './refusal-text';
 import type { AppliedCoupon } from './use-redemption-desk';
 import styles from './RedemptionPage.module.css';
 
@@ -58,7 +59,7 @@ export function CouponStack({ coupons, onRemove, disabled }: CouponStackProps) {
                 <Money fen={verdict.discountFen} negative />
               ) : (
                 <Typography.Text type="warning">
-                  {t(`redemption.reasonTitles.${verdict.reason ?? 'NOT_FOUND'}`)}
+                  {refusalTitle(t, verdict.reason ?? 'NOT_FOUND')}
                 </Typography.Text>
               )}
             </span>

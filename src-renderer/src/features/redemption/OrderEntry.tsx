@@ -11,7 +11,7 @@ import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
 import { ProductName } from '../../ui/ProductName';
-import type { OrderLine, OrderMode } from './order';
+import { lineDiscounts, type OrderLine, type OrderMode } from './order';
 import type { RedemptionDesk } from './use-redemption-desk';
 import styles from './RedemptionPage.module.css';
 
@@ -113,9 +113,9 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
   const [qty, setQty] = useState(1);
   const { order, orderLocked } = desk;
 
-  // Each line's share of the discounts, summed over the coupons on the order.
-  const lineDiscounts = order.lines.map((_, i) =>
-    desk.coupons.reduce((sum, coupon) => sum + (coupon.verdict.lines[i]?.discountFen ?? 0), 0),
+  const discounts = lineDiscounts(
+    order.lines.length,
+    desk.coupons.map((coupon) => coupon.verdict),
   );
 
   const addProduct = async () => {
@@ -243,8 +243,8 @@ export function OrderEntry({ desk }: { desk: RedemptionDesk }) {
                 align: 'right',
                 width: 84,
                 render: (_, line, index) =>
-                  lineDiscounts[index] ? (
-                    <Money fen={lineDiscounts[index]} negative className={styles.discountText} />
+                  discounts[index] ? (
+                    <Money fen={discounts[index]} negative className={styles.discountText} />
                   ) : (
                     t('common.empty')
                   ),

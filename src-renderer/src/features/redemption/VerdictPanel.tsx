@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../src-shared/contract/redemption';
 import { Money } from '../../ui/Money';
+import { orderTotals } from './order';
 import { RefusalView } from './RefusalView';
 import type { DeskCheck, DeskResult, RedemptionDesk } from './use-redemption-desk';
 import styles from './RedemptionPage.module.css';
@@ -40,8 +41,10 @@ function OrderSummary({ desk }: { desk: RedemptionDesk }) {
   const valid = coupons
     .filter((coupon) => coupon.verdict.valid)
     .sort((a, b) => (a.verdict.step ?? 0) - (b.verdict.step ?? 0));
-  const subtotalFen = coupons[0]!.verdict.subtotalFen;
-  const discountFen = valid.reduce((sum, coupon) => sum + coupon.verdict.discountFen, 0);
+  const { subtotalFen, discountFen, payableFen } = orderTotals(
+    coupons[0]!.verdict.subtotalFen,
+    valid.map((coupon) => coupon.verdict),
+  );
   const gifts = valid.flatMap((coupon) => (coupon.verdict.gift ? [coupon.verdict.gift] : []));
   const allValid = valid.length === coupons.length;
   return (
@@ -75,7 +78,7 @@ function OrderSummary({ desk }: { desk: RedemptionDesk }) {
       ))}
       <div className={styles.payable} data-testid="verdict-payable">
         <span>{t('redemption.payable')}</span>
-        <Money fen={subtotalFen - discountFen} className={styles.payableAmount} />
+        <Money fen={payableFen} className={styles.payableAmount} />
       </div>
       <Button
         type="primary"

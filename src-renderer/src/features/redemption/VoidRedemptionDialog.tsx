@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../src-shared/contract/redemption';
 import { useApiQuery } from '../../api/queries';
-import { useScanHandler } from '../../app/scanner/scanner-context';
+import { useScanHandler } from '../../scanning/scanner-context';
+import { Money } from '../../ui/Money';
 import { PinEntry } from '../auth/PinEntry';
 import { StaffPicker, type LoginOption } from '../auth/StaffPicker';
-import { Money } from '../../ui/Money';
 import { useVoidRedemption } from './redemption-queries';
 import styles from './RedemptionPage.module.css';
 

@@ -1,4 +1,4 @@
-import type { OrderInput } from '../../../../src-shared/contract/redemption';
+import type { OrderInput, Verdict } from '../../../../src-shared/contract/redemption';
 import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
 
@@ -60,3 +60,40 @@ export const hasGoods = (draft: OrderDraft) =>
 export const isOrderProblem = (
   order: OrderInput | { problem: OrderProblem },
 ): order is { problem: OrderProblem } => 'problem' in order;
+
+/** What the order comes to once its coupons apply. */
+export interface OrderTotals {
+  subtotalFen: number;
+  discountFen: number;
+  payableFen: number;
+}
+
+/**
+ * The subtotal less every discount that applies. Each discount is the app's, already rounded to
+ * the fen and capped; they are only added up here, so the parts shown add up to the total.
+ */
+export function orderTotals(
+  subtotalFen: number,
+  applied: readonly { discountFen: number }[],
+): OrderTotals {
+  const discountFen = applied.reduce((sum, one) => sum + one.discountFen, 0);
+  return { subtotalFen, discountFen, payableFen: subtotalFen - discountFen };
+}
+
+/** Each line's share of the discounts, summed over the coupons on the order (lines by position). */
+export const lineDiscounts = (lineCount: number, verdicts: readonly Pick<Verdict, 'lines'>[]) =>
+  Array.from({ length: lineCount }, (_, i) =>
+    verdicts.reduce((sum, verdict) => sum + (verdict.lines[i]?.discountFen ?? 0), 0),
+  );
+
+/** The lines with goods added: a product already on the order gets the quantity added. */
+export function addToLines(
+  lines: readonly OrderLine[],
+  line: Omit<OrderLine, 'key'>,
+  newKey: () => string,
+): OrderLine[] {
+  const existing = lines.find((known) => known.productId === line.productId);
+  return existing
+    ? lines.map((known) => (known === existing ? { ...known, qty: known.qty + line.qty } : known))
+    : [...lines, { ...line, key: newKey() }];
+}

@@ -58,6 +58,3 @@ export function normalizedCode(input: string): string | null {
   const parsed = parseCode(input);
   return parsed.ok ? parsed.code : null;
 }
-
-/** Whether a scan is a coupon (a code that passes its check, or a signed QR) or something else. */
-export const isCouponCode = (text: string) => looksLikeToken(text) || parseCode(text).ok;

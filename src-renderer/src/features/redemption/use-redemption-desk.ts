@@ -4,16 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { OrderInput, Redemption, Verdict } from '../../../../src-shared/contract/redemption';
 import { useApi } from '../../api/api-context';
 import { isApiError } from '../../api/api-error';
-import type { ScanOutcome } from '../../app/scanner/scanner-context';
+import { newAttemptKey } from '../../api/attempt-key';
 import { useErrorText } from '../../i18n/error-text';
-import { newAttemptKey } from './attempt-key';
+import type { ScanOutcome } from '../../scanning/scanner-context';
 import {
+  addToLines,
   emptyOrder,
   hasGoods,
   isOrderProblem,
+  orderTotals,
   toOrderInput,
   type OrderDraft,
   type OrderLine,
+  type OrderTotals,
 } from './order';
 import {
   normalizedCode,
@@ -23,6 +26,7 @@ import {
   typoIn,
   type Refusal,
 } from './refusal';
+import { refusalTitle } from './refusal-text';
 
 /** The contract takes up to 10 other codes with the one being checked. */
 const MAX_COUPONS = 11;
@@ -50,11 +54,8 @@ export type DeskCheck =
   | { kind: 'refused'; refusal: Refusal }
   | { kind: 'message'; text: string };
 
-export interface DeskResult {
+export interface DeskResult extends OrderTotals {
   redemptions: Redemption[];
-  subtotalFen: number;
-  discountFen: number;
-  payableFen: number;
 }
 
 /**
@@ -176,7 +177,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
 
     const refuse = (refusal: Refusal): ScanOutcome => {
       setCheck({ kind: 'refused', refusal });
-      return { ok: false, message: t(`redemption.reasonTitles.${refusal.reason}`) };
+      return { ok: false, message: refusalTitle(t, refusal.reason) };
     };
     const say = (text: string): ScanOutcome => {
       setCheck({ kind: 'message', text });
@@ -272,9 +273,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
         setCoupons(list);
       }
       const redemptions = list.map((coupon) => coupon.redemption!);
-      const subtotalFen = redemptions[0]!.subtotalFen;
-      const discountFen = redemptions.reduce((sum, redemption) => sum + redemption.discountFen, 0);
-      setResult({ redemptions, subtotalFen, discountFen, payableFen: subtotalFen - discountFen });
+      setResult({ redemptions, ...orderTotals(redemptions[0]!.subtotalFen, redemptions) });
       attemptKey.current = null;
     } catch (error) {
       // The key is kept: confirming again replays what went through instead of redeeming twice.
@@ -301,15 +300,8 @@ export function useRedemptionDesk(storeId: string | undefined) {
     );
   }
 
-  function addLine(line: Omit<OrderLine, 'key'>) {
-    const existing = order.lines.find((known) => known.productId === line.productId);
-    const lines = existing
-      ? order.lines.map((known) =>
-          known === existing ? { ...known, qty: known.qty + line.qty } : known,
-        )
-      : [...order.lines, { ...line, key: newAttemptKey() }];
-    changeOrder({ mode: 'full', lines });
-  }
+  const addLine = (line: Omit<OrderLine, 'key'>) =>
+    changeOrder({ mode: 'full', lines: addToLines(order.lines, line, newAttemptKey) });
 
   const updateLine = (key: string, patch: Partial<OrderLine>) =>
     changeOrder({

@@ -3,10 +3,10 @@ import { Alert, App, Button, Card, DatePicker, Empty, Segmented, Select, Spin } 
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentSession } from '../../app/session/session-context';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
+import { useStores, useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
-import { useStores, useStoreTimeZone } from '../stores/stores-queries';
 import { ExportMenu } from './ExportMenu';
 import { pdfSaver, printReport } from './print-report';
 import { useStoreReport, type ReportPeriod } from './reports-queries';

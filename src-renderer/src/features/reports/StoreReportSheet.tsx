@@ -4,9 +4,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreReport } from '../../../../src-shared/contract/reports';
 import { formatFen } from '../../../../src-shared/money';
-import { changeText, compactYuan } from '../analytics/charts/chart-format';
-import { EChart } from '../analytics/charts/EChart';
-import { timeSeriesOption } from '../analytics/charts/time-series-option';
+import { changeText, compactYuan } from '../../ui/charts/chart-format';
+import { EChart } from '../../ui/charts/EChart';
+import { timeSeriesOption } from '../../ui/charts/time-series-option';
 import styles from './ReportsPage.module.css';
 
 type Kpis = StoreReport['kpi'];

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Sale } from '../../../../src-shared/contract/sales';
 import { maskPhone } from '../../../../src-shared/phone';
-import { useCurrentSession } from '../../app/session/session-context';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
-import { useStoreTimeZone } from '../stores/stores-queries';
 import { ReturnDialog } from './ReturnDialog';
 import { useRecentSales } from './sales-queries';
 

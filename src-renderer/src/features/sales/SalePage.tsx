@@ -15,23 +15,23 @@ import {
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
-import type { Sale } from '../../../../src-shared/contract/sales';
 import type { Product } from '../../../../src-shared/contract/products';
+import type { Sale } from '../../../../src-shared/contract/sales';
 import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
-import { useCurrentSession } from '../../app/session/session-context';
 import { fenToYuanText } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
 import { useErrorText } from '../../i18n/error-text';
+import { useCurrentSession } from '../../session/session-context';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { ProductName } from '../../ui/ProductName';
-import { ProductPicker } from '../stock/ProductPicker';
-import { StoreSelect, useDefaultStoreId } from '../stock/StoreSelect';
+import { ProductPicker } from '../../ui/ProductPicker';
+import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { RecentSales } from './RecentSales';
-import { SalesImportWizard } from './SalesImportWizard';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
+import { SalesImportWizard } from './SalesImportWizard';
 import styles from './SalePage.module.css';
 
 /** A unit price typed in yuan; kept when it reads as an amount, put back when it does not. */

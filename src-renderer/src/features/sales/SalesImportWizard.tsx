@@ -1,4 +1,4 @@
-import { Alert, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
@@ -8,12 +8,11 @@ import {
   type SalesImportMapping,
   type SalesImportRow,
 } from '../../../../src-shared/contract/sales';
+import { useStoreTimeZone } from '../../shop-data/stores';
+import { ImportWizard } from '../../ui/import-wizard/ImportWizard';
+import { ReportRows } from '../../ui/import-wizard/ReportRows';
 import { Money } from '../../ui/Money';
-import { rowIssuesText } from '../imports/import-file';
-import { ImportWizard } from '../imports/ImportWizard';
-import wizardStyles from '../imports/ImportWizard.module.css';
-import { StoreSelect } from '../stock/StoreSelect';
-import { useStoreTimeZone } from '../stores/stores-queries';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { useImportSales, useSalesImportPreview } from './sales-queries';
 import styles from './SalePage.module.css';
 
@@ -116,16 +115,13 @@ function SaleRows({
   const timeZone = useStoreTimeZone(storeId);
   const orEmpty = (value: string | null) => value || t('common.empty');
   return (
-    <Table<SalesImportRow>
-      rowKey="row"
-      size="small"
-      loading={checking}
-      dataSource={preview.rows}
-      pagination={{ pageSize: 8, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 1150 }}
-      rowClassName={(row) => (row.issues.length ? (wizardStyles.badRow ?? '') : '')}
+    <ReportRows<SalesImportRow>
+      rows={preview.rows}
+      checking={checking}
+      fieldsKey="salesImportFields"
+      width={1150}
+      problemWidth={240}
       columns={[
-        { key: 'row', title: t('imports.row'), dataIndex: 'row', width: 60 },
         {
           key: 'saleId',
           title: t('salesImportFields.saleId'),
@@ -173,19 +169,6 @@ function SaleRows({
           align: 'right',
           render: (_, row) =>
             row.unitPriceFen === null ? t('common.empty') : <Money fen={row.unitPriceFen} />,
-        },
-        {
-          key: 'issues',
-          title: t('imports.problem'),
-          width: 240,
-          render: (_, row) =>
-            row.issues.length ? (
-              <Typography.Text type="danger">
-                {rowIssuesText(t, 'salesImportFields', row.issues)}
-              </Typography.Text>
-            ) : (
-              t('common.empty')
-            ),
         },
       ]}
     />

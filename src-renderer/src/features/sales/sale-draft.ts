@@ -1,7 +1,7 @@
 import type { InputOf } from '../../../../src-shared/contract';
 import type { Product } from '../../../../src-shared/contract/products';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
-import { newAttemptKey } from '../redemption/attempt-key';
+import { newAttemptKey } from '../../api/attempt-key';
 
 export interface SaleDraftLine {
   product: Product;

@@ -2,11 +2,7 @@ import { Button, Empty, Input, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RejectedTyping } from '../../../../src-shared/scanner/wedge-decoder';
-import {
-  useRejectedTyping,
-  useScanHandler,
-  type ScanInfo,
-} from '../../app/scanner/scanner-context';
+import { useRejectedTyping, useScanHandler, type ScanInfo } from '../../scanning/scanner-context';
 import styles from './ScannerSettingsPage.module.css';
 
 /** One line of the test area: a scan, or keys the decoder judged a person's typing. */

@@ -1,10 +1,10 @@
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useScannerSettings } from '../../scanning/scanner-settings';
 import { PageHeader } from '../../ui/PageHeader';
 import { HidScannerList } from './HidScannerList';
 import { ScannerGuide } from './ScannerGuide';
 import { ScannerSettingsForm } from './ScannerSettingsForm';
-import { useScannerSettings } from './scanner-queries';
 import { ScanTestArea } from './ScanTestArea';
 import styles from './ScannerSettingsPage.module.css';
 

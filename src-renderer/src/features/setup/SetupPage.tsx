@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { apiQueryKey, useApiMutation } from '../../api/queries';
-import { LOGIN_PATH } from '../../app/routing/paths';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useErrorText } from '../../i18n/error-text';
+import { LOGIN_PATH } from '../../navigation/paths';
 import { WelcomeShell } from '../../ui/WelcomeShell';
 import { emptyStoreForm, toStoreFields } from '../stores/store-form';
 import { StoreFieldItems } from '../stores/StoreFieldItems';
-import { MerchantFieldItems, OwnerFieldItems } from './SetupFieldItems';
 import { SETUP_STEPS, stepOfField, type SetupFormValues } from './setup-steps';
+import { MerchantFieldItems, OwnerFieldItems } from './SetupFieldItems';
 import { SetupSummary } from './SetupSummary';
 import styles from './SetupPage.module.css';
 

@@ -1,14 +1,14 @@
 import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../../src-shared/contract';
 import { roleSchema, type Staff } from '../../../../src-shared/contract/staff';
 import { personNameSchema } from '../../../../src-shared/validation';
-import type { Role } from '../../../../src-shared/contract';
-import { useCurrentSession } from '../../app/session/session-context';
 import { PinFields } from '../../forms/PinFields';
 import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
-import { useStores } from '../stores/stores-queries';
+import { useCurrentSession } from '../../session/session-context';
+import { useStores } from '../../shop-data/stores';
 import { assignableRoles } from './staff-permissions';
 import { useCreateStaff, useUpdateStaff } from './staff-queries';
 

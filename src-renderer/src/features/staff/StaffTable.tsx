@@ -3,10 +3,10 @@ import { Badge, Button, Empty, Space, Table, Tag, Typography, type TableColumnsT
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../src-shared/contract/staff';
-import { useCurrentSession } from '../../app/session/session-context';
+import { useCurrentSession } from '../../session/session-context';
+import { useStores, useStoreTimeZone } from '../../shop-data/stores';
 import { RoleTag } from '../../ui/RoleTag';
 import { StaffAvatar } from '../../ui/StaffAvatar';
-import { useStores, useStoreTimeZone } from '../stores/stores-queries';
 import { mayManage } from './staff-permissions';
 import styles from './StaffTable.module.css';
 

@@ -3,11 +3,11 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Movement, MovementKind } from '../../../../src-shared/contract/stock';
-import { useCurrentSession } from '../../app/session/session-context';
-import { useStoreTimeZone } from '../stores/stores-queries';
+import { useCurrentSession } from '../../session/session-context';
+import { useStoreTimeZone } from '../../shop-data/stores';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { useMovements } from './stock-queries';
 import { signed } from './StocktakeDrawer';
-import { StoreSelect } from './StoreSelect';
 import styles from './StockPage.module.css';
 
 const KIND_COLORS: Record<MovementKind, string> = {

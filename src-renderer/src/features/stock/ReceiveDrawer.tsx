@@ -5,13 +5,13 @@ import { parseYuan } from '../../../../src-shared/money';
 import { fenToYuanText } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
 import { Money } from '../../ui/Money';
+import { ProductPicker } from '../../ui/ProductPicker';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { LinesTable, QtyInput } from './LinesTable';
-import { ProductPicker } from './ProductPicker';
-import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines } from './product-lines';
 import { useReceive } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
-import { StoreSelect } from './StoreSelect';
+import { LabeledField, NoteField } from './StockFormFields';
 import styles from './StockPage.module.css';
 
 interface ReceiveLine {

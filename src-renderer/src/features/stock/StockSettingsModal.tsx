@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StockSettings } from '../../../../src-shared/contract/stock';
 import { useErrorText } from '../../i18n/error-text';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { useSetStockSettings, useStockSettings } from './stock-queries';
-import { StoreSelect } from './StoreSelect';
 
 type SettingsValues = Omit<StockSettings, 'storeId'>;
 

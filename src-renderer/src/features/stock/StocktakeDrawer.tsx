@@ -1,13 +1,13 @@
 import { App, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProductPicker } from '../../ui/ProductPicker';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { LinesTable, QtyInput } from './LinesTable';
-import { ProductPicker } from './ProductPicker';
-import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines, type ProductLine } from './product-lines';
 import { useAdjust, useLevelsOf } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
-import { StoreSelect } from './StoreSelect';
+import { LabeledField, NoteField } from './StockFormFields';
 
 interface CountLine {
   counted: number | null;

@@ -1,13 +1,13 @@
 import { Alert, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProductPicker } from '../../ui/ProductPicker';
+import { StoreSelect } from '../../ui/StoreSelect';
 import { LinesTable, QtyInput } from './LinesTable';
-import { ProductPicker } from './ProductPicker';
-import { LabeledField, NoteField } from './StockFormFields';
 import { useProductLines } from './product-lines';
 import { useLevelsOf, useTransfer } from './stock-queries';
 import { StockFormDrawer } from './StockFormDrawer';
-import { StoreSelect } from './StoreSelect';
+import { LabeledField, NoteField } from './StockFormFields';
 import styles from './StockPage.module.css';
 
 interface TransferLine {

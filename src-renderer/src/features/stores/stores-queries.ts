@@ -1,17 +1,6 @@
-import { useApiMutation, useApiQuery, useInvalidateOnEvent } from '../../api/queries';
-import { DEFAULT_TIME_ZONE } from '../../../../src-shared/validation';
+import { useApiMutation, useApiQuery } from '../../api/queries';
 
-/** Every store with its tills, kept fresh when any of them changes. */
-export function useStores() {
-  useInvalidateOnEvent('stores.changed', ['stores.list']);
-  return useApiQuery('stores.list', { includeInactive: false });
-}
-
-/** A store's time zone (for showing times), Asia/Shanghai until the stores are loaded. */
-export function useStoreTimeZone(storeId: string | null | undefined): string {
-  const stores = useStores();
-  return stores.data?.find((store) => store.id === storeId)?.timezone ?? DEFAULT_TIME_ZONE;
-}
+// Reading the stores is shared with other pages: ../../shop-data/stores.ts.
 
 export const useCreateStore = () =>
   useApiMutation('stores.create', { invalidates: ['stores.list'] });

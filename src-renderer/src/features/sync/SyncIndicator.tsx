@@ -9,8 +9,8 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SyncStatus } from '../../../../src-shared/contract/sync';
-import { NAV_ITEMS } from '../../app/layout/navigation';
-import { useCurrentSession } from '../../app/session/session-context';
+import { NAV_ITEMS } from '../../navigation/nav-items';
+import { useCurrentSession } from '../../session/session-context';
 import { useSyncStatus, useSyncWhenOnline } from './sync-queries';
 
 const LOOK: Record<SyncStatus['state'], { color: string; icon: React.ReactNode }> = {

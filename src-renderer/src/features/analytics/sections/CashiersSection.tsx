@@ -2,12 +2,12 @@ import { Col, Row, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
+import { compactYuan, formatFen } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import type { ChartOption } from '../../../ui/charts/echarts';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { compactYuan, formatFen } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import type { ChartOption } from '../charts/echarts';
 import { countColumn, moneyColumn } from './figure-columns';
 
 type Cashier = OutputOf<'analytics.cashiers'>[number];

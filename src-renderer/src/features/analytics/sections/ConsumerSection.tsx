@@ -3,12 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
 import { normalizeMainlandMobile } from '../../../../../src-shared/phone';
+import { compactCount } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import { timeSeriesOption } from '../../../ui/charts/time-series-option';
 import { Money } from '../../../ui/Money';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { compactCount } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import { timeSeriesOption } from '../charts/time-series-option';
 import type { RedemptionScope } from './redemption-scope';
 import styles from '../AnalyticsPage.module.css';
 

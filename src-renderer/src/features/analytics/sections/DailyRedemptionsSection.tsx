@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../src-shared/contract';
+import { compactCount } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import { timeSeriesOption } from '../../../ui/charts/time-series-option';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { compactCount } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import { timeSeriesOption } from '../charts/time-series-option';
 import type { RedemptionScope } from './redemption-scope';
 
 /** How many redemptions each day: every product, or the one picked in the filters. */

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../src-shared/contract';
 import type { Insight } from '../../../../../src-shared/contract/analytics';
 import { formatFen } from '../../../../../src-shared/money';
+import { useCatalogue } from '../../../shop-data/catalogue';
+import { changeText } from '../../../ui/charts/chart-format';
 import { useTemplates } from '../../coupons/coupons-queries';
 import type { TemplateValues } from '../../coupons/template-form';
 import { TemplateFormDrawer } from '../../coupons/TemplateFormDrawer';
-import { useCatalogue } from '../../products/products-queries';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { changeText } from '../charts/chart-format';
 import { suggestedCoupon } from './insight-coupon';
 import styles from '../AnalyticsPage.module.css';
 

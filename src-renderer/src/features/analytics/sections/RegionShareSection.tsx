@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../src-shared/contract';
 import type { RegionShare } from '../../../../../src-shared/contract/analytics';
+import { percentText } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import type { ChartOption } from '../../../ui/charts/echarts';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { percentText } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import type { ChartOption } from '../charts/echarts';
 import type { RedemptionScope } from './redemption-scope';
 import styles from '../AnalyticsPage.module.css';
 

@@ -2,11 +2,11 @@ import { Segmented } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../../../src-shared/contract';
+import { compactCount } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import { timeSeriesOption } from '../../../ui/charts/time-series-option';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { compactCount } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import { timeSeriesOption } from '../charts/time-series-option';
 import type { RedemptionScope } from './redemption-scope';
 
 const REGION_LINES = 8;

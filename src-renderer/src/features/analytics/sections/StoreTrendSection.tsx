@@ -1,17 +1,17 @@
 import { Segmented, Space, Table, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
 import type { PeriodGrain } from '../../../../../src-shared/analytics/rules';
+import type { InputOf, OutputOf } from '../../../../../src-shared/contract';
 import type { StorePoint } from '../../../../../src-shared/contract/analytics';
+import { compactCount, compactYuan, formatFen, percentText } from '../../../ui/charts/chart-format';
+import { EChart } from '../../../ui/charts/EChart';
+import { timeSeriesOption } from '../../../ui/charts/time-series-option';
 import type { AnalyticsFilters } from '../analytics-filters';
 import { useChartData } from '../analytics-queries';
 import { ChartCard } from '../ChartCard';
-import { compactCount, compactYuan, formatFen, percentText } from '../charts/chart-format';
-import { EChart } from '../charts/EChart';
-import { timeSeriesOption } from '../charts/time-series-option';
-import styles from '../AnalyticsPage.module.css';
 import { countColumn, moneyColumn, percentColumn } from './figure-columns';
+import styles from '../AnalyticsPage.module.css';
 
 const METRICS = ['revenue', 'transactions', 'avgTicket', 'repeatRate'] as const;
 type Metric = (typeof METRICS)[number];

@@ -1,6 +1,6 @@
 import type { TableColumnType } from 'antd';
+import { percentText } from '../../../ui/charts/chart-format';
 import { Money } from '../../../ui/Money';
-import { percentText } from '../charts/chart-format';
 
 // The analytics tables' figure columns: right-aligned, sortable by their value, and shown as a
 // count, an amount in yuan or a percentage.

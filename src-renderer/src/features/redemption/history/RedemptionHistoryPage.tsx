@@ -15,19 +15,19 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../../src-shared/contract/redemption';
 import { maskPhone } from '../../../../../src-shared/phone';
-import { useScanHandler } from '../../../app/scanner/scanner-context';
-import { useCurrentSession } from '../../../app/session/session-context';
 import { downloadBlob } from '../../../files/download';
 import { useErrorText } from '../../../i18n/error-text';
+import { useScanHandler } from '../../../scanning/scanner-context';
+import { useCurrentSession } from '../../../session/session-context';
+import { useStores, useStoreTimeZone } from '../../../shop-data/stores';
 import { Money } from '../../../ui/Money';
 import { PageHeader } from '../../../ui/PageHeader';
 import { useTemplates } from '../../coupons/coupons-queries';
 import { useStaffList } from '../../staff/staff-queries';
-import { useStores, useStoreTimeZone } from '../../stores/stores-queries';
 import { useRedemptions, type RedemptionFilters } from '../redemption-queries';
 import { VoidRedemptionDialog } from '../VoidRedemptionDialog';
-import { HistoryFiltersBar } from './HistoryFiltersBar';
 import { historyCsv } from './history-csv';
+import { HistoryFiltersBar } from './HistoryFiltersBar';
 import styles from './RedemptionHistoryPage.module.css';
 
 /** Every redemption with who, where and how much; filtered, exported, voided by a manager. */

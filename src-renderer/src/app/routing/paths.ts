@@ -1,3 +1,0 @@
-/** The two routes outside the app frame; the others come from the side nav (layout/navigation). */
-export const SETUP_PATH = '/setup';
-export const LOGIN_PATH = '/login';

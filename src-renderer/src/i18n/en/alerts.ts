@@ -1,0 +1,109 @@
+import type { UiMessages } from '../zh-CN';
+
+export const alerts: UiMessages['alerts'] = {
+  title: 'Stock alerts',
+  subtitle:
+    'Low stock asks for a restock and warns the price may rise; slow sellers get a suggested discount, one click from a coupon',
+  evaluate: 'Check now',
+  evaluated:
+    '{{checked}} stock rows checked: {{raised}} raised, {{resolved}} resolved, {{open}} open',
+  empty: 'No alerts match',
+  priceMayRise: 'Price may rise',
+  couponMade: 'Coupon created',
+  acknowledged: 'Acknowledged: {{name}}',
+  snoozed: 'Alert for {{name}} snoozed for {{days}} days',
+  snoozedUntil: 'Snoozed until {{at}}',
+  acknowledgedBy: 'Acknowledged by {{name}}',
+  resolvedAt: 'Resolved {{at}}',
+  raisedAt: 'Raised {{at}}',
+  tabs: {
+    alerts: 'Alerts',
+    thresholds: 'Thresholds',
+  },
+  filters: {
+    open: 'Open',
+    allKinds: 'All kinds',
+  },
+  columns: {
+    kind: 'Kind',
+    product: 'Product / store',
+    advice: 'Advice',
+  },
+  cause: {
+    low: 'Stock {{qty}}, at the restock level {{low}}',
+    slow: 'Stock {{qty}}, above {{high}} for {{days}} days',
+    negative: 'Stock on file {{qty}}, below zero',
+  },
+  advice: {
+    restock: 'Restock {{qty}} units',
+    restockDetail:
+      '{{avg}}/day over {{window}} days; {{lead}} days lead time + {{cover}} days cover',
+    discount: 'Discount to {{zhe}}',
+    discountDetail: '{{from}} → {{to}}',
+    negative: 'Count the stock or record the goods received',
+  },
+  actions: {
+    acknowledge: 'Acknowledge',
+    snooze: 'Snooze',
+    snoozeDays: 'Snooze {{days}} days',
+    itemCoupon: 'Item coupon',
+    percentCoupon: 'Percent-off coupon (this product)',
+    moreCoupons: 'Other coupon types',
+    thresholds: 'Thresholds',
+  },
+  notify: {
+    title: 'Stock alert: {{kind}}',
+    body: '{{product}} · {{store}}',
+    open: 'Open',
+    enable: 'Desktop notifications',
+    denied: 'The browser blocks desktop notifications; new alerts show in the corner of the app.',
+  },
+  evaluateDone: 'Checked',
+  thresholds: {
+    title: 'Thresholds: {{name}} · {{store}}',
+    categoryTitle: 'Category default thresholds',
+    intro:
+      'Restock alert when stock is at or below the restock level; slow-moving when it stays above the overstock level for the given days. Empty: the category default applies.',
+    lowLevel: 'Restock level',
+    lowHelp: 'Alert at or below this',
+    highLevel: 'Overstock level',
+    highHelp: 'Days count above this',
+    slowDays: 'Slow after',
+    slowHelp: 'Days above the overstock level',
+    units: 'units',
+    days: 'days',
+    notSet: 'Not set',
+    saved: 'Thresholds of {{name}} saved',
+    cleared: 'Thresholds cleared',
+    empty:
+      'No thresholds yet. Set them for a product on the stock page, or add a category default here',
+    target: 'Product / category',
+    categoryDefault: 'Category default',
+    category: 'Category',
+    store: 'Store',
+    storeHelp: 'Empty: every store',
+    addCategory: 'Add a category default',
+    howTo:
+      'Set a product’s thresholds from the stock page or an alert; a category default applies to its products without their own.',
+    confirmClear: 'The category default (if any) will apply. Clear these thresholds?',
+    clear: 'Clear',
+  },
+};
+
+export const strategies: UiMessages['strategies'] = {
+  title: 'Pricing advice',
+  subtitle:
+    'Per store: slow sellers to discount and scarce items whose price may rise, ready to publish to customers',
+  discounted: 'To discount',
+  priceMayRise: 'Price may rise',
+  noDiscounted: 'No slow sellers',
+  noPriceMayRise: 'Nothing is running low',
+  price: 'Discounted',
+  currentPrice: 'Price',
+  stock: 'Stock',
+  left: '{{qty}} left (restock at {{low}})',
+  since: 'since {{date}}',
+  coupon: 'Coupon',
+  couponMade: 'Created',
+  makeCoupon: 'Create',
+};

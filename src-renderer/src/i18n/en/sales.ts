@@ -1,0 +1,83 @@
+import type { UiMessages } from '../zh-CN';
+
+export const salesImport: UiMessages['salesImport'] = {
+  open: 'Import sales',
+  title: 'Import sales from a POS export (CSV / Excel)',
+  allOrNothing:
+    'Rows with the same sale no. are one sale. Every row is checked first; if any has a problem no sale is imported. Sales already recorded are skipped, never counted twice.',
+  mappingHint:
+    'Columns were matched from the headers (sale no., time, store, SKU/barcode, quantity, unit price). Fields marked * are required, and SKU or barcode.',
+  store: 'When the file has no store column, record everything in',
+  sales: 'Sales',
+  lines: 'Lines',
+  duplicates: 'Already recorded (skipped)',
+  duplicatesNote: 'Already recorded, skipped: {{ids}}',
+  hasErrors:
+    '{{count}} problems found: no sale will be imported. Fix the file as listed and upload it again.',
+  product: 'Product',
+  duplicate: 'Recorded',
+  commit: 'Import {{count}} sales',
+  doneTitle: 'Sales imported',
+  doneText:
+    '{{recorded}} sales ({{lines}} lines) recorded, {{duplicates}} already recorded skipped, in {{seconds}} s',
+};
+
+export const sale: UiMessages['sale'] = {
+  title: 'Sale entry',
+  subtitle:
+    'Scan or search goods to record a sale; pressing twice records it once, and stock goes down',
+  store: 'Store',
+  pickStore: 'Choose a store first',
+  product: 'Product',
+  unitPrice: 'Unit price',
+  priceOf: 'Unit price of {{name}}',
+  qty: 'Qty',
+  qtyOf: 'Quantity of {{name}}',
+  amount: 'Amount',
+  remove: 'Remove {{name}}',
+  noLines: 'Scan a barcode or search a product above',
+  summary: 'This sale',
+  phone: 'Customer phone (optional)',
+  phonePlaceholder: 'Mobile number, for membership and coupons',
+  coupons: 'Coupon codes (optional)',
+  couponsPlaceholder: 'Scan or type a code, then Enter',
+  couponsHelp: 'Redeemed with the sale; the discount follows each coupon’s rule',
+  couponScanned: 'Added as a coupon code',
+  subtotal: 'Goods total',
+  discount: 'Discount',
+  discountShort: 'discount',
+  total: 'Total',
+  record: 'Record sale',
+  recorded: 'Sale recorded',
+  recordedText: '{{lines}} products; stock updated',
+  replayed: 'This sale was already recorded; it was not recorded twice',
+  next: 'Next sale',
+  recent: 'Recent sales',
+  noRecent: 'No sales in this store yet',
+  time: 'Time',
+  goods: 'Goods',
+  source: 'Source',
+  customer: 'Customer',
+  sources: {
+    terminal: 'POS {{code}}',
+    manual: 'Manual entry',
+    import: 'File import',
+  },
+  statuses: {
+    completed: 'Completed',
+    partly_returned: 'Partly returned',
+    returned: 'Returned',
+  },
+  returns: {
+    open: 'Return',
+    title: 'Return goods',
+    paid: 'Paid (after coupons)',
+    returnable: 'Returnable',
+    qty: 'Return',
+    qtyOf: 'Quantity of {{name}} returned',
+    hint: 'The refund is each line’s share after coupons; the goods go back into this store’s stock.',
+    reason: 'Reason (optional)',
+    submit: 'Return',
+    done: 'Returned; refund {{refund}}',
+  },
+};

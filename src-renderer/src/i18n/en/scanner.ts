@@ -1,0 +1,91 @@
+import type { UiMessages } from '../zh-CN';
+
+export const scanner: UiMessages['scanner'] = {
+  title: 'Scanners',
+  subtitle:
+    "How this PC's scanners are read, the thresholds, and a live test; saved on this PC for all its windows",
+  notUsedHere: 'This page has no use for that code',
+  closeDialogFirst: 'Close the dialog first, then scan',
+  settings: {
+    title: 'Detection',
+    mode: 'Connection',
+    modeHelp:
+      'Keyboard: the scanner "types" and is told from a person by timing. HID-POS: the scanner sends codes directly, past the keyboard and the IME',
+    modes: { wedge: 'Keyboard', hid: 'HID-POS', both: 'Both' },
+    maxAverageGapMs: 'Scan key gap',
+    maxAverageGapHelp: 'Average gap of a scan, at most (default 30)',
+    humanGapMs: 'Typing gap',
+    humanGapHelp: 'A gap this long is a person typing (default 80)',
+    minLength: 'Minimum length',
+    minLengthHelp: 'Shorter codes are not scans (default 6)',
+    ms: 'ms',
+    chars: 'chars',
+    suffix: 'End key',
+    suffixHelp: 'The key the scanner sends after the code',
+    suffixes: {
+      enter: 'Enter',
+      tab: 'Tab',
+      none: 'None (a pause ends it)',
+      custom: 'Custom characters',
+    },
+    customSuffix: 'Custom end characters',
+    prefix: 'Prefix',
+    prefixHelp: 'If the scanner sends one; removed from the code',
+    noPrefix: 'None',
+    save: 'Save',
+    defaults: 'Defaults',
+    saved: 'Scanner settings saved; every window on this PC uses them now',
+  },
+  devices: {
+    title: 'HID-POS scanners',
+    none: 'No HID-POS scanner found; plug one in and it appears here',
+    off: 'Keyboard mode: HID-POS scanners are not read',
+    status: { open: 'Connected', error: 'Cannot read' },
+  },
+  test: {
+    title: 'Live test',
+    hint: 'Scan any code, or type into the field and press Enter: scans are listed with their length and key timing, typing is marked with the reason. Scans on this page are only tests.',
+    field: 'Test field',
+    fieldPlaceholder: 'Click here, type a few characters, press Enter',
+    results: 'Detected',
+    empty: 'Nothing yet: scan a code',
+    clear: 'Clear',
+    scan: 'Scan',
+    typing: 'Typing',
+    sources: { keyboard: 'Keyboard', hid: 'HID-POS' },
+    length: '{{count}} chars',
+    keys: '{{count}} characters',
+    averageGap: 'average gap {{ms}} ms',
+    duration: '{{ms}} ms in all',
+    detected: 'Scan detected: {{count}} characters',
+    reasons: {
+      slow: 'too slow: a person typing',
+      short: 'too short for a scan',
+      prefix: 'without the set prefix',
+      interrupted: 'broken by a pause or another key',
+    },
+  },
+  guide: {
+    title: 'Setting up a scanner',
+    modes: {
+      title: 'Keyboard, virtual COM port or HID-POS',
+      text: 'Keyboard mode (USB-KBW, USB Keyboard, HID Keyboard): the factory default of most scanners, plug and play. StoreDesk tells scans from typing by timing, wherever the cursor is.\nVirtual COM (USB-COM, USB CDC, USB Serial): the scanner becomes a COM port, which StoreDesk does not read. Scan the "USB Keyboard" or "HID-POS" code in the manual to switch back.\nHID-POS (USB HID POS, HID Bar Code Scanner): the scanner sends codes straight to StoreDesk, past the keyboard and the IME; fast and never garbled. Choose "HID-POS" or "Both"; the scanner then appears under "HID-POS scanners".',
+    },
+    suffix: {
+      title: 'Add an Enter suffix',
+      text: 'Scan "Add CR suffix" (Enter) in the manual: the scanner then ends every code with Enter, which tells StoreDesk the scan is complete.\nIf the scanner can only send Tab, set the end key to Tab; if it sends nothing, choose "None".',
+    },
+    ime: {
+      title: 'Chinese input method',
+      text: 'Make English the default input on the till PC (Windows Settings → Time & language → Typing), or set the Chinese IME to start in English.\nWith a Chinese IME on, StoreDesk rebuilds letters and digits from the physical keys (code), which usually works; but a pinyin IME may keep letters as candidates in a field. HID-POS mode avoids all of it.\nSet the scanner keyboard layout to US.',
+    },
+    speed: {
+      title: 'When scans are taken for typing',
+      text: 'Scan in the live test above and read the average gap.\nSet the scanner inter-character delay to the fastest (0), or raise the scan key gap here (60 ms at most).\nRemote desktop, virtual machines and some wireless cradles slow keys down; use HID-POS there.',
+    },
+    brands: {
+      title: 'Set-up codes of common brands',
+      text: 'Honeywell (Voyager, Xenon, Youjie): keyboard "USB Keyboard (PC)", HID-POS "USB HID POS" (HID Bar Code Scanner); Enter suffix "Add CR Suffix All Symbologies".\nZebra / Symbol (LS2208, DS2208, DS4308): keyboard "USB Keyboard (HID)", HID-POS "USB HID POS (formerly Symbol Native API)" or "IBM Hand-held USB"; Enter suffix "Scan Data Options: <DATA><SUFFIX1>" with Suffix 1 set to Enter.\nNewland (NLS-HR, OY, FM series): keyboard "USB HID-KBW", HID-POS "USB HID-POS"; Enter suffix "Add terminating character CR" and "Enable terminating character".\nOther brands: look for "USB keyboard / KBW", "HID-POS", "CR suffix" and "US keyboard" codes in the manual, then test here.',
+    },
+  },
+};

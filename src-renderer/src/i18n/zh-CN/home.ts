@@ -1,0 +1,28 @@
+// The home page.
+
+export const home = {
+  greeting: '{{name}}，你好',
+  today: '今天是 {{date}}',
+  tillTitle: '收银台',
+  manageTitle: '店铺管理',
+  redeemText: '扫码或输入券码，看清能否使用、优惠多少，一键核销',
+  cashbackText: '顾客凭返现码和手机号领取返现',
+  productsText: '按名称、SKU 或条码查商品和价格，扫码即查',
+  couponsText: '满减、折扣、抵扣、单品、满赠、返现券：设置规则、启用、发券',
+  redemptionsText: '按日期、门店、收银员查核销，导出 CSV，店长授权撤销',
+  staffText: '添加收银员、重置 PIN、停用离职员工',
+  storesText: '门店资料、收银台与 POS 终端密钥',
+  printersText: '小票打印机、测试页、打印队列与补打',
+  auditText: '谁在什么时候、在哪台收银台做了什么',
+  scannerText: '扫码枪接入方式、识别参数、实时测试与设置指南',
+  syncText: '与云端配对，查看同步状态、冲突和未能同步的变更',
+  upcomingTitle: '即将推出',
+  upcomingText: '以下功能正在开发中，上线后会出现在左侧菜单',
+  saleText: '扫码或搜索录入商品，记一笔销售，库存随之扣减',
+  stockText: '各门店库存、进货、盘点、调拨和库存流水',
+  alertsText: '库存不足、滞销和负库存提醒；滞销商品一键生成优惠券',
+  strategiesText: '各门店建议打折的商品和可能涨价的商品',
+  reportsText: '门店日报、月报，一页纸，可打印、导出',
+  analyticsText: '门店趋势、核销分布、收银员与优惠券效果，以及经营建议',
+  membersText: '会员积分与生日券、按消费行为群发优惠、到店打卡任务',
+};
