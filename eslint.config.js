@@ -6,8 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message:
-    "Only src-main/index.ts and src-main/electron/ may import 'electron' (tests run without it).",
+  message: "Only src-main/index.ts and src-main/electron/ may import 'electron' (tests run without it).",
 };
 // Each deployable is its own package: the desktop and the cloud share only src-shared and src-node.
 const desktopNotCloud = {
