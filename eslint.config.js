@@ -8,6 +8,11 @@ const electronOnlyInShell = {
   name: 'electron',
   message: "Only src-main/index.ts and src-main/electron/ may import 'electron' (tests run without it).",
 };
+// Each deployable is its own package: the desktop and the cloud share only src-shared and src-node.
+const desktopNotCloud = {
+  group: ['**/src-cloud/**'],
+  message: 'src-main never imports the cloud server; Node code both use lives in src-node/.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -24,11 +29,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src-main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [desktopNotCloud] },
+      ],
+    },
+  },
+  {
     // The shell's modules take Electron objects as parameters so tests can pass fakes;
     // only type imports of 'electron' are allowed there.
     files: ['src-main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': 'off',
+      'no-restricted-imports': ['error', { patterns: [desktopNotCloud] }],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         { paths: [{ ...electronOnlyInShell, allowTypeImports: true }] },
@@ -41,7 +55,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['src-main/index.ts', 'src-preload/**/*.ts'],
+    files: ['src-main/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [desktopNotCloud] }] },
+  },
+  {
+    files: ['src-preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -55,7 +73,13 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'src-shared must not use Node built-ins.' },
             {
-              group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/src-cloud/**'],
+              group: [
+                '**/src-main/**',
+                '**/src-node/**',
+                '**/src-renderer/**',
+                '**/src-preload/**',
+                '**/src-cloud/**',
+              ],
               message: 'src-shared imports nothing from the other layers.',
             },
           ],
@@ -64,7 +88,8 @@ export default tseslint.config(
     },
   },
   {
-    // The cloud server runs elsewhere, on Node: it shares the contract, nothing of the desktop.
+    // The cloud server runs elsewhere, on Node: it shares the contract and the Node home,
+    // nothing of the desktop.
     files: ['src-cloud/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -74,7 +99,31 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**'],
-              message: 'src-cloud imports only src-shared (and packages).',
+              message: 'src-cloud imports only src-shared and src-node (and its packages).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node code of the desktop and the cloud alike (logger, error envelope, server flags): it
+    // builds on the contract and belongs to neither deployable.
+    files: ['src-node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: [
+                '**/src-main/**',
+                '**/src-renderer/**',
+                '**/src-preload/**',
+                '**/src-cloud/**',
+              ],
+              message: 'src-node imports only src-shared (and packages both deployables declare).',
             },
           ],
         },
@@ -94,7 +143,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser window.' },
             {
-              group: ['**/src-main/**', '**/src-preload/**', '**/src-cloud/**'],
+              group: ['**/src-main/**', '**/src-node/**', '**/src-preload/**', '**/src-cloud/**'],
               message: 'The renderer talks to the main process only through its api client.',
             },
           ],

@@ -10,7 +10,7 @@ import { v7 } from 'uuid';
 import { buildCloudApp } from '../src-cloud/app';
 import { defaultCloudConfig } from '../src-cloud/config';
 import { openCloudDatabase } from '../src-cloud/db/open';
-import { createMemoryLogger } from '../src-cloud/platform/logger';
+import { createMemoryLogger } from '../src-node/logger';
 import { dammCheckDigit } from '../src-shared/coupons/codes';
 import type { PushedEvent } from '../src-shared/sync/events';
 import { round, type Metric } from './harness';

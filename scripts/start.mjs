@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const serveOnly = args.includes('--serve');
 const passThrough = args.filter((arg) => arg !== '--serve');
 
-const SOURCE_DIRS = ['src-main', 'src-preload', 'src-renderer', 'src-shared'];
+const SOURCE_DIRS = ['src-main', 'src-node', 'src-preload', 'src-renderer', 'src-shared'];
 const BUILD_OUTPUTS = [
   'out/main/index.js',
   'out/main/serve.js',

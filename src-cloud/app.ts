@@ -1,7 +1,10 @@
 import Fastify from 'fastify';
+import { systemClock, type Clock } from '../src-node/clock';
+import { answerInEnvelope, languageOf, sendError } from '../src-node/http';
+import { createConsoleLogger, type Logger } from '../src-node/logger';
 import type { CloudConfig } from './config';
-import { CashbackLedger } from './consumers/cashback-ledger';
 import { ConsumerCashback } from './consumers/cashback';
+import { CashbackLedger } from './consumers/cashback-ledger';
 import { ConsumerHistory } from './consumers/history';
 import { OtpService } from './consumers/otp';
 import { registerConsumerRoutes } from './consumers/routes';
@@ -9,15 +12,11 @@ import type { CloudDatabase } from './db/open';
 import { registerDeviceRoutes } from './devices/routes';
 import { DevicesService } from './devices/service';
 import { registerDocsRoutes } from './docs/routes';
-import { CloudError } from './http/cloud-error';
 import type { EndpointDeps } from './http/endpoint';
 import { RateLimiter } from './http/rate-limit';
-import { languageOf, sendError } from './http/reply';
 import { registerAdminRoutes } from './merchants/routes';
 import { MerchantsService } from './merchants/service';
 import { SigningKeysStore } from './merchants/signing-keys';
-import { systemClock, type Clock } from './platform/clock';
-import { createConsoleLogger, type Logger } from './platform/logger';
 import { createSmsProvider } from './sms';
 import type { SmsProvider } from './sms/provider';
 import { PullService } from './sync/pull';
@@ -60,28 +59,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
     return503OnClosing: true,
   });
 
-  // Clients are not always careful with Content-Type: every body is read as JSON.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body).trim();
-    if (!text) return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new CloudError('BAD_JSON'), undefined);
-    }
-  });
-
-  app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
-    const lang = languageOf(request);
-    if (error instanceof CloudError) return sendError(reply, lang, error.code, error.details);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
-      return sendError(reply, lang, 'PAYLOAD_TOO_LARGE');
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return sendError(reply, lang, 'BAD_JSON');
-    logger.error('cloud request failed', { method: request.method, url: request.url, error });
-    return sendError(reply, lang, 'INTERNAL');
-  });
+  answerInEnvelope(app, logger, 'cloud request failed');
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, languageOf(request), 'NOT_FOUND', { path: request.url.split('?')[0] }),
   );

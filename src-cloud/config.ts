@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readServerFlags, SERVER_FLAGS } from '../src-node/cli';
+import { BODY_LIMIT_BYTES } from '../src-node/http';
 import { newToken } from './platform/secrets';
 
 export const DEFAULT_CLOUD_PORT = 8788;
-/** The same limit as the local API, and the one the PAYLOAD_TOO_LARGE text names. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export interface BucketConfig {
   /** Requests allowed at once. */
@@ -71,9 +71,7 @@ export function parseCloudOptions(
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
+      ...SERVER_FLAGS,
       'admin-token': { type: 'string' },
       sms: { type: 'string' },
       'sms-webhook-url': { type: 'string' },
@@ -81,15 +79,12 @@ export function parseCloudOptions(
     },
     strict: true,
   });
-  const portText = values.port ?? env.STOREDESK_CLOUD_PORT ?? String(DEFAULT_CLOUD_PORT);
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`Invalid port: ${portText}`);
-  const dataDir = path.resolve(
-    values['data-dir'] ??
-      env.STOREDESK_CLOUD_DATA_DIR ??
-      path.join(os.homedir(), '.storedesk-cloud'),
-  );
+  const { host, port, dataDir } = readServerFlags(values, env, {
+    envPrefix: 'STOREDESK_CLOUD',
+    host: '127.0.0.1',
+    port: DEFAULT_CLOUD_PORT,
+    dataDir: path.join(os.homedir(), '.storedesk-cloud'),
+  });
   const givenToken = values['admin-token'] ?? env.STOREDESK_CLOUD_ADMIN_TOKEN;
   if (givenToken !== undefined && givenToken.length < 16)
     throw new Error('The admin token must be at least 16 characters.');
@@ -105,7 +100,7 @@ export function parseCloudOptions(
     throw new Error(`Unknown SMS provider: ${provider} (log or webhook)`);
   }
   return {
-    host: values.host ?? env.STOREDESK_CLOUD_HOST ?? '127.0.0.1',
+    host,
     port,
     dataDir,
     databaseUrl: env.DATABASE_URL || null,

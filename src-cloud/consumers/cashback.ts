@@ -1,15 +1,15 @@
+import { AppError } from '../../src-node/app-error';
+import type { Clock } from '../../src-node/clock';
+import { newId } from '../../src-node/ids';
 import { displayCode, looksLikeToken, parseCode } from '../../src-shared/coupons/codes';
 import { maskPhone } from '../../src-shared/phone';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import { localDateTime } from '../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
 import type { CloudDb } from '../db/open';
-import { CloudError } from '../http/cloud-error';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
 import { appendEvents } from '../sync/event-log';
-import { holdStream } from '../sync/stream';
 import { eventHash } from '../sync/payload-hash';
+import { holdStream } from '../sync/stream';
 import type { CashbackLedger, CashbackPayout, CashbackRow } from './cashback-ledger';
 
 export interface CashbackRedeemInput {
@@ -23,7 +23,7 @@ export interface CashbackRedeemInput {
 function readCashbackCode(input: string): string {
   const text = looksLikeToken(input) ? (input.trim().split('.')[2] ?? '') : input;
   const parsed = parseCode(text);
-  if (!parsed.ok) throw new CloudError('CASHBACK_NOT_FOUND', { problem: parsed.problem });
+  if (!parsed.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: parsed.problem });
   return parsed.code;
 }
 
@@ -47,22 +47,22 @@ export class ConsumerCashback {
     return this.db.transaction(async (tx) => {
       const stream = await holdStream(tx, merchantId);
       const row = await this.ledger.find(tx, merchantId, code);
-      if (!row) throw new CloudError('CASHBACK_NOT_FOUND');
+      if (!row) throw new AppError('CASHBACK_NOT_FOUND');
       if (input.productId && input.productId !== row.productId)
-        throw new CloudError('CASHBACK_WRONG_PRODUCT');
+        throw new AppError('CASHBACK_WRONG_PRODUCT');
       if (input.terminalId && input.terminalId !== row.terminalId)
-        throw new CloudError('CASHBACK_WRONG_TERMINAL');
+        throw new AppError('CASHBACK_WRONG_TERMINAL');
       if (row.redeemedAt !== null) {
         // The same phone asking again (a retry after a lost answer) hears the same answer.
         if (row.redeemedVia === 'cloud' && row.phone === input.phone) return this.answer(row);
-        throw new CloudError('CASHBACK_ALREADY_REDEEMED', {
+        throw new AppError('CASHBACK_ALREADY_REDEEMED', {
           at: row.redeemedAt,
           atText: localDateTime(row.redeemedAt, DEFAULT_TIME_ZONE),
         });
       }
       const now = this.clock.now();
       if (now > row.validUntil)
-        throw new CloudError('CASHBACK_EXPIRED', {
+        throw new AppError('CASHBACK_EXPIRED', {
           validUntil: row.validUntil,
           validUntilText: localDateTime(row.validUntil, DEFAULT_TIME_ZONE),
         });

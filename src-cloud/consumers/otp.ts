@@ -1,15 +1,15 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../src-node/app-error';
+import type { Clock } from '../../src-node/clock';
+import { newId } from '../../src-node/ids';
+import type { Logger } from '../../src-node/logger';
 import { interpolate, sharedMessages, type Language } from '../../src-shared/i18n';
 import { maskPhone } from '../../src-shared/phone';
 import { OTP_DIGITS } from '../../src-shared/sync/consumer';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { CloudConfig } from '../config';
 import type { CloudDb } from '../db/open';
-import { CloudError } from '../http/cloud-error';
 import type { merchants } from '../merchants/schema';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
-import type { Logger } from '../platform/logger';
 import { randomDigits, sameSecret, sha256 } from '../platform/secrets';
 import { SmsSendError, type SmsProvider } from '../sms/provider';
 import { consumerOtps } from './schema';
@@ -40,7 +40,7 @@ export class OtpService {
     const now = this.clock.now();
     const [latest] = await this.latest(merchant.id, phone);
     if (latest && now - latest.createdAt < this.config.resendAfterMs)
-      throw new CloudError('RATE_LIMITED', {
+      throw new AppError('RATE_LIMITED', {
         retryAfterSeconds: Math.ceil((latest.createdAt + this.config.resendAfterMs - now) / 1000),
       });
     const id = newId();
@@ -69,7 +69,7 @@ export class OtpService {
       // Not sent: forget it, so the consumer may ask again at once.
       await this.db.delete(consumerOtps).where(eq(consumerOtps.id, id));
       this.logger.warn('otp not sent', { provider: this.sms.name, error });
-      if (error instanceof SmsSendError) throw new CloudError('SMS_SEND_FAILED');
+      if (error instanceof SmsSendError) throw new AppError('SMS_SEND_FAILED');
       throw error;
     }
     return { phone: maskPhone(phone), expiresAt, resendAfter: now + this.config.resendAfterMs };
@@ -107,8 +107,8 @@ export class OtpService {
     });
     if (verdict.ok) return;
     // The spent try is committed before the error is answered.
-    if (verdict.remaining > 0) throw new CloudError('OTP_WRONG', { remaining: verdict.remaining });
-    throw new CloudError('OTP_EXPIRED');
+    if (verdict.remaining > 0) throw new AppError('OTP_WRONG', { remaining: verdict.remaining });
+    throw new AppError('OTP_EXPIRED');
   }
 
   private latest(merchantId: string, phone: string) {

@@ -1,15 +1,15 @@
 import { and, desc, eq, or } from 'drizzle-orm';
+import { AppError } from '../../src-node/app-error';
+import type { Clock } from '../../src-node/clock';
+import { newId } from '../../src-node/ids';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { SigningKey } from '../../src-shared/sync/pairing';
 import { START_CURSOR } from '../../src-shared/sync/sync';
 import type { CloudDb } from '../db/open';
-import { CloudError } from '../http/cloud-error';
 import type { DeviceActor } from '../http/context';
 import { pairingCodes } from '../merchants/schema';
 import type { MerchantsService } from '../merchants/service';
 import type { SigningKeysStore } from '../merchants/signing-keys';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
 import { newToken, sha256 } from '../platform/secrets';
 import { holdStream } from '../sync/stream';
 import { devices } from './schema';
@@ -56,7 +56,7 @@ export class DevicesService {
         .where(eq(pairingCodes.codeHash, sha256(input.pairingCode)))
         .for('update');
       if (!code || code.usedAt !== null || code.expiresAt < now)
-        throw new CloudError('PAIRING_CODE_INVALID');
+        throw new AppError('PAIRING_CODE_INVALID');
       // The merchant row lock also orders this with other devices uploading keys.
       const { merchant } = await holdStream(tx, code.merchantId);
       await tx.insert(devices).values({
@@ -94,7 +94,7 @@ export class DevicesService {
       .select()
       .from(devices)
       .where(or(eq(devices.tokenHash, hash), eq(devices.previousTokenHash, hash)));
-    if (!row || row.revokedAt !== null) throw new CloudError('UNAUTHENTICATED');
+    if (!row || row.revokedAt !== null) throw new AppError('UNAUTHENTICATED');
     const via = row.tokenHash === hash ? 'current' : 'previous';
     const now = this.clock.now();
     const changes: Partial<DeviceRow> = {};
@@ -202,7 +202,7 @@ export class DevicesService {
       .select()
       .from(devices)
       .where(and(eq(devices.id, deviceId), eq(devices.merchantId, merchantId)));
-    if (!row) throw new CloudError('NOT_FOUND', { entity: 'device', id: deviceId });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'device', id: deviceId });
     return row;
   }
 }

@@ -1,5 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { AppError } from '../../src-node/app-error';
+import { bearerOf, languageOf } from '../../src-node/http';
+import { parseIn } from '../../src-node/zod-locale';
 import type { FieldIssue } from '../../src-shared/errors';
 import type { Language } from '../../src-shared/i18n';
 import {
@@ -9,11 +12,8 @@ import {
   type EndpointOutput,
 } from '../../src-shared/sync/endpoints';
 import { sameSecret } from '../platform/secrets';
-import { CloudError } from './cloud-error';
 import type { DeviceActor, DeviceContext, RequestContext } from './context';
 import type { RateLimiter } from './rate-limit';
-import { bearerOf, languageOf } from './reply';
-import { parseIn } from './zod-locale';
 
 export interface EndpointDeps {
   adminToken: string;
@@ -48,7 +48,7 @@ function parsePart(
 function limit(limiter: RateLimiter, key: string) {
   const taken = limiter.take(key);
   if (!taken.ok)
-    throw new CloudError('RATE_LIMITED', {
+    throw new AppError('RATE_LIMITED', {
       retryAfterSeconds: Math.max(1, Math.ceil(taken.retryAfterMs / 1000)),
     });
 }
@@ -56,7 +56,7 @@ function limit(limiter: RateLimiter, key: string) {
 /**
  * One route of the cloud API from its entry in src-shared/sync/endpoints.ts: authenticates,
  * rate-limits, parses params, query and body with the entry's zod schemas, and answers
- * `{ ok: true, data }`. Errors are thrown as CloudError and answered by the app's error handler.
+ * `{ ok: true, data }`. Errors are thrown as AppError and answered by the app's error handler.
  */
 export function registerEndpoint<N extends EndpointName>(
   app: FastifyInstance,
@@ -77,11 +77,11 @@ export function registerEndpoint<N extends EndpointName>(
         if (!token || !sameSecret(token, deps.adminToken)) {
           // Wrong guesses at the admin token spend the address's public bucket.
           limit(deps.limiters.public, request.ip);
-          throw new CloudError('UNAUTHENTICATED');
+          throw new AppError('UNAUTHENTICATED');
         }
       } else if (def.auth === 'device') {
         const token = bearerOf(request);
-        if (!token) throw new CloudError('UNAUTHENTICATED');
+        if (!token) throw new AppError('UNAUTHENTICATED');
         const device = await deps.authenticateDevice(token);
         limit(deps.limiters.device, device.deviceId);
         ctx = { ...base, device };
@@ -95,7 +95,7 @@ export function registerEndpoint<N extends EndpointName>(
         query: parsePart(d.query, request.query, lang, issues),
         body: parsePart(d.body, request.body, lang, issues),
       } as EndpointInput<N>;
-      if (issues.length) throw new CloudError('VALIDATION_FAILED', { issues });
+      if (issues.length) throw new AppError('VALIDATION_FAILED', { issues });
       const data = await handler(input, ctx as ContextFor<N>);
       if (deps.validateOutputs) {
         const checked = def.response.safeParse(data);

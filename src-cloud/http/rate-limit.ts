@@ -1,5 +1,5 @@
+import type { Clock } from '../../src-node/clock';
 import type { BucketConfig } from '../config';
-import type { Clock } from '../platform/clock';
 
 interface Bucket {
   tokens: number;

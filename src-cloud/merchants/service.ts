@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../../src-node/app-error';
+import type { Clock } from '../../src-node/clock';
+import { newId } from '../../src-node/ids';
 import { displayCode } from '../../src-shared/coupons/codes';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import { isUniqueViolation, type CloudDb, type Queryable } from '../db/open';
-import { CloudError } from '../http/cloud-error';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
 import { randomSymbols, sha256 } from '../platform/secrets';
 import { merchants, pairingCodes } from './schema';
 
@@ -38,7 +38,7 @@ export class MerchantsService {
     try {
       await this.db.insert(merchants).values(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new CloudError('DUPLICATE_CODE', { code: input.code });
+      if (isUniqueViolation(error)) throw new AppError('DUPLICATE_CODE', { code: input.code });
       throw error;
     }
     return toMerchant(row);
@@ -51,14 +51,14 @@ export class MerchantsService {
 
   async get(id: string, db: Queryable = this.db): Promise<MerchantRow> {
     const [row] = await db.select().from(merchants).where(eq(merchants.id, id));
-    if (!row) throw new CloudError('NOT_FOUND', { entity: 'merchant', id });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'merchant', id });
     return row;
   }
 
   /** Consumers reach a merchant by its code (in the URL their app opens). */
   async byCode(code: string): Promise<MerchantRow> {
     const [row] = await this.db.select().from(merchants).where(eq(merchants.code, code));
-    if (!row) throw new CloudError('NOT_FOUND', { entity: 'merchant', code });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'merchant', code });
     return row;
   }
 

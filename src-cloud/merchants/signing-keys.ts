@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { newId } from '../../src-node/ids';
 import type { MerchantKey, SigningKey } from '../../src-shared/sync/pairing';
 import type { Queryable } from '../db/open';
-import { newId } from '../platform/ids';
 import { signingKeys } from './schema';
 
 type KeyRow = typeof signingKeys.$inferSelect;

@@ -1,5 +1,5 @@
+import type { Logger } from '../../src-node/logger';
 import type { SmsConfig } from '../config';
-import type { Logger } from '../platform/logger';
 import { logSmsProvider } from './log';
 import type { SmsProvider } from './provider';
 import { webhookSmsProvider } from './webhook';

@@ -1,4 +1,4 @@
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../src-node/logger';
 import type { SmsProvider } from './provider';
 
 /** Development: the message goes to the log, where the developer reads the code. */

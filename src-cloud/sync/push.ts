@@ -1,5 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { errorShape } from '../../src-node/app-error';
+import type { Clock } from '../../src-node/clock';
+import { parseIn } from '../../src-node/zod-locale';
+import type { Language } from '../../src-shared/i18n';
 import {
   EVENT_KINDS,
   EVENT_PAYLOADS,
@@ -7,17 +11,13 @@ import {
   type PushedEvent,
 } from '../../src-shared/sync/events';
 import type { EventResult } from '../../src-shared/sync/sync';
-import type { Language } from '../../src-shared/i18n';
 import type { CashbackLedger } from '../consumers/cashback-ledger';
 import type { CloudDb, CloudTx } from '../db/open';
 import type { DevicesService } from '../devices/service';
 import type { DeviceActor } from '../http/context';
-import { errorShape } from '../http/reply';
-import { parseIn } from '../http/zod-locale';
-import type { Clock } from '../platform/clock';
 import { CouponClaimBook } from './coupon-claims';
-import type { EventScope, Outcome } from './outcome';
 import { appendEvents, type EventRow } from './event-log';
+import type { EventScope, Outcome } from './outcome';
 import { eventHash } from './payload-hash';
 import { syncEvents } from './schema';
 import { holdStream } from './stream';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import { AppError } from '../../src-node/app-error';
 import type { CloudTx } from '../db/open';
-import { CloudError } from '../http/cloud-error';
 import { merchants } from '../merchants/schema';
 
 /**
@@ -22,7 +22,7 @@ export async function holdStream(tx: CloudTx, merchantId: string): Promise<HeldS
     .from(merchants)
     .where(eq(merchants.id, merchantId))
     .for('update');
-  if (!merchant) throw new CloudError('NOT_FOUND', { entity: 'merchant', id: merchantId });
+  if (!merchant) throw new AppError('NOT_FOUND', { entity: 'merchant', id: merchantId });
   let seq = merchant.lastSeq;
   return {
     merchant,

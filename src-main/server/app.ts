@@ -3,13 +3,18 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Core } from '../core';
+import {
+  answerInEnvelope,
+  BODY_LIMIT_BYTES,
+  bearerOf,
+  languageOf,
+  sendError,
+} from '../../src-node/http';
 import { ERROR_STATUS } from '../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerEventStream } from './events';
 import { registerExportDownloads } from './exports';
-import { bearerOf, languageOf, sendError } from './http';
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const LARGE_BODY_METHODS = ['products.importPreview', 'products.import'] as const;
 
@@ -35,32 +40,7 @@ export async function buildServer(options: ServerOptions) {
     return503OnClosing: true,
   });
 
-  // POS terminals are not always careful with Content-Type: every body is read as JSON.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body).trim();
-    if (!text) return done(null, {});
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      const error = Object.assign(new Error('bad json'), {
-        statusCode: 400,
-        code: 'STOREDESK_BAD_JSON',
-      });
-      done(error, undefined);
-    }
-  });
-
-  app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
-    const lang = languageOf(request);
-    if (error.code === 'STOREDESK_BAD_JSON') return sendError(reply, lang, 'BAD_JSON');
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
-      return sendError(reply, lang, 'PAYLOAD_TOO_LARGE');
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-      return sendError(reply, lang, 'BAD_JSON');
-    core.logger.error('http request failed', { url: request.url, error });
-    return sendError(reply, lang, 'INTERNAL');
-  });
+  answerInEnvelope(app, core.logger, 'http request failed');
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { bearerOf, languageOf, sendError } from '../../src-node/http';
 import type { Core } from '../core';
 import { isAppError } from '../core/platform/app-error';
-import { bearerOf, languageOf, sendError } from './http';
 
 /**
  * `GET /api/exports/<file>`: downloads a file an export wrote to the data folder's exports/

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readServerFlags, SERVER_FLAGS } from '../../src-node/cli';
 
 export const DEFAULT_PORT = 8787;
 export const APP_FOLDER = 'StoreDesk';
@@ -39,24 +40,22 @@ export function parseServeOptions(
   const { values } = parseArgs({
     args: argv,
     options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'data-dir': { type: 'string' },
+      ...SERVER_FLAGS,
       lan: { type: 'boolean' },
       serve: { type: 'boolean' },
     },
     strict: true,
   });
   const lan = values.lan ?? env.STOREDESK_LAN === '1';
-  const host = values.host ?? env.STOREDESK_HOST ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const { host, port, dataDir } = readServerFlags(values, env, {
+    envPrefix: 'STOREDESK',
+    host: lan ? '0.0.0.0' : '127.0.0.1',
+    port: DEFAULT_PORT,
+    dataDir: defaultDataDir(env),
+  });
   if (!lan && !isLoopback(host))
     throw new Error(
       `Refusing to listen on ${host} without --lan: the shop LAN must be opened explicitly.`,
     );
-  const portText = values.port ?? env.STOREDESK_PORT ?? String(DEFAULT_PORT);
-  const port = Number(portText);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`Invalid port: ${portText}`);
-  const dataDir = path.resolve(values['data-dir'] ?? env.STOREDESK_DATA_DIR ?? defaultDataDir(env));
   return { host, port, dataDir, lan };
 }

@@ -7,7 +7,7 @@ import { describe } from 'vitest';
 import { buildCloudApp } from '../../src-cloud/app';
 import { defaultCloudConfig, type CloudConfig } from '../../src-cloud/config';
 import { openCloudDatabase } from '../../src-cloud/db/open';
-import { createMemoryLogger } from '../../src-cloud/platform/logger';
+import { createMemoryLogger } from '../../src-node/logger';
 import { dammCheckDigit } from '../../src-shared/coupons/codes';
 import type { PushedEvent } from '../../src-shared/sync/events';
 import type { SigningKey } from '../../src-shared/sync/pairing';
