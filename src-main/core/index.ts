@@ -8,7 +8,8 @@ import { openDatabase } from './db/open';
 import { createDispatcher, type CallOptions } from './dispatch';
 import { buildSharedServices } from './shared-services';
 import { systemClock, type Clock } from './platform/clock';
-import { defaultCoreConfig, type CoreConfig, type HandlerMap } from './platform/context';
+import { defaultCoreConfig, type CoreConfig } from './config';
+import type { HandlerMap } from './platform/context';
 import { EventBus, type EventListener } from './platform/event-bus';
 import { createFileLogger, type Logger } from './platform/logger';
 import { SetupService } from './setup/service';
@@ -51,7 +52,7 @@ import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 
 export type { CallOptions } from './dispatch';
-export type { CoreConfig } from './platform/context';
+export type { CoreConfig } from './config';
 
 export interface CoreOptions {
   /** Folder for the database, its backups and the logs. */

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
+import { defaultCoreConfig } from '../config';
 import { AppDatabase, WriteIntent } from '../db/database';
 import { openDatabase } from '../db/open';
 import { AppError } from '../platform/app-error';
-import { defaultCoreConfig } from '../platform/context';
 import { EventBus } from '../platform/event-bus';
 import { createMemoryLogger } from '../platform/logger';
 import { ProductImportService } from '../products/import';
