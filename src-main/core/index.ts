@@ -37,7 +37,7 @@ import { stockHandlers } from './stock/handlers';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
-import { InventoryJobs } from './inventory-jobs/jobs';
+import { InventoryJobs } from './inventory-worker/jobs';
 import { salesHandlers } from './sales/handlers';
 import { ScannerService, type OpenHidScanners } from './scanner/service';
 import { scannerHandlers } from './scanner/handlers';
