@@ -219,7 +219,7 @@ export async function createCore(options: CoreOptions) {
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
   };
-  printing.resumeInterrupted();
+  printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
     inventoryJobs.evaluateAlerts(
       { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' },
@@ -279,7 +279,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return Promise.resolve();
       closed = true;
       batches.terminateAll();
-      printing.close();
+      printing.printers.close();
       dailyAlertPass.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
