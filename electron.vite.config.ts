@@ -37,7 +37,7 @@ export default defineConfig({
           // The analytics rollup rebuild and the demo generator.
           'analytics-worker': path.join(root, 'src-main/core/analytics/worker.ts'),
           // Large product and sales imports and the full alert pass.
-          'inventory-worker': path.join(root, 'src-main/core/inventory-jobs/worker.ts'),
+          'inventory-worker': path.join(root, 'src-main/core/inventory-worker/worker.ts'),
         },
       },
     },

@@ -1,4 +1,7 @@
-// Lint rules, including the layer rules of DESIGN.md: code is sorted by where it may run.
+// Lint rules, including the layer rules: code is sorted by where it may run. Only the Electron
+// shell imports 'electron'; src-shared imports no other layer and no Node built-in; the renderer
+// and the cloud reach the desktop only through the contract; the bottom of the core (platform,
+// db) imports none of the core's features.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -34,6 +37,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [electronOnlyInShell], patterns: [desktopNotCloud] },
+      ],
+    },
+  },
+  {
+    // The bottom of the core: every feature may use platform and db, so they use no feature
+    // (nor the core's top: index.ts, config.ts, dispatch.ts). Seen from a file in either folder,
+    // any `../<name>` other than `../platform` and `../db` is a feature (or the top).
+    files: ['src-main/core/platform/**/*.ts', 'src-main/core/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            desktopNotCloud,
+            {
+              regex: '^\\.\\.(/\\.\\./core)?(/?$|/(?!(platform|db)(/|$))[^./])',
+              message:
+                "Bad layering: core/platform and core/db are the bottom of the core and import no feature (nor the core's top). Move the thing they need down, or pass it in.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -16,7 +16,8 @@ import {
 } from '../../src-shared/i18n';
 import { zodLocale } from './platform/zod-locale';
 import { AppError, isAppError } from './platform/app-error';
-import type { Actor, CoreConfig, HandlerContext, HandlerMap } from './platform/context';
+import type { CoreConfig } from './config';
+import type { Actor, HandlerContext, HandlerMap } from './platform/context';
 import type { Logger } from './platform/logger';
 import type { EventBus, EventListener } from './platform/event-bus';
 import { TERMINAL_KEY_PREFIX } from './apiKeys/service';

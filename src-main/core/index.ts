@@ -8,7 +8,8 @@ import { openDatabase } from './db/open';
 import { createDispatcher, type CallOptions } from './dispatch';
 import { buildSharedServices } from './shared-services';
 import { systemClock, type Clock } from './platform/clock';
-import { defaultCoreConfig, type CoreConfig, type HandlerMap } from './platform/context';
+import { defaultCoreConfig, type CoreConfig } from './config';
+import type { HandlerMap } from './platform/context';
 import { EventBus, type EventListener } from './platform/event-bus';
 import { createFileLogger, type Logger } from './platform/logger';
 import { SetupService } from './setup/service';
@@ -36,7 +37,7 @@ import { stockHandlers } from './stock/handlers';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
-import { InventoryJobs } from './inventory-jobs/jobs';
+import { InventoryJobs } from './inventory-worker/jobs';
 import { salesHandlers } from './sales/handlers';
 import { ScannerService, type OpenHidScanners } from './scanner/service';
 import { scannerHandlers } from './scanner/handlers';
@@ -51,7 +52,7 @@ import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 
 export type { CallOptions } from './dispatch';
-export type { CoreConfig } from './platform/context';
+export type { CoreConfig } from './config';
 
 export interface CoreOptions {
   /** Folder for the database, its backups and the logs. */
@@ -218,7 +219,7 @@ export async function createCore(options: CoreOptions) {
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
   };
-  printing.resumeInterrupted();
+  printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
     inventoryJobs.evaluateAlerts(
       { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' },
@@ -278,7 +279,7 @@ export async function createCore(options: CoreOptions) {
       if (closed) return Promise.resolve();
       closed = true;
       batches.terminateAll();
-      printing.close();
+      printing.printers.close();
       dailyAlertPass.stop();
       inventoryJobs.terminateAll();
       void scanner.close();

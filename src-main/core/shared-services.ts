@@ -19,7 +19,7 @@ import type { AppDatabase } from './db/database';
 import { DomainEvents } from './events/domain-events';
 import { OutboxService } from './outbox/service';
 import type { Clock } from './platform/clock';
-import type { CoreConfig } from './platform/context';
+import type { CoreConfig } from './config';
 import { ProductsService } from './products/service';
 import { redemptionEffects } from './redemption/effects';
 import { RedemptionRules } from './redemption/evaluation';

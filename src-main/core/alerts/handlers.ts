@@ -1,4 +1,4 @@
-import type { InventoryJobs } from '../inventory-jobs/jobs';
+import type { InventoryJobs } from '../inventory-worker/jobs';
 import type { HandlerMap } from '../platform/context';
 import type { AlertsService } from './service';
 

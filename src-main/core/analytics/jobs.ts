@@ -1,29 +1,15 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AnalyticsJob } from '../../../src-shared/contract/analytics';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import { newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import {
+  launchWorkerJob,
+  type LaunchedWorkerJob,
+  type WorkerDatabase,
+} from '../platform/worker-job';
 import type { AnalyticsTask, AnalyticsWorkerMessage } from './worker-protocol';
-
-/** The worker script: bundled beside the main code, or the TypeScript source under tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, '..')]) {
-    const bundled = path.join(dir, 'analytics-worker.js');
-    if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  }
-  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
-}
-
-export interface AnalyticsJobsOptions {
-  databaseFile: string;
-  migrationsDir?: string;
-}
 
 /**
  * The rollup rebuild and the demo generator, one at a time, in a worker thread with its own
@@ -31,14 +17,14 @@ export interface AnalyticsJobsOptions {
  */
 export class AnalyticsJobs {
   private job: AnalyticsJob | null = null;
-  private worker: Worker | null = null;
+  private worker: LaunchedWorkerJob | null = null;
   private finished: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly options: AnalyticsJobsOptions,
+    private readonly database: WorkerDatabase,
   ) {}
 
   current(): AnalyticsJob | null {
@@ -50,11 +36,11 @@ export class AnalyticsJobs {
     const state = this.adb.sqlite
       .prepare('SELECT rebuilt_at AS rebuiltAt FROM analytics_state WHERE id = 1')
       .get() as { rebuiltAt: number | null } | undefined;
-    if (state && state.rebuiltAt === null) this.start({ kind: 'rebuild', ...this.files() });
+    if (state && state.rebuiltAt === null) this.start({ kind: 'rebuild' });
   }
 
   rebuild(): AnalyticsJob {
-    return this.start({ kind: 'rebuild', ...this.files() });
+    return this.start({ kind: 'rebuild' });
   }
 
   demo(days: number, seed: number): AnalyticsJob {
@@ -65,7 +51,7 @@ export class AnalyticsJobs {
       )
       .get() as { used: number };
     if (used.used) throw new AppError('DEMO_SHOP_NOT_EMPTY');
-    return this.start({ kind: 'demo', ...this.files(), days, seed, now: this.clock.now() });
+    return this.start({ kind: 'demo', days, seed, now: this.clock.now() });
   }
 
   /** Resolves when the running job (if any) has ended. */
@@ -74,12 +60,8 @@ export class AnalyticsJobs {
   }
 
   terminate(): void {
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = null;
-  }
-
-  private files() {
-    return { databaseFile: this.options.databaseFile, migrationsDir: this.options.migrationsDir };
   }
 
   private start(task: AnalyticsTask): AnalyticsJob {
@@ -96,36 +78,32 @@ export class AnalyticsJobs {
       finishedAt: null,
     };
     this.job = job;
-    const script = workerScript();
-    const worker = new Worker(script.file, { workerData: task, execArgv: script.execArgv });
-    this.worker = worker;
     const update = (patch: Partial<AnalyticsJob>) => {
       Object.assign(job, patch);
       this.adb.emitAfterCommit('analytics.jobProgress', { ...job });
     };
-    this.finished = new Promise<void>((resolve) => {
-      let ended = false;
-      const end = (patch: Partial<AnalyticsJob>) => {
-        if (ended) return;
-        ended = true;
-        update({ ...patch, finishedAt: this.clock.now() });
-        if (this.worker === worker) this.worker = null;
-        resolve();
-      };
-      worker.on('message', (message: AnalyticsWorkerMessage) => {
-        if (message.type === 'progress')
-          update({ phase: message.phase, done: message.done, total: message.total });
-        else if (message.type === 'finished') {
-          this.logger.info('analytics job finished', { task: task.kind, ...message.summary });
-          end({ status: 'done', phase: 'done', done: job.total });
+    const worker = launchWorkerJob<AnalyticsTask, AnalyticsWorkerMessage>({
+      script: { bundle: 'analytics-worker', source: './worker.ts', caller: import.meta.url },
+      task,
+      database: this.database,
+      writeIntent: this.adb.writeIntent,
+      logger: this.logger,
+      onProgress: ({ phase, done, total }) => update({ phase, done, total }),
+      onEnd: (end) => {
+        if (end.type === 'finished') {
+          this.logger.info('analytics job finished', { task: task.kind, ...end.summary });
+          update({ status: 'done', phase: 'done', done: job.total, finishedAt: this.clock.now() });
         } else {
-          this.logger.error('analytics job failed', { task: task.kind, error: message.message });
-          end({ status: 'failed', error: message.message });
+          const error = end.type === 'failed' ? end.message : end.reason;
+          if (end.type === 'failed')
+            this.logger.error('analytics job failed', { task: task.kind, error });
+          update({ status: 'failed', error, finishedAt: this.clock.now() });
         }
-      });
-      worker.on('error', (error) => end({ status: 'failed', error: error.message }));
-      worker.on('exit', () => end({ status: 'failed', error: 'EXITED' }));
+        if (this.worker === worker) this.worker = null;
+      },
     });
+    this.worker = worker;
+    this.finished = worker.ended;
     update({});
     return { ...job };
   }

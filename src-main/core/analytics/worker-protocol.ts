@@ -1,15 +1,8 @@
-// What the main thread and the analytics worker tell each other.
+// What the main thread and the analytics worker tell each other (beside what every worker job is
+// given: see platform/worker-job.ts).
 
 export type AnalyticsTask =
-  | { kind: 'rebuild'; databaseFile: string; migrationsDir?: string }
-  | {
-      kind: 'demo';
-      databaseFile: string;
-      migrationsDir?: string;
-      days: number;
-      seed: number;
-      now: number;
-    };
+  { kind: 'rebuild' } | { kind: 'demo'; days: number; seed: number; now: number };
 
 export type AnalyticsWorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number }

@@ -1,22 +1,11 @@
 // The analytics worker: rebuilds the rollup tables, or fills an empty shop with demo data (then
 // rebuilds). Its own SQLite connection; posts progress to the main thread.
-import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open';
-import { createMemoryLogger } from '../platform/logger';
+import { startWorkerJob } from '../platform/worker-job';
 import { generateDemo } from './demo/generator';
 import { rebuildRollups } from './rebuild';
 import type { AnalyticsTask, AnalyticsWorkerMessage } from './worker-protocol';
 
-const task = workerData as AnalyticsTask;
-const post = (message: AnalyticsWorkerMessage) => parentPort!.postMessage(message);
-
-const { sqlite } = await openDatabase({
-  file: task.databaseFile,
-  backupDir: path.join(path.dirname(task.databaseFile), 'backups'),
-  migrationsDir: task.migrationsDir,
-  logger: createMemoryLogger(),
-});
+const { task, sqlite, post } = await startWorkerJob<AnalyticsTask, AnalyticsWorkerMessage>();
 
 try {
   let summary: Record<string, number> = {};

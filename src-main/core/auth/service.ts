@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { AuditRecord, AuditService } from '../audit/service';
+import type { CoreConfig } from '../config';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
-import type { CoreConfig, HandlerContext, StaffActor } from '../platform/context';
+import type { HandlerContext, StaffActor } from '../platform/context';
 import type { SettingsService } from '../settings/service';
 import { staff } from '../staff/schema';
 import { toStaff, type StaffService } from '../staff/service';

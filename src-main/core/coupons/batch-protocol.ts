@@ -1,10 +1,9 @@
-// What the main thread and the batch worker tell each other.
+// What the main thread and the batch worker tell each other (beside what every worker job is
+// given: see platform/worker-job.ts).
 
 export type BatchTask =
   | {
       kind: 'issue';
-      databaseFile: string;
-      migrationsDir?: string;
       batchId: string;
       templateId: string;
       count: number;
@@ -15,8 +14,6 @@ export type BatchTask =
     }
   | {
       kind: 'export';
-      databaseFile: string;
-      migrationsDir?: string;
       batchId: string;
       format: 'csv' | 'xlsx';
       file: string;
@@ -25,7 +22,10 @@ export type BatchTask =
       issuedAt: number;
     };
 
-export type WorkerMessage =
+export type BatchWorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'finished'; done: number; cancelled: boolean }
   | { type: 'failed'; message: string };
+
+/** How a batch ended (a crashed worker counts as failed). */
+export type BatchEnd = Extract<BatchWorkerMessage, { type: 'finished' | 'failed' }>;

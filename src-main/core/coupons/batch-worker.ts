@@ -3,22 +3,20 @@
 // between. Posts progress; stops after the current chunk when told to.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { localDateTime } from '../../../src-shared/time';
+import { defaultCoreConfig } from '../config';
 import { AppDatabase } from '../db/database';
-import { openDatabase } from '../db/open';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
-import { defaultCoreConfig } from '../platform/context';
 import { EventBus } from '../platform/event-bus';
-import { createMemoryLogger } from '../platform/logger';
+import { startWorkerJob } from '../platform/worker-job';
 import { buildSharedServices } from '../shared-services';
 import { couponBatches } from './schema';
-import type { BatchTask, WorkerMessage } from './batch-protocol';
+import type { BatchTask, BatchWorkerMessage } from './batch-protocol';
 
-const task = workerData as BatchTask;
 const CHUNK = 5_000;
 let cancelled = false;
 parentPort!.on('message', (message: string) => {
@@ -26,14 +24,8 @@ parentPort!.on('message', (message: string) => {
 });
 // Listening for 'cancel' must not keep the worker alive once its work is done.
 parentPort!.unref();
-const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
-const { sqlite, db } = await openDatabase({
-  file: task.databaseFile,
-  backupDir: path.join(path.dirname(task.databaseFile), 'backups'),
-  migrationsDir: task.migrationsDir,
-  logger: createMemoryLogger(),
-});
+const { task, sqlite, db, post } = await startWorkerJob<BatchTask, BatchWorkerMessage>();
 const adb = new AppDatabase(sqlite, db, new EventBus());
 // The same services as the main thread's, so a chunk is counted and announced as a till's issue.
 const { issuer, keys } = buildSharedServices(adb, { now: () => task.issuedAt }, defaultCoreConfig);

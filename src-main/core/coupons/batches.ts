@@ -1,7 +1,4 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { CouponBatch } from '../../../src-shared/contract/coupons';
@@ -13,33 +10,29 @@ import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../platform/ids';
 import type { Logger } from '../platform/logger';
+import {
+  launchWorkerJob,
+  type LaunchedWorkerJob,
+  type WorkerDatabase,
+} from '../platform/worker-job';
 import type { StoresService } from '../stores/service';
-import type { BatchTask, WorkerMessage } from './batch-protocol';
+import type { BatchEnd, BatchTask, BatchWorkerMessage } from './batch-protocol';
 import type { IssueService } from './issue';
 import type { TemplatesService } from './templates';
 import { couponBatches, couponTemplates } from './schema';
 
 type BatchRow = typeof couponBatches.$inferSelect;
 
-/** The worker script: bundled beside the main code, or the TypeScript source under tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, '..')]) {
-    const bundled = path.join(dir, 'coupon-batch-worker.js');
-    if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  }
-  return { file: path.join(here, 'batch-worker.ts'), execArgv: ['--import', 'tsx'] };
-}
+const batchStatus = (end: BatchEnd): CouponBatch['status'] =>
+  end.type === 'failed' ? 'failed' : end.cancelled ? 'cancelled' : 'done';
 
-export interface BatchesOptions {
-  databaseFile: string;
-  migrationsDir?: string;
+export interface BatchesOptions extends WorkerDatabase {
   exportsDir: string;
 }
 
 /** Issue runs and exports of up to a million codes, in a worker thread with progress events. */
 export class BatchesService {
-  private readonly workers = new Map<string, Worker>();
+  private readonly workers = new Map<string, LaunchedWorkerJob>();
   private readonly finished = new Set<Promise<unknown>>();
   private stopped = false;
 
@@ -93,8 +86,6 @@ export class BatchesService {
       batch.id,
       {
         kind: 'issue',
-        databaseFile: this.options.databaseFile,
-        migrationsDir: this.options.migrationsDir,
         batchId: batch.id,
         templateId: batch.templateId,
         count: batch.requested,
@@ -111,7 +102,7 @@ export class BatchesService {
     const batch = this.get(batchId);
     const worker = this.workers.get(`issue:${batchId}`);
     if (batch.status === 'running' && worker) {
-      worker.postMessage('cancel');
+      worker.post('cancel');
       this.audit.record(ctx, {
         action: 'coupons.cancelBatch',
         targetType: 'couponBatch',
@@ -153,8 +144,6 @@ export class BatchesService {
         batch.id,
         {
           kind: 'export',
-          databaseFile: this.options.databaseFile,
-          migrationsDir: this.options.migrationsDir,
           batchId: batch.id,
           format: input.format,
           file,
@@ -184,72 +173,57 @@ export class BatchesService {
 
   terminateAll(): void {
     this.stopped = true;
-    for (const worker of this.workers.values()) void worker.terminate();
+    for (const worker of this.workers.values()) worker.terminate();
     this.workers.clear();
   }
 
-  private run(
-    batchId: string,
-    task: BatchTask,
-    onEnd: (message: Extract<WorkerMessage, { type: 'finished' | 'failed' }>) => void,
-  ): void {
-    const { file, execArgv } = workerScript();
-    const worker = new Worker(file, { workerData: task, execArgv });
+  private run(batchId: string, task: BatchTask, onEnd: (end: BatchEnd) => void): void {
     const key = `${task.kind}:${batchId}`;
-    this.workers.set(key, worker);
-    let ended = false;
-    const finish = (message: Extract<WorkerMessage, { type: 'finished' | 'failed' }>) => {
-      if (ended || this.stopped) return;
-      ended = true;
-      this.workers.delete(key);
-      try {
-        onEnd(message);
-      } catch (error) {
-        this.logger.error('batch settle failed', { batchId, error });
-      }
-      const status =
-        message.type === 'failed' ? 'failed' : message.cancelled ? 'cancelled' : 'done';
-      this.adb.emitAfterCommit('coupons.batchProgress', {
-        batchId,
-        task: task.kind,
-        done: message.type === 'finished' ? message.done : 0,
-        total: task.kind === 'issue' ? task.count : task.total,
-        status,
-      });
-    };
-    const done = new Promise<void>((resolve) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress')
-          this.adb.emitAfterCommit('coupons.batchProgress', {
-            batchId,
-            task: task.kind,
-            done: message.done,
-            total: message.total,
-            status: 'running',
-          });
-        else finish(message);
-      });
-      worker.on('error', (error) => {
-        this.logger.error('batch worker crashed', { batchId, error });
-        finish({ type: 'failed', message: error.message });
-      });
-      worker.on('exit', (code) => {
-        if (code !== 0) finish({ type: 'failed', message: `worker exited with ${code}` });
-        resolve();
-      });
+    const worker = launchWorkerJob<BatchTask, BatchWorkerMessage>({
+      script: {
+        bundle: 'coupon-batch-worker',
+        source: './batch-worker.ts',
+        caller: import.meta.url,
+      },
+      task,
+      database: this.options,
+      writeIntent: this.adb.writeIntent,
+      logger: this.logger,
+      onProgress: ({ done, total }) =>
+        this.adb.emitAfterCommit('coupons.batchProgress', {
+          batchId,
+          task: task.kind,
+          done,
+          total,
+          status: 'running',
+        }),
+      onEnd: (end) => {
+        if (this.stopped) return;
+        this.workers.delete(key);
+        const message: BatchEnd =
+          end.type === 'crashed' ? { type: 'failed', message: end.reason } : end;
+        try {
+          onEnd(message);
+        } catch (error) {
+          this.logger.error('batch settle failed', { batchId, error });
+        }
+        this.adb.emitAfterCommit('coupons.batchProgress', {
+          batchId,
+          task: task.kind,
+          done: message.type === 'finished' ? message.done : 0,
+          total: task.kind === 'issue' ? task.count : task.total,
+          status: batchStatus(message),
+        });
+      },
     });
-    this.finished.add(done);
-    void done.then(() => this.finished.delete(done));
+    this.workers.set(key, worker);
+    this.finished.add(worker.exited);
+    void worker.exited.then(() => this.finished.delete(worker.exited));
   }
 
-  private settleIssue(
-    ctx: HandlerContext,
-    batchId: string,
-    message: Extract<WorkerMessage, { type: 'finished' | 'failed' }>,
-  ) {
+  private settleIssue(ctx: HandlerContext, batchId: string, message: BatchEnd) {
     this.adb.write(() => {
-      const status =
-        message.type === 'failed' ? 'failed' : message.cancelled ? 'cancelled' : 'done';
+      const status = batchStatus(message);
       this.adb.db
         .update(couponBatches)
         .set({

@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
 import type { Logger } from '../platform/logger';
 
-export type Drizzle = BetterSQLite3Database<typeof schema>;
+/**
+ * drizzle over the shop database. Queries name their tables (each feature's schema.ts); the
+ * relational query API is unused, so the connection needs no schema object (and the bottom of
+ * the core imports no feature).
+ */
+export type Drizzle = BetterSQLite3Database;
 export type Sqlite = Database.Database;
 
 /**
@@ -118,7 +122,7 @@ export async function openDatabase(options: {
     if (existed && pending > 0)
       await backupBeforeMigrating(sqlite, options.backupDir, options.logger);
     cacheStatements(sqlite);
-    const db = drizzle({ client: sqlite, schema, casing: 'snake_case' });
+    const db = drizzle({ client: sqlite, casing: 'snake_case' });
     if (pending > 0) {
       migrate(db, { migrationsFolder: migrationsDir });
       options.logger.info('database migrated', { applied: pending });

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../platform/context';
 import type { PrintingService } from './service';
 
+/** The printers, print queue and logo methods of the contract. */
 export const printingHandlers = (
   printing: PrintingService,
 ): Pick<
@@ -23,23 +24,27 @@ export const printingHandlers = (
   | 'printing.getLogo'
   | 'printing.setLogo'
   | 'printing.printDailySummary'
-> => ({
-  'printers.list': () => printing.list(),
-  'printers.create': (input, ctx) => printing.create(ctx, input),
-  'printers.update': (input, ctx) => printing.update(ctx, input),
-  'printers.setDefault': (input, ctx) => printing.setDefault(ctx, input),
-  'printers.testPrint': (input, ctx) => printing.testPrint(ctx, input.printerId),
-  'printing.printCoupons': (input, ctx) => printing.printCoupons(ctx, input),
-  'printing.printCashback': (input, ctx) => printing.printCashback(ctx, input),
-  'printing.jobs': (input) => printing.jobs(input),
-  'printing.retry': (input, ctx) => printing.retry(ctx, input.jobId),
-  'printing.cancel': (input, ctx) => printing.cancel(ctx, input.jobId),
-  'printing.pause': (input, ctx) => printing.pause(ctx, input.jobId),
-  'printing.resume': (input, ctx) => printing.resume(ctx, input.jobId),
-  'printing.reprint': (input, ctx) => printing.reprint(ctx, input.jobId),
-  'printers.usbDevices': () => printing.usbDevices(),
-  'printers.status': (input) => printing.status(input.printerId),
-  'printing.getLogo': () => printing.getLogo(),
-  'printing.setLogo': (input, ctx) => printing.setLogo(ctx, input),
-  'printing.printDailySummary': (input, ctx) => printing.printDailySummary(ctx, input),
-});
+> => {
+  // Each request goes to the part that answers it: the printers, the queue or the slips.
+  const { printers, queue, slips } = printing;
+  return {
+    'printers.list': () => printers.list(),
+    'printers.create': (input, ctx) => printers.create(ctx, input),
+    'printers.update': (input, ctx) => printers.update(ctx, input),
+    'printers.setDefault': (input, ctx) => printers.setDefault(ctx, input),
+    'printers.testPrint': (input, ctx) => printing.testPrint(ctx, input.printerId),
+    'printing.printCoupons': (input, ctx) => printing.printCoupons(ctx, input),
+    'printing.printCashback': (input, ctx) => printing.printCashback(ctx, input),
+    'printing.jobs': (input) => queue.jobs(input),
+    'printing.retry': (input, ctx) => queue.retry(ctx, input.jobId),
+    'printing.cancel': (input, ctx) => queue.cancel(ctx, input.jobId),
+    'printing.pause': (input, ctx) => queue.pause(ctx, input.jobId),
+    'printing.resume': (input, ctx) => queue.resume(ctx, input.jobId),
+    'printing.reprint': (input, ctx) => queue.reprint(ctx, input.jobId),
+    'printers.usbDevices': () => printers.usbDevices(),
+    'printers.status': (input) => printers.status(input.printerId),
+    'printing.getLogo': () => slips.getLogo(),
+    'printing.setLogo': (input, ctx) => slips.setLogo(ctx, input),
+    'printing.printDailySummary': (input, ctx) => printing.printDailySummary(ctx, input),
+  };
+};

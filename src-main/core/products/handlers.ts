@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../platform/context';
-import type { InventoryJobs } from '../inventory-jobs/jobs';
+import type { InventoryJobs } from '../inventory-worker/jobs';
 import type { ProductsService } from './service';
 
 export const productsHandlers = (

@@ -26,7 +26,7 @@ async function statusShop(options: { status?: CaptureStatus; send?: SendToPrinte
     (await shop.ok('coupons.issue', { templateId: template.id, count }, shop.ownerToken)).codes.map(
       (c) => c.code,
     );
-  const printing = shop.core.services.printing;
+  const printing = shop.core.services.printing.queue;
   const couponCount = () =>
     (shop.core.sqlite.prepare('SELECT count(*) AS n FROM coupons').get() as { n: number }).n;
   return { ...shop, printer, printerId: created.id, template, issue, printing, couponCount };

@@ -39,7 +39,7 @@ describe('slip logo', () => {
       { templateId: template.id, count: 1, print: { printerId } },
       ownerToken,
     );
-    await shop.core.services.printing.finished(issued.printJobId!);
+    await shop.core.services.printing.queue.finished(issued.printJobId!);
     const [slip] = await printer.waitForJobs(1);
     expect(slip!.images.map(({ width, height }) => ({ width, height }))).toEqual([
       { width: 384, height: 96 },
@@ -48,13 +48,13 @@ describe('slip logo', () => {
 
     await ok('printers.update', { id: printerId, widthMm: 80 }, ownerToken);
     await ok('printing.printCoupons', { printerId, codes: [issued.codes[0]!.code] }, ownerToken);
-    await shop.core.services.printing.whenIdle();
+    await shop.core.services.printing.queue.whenIdle();
     const [, wide] = await printer.waitForJobs(2);
     expect(wide!.images[0]).toMatchObject({ width: 576, height: 144 });
 
     await ok('printing.setLogo', { pngBase64: null }, ownerToken);
     await ok('printing.printCoupons', { printerId, codes: [issued.codes[0]!.code] }, ownerToken);
-    await shop.core.services.printing.whenIdle();
+    await shop.core.services.printing.queue.whenIdle();
     expect((await printer.waitForJobs(3))[2]!.images).toEqual([]);
   });
 
@@ -139,7 +139,9 @@ describe('daily summary', () => {
       token,
     );
     expect(job).toMatchObject({ kind: 'summary', total: 1 });
-    expect(await shop.core.services.printing.finished(job.id)).toMatchObject({ status: 'done' });
+    expect(await shop.core.services.printing.queue.finished(job.id)).toMatchObject({
+      status: 'done',
+    });
     const [slip] = await printer.waitForJobs(1);
     const text = slip!.lines.map((l) => l.text);
     expect(text).toEqual(
@@ -166,7 +168,7 @@ describe('daily summary', () => {
       { storeId: ids.storeId, printerId },
       token,
     );
-    await shop.core.services.printing.finished(today.id);
+    await shop.core.services.printing.queue.finished(today.id);
     const [, second] = await printer.waitForJobs(2);
     expect(second!.lines.map((l) => l.text)).toEqual(
       expect.arrayContaining(['营业日 2026-11-22', expect.stringMatching(/^发放 +5 张$/)]),

@@ -20,7 +20,7 @@ async function printingShop(send?: SendToPrinter) {
   const template = await shop.activeTemplate({ description: '全场通用' });
   const issue = async (count: number) =>
     (await shop.ok('coupons.issue', { templateId: template.id, count }, shop.ownerToken)).codes;
-  const idle = () => shop.core.services.printing.whenIdle();
+  const idle = () => shop.core.services.printing.queue.whenIdle();
   return { ...shop, printer, printerId: created.id, issue, idle };
 }
 
@@ -69,7 +69,7 @@ describe('print queue', () => {
     };
     const { ok, printer, issue, idle, cashierToken, core } = await printingShop(flaky);
     const codes = await issue(4);
-    const printed = core.services.printing;
+    const printed = core.services.printing.queue;
     // The third slip meets a printer that stopped taking paper.
     let sent = 0;
     const unsubscribe = core.events.subscribe(
@@ -109,7 +109,7 @@ describe('print queue', () => {
     const [code] = await issue(1);
     await printer.close();
     const job = await ok('printing.printCoupons', { codes: [code!.code] }, cashierToken);
-    expect(await core.services.printing.finished(job.id)).toMatchObject({
+    expect(await core.services.printing.queue.finished(job.id)).toMatchObject({
       status: 'failed',
       error: 'PRINTER_UNREACHABLE',
     });
@@ -120,7 +120,7 @@ describe('print queue', () => {
       ownerToken,
     );
     await ok('printing.retry', { jobId: job.id }, cashierToken);
-    await core.services.printing.whenIdle();
+    await core.services.printing.queue.whenIdle();
     expect((await other.waitForJobs(1)).map((s) => s.barcodes[0])).toContain(code!.code);
   });
 

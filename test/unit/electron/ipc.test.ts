@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultCoreConfig } from '../../../src-main/core/platform/context';
+import { defaultCoreConfig } from '../../../src-main/core/config';
 import { registerIpc } from '../../../src-main/electron/ipc';
 import type { OutputOf } from '../../../src-shared/contract';
 import { IPC_CALL, IPC_EVENT } from '../../../src-shared/ipc';

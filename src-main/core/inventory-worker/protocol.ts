@@ -1,15 +1,12 @@
-// What the main thread and the inventory worker tell each other.
+// What the main thread and the inventory worker tell each other (beside what every worker job is
+// given: see platform/worker-job.ts).
 import type { EventName, OutputOf, ParsedInputOf, PayloadOf } from '../../../src-shared/contract';
 import type { HandlerContext } from '../platform/context';
 
 interface TaskBase {
-  databaseFile: string;
-  migrationsDir?: string;
   /** The worker's clock stands at the moment the job was started on the main thread. */
   now: number;
   ctx: HandlerContext;
-  /** The main thread's write counter (see WriteIntent): chunks step aside for its writes. */
-  mainWrites: SharedArrayBuffer;
 }
 
 export type InventoryTask = TaskBase &

@@ -1,7 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { OutputOf, ParsedInputOf, PayloadOf } from '../../../src-shared/contract';
 import type { ErrorCode } from '../../../src-shared/errors';
 import type { AlertsService } from '../alerts/service';
@@ -10,23 +6,16 @@ import { AppError } from '../platform/app-error';
 import type { Clock } from '../platform/clock';
 import type { HandlerContext } from '../platform/context';
 import type { Logger } from '../platform/logger';
+import {
+  launchWorkerJob,
+  type LaunchedWorkerJob,
+  type WorkerDatabase,
+} from '../platform/worker-job';
 import type { ProductImportService } from '../products/import';
 import type { SalesImportService } from '../sales/import';
 import type { InventoryTask, InventoryTaskKind, InventoryWorkerMessage } from './protocol';
 
-/** The worker script: bundled beside the main code, or the TypeScript source under tsx. */
-function workerScript(): { file: string; execArgv: string[] } {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, '..')]) {
-    const bundled = path.join(dir, 'inventory-worker.js');
-    if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  }
-  return { file: path.join(here, 'worker.ts'), execArgv: ['--import', 'tsx'] };
-}
-
-export interface InventoryJobsOptions {
-  databaseFile: string;
-  migrationsDir?: string;
+export interface InventoryJobsOptions extends WorkerDatabase {
   /** Files at least this large (base64 characters) are read, checked and written in the worker. */
   workerMinImportChars: number;
   /** A full alert pass over at least this many stock levels runs in the worker. */
@@ -45,13 +34,13 @@ const progressJob: Record<InventoryTaskKind, ProgressJob> = {
 };
 
 /**
- * Long inventory work off the main thread (DESIGN: no call on the main thread holds SQLite for
- * more than ~16 ms): large imports of products and sales, and the full alert pass, run in a
+ * Long inventory work off the main thread (no call on the main thread holds SQLite for more
+ * than ~16 ms): large imports of products and sales, and the full alert pass, run in a
  * worker thread with its own connection and report `imports.progress`. Small files and small
  * shops stay on the main thread, where they are quicker than starting a worker.
  */
 export class InventoryJobs {
-  private readonly running = new Set<Worker>();
+  private readonly running = new Set<LaunchedWorkerJob>();
 
   constructor(
     private readonly adb: AppDatabase,
@@ -104,7 +93,7 @@ export class InventoryJobs {
 
   /** Waits for every running worker (tests, and a clean shutdown). */
   terminateAll(): void {
-    for (const worker of this.running) void worker.terminate();
+    for (const worker of this.running) worker.terminate();
     this.running.clear();
   }
 
@@ -117,50 +106,41 @@ export class InventoryJobs {
     kind: K,
     input: ParsedInputOf<K>,
   ): Promise<OutputOf<K>> {
-    const task = {
-      kind,
-      input,
-      databaseFile: this.options.databaseFile,
-      migrationsDir: this.options.migrationsDir,
-      now: this.clock.now(),
-      ctx,
-      mainWrites: this.adb.writeIntent.buffer,
-    } as unknown as InventoryTask;
+    const task = { kind, input, now: this.clock.now(), ctx } as InventoryTask;
     const name = progressJob[task.kind];
     const announce = (phase: PayloadOf<'imports.progress'>['phase'], done: number, total: number) =>
       this.adb.emitAfterCommit('imports.progress', { job: name, phase, done, total });
-    const script = workerScript();
-    const worker = new Worker(script.file, { workerData: task, execArgv: script.execArgv });
-    this.running.add(worker);
-    announce('reading', 0, 1);
     return new Promise<OutputOf<K>>((resolve, reject) => {
-      let ended = false;
-      const end = (error: AppError | null, result?: OutputOf<K>) => {
-        if (ended) return;
-        ended = true;
-        this.running.delete(worker);
-        announce(error ? 'failed' : 'done', 1, 1);
-        if (error) reject(error);
-        else resolve(result!);
-      };
-      worker.on('message', (message: InventoryWorkerMessage) => {
-        if (message.type === 'progress') announce(message.phase, message.done, message.total);
-        else if (message.type === 'finished') {
-          for (const { name: event, payload } of message.events)
-            this.adb.emitAfterCommit(event, payload);
-          end(null, message.result as OutputOf<K>);
-        } else {
-          if (message.code === 'INTERNAL')
-            this.logger.error('inventory job failed', { job: task.kind, error: message.message });
-          if (task.kind === 'sales.import') this.options.afterUndo();
-          end(new AppError(message.code as ErrorCode, message.details));
-        }
+      const worker = launchWorkerJob<InventoryTask, InventoryWorkerMessage>({
+        script: { bundle: 'inventory-worker', source: './worker.ts', caller: import.meta.url },
+        task,
+        database: this.options,
+        writeIntent: this.adb.writeIntent,
+        logger: this.logger,
+        onProgress: ({ phase, done, total }) => announce(phase, done, total),
+        onEnd: (end) => {
+          this.running.delete(worker);
+          if (end.type === 'finished') {
+            for (const { name: event, payload } of end.events)
+              this.adb.emitAfterCommit(event, payload);
+            announce('done', 1, 1);
+            return resolve(end.result as OutputOf<K>);
+          }
+          if (end.type === 'failed') {
+            if (end.code === 'INTERNAL')
+              this.logger.error('inventory job failed', { job: task.kind, error: end.message });
+            if (task.kind === 'sales.import') this.options.afterUndo();
+          }
+          announce('failed', 1, 1);
+          reject(
+            end.type === 'failed'
+              ? new AppError(end.code as ErrorCode, end.details)
+              : new AppError('INTERNAL', { reason: end.reason }),
+          );
+        },
       });
-      worker.on('error', (error) => {
-        this.logger.error('inventory worker crashed', { job: task.kind, error });
-        end(new AppError('INTERNAL', { reason: error.message }));
-      });
-      worker.on('exit', () => end(new AppError('INTERNAL', { reason: 'EXITED' })));
+      this.running.add(worker);
+      announce('reading', 0, 1);
     });
   }
 }

@@ -1,23 +1,22 @@
 // The inventory worker: large product and sales imports (preview and commit) and the full alert
 // pass, off the main thread, on its own SQLite connection with the main thread's services. The
 // events the work raises are collected and forwarded (once each) when it is done.
-import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
-import { AppDatabase, WriteIntent } from '../db/database';
-import { openDatabase } from '../db/open';
+import { defaultCoreConfig } from '../config';
+import { AppDatabase } from '../db/database';
 import { AppError } from '../platform/app-error';
-import { defaultCoreConfig } from '../platform/context';
 import { EventBus } from '../platform/event-bus';
-import { createMemoryLogger } from '../platform/logger';
+import { startWorkerJob } from '../platform/worker-job';
 import { ProductImportService } from '../products/import';
 import { SalesImportService } from '../sales/import';
 import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
 import { buildSharedServices } from '../shared-services';
 import type { ForwardedEvent, InventoryTask, InventoryWorkerMessage } from './protocol';
 
-const task = workerData as InventoryTask;
-const post = (message: InventoryWorkerMessage) => parentPort!.postMessage(message);
+const { task, sqlite, db, mainWrites, post } = await startWorkerJob<
+  InventoryTask,
+  InventoryWorkerMessage
+>();
 // A chunk ends every ~12 ms: the UI hears of it a few times a second, and of the last one.
 let lastWriting = -Infinity;
 const progress = (phase: 'checking' | 'writing', done: number, total: number) => {
@@ -29,12 +28,6 @@ const progress = (phase: 'checking' | 'writing', done: number, total: number) =>
   post({ type: 'progress', phase, done, total });
 };
 
-const { sqlite, db } = await openDatabase({
-  file: task.databaseFile,
-  backupDir: path.join(path.dirname(task.databaseFile), 'backups'),
-  migrationsDir: task.migrationsDir,
-  logger: createMemoryLogger(),
-});
 const bus = new EventBus();
 const raised = new Map<EventName, ForwardedEvent>();
 bus.subscribe((name, payload) => {
@@ -57,7 +50,7 @@ const { audit, alerts, sales, ledgers } = buildSharedServices(adb, clock, defaul
 const chunked = {
   runs: new SalesImportRuns(adb, clock, ledgers.sales, heldOutbox),
   outbox: heldOutbox,
-  mainWrites: new WriteIntent(task.mainWrites),
+  mainWrites,
 };
 
 async function run(job: InventoryTask) {
