@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { createMemoryLogger } from '../src-node/logger';
 import { SYSTEM_CONTEXT } from '../src-main/core/events/domain-events';
-import { newId } from '../src-main/core/platform/ids';
+import { newId } from '../src-node/ids';
 import { compare, round, stats, time, type Metric } from './harness';
 
 const TOTAL_COUPONS = Number(process.env.BENCH_COUPONS ?? 1_000_000);

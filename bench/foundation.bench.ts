@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createCore } from '../src-main/core';
 import { applyPragmas } from '../src-main/core/db/open';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { createMemoryLogger } from '../src-node/logger';
 import { buildServer } from '../src-main/server/app';
 import { compare, time, type Metric } from './harness';
 

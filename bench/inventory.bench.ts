@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
-import { newId } from '../src-main/core/platform/ids';
+import { createMemoryLogger } from '../src-node/logger';
+import { newId } from '../src-node/ids';
 import { round, stats, time, type Metric } from './harness';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 50_000);

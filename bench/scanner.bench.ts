@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { createCore } from '../src-main/core';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { createMemoryLogger } from '../src-node/logger';
 import { buildServer } from '../src-main/server/app';
 import { compare, stats, type Metric } from './harness';
 

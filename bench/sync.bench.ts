@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { defaultSyncConfig } from '../src-main/core/sync/config';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
+import { createMemoryLogger } from '../src-node/logger';
 import { outboxEvent, post, startBenchCloud } from './cloud.bench';
 import { round, type Metric } from './harness';
 

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { events, methods } from '../src-shared/contract';
 
-export const API_REFERENCE_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/api.md');
+export const API_REFERENCE_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../docs/api.md',
+);
 
 export function renderApiReference(): string {
   const lines = [

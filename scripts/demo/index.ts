@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../../src-main/core';
 import { generateDemo, DEMO_STAFF_PIN } from '../../src-main/core/analytics/demo/generator';
 import { rebuildRollups } from '../../src-main/core/analytics/rebuild';
-import { createMemoryLogger } from '../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../src-node/logger';
 
 const { values } = parseArgs({
   options: {

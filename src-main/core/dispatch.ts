@@ -14,11 +14,11 @@ import {
   translateIssueMessage,
   type Language,
 } from '../../src-shared/i18n';
-import { zodLocale } from './platform/zod-locale';
-import { AppError, isAppError } from './platform/app-error';
+import { zodLocale } from '../../src-node/zod-locale';
+import { AppError, isAppError } from '../../src-node/app-error';
 import type { CoreConfig } from './config';
 import type { Actor, HandlerContext, HandlerMap } from './platform/context';
-import type { Logger } from './platform/logger';
+import type { Logger } from '../../src-node/logger';
 import type { EventBus, EventListener } from './platform/event-bus';
 import { TERMINAL_KEY_PREFIX } from './apiKeys/service';
 

@@ -18,7 +18,7 @@ import { TemplatesService } from './coupons/templates';
 import type { AppDatabase } from './db/database';
 import { DomainEvents } from './events/domain-events';
 import { OutboxService } from './outbox/service';
-import type { Clock } from './platform/clock';
+import type { Clock } from '../../src-node/clock';
 import type { CoreConfig } from './config';
 import { ProductsService } from './products/service';
 import { redemptionEffects } from './redemption/effects';

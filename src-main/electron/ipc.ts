@@ -1,5 +1,5 @@
 import type { Core } from '../core';
-import { AppError } from '../core/platform/app-error';
+import { AppError } from '../../src-node/app-error';
 import { isMethodName, type OutputOf } from '../../src-shared/contract';
 import type { ErrorCode, Result } from '../../src-shared/errors';
 import { pickLanguage, translateError } from '../../src-shared/i18n';

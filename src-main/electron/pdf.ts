@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Logger } from '../core/platform/logger';
+import type { Logger } from '../../src-node/logger';
 import { IPC_SAVE_PDF } from '../../src-shared/ipc';
 import type { CallEvent } from './ipc';
 

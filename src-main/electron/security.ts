@@ -4,7 +4,7 @@ import type {
   OnHeadersReceivedListenerDetails,
   WindowOpenHandlerResponse,
 } from 'electron';
-import type { Logger } from '../core/platform/logger';
+import type { Logger } from '../../src-node/logger';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 
 export { CONTENT_SECURITY_POLICY };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { createCore, type Core } from '../core';
-import { createFileLogger } from '../core/platform/logger';
+import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { appLocation } from './app-url';
 import { registerIpc, type IpcBridge, type IpcMainLike } from './ipc';

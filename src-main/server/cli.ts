@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listen, runMain, stopOnSignals } from '../../src-node/cli';
 import { createCore } from '../core';
-import { createFileLogger } from '../core/platform/logger';
+import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { buildServer } from './app';
 import { parseServeOptions } from './options';

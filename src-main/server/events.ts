@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { bearerOf, languageOf, sendError } from '../../src-node/http';
 import type { Core } from '../core';
-import { isAppError } from '../core/platform/app-error';
+import { isAppError } from '../../src-node/app-error';
 
 const HEARTBEAT_MS = 25_000;
 

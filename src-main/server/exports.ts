@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { bearerOf, languageOf, sendError } from '../../src-node/http';
 import type { Core } from '../core';
-import { isAppError } from '../core/platform/app-error';
+import { isAppError } from '../../src-node/app-error';
 
 /**
  * `GET /api/exports/<file>`: downloads a file an export wrote to the data folder's exports/

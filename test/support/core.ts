@@ -5,8 +5,8 @@ import { afterEach } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core';
 import type { InputOf, MethodName, OutputOf } from '../../src-shared/contract';
 import type { AppErrorShape } from '../../src-shared/errors';
-import { ManualClock } from '../../src-main/core/platform/clock';
-import { createMemoryLogger } from '../../src-main/core/platform/logger';
+import { ManualClock } from '../../src-node/clock';
+import { createMemoryLogger } from '../../src-node/logger';
 
 /** A fresh folder under the OS temp dir, removed after the test. */
 export function tempDir(prefix = 'storedesk-test-'): string {

@@ -2,8 +2,8 @@
 // many it won. Run with
 // `node --import tsx test/support/redeem-process.ts <dataDir> <nowMs> <token> <prefix> <codes…>`.
 import { createCore } from '../../src-main/core';
-import { ManualClock } from '../../src-main/core/platform/clock';
-import { createMemoryLogger } from '../../src-main/core/platform/logger';
+import { ManualClock } from '../../src-node/clock';
+import { createMemoryLogger } from '../../src-node/logger';
 
 const [dataDir, nowMs, token, prefix, ...codes] = process.argv.slice(2);
 // The parent test runs on a manual clock; this process keeps the same time.

@@ -2,7 +2,7 @@
 // Run with `node --import tsx test/support/sync-process.ts <dataDir>`; prints "pushing" once
 // the round has started.
 import { createCore } from '../../src-main/core';
-import { createMemoryLogger } from '../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../src-node/logger';
 import { testSyncConfig } from './sync';
 
 const [dataDir] = process.argv.slice(2);

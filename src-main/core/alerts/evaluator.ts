@@ -10,8 +10,8 @@ import {
   suggestRestockQty,
 } from '../../../src-shared/inventory/alert-rules';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
 import { DEFAULT_STOCK_SETTINGS, type StockPair } from '../stock/ledger';
 import { HIGH_LEVEL, LOW_LEVEL, SLOW_DAYS, THRESHOLD_JOINS } from './thresholds-sql';
 

@@ -8,11 +8,11 @@ import {
 } from '../../../src-shared/inventory/alert-rules';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../platform/logger';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
+import type { Logger } from '../../../src-node/logger';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { products } from '../products/schema';
 import { staff } from '../staff/schema';
 import { stores } from '../stores/schema';

@@ -1,9 +1,9 @@
 import type { AnalyticsJob } from '../../../src-shared/contract/analytics';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
-import type { Logger } from '../platform/logger';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
+import type { Logger } from '../../../src-node/logger';
 import {
   launchWorkerJob,
   type LaunchedWorkerJob,

@@ -1,4 +1,4 @@
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../../src-node/logger';
 import type { AnalyticsJobs } from './jobs';
 import type { AnalyticsService } from './service';
 

@@ -1,6 +1,6 @@
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { ExportRequest } from '../../../src-shared/contract/reports';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import { toTable, type Table } from './export-tables';
 import { writeTable } from './exporter';
 import type { InsightsService } from './insights';

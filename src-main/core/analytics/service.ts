@@ -12,7 +12,7 @@ import { maskPhone } from '../../../src-shared/phone';
 import { addDays, localDate } from '../../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import { ConsumerRanking, type RankedConsumer } from './consumer-ranking';
 import { ALL_PRODUCTS } from './rollups';
 

@@ -3,7 +3,7 @@ import { datesInRange } from '../../../src-shared/analytics/rules';
 import { regionLabel } from '../../../src-shared/regions';
 import { addDays } from '../../../src-shared/time';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
+import { AppError } from '../../../src-node/app-error';
 
 // The one-page store reports (a day, a month) from the rollups, with the period to compare with.
 

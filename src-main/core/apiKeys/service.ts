@@ -4,10 +4,10 @@ import type { ApiKey } from '../../../src-shared/contract/apiKeys';
 import type { AuditService } from '../audit/service';
 import { newSecret, sha256 } from '../auth/secrets';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { Actor, HandlerContext, StaffActor } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { stores, terminals } from '../stores/schema';
 import { apiKeys } from './schema';
 

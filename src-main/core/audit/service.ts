@@ -4,9 +4,9 @@ import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
 import { placeholdersFor } from '../db/placeholders';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { terminals } from '../stores/schema';
 import { auditLog } from './schema';
 

@@ -5,11 +5,11 @@ import type { CouponBatch } from '../../../src-shared/contract/coupons';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
-import type { Logger } from '../platform/logger';
+import { newId } from '../../../src-node/ids';
+import type { Logger } from '../../../src-node/logger';
 import {
   launchWorkerJob,
   type LaunchedWorkerJob,

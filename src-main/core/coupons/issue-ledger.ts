@@ -4,7 +4,7 @@ import type { AppDatabase } from '../db/database';
 import type { CouponRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { generateCodes } from './code-generator';
 import { coupons } from './schema';
 

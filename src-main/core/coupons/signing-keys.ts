@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { desc, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import { signingKeys } from './schema';
 
 /**

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../../src-node/logger';
 
 /**
  * drizzle over the shop database. Queries name their tables (each feature's schema.ts); the

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
-import { AppError } from '../platform/app-error';
+import { AppError } from '../../../src-node/app-error';
 
 /** An import file read into text cells: the header row and the data rows with their row numbers. */
 export interface ImportTable {

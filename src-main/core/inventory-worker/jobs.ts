@@ -2,10 +2,10 @@ import type { OutputOf, ParsedInputOf, PayloadOf } from '../../../src-shared/con
 import type { ErrorCode } from '../../../src-shared/errors';
 import type { AlertsService } from '../alerts/service';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../../src-node/logger';
 import {
   launchWorkerJob,
   type LaunchedWorkerJob,

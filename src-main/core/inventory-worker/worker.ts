@@ -4,7 +4,7 @@
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
 import { defaultCoreConfig } from '../config';
 import { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
+import { AppError } from '../../../src-node/app-error';
 import { EventBus } from '../platform/event-bus';
 import { startWorkerJob } from '../platform/worker-job';
 import { ProductImportService } from '../products/import';

@@ -1,6 +1,6 @@
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
 import { placeholdersFor } from '../db/placeholders';
 import { outbox } from './schema';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { WriteIntent } from '../db/database';
 import { openDatabase } from '../db/open';
-import { createMemoryLogger, type Logger } from './logger';
+import { createMemoryLogger, type Logger } from '../../../src-node/logger';
 
 /** Where a worker opens its own connection: the shop database and its migrations. */
 export interface WorkerDatabase {

@@ -13,10 +13,10 @@ import { guessMapping, splitBarcodes } from '../../../src-shared/inventory/impor
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { readImportFile, type ImportTable } from '../imports/file';
 import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
 import { productBarcodes, products } from './schema';

@@ -4,10 +4,10 @@ import type { Product, ProductRef } from '../../../src-shared/contract/products'
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import { changedFields } from '../audit/changed-fields';
 import { productBarcodes, products } from './schema';
 

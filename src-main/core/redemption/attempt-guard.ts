@@ -1,4 +1,4 @@
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 
 /**
  * Slows down code guessing: after `limit` bad codes within `windowMs` from one terminal or one

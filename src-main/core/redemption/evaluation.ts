@@ -15,7 +15,7 @@ import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
 import type { AppDatabase } from '../db/database';
 import type { CouponRow } from '../events/catalogue';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
 import type { ProductsService } from '../products/service';
 import { staff } from '../staff/schema';

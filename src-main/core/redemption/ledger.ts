@@ -7,7 +7,7 @@ import { placeholdersFor } from '../db/placeholders';
 import type { CouponRow, RedemptionRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 
 /** What a redemption made at another store carries (its `redemption.completed` event). */
 export type PulledRedemption = Partial<RedemptionRow> &

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { OutboxService } from '../outbox/service';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
 import type { SalesLedger } from './ledger';
 import { salesImportOutbox, salesImportRunSales, salesImportRuns } from './schema';
 

@@ -14,7 +14,7 @@ import type { AuditService } from '../audit/service';
 import type { AppDatabase, WriteIntent } from '../db/database';
 import { readImportFile, type ImportTable } from '../imports/file';
 import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
-import { AppError } from '../platform/app-error';
+import { AppError } from '../../../src-node/app-error';
 import type { HandlerContext } from '../platform/context';
 import { productBarcodes, products } from '../products/schema';
 import { stores } from '../stores/schema';

@@ -8,7 +8,7 @@ import type { HidScanEvent } from '../../devices/scanners/hid-scanners';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { HandlerContext } from '../platform/context';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../../src-node/logger';
 import type { SettingsService } from '../settings/service';
 
 /** The running HID-POS layer (src-main/devices/scanners), as the service drives it. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import { settings } from './schema';
 
 /** Installation facts kept in the database, so a backup of the file carries them along. */

@@ -4,9 +4,9 @@ import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
 import type { MovementRow, StockDocumentFacts } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
 import { stockDocuments, stockLevels, stockMovements, stockSettings } from './schema';
 
 export type { MovementRow } from '../events/catalogue';

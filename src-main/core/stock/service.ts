@@ -4,8 +4,8 @@ import type { Movement, StockSettings } from '../../../src-shared/contract/stock
 import type { AlertsService } from '../alerts/service';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
 import { products } from '../products/schema';
 import type { ProductsService } from '../products/service';

@@ -6,10 +6,10 @@ import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
 import type { AuditService } from '../audit/service';
 import { changedFields } from '../audit/changed-fields';
-import { AppError } from '../platform/app-error';
-import type { Clock } from '../platform/clock';
+import { AppError } from '../../../src-node/app-error';
+import type { Clock } from '../../../src-node/clock';
 import type { Actor, HandlerContext } from '../platform/context';
-import { newId } from '../platform/ids';
+import { newId } from '../../../src-node/ids';
 import type { OutboxService } from '../outbox/service';
 import { stores, terminals } from './schema';
 

@@ -7,7 +7,7 @@ import type { IssueLedger } from '../coupons/issue-ledger';
 import { couponTemplates, type couponTemplateVersions } from '../coupons/schema';
 import type { TemplatesService } from '../coupons/templates';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import type { PulledRedemption, PulledVoid, RedemptionLedger } from '../redemption/ledger';
 import { stores } from '../stores/schema';
 import { syncApplied, syncedStaff } from './schema';

@@ -5,8 +5,8 @@ import { localDate } from '../../../src-shared/time';
 import { couponTemplates, type coupons } from '../coupons/schema';
 import type { TokenClaims } from '../coupons/token';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
-import { newId } from '../platform/ids';
+import type { Clock } from '../../../src-node/clock';
+import { newId } from '../../../src-node/ids';
 import { offlineAdmissions, syncLink } from './schema';
 
 type CouponRow = typeof coupons.$inferSelect;

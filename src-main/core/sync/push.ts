@@ -2,7 +2,7 @@ import { asc, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { PushedEvent } from '../../../src-shared/sync/events';
 import type { EventResult } from '../../../src-shared/sync/sync';
 import type { AppDatabase } from '../db/database';
-import type { Clock } from '../platform/clock';
+import type { Clock } from '../../../src-node/clock';
 import { outbox } from '../outbox/schema';
 import { CloudError, type CloudClient } from './cloud-client';
 import { syncIssues } from './schema';

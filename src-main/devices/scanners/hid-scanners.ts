@@ -5,7 +5,7 @@
 // source are passed in, so tests drive the whole layer with fakes; nothing here may throw into
 // the main process: a scanner that fails is listed with its error and tried again later.
 import type { HidScanner } from '../../../src-shared/contract/scanner';
-import type { Logger } from '../../core/platform/logger';
+import type { Logger } from '../../../src-node/logger';
 import { HID_POS_USAGE_PAGE, HidPosAssembler, type HidScan } from './hid-pos-report';
 
 /** What node-hid's `devicesAsync()` lists (one entry per top-level collection). */

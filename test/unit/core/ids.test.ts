@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { newId } from '../../../src-main/core/platform/ids';
+import { newId } from '../../../src-node/ids';
 
 describe('UUIDv7 ids', () => {
   it('are valid v7 UUIDs carrying their creation time', () => {

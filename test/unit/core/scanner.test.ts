@@ -3,7 +3,7 @@ import type { EventName } from '../../../src-shared/contract';
 import { DEFAULT_SCANNER_SETTINGS } from '../../../src-shared/contract/scanner';
 import { HidScanners } from '../../../src-main/devices/scanners/hid-scanners';
 import type { OpenHidScanners } from '../../../src-main/core/scanner/service';
-import { createMemoryLogger } from '../../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../../src-node/logger';
 import { initializedShop } from '../../support/core';
 import { FakeHid, manualHotplug, SCANNER, scanReport } from '../../support/hid-fakes';
 

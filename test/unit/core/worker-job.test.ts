@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteIntent } from '../../../src-main/core/db/database';
-import { createMemoryLogger } from '../../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../../src-node/logger';
 import { launchWorkerJob, type WorkerJobEnd } from '../../../src-main/core/platform/worker-job';
 import type { FixtureMessage, FixtureTask } from '../../support/worker-job-fixture';
 import { tempDir } from '../../support/core';

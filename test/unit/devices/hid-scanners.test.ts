@@ -7,7 +7,7 @@ import {
   usbHotplug,
   type HidScanEvent,
 } from '../../../src-main/devices/scanners/hid-scanners';
-import type { Logger } from '../../../src-main/core/platform/logger';
+import type { Logger } from '../../../src-node/logger';
 import { FakeHid, KEYBOARD, manualHotplug, SCANNER, scanReport } from '../../support/hid-fakes';
 
 const quietLogger = (): Logger & { lines: string[] } => {

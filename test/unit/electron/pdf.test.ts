@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryLogger } from '../../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../../src-node/logger';
 import {
   pdfFileName,
   registerPdfSaving,

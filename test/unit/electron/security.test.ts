@@ -8,7 +8,7 @@ import {
   lockDownWebContents,
   restrictPermissions,
 } from '../../../src-main/electron/security';
-import { createMemoryLogger } from '../../../src-main/core/platform/logger';
+import { createMemoryLogger } from '../../../src-node/logger';
 import { FakeSession, FakeWebContents } from './fakes';
 
 const INDEX = '/opt/店务通 StoreDesk/resources/app.asar/out/renderer/index.html';
