@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { OWNER_PIN } from '../../support/core';
 import { CLOUD_START_TIMEOUT_MS, describeOnEachBackend, type TestCloud } from '../../support/cloud';
 import { chainShop, startChainCloud } from '../../support/chain';
@@ -12,8 +12,12 @@ import {
 // Issue 17: a redemption or a void that reaches a till through a sync pull (sync/apply.ts
 // applyRedemption / applyVoid) or through a conflict's resolution (sync/service.ts
 // voidLostRedemption) must move that till's live rollups as a rebuild from the raw tables would.
+// So must codes issued elsewhere (applyIssued), which the rebuild counts among the issued.
 // Each case below ends with the live tables compared, table by table, with the rebuild
 // (`analytics.rebuildRollups`, run in its worker as the app runs it).
+
+// Each rebuild through the handler starts its worker: ~0.7 s, several on a busy 2-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const CHARTED = [
   'rollup_store_day',
@@ -144,6 +148,26 @@ describeOnEachBackend(
       ).toMatchObject({ redeemed: 0, cost_fen: 0, voided: 1 });
       expect(row(rebuilt, 'rollup_region_day', { store_id: b.ids.storeId })).toBeUndefined();
       expectSameRows(live, rebuilt, 'after pulling B’s void');
+    });
+
+    it('codes issued at store A and pulled by store B: B counts them live as the rebuild does', async () => {
+      const merchant = await cloud.newMerchant();
+      const a = await chainShop(cloud, merchant.id, '一号店');
+      const b = await chainShop(cloud, merchant.id, '二号店');
+      const template = await a.activeTemplate();
+      await a.syncNow();
+      await b.syncNow();
+      await rebuildThroughHandler(b.core, b.ownerToken);
+      await a.ok('coupons.issue', { templateId: template.id, count: 3 }, a.ownerToken);
+      await a.syncNow();
+      await b.syncNow();
+
+      const { live, rebuilt } = await liveAgainstRebuild(b.core, b.ownerToken);
+      // The rebuild counts the three codes B now holds (issued for the whole merchant: store '').
+      expect(
+        row(rebuilt, 'rollup_template_day', { template_id: template.id, store_id: '' }),
+      ).toMatchObject({ issued: 3 });
+      expectSameRows(live, rebuilt, 'after pulling codes issued at A');
     });
 
     it('a redemption lost in a conflict, voided when the manager resolves it: live rollups as the rebuild', async () => {
