@@ -41,6 +41,8 @@ export async function chainShop(cloud: TestCloud, merchantId: string, name: stri
       throw new Error(`sync at ${name} ended ${after.state}: ${String(after.lastError)}`);
     return after;
   }
+  // Pairing starts a round in the background: let it end, so every later round is the test's.
+  await syncNow();
   return { ...shop, name, deviceId: status.deviceId!, syncNow };
 }
 export type ChainShop = Awaited<ReturnType<typeof chainShop>>;

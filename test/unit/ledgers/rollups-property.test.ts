@@ -42,7 +42,7 @@ const CHECK_EVERY = 10;
  * Every this many runs (and a replayed one) end with `analytics.rebuildRollups` itself, in its
  * worker (~0.7 s a store on this machine); the others end with the rebuild of a copy.
  */
-const HANDLER_EVERY = Number(process.env.LEDGER_HANDLER_EVERY ?? 4);
+const HANDLER_EVERY = Number(process.env.LEDGER_HANDLER_EVERY ?? 5);
 
 const HOUR = 3_600_000;
 const PHONES = ['13800000001', '13800000002', '13900000003', '13700000004'];
@@ -277,6 +277,7 @@ class Run {
       });
     await this.sync(this.tills.A);
     await this.sync(this.tills.B);
+    await this.sync(this.tills.A);
     // A few codes of every template at each store to start with, known at both.
     for (const till of Object.values(this.tills))
       for (const templateId of this.couponTemplates) {
