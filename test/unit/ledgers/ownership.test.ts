@@ -55,7 +55,7 @@ const ALL_ROLLUPS = [
   'analytics_state',
 ];
 
-export const LEDGERS: Ledger[] = [
+const LEDGERS: Ledger[] = [
   {
     name: 'redemptions',
     owners: ['src-main/core/redemption/ledger.ts'],
@@ -239,19 +239,20 @@ describe('the write scanner', () => {
     expect(scan.tables.get('couponTemplates')).toBe('coupon_templates');
     expect(scan.tables.get('auditLog')).toBe('audit_log');
     expect(scan.tables.get('rollupStoreDay')).toBe('rollup_store_day');
-    // Every rule names a table of the schema, and some file of the core writes it: a rule that
-    // matched nothing (a renamed table, a typo) would pass for the wrong reason.
+    // Every rule names a table of the schema, and some file of the core writes that table: a
+    // rule over a table nobody seems to write (renamed, misspelt, or written through a helper
+    // the scanner cannot follow) would pass for the wrong reason.
     const schemaTables = new Set(scan.tables.values());
     const unwritten: string[] = [];
     for (const ledger of LEDGERS)
       for (const rule of ledger.tables) {
         expect(schemaTables, `${ledger.name}: ${rule.table}`).toContain(rule.table);
-        const written = scan.writes.some((w) => ruleMatches(rule, w));
         // The rollup tables are written through dynamic SQL (see DYNAMIC_SQL) bar these few.
-        if (!written && !ALL_ROLLUPS.slice(0, 7).includes(rule.table))
-          unwritten.push(`${ledger.name}: ${rule.table} ${rule.ops?.join('/') ?? ''}`);
+        if (ALL_ROLLUPS.slice(0, 7).includes(rule.table)) continue;
+        if (!scan.writes.some((w) => w.table === rule.table))
+          unwritten.push(`${ledger.name}: ${rule.table}`);
       }
-    expect(unwritten, 'rules that match no write in src-main/core').toEqual([]);
+    expect(unwritten, 'tables of the rules that nothing in src-main/core writes').toEqual([]);
     // Both kinds of write are seen in the core itself.
     expect(scan.writes.some((w) => w.how === 'drizzle' && w.table === 'audit_log')).toBe(true);
     expect(scan.writes.some((w) => w.how === 'sql' && w.table === 'rollup_consumer_stamp')).toBe(

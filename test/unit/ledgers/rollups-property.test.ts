@@ -18,11 +18,14 @@ import {
 // voids; codes issued one by one, at the till for a sale, and in a background batch; cashback
 // slips paid at the counter or to a consumer through the cloud; products and sales imported;
 // redemptions of one code at both stores, and the conflicts resolved), with real sync rounds
-// through a real cloud between them. Every few operations each store's live rollups are compared
-// with a rebuild of a copy; at the end of a run with `analytics.rebuildRollups` itself. After
-// every operation the consumer stamps are checked (a day whose consumer rows changed has a new
-// stamp), and from time to time the top-consumers ranking (kept in memory, trusted by the
-// stamps) against the rows under it.
+// through a real cloud between them. After the setup, every 10 operations and at the end, each
+// store's live rollups are compared, table by table and row by row, with the rebuild's output
+// (rebuild.ts run over a copy of the database, as its worker runs it; every 5th run ends with
+// `analytics.rebuildRollups` itself, the handler and its worker). A check that finds drift is
+// reported (soft) and the store rebuilt, so the run goes on and each report shows only the
+// operations since the last agreement. After every operation the consumer stamps are checked (a
+// day whose consumer rows changed has a new stamp), and from time to time the top-consumers
+// ranking (kept in memory, trusted by the stamps) against the rows under it.
 //
 // Replay a run:     LEDGER_SEED=<seed> npx vitest run test/unit/ledgers/rollups-property.test.ts
 // More runs:        LEDGER_RUNS=100 (per backend; default 10), LEDGER_SEED_BASE=<n> (default 1)
