@@ -8,6 +8,7 @@ import { inventoryBench } from './inventory.bench';
 import { scannerBench } from './scanner.bench';
 import { analyticsBench } from './analytics.bench';
 import { syncBench } from './sync.bench';
+import { redeemBench } from './redeem.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -19,6 +20,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   scanner: scannerBench,
   analytics: analyticsBench,
   sync: syncBench,
+  redeem: redeemBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
