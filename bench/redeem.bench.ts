@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-main/core/platform/logger';
-import { newId } from '../src-main/core/platform/ids';
+import { createMemoryLogger } from '../src-node/logger';
+import { newId } from '../src-node/ids';
 import { round, stats, type Metric, type Stats } from './harness';
 
 const COUPONS = Number(process.env.BENCH_REDEEM_COUPONS ?? 1_000_000);

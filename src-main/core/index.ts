@@ -195,7 +195,7 @@ export async function createCore(options: CoreOptions) {
     logger,
     config.analytics.warmUpDelayMs,
   );
-  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, {
+  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, outbox, {
     ...ledgers,
     templates,
   });

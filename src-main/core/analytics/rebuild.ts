@@ -45,15 +45,16 @@ const BASES: [name: string, select: string][] = [
        l.amount_fen - l.discount_fen AS revenue_fen
      FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN stores st ON st.id = s.store_id`,
   ],
-  // Returned goods with their refund (the same share sales.return computes), on the return's day.
+  // Returned goods with their refund (the same share sales.return computes), on the return's day;
+  // movements older than their sale_line_id are priced from the product's first line.
   [
     'returns',
     `SELECT m.store_id, m.product_id, local_day(m.created_at, st.timezone) AS day, m.qty,
        (2 * ((l.amount_fen - l.discount_fen) * m.qty) + l.qty) / (2 * l.qty) AS refund_fen
      FROM stock_movements m
      JOIN stores st ON st.id = m.store_id
-     JOIN sale_lines l ON l.id = (
-       SELECT id FROM sale_lines WHERE sale_id = m.ref_id AND product_id = m.product_id ORDER BY line_no LIMIT 1)
+     JOIN sale_lines l ON l.id = COALESCE(m.sale_line_id, (
+       SELECT id FROM sale_lines WHERE sale_id = m.ref_id AND product_id = m.product_id ORDER BY line_no LIMIT 1))
      WHERE m.kind = 'return' AND m.ref_type = 'sale'`,
   ],
   [

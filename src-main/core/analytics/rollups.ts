@@ -107,7 +107,9 @@ export class RollupWriter {
   ): void {
     const store = this.store(sale.storeId);
     const day = fastLocalDate(sale.soldAt, store.timeZone);
-    const returning = sale.customerPhone ? this.noteCustomer(sale, sale.customerPhone) : false;
+    const returning = sale.customerPhone
+      ? this.noteCustomer(sale, sale.customerPhone, store.timeZone)
+      : false;
     this.add('storeDay', [sale.storeId, day], {
       sales: 1,
       sales_fen: sale.totalFen,
@@ -267,12 +269,21 @@ export class RollupWriter {
   }
 
   /** Whether the customer bought in this store before; remembers the first purchase. */
-  private noteCustomer(sale: Pick<SaleRow, 'storeId' | 'soldAt'>, phone: string): boolean {
+  private noteCustomer(
+    sale: Pick<SaleRow, 'storeId' | 'soldAt'>,
+    phone: string,
+    timeZone: string,
+  ): boolean {
     const first = this.statement(
       'SELECT first_sold_at AS at FROM customer_store_first WHERE store_id = ? AND phone = ?',
     ).get(sale.storeId, phone) as { at: number } | undefined;
     if (first && first.at <= sale.soldAt) return true;
-    // New here, or a late-posted sale older than the one we knew: this one is the first.
+    // A late-posted sale older than the first we knew: that one was a return visit after all.
+    if (first)
+      this.add('storeDay', [sale.storeId, fastLocalDate(first.at, timeZone)], {
+        returning_sales: 1,
+      });
+    // New here, or earlier than the one we knew: this one is the first.
     this.statement(
       `INSERT INTO customer_store_first (store_id, phone, first_sold_at) VALUES (?, ?, ?)
          ON CONFLICT (store_id, phone) DO UPDATE SET first_sold_at = excluded.first_sold_at`,

@@ -1,3 +1,4 @@
+import { eq, inArray } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';
@@ -10,7 +11,7 @@ export class OutboxService {
   private readonly moveStaged;
 
   constructor(
-    adb: AppDatabase,
+    protected readonly adb: AppDatabase,
     private readonly clock: Clock,
   ) {
     this.insert = adb.db.insert(outbox).values(placeholdersFor(outbox)).prepare();
@@ -27,6 +28,16 @@ export class OutboxService {
    */
   addStaged(runId: string): void {
     this.moveStaged.run(runId);
+  }
+
+  /** Rows the cloud answered (taken, or refused for good): not pushed again. */
+  markSent(ids: string[], at: number): void {
+    this.adb.db.update(outbox).set({ sentAt: at }).where(inArray(outbox.id, ids)).run();
+  }
+
+  /** A refused row the manager sends again: the next round pushes it. */
+  markUnsent(id: string): void {
+    this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, id)).run();
   }
 
   /** Call inside the `write()` of the change: the row commits or rolls back with it. */

@@ -16,7 +16,7 @@ export class HeldOutbox extends OutboxService {
   private runId: string | null = null;
 
   constructor(
-    private readonly adb: AppDatabase,
+    adb: AppDatabase,
     private readonly heldClock: Clock,
   ) {
     super(adb, heldClock);

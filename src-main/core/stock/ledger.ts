@@ -25,6 +25,8 @@ export interface MovementDraft {
   qty: number;
   refType: MovementRow['refType'];
   refId: string;
+  /** The sale line moved (a sale's and a return's movements). */
+  saleLineId?: string | null;
   unitCostFen?: number | null;
   note?: string;
   /** The input line (1-based), to name it in a refusal. */
@@ -170,6 +172,7 @@ export class StockLedger {
         levelAfter: level,
         refType: draft.refType,
         refId: draft.refId,
+        saleLineId: draft.saleLineId ?? null,
         unitCostFen: draft.unitCostFen ?? null,
         note: draft.note ?? '',
         staffId,

@@ -53,6 +53,8 @@ export const stockMovements = sqliteTable(
     levelAfter: integer().notNull(),
     refType: text({ enum: ['sale', 'receipt', 'stocktake', 'transfer'] }).notNull(),
     refId: text().notNull(),
+    /** The sale line a sale's or a return's movement belongs to (a product may be on two). */
+    saleLineId: text(),
     unitCostFen: integer(),
     note: text().notNull().default(''),
     staffId: text(),

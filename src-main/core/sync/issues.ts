@@ -6,7 +6,7 @@ import { maskPhone } from '../../../src-shared/phone';
 import type { Conflict } from '../../../src-shared/sync/sync';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import { outbox } from '../outbox/schema';
+import type { OutboxService } from '../outbox/service';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext, StaffActor } from '../platform/context';
@@ -23,6 +23,7 @@ export class SyncIssues {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly ledger: RedemptionLedger,
+    private readonly outbox: OutboxService,
     /** The sync status changed (the counts of open issues). */
     private readonly changed: () => void,
     /** A dead letter is queued again: push it soon. */
@@ -153,7 +154,7 @@ export class SyncIssues {
     this.adb.write(() => {
       const issue = this.openIssue(eventId, 'dead');
       this.adb.db.delete(syncIssues).where(eq(syncIssues.eventId, eventId)).run();
-      this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, eventId)).run();
+      this.outbox.markUnsent(eventId);
       this.audit.record(ctx, {
         action: 'sync.retryDeadLetter',
         details: { kind: issue.eventKind },

@@ -1,9 +1,10 @@
-import { asc, count, eq, inArray, isNull } from 'drizzle-orm';
+import { asc, count, isNull } from 'drizzle-orm';
 import type { PushedEvent } from '../../../src-shared/sync/events';
 import type { EventResult } from '../../../src-shared/sync/sync';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../../../src-node/clock';
 import { outbox } from '../outbox/schema';
+import type { OutboxService } from '../outbox/service';
 import { CloudError, type CloudClient } from './cloud-client';
 import { syncIssues } from './schema';
 
@@ -23,6 +24,7 @@ export class OutboxPusher {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
     private readonly batchSize: number,
   ) {}
 
@@ -110,19 +112,14 @@ export class OutboxPusher {
           this.insertDead(event, result.error?.code ?? 'REJECTED', result.error?.message ?? null);
         }
       }
-      if (sent.length)
-        this.adb.db.update(outbox).set({ sentAt: now }).where(inArray(outbox.id, sent)).run();
+      if (sent.length) this.outbox.markSent(sent, now);
     });
   }
 
   private deadLetter(event: PushedEvent, code: string, message: string) {
     this.adb.write(() => {
       this.insertDead(event, code, message);
-      this.adb.db
-        .update(outbox)
-        .set({ sentAt: this.clock.now() })
-        .where(eq(outbox.id, event.id))
-        .run();
+      this.outbox.markSent([event.id], this.clock.now());
     });
   }
 

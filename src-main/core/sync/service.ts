@@ -7,6 +7,7 @@ import { signingKeys } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { AppDatabase } from '../db/database';
 import { outbox } from '../outbox/schema';
+import type { OutboxService } from '../outbox/service';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
@@ -49,6 +50,7 @@ export class SyncService {
     private readonly settings: SettingsService,
     private readonly keys: SigningKeys,
     private readonly config: SyncConfig,
+    outbox: OutboxService,
     ledgers: ConstructorParameters<typeof PulledEventApplier>[2],
   ) {
     this.link = new SyncLink(adb);
@@ -57,12 +59,13 @@ export class SyncService {
       clock,
       audit,
       ledgers.redemption,
+      outbox,
       () => this.emitStatus(),
       () => {
         if (this.link.get()?.state === 'paired') void this.scheduler.trigger();
       },
     );
-    this.pusher = new OutboxPusher(adb, clock, config.batchSize);
+    this.pusher = new OutboxPusher(adb, clock, outbox, config.batchSize);
     this.applier = new PulledEventApplier(adb, clock, ledgers);
     this.scheduler = new SyncScheduler(
       () => this.round(),

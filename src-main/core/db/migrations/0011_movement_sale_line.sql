@@ -1,0 +1,1 @@
+ALTER TABLE `stock_movements` ADD `sale_line_id` text;
