@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { IssueLedger } from '../coupons/issue-ledger';
 import { coupons, redemptions } from '../coupons/schema';
 import type { AppDatabase } from '../db/database';
-import { placeholdersFor } from '../db/placeholders';
 import type { CouponRow, RedemptionRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
@@ -31,7 +30,7 @@ export interface PulledVoid {
  */
 export class RedemptionLedger {
   private readonly statements: {
-    insert: ReturnType<typeof prepareInsert>;
+    insert: Statement<unknown[]>;
     markCoupon: Statement<unknown[]>;
     count: Statement<unknown[]>;
     markVoided: Statement<unknown[]>;
@@ -45,7 +44,15 @@ export class RedemptionLedger {
   ) {
     const { sqlite } = adb;
     this.statements = {
-      insert: prepareInsert(adb),
+      // Plain SQL on the till's hot path (the ORM's mapping of 19 columns costs more than the row).
+      insert: sqlite.prepare(
+        `INSERT INTO redemptions (id, coupon_id, code, template_id, template_version, store_id,
+           terminal_id, staff_id, customer_phone, idempotency_key, subtotal_fen, discount_fen, lines,
+           gift, status, created_at, voided_at, voided_by, void_reason)
+         VALUES (@id, @couponId, @code, @templateId, @templateVersion, @storeId, @terminalId,
+           @staffId, @customerPhone, @idempotencyKey, @subtotalFen, @discountFen, @lines, @gift,
+           @status, @createdAt, @voidedAt, @voidedBy, @voidReason)`,
+      ),
       markCoupon: sqlite.prepare('UPDATE coupons SET status = ? WHERE id = ?'),
       count: sqlite.prepare(
         `UPDATE coupon_templates SET redeemed_count = redeemed_count + ?, redeemed_fen = redeemed_fen + ?
@@ -183,7 +190,11 @@ export class RedemptionLedger {
   }
 
   private write(redemption: RedemptionRow): void {
-    this.statements.insert.run(redemption);
+    this.statements.insert.run({
+      ...redemption,
+      lines: JSON.stringify(redemption.lines),
+      gift: redemption.gift ? JSON.stringify(redemption.gift) : null,
+    });
     this.statements.markCoupon.run('redeemed', redemption.couponId);
     this.statements.count.run(1, redemption.discountFen, redemption.templateId);
   }
@@ -199,10 +210,6 @@ export class RedemptionLedger {
     if (couponBack) this.statements.markCoupon.run('active', redemption.couponId);
     this.statements.count.run(-1, -redemption.discountFen, redemption.templateId);
   }
-}
-
-function prepareInsert(adb: AppDatabase) {
-  return adb.db.insert(redemptions).values(placeholdersFor(redemptions)).prepare();
 }
 
 function prepareById(adb: AppDatabase) {

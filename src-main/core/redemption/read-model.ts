@@ -77,13 +77,18 @@ export class RedemptionReadModel {
     return this.toRedemptions([row])[0]!;
   }
 
-  toRedemptions(rows: RedemptionRow[]): Redemption[] {
+  /** A redemption just made: the names the till has at hand (by id) are not read again. */
+  fresh(row: RedemptionRow, known: Map<string, string>): Redemption {
+    return this.toRedemptions([row], known)[0]!;
+  }
+
+  toRedemptions(rows: RedemptionRow[], known = new Map<string, string>()): Redemption[] {
     // Names by id through prepared lookups, each id once: pages hold few stores, staff, templates.
     const memo = <T>(lookup: (id: string) => T) => {
-      const seen = new Map<string, T>();
+      const seen = new Map<string, T | string>(known);
       return (id: string) => {
         if (!seen.has(id)) seen.set(id, lookup(id));
-        return seen.get(id)!;
+        return seen.get(id) as T;
       };
     };
     const q = this.queries;

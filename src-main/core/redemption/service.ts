@@ -100,7 +100,12 @@ export class RedemptionService {
       const unseen = this.rules.isUnseen(coupon);
       this.ledger.complete(ctx, row, unseen ? coupon : null);
       if (unseen) this.unseenCodes.record(coupon, verdict.discountFen, till.timeZone);
-      return { redemption: this.readModel.toRedemption(row), verdict, replayed: false };
+      const known = new Map([
+        [till.storeId, till.storeName],
+        [coupon.templateId, verdict.template!.name],
+      ]);
+      if (actor.kind === 'staff') known.set(actor.staffId, actor.name);
+      return { redemption: this.readModel.fresh(row, known), verdict, replayed: false };
     });
   }
 
@@ -172,7 +177,7 @@ export class RedemptionService {
       resolvedStore ??= terminalId ? this.stores.getTerminal(terminalId).storeId : actor.storeId;
     }
     if (!resolvedStore) throw new AppError('TERMINAL_REQUIRED');
-    const store = this.stores.get(resolvedStore);
+    const store = this.stores.brief(resolvedStore);
     return { storeId: store.id, storeName: store.name, timeZone: store.timezone, terminalId };
   }
 

@@ -80,6 +80,13 @@ export class StoresService {
     return this.toStore(row, this.terminalRowsOf(id));
   }
 
+  /** A store's name and zone only (the till's hot path needs no terminals or region names). */
+  brief(id: string): Pick<Store, 'id' | 'name' | 'timezone'> {
+    const row = this.queries.storeById.get({ id });
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'store', id });
+    return { id: row.id, name: row.name, timezone: row.timezone };
+  }
+
   getTerminal(id: string): Terminal {
     const row = this.queries.terminalById.get({ id });
     if (!row) throw new AppError('NOT_FOUND', { entity: 'terminal', id });
