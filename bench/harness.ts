@@ -81,10 +81,16 @@ export function compare(
     target: options.target,
     met: options.met,
     extra: {
+      p50Ms: round(measured.p50Ms),
       p95Ms: round(measured.p95Ms),
       p99Ms: round(measured.p99Ms),
+      meanMs: round(measured.meanMs),
+      baselineP50Ms: round(baseline.p50Ms),
       baselineP95Ms: round(baseline.p95Ms),
+      baselineP99Ms: round(baseline.p99Ms),
+      baselineMeanMs: round(baseline.meanMs),
       opsPerSecond: Math.round(measured.opsPerSecond),
+      count: measured.count,
     },
   };
 }

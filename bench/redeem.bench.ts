@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
-import { round, stats, type Metric, type Stats } from './harness';
+import { compare, round, stats, type Metric } from './harness';
 
 const COUPONS = Number(process.env.BENCH_REDEEM_COUPONS ?? 1_000_000);
 /** Redemptions already on file (a shop with a million codes has redeemed many). */
@@ -29,36 +29,6 @@ async function must<T>(core: Core, method: string, input: unknown, credential?: 
   const result = await core.call(method, input, { credential, source: 'app' });
   if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
   return result.data as T;
-}
-
-/** A metric with p50, p99 and mean of both sides in `extra`; `field` is the one compared. */
-function metric(
-  name: string,
-  measured: Stats,
-  baselineName: string,
-  baseline: Stats,
-  field: 'p99Ms' | 'meanMs',
-  target?: { text: string; met: boolean },
-): Metric {
-  return {
-    name,
-    unit: `ms (${field.replace('Ms', '')})`,
-    value: round(measured[field]),
-    baselineName,
-    baseline: round(baseline[field]),
-    ratio: round(measured[field] / baseline[field]),
-    target: target?.text,
-    met: target?.met,
-    extra: {
-      p50Ms: round(measured.p50Ms),
-      p99Ms: round(measured.p99Ms),
-      meanMs: round(measured.meanMs),
-      baselineP50Ms: round(baseline.p50Ms),
-      baselineP99Ms: round(baseline.p99Ms),
-      baselineMeanMs: round(baseline.meanMs),
-      count: measured.count,
-    },
-  };
 }
 
 export async function redeemBench(): Promise<Metric[]> {
@@ -326,26 +296,25 @@ export async function redeemBench(): Promise<Metric[]> {
     const BARE = 'bare: lookup + 5 writes, durable IMMEDIATE tx';
     const shop = `${COUPONS >= 1e6 ? `${COUPONS / 1e6}M` : `${COUPONS / 1e3}k`} coupons`;
     const metrics = [
-      metric(`verify + redeem (handlers), ${shop}`, both, BARE, baseline, 'p99Ms', {
-        text: 'p99 <= 5 ms',
+      compare(`verify + redeem (handlers), ${shop}`, both, BARE, baseline, {
+        field: 'p99Ms',
+        target: 'p99 <= 5 ms',
         met: both.p99Ms <= 5,
       }),
-      metric(`verify + redeem (handlers), ${shop}, mean`, both, BARE, baseline, 'meanMs', {
-        text: '<= 1.5x bare',
+      compare(`verify + redeem (handlers), ${shop}, mean`, both, BARE, baseline, {
+        field: 'meanMs',
+        target: '<= 1.5x bare',
         met: both.meanMs / baseline.meanMs <= 1.5,
       }),
-      metric(`redeem alone (handler), ${shop}, mean`, redeem, BARE, baseline, 'meanMs', {
-        text: '<= 1.5x bare',
+      compare(`redeem alone (handler), ${shop}, mean`, redeem, BARE, baseline, {
+        field: 'meanMs',
+        target: '<= 1.5x bare',
         met: redeem.meanMs / baseline.meanMs <= 1.5,
       }),
-      metric(`verify alone (handler), ${shop}`, verify, BARE, baseline, 'p99Ms'),
-      metric(
-        'bare + the rollup upserts of a redemption, mean',
-        withCharts,
-        BARE,
-        baseline,
-        'meanMs',
-      ),
+      compare(`verify alone (handler), ${shop}`, verify, BARE, baseline, { field: 'p99Ms' }),
+      compare('bare + the rollup upserts of a redemption, mean', withCharts, BARE, baseline, {
+        field: 'meanMs',
+      }),
     ];
     console.log(
       `bench: redeem — app verify+redeem p50 ${round(both.p50Ms)} / p99 ${round(both.p99Ms)} / mean ${round(both.meanMs)} ms; ` +
