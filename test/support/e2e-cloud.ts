@@ -24,7 +24,9 @@ export function cloudForThisFile() {
       ['--import', 'tsx', 'src-cloud/cli.ts', '--port', '0', '--data-dir', dataDir],
       {
         cwd: ROOT,
-        env: { ...process.env, STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN },
+        // Always a fresh PGlite, even where DATABASE_URL names a PostgreSQL for the unit suites:
+        // a spec's merchants would otherwise outlive the run and refuse the next one.
+        env: { ...process.env, DATABASE_URL: '', STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
