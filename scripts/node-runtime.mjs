@@ -58,5 +58,10 @@ export function ensureSupportedNode() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--install')) {
     if (!atLeast(versionOf(process.version), INSTALL_MIN)) tooOld(INSTALL_MIN, 'installs with');
+    if (!atLeast(versionOf(process.version), RUNTIME_MIN))
+      console.log(
+        `StoreDesk: installing on Node.js ${process.version}; the app will run on the Node 24 this ` +
+          'install puts in node_modules (the engine warnings about Node 22 concern that one).',
+      );
   } else ensureSupportedNode();
 }
