@@ -4,6 +4,7 @@ import { errorShape } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { parseIn } from '../../src-node/zod-locale';
 import type { Language } from '../../src-shared/i18n';
+import { unsafeTextPath, withSafeText } from '../../src-shared/text-safety';
 import {
   EVENT_KINDS,
   EVENT_PAYLOADS,
@@ -105,7 +106,8 @@ export class PushService {
           kind: event.kind,
           entityId: event.entityId,
           occurredAt: event.occurredAt,
-          payload: event.payload,
+          // A refused event is kept with its answer; what the database cannot store is replaced.
+          payload: outcome.status === 'rejected' ? withSafeText(event.payload) : event.payload,
           payloadHash: hash,
           status: outcome.status,
           result,
@@ -149,6 +151,9 @@ export class PushService {
   ): Promise<Outcome> {
     if (!isKind(event.kind))
       return { status: 'rejected', code: 'UNKNOWN_EVENT_KIND', details: { kind: event.kind } };
+    const unsafe = unsafeTextPath(event.payload, ['payload']);
+    if (unsafe)
+      return { status: 'rejected', code: 'UNSAFE_TEXT', details: { path: unsafe.join('.') } };
     const parsed = parseIn(EVENT_PAYLOADS[event.kind] as z.ZodType, event.payload, lang, [
       'payload',
     ]);

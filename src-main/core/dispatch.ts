@@ -19,6 +19,7 @@ import { AppError, isAppError } from '../../src-node/app-error';
 import type { CoreConfig } from './config';
 import type { Actor, HandlerContext, HandlerMap } from './platform/context';
 import type { Logger } from '../../src-node/logger';
+import { unsafeTextPath } from '../../src-shared/text-safety';
 import type { EventBus, EventListener } from './platform/event-bus';
 import { TERMINAL_KEY_PREFIX } from './apiKeys/service';
 
@@ -132,6 +133,13 @@ export function createDispatcher(deps: DispatchDeps) {
       const parsed = def.input.safeParse(input ?? {}, { error: zodLocale(lang) });
       if (!parsed.success)
         throw new AppError('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error, lang) });
+      // Control characters and lone surrogates in any text: refused here, once for every method,
+      // before they reach a row the cloud would refuse (and the sync with it).
+      const unsafe = unsafeTextPath(parsed.data);
+      if (unsafe)
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: unsafe, message: 'validation.unsafeText' }],
+        });
       const source = actor.kind === 'terminal' ? 'terminal' : options.source;
       const ctx: HandlerContext = { actor, source, lang };
       const handler = deps.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;

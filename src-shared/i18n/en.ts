@@ -98,6 +98,8 @@ export const en: SharedMessages = {
     PAIRING_CODE_INVALID: 'This pairing code is wrong, expired or already used',
     RATE_LIMITED: 'Too many requests; please try again in {{retryAfterSeconds}} s',
     UNKNOWN_EVENT_KIND: 'The cloud does not know this kind of change: {{kind}}',
+    UNSAFE_TEXT:
+      'The change holds invisible control characters the cloud cannot store (at {{path}}); it was set aside',
     EVENT_ID_REUSED: 'This event id was already used for another change',
     CASHBACK_WRONG_PRODUCT: 'This cashback code is for another product',
     CASHBACK_WRONG_TERMINAL: 'This cashback code was printed at another terminal',
@@ -122,6 +124,7 @@ export const en: SharedMessages = {
   validation: {
     required: 'Required',
     tooLong: 'Too long',
+    unsafeText: 'Contains invisible control characters; remove them and try again',
     id: 'Invalid id',
     pinSixDigits: 'The PIN must be 6 digits',
     merchantCode: 'Merchant code: 3–20 letters, digits or hyphens',

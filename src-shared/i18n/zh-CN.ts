@@ -110,6 +110,7 @@ export const zhCN = {
     PAIRING_CODE_INVALID: '配对码无效、已过期或已被使用',
     RATE_LIMITED: '请求过于频繁，请 {{retryAfterSeconds}} 秒后再试',
     UNKNOWN_EVENT_KIND: '云端不认识此类变更：{{kind}}',
+    UNSAFE_TEXT: '该变更含有云端无法保存的不可见控制字符（位置：{{path}}），已单独搁置',
     EVENT_ID_REUSED: '同一事件编号已用于另一项变更',
     CASHBACK_WRONG_PRODUCT: '此返现码不属于该商品',
     CASHBACK_WRONG_TERMINAL: '此返现码不是该收银台打出的',
@@ -133,6 +134,7 @@ export const zhCN = {
   validation: {
     required: '必填',
     tooLong: '内容过长',
+    unsafeText: '含有不可见的控制字符，请删除后重试',
     id: '无效的编号',
     pinSixDigits: 'PIN 码必须是 6 位数字',
     merchantCode: '商户编码为 3–20 位字母、数字或连字符',

@@ -84,8 +84,18 @@ export const EVENT_PAYLOADS = {
 /** One outbox row as pushed. The id is the idempotency key: the outbox row's UUIDv7. */
 export const pushedEventSchema = z.object({
   id: idSchema,
-  kind: z.string().min(1).max(64),
-  entityId: z.string().min(1).max(64),
+  // Names, never text a person wrote: printable ASCII only (a control character would fail the
+  // whole batch's insert; the desktop then finds and dead-letters this event alone).
+  kind: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\x20-\x7E]+$/),
+  entityId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\x20-\x7E]+$/),
   occurredAt: epochMsSchema,
   payload: looseRecord,
 });

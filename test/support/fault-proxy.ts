@@ -19,6 +19,8 @@ export interface Faults {
   delayMs: number;
   /** Which paths the counted faults apply to: a prefix (default: pushes) or a pattern. */
   path: string | RegExp;
+  /** Answer 500 to every matching request whose body holds this text (a row the cloud breaks on). */
+  poison: string | null;
 }
 
 export async function startFaultProxy(target: string) {
@@ -29,6 +31,7 @@ export async function startFaultProxy(target: string) {
     loseAnswer: 0,
     delayMs: 0,
     path: '/v1/sync/push',
+    poison: null,
   };
   const seen: { method: string; path: string; status: number | 'dropped' | 'lost' }[] = [];
   /** Forwards still waiting out a delay: dropped when the proxy closes. */
@@ -59,6 +62,32 @@ export async function startFaultProxy(target: string) {
           error: { code: 'RATE_LIMITED', message: 'injected', details: { retryAfterSeconds: 2 } },
         }),
       );
+      return;
+    }
+    if (matches && faults.poison !== null) {
+      const poison = faults.poison;
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (body.toString().includes(poison)) {
+          seen.push({ method: req.method!, path, status: 500 });
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'poisoned' } }));
+          return;
+        }
+        const upstream = http.request(
+          new URL(path, target),
+          { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+          (answer) => {
+            seen.push({ method: req.method!, path, status: answer.statusCode ?? 0 });
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        upstream.on('error', () => req.socket.destroy());
+        upstream.end(body);
+      });
       return;
     }
     const lose = matches && faults.loseAnswer > 0;

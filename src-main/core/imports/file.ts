@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { stripUnsafeText } from '../../../src-shared/text-safety';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../../src-node/app-error';
@@ -35,7 +36,9 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<I
     encoding = decoded.encoding;
     grid = readCsv(decoded.text);
   }
-  const filled = grid.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  // A POS export's stray control bytes are not data (and no row may carry them to the cloud).
+  const cleaned = grid.map((r) => ({ row: r.row, cells: r.cells.map(stripUnsafeText) }));
+  const filled = cleaned.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [header, ...rows] = filled;
   if (!header) throw unreadable();
   return { format, encoding, headers: header.cells.map((h) => h.trim()), rows };

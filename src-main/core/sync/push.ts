@@ -8,6 +8,12 @@ import type { OutboxService } from '../outbox/service';
 import { CloudError, type CloudClient } from './cloud-client';
 import { syncIssues } from './schema';
 
+/** Events failed one by one with none through: taken for an outage of the cloud, not bad rows. */
+const MAX_FAULTY_IN_A_ROW = 3;
+
+const isServerFault = (error: CloudError) =>
+  error.failure === 'transient' && error.status !== null && error.status >= 500;
+
 export interface PushOutcome {
   accepted: number;
   conflicts: number;
@@ -66,6 +72,8 @@ export class OutboxPusher {
       this.record(events, results, outcome);
     } catch (error) {
       if (!(error instanceof CloudError)) throw error;
+      if (isServerFault(error) && events.length > 1)
+        return this.isolateFault(client, events, error, outcome);
       // Too large: halve it. Malformed envelope: find the bad event one by one.
       const splittable =
         error.failure === 'tooLarge' || (error.failure === 'permanent' && error.status === 400);
@@ -79,6 +87,39 @@ export class OutboxPusher {
       for (let i = 0; i < events.length; i += half)
         await this.pushBatch(client, events.slice(i, i + half), outcome);
     }
+  }
+
+  /**
+   * A batch the cloud answers with a 5xx: the cloud may be down, or one event may break it (a
+   * row it cannot store). Sent one by one, in order: the events it fails on are held until one
+   * goes through, which shows the cloud is up, and are then dead-lettered with the reason, so a
+   * bad row never holds back the others. A few failures in a row with none through is an outage:
+   * the round fails and waits its backoff, as before.
+   */
+  private async isolateFault(
+    client: CloudClient,
+    events: PushedEvent[],
+    fault: CloudError,
+    outcome: PushOutcome,
+  ) {
+    const failing: PushedEvent[] = [];
+    for (const [i, event] of events.entries()) {
+      try {
+        await this.pushBatch(client, [event], outcome);
+      } catch (error) {
+        if (!(error instanceof CloudError) || !isServerFault(error)) throw error;
+        failing.push(event);
+        fault = error;
+        if (failing.length >= MAX_FAULTY_IN_A_ROW) throw error;
+        continue;
+      }
+      // The cloud answered: those it failed on are bad rows, and the rest goes as one batch.
+      for (const bad of failing) this.deadLetter(bad, fault.code, fault.message);
+      outcome.rejected += failing.length;
+      if (i + 1 < events.length) await this.pushBatch(client, events.slice(i + 1), outcome);
+      return;
+    }
+    throw fault;
   }
 
   private record(events: PushedEvent[], results: EventResult[], outcome: PushOutcome) {

@@ -110,6 +110,35 @@ describeOnEachBackend('cloud sync: push and pull', (backend) => {
     expect(broken.body.error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('refuses one event with a NUL or a lone surrogate, not the batch around it', async () => {
+    const { a } = await twoStores();
+    const before = event('staff.changed', { id: 's1', name: '李收银' });
+    const nul = event('stock.moved', { note: 'to\u0000day', lines: [{ qty: 1 }] });
+    const surrogate = event('stores.changed', { name: { zh: 'bad \ud800 half' } });
+    const emoji = event('staff.changed', { id: 's2', name: '王 😀' });
+    const answer = await cloud.push(a.token, [before, nul, surrogate, emoji], {
+      'accept-language': 'en',
+    });
+    expect(answer.status).toBe(200);
+    const results = answer.body.data.results;
+    expect(results.map((r: any) => [r.status, r.error?.code])).toEqual([
+      ['accepted', undefined],
+      ['rejected', 'UNSAFE_TEXT'],
+      ['rejected', 'UNSAFE_TEXT'],
+      ['accepted', undefined],
+    ]);
+    expect(results[1].error.details).toEqual({ path: 'payload.note' });
+    expect(results[2].error.message).toContain('payload.name.zh');
+    // Asked again (the desktop retried before it heard): the same answer, stored once.
+    const again = await cloud.push(a.token, [nul]);
+    expect(again.body.data.results[0]).toEqual(results[1]);
+    // An envelope field is a name, never free text: the whole batch is refused (400).
+    const badKind = await cloud.push(a.token, [
+      { ...event('staff.changed', {}), entityId: 'x\u0000' },
+    ]);
+    expect(badKind.status).toBe(400);
+  });
+
   it('pulls after a cursor in pages, skipping or marking the device own events', async () => {
     const { merchant, a, b } = await twoStores();
     const fromA = Array.from({ length: 25 }, (_, i) => event('stock.moved', { n: i }));

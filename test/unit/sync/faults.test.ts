@@ -52,6 +52,7 @@ describeOnEachBackend('sync under faults', (backend) => {
       loseAnswer: 0,
       delayMs: 0,
       path: '/v1/sync/push',
+      poison: null,
     });
   });
 
@@ -250,6 +251,74 @@ describeOnEachBackend('sync under faults', (backend) => {
     await shop.ok('sync.discardDeadLetter', { eventId }, shop.ownerToken);
     expect(await shop.syncNow()).toMatchObject({ deadLetterCount: 0 });
     expect(proxy.pushes().length).toBe(pushes + 1);
+  });
+
+  it('a row the cloud cannot store (a NUL from an older desktop) is set aside alone; the changes after it go through in the same round', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { batchSize: 10 },
+    });
+    await shop.syncNow();
+    const eventId = '019a0000-0000-7000-8000-0000000000a0';
+    shop.core.sqlite
+      .prepare(
+        "INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at) VALUES (?, 'stock.moved', 'doc', ?, ?, NULL)",
+      )
+      .run(eventId, JSON.stringify({ note: 'to\u0000day' }), shop.clock.now());
+    await makeChanges(shop, 3, '卯');
+    expect(await shop.syncNow()).toMatchObject({
+      state: 'idle',
+      pendingCount: 0,
+      deadLetterCount: 1,
+    });
+    const [dead] = await shop.ok('sync.deadLetters', {}, shop.ownerToken);
+    expect(dead).toMatchObject({ eventId, errorCode: 'UNSAFE_TEXT' });
+    const stream = await streamIds(cloud, merchant.id);
+    expect(stream).not.toContain(eventId);
+    expect(stream.sort()).toEqual(
+      outboxIds(shop)
+        .filter((id) => id !== eventId)
+        .sort(),
+    );
+  });
+
+  it('a batch the cloud fails on with 5xx is sent one by one: the event it breaks on is dead-lettered, the rest goes on; a cloud that fails them all is an outage', async () => {
+    const merchant = await cloud.newMerchant();
+    const shop = await pairedShop(cloud, merchant.id, '一号店', {
+      url: proxy.url,
+      sync: { batchSize: 10 },
+    });
+    await shop.syncNow();
+    await makeChanges(shop, 2, '辰');
+    const eventId = '019a0000-0000-7000-8000-0000000000b0';
+    shop.core.sqlite
+      .prepare(
+        "INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at) VALUES (?, 'staff.changed', 'x', ?, ?, NULL)",
+      )
+      .run(eventId, JSON.stringify({ name: 'BREAKS-THE-CLOUD' }), shop.clock.now());
+    await makeChanges(shop, 2, '巳');
+    proxy.faults.poison = 'BREAKS-THE-CLOUD';
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
+    const [dead] = await shop.ok('sync.deadLetters', {}, shop.ownerToken);
+    expect(dead).toMatchObject({ eventId, errorCode: 'INTERNAL' });
+    expect((await streamIds(cloud, merchant.id)).sort()).toEqual(
+      outboxIds(shop)
+        .filter((id) => id !== eventId)
+        .sort(),
+    );
+
+    // Down for everyone: nothing is dead-lettered, the round fails and the queue waits.
+    proxy.faults.poison = null;
+    await makeChanges(shop, 4, '午');
+    proxy.faults.fail500 = 100;
+    const failedBefore = proxy.pushes().filter((p) => p.status === 500).length;
+    const outage = await shop.syncNow();
+    expect(outage).toMatchObject({ state: 'offline', pendingCount: 4, deadLetterCount: 1 });
+    // The batch, then a few of its events one by one: not one request per event.
+    expect(proxy.pushes().filter((p) => p.status === 500).length - failedBefore).toBe(4);
+    proxy.faults.fail500 = 0;
+    expect(await shop.syncNow()).toMatchObject({ pendingCount: 0, deadLetterCount: 1 });
   });
 
   it('a manager rotates the device token: the old one stops working, syncing goes on', async () => {
