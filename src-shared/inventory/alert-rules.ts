@@ -6,9 +6,9 @@ import { formatZhe } from '../money';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Low stock: at or below the low level (exactly at it counts). */
+/** Low stock: strictly below the low level (小于预设阈值, as the shops' brief says); at it is not. */
 export function isLowStock(qty: number, lowLevel: number | null): boolean {
-  return lowLevel !== null && qty <= lowLevel;
+  return lowLevel !== null && qty < lowLevel;
 }
 
 /** Above the high level: the slow-moving clock runs while this holds. */

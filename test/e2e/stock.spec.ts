@@ -194,13 +194,13 @@ test('stock: receive by scanning, thresholds, a stocktake and a transfer', async
   await expect(level(APPLE.name)).toContainText('20 斤');
   await expect(level(WINE.name)).toContainText('30 瓶');
 
-  // Thresholds: the apple restocks at 5; the wine is slow above 10 for a day.
+  // Thresholds: the apple restocks below 6; the wine is slow above 10 for a day.
   await level(APPLE.name).getByRole('button', { name: '预警线' }).click();
   let dialog = page.getByRole('dialog', { name: /预警线：红富士苹果/ });
-  await dialog.getByLabel('补货线').fill('5');
+  await dialog.getByLabel('补货线').fill('6');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
-  await expect(level(APPLE.name)).toContainText('≤5 补货');
+  await expect(level(APPLE.name)).toContainText('低于 6 补货');
   await level(WINE.name).getByRole('button', { name: '预警线' }).click();
   dialog = page.getByRole('dialog', { name: /预警线：进口红酒/ });
   await dialog.getByLabel('积压线').fill('10');
@@ -289,7 +289,7 @@ test('sales until the apple runs low: an alert, a badge and a notice', async ({ 
   await screenshot(page, '6x-sale-recorded', VIEWPORT);
   await page.getByRole('button', { name: '下一单' }).click();
 
-  // Six more leave four, at or below the restock level of five: a low-stock alert.
+  // Six more leave four, below the restock level of six: a low-stock alert.
   await scanApple();
   await page.getByLabel('顾客手机号（选填）').fill('13812345678');
   await appleQty.fill('6');
@@ -313,7 +313,7 @@ test('sales until the apple runs low: an alert, a badge and a notice', async ({ 
   const alert = alertRows(page).filter({ hasText: APPLE.name });
   await expect(alert).toContainText('库存不足');
   await expect(alert).toContainText('可能涨价');
-  await expect(alert).toContainText('库存 4，已到补货线 5');
+  await expect(alert).toContainText('库存 4，低于补货线 6');
   await expect(alert).toContainText(/建议补货 \d+ 件/);
   await expect(alert).toContainText('新预警');
   await screenshot(page, '6x-alerts-low', VIEWPORT);
@@ -389,7 +389,7 @@ test('a slow-moving wine becomes a 单品 coupon template in one click', async (
   await expect(discounted).toContainText('已生成');
   const rising = page.locator('.ant-card', { hasText: '可能涨价' }).last();
   await expect(rising).toContainText(APPLE.name);
-  await expect(rising).toContainText('剩 5（补货线 5）');
+  await expect(rising).toContainText('剩 5（补货线 6）');
   await screenshot(page, '6x-strategies', VIEWPORT);
 
   // The template is there, a draft, for the product.
@@ -410,12 +410,12 @@ test('a POS sales export is imported: the banana runs low and the alert says so'
   page,
 }) => {
   await openAsOwner(page);
-  // The banana (5 left in the first store) restocks at 3.
+  // The banana (5 left in the first store) restocks below 4.
   await page.getByRole('menuitem', { name: /库存$/ }).click();
   const banana = rows(page).filter({ hasText: BANANA.name }).first();
   await banana.getByRole('button', { name: '预警线' }).click();
   const dialog = page.getByRole('dialog', { name: /预警线：有机香蕉/ });
-  await dialog.getByLabel('补货线').fill('3');
+  await dialog.getByLabel('补货线').fill('4');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
@@ -462,13 +462,13 @@ test('a POS sales export is imported: the banana runs low and the alert says so'
   await expect(recent.first()).toContainText('文件导入');
   await expect(recent.first()).toContainText('2026-11-21 09:40');
 
-  // Three bananas left, at the restock level: a new low-stock alert, a badge and a notice.
+  // Three bananas left, below the restock level: a new low-stock alert, a badge and a notice.
   await expect(page.getByTestId('nav-badge-alerts')).toContainText('1');
   const notice = page.locator('.ant-notification-notice', { hasText: '库存预警：库存不足' });
   await expect(notice).toContainText(`${BANANA.name} · ${STORE}`);
   await page.getByRole('menuitem', { name: '库存预警' }).click();
   const alert = alertRows(page).filter({ hasText: BANANA.name });
-  await expect(alert).toContainText('库存 3，已到补货线 3');
+  await expect(alert).toContainText('库存 3，低于补货线 4');
   await screenshot(page, '6x-sales-import-alert', VIEWPORT);
 
   // The same file again: both sales are already recorded, nothing to import twice.

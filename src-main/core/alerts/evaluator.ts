@@ -226,7 +226,7 @@ function passSql(kind: 'all' | 'store' | 'pairs'): string[] {
           WHERE m.store_id = e.store_id AND m.product_id = e.product_id
             AND m.created_at >= :now - e.window_days * ${DAY_MS} AND m.kind IN ('sale', 'return')),
          e.window_days, e.lead_days, e.cover_days), NULL
-       FROM temp.alert_eval e WHERE e.low IS NOT NULL AND e.qty <= e.low
+       FROM temp.alert_eval e WHERE e.low IS NOT NULL AND e.qty < e.low
      UNION ALL
      SELECT 'slow_moving', store_id, product_id, qty, low, high, slow, since, NULL,
        alert_pay_permille(qty, high, price_fen, cost_fen)

@@ -4,7 +4,7 @@ import { HIGH_LEVEL, LOW_LEVEL, THRESHOLD_JOINS } from '../alerts/thresholds-sql
 import type { Sqlite } from '../db/open';
 
 const STATUS = `CASE WHEN l.qty < 0 THEN 'negative'
-  WHEN ${LOW_LEVEL} IS NOT NULL AND l.qty <= ${LOW_LEVEL} THEN 'low'
+  WHEN ${LOW_LEVEL} IS NOT NULL AND l.qty < ${LOW_LEVEL} THEN 'low'
   WHEN ${HIGH_LEVEL} IS NOT NULL AND l.qty > ${HIGH_LEVEL} THEN 'high'
   ELSE 'ok' END`;
 

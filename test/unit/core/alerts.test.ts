@@ -9,9 +9,10 @@ import {
 import { inventoryShop } from '../../support/inventory';
 
 describe('alert rules (pure)', () => {
-  it('low stock is at or below the low level', () => {
+  it('low stock is strictly below the low level (at it is not)', () => {
     expect(isLowStock(6, 5)).toBe(false);
-    expect(isLowStock(5, 5)).toBe(true);
+    expect(isLowStock(5, 5)).toBe(false);
+    expect(isLowStock(4, 5)).toBe(true);
     expect(isLowStock(0, null)).toBe(false);
   });
 
@@ -41,14 +42,14 @@ describe('alert rules (pure)', () => {
 });
 
 describe('stock alerts', () => {
-  it('raises low stock exactly at the low level, with a restock suggestion and price may rise', async () => {
+  it('raises low stock once below the low level (not at it), with a restock suggestion and price may rise', async () => {
     const { ok, ownerToken, ids, products, receive, sell, openAlerts } = await inventoryShop();
     await receive('APL-1', 20);
     await ok(
       'alerts.setThresholds',
       {
         target: { productId: products.apple.id, storeId: ids.storeId },
-        lowLevel: 5,
+        lowLevel: 6,
         highLevel: null,
         slowDays: null,
       },
@@ -56,18 +57,18 @@ describe('stock alerts', () => {
     );
     await sell('APL-1', 10, 1299);
     await sell('APL-1', 4, 1299);
-    expect(await openAlerts()).toHaveLength(0); // 6 left: one above the low level
+    expect(await openAlerts()).toHaveLength(0); // 6 left: at the low level, not below it
 
-    await sell('APL-1', 1, 1299); // 5 left: exactly at it
+    await sell('APL-1', 1, 1299); // 5 left: one below it
     const [alert] = await openAlerts();
     expect(alert).toMatchObject({
       kind: 'low_stock',
       status: 'new',
       sku: 'APL-1',
       qty: 5,
-      lowLevel: 5,
+      lowLevel: 6,
       priceMayRise: true,
-      restock: { qty: 11, avgDailySales: 1.07, windowDays: 14, leadTimeDays: 3, coverDays: 7 },
+      restock: { qty: 12, avgDailySales: 1.07, windowDays: 14, leadTimeDays: 3, coverDays: 7 },
     });
     expect(await ok('alerts.counts', {}, ownerToken)).toMatchObject({
       new: 1,
@@ -75,12 +76,12 @@ describe('stock alerts', () => {
     });
     const strategies = await ok('strategies.list', { storeId: ids.storeId }, ownerToken);
     expect(strategies.priceMayRise.map((s) => [s.sku, s.qty, s.lowLevel])).toEqual([
-      ['APL-1', 5, 5],
+      ['APL-1', 5, 6],
     ]);
 
     // Lead time is a store setting: the suggestion follows it.
     await ok('stock.setSettings', { storeId: ids.storeId, leadTimeDays: 10 }, ownerToken);
-    expect((await openAlerts())[0]!.restock?.qty).toBe(19); // ⌈15/14 × 17⌉ + 5 − 5
+    expect((await openAlerts())[0]!.restock?.qty).toBe(20); // ⌈15/14 × 17⌉ + 6 − 5
 
     // One more sale keeps the same alert (updated); receiving resolves it.
     await sell('APL-1', 1, 1299);
@@ -244,7 +245,7 @@ describe('stock alerts', () => {
       'alerts.setThresholds',
       {
         target: { productId: products.apple.id, storeId: ids.storeId },
-        lowLevel: 5,
+        lowLevel: 6,
         highLevel: null,
         slowDays: null,
       },

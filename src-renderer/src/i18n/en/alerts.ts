@@ -30,7 +30,7 @@ export const alerts: UiMessages['alerts'] = {
     advice: 'Advice',
   },
   cause: {
-    low: 'Stock {{qty}}, at the restock level {{low}}',
+    low: 'Stock {{qty}}, below the restock level {{low}}',
     slow: 'Stock {{qty}}, above {{high}} for {{days}} days',
     negative: 'Stock on file {{qty}}, below zero',
   },
@@ -63,9 +63,9 @@ export const alerts: UiMessages['alerts'] = {
     title: 'Thresholds: {{name}} · {{store}}',
     categoryTitle: 'Category default thresholds',
     intro:
-      'Restock alert when stock is at or below the restock level; slow-moving when it stays above the overstock level for the given days. Empty: the category default applies.',
+      'Restock alert when stock falls below the restock level; slow-moving when it stays above the overstock level for the given days. Empty: the category default applies.',
     lowLevel: 'Restock level',
-    lowHelp: 'Alert at or below this',
+    lowHelp: 'Alert when stock is below this',
     highLevel: 'Overstock level',
     highHelp: 'Days count above this',
     slowDays: 'Slow after',

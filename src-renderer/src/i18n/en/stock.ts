@@ -10,7 +10,7 @@ export const stock: UiMessages['stock'] = {
   note: 'Note',
   noCategory: 'No category',
   noThresholds: 'Not set',
-  lowLevel: '≤{{qty}} restock',
+  lowLevel: 'restock below {{qty}}',
   highLevel: '>{{qty}} overstock',
   empty: 'No stock matches. Receive goods or import products to see them here',
   totalRows: '{{count}} rows',

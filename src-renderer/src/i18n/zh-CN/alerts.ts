@@ -29,7 +29,7 @@ export const alerts = {
     advice: '建议',
   },
   cause: {
-    low: '库存 {{qty}}，已到补货线 {{low}}',
+    low: '库存 {{qty}}，低于补货线 {{low}}',
     slow: '库存 {{qty}}，高于 {{high}} 已满 {{days}} 天',
     negative: '账面库存 {{qty}}，低于 0',
   },
@@ -61,9 +61,9 @@ export const alerts = {
     title: '预警线：{{name}} · {{store}}',
     categoryTitle: '分类默认预警线',
     intro:
-      '库存降到补货线及以下时提醒补货；库存连续高于积压线达到滞销天数时提醒滞销。留空则使用分类默认值。',
+      '库存低于补货线时提醒补货；库存连续高于积压线达到滞销天数时提醒滞销。留空则使用分类默认值。',
     lowLevel: '补货线',
-    lowHelp: '库存 ≤ 此数提醒补货',
+    lowHelp: '库存低于此数时提醒补货',
     highLevel: '积压线',
     highHelp: '库存 > 此数开始计天',
     slowDays: '滞销天数',

@@ -9,7 +9,7 @@ export const stock = {
   note: '备注',
   noCategory: '未分类',
   noThresholds: '未设置',
-  lowLevel: '≤{{qty}} 补货',
+  lowLevel: '低于 {{qty}} 补货',
   highLevel: '>{{qty}} 积压',
   empty: '没有符合条件的库存记录。进货或导入商品后会显示在这里',
   totalRows: '共 {{count}} 条',
