@@ -210,6 +210,7 @@ export const en: SharedMessages = {
     slow_moving: 'Slow-moving',
     negative_stock: 'Negative stock',
   },
+  couponStatuses: { active: 'Unused', redeemed: 'Redeemed', cancelled: 'Cancelled' },
   alertStatuses: {
     new: 'New',
     acknowledged: 'Acknowledged',

@@ -221,6 +221,8 @@ export const zhCN = {
     slow_moving: '滞销',
     negative_stock: '负库存',
   } satisfies Record<AlertKind, string>,
+  /** A code's state in exports (the screen shows more: expired, not yet valid). */
+  couponStatuses: { active: '未使用', redeemed: '已核销', cancelled: '已作废' },
   alertStatuses: {
     new: '新预警',
     acknowledged: '已处理',

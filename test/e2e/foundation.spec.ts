@@ -297,21 +297,30 @@ test('the audit log shows setup, logins and staff changes at till T01', async ({
   // Newest first, across the pages.
   const times = await rows.locator('td:first-child').allInnerTexts();
   expect(times).toEqual([...times].sort().reverse());
-  const row = (action: string) => rows.filter({ has: page.getByText(action, { exact: true }) });
+  const row = (sentence: string | RegExp) => rows.filter({ hasText: sentence });
+  const logins = rows.filter({ has: page.getByText('登录', { exact: true }) });
 
-  await expect(row('完成首次设置')).toHaveCount(1);
-  await expect(row('完成首次设置')).toContainText('T01');
-  await expect(row('完成首次设置')).toContainText('王店主');
+  // Each entry reads as a sentence; the ids stay behind 详情.
+  await expect(row('完成首次设置：')).toHaveCount(1);
+  await expect(row('完成首次设置：')).toContainText('T01');
+  await expect(row('完成首次设置：')).toContainText('店主 王店主');
   await expect(row('新增员工')).toHaveCount(1);
-  await expect(row('新增员工')).toContainText('李收银');
-  await expect(row('新增员工')).toContainText('角色：收银员');
+  await expect(row('新增员工')).toContainText('新增员工 李收银（收银员）');
   // The owner logged in in every test so far and the cashier once, all at T01.
-  await expect(row('登录').filter({ hasText: '李收银' })).toHaveCount(1);
-  expect(await row('登录').filter({ hasText: '王店主' }).count()).toBeGreaterThanOrEqual(4);
-  for (const text of await row('登录').allInnerTexts()) expect(text).toContain('T01');
-  await expect(row('PIN 码错误')).toHaveCount(5);
-  await expect(row('因多次输错 PIN 被锁定')).toContainText('李收银');
-  await expect(row('创建终端密钥')).toContainText('前台 POS 机');
+  await expect(logins.filter({ hasText: '李收银' })).toHaveCount(1);
+  expect(await logins.filter({ hasText: '王店主' }).count()).toBeGreaterThanOrEqual(4);
+  for (const text of await logins.allInnerTexts()) expect(text).toContain('T01');
+  // Four for the cashier before the lock, one for the owner at the PIN pad.
+  await expect(row(/的 PIN 码输错（连续第 \d 次）/)).toHaveCount(5);
+  await expect(row(/李收银 的 PIN 码输错/)).toHaveCount(4);
+  await expect(row('李收银 连续 5 次输错 PIN 码，已被暂时锁定')).toHaveCount(1);
+  await expect(row('创建终端密钥')).toContainText('为收银台 T01 创建终端密钥“前台 POS 机”');
+  for (const text of await rows.allInnerTexts())
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await row('新增员工').getByRole('button', { name: '详情' }).click();
+  const technical = page.locator('.ant-popover', { hasText: '技术详情' });
+  await expect(technical).toContainText('员工 · 李收银');
+  await expect(technical).toContainText(/对象编号：[0-9a-f-]{36}/);
   await screenshot(page, '14-audit-log');
 
   await page.locator('.ant-select', { hasText: '全部操作' }).click();

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { displayCode } from '../../../src-shared/coupons/codes';
+import { zhCN } from '../../../src-shared/i18n/zh-CN';
 import { localDateTime } from '../../../src-shared/time';
 import { defaultCoreConfig } from '../config';
 import { AppDatabase } from '../db/database';
@@ -55,6 +56,9 @@ async function issueBatch(job: Extract<BatchTask, { kind: 'issue' }>) {
   return { done: issued, cancelled };
 }
 
+/** The file speaks its header's language: the state of each code in words, not `active`. */
+type CouponStatus = keyof typeof zhCN.couponStatuses;
+
 async function exportBatch(job: Extract<BatchTask, { kind: 'export' }>) {
   // Load the signing key first: the connection is busy while the rows below are iterated.
   keys.current();
@@ -68,7 +72,7 @@ async function exportBatch(job: Extract<BatchTask, { kind: 'export' }>) {
     templateId: string;
     validFrom: number;
     validUntil: number;
-    status: string;
+    status: CouponStatus;
   }>;
   const header = ['券码', '显示券码', '二维码内容', '生效时间', '失效时间', '状态'];
   fs.mkdirSync(path.dirname(job.file), { recursive: true });
@@ -78,14 +82,14 @@ async function exportBatch(job: Extract<BatchTask, { kind: 'export' }>) {
     templateId: string;
     validFrom: number;
     validUntil: number;
-    status: string;
+    status: CouponStatus;
   }) => [
     c.code,
     displayCode(c.code),
     issuer.qrPayload(c.code, c.templateId, c.validUntil),
     localDateTime(c.validFrom, job.timeZone),
     localDateTime(c.validUntil, job.timeZone),
-    c.status,
+    zhCN.couponStatuses[c.status],
   ];
   if (job.format === 'csv') {
     const out = fs.createWriteStream(job.file);

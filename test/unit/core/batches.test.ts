@@ -107,7 +107,8 @@ describe('batch issue in a worker', () => {
     const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
     expect(lines[0]).toBe('券码,显示券码,二维码内容,生效时间,失效时间,状态');
     expect(lines).toHaveLength(301);
-    const [code, display, qr] = lines[1]!.split(',');
+    const [code, display, qr, , , state] = lines[1]!.split(',');
+    expect(state).toBe('未使用'); // in words, as the header is
     expect(code).toMatch(/^="\d{20}"$/);
     expect(display).toMatch(/^\d{4}( \d{4}){4}$/);
     expect(

@@ -1,4 +1,14 @@
-import { Alert, Button, Card, Empty, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Popover,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +19,8 @@ import { useCurrentSession } from '../../session/session-context';
 import { useStores, useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
 import { useStaffList } from '../staff/staff-queries';
-import { describeTarget, summarizeDetails, type AuditNames } from './audit-format';
+import { describeTarget, detailLines, type AuditNames } from './audit-format';
+import { auditSentence } from './audit-sentence';
 import { useAuditLog, type AuditFilters } from './audit-queries';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import styles from './AuditPage.module.css';
@@ -62,26 +73,22 @@ export function AuditPage() {
     {
       key: 'action',
       title: t('audit.action'),
-      width: 200,
-      render: (_, entry) => (
-        <Typography.Text strong>
-          {t(`actions.${entry.action}`, { defaultValue: entry.action })}
-        </Typography.Text>
-      ),
-    },
-    {
-      key: 'target',
-      title: t('audit.target'),
-      width: 200,
-      render: (_, entry) => describeTarget(t, entry, names),
+      render: (_, entry) => <Typography.Text>{auditSentence(t, entry, names)}</Typography.Text>,
     },
     {
       key: 'details',
       title: t('audit.details'),
+      width: 90,
       render: (_, entry) => (
-        <Typography.Text type="secondary">
-          {summarizeDetails(t, entry.details, names)}
-        </Typography.Text>
+        <Popover
+          trigger="click"
+          title={t('audit.technical')}
+          content={<TechnicalDetails entry={entry} names={names} />}
+        >
+          <Button type="link" size="small">
+            {t('audit.details')}
+          </Button>
+        </Popover>
       ),
     },
   ];
@@ -126,5 +133,29 @@ export function AuditPage() {
         </div>
       </Card>
     </>
+  );
+}
+
+/** What a support call needs and a shop owner does not: the action's name, target and ids. */
+function TechnicalDetails({ entry, names }: { entry: AuditEntry; names: AuditNames }) {
+  const { t } = useTranslation();
+  const lines = detailLines(t, entry.details, names);
+  return (
+    <div className={styles.technical}>
+      <Typography.Text strong>
+        {t(`actions.${entry.action}`, { defaultValue: entry.action })}
+      </Typography.Text>
+      {entry.targetType && <div>{describeTarget(t, entry, names)}</div>}
+      {entry.targetId && (
+        <Typography.Text type="secondary" copyable>
+          {t('audit.detail', { label: t('audit.targetId'), value: entry.targetId })}
+        </Typography.Text>
+      )}
+      {lines.length ? (
+        lines.map((line) => <div key={line}>{line}</div>)
+      ) : (
+        <Typography.Text type="secondary">{t('audit.noDetails')}</Typography.Text>
+      )}
+    </div>
   );
 }

@@ -22,6 +22,11 @@ const KNOWN_TARGETS = [
   'couponBatch',
   'redemption',
   'cashbackCode',
+  'printer',
+  'printJob',
+  'stockDocument',
+  'sale',
+  'category',
 ] as const;
 type KnownTarget = (typeof KNOWN_TARGETS)[number];
 const isKnownTarget = (type: string | null): type is KnownTarget =>
@@ -29,9 +34,9 @@ const isKnownTarget = (type: string | null): type is KnownTarget =>
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
-/** "员工 · 李收银": the kind of thing acted on and which one. */
-export function describeTarget(t: TFunction, entry: AuditEntry, names: AuditNames): string {
-  if (!isKnownTarget(entry.targetType)) return entry.targetType ?? t('common.empty');
+/** Which thing an entry acted on, by the name a reader knows it by ("李收银"), if any. */
+export function targetName(entry: AuditEntry, names: AuditNames): string | undefined {
+  if (!isKnownTarget(entry.targetType)) return undefined;
   const id = entry.targetId ?? '';
   const { details } = entry;
   const which = {
@@ -40,31 +45,42 @@ export function describeTarget(t: TFunction, entry: AuditEntry, names: AuditName
     terminal: names.terminals.get(id),
     merchant: text(details.merchant),
     apiKey: text(details.prefix) && `${text(details.label) ?? ''} ${text(details.prefix)}…`,
-    product: text(details.name) ?? text(details.sku),
-    couponTemplate: text(details.name),
+    product: text(details.name) ?? text(details.product) ?? text(details.sku),
+    couponTemplate: text(details.name) ?? text(details.template),
     coupon: text(details.code),
     couponBatch: text(details.template),
     redemption: text(details.code),
     cashbackCode: text(details.code),
+    printer: text(details.name),
+    printJob: undefined,
+    stockDocument: undefined,
+    sale: text(details.terminalSaleId),
+    category: text(details.category) ?? (entry.targetId || undefined),
   }[entry.targetType];
-  const kind = t(`audit.targetTypes.${entry.targetType}`);
-  return which ? `${kind} · ${which.trim()}` : kind;
+  return which?.trim() || undefined;
 }
 
-const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
+/** "员工 · 李收银": the kind of thing acted on and which one. */
+export function describeTarget(t: TFunction, entry: AuditEntry, names: AuditNames): string {
+  if (!isKnownTarget(entry.targetType)) return entry.targetType ?? t('common.empty');
+  const kind = t(`audit.targetTypes.${entry.targetType}`);
+  const which = targetName(entry, names);
+  return which ? `${kind} · ${which}` : kind;
+}
+
+export const isChange = (value: unknown): value is { from: unknown; to: unknown } =>
   typeof value === 'object' && value !== null && 'from' in value && 'to' in value;
 
-// Said elsewhere or of no use to a reader: the ids of batches, the list of fields sent.
-const HIDDEN_DETAILS = new Set(['batchId', 'fields']);
 const COUPON_TYPES = ['threshold', 'percent', 'voucher', 'item', 'gift', 'cashback'];
 const TEMPLATE_STATUSES = ['draft', 'active', 'paused', 'ended'];
 
-function formatValue(t: TFunction, key: string, value: unknown, names: AuditNames): string {
+export function formatValue(t: TFunction, key: string, value: unknown, names: AuditNames): string {
   if (value === null || value === undefined || value === '') return t('common.empty');
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (key === 'role' && (value === 'owner' || value === 'manager' || value === 'cashier'))
     return t(`roles.${value}`);
   if (key === 'storeId' && typeof value === 'string') return names.stores.get(value) ?? value;
+  if (key === 'terminalId' && typeof value === 'string') return names.terminals.get(value) ?? value;
   // Money is fen in the log, yuan to the reader.
   if (key.endsWith('Fen') && typeof value === 'number') return formatFen(value);
   if (key === 'phone' && typeof value === 'string') return maskPhone(value);
@@ -81,14 +97,14 @@ function formatValue(t: TFunction, key: string, value: unknown, names: AuditName
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** "名称：李收银 · 角色：收银员", with changes as "旧 → 新"; unknown keys keep their own name. */
-export function summarizeDetails(
+/** "名称：李收银", "角色：收银员 → 店长", one line per detail; unknown keys keep their own name. */
+export function detailLines(
   t: TFunction,
   details: Record<string, unknown>,
   names: AuditNames,
-): string {
+): string[] {
   return Object.entries(details)
-    .filter(([key, value]) => value !== undefined && !HIDDEN_DETAILS.has(key))
+    .filter(([, value]) => value !== undefined)
     .map(([key, value]) => {
       const label = t(`audit.detailKeys.${key}` as 'audit.detailKeys.name', { defaultValue: key });
       const shown = isChange(value)
@@ -98,6 +114,5 @@ export function summarizeDetails(
           })
         : formatValue(t, key, value, names);
       return t('audit.detail', { label, value: shown });
-    })
-    .join(' · ');
+    });
 }

@@ -8,6 +8,7 @@ import { ConflictsList } from './ConflictsList';
 import { DeadLettersTable } from './DeadLettersTable';
 import { PairingForm } from './PairingForm';
 import { SyncSettingsForm } from './SyncSettingsForm';
+import { syncErrorText } from './sync-error-text';
 import { SyncStatusCard } from './SyncStatusCard';
 import { useSyncNow, useSyncStatus } from './sync-queries';
 
@@ -21,8 +22,9 @@ export function SyncPage() {
   const paired = status.data && status.data.state !== 'unpaired' && status.data.state !== 'revoked';
 
   // One notice per sync: a second click replaces the first result instead of stacking another.
+  // A failure stays long enough to be read (the status card keeps it after that).
   const notify = (type: 'success' | 'warning' | 'error', content: string) =>
-    message.open({ key: 'sync-now-result', type, content });
+    message.open({ key: 'sync-now-result', type, content, duration: type === 'success' ? 3 : 8 });
 
   const onSyncNow = async () => {
     try {
@@ -33,7 +35,7 @@ export function SyncPage() {
           'warning',
           t('sync.waitForCloud', { at: dayjs(after.retryNotBefore).format(t('formats.dateTime')) }),
         );
-      else if (after.lastError) notify('warning', after.lastError);
+      else if (after.lastError) notify('warning', syncErrorText(t, after.lastError));
       else notify('success', t('sync.syncedNow'));
     } catch (error) {
       notify('error', errorText(error));

@@ -1,8 +1,20 @@
-import { Alert, App, Button, Card, Descriptions, Popconfirm, Space, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Popconfirm,
+  Popover,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../src-shared/contract/sync';
 import { useErrorText } from '../../i18n/error-text';
+import { syncErrorText } from './sync-error-text';
 import { useRotateToken, useUnpair } from './sync-queries';
 
 const STATE_COLOR: Record<SyncStatus['state'], string> = {
@@ -90,7 +102,7 @@ export function SyncStatusCard({ status }: { status: SyncStatus }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('sync.status.lastError', { at: at(status.lastErrorAt) })}
-          description={status.lastError}
+          description={<SyncErrorDescription lastError={status.lastError} />}
         />
       )}
       <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
@@ -153,4 +165,19 @@ function NextAttemptReason({ status }: { status: SyncStatus }) {
       </Tag>
     );
   return null;
+}
+
+/** The failure in shop words, with the raw text one click away for whoever supports the shop. */
+function SyncErrorDescription({ lastError }: { lastError: string }) {
+  const { t } = useTranslation();
+  return (
+    <Space wrap>
+      <span data-testid="sync-last-error">{syncErrorText(t, lastError)}</span>
+      <Popover trigger="click" content={<Typography.Text code>{lastError}</Typography.Text>}>
+        <Button type="link" size="small">
+          {t('sync.status.errorDetails')}
+        </Button>
+      </Popover>
+    </Space>
+  );
 }

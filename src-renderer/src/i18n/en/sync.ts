@@ -33,6 +33,7 @@ export const sync: UiMessages['sync'] = {
     conflicts: 'Conflicts',
     deadLetters: 'Refused',
     lastError: 'The last sync failed ({{at}})',
+    errorDetails: 'Details',
     revokedTitle: 'The pairing with the cloud has ended: pair again',
     revokedText:
       "The cloud no longer accepts this PC's credentials (an administrator may have unpaired it). Every change is kept here and uploads once paired again.",
@@ -109,5 +110,11 @@ export const sync: UiMessages['sync'] = {
     offlineHelp:
       'Coupons issued at another store and not yet synced here: redeemable offline when genuinely signed, within these limits; the cloud decides in the end',
     coupons: 'coupons',
+  },
+  errors: {
+    network:
+      'Cannot reach the cloud: check this PC’s network and the cloud address; it retries by itself',
+    http: 'The cloud had a problem (HTTP {{status}}); it retries by itself',
+    internal: 'Sync failed on this PC (logged); it retries by itself',
   },
 };

@@ -32,6 +32,7 @@ export const sync = {
     conflicts: '核销冲突',
     deadLetters: '未能同步',
     lastError: '最近一次同步失败（{{at}}）',
+    errorDetails: '详情',
     revokedTitle: '与云端的配对已结束，请重新配对',
     revokedText:
       '云端不再接受本机的凭证（可能已被管理员解除）。本机的变更都保留着，重新配对后会自动上传。',
@@ -107,5 +108,11 @@ export const sync = {
     offlineHelp:
       '其他门店发放、本机尚未同步到的券：签名有效时允许离线核销，但不超过这些上限，由云端最终裁定',
     coupons: '张',
+  },
+  /** A failed sync in shop words; the raw text is behind 详情. */
+  errors: {
+    network: '连不上云端：请检查本机网络和云端地址，恢复后会自动重试',
+    http: '云端暂时出错（HTTP {{status}}），稍后会自动重试',
+    internal: '同步时本机出错，已记录日志，稍后会自动重试',
   },
 };
