@@ -178,7 +178,7 @@ export async function createCore(options: CoreOptions) {
     clock,
     analytics,
     insights,
-    new StoreReports(adb),
+    new StoreReports(adb, clock),
     path.join(options.dataDir, 'exports'),
   );
   const analyticsJobs = new AnalyticsJobs(adb, clock, logger, {

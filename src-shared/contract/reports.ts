@@ -50,6 +50,9 @@ const kpiSchema = z.object({
 });
 
 /** One printable page for a store: a day or a month, with the comparison period beside it. */
+/** The days a figure covers, both ends included (local dates of the store). */
+const dateRangeSchema = z.object({ from: localDateSchema, to: localDateSchema });
+
 export const storeReportSchema = z.object({
   storeId: idSchema,
   storeName: z.string(),
@@ -61,9 +64,11 @@ export const storeReportSchema = z.object({
   kpi: kpiSchema,
   /** The day before (daily) or the month before (monthly). */
   previous: kpiSchema,
+  previousRange: dateRangeSchema,
   /** Same weekday last week (daily) or same month last year (monthly). */
   lastYearOrWeek: kpiSchema,
-  /** Per day of the month (monthly) or just the one day (daily). */
+  lastYearOrWeekRange: dateRangeSchema,
+  /** Per day of the month through `to` (monthly; the month under way ends today) or the one day. */
   days: z.array(
     z.object({ date: z.string(), revenueFen: z.number().int(), transactions: z.number().int() }),
   ),

@@ -1,7 +1,8 @@
 import type { StoreReport } from '../../../src-shared/contract/reports';
 import { datesInRange } from '../../../src-shared/analytics/rules';
 import { regionLabel } from '../../../src-shared/regions';
-import { addDays } from '../../../src-shared/time';
+import { addDays, localDate } from '../../../src-shared/time';
+import type { Clock } from '../../../src-node/clock';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 
@@ -17,9 +18,18 @@ const shiftMonth = (month: string, by: number) => {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 };
+/** The month's days 1..`day` (or all of them when it has fewer): like with like. */
+const monthThrough = (month: string, day: number | null): [string, string] => {
+  const last = lastDayOfMonth(month);
+  const upTo = day === null ? last : `${month}-${String(day).padStart(2, '0')}`;
+  return [`${month}-01`, upTo < last ? upTo : last];
+};
 
 export class StoreReports {
-  constructor(private readonly adb: AppDatabase) {}
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly clock: Clock,
+  ) {}
 
   daily(storeId: string, date: string): StoreReport {
     return this.report(
@@ -32,17 +42,31 @@ export class StoreReports {
     );
   }
 
+  /**
+   * A month against the month before and the same month last year. The month under way is
+   * compared month to date with the same days of those months (1–7 against 1–7), never a
+   * week against a whole month.
+   */
   monthly(storeId: string, month: string): StoreReport {
-    const previous = shiftMonth(month, -1);
-    const lastYear = shiftMonth(month, -12);
+    const today = localDate(this.clock.now(), this.timeZoneOf(storeId));
+    const through = today.slice(0, 7) === month ? Number(today.slice(8)) : null;
+    const [from, to] = monthThrough(month, through);
     return this.report(
       storeId,
       month,
-      `${month}-01`,
-      lastDayOfMonth(month),
-      [`${previous}-01`, lastDayOfMonth(previous)],
-      [`${lastYear}-01`, lastDayOfMonth(lastYear)],
+      from,
+      to,
+      monthThrough(shiftMonth(month, -1), through),
+      monthThrough(shiftMonth(month, -12), through),
     );
+  }
+
+  private timeZoneOf(storeId: string): string {
+    const row = this.adb.sqlite.prepare('SELECT timezone FROM stores WHERE id = ?').get(storeId) as
+      | { timezone: string }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', { entity: 'store', id: storeId });
+    return row.timezone;
   }
 
   private report(
@@ -78,7 +102,9 @@ export class StoreReports {
       to,
       kpi: this.kpi(storeId, from, to),
       previous: this.kpi(storeId, ...previous),
+      previousRange: { from: previous[0], to: previous[1] },
       lastYearOrWeek: this.kpi(storeId, ...lastYearOrWeek),
+      lastYearOrWeekRange: { from: lastYearOrWeek[0], to: lastYearOrWeek[1] },
       days: datesInRange(from, to).map((date) => ({
         date,
         revenueFen: byDay.get(date)?.revenueFen ?? 0,

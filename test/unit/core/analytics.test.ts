@@ -426,6 +426,41 @@ describe('analytics from the daily rollups', () => {
     ]);
   });
 
+  it('compares the month under way to date with the same days before, in the store zone', async () => {
+    const { ok, ownerToken, ids, clock } = await handComputedShop();
+    let token = ownerToken;
+    const monthly = (month: string) =>
+      ok('reports.storeMonthly', { storeId: ids.storeId, month }, token);
+    // Sessions end after 12 idle hours: the owner logs in again after the clock jumps.
+    const later = async (at: number) => {
+      clock.set(at);
+      token = (await ok('auth.login', { staffId: ids.ownerId, pin: OWNER_PIN })).token;
+    };
+    // 21 November, 10:10 in Shanghai: November 1–21 against October 1–21 and November 1–21 2025.
+    const november = await monthly('2026-11');
+    expect([november.from, november.to, november.days.length]).toEqual([
+      '2026-11-01',
+      '2026-11-21',
+      21,
+    ]);
+    expect(november.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-21' });
+    expect(november.lastYearOrWeekRange).toEqual({ from: '2025-11-01', to: '2025-11-21' });
+    expect(november.kpi.revenueFen).toBe(10990 + 6294);
+    // A month that is over is compared whole with the whole month before.
+    const october = await monthly('2026-10');
+    expect([october.to, october.previousRange.to]).toEqual(['2026-10-31', '2026-09-30']);
+    // 1 December 01:00 in Shanghai is still 30 November in UTC: December is under way, one day.
+    await later(Date.UTC(2026, 10, 30, 17, 0));
+    const december = await monthly('2026-12');
+    expect([december.to, december.previousRange.to]).toEqual(['2026-12-01', '2026-11-01']);
+    // The 31st against a month of 30 days: the whole month before, no more.
+    await later(Date.UTC(2026, 11, 31, 4, 0));
+    expect((await monthly('2026-12')).previousRange).toEqual({
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+  });
+
   it('prints a store day, and exports charts as CSV and XLSX', async () => {
     const { ok, ownerToken, ids, dataDir } = await handComputedShop();
     const day = await ok(

@@ -49,8 +49,8 @@ export const audit = {
   sentences: {
     'setup.initialize': '完成首次设置：商户“{{merchant}}”，店主 {{owner}}',
     'auth.login': '登录',
-    'auth.loginFailed': '{{target}} 的 PIN 码输错（连续第 {{failures}} 次）',
-    'auth.lockedOut': '{{target}} 连续 {{failures}} 次输错 PIN 码，已被暂时锁定',
+    'auth.loginFailed': '{{target}}的 PIN 码输错（连续第 {{failures}} 次）',
+    'auth.lockedOut': '{{target}}连续 {{failures}} 次输错 PIN 码，已被暂时锁定',
     'auth.logout': '退出登录',
     'auth.unlock': '解锁屏幕',
     'staff.create': '新增员工 {{name}}（{{role}}）',
