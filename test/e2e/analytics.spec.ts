@@ -231,6 +231,8 @@ test('the monthly report fits one printable page', async ({ page }) => {
   const monthly = page.getByRole('article', { name: `${DECLINING_STORE} 经营月报` });
   await expect(monthly).toContainText('每日营业额');
   await expect(monthly.locator('svg').first()).toBeVisible();
+  // The month under way is compared with the same days of last month, and says which days.
+  await expect(monthly.getByTestId('report-compared')).toContainText(/上月 \d{4}\/\d{2}\/01–/);
   await screenshot(page, 'report-monthly');
 
   // On paper: only the sheet, without the menu, the header or the page's controls.

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoreReport } from '../../../../src-shared/contract/reports';
 import { formatFen } from '../../../../src-shared/money';
+import { useStoreTimeZone } from '../../shop-data/stores';
 import { changeText, compactYuan } from '../../ui/charts/chart-format';
 import { EChart } from '../../ui/charts/EChart';
 import { timeSeriesOption } from '../../ui/charts/time-series-option';
@@ -43,6 +44,12 @@ export function StoreReportSheet({
   kind: 'daily' | 'monthly';
 }) {
   const { t, i18n } = useTranslation();
+  const timeZone = useStoreTimeZone(report.storeId);
+  // The month under way is compared to date: its labels say "same days", not "month".
+  const labels =
+    kind === 'monthly' && report.days.length < dayjs(`${report.period}-01`).daysInMonth()
+      ? 'monthToDate'
+      : kind;
   const value = (key: KpiKey, kpis: Kpis) =>
     KPI_ROWS.find((row) => row.key === key)?.money
       ? formatFen(kpis[key])
@@ -79,11 +86,21 @@ export function StoreReportSheet({
               .filter(Boolean)
               .join(' · ')}
           </div>
+          <div className={styles.sheetMeta} data-testid="report-compared">
+            {t(`reports.${labels}Compared`, {
+              from: dayText(report.from),
+              to: dayText(report.to),
+              previousFrom: dayText(report.previousRange.from),
+              previousTo: dayText(report.previousRange.to),
+              sameFrom: dayText(report.lastYearOrWeekRange.from),
+              sameTo: dayText(report.lastYearOrWeekRange.to),
+            })}
+          </div>
         </div>
         <div className={styles.sheetBrand}>
           <div>{t('app.name')}</div>
           <div className={styles.sheetMeta}>
-            {t('reports.generatedAt', { at: dayjs().format('YYYY-MM-DD HH:mm') })}
+            {t('reports.generatedAt', { at: dayjs().tz(timeZone).format('YYYY-MM-DD HH:mm') })}
           </div>
         </div>
       </header>
@@ -94,7 +111,7 @@ export function StoreReportSheet({
             <div className={styles.headlineLabel}>{t(`reports.kpi.${key}`)}</div>
             <div className={styles.headlineValue}>{value(key, report.kpi)}</div>
             <div className={styles.headlineChange}>
-              {t(`reports.${kind}Previous`)} {change(report.kpi[key], report.previous[key])}
+              {t(`reports.${labels}Previous`)} {change(report.kpi[key], report.previous[key])}
             </div>
           </div>
         ))}
@@ -106,10 +123,10 @@ export function StoreReportSheet({
           <thead>
             <tr>
               <th>{t('reports.columns.figure')}</th>
-              <th>{t(`reports.${kind}Current`)}</th>
-              <th>{t(`reports.${kind}Previous`)}</th>
+              <th>{t(`reports.${labels}Current`)}</th>
+              <th>{t(`reports.${labels}Previous`)}</th>
               <th>{t('reports.columns.change')}</th>
-              <th>{t(`reports.${kind}Same`)}</th>
+              <th>{t(`reports.${labels}Same`)}</th>
               <th>{t('reports.columns.change')}</th>
             </tr>
           </thead>
@@ -175,6 +192,9 @@ export function StoreReportSheet({
     </article>
   );
 }
+
+/** A local date as printed on the sheet. */
+const dayText = (date: string) => date.replaceAll('-', '/');
 
 /** '2026年11月21日 星期六' or '2026年11月', in the UI's language. */
 const periodText = (kind: 'daily' | 'monthly', report: StoreReport, format: string): string =>

@@ -31,6 +31,14 @@ export const reports: UiMessages['reports'] = {
   monthlyCurrent: 'This month',
   monthlyPrevious: 'vs month before',
   monthlySame: 'Same month last year',
+  monthToDateCurrent: 'Month to date',
+  monthToDatePrevious: 'vs same days last month',
+  monthToDateSame: 'Same days last year',
+  dailyCompared: 'Compared with: the day before {{previousFrom}}, same day last week {{sameFrom}}',
+  monthlyCompared:
+    'Compared with: last month {{previousFrom}}–{{previousTo}}, same month last year {{sameFrom}}–{{sameTo}}',
+  monthToDateCompared:
+    'Month to {{to}}, compared with the same days: last month {{previousFrom}}–{{previousTo}}, last year {{sameFrom}}–{{sameTo}}',
   kpi: {
     revenueFen: 'Revenue',
     transactions: 'Transactions',

@@ -31,6 +31,13 @@ export const reports = {
   monthlyCurrent: '本月',
   monthlyPrevious: '较上月',
   monthlySame: '去年同月',
+  monthToDateCurrent: '本月至今',
+  monthToDatePrevious: '较上月同期',
+  monthToDateSame: '去年同期',
+  dailyCompared: '对比：前一天 {{previousFrom}}，上周同日 {{sameFrom}}',
+  monthlyCompared: '对比：上月 {{previousFrom}}–{{previousTo}}，去年同月 {{sameFrom}}–{{sameTo}}',
+  monthToDateCompared:
+    '本月截至 {{to}}，对比同期：上月 {{previousFrom}}–{{previousTo}}，去年 {{sameFrom}}–{{sameTo}}',
   kpi: {
     revenueFen: '营业额',
     transactions: '交易笔数',
