@@ -77,7 +77,7 @@ export function buildSharedServices(
     config,
     new RedemptionRules(adb, clock, audit, templates, keys, products, unseenCodes),
     redemptionLedger,
-    new RedemptionReadModel(adb, keys),
+    new RedemptionReadModel(adb, keys, config.voidWindowMs),
     templates,
     keys,
     products,

@@ -102,6 +102,8 @@ export const redemptionSchema = z.object({
   voidedAt: epochMsSchema.nullable(),
   voidedByName: z.string().nullable(),
   voidReason: z.string().nullable(),
+  /** Until when a manager may still void it (null once voided); the till offers 撤销 only until then. */
+  voidableUntil: epochMsSchema.nullable(),
 });
 export type Redemption = z.infer<typeof redemptionSchema>;
 
@@ -161,7 +163,12 @@ export const redemptionMethods = {
       before: idSchema.optional(),
       limit: z.number().int().min(1).max(500).default(50),
     }),
-    output: z.object({ items: z.array(redemptionSchema), nextBefore: idSchema.nullable() }),
+    output: z.object({
+      items: z.array(redemptionSchema),
+      nextBefore: idSchema.nullable(),
+      /** The shop's void window, for the page to say it. */
+      voidWindowMinutes: z.number().int(),
+    }),
     access: MANAGERS,
   }),
 } as const;

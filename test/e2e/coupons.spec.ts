@@ -427,7 +427,23 @@ test('a manager finds the redemption and voids it with the owner PIN', async ({ 
   await expect(row).toContainText('¥120.00');
   await expect(row).toContainText('¥20.00');
   await expect(row).toContainText('已核销');
+  // 撤销 is offered inside the void window only, with the time left.
+  await expect(row).toContainText(/还可撤销 (30|29) 分钟/);
+  await expect(page.getByText('核销后 30 分钟内，店长可以撤销')).toBeVisible();
   await screenshot(page, '2x-history', VIEWPORT);
+
+  // The same redemption seen once its window has passed (the answer aged by the test): no 撤销.
+  await page.route('**/api/redemption.list', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const item of body.data.items) if (item.voidableUntil) item.voidableUntil = Date.now() - 1;
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  await expect(row).toContainText('已核销');
+  await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
+  await page.unroute('**/api/redemption.list');
+  await page.reload();
 
   await row.getByRole('button', { name: '撤销' }).click();
   const dialog = page.getByRole('dialog', { name: '撤销核销' });
@@ -447,7 +463,7 @@ test('a manager finds the redemption and voids it with the owner PIN', async ({ 
   await expect(row.getByRole('button', { name: '撤销' })).toHaveCount(0);
 
   const [download, csv] = await downloadedText(page, () =>
-    page.getByRole('button', { name: '导出 CSV（1 条）' }).click(),
+    page.getByRole('button', { name: '导出 CSV（全部符合条件的记录）' }).click(),
   );
   expect(download.suggestedFilename()).toMatch(/^redemptions-\d{8}-\d{4}\.csv$/);
   expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -42,6 +42,8 @@ export class RedemptionReadModel {
   constructor(
     private readonly adb: AppDatabase,
     private readonly keys: SigningKeys,
+    /** How long after a redemption a manager may void it (the ledger refuses later). */
+    private readonly voidWindowMs: number,
   ) {
     this.queries = nameQueries(adb.db);
   }
@@ -70,6 +72,7 @@ export class RedemptionReadModel {
     return {
       items: this.toRedemptions(items),
       nextBefore: rows.length > input.limit ? items[items.length - 1]!.id : null,
+      voidWindowMinutes: Math.round(this.voidWindowMs / 60_000),
     };
   }
 
@@ -117,6 +120,7 @@ export class RedemptionReadModel {
       voidedAt: row.voidedAt,
       voidedByName: row.voidedBy ? staffName(row.voidedBy) : null,
       voidReason: row.voidReason,
+      voidableUntil: row.status === 'completed' ? row.createdAt + this.voidWindowMs : null,
     }));
   }
 }

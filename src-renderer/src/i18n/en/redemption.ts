@@ -136,7 +136,12 @@ export const history: UiMessages['history'] = {
   code: 'Code',
   codePlaceholder: 'Find by code, or scan',
   reset: 'Reset filters',
-  exportCsv: 'Export CSV ({{count}})',
+  subtitleWindow:
+    'Every redemption with its time, store, cashier and discount; a manager can void one within {{minutes}} minutes',
+  exportCsv: 'Export CSV (every matching row)',
+  exporting: 'Exporting, {{count}} rows read…',
+  exported: '{{count}} redemptions exported',
+  voidTimeLeft: '{{minutes}} min left to void',
   loadMore: 'Load more',
   loaded: '{{count}} loaded',
   noMore: 'All {{count}} shown',

@@ -129,7 +129,12 @@ export const history = {
   code: '券码',
   codePlaceholder: '按券码查找，也可扫码',
   reset: '重置筛选',
-  exportCsv: '导出 CSV（{{count}} 条）',
+  subtitleWindow:
+    '每一次核销的时间、门店、收银员和优惠金额；核销后 {{minutes}} 分钟内，店长可以撤销',
+  exportCsv: '导出 CSV（全部符合条件的记录）',
+  exporting: '正在导出，已读取 {{count}} 条…',
+  exported: '已导出 {{count}} 条核销记录',
+  voidTimeLeft: '还可撤销 {{minutes}} 分钟',
   loadMore: '加载更多',
   loaded: '已加载 {{count}} 条',
   noMore: '已显示全部 {{count}} 条记录',

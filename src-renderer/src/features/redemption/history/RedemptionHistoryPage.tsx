@@ -1,6 +1,7 @@
 import { DownloadOutlined, UndoOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Card,
   Empty,
@@ -15,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../../src-shared/contract/redemption';
 import { maskPhone } from '../../../../../src-shared/phone';
+import { useApi } from '../../../api/api-context';
 import { downloadBlob } from '../../../files/download';
 import { useErrorText } from '../../../i18n/error-text';
 import { useScanHandler } from '../../../scanning/scanner-context';
@@ -22,6 +24,7 @@ import { useCurrentSession } from '../../../session/session-context';
 import { useStores, useStoreTimeZone } from '../../../shop-data/stores';
 import { Money } from '../../../ui/Money';
 import { PageHeader } from '../../../ui/PageHeader';
+import { useNow } from '../../../ui/use-now';
 import { useTemplates } from '../../coupons/coupons-queries';
 import { useStaffList } from '../../staff/staff-queries';
 import { useRedemptions, type RedemptionFilters } from '../redemption-queries';
@@ -54,11 +57,43 @@ export function RedemptionHistoryPage() {
     return { ok: true, message: t('history.scanned', { code }) };
   });
 
-  const exportCsv = () =>
-    downloadBlob(
-      historyCsv(t, rows, timeZone),
-      `redemptions-${dayjs().tz(timeZone).format('YYYYMMDD-HHmm')}.csv`,
-    );
+  const api = useApi();
+  const { message } = App.useApp();
+  const now = useNow();
+  const [exporting, setExporting] = useState(false);
+  const voidWindowMinutes = history.data?.pages[0]?.voidWindowMinutes ?? null;
+
+  // Every row that matches the filters, not only the pages loaded: read page by page.
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const all: Redemption[] = [];
+      let before: string | undefined;
+      do {
+        const page = await api.call('redemption.list', { ...filters, before, limit: 500 });
+        all.push(...page.items);
+        before = page.nextBefore ?? undefined;
+        message.open({
+          key: 'history-export',
+          type: 'loading',
+          content: t('history.exporting', { count: all.length }),
+        });
+      } while (before);
+      downloadBlob(
+        historyCsv(t, all, timeZone),
+        `redemptions-${dayjs().tz(timeZone).format('YYYYMMDD-HHmm')}.csv`,
+      );
+      message.open({
+        key: 'history-export',
+        type: 'success',
+        content: t('history.exported', { count: all.length }),
+      });
+    } catch (error) {
+      message.open({ key: 'history-export', type: 'error', content: errorText(error) });
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const columns: TableColumnsType<Redemption> = [
     {
@@ -140,12 +175,21 @@ export function RedemptionHistoryPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 88,
+      width: 120,
+      // 撤销 only while the ledger would accept it, with the minutes left.
       render: (_, row) =>
-        row.status === 'completed' && (
-          <Button type="link" danger icon={<UndoOutlined />} onClick={() => setVoiding(row)}>
-            {t('history.void')}
-          </Button>
+        row.voidableUntil !== null &&
+        now < row.voidableUntil && (
+          <div className={styles.stacked}>
+            <Button type="link" danger icon={<UndoOutlined />} onClick={() => setVoiding(row)}>
+              {t('history.void')}
+            </Button>
+            <Typography.Text type="secondary" className={styles.timeLeft}>
+              {t('history.voidTimeLeft', {
+                minutes: Math.max(1, Math.ceil((row.voidableUntil - now) / 60_000)),
+              })}
+            </Typography.Text>
+          </div>
         ),
     },
   ];
@@ -154,15 +198,20 @@ export function RedemptionHistoryPage() {
     <>
       <PageHeader
         title={t('history.title')}
-        subtitle={t('history.subtitle')}
+        subtitle={
+          voidWindowMinutes === null
+            ? t('history.subtitle')
+            : t('history.subtitleWindow', { minutes: voidWindowMinutes })
+        }
         extra={
           <Button
             size="large"
             icon={<DownloadOutlined />}
             disabled={rows.length === 0}
-            onClick={exportCsv}
+            loading={exporting}
+            onClick={() => void exportCsv()}
           >
-            {t('history.exportCsv', { count: rows.length })}
+            {t('history.exportCsv')}
           </Button>
         }
       />
