@@ -463,6 +463,9 @@ describe('void', () => {
     const { ok, ownerToken, ids, redemption, coupon } = await redeemed();
     const all = await ok('redemption.list', {}, ownerToken);
     expect(all.items.map((r) => r.id)).toEqual([redemption.id]);
+    // Voidable for the shop's window after it was made; the page says the window.
+    expect(all.voidWindowMinutes).toBe(30);
+    expect(all.items[0]!.voidableUntil).toBe(redemption.createdAt + 30 * 60 * 1000);
     expect((await ok('redemption.list', { status: 'voided' }, ownerToken)).items).toEqual([]);
     expect(
       (await ok('redemption.list', { storeId: ids.storeId, code: coupon.display }, ownerToken))
