@@ -45,7 +45,8 @@ const LOCAL_ONLY_METHODS = new Set(
 );
 
 /** Whether `method` over HTTP must come from this PC itself. */
-export const isLocalOnlyMethod = (method: string) => LOCAL_ONLY_METHODS.has(method);
+export const isLocalOnlyMethod = (method: string) =>
+  (LOCAL_ONLY_METHODS as Set<string>).has(method);
 
 const isJson = (contentType: string | undefined) =>
   /^application\/json\s*(;|$)/i.test(contentType ?? '');

@@ -120,7 +120,7 @@ export const en: SharedMessages = {
     PRINTER_ADDRESS_NOT_ALLOWED:
       'Refused to connect: the printer address is not on the shop network (LAN or this PC)',
     IMPORT_TOO_LARGE:
-      'The file "{{fileName}}" is too large once unpacked (limit {{limit}}); split it and import the parts',
+      'The file "{{fileName}}" is too large: at most {{maxRows}} rows and {{maxMiB}} MiB unpacked; split it and import the parts',
     SECRETS_SEALED:
       "The keys are sealed by the desktop app's OS key store; open this data in the desktop app",
   },

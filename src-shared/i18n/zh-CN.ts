@@ -127,7 +127,8 @@ export const zhCN = {
     UNSUPPORTED_MEDIA_TYPE: '请求必须以 JSON 发送（Content-Type: application/json）',
     LOCAL_ONLY: '此操作只能在本机上进行，不能通过局域网',
     PRINTER_ADDRESS_NOT_ALLOWED: '打印机地址不在店内网络（局域网或本机）中，已拒绝连接',
-    IMPORT_TOO_LARGE: '文件“{{fileName}}”解压后过大（上限 {{limit}}），请拆分后分批导入',
+    IMPORT_TOO_LARGE:
+      '文件“{{fileName}}”过大：最多 {{maxRows}} 行、解压后 {{maxMiB}} MiB，请拆分后分批导入',
     SECRETS_SEALED: '密钥已由桌面版用系统钥匙串加密，请在桌面版中打开此数据',
   } satisfies Record<ErrorCode, string>,
   refusals,
