@@ -3,6 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './src-main/server/csp';
 
 const root = import.meta.dirname;
 
@@ -17,6 +18,25 @@ function copyMigrations(): Plugin {
         { recursive: true },
       );
     },
+  };
+}
+
+/**
+ * The built page carries its Content-Security-Policy in a <meta> too: the header (server, Electron
+ * session) stays the rule, the meta keeps it where a page is opened without them. Build only: the
+ * dev server's injected scripts would break under it.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'storedesk-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() },
+        injectTo: 'head-prepend',
+      },
+    ],
   };
 }
 
@@ -55,7 +75,7 @@ export default defineConfig({
   },
   renderer: {
     root: path.join(root, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMeta()],
     build: {
       outDir: path.join(root, 'out/renderer'),
       // electron-vite leaves bundles unminified by default; a shop PC starts faster with less.

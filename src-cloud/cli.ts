@@ -9,6 +9,7 @@ import { openCloudDatabase } from './db/open';
 runMain('StoreDesk cloud', async () => {
   const options = parseCloudOptions(process.argv.slice(2));
   const logger = createConsoleLogger();
+  for (const warning of options.warnings) logger.warn(warning);
   const database = await openCloudDatabase(options);
   const app = await buildCloudApp({ database, config: options.config, logger });
   let port: number;
@@ -24,7 +25,7 @@ runMain('StoreDesk cloud', async () => {
   console.log(`API documentation: http://${options.host}:${port}/docs`);
   if (options.adminTokenGenerated)
     console.log(
-      `No admin token configured (--admin-token or STOREDESK_CLOUD_ADMIN_TOKEN); for this run: ${options.config.adminToken}`,
+      `No admin token configured (--admin-token-file or STOREDESK_CLOUD_ADMIN_TOKEN); for this run: ${options.config.adminToken}`,
     );
   logger.info('cloud started', { port, database: database.kind, sms: options.config.sms.provider });
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -55,12 +56,15 @@ export interface CloudOptions {
   databaseUrl: string | null;
   /** No admin token was configured: one was made for this run (the CLI prints it). */
   adminTokenGenerated: boolean;
+  /** What the CLI should warn about at start (e.g. a secret given on the command line). */
+  warnings: string[];
   config: CloudConfig;
 }
 
 /**
- * `--port`, `--host`, `--data-dir`, `--admin-token`, `--sms log|webhook`, `--sms-webhook-url`,
- * `--trust-proxy`, or STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _TRUST_PROXY=1,
+ * `--port`, `--host`, `--data-dir`, `--admin-token-file` (or `--admin-token`, which `ps` shows to
+ * every user: warned), `--sms log|webhook`, `--sms-webhook-url`, `--trust-proxy`, or
+ * STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _ADMIN_TOKEN_FILE / _TRUST_PROXY=1,
  * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL; DATABASE_URL selects PostgreSQL. Flags win
  * over the environment.
  */
@@ -73,6 +77,7 @@ export function parseCloudOptions(
     options: {
       ...SERVER_FLAGS,
       'admin-token': { type: 'string' },
+      'admin-token-file': { type: 'string' },
       sms: { type: 'string' },
       'sms-webhook-url': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
@@ -85,7 +90,15 @@ export function parseCloudOptions(
     port: DEFAULT_CLOUD_PORT,
     dataDir: path.join(os.homedir(), '.storedesk-cloud'),
   });
-  const givenToken = values['admin-token'] ?? env.STOREDESK_CLOUD_ADMIN_TOKEN;
+  const warnings: string[] = [];
+  if (values['admin-token'] !== undefined)
+    warnings.push(
+      '--admin-token is visible to every user of this machine (ps, /proc); use --admin-token-file or STOREDESK_CLOUD_ADMIN_TOKEN.',
+    );
+  const tokenFile = values['admin-token-file'] ?? env.STOREDESK_CLOUD_ADMIN_TOKEN_FILE;
+  const givenToken =
+    values['admin-token'] ??
+    (tokenFile !== undefined ? readTokenFile(tokenFile) : env.STOREDESK_CLOUD_ADMIN_TOKEN);
   if (givenToken !== undefined && givenToken.length < 16)
     throw new Error('The admin token must be at least 16 characters.');
   const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
@@ -105,6 +118,18 @@ export function parseCloudOptions(
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
     adminTokenGenerated: givenToken === undefined,
+    warnings,
     config,
   };
+}
+
+/** The admin token from a file (one line; Docker and systemd secrets are files like this). */
+function readTokenFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    throw new Error(`Cannot read the admin token file ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }

@@ -2,6 +2,7 @@
 // object a line, so a shop's log file and a hosted server's collector read the same format.
 import fs from 'node:fs';
 import path from 'node:path';
+import { redactText, redactValue } from './log-redaction';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -11,17 +12,20 @@ export interface Logger {
 
 type Level = keyof Logger;
 
-/** `{ time, level, message, ...fields }`; an Error field keeps its name, message and stack. */
+/**
+ * `{ time, level, message, ...fields }`; an Error field keeps its name, message and stack. Secrets
+ * (PINs, tokens, query parameters of a failed statement, full phone numbers) are redacted.
+ */
 function formatLine(level: Level, message: string, fields: Record<string, unknown> = {}): string {
-  const extra = Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => [
-      key,
-      value instanceof Error
-        ? { name: value.name, message: value.message, stack: value.stack }
-        : value,
-    ]),
+  const extra = redactValue(fields) as Record<string, unknown>;
+  return (
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level,
+      message: redactText(message),
+      ...extra,
+    }) + '\n'
   );
-  return JSON.stringify({ time: new Date().toISOString(), level, message, ...extra }) + '\n';
 }
 
 function lineLogger(write: (level: Level, line: string) => void): Logger {
@@ -41,10 +45,15 @@ export const createConsoleLogger = (): Logger => lineLogger(toConsole);
  * shop owner can send this file to support; it never holds PINs or tokens.
  */
 export function createFileLogger(logDir: string, options: { console?: boolean } = {}): Logger {
-  fs.mkdirSync(logDir, { recursive: true });
+  // Only the user running the app reads its logs (the modes do nothing on Windows).
+  fs.mkdirSync(logDir, { recursive: true, mode: 0o700 });
   const file = path.join(logDir, 'storedesk.log');
+  if (process.platform !== 'win32') {
+    fs.chmodSync(logDir, 0o700);
+    if (fs.existsSync(file)) fs.chmodSync(file, 0o600);
+  }
   return lineLogger((level, line) => {
-    fs.appendFile(file, line, () => undefined);
+    fs.appendFile(file, line, { mode: 0o600 }, () => undefined);
     if (options.console) toConsole(level, line);
   });
 }

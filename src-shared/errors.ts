@@ -107,6 +107,17 @@ export const ERROR_STATUS = {
   SYNC_CLOUD_UNREACHABLE: 502,
   SYNC_PAIRING_REFUSED: 409,
   SYNC_ISSUE_NOT_FOUND: 404,
+  // The local API's gate against web pages (DNS rebinding, cross-site requests) and the LAN.
+  HOST_NOT_ALLOWED: 421,
+  ORIGIN_NOT_ALLOWED: 403,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  LOCAL_ONLY: 403,
+  // A printer address outside the shop network (checked again on connecting).
+  PRINTER_ADDRESS_NOT_ALLOWED: 403,
+  // An import bigger than it looks once unpacked.
+  IMPORT_TOO_LARGE: 413,
+  // Secrets sealed by the desktop app's OS key store, opened where that store is absent.
+  SECRETS_SEALED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../../src-node/clock';
 import { defaultCoreConfig, type CoreConfig } from './config';
 import type { HandlerMap } from './platform/context';
 import { EventBus, type EventListener } from './platform/event-bus';
+import { privateFolder, privateTree } from './platform/private-files';
 import { createFileLogger, type Logger } from '../../src-node/logger';
 import { SetupService } from './setup/service';
 import { setupHandlers } from './setup/handlers';
@@ -50,6 +51,8 @@ import { analyticsHandlers } from './analytics/handlers';
 import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { SyncLink } from './sync/link';
+import type { SecretSealer } from './platform/secret-sealer';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -70,6 +73,11 @@ export interface CoreOptions {
   loadUsb?: () => Promise<UsbModuleLike>;
   /** Reads HID-POS scanners (the Electron shell and `npm run serve`; tests leave it out). */
   hidScanners?: OpenHidScanners;
+  /**
+   * Seals the signing keys and the cloud device token in the database: the Electron shell passes
+   * one over the OS key store (safeStorage); without it they are kept plain (browser mode).
+   */
+  secretSealer?: SecretSealer;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -80,6 +88,8 @@ export const DATABASE_FILE = 'storedesk.db';
  */
 export async function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
+  privateFolder(options.dataDir);
+  privateTree(path.join(options.dataDir, 'exports'));
   const logger = options.logger ?? createFileLogger(path.join(options.dataDir, 'logs'));
   const config: CoreConfig = { ...defaultCoreConfig, ...options.config };
   const { sqlite, db } = await openDatabase({
@@ -108,10 +118,15 @@ export async function createCore(options: CoreOptions) {
     sales,
     issuer,
     ledgers,
-  } = buildSharedServices(adb, clock, config);
+  } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
+  if (options.secretSealer && options.secretSealer.kind !== 'plain') {
+    const sealed = keys.sealStored();
+    new SyncLink(adb, options.secretSealer).sealStored();
+    logger.info('secrets sealed', { by: options.secretSealer.kind, plainKeysSealedNow: sealed });
+  }
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
-  const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
+  const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, keys, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
     migrationsDir: options.migrationsDir,
     exportsDir: path.join(options.dataDir, 'exports'),
@@ -195,10 +210,18 @@ export async function createCore(options: CoreOptions) {
     logger,
     config.analytics.warmUpDelayMs,
   );
-  const sync = new SyncService(adb, clock, logger, audit, settings, keys, config.sync, outbox, {
-    ...ledgers,
-    templates,
-  });
+  const sync = new SyncService(
+    adb,
+    clock,
+    logger,
+    audit,
+    settings,
+    keys,
+    config.sync,
+    outbox,
+    { ...ledgers, templates },
+    options.secretSealer,
+  );
 
   const handlers: HandlerMap = {
     ...setupHandlers(setup),

@@ -14,6 +14,7 @@ import { couponEffects } from './coupons/effects';
 import { IssueService } from './coupons/issue';
 import { IssueLedger } from './coupons/issue-ledger';
 import { SigningKeys } from './coupons/signing-keys';
+import type { SecretSealer } from './platform/secret-sealer';
 import { TemplatesService } from './coupons/templates';
 import type { AppDatabase } from './db/database';
 import { DomainEvents } from './events/domain-events';
@@ -41,6 +42,8 @@ import { readSyncSettings } from './sync/config';
 export interface SharedServiceOptions {
   /** Where the outbox rows go (the inventory worker holds a large import's rows to its end). */
   outbox?: OutboxService;
+  /** Seals the signing keys in the database (the OS key store in Electron; else plain). */
+  sealer?: SecretSealer;
 }
 
 export function buildSharedServices(
@@ -58,7 +61,7 @@ export function buildSharedServices(
   const staff = new StaffService(adb, clock, audit, sessions, outbox);
   const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
   const products = new ProductsService(adb, clock, audit);
-  const keys = new SigningKeys(adb, clock);
+  const keys = new SigningKeys(adb, clock, options.sealer);
   const templates = new TemplatesService(adb, clock, audit, products, outbox);
   const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
 

@@ -16,6 +16,7 @@ import {
   restrictPermissions,
 } from './security';
 import { captureWedgeScans } from './scanner-keys';
+import { safeStorageSealer, type SafeStorageLike } from './secret-sealer';
 import { createMainWindow } from './window';
 
 /** The Electron modules the shell drives; src-main/index.ts passes the real ones. */
@@ -28,6 +29,8 @@ export interface ShellElectron {
   screen: Pick<Electron.Screen, 'getPrimaryDisplay'>;
   session: { readonly defaultSession: Electron.Session };
   shell: Pick<Electron.Shell, 'openExternal' | 'openPath'>;
+  /** Seals the signing keys and device token in the database (absent: kept plain). */
+  safeStorage?: SafeStorageLike;
 }
 
 export interface ShellOptions {
@@ -121,6 +124,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
       logger,
       migrationsDir: paths.migrations,
       hidScanners: systemHidScanners(logger),
+      secretSealer: safeStorageSealer(electron.safeStorage, logger),
     });
     const scanner = core.services.scanner;
     const bridge = registerIpc({

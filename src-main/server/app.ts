@@ -14,6 +14,7 @@ import { ERROR_STATUS } from '../../src-shared/errors';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { registerEventStream } from './events';
 import { registerExportDownloads } from './exports';
+import { isLocalOnlyMethod, isLoopbackAddress, registerRequestGuard } from './request-guard';
 
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const LARGE_BODY_METHODS = ['products.importPreview', 'products.import'] as const;
@@ -22,8 +23,10 @@ export interface ServerOptions {
   core: Core;
   /** The built renderer (out/renderer); without it only the API is served. */
   staticDir?: string | null;
-  /** LAN mode: terminal API keys are accepted. */
+  /** LAN mode: terminal API keys are accepted, and the PC's host name is one of the server's. */
   allowTerminalKeys?: boolean;
+  /** More host names the server answers to (see request-guard.ts). */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -41,6 +44,10 @@ export async function buildServer(options: ServerOptions) {
   });
 
   answerInEnvelope(app, core.logger, 'http request failed');
+  registerRequestGuard(app, {
+    lan: options.allowTerminalKeys ?? false,
+    extraHosts: options.allowedHosts,
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -53,6 +60,9 @@ export async function buildServer(options: ServerOptions) {
   registerExportDownloads(app, core);
 
   const callMethod = async (method: string, request: FastifyRequest, reply: FastifyReply) => {
+    // A fresh install is set up at the PC itself, never by whoever on the LAN comes first.
+    if (isLocalOnlyMethod(method) && !isLoopbackAddress(request.socket.remoteAddress))
+      return sendError(reply, languageOf(request), 'LOCAL_ONLY', { method });
     const result = await core.call(method, request.body, {
       credential: bearerOf(request),
       source: 'http',

@@ -20,7 +20,12 @@ runMain('StoreDesk', async () => {
   });
   // out/main/serve.js → out/renderer
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const app = await buildServer({ core, staticDir, allowTerminalKeys: options.lan });
+  const app = await buildServer({
+    core,
+    staticDir,
+    allowTerminalKeys: options.lan,
+    allowedHosts: options.allowedHosts,
+  });
   const port = await listen(app, options.host, options.port);
   const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   console.log(`StoreDesk listening on http://${shownHost}:${port}`);

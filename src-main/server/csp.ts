@@ -14,3 +14,13 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The policy as a <meta http-equiv> may carry it: browsers ignore frame-ancestors there (the
+ * header still sends it).
+ */
+export const metaContentSecurityPolicy = (policy = CONTENT_SECURITY_POLICY) =>
+  policy
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ');

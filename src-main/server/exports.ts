@@ -27,7 +27,8 @@ export function registerExportDownloads(app: FastifyInstance, core: Core) {
       }
       const name = request.params.file;
       const file = path.join(exportsDir, name);
-      if (!/^[\w.-]+$/.test(name) || !fs.existsSync(file))
+      // A file the exports wrote: no dot names (`..` is the data folder), no folders.
+      if (!/^\w[\w.-]*$/.test(name) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile())
         return sendError(reply, lang, 'NOT_FOUND');
       reply.header('Content-Disposition', `attachment; filename="${name}"`);
       reply.type(

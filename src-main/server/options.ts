@@ -24,6 +24,8 @@ export interface ServeOptions {
   dataDir: string;
   /** Bound to the shop LAN: terminal API keys are accepted. */
   lan: boolean;
+  /** Names besides its addresses that the server answers to (STOREDESK_ALLOWED_HOSTS, commas). */
+  allowedHosts: string[];
 }
 
 const isLoopback = (host: string) =>
@@ -57,5 +59,9 @@ export function parseServeOptions(
     throw new Error(
       `Refusing to listen on ${host} without --lan: the shop LAN must be opened explicitly.`,
     );
-  return { host, port, dataDir, lan };
+  const allowedHosts = (env.STOREDESK_ALLOWED_HOSTS ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  return { host, port, dataDir, lan, allowedHosts };
 }

@@ -1,23 +1,46 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { isLocalDate } from '../time';
+import { isPrinterDevicePath, isPrinterHost } from '../slips/printer-targets';
 import { epochMsSchema, idSchema } from '../validation';
+
+const usbTransportSchema = z.object({
+  kind: z.literal('usb'),
+  vendorId: z.number().int().min(0).max(0xffff),
+  productId: z.number().int().min(0).max(0xffff),
+  /** The USB socket ("1-2.3", from printers.usbDevices) when two printers of one model are in. */
+  path: z.string().trim().max(40).optional(),
+});
 
 export const printerTransportSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('tcp'),
-    host: z.string().trim().min(1, { message: 'validation.required' }).max(253),
+    host: z
+      .string()
+      .trim()
+      .min(1, { message: 'validation.required' })
+      .max(253)
+      // The shop's own network only: a printer field must not reach the internet.
+      .refine(isPrinterHost, { message: 'validation.printerHost' }),
     port: z.number().int().min(1).max(65535).default(9100),
   }),
+  usbTransportSchema,
+  /** A printer device: /dev/usb/lp0, /dev/lp0; on Windows COM1, LPT1, \\.\<name>. Nothing else. */
   z.object({
-    kind: z.literal('usb'),
-    vendorId: z.number().int().min(0).max(0xffff),
-    productId: z.number().int().min(0).max(0xffff),
-    /** The USB socket ("1-2.3", from printers.usbDevices) when two printers of one model are in. */
-    path: z.string().trim().max(40).optional(),
+    kind: z.literal('file'),
+    path: z.string().trim().min(1).max(300).refine(isPrinterDevicePath, {
+      message: 'validation.printerPath',
+    }),
   }),
-  /** A device file on Linux, e.g. /dev/usb/lp0. */
-  z.object({ kind: z.literal('file'), path: z.string().trim().min(1).max(300) }),
+]);
+/**
+ * A printer as stored: without the address rules, so a printer saved before them still lists
+ * (and is refused when used, by the device layer) and its manager can correct it.
+ */
+const storedPrinterTransportSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tcp'), host: z.string(), port: z.number().int() }),
+  usbTransportSchema,
+  z.object({ kind: z.literal('file'), path: z.string() }),
 ]);
 export type PrinterTransport = z.output<typeof printerTransportSchema>;
 
@@ -30,6 +53,7 @@ export const printerFieldsSchema = z.object({
 });
 
 export const printerSchema = printerFieldsSchema.extend({
+  transport: storedPrinterTransportSchema,
   id: idSchema,
   active: z.boolean(),
   /** Terminals that print here by default. */

@@ -112,6 +112,17 @@ export const en: SharedMessages = {
       'The cloud cannot be reached ({{detail}}); check the address and the network',
     SYNC_PAIRING_REFUSED: 'The cloud refused the pairing: {{detail}}',
     SYNC_ISSUE_NOT_FOUND: 'No such sync record',
+    HOST_NOT_ALLOWED:
+      'Refused: "{{host}}" is not an address of this server (a web page may not use the local API)',
+    ORIGIN_NOT_ALLOWED: 'Refused: a request from another site ({{origin}})',
+    UNSUPPORTED_MEDIA_TYPE: 'Send the request as JSON (Content-Type: application/json)',
+    LOCAL_ONLY: 'This can only be done on this PC, not over the LAN',
+    PRINTER_ADDRESS_NOT_ALLOWED:
+      'Refused to connect: the printer address is not on the shop network (LAN or this PC)',
+    IMPORT_TOO_LARGE:
+      'The file "{{fileName}}" is too large: at most {{maxRows}} rows and {{maxMiB}} MiB unpacked; split it and import the parts',
+    SECRETS_SEALED:
+      "The keys are sealed by the desktop app's OS key store; open this data in the desktop app",
   },
   refusals,
   templateChangeRefusals: {
@@ -152,6 +163,10 @@ export const en: SharedMessages = {
     scannerHumanGap: 'The typing gap must be longer than the scan gap',
     rangeTooLong: 'A date range can span at most about three years (1200 days)',
     month: 'A month is written YYYY-MM',
+    printerHost:
+      'Only a printer on the shop network (192.168.x.x, 10.x.x.x, 172.16–31.x.x, 169.254.x.x or this PC); never the internet',
+    printerPath:
+      'Only a printer device (/dev/usb/lp0, /dev/lp0; on Windows COM1, LPT1 or a \\\\.\\ device name); no other file',
   },
   sms: {
     otp: '[{{merchant}}] Your code is {{code}}. It expires in {{minutes}} minutes. Do not share it.',

@@ -122,6 +122,14 @@ export const zhCN = {
     SYNC_CLOUD_UNREACHABLE: '连不上云端（{{detail}}），请检查网址和网络',
     SYNC_PAIRING_REFUSED: '云端拒绝配对：{{detail}}',
     SYNC_ISSUE_NOT_FOUND: '找不到该同步记录',
+    HOST_NOT_ALLOWED: '请求的地址“{{host}}”不是本服务的地址，已拒绝（防止网页冒用本机接口）',
+    ORIGIN_NOT_ALLOWED: '来自其他网站（{{origin}}）的请求已拒绝',
+    UNSUPPORTED_MEDIA_TYPE: '请求必须以 JSON 发送（Content-Type: application/json）',
+    LOCAL_ONLY: '此操作只能在本机上进行，不能通过局域网',
+    PRINTER_ADDRESS_NOT_ALLOWED: '打印机地址不在店内网络（局域网或本机）中，已拒绝连接',
+    IMPORT_TOO_LARGE:
+      '文件“{{fileName}}”过大：最多 {{maxRows}} 行、解压后 {{maxMiB}} MiB，请拆分后分批导入',
+    SECRETS_SEALED: '密钥已由桌面版用系统钥匙串加密，请在桌面版中打开此数据',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {
@@ -162,6 +170,10 @@ export const zhCN = {
     scannerHumanGap: '人工输入间隔必须大于扫码平均间隔',
     rangeTooLong: '日期范围最长约三年（1200 天）',
     month: '月份格式应为 YYYY-MM',
+    printerHost:
+      '只能填写店内网络的打印机地址（192.168.x.x、10.x.x.x、172.16–31.x.x、169.254.x.x 或本机），不能连接外网',
+    printerPath:
+      '只能填写打印机设备（/dev/usb/lp0、/dev/lp0，Windows 上的 COM1、LPT1 或 \\\\.\\ 设备名），不能写入其他文件',
   },
   sms: {
     otp: '【{{merchant}}】验证码 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人。',

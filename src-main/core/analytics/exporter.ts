@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Table } from './export-tables';
+import { privateFile, privateFolder } from '../platform/private-files';
 
 // Writes a chart's table into the exports folder, where GET /api/exports/:file serves it.
 
@@ -17,9 +18,9 @@ export async function writeTable(
   format: 'csv' | 'xlsx',
   table: Table,
 ): Promise<{ fileName: string; path: string; rows: number }> {
-  fs.mkdirSync(exportsDir, { recursive: true });
+  privateFolder(exportsDir);
   const fileName = `${baseName}.${format}`;
-  const file = path.join(exportsDir, fileName);
+  const file = privateFile(path.join(exportsDir, fileName));
   if (format === 'csv') {
     // A BOM so Excel opens the Chinese header as UTF-8.
     const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(','));

@@ -1,7 +1,8 @@
 // What the main thread and the batch worker tell each other (beside what every worker job is
 // given: see platform/worker-job.ts).
 
-export type BatchTask =
+/** Every task carries this till's signing keys, opened by the main thread's sealer. */
+export type BatchTask = (
   | {
       kind: 'issue';
       batchId: string;
@@ -20,7 +21,8 @@ export type BatchTask =
       total: number;
       timeZone: string;
       issuedAt: number;
-    };
+    }
+) & { ownKeys?: { kid: string; secret: string }[] };
 
 export type BatchWorkerMessage =
   | { type: 'progress'; done: number; total: number }

@@ -15,6 +15,7 @@ import { SYSTEM_CONTEXT } from '../events/domain-events';
 import { EventBus } from '../platform/event-bus';
 import { startWorkerJob } from '../platform/worker-job';
 import { buildSharedServices } from '../shared-services';
+import { privateFile, privateFolder } from '../platform/private-files';
 import { couponBatches } from './schema';
 import type { BatchTask, BatchWorkerMessage } from './batch-protocol';
 
@@ -30,6 +31,7 @@ const { task, sqlite, db, post } = await startWorkerJob<BatchTask, BatchWorkerMe
 const adb = new AppDatabase(sqlite, db, new EventBus());
 // The same services as the main thread's, so a chunk is counted and announced as a till's issue.
 const { issuer, keys } = buildSharedServices(adb, { now: () => task.issuedAt }, defaultCoreConfig);
+keys.prime(task.ownKeys ?? []);
 
 /** Lets the 'cancel' message in between chunks. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -75,7 +77,8 @@ async function exportBatch(job: Extract<BatchTask, { kind: 'export' }>) {
     status: CouponStatus;
   }>;
   const header = ['券码', '显示券码', '二维码内容', '生效时间', '失效时间', '状态'];
-  fs.mkdirSync(path.dirname(job.file), { recursive: true });
+  privateFolder(path.dirname(job.file));
+  privateFile(job.file);
   let done = 0;
   const toRow = (c: {
     code: string;

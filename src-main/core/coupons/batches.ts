@@ -18,6 +18,7 @@ import {
 import type { StoresService } from '../stores/service';
 import type { BatchEnd, BatchTask, BatchWorkerMessage } from './batch-protocol';
 import type { IssueService } from './issue';
+import type { SigningKeys } from './signing-keys';
 import type { TemplatesService } from './templates';
 import { couponBatches, couponTemplates } from './schema';
 
@@ -44,6 +45,7 @@ export class BatchesService {
     private readonly stores: StoresService,
     private readonly templates: TemplatesService,
     private readonly issuer: IssueService,
+    private readonly keys: SigningKeys,
     private readonly options: BatchesOptions,
   ) {}
 
@@ -185,7 +187,8 @@ export class BatchesService {
         source: './batch-worker.ts',
         caller: import.meta.url,
       },
-      task,
+      // The worker has no key store: it gets this till's keys open, in memory only.
+      task: { ...task, ownKeys: this.keys.openAll() },
       database: this.options,
       writeIntent: this.adb.writeIntent,
       logger: this.logger,

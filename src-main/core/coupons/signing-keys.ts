@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { desc, isNull } from 'drizzle-orm';
+import { desc, eq, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../../../src-node/clock';
+import { isSealed, plainSealer, type SecretSealer } from '../platform/secret-sealer';
 import { signingKeys } from './schema';
 
 /**
@@ -18,7 +19,46 @@ export class SigningKeys {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
+    /** Seals the secrets in the database (the OS key store in Electron). */
+    private readonly sealer: SecretSealer = plainSealer,
   ) {}
+
+  /**
+   * This till's keys in plain form: for the batch worker (which has no key store of its own) and
+   * for pairing. Makes the first key if there is none.
+   */
+  openAll(): { kid: string; secret: string; createdAt: number; retiredAt: number | null }[] {
+    this.current();
+    return this.adb.db
+      .select()
+      .from(signingKeys)
+      .all()
+      .map((row) => ({ ...row, secret: this.secretFor(row.kid)!.toString('base64') }));
+  }
+
+  /** Keys handed in already open (the batch worker gets them from the main thread). */
+  prime(keys: readonly { kid: string; secret: string }[]): void {
+    for (const key of keys) this.cache.set(key.kid, Buffer.from(key.secret, 'base64'));
+  }
+
+  /** Seals keys an older version (or browser mode) stored in plain text. */
+  sealStored(): number {
+    if (this.sealer.kind === 'plain') return 0;
+    const plain = this.adb.db
+      .select()
+      .from(signingKeys)
+      .all()
+      .filter((row) => !isSealed(row.secret));
+    this.adb.write(() => {
+      for (const row of plain)
+        this.adb.db
+          .update(signingKeys)
+          .set({ secret: this.sealer.seal(row.secret) })
+          .where(eq(signingKeys.kid, row.kid))
+          .run();
+    });
+    return plain.length;
+  }
 
   /** The key to sign with now; made on first use. */
   current(): { kid: string; secret: Buffer } {
@@ -46,7 +86,7 @@ export class SigningKeys {
         .run();
       this.adb.db
         .insert(signingKeys)
-        .values({ kid, secret: secret.toString('base64'), createdAt: now })
+        .values({ kid, secret: this.sealer.seal(secret.toString('base64')), createdAt: now })
         .run();
       this.cache.set(kid, secret);
       this.active = { kid, secret };
@@ -75,7 +115,7 @@ export class SigningKeys {
       .all()
       .find((k) => k.kid === kid);
     if (!row) return null;
-    const secret = Buffer.from(row.secret, 'base64');
+    const secret = Buffer.from(this.sealer.open(row.secret), 'base64');
     this.cache.set(kid, secret);
     return secret;
   }

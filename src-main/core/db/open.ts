@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Logger } from '../../../src-node/logger';
+import { privateFile, privateFolder, privateTree } from '../platform/private-files';
 
 /**
  * drizzle over the shop database. Queries name their tables (each feature's schema.ts); the
@@ -84,10 +85,10 @@ function appliedMigrationCount(sqlite: Sqlite): number {
 const KEPT_BACKUPS = 5;
 
 async function backupBeforeMigrating(sqlite: Sqlite, backupDir: string, logger: Logger) {
-  fs.mkdirSync(backupDir, { recursive: true });
+  privateFolder(backupDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = path.join(backupDir, `storedesk-${stamp}-before-migration.db`);
-  await sqlite.backup(target);
+  await sqlite.backup(privateFile(target));
   logger.info('database backed up before migration', { target });
   const old = fs
     .readdirSync(backupDir)
@@ -113,9 +114,14 @@ export async function openDatabase(options: {
   logger: Logger;
 }): Promise<OpenedDatabase> {
   const migrationsDir = options.migrationsDir ?? defaultMigrationsDir();
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  privateFolder(path.dirname(options.file));
   const existed = fs.existsSync(options.file) && fs.statSync(options.file).size > 0;
-  const sqlite = new Database(options.file);
+  // SQLite gives the -wal and -shm files the database file's mode: 0600 for all three.
+  for (const suffix of ['-wal', '-shm']) {
+    if (fs.existsSync(options.file + suffix)) privateFile(options.file + suffix);
+  }
+  privateTree(options.backupDir);
+  const sqlite = new Database(privateFile(options.file));
   try {
     applyPragmas(sqlite);
     const pending = readJournal(migrationsDir).length - appliedMigrationCount(sqlite);

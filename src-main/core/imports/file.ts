@@ -3,6 +3,7 @@ import { stripUnsafeText } from '../../../src-shared/text-safety';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../../src-node/app-error';
+import { checkXlsxSize, IMPORT_LIMITS, importTooLarge } from './limits';
 
 /** An import file read into text cells: the header row and the data rows with their row numbers. */
 export interface ImportTable {
@@ -27,6 +28,8 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<I
   let grid: { row: number; cells: string[] }[];
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     format = 'xlsx';
+    // Refuses a zip bomb before exceljs inflates it into memory.
+    if (!checkXlsxSize(fileName, bytes)) throw unreadable();
     grid = await readXlsx(bytes).catch(() => {
       throw unreadable();
     });
@@ -35,6 +38,7 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<I
     const decoded = decodeCsv(bytes);
     encoding = decoded.encoding;
     grid = readCsv(decoded.text);
+    if (grid.length > IMPORT_LIMITS.rows + 1) throw importTooLarge(fileName);
   }
   // A POS export's stray control bytes are not data (and no row may carry them to the cloud).
   const cleaned = grid.map((r) => ({ row: r.row, cells: r.cells.map(stripUnsafeText) }));
@@ -57,6 +61,8 @@ function readCsv(text: string): { row: number; cells: string[] }[] {
   const parsed = Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     delimitersToGuess: [',', '\t', ';'],
+    // Parsing stops past the row limit (the header, the rows, one more to know it is over).
+    preview: IMPORT_LIMITS.rows + 2,
   });
   return parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c ?? '') }));
 }

@@ -2,22 +2,60 @@ import { eq } from 'drizzle-orm';
 import type { MerchantKey } from '../../../src-shared/sync/pairing';
 import type { AppDatabase } from '../db/database';
 import { merchantKeys, syncLink } from './schema';
+import { isSealed, plainSealer, type SecretSealer } from '../platform/secret-sealer';
 
 export type LinkRow = typeof syncLink.$inferSelect;
 const LINK_ID = 1;
 
 /**
  * The stored pairing (one row) and the merchant's signing keys. Every change is written at once:
- * a token the cloud handed out is on disk before it is ever sent.
+ * a token the cloud handed out is on disk before it is ever sent. The device tokens and the keys
+ * are sealed on the way in and opened on the way out (see platform/secret-sealer.ts).
  */
 export class SyncLink {
   /** kid → secrets, rebuilt when the cloud sends keys. */
   private keyCache: Map<string, Buffer[]> | null = null;
 
-  constructor(private readonly adb: AppDatabase) {}
+  constructor(
+    private readonly adb: AppDatabase,
+    private readonly sealer: SecretSealer = plainSealer,
+  ) {}
 
   get(): LinkRow | null {
-    return this.adb.db.select().from(syncLink).where(eq(syncLink.id, LINK_ID)).get() ?? null;
+    const row = this.adb.db.select().from(syncLink).where(eq(syncLink.id, LINK_ID)).get();
+    if (!row) return null;
+    return {
+      ...row,
+      token: this.sealer.open(row.token),
+      nextToken: row.nextToken === null ? null : this.sealer.open(row.nextToken),
+    };
+  }
+
+  private sealTokens<T extends Partial<Pick<LinkRow, 'token' | 'nextToken'>>>(changes: T): T {
+    const sealed = { ...changes };
+    if (typeof sealed.token === 'string') sealed.token = this.sealer.seal(sealed.token);
+    if (typeof sealed.nextToken === 'string') sealed.nextToken = this.sealer.seal(sealed.nextToken);
+    return sealed;
+  }
+
+  /** Seals what an older version (or browser mode) stored in plain text. */
+  sealStored(): void {
+    if (this.sealer.kind === 'plain') return;
+    const link = this.adb.db.select().from(syncLink).where(eq(syncLink.id, LINK_ID)).get();
+    this.adb.write(() => {
+      if (link)
+        this.update({
+          token: this.sealer.open(link.token),
+          nextToken: link.nextToken === null ? null : this.sealer.open(link.nextToken),
+        });
+      for (const row of this.adb.db.select().from(merchantKeys).all())
+        if (!isSealed(row.secret))
+          this.adb.db
+            .update(merchantKeys)
+            .set({ secret: this.sealer.seal(row.secret) })
+            .where(eq(merchantKeys.id, row.id))
+            .run();
+    });
   }
 
   create(row: Omit<LinkRow, 'id'>, keys: MerchantKey[]): void {
@@ -25,7 +63,7 @@ export class SyncLink {
       this.adb.db.delete(syncLink).run();
       this.adb.db
         .insert(syncLink)
-        .values({ ...row, id: LINK_ID })
+        .values({ ...this.sealTokens(row), id: LINK_ID })
         .run();
       this.replaceKeys(keys);
     });
@@ -33,7 +71,11 @@ export class SyncLink {
 
   update(changes: Partial<Omit<LinkRow, 'id'>>): void {
     this.adb.write(() =>
-      this.adb.db.update(syncLink).set(changes).where(eq(syncLink.id, LINK_ID)).run(),
+      this.adb.db
+        .update(syncLink)
+        .set(this.sealTokens(changes))
+        .where(eq(syncLink.id, LINK_ID))
+        .run(),
     );
   }
 
@@ -53,7 +95,7 @@ export class SyncLink {
           .insert(merchantKeys)
           .values({
             kid: key.kid,
-            secret: key.secret,
+            secret: this.sealer.seal(key.secret),
             active: key.active,
             createdAt: key.createdAt,
             retiredAt: key.retiredAt,
@@ -69,7 +111,7 @@ export class SyncLink {
       const cache = new Map<string, Buffer[]>();
       for (const row of this.adb.db.select().from(merchantKeys).all()) {
         const list = cache.get(row.kid) ?? [];
-        list.push(Buffer.from(row.secret, 'base64'));
+        list.push(Buffer.from(this.sealer.open(row.secret), 'base64'));
         cache.set(row.kid, list);
       }
       this.keyCache = cache;

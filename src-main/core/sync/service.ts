@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../../src-shared/contract';
 import type { SyncSettings, SyncState, SyncStatus } from '../../../src-shared/contract/sync';
 import { ERROR_STATUS, type ErrorCode } from '../../../src-shared/errors';
 import type { AuditService } from '../audit/service';
-import { signingKeys } from '../coupons/schema';
+import { plainSealer, type SecretSealer } from '../platform/secret-sealer';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { AppDatabase } from '../db/database';
 import { outbox } from '../outbox/schema';
@@ -52,8 +52,9 @@ export class SyncService {
     private readonly config: SyncConfig,
     outbox: OutboxService,
     ledgers: ConstructorParameters<typeof PulledEventApplier>[2],
+    sealer: SecretSealer = plainSealer,
   ) {
-    this.link = new SyncLink(adb);
+    this.link = new SyncLink(adb, sealer);
     this.issues = new SyncIssues(
       adb,
       clock,
@@ -110,7 +111,6 @@ export class SyncService {
   async pair(ctx: HandlerContext, input: ParsedInputOf<'sync.pair'>): Promise<SyncStatus> {
     const existing = this.link.get();
     if (existing?.state === 'paired') throw new AppError('SYNC_ALREADY_PAIRED');
-    this.keys.current(); // a shop that never printed a code still brings its key
     const client = this.client(input.cloudUrl, null);
     const answer = await this.cloudCall(() =>
       client.call('devices.pair', {
@@ -121,7 +121,8 @@ export class SyncService {
             storeId: this.deviceStoreId() ?? undefined,
             appVersion: APP_VERSION,
           },
-          signingKeys: this.adb.db.select().from(signingKeys).all(),
+          // a shop that never printed a code still brings its key
+          signingKeys: this.keys.openAll(),
         },
       }),
     );

@@ -6,7 +6,8 @@ export type PrinterErrorCode =
   | 'PRINTER_UNSUPPORTED'
   | 'PRINTER_PAPER_OUT'
   | 'PRINTER_COVER_OPEN'
-  | 'PRINTER_OFFLINE';
+  | 'PRINTER_OFFLINE'
+  | 'PRINTER_ADDRESS_NOT_ALLOWED';
 
 export class PrinterError extends Error {
   constructor(

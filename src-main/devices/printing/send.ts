@@ -1,4 +1,6 @@
+import { constants as fsConstants } from 'node:fs';
 import fs from 'node:fs/promises';
+import { isPrinterDevicePath } from '../../../src-shared/slips/printer-targets';
 import type { PrinterTransport } from '../../../src-shared/contract/printing';
 import { PrinterError } from './printer-error';
 import type { PrinterState } from './status';
@@ -36,9 +38,14 @@ export const sendToPrinter: SendToPrinter = async (transport, bytes) => {
       return;
     }
     case 'file':
-      // A Linux printer device (/dev/usb/lp0) takes raw bytes like a file.
+      // A printer device (/dev/usb/lp0, COM1) takes raw bytes like a file. Nothing else is
+      // written, and nothing is created: a printer saved before the rule is refused here too.
+      if (!isPrinterDevicePath(transport.path))
+        throw new PrinterError('PRINTER_ADDRESS_NOT_ALLOWED', transport.path);
       try {
-        await fs.appendFile(transport.path, bytes);
+        await fs.writeFile(transport.path, bytes, {
+          flag: fsConstants.O_WRONLY | fsConstants.O_APPEND,
+        });
       } catch (error) {
         throw new PrinterError('PRINTER_UNREACHABLE', (error as Error).message);
       }
@@ -59,6 +66,8 @@ export const queryPrinterStatus: QueryPrinterStatus = async (transport) => {
       return state;
     }
     case 'file':
+      if (!isPrinterDevicePath(transport.path))
+        throw new PrinterError('PRINTER_ADDRESS_NOT_ALLOWED', transport.path);
       return null; // written to, never read from
     case 'usb':
       return queryUsbStatus(

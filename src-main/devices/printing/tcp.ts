@@ -1,4 +1,6 @@
+import dns from 'node:dns';
 import net from 'node:net';
+import { isIpLiteral, isPrinterIp } from '../../../src-shared/slips/printer-targets';
 import { PrinterError } from './printer-error';
 import {
   STATUS_ANSWER_LENGTH,
@@ -27,6 +29,27 @@ export interface TcpOptions {
 
 const DEFAULTS = { connectTimeoutMs: 3000, writeTimeoutMs: 10_000, statusTimeoutMs: 1000 };
 
+const NOT_ALLOWED = 'EPRINTERADDRESS';
+
+/**
+ * dns.lookup that answers only the shop network's addresses of a printer's host name: a name
+ * saved as a printer must not lead to the internet (or be re-pointed there later).
+ */
+const shopNetworkLookup: net.LookupFunction = (hostname, options, callback) => {
+  dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    if (error) return callback(error, '', 4);
+    const allowed = addresses.filter((entry) => isPrinterIp(entry.address));
+    if (!allowed.length) {
+      const refused = Object.assign(new Error(`${hostname} resolves outside the shop network`), {
+        code: NOT_ALLOWED,
+      });
+      return callback(refused, '', 4);
+    }
+    if (options.all) return (callback as (e: null, a: dns.LookupAddress[]) => void)(null, allowed);
+    callback(null, allowed[0]!.address, allowed[0]!.family);
+  });
+};
+
 /**
  * One connection to a network printer. Socket errors are kept and reported to whatever step is
  * under way (connect, status, write), each of which has its own timeout.
@@ -37,6 +60,8 @@ class PrinterSocket {
 
   private constructor(private readonly socket: net.Socket) {
     socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === NOT_ALLOWED)
+        return this.fail(new PrinterError('PRINTER_ADDRESS_NOT_ALLOWED', error.message));
       const refused = ['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND'].includes(
         error.code ?? '',
       );
@@ -51,7 +76,11 @@ class PrinterSocket {
 
   /** No Nagle delay: the 9-byte status query goes out at once, not after the printer's ACK. */
   static async open(target: TcpTarget, timeoutMs: number): Promise<PrinterSocket> {
-    const connection = new PrinterSocket(net.connect({ ...target, noDelay: true }));
+    if (isIpLiteral(target.host) && !isPrinterIp(target.host))
+      throw new PrinterError('PRINTER_ADDRESS_NOT_ALLOWED', target.host);
+    const connection = new PrinterSocket(
+      net.connect({ ...target, noDelay: true, lookup: shopNetworkLookup }),
+    );
     try {
       await connection.step(
         timeoutMs,

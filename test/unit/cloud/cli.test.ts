@@ -9,6 +9,13 @@ import { MIGRATIONS_DIR } from '../../../src-cloud/db/open';
 const TOKEN = 'cli-admin-token-0123456789';
 const PROCESS_TIMEOUT_MS = 90_000;
 
+/** The admin token in a file beside the data folder, as a secrets mount would hold it. */
+function tokenFile(dataDir: string): string {
+  const file = `${dataDir}.admin-token`;
+  fs.writeFileSync(file, `${TOKEN}\n`, { mode: 0o600 });
+  return file;
+}
+
 /** `npm run cloud` as a real process; resolves once it prints its address. */
 function startCli(dataDir: string) {
   const child = spawn(
@@ -21,8 +28,8 @@ function startCli(dataDir: string) {
       '0',
       '--data-dir',
       dataDir,
-      '--admin-token',
-      TOKEN,
+      '--admin-token-file',
+      tokenFile(dataDir),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } },
   );
@@ -43,7 +50,10 @@ function startCli(dataDir: string) {
 describe('the cloud command', () => {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs.splice(0)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(`${dir}.admin-token`, { force: true });
+    }
   });
 
   it(
@@ -105,6 +115,18 @@ describe('the cloud command', () => {
     expect(() => parseCloudOptions(['--sms', 'webhook'], {})).toThrow(/sms-webhook-url/);
     expect(() => parseCloudOptions(['--sms', 'pigeon'], {})).toThrow(/Unknown SMS provider/);
     expect(() => parseCloudOptions(['--admin-token', 'short'], {})).toThrow(/16 characters/);
+    // A token on the command line shows in `ps`: accepted, with a warning; a file is quiet.
+    expect(parseCloudOptions(['--admin-token', TOKEN], {}).warnings.join()).toMatch(/ps/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-cloud-token-'));
+    dirs.push(dir);
+    const fromFile = parseCloudOptions(['--admin-token-file', tokenFile(dir)], {});
+    expect(fromFile).toMatchObject({ warnings: [], config: { adminToken: TOKEN } });
+    expect(
+      parseCloudOptions([], { STOREDESK_CLOUD_ADMIN_TOKEN_FILE: tokenFile(dir) }).config.adminToken,
+    ).toBe(TOKEN);
+    expect(() => parseCloudOptions(['--admin-token-file', `${dir}/none`], {})).toThrow(
+      /admin token file/,
+    );
     expect(() => parseCloudOptions(['--port', 'x'], {})).toThrow(/Invalid port/);
   });
 

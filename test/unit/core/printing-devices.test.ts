@@ -92,7 +92,7 @@ describe('printer status and faults', () => {
     });
     const file = await ok(
       'printers.create',
-      { name: '并口', transport: { kind: 'file', path: '/dev/null' } },
+      { name: '并口', transport: { kind: 'file', path: '/dev/usb/lp0' } },
       ownerToken,
     );
     expect((await ok('printers.status', { printerId: file.id }, cashierToken)).status).toBe(
