@@ -11,7 +11,7 @@ import type { ProductsService } from '../products/service';
 import type { CouponRow } from '../events/catalogue';
 import { Refusal, type Admitted, type RedemptionRules, type ResolvedOrder, type Till } from './evaluation';
 
-/** Up to this many usable codes every subset is weighed; above it, a bounded search. */
+/** Up to this many codes to choose among, every subset is weighed; above it, a bounded search. */
 export const EXHAUSTIVE_UP_TO = 10;
 
 /** One code the customer holds, as the search weighs it. */
@@ -21,7 +21,7 @@ export interface CombinationCandidate {
   templateId: string;
   /** How many codes of this template one order may use; null: no limit. */
   usesLeft: number | null;
-  /** Whether this coupon may take this much off (its campaign's budget); true when omitted. */
+  /** Whether this coupon may take this much off (a campaign budget); omitted when always. */
   allows?: (discountFen: number) => boolean;
 }
 
@@ -32,20 +32,23 @@ export interface CombinationFound {
   exhaustive: boolean;
 }
 
-/** Smaller is better: least to pay, then most gifts, then fewest codes used up. */
-type Score = [payableFen: number, gifts: number, used: number];
-const better = (a: Score, b: Score) =>
-  a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] < b[2];
-
 /**
- * The legal subset of the candidates with the lowest payable: at most one non-stackable, no
- * more codes of a template than its limits leave, every coupon's threshold met and its budget
- * kept. Pure, so the property tests and the bench drive it directly.
+ * The legal subset of the candidates with the lowest payable (no code used up for nothing,
+ * gifts wherever they fit): at most one non-stackable, no more codes of a template than its limits
+ * leave, every coupon's threshold met and its budget kept. Pure: the tests and the bench drive it.
  *
- * A coupon refused on its own is refused in every set (what is left only shrinks), so only
- * coupons that fit alone are weighed. Up to EXHAUSTIVE_UP_TO of them, every subset is priced;
- * beyond, the EXHAUSTIVE_UP_TO worth most alone are weighed exhaustively and each other one is
- * then added if it lowers the payable (bounded: 2^10 + n pricings).
+ * Why it need not price every subset:
+ * - a coupon refused on its own is refused in every set (what is left only shrinks);
+ * - 满减 and 抵扣 are the last stage that moves money, their thresholds are checked when the
+ *   stage begins and the stage places the most its lines allow: adding one never raises the
+ *   payable. So every such coupon free of a constraint (non-stackable, a template limit, a
+ *   budget) is simply taken, and only the others (item, 折扣, constrained ones) are enumerated;
+ * - a set whose pricing refuses some of its coupons costs what the rest cost, so it stands for
+ *   that smaller set;
+ * - gifts move no money: they are added at the end wherever they fit.
+ * Up to EXHAUSTIVE_UP_TO coupons to enumerate, every subset of them is priced (2^10 at most);
+ * beyond, the EXHAUSTIVE_UP_TO worth most alone are, and each other one is then added if it
+ * lowers the payable.
  */
 export function searchBestCombination(
   lines: PricingLine[],
@@ -58,36 +61,100 @@ export function searchBestCombination(
       const outcome = alone[i]!.coupons[0]!;
       return outcome.ok && (candidates[i]!.allows?.(outcome.discountFen) ?? true);
     })
-    // Most valuable alone first: the bounded search keeps these.
+    // Most valuable alone first: a bounded search keeps these.
     .sort((a, b) => alone[a]!.payableFen - alone[b]!.payableFen || a - b);
-  const pool = fits.slice(0, EXHAUSTIVE_UP_TO);
-  const rest = fits.slice(EXHAUSTIVE_UP_TO);
+  const type = (i: number) => candidates[i]!.coupon.rule.type;
+  const heldOfTemplate = (i: number) =>
+    fits.filter((j) => candidates[j]!.templateId === candidates[i]!.templateId).length;
+  const constrained = (i: number) => {
+    const { coupon, usesLeft, allows } = candidates[i]!;
+    return (
+      !coupon.stackable || allows !== undefined || (usesLeft !== null && heldOfTemplate(i) > usesLeft)
+    );
+  };
+  const fixed = (i: number) => type(i) === 'threshold' || type(i) === 'voucher';
+  const gifts = fits.filter((i) => type(i) === 'gift');
+  const alwaysTaken = fits.filter((i) => fixed(i) && !constrained(i));
+  const toWeigh = fits.filter((i) => type(i) !== 'gift' && !alwaysTaken.includes(i));
+  const pool = toWeigh.slice(0, EXHAUSTIVE_UP_TO);
+  const rest = toWeigh.slice(EXHAUSTIVE_UP_TO);
 
   const empty = priceOrder(lines, []);
-  let best: { set: number[]; priced: PricingResult; score: Score } = {
-    set: [],
-    priced: empty,
-    score: [empty.payableFen, 0, 0],
+  let best: { set: number[]; payableFen: number } = { set: [], payableFen: empty.payableFen };
+  const consider = (picked: number[]) => {
+    const found = legalPart(lines, candidates, [...picked, ...alwaysTaken]);
+    if (!found) return;
+    const { set, priced } = found;
+    if (
+      priced.payableFen < best.payableFen ||
+      (priced.payableFen === best.payableFen && set.length < best.set.length)
+    )
+      best = { set, payableFen: priced.payableFen };
   };
-  const consider = (set: number[]) => {
-    const priced = legalPricing(lines, candidates, set);
-    if (!priced) return;
-    const gifts = priced.coupons.filter((c) => c.ok && c.gift).length;
-    const score: Score = [priced.payableFen, gifts, set.length];
-    if (better(score, best.score)) best = { set, priced, score };
-  };
-  for (let mask = 1; mask < 1 << pool.length; mask++)
+  for (let mask = 0; mask < 1 << pool.length; mask++)
     consider(pool.filter((_, bit) => mask & (1 << bit)));
-  for (const extra of rest) consider([...best.set, extra]);
+  for (const extra of rest) consider([...best.set.filter((i) => !alwaysTaken.includes(i)), extra]);
 
-  // In the order they apply, as the till lists them.
-  const step = new Map(
-    best.priced.coupons.map((outcome) => [outcome.key, outcome.step] as const),
-  );
-  const chosen = [...best.set].sort(
+  // A code that takes nothing more off is not used up for nothing.
+  let set = best.set;
+  for (const i of [...set].reverse()) {
+    const without = set.filter((j) => j !== i);
+    const priced = legalPricing(lines, candidates, without);
+    if (priced && priced.payableFen === best.payableFen) set = without;
+  }
+  // Gifts where they fit: they take no money off, so the payable stays the lowest.
+  for (const gift of gifts) if (legalPricing(lines, candidates, [...set, gift])) set = [...set, gift];
+
+  const priced = legalPricing(lines, candidates, set)!;
+  const step = new Map(priced.coupons.map((outcome) => [outcome.key, outcome.step] as const));
+  const chosen = [...set].sort(
     (a, b) => step.get(candidates[a]!.coupon.key)! - step.get(candidates[b]!.coupon.key)!,
   );
-  return { chosen, priced: best.priced, exhaustive: rest.length === 0 };
+  return { chosen, priced, exhaustive: rest.length === 0 };
+}
+
+/**
+ * The coupons of a set that its pricing accepts, when together they are legal. A refused coupon
+ * changes nothing for the others, so the set costs what its accepted part costs.
+ */
+function legalPart(
+  lines: PricingLine[],
+  candidates: CombinationCandidate[],
+  set: number[],
+): { set: number[]; priced: PricingResult } | null {
+  if (set.filter((i) => !candidates[i]!.coupon.stackable).length > 1) return null;
+  const priced = priceOrder(
+    lines,
+    set.map((i) => candidates[i]!.coupon),
+  );
+  const accepted = new Set(priced.coupons.flatMap((outcome) => (outcome.ok ? [outcome.key] : [])));
+  const part = set.filter((i) => accepted.has(candidates[i]!.coupon.key));
+  return withinLimits(candidates, part) && withinBudgets(candidates, part, priced)
+    ? { set: part, priced }
+    : null;
+}
+
+function withinLimits(candidates: CombinationCandidate[], set: number[]): boolean {
+  const perTemplate = new Map<string, number>();
+  for (const i of set) {
+    const { templateId, usesLeft } = candidates[i]!;
+    const used = (perTemplate.get(templateId) ?? 0) + 1;
+    if (usesLeft !== null && used > usesLeft) return false;
+    perTemplate.set(templateId, used);
+  }
+  return true;
+}
+
+function withinBudgets(
+  candidates: CombinationCandidate[],
+  set: number[],
+  priced: PricingResult,
+): boolean {
+  const byKey = new Map(set.map((i) => [candidates[i]!.coupon.key, candidates[i]!] as const));
+  return priced.coupons.every((outcome) => {
+    const allows = outcome.ok ? byKey.get(outcome.key)?.allows : undefined;
+    return !outcome.ok || !allows || allows(outcome.discountFen);
+  });
 }
 
 /** The pricing of a set when every coupon in it may be used together, else null. */
@@ -97,25 +164,13 @@ function legalPricing(
   set: number[],
 ): PricingResult | null {
   if (set.filter((i) => !candidates[i]!.coupon.stackable).length > 1) return null;
-  const perTemplate = new Map<string, number>();
-  for (const i of set) {
-    const { templateId, usesLeft } = candidates[i]!;
-    const used = (perTemplate.get(templateId) ?? 0) + 1;
-    if (usesLeft !== null && used > usesLeft) return null;
-    perTemplate.set(templateId, used);
-  }
+  if (!withinLimits(candidates, set)) return null;
   const priced = priceOrder(
     lines,
     set.map((i) => candidates[i]!.coupon),
   );
-  // Outcomes come in the order of application; keys are codes, unique in a set.
-  const byKey = new Map(set.map((i) => [candidates[i]!.coupon.key, candidates[i]!] as const));
-  for (const outcome of priced.coupons) {
-    if (!outcome.ok) return null;
-    const allows = byKey.get(outcome.key)!.allows;
-    if (allows && !allows(outcome.discountFen)) return null;
-  }
-  return priced;
+  if (!priced.coupons.every((outcome) => outcome.ok)) return null;
+  return withinBudgets(candidates, set, priced) ? priced : null;
 }
 
 /**
@@ -162,8 +217,13 @@ export function findBestCombination(
     },
     templateId: admitted.template.id,
     usesLeft: admitted.usesLeft,
-    allows: (discountFen) =>
-      rules.overBudget(coupon, admitted.template, discountFen, till) === null,
+    // Only a budget or the offline limits can refuse an amount; without them none is checked.
+    ...(admitted.template.budgetFen !== null || rules.isUnseen(coupon)
+      ? {
+          allows: (discountFen: number) =>
+            rules.overBudget(coupon, admitted.template, discountFen, till) === null,
+        }
+      : {}),
   }));
   const found = searchBestCombination(order.lines, candidates);
   const outcomes = new Map(found.priced.coupons.map((outcome) => [outcome.key, outcome]));
