@@ -74,14 +74,51 @@ export async function bestCombinationBench(): Promise<Metric[]> {
     const fields = [
       { name: '满100减20', rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 } },
       { name: '全场9折', rule: { type: 'percent', payPermille: 900, maxDiscountFen: 3000 } },
-      { name: '水果满30减5', rule: { type: 'threshold', thresholdFen: 3000, amountFen: 500 }, scope: { categories: ['水果'] }, stackable: true },
-      { name: '乳品8.5折', rule: { type: 'percent', payPermille: 850 }, scope: { categories: ['乳品'] }, stackable: true },
+      {
+        name: '水果满30减5',
+        rule: { type: 'threshold', thresholdFen: 3000, amountFen: 500 },
+        scope: { categories: ['水果'] },
+        stackable: true,
+      },
+      {
+        name: '乳品8.5折',
+        rule: { type: 'percent', payPermille: 850 },
+        scope: { categories: ['乳品'] },
+        stackable: true,
+      },
       { name: '10元抵扣', rule: { type: 'voucher', amountFen: 1000 }, stackable: true },
-      { name: '5元抵扣(满50)', rule: { type: 'voucher', amountFen: 500, minSpendFen: 5000 }, stackable: true },
-      { name: '粮油每满50减5', rule: { type: 'threshold', thresholdFen: 5000, amountFen: 500, repeat: true, capFen: 2000 }, scope: { categories: ['粮油'] }, stackable: true },
-      { name: '单品7折', rule: { type: 'item', productId: products[0]!.id, maxUnits: 1, mode: 'percent', payPermille: 700 }, stackable: true },
-      { name: '单品免单', rule: { type: 'item', productId: products[3]!.id, maxUnits: 1, mode: 'free' }, stackable: true },
-      { name: '满200赠', rule: { type: 'gift', thresholdFen: 20000, giftProductId: products[5]!.id, giftQty: 1 }, stackable: true },
+      {
+        name: '5元抵扣(满50)',
+        rule: { type: 'voucher', amountFen: 500, minSpendFen: 5000 },
+        stackable: true,
+      },
+      {
+        name: '粮油每满50减5',
+        rule: { type: 'threshold', thresholdFen: 5000, amountFen: 500, repeat: true, capFen: 2000 },
+        scope: { categories: ['粮油'] },
+        stackable: true,
+      },
+      {
+        name: '单品7折',
+        rule: {
+          type: 'item',
+          productId: products[0]!.id,
+          maxUnits: 1,
+          mode: 'percent',
+          payPermille: 700,
+        },
+        stackable: true,
+      },
+      {
+        name: '单品免单',
+        rule: { type: 'item', productId: products[3]!.id, maxUnits: 1, mode: 'free' },
+        stackable: true,
+      },
+      {
+        name: '满200赠',
+        rule: { type: 'gift', thresholdFen: 20000, giftProductId: products[5]!.id, giftQty: 1 },
+        stackable: true,
+      },
     ];
     const codes: string[] = [];
     for (const field of fields) {

@@ -87,7 +87,6 @@ export interface PricingResult {
   lineDiscountsFen: number[];
 }
 
-
 /**
  * The stage each type applies in. 满减 and 抵扣 share one: both take a fixed amount, so placing
  * them together is what lets the most come off (a 满减 spread first could leave a 抵扣 short).

@@ -9,7 +9,13 @@ import {
 import type { HandlerContext } from '../platform/context';
 import type { ProductsService } from '../products/service';
 import type { CouponRow } from '../events/catalogue';
-import { Refusal, type Admitted, type RedemptionRules, type ResolvedOrder, type Till } from './evaluation';
+import {
+  Refusal,
+  type Admitted,
+  type RedemptionRules,
+  type ResolvedOrder,
+  type Till,
+} from './evaluation';
 
 /** Up to this many codes to choose among, every subset is weighed; above it, a bounded search. */
 export const EXHAUSTIVE_UP_TO = 10;
@@ -69,7 +75,9 @@ export function searchBestCombination(
   const constrained = (i: number) => {
     const { coupon, usesLeft, allows } = candidates[i]!;
     return (
-      !coupon.stackable || allows !== undefined || (usesLeft !== null && heldOfTemplate(i) > usesLeft)
+      !coupon.stackable ||
+      allows !== undefined ||
+      (usesLeft !== null && heldOfTemplate(i) > usesLeft)
     );
   };
   const fixed = (i: number) => type(i) === 'threshold' || type(i) === 'voucher';
@@ -103,7 +111,8 @@ export function searchBestCombination(
     if (priced && priced.payableFen === best.payableFen) set = without;
   }
   // Gifts where they fit: they take no money off, so the payable stays the lowest.
-  for (const gift of gifts) if (legalPricing(lines, candidates, [...set, gift])) set = [...set, gift];
+  for (const gift of gifts)
+    if (legalPricing(lines, candidates, [...set, gift])) set = [...set, gift];
 
   const priced = legalPricing(lines, candidates, set)!;
   const step = new Map(priced.coupons.map((outcome) => [outcome.key, outcome.step] as const));

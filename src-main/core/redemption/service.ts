@@ -1,9 +1,5 @@
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import type {
-  BestCombination,
-  Redemption,
-  Verdict,
-} from '../../../src-shared/contract/redemption';
+import type { BestCombination, Redemption, Verdict } from '../../../src-shared/contract/redemption';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { subtotalOnlyLines, type PricingLine } from '../../../src-shared/coupons/pricing';
 import type { AuthService } from '../auth/service';

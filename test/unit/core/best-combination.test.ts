@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   priceOrder,
   type CouponRule,
+  type CouponScope,
   type PricedCoupon,
   type PricingLine,
 } from '../../../src-shared/coupons/pricing';
@@ -23,7 +24,12 @@ describe('redemption.bestCombination', () => {
   it('of three held codes picks the legal pair with the lowest payable', async () => {
     const { ok, cashierToken, activeTemplate, issueOne } = await couponShop();
     const tenOff = await issueOne(
-      (await activeTemplate({ name: '满100减10', rule: { type: 'threshold', thresholdFen: 10000, amountFen: 1000 } })).id,
+      (
+        await activeTemplate({
+          name: '满100减10',
+          rule: { type: 'threshold', thresholdFen: 10000, amountFen: 1000 },
+        })
+      ).id,
     );
     const fiveOff = await issueOne(
       (
@@ -98,9 +104,7 @@ describe('redemption.bestCombination', () => {
       cashierToken,
     );
     expect(best).toMatchObject({ codes: [threshold.code], payableFen: 8000 });
-    expect(best.left).toEqual([
-      expect.objectContaining({ input: ninetyNine.code, reason: null }),
-    ]);
+    expect(best.left).toEqual([expect.objectContaining({ input: ninetyNine.code, reason: null })]);
   });
 
   it('uses no more codes of a template than the per-customer limit leaves', async () => {
@@ -149,10 +153,7 @@ describe('redemption.bestCombination', () => {
       cashierToken,
     );
     expect(best.codes).toEqual([]);
-    expect(best.left.map((l) => l.reason)).toEqual([
-      ...bad.map(() => 'NOT_FOUND'),
-      'COOLING_DOWN',
-    ]);
+    expect(best.left.map((l) => l.reason)).toEqual([...bad.map(() => 'NOT_FOUND'), 'COOLING_DOWN']);
     const verdict = await ok(
       'redemption.verify',
       { code: good.code, order: quick(12000) },
@@ -197,7 +198,7 @@ const candidatesArb = (min: number, max: number) =>
       fc.record({
         rule: rules,
         stackable: fc.boolean(),
-        scope: fc.constantFrom(
+        scope: fc.constantFrom<CouponScope[]>(
           { productIds: [], categories: [] },
           { productIds: ['a'], categories: [] },
           { productIds: [], categories: ['x'] },
@@ -208,14 +209,12 @@ const candidatesArb = (min: number, max: number) =>
       { minLength: min, maxLength: max },
     )
     .map((list) =>
-      list.map(
-        (c, i): CombinationCandidate => ({
-          coupon: { key: `K${i}`, rule: c.rule, scope: c.scope, stackable: c.stackable },
-          templateId: c.template,
-          // One limit per template, as the app reads it.
-          usesLeft: list.find((other) => other.template === c.template)!.usesLeft,
-        }),
-      ),
+      list.map((c, i): CombinationCandidate => ({
+        coupon: { key: `K${i}`, rule: c.rule, scope: c.scope, stackable: c.stackable },
+        templateId: c.template,
+        // One limit per template, as the app reads it.
+        usesLeft: list.find((other) => other.template === c.template)!.usesLeft,
+      })),
     );
 const linesArb = fc.array(
   fc.record({
@@ -247,9 +246,12 @@ describe('searchBestCombination (fast-check)', () => {
         const found = searchBestCombination(lines, candidates);
         expect(found.exhaustive).toBe(true);
         expect(isLegal(candidates, found.chosen, lines)).toBe(true);
-        expect(priceOrder(lines, found.chosen.map((i) => candidates[i]!.coupon)).payableFen).toBe(
-          found.priced.payableFen,
-        );
+        expect(
+          priceOrder(
+            lines,
+            found.chosen.map((i) => candidates[i]!.coupon),
+          ).payableFen,
+        ).toBe(found.priced.payableFen);
         for (let mask = 0; mask < 1 << candidates.length; mask++) {
           const set = candidates.map((_, i) => i).filter((i) => mask & (1 << i));
           if (!isLegal(candidates, set, lines)) continue;

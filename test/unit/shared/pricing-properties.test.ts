@@ -234,7 +234,9 @@ describe('stacked coupons, properties (fast-check)', () => {
             if (!inScope(line, coupon.scope)) return sum;
             const earlier = result.coupons.reduce((taken, c) => {
               const other = coupons.find((x) => x.key === c.key)!;
-              return c.ok && STAGE[other.rule.type] < stage ? taken + c.lineDiscountsFen[i]! : taken;
+              return c.ok && STAGE[other.rule.type] < stage
+                ? taken + c.lineDiscountsFen[i]!
+                : taken;
             }, 0);
             return sum + lineTotal(line) - earlier;
           }, 0);

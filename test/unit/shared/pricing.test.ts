@@ -252,7 +252,10 @@ describe('stacked coupons (issue 29)', () => {
   });
 
   it('takes an item 折 on what is left of the unit, not on its shelf price', () => {
-    const result = priceOrder([scarf], [coupon('E', itemPercent(800)), coupon('N', itemPercent(900))]);
+    const result = priceOrder(
+      [scarf],
+      [coupon('E', itemPercent(800)), coupon('N', itemPercent(900))],
+    );
     const byKey = Object.fromEntries(result.coupons.map((c) => [c.key, c]));
     // 8折 of ¥80 = ¥16 off, then 10 % of the ¥64 left = ¥6.40 (not 10 % of ¥80 = ¥8).
     expect(byKey.E).toMatchObject({ ok: true, discountFen: 1600 });
