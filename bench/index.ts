@@ -9,6 +9,7 @@ import { scannerBench } from './scanner.bench';
 import { analyticsBench } from './analytics.bench';
 import { syncBench } from './sync.bench';
 import { redeemBench } from './redeem.bench';
+import { bestCombinationBench } from './best-combination.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   analytics: analyticsBench,
   sync: syncBench,
   redeem: redeemBench,
+  'best-combination': bestCombinationBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

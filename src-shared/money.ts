@@ -13,18 +13,27 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * Ties go to the earlier line, so the split is deterministic.
  */
 export function allocateLargestRemainder(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (const w of weights) sum += w;
   if (total > sum) throw new RangeError('cannot allocate more than the weights add up to');
-  if (total === 0) return weights.map(() => 0);
-  const parts = weights.map((w) => Math.floor((total * w) / sum));
-  const left = total - parts.reduce((a, b) => a + b, 0);
+  const parts = new Array<number>(weights.length).fill(0);
+  if (total === 0) return parts;
+  let left = total;
+  const remainders = new Array<number>(weights.length);
+  const fractional: number[] = [];
+  weights.forEach((w, i) => {
+    parts[i] = Math.floor((total * w) / sum);
+    left -= parts[i];
+    remainders[i] = (total * w) % sum;
+    if (remainders[i] > 0) fractional.push(i);
+  });
   // Each of the `left` fen goes to a line whose exact share had a fraction, largest first;
-  // such a line's floor is below its weight, so it can take one more.
-  weights
-    .map((w, i) => ({ i, remainder: (total * w) % sum }))
-    .sort((a, b) => b.remainder - a.remainder || a.i - b.i)
-    .slice(0, left)
-    .forEach(({ i }) => (parts[i]! += 1));
+  // such a line's floor is below its weight, so it can take one more. (Hot in the pricing of
+  // every set the best-combination search weighs: only lines with a fraction are sorted.)
+  if (left > 0) {
+    fractional.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    for (let k = 0; k < left; k++) parts[fractional[k]!]! += 1;
+  }
   return parts;
 }
 

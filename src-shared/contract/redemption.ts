@@ -109,6 +109,43 @@ export type Redemption = z.infer<typeof redemptionSchema>;
 
 const codeInput = z.string().trim().min(1, { message: 'validation.required' }).max(300);
 
+/** The most codes one best-combination call weighs: all of them up to 10, a bounded search above. */
+export const BEST_COMBINATION_MAX_CODES = 30;
+
+/** The set of a customer's codes that leaves the least to pay on an order (自动选最优券). */
+export const bestCombinationSchema = z.object({
+  /** The chosen codes as they were given, in the order they apply; empty when none fits. */
+  codes: z.array(z.string()),
+  coupons: z.array(
+    z.object({
+      input: z.string(),
+      code: z.string(),
+      display: z.string(),
+      templateName: z.string(),
+      type: z.string(),
+      stackable: z.boolean(),
+      discountFen: z.number().int(),
+      step: z.number().int(),
+      gift: z.object({ productId: idSchema, name: z.string(), qty: z.number().int() }).nullable(),
+    }),
+  ),
+  /** The codes left out: why (a refusal), or null when the chosen set simply takes more off. */
+  left: z.array(
+    z.object({
+      input: z.string(),
+      display: z.string().nullable(),
+      reason: refusalReasonSchema.nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  subtotalFen: z.number().int(),
+  discountFen: z.number().int(),
+  payableFen: z.number().int(),
+  /** False when there were more than 10 usable codes and a bounded search chose among them. */
+  exhaustive: z.boolean(),
+});
+export type BestCombination = z.infer<typeof bestCombinationSchema>;
+
 export const redemptionMethods = {
   'redemption.verify': method({
     summary:
@@ -121,6 +158,17 @@ export const redemptionMethods = {
       storeId: idSchema.optional(),
     }),
     output: verdictSchema,
+    access: [...ALL_STAFF, 'terminal'],
+  }),
+  'redemption.bestCombination': method({
+    summary:
+      'The codes a customer holds, weighed together: the legal set with the lowest payable on this order (自动选最优券)',
+    input: z.object({
+      codes: z.array(codeInput).min(1).max(BEST_COMBINATION_MAX_CODES),
+      order: orderSchema,
+      storeId: idSchema.optional(),
+    }),
+    output: bestCombinationSchema,
     access: [...ALL_STAFF, 'terminal'],
   }),
   'redemption.redeem': method({

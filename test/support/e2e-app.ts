@@ -163,3 +163,20 @@ export async function scan(page: Page, text: string) {
   }
   await cdp.detach();
 }
+
+/** Calls the local API at `baseUrl` with the page's own session (sessionStorage), as the app does. */
+export async function callApi<T>(
+  page: Page,
+  baseUrl: string,
+  method: string,
+  input: unknown,
+): Promise<T> {
+  const token = await page.evaluate(() => sessionStorage.getItem('storedesk.sessionToken'));
+  const response = await page.request.post(`${baseUrl}/api/${method}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: input,
+  });
+  const result = (await response.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.data;
+}

@@ -3,6 +3,7 @@ import type { RefusalReason, Verdict } from '../../../src-shared/contract/redemp
 import { displayCode } from '../../../src-shared/coupons/codes';
 import {
   priceOrder,
+  type CouponRule,
   type PricedCoupon,
   type PricingLine,
 } from '../../../src-shared/coupons/pricing';
@@ -37,6 +38,15 @@ export interface ResolvedOrder {
   lines: PricingLine[];
   names: (string | null)[];
   customerPhone: string | null;
+}
+
+/** A coupon that may be used here and now, and how many more of its template one order may use. */
+export interface Admitted {
+  template: ReturnType<TemplatesService['row']>;
+  /** The version the code was issued under; never a cashback rule (those are paid, not applied). */
+  version: Omit<ReturnType<TemplatesService['version']>, 'rule'> & { rule: CouponRule };
+  /** Left by the per-customer limit and the budget's count; null when neither limits it. */
+  usesLeft: number | null;
 }
 
 /** A refusal carried through the evaluation; `verify` reports it, `redeem` throws it. */
@@ -86,14 +96,11 @@ export class RedemptionRules {
     return this.unsaved.has(coupon);
   }
 
-  /** Everything `verify` and `redeem` check, in the order a cashier would want to hear it. */
-  evaluate(
-    ctx: HandlerContext,
-    till: Till,
-    codeInput: string,
-    order: ResolvedOrder,
-    withCodes: string[],
-  ): Refusal | { coupon: CouponRow; verdict: Verdict } {
+  /**
+   * Reads a typed code or scanned QR and finds its coupon. Every lookup a caller makes goes
+   * through here, so each bad code counts against the till's and the cashier's guess guard.
+   */
+  lookUp(ctx: HandlerContext, till: Till, codeInput: string): Refusal | CouponRow {
     const guardKeys = this.guardKeys(ctx);
     const coolDown = this.guard.coolingDown(guardKeys);
     if (coolDown) return new Refusal('COOLING_DOWN', { seconds: Math.ceil(coolDown / 1000) });
@@ -106,9 +113,12 @@ export class RedemptionRules {
           storeId: till.storeId,
           details: { attempts: this.guard.limit, seconds: this.guard.coolDownMs / 1000 },
         });
-      return found;
     }
-    const coupon = found;
+    return found;
+  }
+
+  /** Whether this coupon may be used at all here and now, whatever else is on the order. */
+  admit(coupon: CouponRow, till: Till, order: ResolvedOrder): Refusal | Admitted {
     const template = this.templates.row(coupon.templateId);
     const version = this.templates.version(coupon.templateId, coupon.templateVersion);
     const now = this.clock.now();
@@ -134,6 +144,9 @@ export class RedemptionRules {
       );
     if (template.storeIds.length && !template.storeIds.includes(till.storeId))
       return new Refusal('STORE_NOT_ELIGIBLE', { storeName: till.storeName }, coupon);
+    // How many more of this template the customer and the budget allow on one order.
+    let usesLeft =
+      template.budgetCount === null ? null : template.budgetCount - template.redeemedCount;
     const phone = order.customerPhone ?? coupon.customerPhone;
     if (phone && template.perCustomerLimit !== null) {
       const used = this.adb.db
@@ -149,10 +162,28 @@ export class RedemptionRules {
         .get()!.n;
       if (used >= template.perCustomerLimit)
         return new Refusal('CUSTOMER_LIMIT_REACHED', { limit: template.perCustomerLimit }, coupon);
+      usesLeft = Math.min(usesLeft ?? Infinity, template.perCustomerLimit - used);
     }
     if (template.budgetCount !== null && template.redeemedCount >= template.budgetCount)
       return new Refusal('BUDGET_EXHAUSTED', { budgetCount: template.budgetCount }, coupon);
     if (version.rule.type === 'cashback') return new Refusal('NOT_FOUND', {}, null);
+    return { template, version: { ...version, rule: version.rule }, usesLeft };
+  }
+
+  /** Everything `verify` and `redeem` check, in the order a cashier would want to hear it. */
+  evaluate(
+    ctx: HandlerContext,
+    till: Till,
+    codeInput: string,
+    order: ResolvedOrder,
+    withCodes: string[],
+  ): Refusal | { coupon: CouponRow; verdict: Verdict } {
+    const found = this.lookUp(ctx, till, codeInput);
+    if (found instanceof Refusal) return found;
+    const coupon = found;
+    const admitted = this.admit(coupon, till, order);
+    if (admitted instanceof Refusal) return admitted;
+    const { template, version } = admitted;
 
     const others = this.otherCoupons(withCodes, coupon.code, till);
     // The coupons already on the order come first: a second non-stackable one is the newcomer.
@@ -166,12 +197,8 @@ export class RedemptionRules {
       if (mine.reason === 'MIN_SPEND_NOT_MET') details.shortText = formatFen(mine.details.shortFen);
       return new Refusal(mine.reason, details, coupon);
     }
-    if (template.budgetFen !== null && template.redeemedFen + mine.discountFen > template.budgetFen)
-      return new Refusal('BUDGET_EXHAUSTED', { budgetFen: template.budgetFen }, coupon);
-    if (this.unsaved.has(coupon)) {
-      const over = this.unseenCodes.overValue(mine.discountFen, till.timeZone);
-      if (over) return new Refusal('OFFLINE_LIMIT_REACHED', over, null);
-    }
+    const tooMuch = this.overBudget(coupon, template, mine.discountFen, till);
+    if (tooMuch) return tooMuch;
 
     return {
       coupon,
@@ -211,6 +238,22 @@ export class RedemptionRules {
     };
   }
 
+  /** Whether taking `discountFen` off with this coupon would break its campaign's budget. */
+  overBudget(
+    coupon: CouponRow,
+    template: Admitted['template'],
+    discountFen: number,
+    till: Till,
+  ): Refusal | null {
+    if (template.budgetFen !== null && template.redeemedFen + discountFen > template.budgetFen)
+      return new Refusal('BUDGET_EXHAUSTED', { budgetFen: template.budgetFen }, coupon);
+    if (this.unsaved.has(coupon)) {
+      const over = this.unseenCodes.overValue(discountFen, till.timeZone);
+      if (over) return new Refusal('OFFLINE_LIMIT_REACHED', over, null);
+    }
+    return null;
+  }
+
   /** A typed code (checked for typos before any lookup) or a scanned QR token. */
   private findCoupon(codeInput: string, till: Till): CouponRow | Refusal {
     const reading = readCode(codeInput, this.keys);
@@ -243,7 +286,9 @@ export class RedemptionRules {
     const result: PricedCoupon[] = [];
     for (const other of withCodes) {
       const found = this.findCoupon(other, till);
+      // A code sent twice is one coupon: it must not take its discount twice.
       if (found instanceof Refusal || found.code === ownCode) continue;
+      if (result.some((known) => known.key === found.code)) continue;
       const version = this.templates.version(found.templateId, found.templateVersion);
       if (version.rule.type === 'cashback') continue;
       result.push({

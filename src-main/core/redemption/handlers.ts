@@ -5,9 +5,14 @@ export const redemptionHandlers = (
   redemption: RedemptionService,
 ): Pick<
   HandlerMap,
-  'redemption.verify' | 'redemption.redeem' | 'redemption.void' | 'redemption.list'
+  | 'redemption.verify'
+  | 'redemption.bestCombination'
+  | 'redemption.redeem'
+  | 'redemption.void'
+  | 'redemption.list'
 > => ({
   'redemption.verify': (input, ctx) => redemption.verify(ctx, input),
+  'redemption.bestCombination': (input, ctx) => redemption.bestCombination(ctx, input),
   'redemption.redeem': (input, ctx) => redemption.redeem(ctx, input),
   'redemption.void': (input, ctx) => redemption.void(ctx, input),
   'redemption.list': (input) => redemption.list(input),

@@ -1,5 +1,5 @@
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import type { Redemption, Verdict } from '../../../src-shared/contract/redemption';
+import type { BestCombination, Redemption, Verdict } from '../../../src-shared/contract/redemption';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { subtotalOnlyLines, type PricingLine } from '../../../src-shared/coupons/pricing';
 import type { AuthService } from '../auth/service';
@@ -15,6 +15,7 @@ import { newId } from '../../../src-node/ids';
 import type { ProductsService } from '../products/service';
 import type { StoresService } from '../stores/service';
 import type { OfflineAdmissions } from '../sync/offline-admissions';
+import { findBestCombination } from './best-combination';
 import { Refusal, type RedemptionRules, type ResolvedOrder, type Till } from './evaluation';
 import type { RedemptionLedger } from './ledger';
 import type { RedemptionReadModel } from './read-model';
@@ -57,6 +58,16 @@ export class RedemptionService {
     const order = this.resolveOrder(input.order);
     const outcome = this.rules.evaluate(ctx, till, input.code, order, input.withCodes);
     return outcome instanceof Refusal ? this.rules.refusedVerdict(outcome, order) : outcome.verdict;
+  }
+
+  /** 自动选最优券: of the codes a customer holds, the set that leaves the least to pay. */
+  bestCombination(
+    ctx: HandlerContext,
+    input: ParsedInputOf<'redemption.bestCombination'>,
+  ): BestCombination {
+    const till = this.till(ctx, input.storeId);
+    const order = this.resolveOrder(input.order);
+    return findBestCombination(ctx, this.rules, this.products, till, input.codes, order);
   }
 
   redeem(

@@ -239,3 +239,71 @@ describe('several coupons on one order', () => {
     expect(result.lineDiscountsFen).toEqual([300]);
   });
 });
+
+describe('stacked coupons (issue 29)', () => {
+  const scarf: PricingLine = { productId: 'scarf', category: 'wear', qty: 1, unitPriceFen: 8000 };
+  const itemPercent = (payPermille: number): CouponRule => ({
+    type: 'item',
+    productId: 'scarf',
+    maxUnits: 1,
+    mode: 'percent',
+    priceFen: null,
+    payPermille,
+  });
+
+  it('takes an item 折 on what is left of the unit, not on its shelf price', () => {
+    const result = priceOrder(
+      [scarf],
+      [coupon('E', itemPercent(800)), coupon('N', itemPercent(900))],
+    );
+    const byKey = Object.fromEntries(result.coupons.map((c) => [c.key, c]));
+    // 8折 of ¥80 = ¥16 off, then 10 % of the ¥64 left = ¥6.40 (not 10 % of ¥80 = ¥8).
+    expect(byKey.E).toMatchObject({ ok: true, discountFen: 1600 });
+    expect(byKey.N).toMatchObject({ ok: true, discountFen: 640 });
+    expect(result.payableFen).toBe(8000 - 1600 - 640);
+  });
+
+  it('charges the same whatever order two fixed amounts with different reach are scanned in', () => {
+    const a: PricingLine = { productId: 'A', category: null, qty: 1, unitPriceFen: 800 };
+    const b: PricingLine = { productId: 'B', category: null, qty: 1, unitPriceFen: 200 };
+    const c: PricingLine = { productId: 'C', category: null, qty: 1, unitPriceFen: 1000 };
+    const six = coupon('SIX', voucher(600), { scope: { productIds: ['A', 'B'], categories: [] } });
+    const seven = coupon('SEVEN', voucher(700), { scope: { productIds: ['A'], categories: [] } });
+    const scanned = priceOrder([a, b, c], [six, seven]);
+    const reversed = priceOrder([a, b, c], [seven, six]);
+    // A and B (¥10) are all the two vouchers can reach: both come off in full, ¥10.00 is left.
+    expect(scanned.payableFen).toBe(1000);
+    expect(reversed.payableFen).toBe(1000);
+    expect(reversed.coupons.map((x) => [x.key, x.ok && x.discountFen]).sort()).toEqual(
+      scanned.coupons.map((x) => [x.key, x.ok && x.discountFen]).sort(),
+    );
+    expect(scanned.lineDiscountsFen).toEqual([800, 200, 0]);
+  });
+});
+
+describe('stacked coupons: thresholds see their stage', () => {
+  it('checks every threshold of one stage against what is left when the stage begins', () => {
+    // ¥100 of goods, 满100减20 and a ¥5 抵扣 with ¥100 minimum: one stage, both count ¥100.
+    const result = priceOrder(subtotalOnlyLines(10000), [
+      coupon('V', voucher(500, 10000)),
+      coupon('T', threshold(10000, 2000)),
+    ]);
+    expect(result.coupons.every((c) => c.ok)).toBe(true);
+    expect(result.payableFen).toBe(7500);
+  });
+
+  it('lets an earlier stage take a later threshold away (the best combination then helps)', () => {
+    const alone = priceOrder(subtotalOnlyLines(10000), [coupon('T', threshold(10000, 2000))]);
+    const withPercent = priceOrder(subtotalOnlyLines(10000), [
+      coupon('T', threshold(10000, 2000)),
+      coupon('P', percent(990)),
+    ]);
+    expect(alone.payableFen).toBe(8000);
+    expect(withPercent.coupons.find((c) => c.key === 'T')).toMatchObject({
+      ok: false,
+      reason: 'MIN_SPEND_NOT_MET',
+      details: { eligibleFen: 9900 },
+    });
+    expect(withPercent.payableFen).toBe(9900);
+  });
+});

@@ -6,7 +6,7 @@ import styles from './ApplicationOrderPanel.module.css';
 
 /**
  * The stages of src-shared/coupons/pricing.ts, in the order they apply: item coupons, then
- * percent, then threshold and voucher, gifts last. Cashback codes are paid out, not applied.
+ * percent, then threshold and voucher together (one stage), gifts last. Cashback codes are paid out, not applied.
  */
 const STAGES: { key: string; types: TemplateType[] }[] = [
   { key: 'item', types: ['item'] },
@@ -57,6 +57,7 @@ export function ApplicationOrderPanel({
       <ul className={styles.rules}>
         <li>{t('applicationOrder.rules.oneNonStackable')}</li>
         <li>{t('applicationOrder.rules.remaining')}</li>
+        <li>{t('applicationOrder.rules.scanOrder')}</li>
         <li>{t('applicationOrder.rules.split')}</li>
       </ul>
     </div>

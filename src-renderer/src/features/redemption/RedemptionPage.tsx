@@ -11,6 +11,7 @@ import { useCurrentSession } from '../../session/session-context';
 import { useStores, useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
 import { ApplicationOrderPanel } from '../coupons/ApplicationOrderPanel';
+import { BestCombinationOffer } from './best-combination/BestCombinationOffer';
 import { CodeEntry } from './CodeEntry';
 import { CouponStack } from './CouponStack';
 import { findProduct, OrderEntry } from './OrderEntry';
@@ -129,6 +130,7 @@ export function RedemptionPage() {
           </Card>
         </div>
         <div className={styles.side}>
+          <BestCombinationOffer desk={desk} storeId={storeId} />
           <Card className={styles.verdictCard}>
             <VerdictPanel desk={desk} timeZone={timeZone} onVoid={setVoiding} />
           </Card>

@@ -77,6 +77,10 @@ export function useRedemptionDesk(storeId: string | undefined) {
   const [orderGeneration, setOrderGeneration] = useState(0);
   const [coupons, setCouponsState] = useState<AppliedCoupon[]>([]);
   const couponsNow = useRef<AppliedCoupon[]>([]);
+  // Genuine codes the customer holds that could not join the coupons on the order (a second
+  // non-stackable one, or ones a best combination left out): weighed again for the best offer.
+  const [held, setHeldState] = useState<string[]>([]);
+  const heldNow = useRef<string[]>([]);
   const [check, setCheck] = useState<DeskCheck>({ kind: 'idle' });
   const [result, setResult] = useState<DeskResult | null>(null);
   const [repricing, setRepricing] = useState(false);
@@ -90,6 +94,10 @@ export function useRedemptionDesk(storeId: string | undefined) {
   const setCoupons = (list: AppliedCoupon[]) => {
     couponsNow.current = list;
     setCouponsState(list);
+  };
+  const setHeld = (list: string[]) => {
+    heldNow.current = list;
+    setHeldState(list);
   };
 
   const verify = (code: string, input: OrderInput, withCodes: string[]) =>
@@ -158,6 +166,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
     setOrder(fresh);
     setOrderGeneration((generation) => generation + 1);
     setCoupons([]);
+    setHeld([]);
     setCheck({ kind: 'idle' });
     setResult(null);
     setRepricing(false);
@@ -197,6 +206,9 @@ export function useRedemptionDesk(storeId: string | undefined) {
     const settle = (verdict: Verdict): CheckOutcome => {
       if (onOrder(verdict.code)) return say(t('redemption.alreadyOnOrder'));
       const refusal = refusalOfVerdict(verdict);
+      // A second non-stackable coupon is still the customer's: the best offer weighs it.
+      if (refusal?.reason === 'NOT_STACKABLE' && !heldNow.current.includes(input))
+        setHeld([...heldNow.current, input]);
       if (refusal && !ORDER_FIT_REASONS.includes(refusal.reason)) return refuse(refusal);
 
       // Valid, or valid once the order has what it needs: it goes on the order either way.
@@ -233,6 +245,41 @@ export function useRedemptionDesk(storeId: string | undefined) {
     }
     // The verdict is what the cashier waits for: drawn now, before anything else is done.
     return flushSync(() => settle(verdict));
+  }
+
+  /**
+   * Puts exactly these codes (a best combination) on the order, each priced with the others;
+   * the customer's other codes are kept aside, held.
+   */
+  async function applyCombination(inputs: string[]) {
+    const draft = orderNow.current;
+    const input = toOrderInput(draft);
+    if (isOrderProblem(input) || inputs.length === 0) return;
+    const everything = [...couponsNow.current.map((coupon) => coupon.input), ...heldNow.current];
+    const run = ++repriceRun.current;
+    setRepricing(true);
+    try {
+      const verdicts = await Promise.all(
+        inputs.map((code) =>
+          verify(
+            code,
+            input,
+            inputs.filter((other) => other !== code),
+          ),
+        ),
+      );
+      if (run !== repriceRun.current) return;
+      setCoupons(
+        inputs.map((code, i) => ({ input: code, verdict: verdicts[i]!, redemption: null })),
+      );
+      setHeld(everything.filter((code) => !inputs.includes(code)));
+      attemptKey.current = null;
+      setCheck({ kind: 'idle' });
+    } catch (error) {
+      if (run === repriceRun.current) setCheck({ kind: 'message', text: errorText(error) });
+    } finally {
+      if (run === repriceRun.current) setRepricing(false);
+    }
   }
 
   function removeCoupon(index: number) {
@@ -316,6 +363,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
     order,
     orderGeneration,
     coupons,
+    held,
     check,
     result,
     busy: check.kind === 'checking',
@@ -330,6 +378,7 @@ export function useRedemptionDesk(storeId: string | undefined) {
     removeLine,
     checkCode,
     removeCoupon,
+    applyCombination,
     confirm,
     newOrder,
     clearCheck: () => setCheck({ kind: 'idle' }),

@@ -205,16 +205,18 @@ export const coupons: UiMessages['coupons'] = {
 export const applicationOrder: UiMessages['applicationOrder'] = {
   title: 'How several coupons on one order are worked out',
   stages: {
-    item: 'Products first',
+    item: 'Products first; a percent is taken of what is left of the item',
     percent: 'Percent off what is left',
-    threshold: 'Thresholds count what is left after the steps before',
+    threshold: 'Thresholds and vouchers together, taking off all they can',
     gift: 'Gifts last',
   },
   rules: {
     oneNonStackable:
       'An order takes at most one non-stackable coupon; stackable ones combine with it and with each other.',
     remaining:
-      'Each coupon works on what the coupons before it left; thresholds and minimum spends are checked against that remaining amount.',
+      'Each coupon works on what the steps before it left; thresholds and minimum spends are checked against what is left when their step begins, so coupons of one step never take each other’s threshold away.',
+    scanOrder:
+      'The scan order changes nothing: coupons of one step apply in a fixed order, and fixed amounts go first onto goods the other coupons cannot reach, so none of them is left short.',
     split:
       'An order discount is split over the lines in proportion, to the fen: the parts add up exactly and no line goes below zero.',
   },

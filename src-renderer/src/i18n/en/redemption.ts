@@ -41,6 +41,12 @@ export const redemption: UiMessages['redemption'] = {
   productAdded: 'Added: {{name}} {{price}}',
   coolingDownBefore: 'Too many wrong codes; try again in',
   coolingDownAfter: 's',
+  best: {
+    title: 'Best coupons for this order',
+    hint: 'Of the {{held}} codes the customer showed, this saves the most:',
+    payable: 'To pay',
+    use: 'Use these {{count}}: {{amount}} off',
+  },
   orderProblems: {
     subtotal: 'The order amount is not valid; correct it and check again',
     phone: "The customer's mobile number is not valid; correct or clear it and check again",

@@ -38,6 +38,12 @@ export const redemption = {
   productAdded: '已加入：{{name}} {{price}}',
   coolingDownBefore: '错误券码过多，请',
   coolingDownAfter: '秒后再试',
+  best: {
+    title: '自动选最优券',
+    hint: '顾客出示的 {{held}} 张券里，这样用最省：',
+    payable: '应付',
+    use: '用这 {{count}} 张，共减 {{amount}}',
+  },
   orderProblems: {
     subtotal: '订单金额格式不对，请修改后再验证',
     phone: '顾客手机号格式不对，请修改或清空后再验证',
