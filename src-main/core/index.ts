@@ -108,6 +108,7 @@ export async function createCore(options: CoreOptions) {
     sales,
     issuer,
     ledgers,
+    codesGuard,
   } = buildSharedServices(adb, clock, config);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
   const apiKeys = new ApiKeysService(adb, clock, audit);
@@ -125,6 +126,7 @@ export async function createCore(options: CoreOptions) {
     stores,
     keys,
     templates,
+    codesGuard,
   );
   const printing = new PrintingService(
     adb,
@@ -142,6 +144,7 @@ export async function createCore(options: CoreOptions) {
       status: options.queryPrinterStatus ?? queryPrinterStatus,
       usb: new UsbPrinterWatch(options.loadUsb ?? loadUsbModule),
     },
+    codesGuard,
   );
   const cashback = new CashbackService(
     adb,
@@ -152,6 +155,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     products,
     stores,
+    codesGuard,
   );
 
   const productImport = new ProductImportService(adb, clock, audit);
@@ -203,7 +207,7 @@ export async function createCore(options: CoreOptions) {
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
-    ...staffHandlers(staff),
+    ...staffHandlers(staff, auth),
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),
