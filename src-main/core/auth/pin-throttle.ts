@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { AppDatabase } from '../db/database';
@@ -7,7 +7,10 @@ import { pinAttempts } from './schema';
 
 /** How wrong PINs slow down whoever types them (tests shorten the timings). */
 export interface PinThrottleConfig {
-  /** Wrong PINs a source may make before it has to wait. */
+  /**
+   * Wrong PINs a source may make before it has to wait: above the 5 that lock one staff member,
+   * so someone who locks themselves out does not also hold up the whole till.
+   */
   freeFailures: number;
   /** The first wait; every further wrong PIN doubles it, up to `maxDelayMs`. */
   firstDelayMs: number;
@@ -19,7 +22,7 @@ export interface PinThrottleConfig {
 }
 
 export const defaultPinThrottleConfig: PinThrottleConfig = {
-  freeFailures: 5,
+  freeFailures: 10,
   firstDelayMs: 30_000,
   maxDelayMs: 15 * 60_000,
   forgetAfterMs: 60 * 60_000,
@@ -122,6 +125,11 @@ export class PinThrottle {
    */
   failWithin(attempt: PinAttempt): { remaining: number; waitSeconds: number | null } {
     const now = this.clock.now();
+    // Sources quiet for long are forgotten: the table stays as small as the recent trouble.
+    this.adb.db
+      .delete(pinAttempts)
+      .where(lt(pinAttempts.lastFailureAt, now - this.config.forgetAfterMs))
+      .run();
     let remaining = Infinity;
     let waitMs = 0;
     for (const key of attempt.keys) {

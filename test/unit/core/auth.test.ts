@@ -74,7 +74,7 @@ describe('PIN login and sessions', () => {
   it('unlocks the lock screen with the own PIN only, slowing wrong ones down', async () => {
     const { ok, fails, ownerToken } = await initializedShop();
     expect(await ok('auth.unlock', { pin: OWNER_PIN }, ownerToken)).toEqual({ unlocked: true });
-    for (let i = 0; i < 4; i++) await fails('auth.unlock', { pin: '999999' }, ownerToken);
+    for (let i = 0; i < 9; i++) await fails('auth.unlock', { pin: '999999' }, ownerToken);
     const waiting = await fails('auth.unlock', { pin: '999999' }, ownerToken);
     expect(waiting).toMatchObject({ code: 'PIN_TRY_LATER', details: { retryAfterSeconds: 30 } });
     // The lock screen cannot be brute-forced around, and nobody is locked out or logged out.

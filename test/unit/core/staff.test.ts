@@ -90,7 +90,7 @@ describe('staff management', () => {
   });
 
   it('resets a PIN: the old one stops working, a lock-out is lifted, sessions end', async () => {
-    const { ok, fails, ownerToken, clock } = await initializedShop();
+    const { ok, fails, ownerToken } = await initializedShop();
     const cashier = await ok(
       'staff.create',
       { name: '孙收银', role: 'cashier', pin: '101010' },
@@ -99,15 +99,10 @@ describe('staff management', () => {
     const { token } = await ok('auth.login', { staffId: cashier.id, pin: '101010' });
     for (let i = 0; i < 5; i++) await fails('auth.login', { staffId: cashier.id, pin: '000000' });
     await ok('staff.resetPin', { id: cashier.id, pin: '202020' }, ownerToken);
-    // The window that typed the five wrong PINs waits its 30 s (the reset lifts the staff lock).
-    clock.advance(30_001);
     expect((await fails('auth.session', {}, token)).code).toBe('SESSION_EXPIRED');
-    // Refused, and being this window's sixth wrong PIN it now waits 60 s.
-    expect(await fails('auth.login', { staffId: cashier.id, pin: '101010' })).toMatchObject({
-      code: 'PIN_TRY_LATER',
-      details: { retryAfterSeconds: 60 },
-    });
-    clock.advance(60_001);
+    expect((await fails('auth.login', { staffId: cashier.id, pin: '101010' })).code).toBe(
+      'WRONG_PIN',
+    );
     await ok('auth.login', { staffId: cashier.id, pin: '202020' });
   });
 
