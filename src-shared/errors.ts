@@ -20,6 +20,12 @@ export const ERROR_STATUS = {
   DUPLICATE_CODE: 409,
   WRONG_PIN: 401,
   STAFF_LOCKED: 423,
+  /** Too many wrong PINs from this source (or the whole LAN): `retryAfterSeconds`. */
+  PIN_TRY_LATER: 429,
+  /** The session's lock screen is up: unlock with the PIN first. */
+  SESSION_LOCKED: 423,
+  /** Changing one's own PIN needs the current one. */
+  CURRENT_PIN_REQUIRED: 400,
   STAFF_INACTIVE: 403,
   LAST_OWNER: 409,
   CANNOT_CHANGE_SELF: 409,

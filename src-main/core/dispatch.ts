@@ -30,6 +30,8 @@ export interface CallOptions {
   lang?: Language;
   /** Terminal keys are honoured only when the local API is bound to the shop LAN. */
   allowTerminalKeys?: boolean;
+  /** The HTTP caller's address (PIN guesses are slowed down per address). */
+  remoteAddress?: string;
 }
 
 export interface DispatchDeps {
@@ -60,6 +62,12 @@ function sqliteCode(error: unknown): string | undefined {
 }
 
 /**
+ * What a session with its lock screen up may still do: unlock, give up (log out), lock again,
+ * and say whose it is (the lock screen shows the name after a reload, as the login screen does).
+ */
+const OPEN_WHILE_LOCKED = new Set(['auth.unlock', 'auth.logout', 'auth.lock', 'auth.session']);
+
+/**
  * The one path every call takes, from IPC, HTTP or a test: find the method, establish the
  * caller, check the role, validate the input, run the handler, and turn any failure into a
  * translated `AppError` shape. Nothing thrown escapes.
@@ -74,8 +82,10 @@ export function createDispatcher(deps: DispatchDeps) {
     return deps.resolveSession(credential);
   }
 
-  function authorize(def: MethodDef, actor: Actor): void {
+  function authorize(method: string, def: MethodDef, actor: Actor): void {
     if (def.access.includes('public')) return;
+    if (actor.kind === 'staff' && actor.locked && !OPEN_WHILE_LOCKED.has(method))
+      throw new AppError('SESSION_LOCKED');
     if (def.access.includes('setup')) {
       if (deps.isInitialized()) throw new AppError('ALREADY_INITIALIZED');
       return;
@@ -129,7 +139,7 @@ export function createDispatcher(deps: DispatchDeps) {
         if (!def.access.includes('public') && !def.access.includes('setup')) throw error;
         actor = { kind: 'anonymous' };
       }
-      authorize(def, actor);
+      authorize(method, def, actor);
       const parsed = def.input.safeParse(input ?? {}, { error: zodLocale(lang) });
       if (!parsed.success)
         throw new AppError('VALIDATION_FAILED', { issues: toFieldIssues(parsed.error, lang) });
@@ -141,7 +151,7 @@ export function createDispatcher(deps: DispatchDeps) {
           issues: [{ path: unsafe, message: 'validation.unsafeText' }],
         });
       const source = actor.kind === 'terminal' ? 'terminal' : options.source;
-      const ctx: HandlerContext = { actor, source, lang };
+      const ctx: HandlerContext = { actor, source, lang, remoteAddress: options.remoteAddress };
       const handler = deps.handlers[method] as (input: unknown, ctx: HandlerContext) => unknown;
       const output = await handler(parsed.data, ctx);
       if (deps.config.validateOutputs) {
@@ -193,7 +203,8 @@ export function createDispatcher(deps: DispatchDeps) {
       } catch {
         actor = null;
       }
-      if (!actor) return;
+      // Nothing reaches a locked screen but the end of its session.
+      if (!actor || (actor.kind === 'staff' && actor.locked)) return;
       const caller = actor.kind === 'terminal' ? 'terminal' : actor.role;
       if (callerMayUse(eventDefs[name].access, caller)) listener(name, payload);
     });

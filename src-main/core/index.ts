@@ -118,6 +118,7 @@ export async function createCore(options: CoreOptions) {
     sales,
     issuer,
     ledgers,
+    codesGuard,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
@@ -140,6 +141,7 @@ export async function createCore(options: CoreOptions) {
     stores,
     keys,
     templates,
+    codesGuard,
   );
   const printing = new PrintingService(
     adb,
@@ -157,6 +159,7 @@ export async function createCore(options: CoreOptions) {
       status: options.queryPrinterStatus ?? queryPrinterStatus,
       usb: new UsbPrinterWatch(options.loadUsb ?? loadUsbModule),
     },
+    codesGuard,
   );
   const cashback = new CashbackService(
     adb,
@@ -167,6 +170,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     products,
     stores,
+    codesGuard,
   );
 
   const productImport = new ProductImportService(adb, clock, audit);
@@ -226,7 +230,7 @@ export async function createCore(options: CoreOptions) {
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
-    ...staffHandlers(staff),
+    ...staffHandlers(staff, auth),
     ...storesHandlers(stores),
     ...apiKeysHandlers(apiKeys),
     ...auditHandlers(audit),

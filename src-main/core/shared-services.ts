@@ -8,7 +8,9 @@ import { rollupEffects } from './analytics/rollup-effects';
 import { AuditService } from './audit/service';
 import { AuthService } from './auth/service';
 import { SessionsService } from './auth/sessions';
+import { PinThrottle } from './auth/pin-throttle';
 import { cashbackEffects } from './cashback/effects';
+import { CodesGuard } from './codes-guard/guard';
 import { CashbackLedger } from './cashback/ledger';
 import { couponEffects } from './coupons/effects';
 import { IssueService } from './coupons/issue';
@@ -59,7 +61,18 @@ export function buildSharedServices(
   const outbox = options.outbox ?? new OutboxService(adb, clock);
   const stores = new StoresService(adb, clock, audit, outbox);
   const staff = new StaffService(adb, clock, audit, sessions, outbox);
-  const auth = new AuthService(adb, clock, config, audit, sessions, staff, stores, settings);
+  const pinThrottle = new PinThrottle(adb, clock, config.pinThrottle);
+  const auth = new AuthService(
+    adb,
+    clock,
+    config,
+    audit,
+    sessions,
+    staff,
+    stores,
+    settings,
+    pinThrottle,
+  );
   const products = new ProductsService(adb, clock, audit);
   const keys = new SigningKeys(adb, clock, options.sealer);
   const templates = new TemplatesService(adb, clock, audit, products, outbox);
@@ -74,11 +87,13 @@ export function buildSharedServices(
   const redemptionLedger = new RedemptionLedger(adb, events, ledgers.issued);
   const issuer = new IssueService(adb, clock, audit, ledgers.issued, templates, keys);
   const unseenCodes = new OfflineAdmissions(adb, clock, () => readSyncSettings(settings));
+  // One count of unknown codes per caller, whichever method looked them up.
+  const codesGuard = new CodesGuard(clock, audit);
   const redemption = new RedemptionService(
     adb,
     clock,
     config,
-    new RedemptionRules(adb, clock, audit, templates, keys, products, unseenCodes),
+    new RedemptionRules(adb, clock, audit, templates, keys, products, unseenCodes, codesGuard),
     redemptionLedger,
     new RedemptionReadModel(adb, keys, config.voidWindowMs),
     templates,
@@ -115,6 +130,7 @@ export function buildSharedServices(
     alerts,
     issuer,
     redemption,
+    codesGuard,
     stock,
     sales,
     ledgers: { ...ledgers, redemption: redemptionLedger, sales: salesLedger },

@@ -68,8 +68,11 @@ export async function buildServer(options: ServerOptions) {
       source: 'http',
       lang: languageOf(request),
       allowTerminalKeys: options.allowTerminalKeys ?? false,
+      remoteAddress: request.ip,
     });
     if (result.ok) return reply.send(result);
+    const retryAfter = result.error.details?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     return reply.code(ERROR_STATUS[result.error.code] ?? 500).send(result);
   };
   // Product imports carry a whole spreadsheet in base64: a larger limit, for them only.

@@ -9,6 +9,8 @@ export const sessionInfoSchema = z.object({
   terminal: terminalSchema.nullable(),
   storeId: idSchema.nullable(),
   storeName: z.string().nullable(),
+  /** The lock screen is up (server-side): only unlock and logout answer until the PIN is given. */
+  locked: z.boolean(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
@@ -52,6 +54,13 @@ export const authMethods = {
     summary: 'The staff member and terminal of this session',
     input: z.object({}),
     output: sessionInfoSchema,
+    access: ALL_STAFF,
+  }),
+  'auth.lock': method({
+    summary:
+      'Put up the lock screen: until auth.unlock, this session answers SESSION_LOCKED to all but unlock, logout and session',
+    input: z.object({}),
+    output: z.object({ locked: z.literal(true) }),
     access: ALL_STAFF,
   }),
   'auth.unlock': method({

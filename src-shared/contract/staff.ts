@@ -59,8 +59,9 @@ export const staffMethods = {
     access: MANAGERS,
   }),
   'staff.resetPin': method({
-    summary: 'Set a new PIN; also lifts a lock-out and ends open sessions',
-    input: z.object({ id: idSchema, pin: pinSchema }),
+    summary:
+      "Set a new PIN; also lifts a lock-out and ends the staff member's other sessions. Your own PIN needs `currentPin`",
+    input: z.object({ id: idSchema, pin: pinSchema, currentPin: pinSchema.optional() }),
     output: staffSchema,
     access: MANAGERS,
   }),

@@ -16,9 +16,23 @@ export const sessions = sqliteTable(
     lastSeenAt: integer().notNull(),
     revokedAt: integer(),
     revokeReason: text(),
+    /** Set while the till's lock screen is up: the session answers nothing but unlock/logout. */
+    lockedAt: integer(),
   },
   (t) => [
     uniqueIndex('sessions_token_unique').on(t.tokenHash),
     index('sessions_staff_idx').on(t.staffId),
   ],
 );
+
+/**
+ * Wrong PINs per source (a session, a terminal, an API key, the window, a remote address): how
+ * long that source waits before its next PIN is checked. On disk, so a restart forgives nobody.
+ */
+export const pinAttempts = sqliteTable('pin_attempts', {
+  /** `session:<id>`, `terminal:<id>`, `key:<id>`, `window`, `address:<ip>`. */
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: integer().notNull(),
+  blockedUntil: integer(),
+});

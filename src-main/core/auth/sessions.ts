@@ -24,6 +24,7 @@ const sessionQueries = (db: Drizzle) => ({
       terminalId: sessions.terminalId,
       lastSeenAt: sessions.lastSeenAt,
       revokedAt: sessions.revokedAt,
+      lockedAt: sessions.lockedAt,
     })
     .from(sessions)
     .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
@@ -97,7 +98,22 @@ export class SessionsService {
       storeId: person.storeId,
       sessionId: session.id,
       terminalId: session.terminalId,
+      locked: session.lockedAt !== null,
     };
+  }
+
+  /** Puts the lock screen up on the server (inside a write); false when it already was. */
+  lockWithin(sessionId: string): boolean {
+    const result = this.adb.db
+      .update(sessions)
+      .set({ lockedAt: this.clock.now() })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.lockedAt)))
+      .run();
+    return result.changes > 0;
+  }
+
+  unlockWithin(sessionId: string): void {
+    this.adb.db.update(sessions).set({ lockedAt: null }).where(eq(sessions.id, sessionId)).run();
   }
 
   /** Whose session a token is or was, even after it ended (to deliver `session.revoked`). */

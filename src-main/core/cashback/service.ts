@@ -8,6 +8,7 @@ import { couponTemplates } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
 import { readCode } from '../coupons/read-code';
+import type { CodesGuard } from '../codes-guard/guard';
 import type { AppDatabase } from '../db/database';
 import type { CashbackRow } from '../events/catalogue';
 import { AppError } from '../../../src-node/app-error';
@@ -33,6 +34,7 @@ export class CashbackService {
     private readonly keys: SigningKeys,
     private readonly products: ProductsService,
     private readonly stores: StoresService,
+    private readonly codesGuard: CodesGuard,
   ) {}
 
   requestCode(
@@ -97,10 +99,12 @@ export class CashbackService {
     ctx: HandlerContext,
     input: ParsedInputOf<'cashback.redeem'>,
   ): OutputOf<'cashback.redeem'> {
-    const code = this.normalize(input.code);
-    return this.adb.write(() => {
+    // Not found / already paid / expired tell real codes from fakes: the codes guard counts misses.
+    this.codesGuard.assertMayLookUp(ctx);
+    const code = this.normalize(ctx, input.code);
+    const paid = this.adb.write(() => {
       const row = this.ledger.byCode(code);
-      if (!row) throw new AppError('CASHBACK_NOT_FOUND');
+      if (!row) return null;
       const timeZone = this.stores.get(row.storeId).timezone;
       if (row.status === 'redeemed')
         throw new AppError('CASHBACK_ALREADY_REDEEMED', {
@@ -130,6 +134,9 @@ export class CashbackService {
         productName: product.name,
       };
     });
+    if (paid) return paid;
+    this.codesGuard.miss(ctx, 'cashback');
+    throw new AppError('CASHBACK_NOT_FOUND');
   }
 
   /** The newest active cashback template covering this product at this store. */
@@ -153,9 +160,12 @@ export class CashbackService {
     return null;
   }
 
-  private normalize(input: string): string {
+  private normalize(ctx: HandlerContext, input: string): string {
     const reading = readCode(input, this.keys);
-    if (!reading.ok) throw new AppError('CASHBACK_NOT_FOUND', { problem: reading.problem });
+    if (!reading.ok) {
+      this.codesGuard.miss(ctx, 'cashback');
+      throw new AppError('CASHBACK_NOT_FOUND', { problem: reading.problem });
+    }
     return reading.code;
   }
 }

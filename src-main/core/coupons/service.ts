@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
+import type { CodesGuard } from '../codes-guard/guard';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
@@ -23,6 +24,7 @@ export class CouponsService {
     private readonly stores: StoresService,
     private readonly keys: SigningKeys,
     private readonly templates: TemplatesService,
+    private readonly codesGuard: CodesGuard,
   ) {}
 
   issue(ctx: HandlerContext, input: ParsedInputOf<'coupons.issue'>): OutputOf<'coupons.issue'> {
@@ -73,18 +75,23 @@ export class CouponsService {
   }
 
   cancel(ctx: HandlerContext, input: ParsedInputOf<'coupons.cancel'>): OutputOf<'coupons.cancel'> {
+    // "Not found" against "already redeemed" tells a real code from a fake: guarded like verify.
+    this.codesGuard.assertMayLookUp(ctx);
     const reading = readCode(input.code, this.keys);
     const code = reading.ok ? reading.code : null;
-    return this.adb.write(() => {
+    const cancelled = this.adb.write(() => {
       const coupon = code
         ? this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get()
         : undefined;
-      if (!coupon) throw new AppError('COUPON_NOT_FOUND');
+      if (!coupon) return null;
       if (coupon.status === 'redeemed') throw new AppError('COUPON_ALREADY_REDEEMED');
       if (coupon.status !== 'cancelled') {
         this.ledger.cancel(ctx, coupon, input.reason, this.clock.now());
       }
       return { code: coupon.code, status: 'cancelled' as const };
     });
+    if (cancelled) return cancelled;
+    this.codesGuard.miss(ctx, 'coupons.cancel');
+    throw new AppError('COUPON_NOT_FOUND');
   }
 }

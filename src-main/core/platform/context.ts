@@ -12,6 +12,8 @@ export type Actor =
       storeId: string | null;
       sessionId: string;
       terminalId: string | null;
+      /** The session's lock screen is up (only unlock and logout answer). */
+      locked?: boolean;
     }
   | { kind: 'terminal'; terminalId: string; storeId: string; apiKeyId: string };
 
@@ -22,6 +24,8 @@ export interface HandlerContext {
   actor: Actor;
   source: Source;
   lang: Language;
+  /** The caller's IP address over HTTP: a source of PIN guesses that needs no login. */
+  remoteAddress?: string;
 }
 
 export type StaffActor = Extract<Actor, { kind: 'staff' }>;

@@ -8,6 +8,7 @@ import { readCode } from '../coupons/read-code';
 import { cashbackCodes, coupons } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';
 import type { TemplatesService } from '../coupons/templates';
+import type { CodesGuard } from '../codes-guard/guard';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
@@ -41,6 +42,7 @@ export class PrintingService {
     products: ProductsService,
     settings: SettingsService,
     devices: PrinterDevices,
+    private readonly codesGuard: CodesGuard,
   ) {
     this.printers = new PrintersService(adb, clock, logger, audit, stores, devices);
     this.slips = new SlipsService(adb, clock, audit, stores, templates, issuer, products, settings);
@@ -78,7 +80,7 @@ export class PrintingService {
   }
 
   printCoupons(ctx: HandlerContext, input: ParsedInputOf<'printing.printCoupons'>): PrintJob {
-    const codes = input.codes.map((code) => this.knownCode(code, 'coupon'));
+    const codes = input.codes.map((code) => this.knownCode(ctx, code, 'coupon'));
     const store = this.stores.ofCaller(ctx.actor);
     return this.queue.enqueue(
       ctx,
@@ -90,7 +92,7 @@ export class PrintingService {
   }
 
   printCashback(ctx: HandlerContext, input: ParsedInputOf<'printing.printCashback'>): PrintJob {
-    const code = this.knownCode(input.code, 'cashback');
+    const code = this.knownCode(ctx, input.code, 'cashback');
     const store = this.stores.ofCaller(ctx.actor);
     return this.queue.enqueue(
       ctx,
@@ -129,9 +131,12 @@ export class PrintingService {
 
   /**
    * Only codes that exist are printed: a slip never shows a code the database does not have. The
-   * whole list is checked before a job is queued, and the error names the code.
+   * whole list is checked before a job is queued, and the error names the code. "Unknown" tells
+   * a fake code from a real one, so the codes guard counts it (the list stops at the first one:
+   * one call is one guess).
    */
-  private knownCode(input: string, kind: 'coupon' | 'cashback'): string {
+  private knownCode(ctx: HandlerContext, input: string, kind: 'coupon' | 'cashback'): string {
+    this.codesGuard.assertMayLookUp(ctx);
     const reading = readCode(input, this.keys);
     const table = kind === 'coupon' ? coupons : cashbackCodes;
     const found =
@@ -141,7 +146,10 @@ export class PrintingService {
         .from(table)
         .where(eq(table.code, reading.code))
         .get();
-    if (!found) throw new AppError('PRINT_CODE_UNKNOWN', { code: input, kind });
+    if (!found) {
+      this.codesGuard.miss(ctx, 'printing');
+      throw new AppError('PRINT_CODE_UNKNOWN', { code: input, kind });
+    }
     return found.code;
   }
 }

@@ -23,7 +23,7 @@ import { staff } from '../staff/schema';
 import { stores, terminals } from '../stores/schema';
 import { syncedStaff } from '../sync/schema';
 import type { OfflineAdmissions } from '../sync/offline-admissions';
-import { AttemptGuard } from './attempt-guard';
+import { CodesGuard } from '../codes-guard/guard';
 
 /** The store and till a call happens at. */
 export interface Till {
@@ -66,7 +66,8 @@ const REFUSALS_THAT_COUNT_AS_GUESSES: RefusalReason[] = ['NOT_FOUND', 'BAD_CHECK
  * lock, so of two tills racing for one code, one wins.
  */
 export class RedemptionRules {
-  private readonly guard: AttemptGuard;
+  /** Shared with every other path that looks a code up (cashback, printing, cancel). */
+  readonly guard: CodesGuard;
 
   /** Coupon rows made for admitted unseen codes: written only when the redemption is. */
   private readonly unsaved = new WeakSet<CouponRow>();
@@ -82,8 +83,9 @@ export class RedemptionRules {
     private readonly products: ProductsService,
     /** Genuine codes never seen here (issued at another store, not yet synced). */
     private readonly unseenCodes: OfflineAdmissions,
+    guard?: CodesGuard,
   ) {
-    this.guard = new AttemptGuard(clock);
+    this.guard = guard ?? new CodesGuard(clock, audit);
     this.byCode = adb.db
       .select()
       .from(coupons)
@@ -107,12 +109,8 @@ export class RedemptionRules {
 
     const found = this.findCoupon(codeInput, till);
     if (found instanceof Refusal) {
-      if (REFUSALS_THAT_COUNT_AS_GUESSES.includes(found.reason) && this.guard.fail(guardKeys))
-        this.audit.record(ctx, {
-          action: 'redemption.coolDown',
-          storeId: till.storeId,
-          details: { attempts: this.guard.limit, seconds: this.guard.coolDownMs / 1000 },
-        });
+      if (REFUSALS_THAT_COUNT_AS_GUESSES.includes(found.reason))
+        this.guard.miss(ctx, 'redemption', till.storeId);
     }
     return found;
   }
@@ -185,7 +183,9 @@ export class RedemptionRules {
     if (admitted instanceof Refusal) return admitted;
     const { template, version } = admitted;
 
-    const others = this.otherCoupons(withCodes, coupon.code, till);
+    // The other codes on the order change the verdict (stacking, the discount): a probe too.
+    const others = this.otherCoupons(ctx, withCodes, coupon.code, till);
+    if (others instanceof Refusal) return others;
     // The coupons already on the order come first: a second non-stackable one is the newcomer.
     const priced = priceOrder(order.lines, [
       ...others,
@@ -282,13 +282,24 @@ export class RedemptionRules {
   }
 
   /** The other coupons on this order, as the pricing needs them; unknown ones are left out. */
-  private otherCoupons(withCodes: string[], ownCode: string, till: Till): PricedCoupon[] {
+  private otherCoupons(
+    ctx: HandlerContext,
+    withCodes: string[],
+    ownCode: string,
+    till: Till,
+  ): PricedCoupon[] | Refusal {
     const result: PricedCoupon[] = [];
     for (const other of withCodes) {
+      const seconds = this.guard.secondsLeft(ctx);
+      if (seconds) return new Refusal('COOLING_DOWN', { seconds });
       const found = this.findCoupon(other, till);
+      if (found instanceof Refusal) {
+        if (REFUSALS_THAT_COUNT_AS_GUESSES.includes(found.reason))
+          this.guard.miss(ctx, 'redemption', till.storeId);
+        continue;
+      }
       // A code sent twice is one coupon: it must not take its discount twice.
-      if (found instanceof Refusal || found.code === ownCode) continue;
-      if (result.some((known) => known.key === found.code)) continue;
+      if (found.code === ownCode || result.some((known) => known.key === found.code)) continue;
       const version = this.templates.version(found.templateId, found.templateVersion);
       if (version.rule.type === 'cashback') continue;
       result.push({
@@ -366,13 +377,6 @@ export class RedemptionRules {
   }
 
   private guardKeys(ctx: HandlerContext): string[] {
-    const actor = ctx.actor;
-    if (actor.kind === 'terminal') return [`terminal:${actor.terminalId}`];
-    if (actor.kind === 'staff')
-      return [
-        `staff:${actor.staffId}`,
-        ...(actor.terminalId ? [`terminal:${actor.terminalId}`] : []),
-      ];
-    return [];
+    return this.guard.keysOf(ctx);
   }
 }

@@ -182,7 +182,7 @@ export class StaffService {
         action: 'staff.resetPin',
         targetType: 'staff',
         targetId: input.id,
-        details: { name: target.name },
+        details: { name: target.name, own: input.id === ctx.actor.staffId },
       });
       return toStaff(this.row(input.id));
     });

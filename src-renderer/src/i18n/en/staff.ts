@@ -23,6 +23,8 @@ export const staff: UiMessages['staff'] = {
   resetPin: 'Reset PIN',
   resetPinTitle: 'Reset the PIN of {{name}}',
   resetPinHint: 'Their open sessions end at once, and a lock-out is lifted.',
+  changeOwnPinHint: 'To change your own PIN, enter the current one first.',
+  currentPin: 'Current PIN',
   deactivate: 'Deactivate',
   reactivate: 'Reactivate',
   confirmDeactivate: 'Deactivate "{{name}}"? They are logged out at once and can no longer log in.',

@@ -23,6 +23,8 @@ export const staff = {
   resetPin: '重置 PIN',
   resetPinTitle: '重置 {{name}} 的 PIN 码',
   resetPinHint: '重置后该员工正在进行的登录会立即结束，锁定也会解除。',
+  changeOwnPinHint: '修改自己的 PIN 码需要先输入当前 PIN 码。',
+  currentPin: '当前 PIN 码',
   deactivate: '停用',
   reactivate: '启用',
   confirmDeactivate: '确定停用“{{name}}”吗？该员工会立即退出登录，并且不能再登录。',
