@@ -532,6 +532,13 @@ test('two coupons on one order apply in order; one is voided from the till', asy
   await expect(dialog).toBeHidden();
   await expect(receipt).toContainText('已撤销');
   await expect(success.locator('li', { hasText: '店庆八五折' })).toContainText('-¥18.00');
+  // The panel no longer says the whole order was redeemed: the customer pays ¥20 more.
+  await expect(success).toContainText('核销成功，其中 1 张已撤销');
+  await expect(page.getByTestId('success-payable')).toContainText('撤销后应付');
+  await expect(page.getByTestId('success-payable')).toContainText('¥102.00');
+  await expect(stack.filter({ hasText: TEMPLATE })).toContainText('已撤销');
+  await expect(success).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await screenshot(page, '2x-redemption-after-void', VIEWPORT);
 });
 
 test('an item coupon needs the goods line by line; a scanned barcode adds them', async ({

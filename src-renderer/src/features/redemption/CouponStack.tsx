@@ -53,7 +53,9 @@ export function CouponStack({ coupons, onRemove, disabled }: CouponStackProps) {
               </Typography.Text>
             </span>
             <span className={styles.stackAmount}>
-              {coupon.redemption ? (
+              {coupon.redemption?.status === 'voided' ? (
+                <Tag>{t('redemption.voidedTag')}</Tag>
+              ) : coupon.redemption ? (
                 <Tag color="green">{t('redemption.redeemedTag')}</Tag>
               ) : verdict.valid ? (
                 <Money fen={verdict.discountFen} negative />

@@ -1,5 +1,6 @@
 import {
   CheckCircleFilled,
+  ExclamationCircleFilled,
   GiftOutlined,
   InfoCircleFilled,
   ScanOutlined,
@@ -10,6 +11,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Redemption } from '../../../../src-shared/contract/redemption';
 import { Money } from '../../ui/Money';
+import { useNow } from '../../ui/use-now';
 import { orderTotals } from './order';
 import { RefusalView } from './RefusalView';
 import type { DeskCheck, DeskResult, RedemptionDesk } from './use-redemption-desk';
@@ -107,12 +109,27 @@ function SuccessView({
   onNext: () => void;
 }) {
   const { t } = useTranslation();
+  const now = useNow();
+  // After a void the panel tells the truth: which coupons stand and the payable without the rest.
+  const voided = result.redemptions.filter((redemption) => redemption.status === 'voided');
+  const allVoided = voided.length === result.redemptions.length;
   return (
     <div className={styles.success} data-testid="redemption-success">
-      <div className={styles.validTitle}>
-        <CheckCircleFilled />
-        <span>{t('redemption.success')}</span>
-      </div>
+      {allVoided ? (
+        <div className={styles.voidedTitle}>
+          <ExclamationCircleFilled />
+          <span>{t('redemption.allVoided')}</span>
+        </div>
+      ) : (
+        <div className={styles.validTitle}>
+          <CheckCircleFilled />
+          <span>
+            {voided.length
+              ? t('redemption.successSomeVoided', { count: voided.length })
+              : t('redemption.success')}
+          </span>
+        </div>
+      )}
       <ul className={styles.receipts}>
         {result.redemptions.map((redemption) => (
           <li key={redemption.id} className={styles.receipt}>
@@ -132,24 +149,23 @@ function SuccessView({
                 at: dayjs(redemption.createdAt).tz(timeZone).format(t('formats.dateTime')),
               })}
             </Typography.Text>
-            <Typography.Text type="secondary" className={styles.receiptLine}>
-              {t('redemption.receiptId', { id: redemption.id })}
-            </Typography.Text>
-            {redemption.status === 'completed' && (
+            {redemption.voidableUntil !== null && now < redemption.voidableUntil && (
               <Button
                 size="small"
                 icon={<UndoOutlined />}
                 className={styles.voidButton}
                 onClick={() => onVoid(redemption)}
               >
-                {t('redemption.void')}
+                {t('redemption.voidWithTimeLeft', {
+                  minutes: Math.max(1, Math.ceil((redemption.voidableUntil - now) / 60_000)),
+                })}
               </Button>
             )}
           </li>
         ))}
       </ul>
-      <div className={styles.payable}>
-        <span>{t('redemption.payable')}</span>
+      <div className={styles.payable} data-testid="success-payable">
+        <span>{voided.length ? t('redemption.payableAfterVoid') : t('redemption.payable')}</span>
         <Money fen={result.payableFen} className={styles.payableAmount} />
       </div>
       <Button type="primary" size="large" block className={styles.confirm} onClick={onNext}>

@@ -334,16 +334,23 @@ export function useRedemptionDesk(storeId: string | undefined) {
     }
   }
 
-  /** A manager voided one of the redemptions just made. */
+  /**
+   * A manager voided one of the redemptions just made: its card, the coupon on the order and
+   * the payable say so at once (the customer pays without that discount again).
+   */
   function markVoided(voided: Redemption) {
-    setResult(
-      (current) =>
-        current && {
-          ...current,
-          redemptions: current.redemptions.map((redemption) =>
-            redemption.id === voided.id ? voided : redemption,
-          ),
-        },
+    setResult((current) => {
+      if (!current) return current;
+      const redemptions = current.redemptions.map((redemption) =>
+        redemption.id === voided.id ? voided : redemption,
+      );
+      const standing = redemptions.filter((redemption) => redemption.status === 'completed');
+      return { redemptions, ...orderTotals(current.subtotalFen, standing) };
+    });
+    setCoupons(
+      couponsNow.current.map((coupon) =>
+        coupon.redemption?.id === voided.id ? { ...coupon, redemption: voided } : coupon,
+      ),
     );
   }
 
