@@ -46,6 +46,8 @@ function changesOf(t: TFunction, entry: AuditEntry, names: AuditNames): string {
 function sentenceKey(entry: AuditEntry): string {
   if (entry.action === 'printing.setLogo' && entry.details.removed === true)
     return 'printing.removeLogo';
+  if (entry.action === 'auth.pinFailed' && typeof entry.details.purpose === 'string')
+    return `auth.pinFailed.${entry.details.purpose}`;
   return entry.action;
 }
 
