@@ -72,6 +72,16 @@ export function displayCode(code: string): string {
   return /^\d+$/.test(code) ? groups.join(' ') : groups.join('-');
 }
 
+/**
+ * A code being typed, grouped as the slip prints it (4 digits, a space) so the cashier can follow
+ * the coupon group by group. Only all-digit input is regrouped: letter codes and QR payloads are
+ * left as typed.
+ */
+export function groupTypedDigits(input: string): string {
+  if (!/^[\d ]*$/.test(input)) return input;
+  return input.replace(/ /g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
+}
+
 /** The signed QR payload starts with this; see the core's token module. */
 export const TOKEN_PREFIX = 'SD1.';
 export const looksLikeToken = (input: string) => input.trim().startsWith(TOKEN_PREFIX);

@@ -57,7 +57,7 @@ describe('a redemption refusal in words', () => {
         { label: '可计入金额', value: '¥80.50' },
         { label: '还差', value: '¥19.50' },
       ],
-      advice: null,
+      advice: '顾客再买 ¥19.50 的适用商品，即可使用这张券。',
     });
     // An empty order: nothing counts yet, and ¥0.00 is a particular worth showing.
     const empty = refusal('MIN_SPEND_NOT_MET', {

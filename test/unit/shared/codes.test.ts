@@ -4,6 +4,7 @@ import {
   crockfordCheckSymbol,
   dammCheckDigit,
   displayCode,
+  groupTypedDigits,
   parseCode,
 } from '../../../src-shared/coupons/codes';
 
@@ -75,5 +76,16 @@ describe('coupon code check symbols', () => {
     expect(parseCode('1234')).toEqual({ ok: false, problem: 'length' });
     expect(parseCode('ABCD-EFGH-JKMN-PQ')).toEqual({ ok: false, problem: 'length' });
     expect(parseCode('ABCD-EFGH-JKM#-P')).toEqual({ ok: false, problem: 'characters' });
+  });
+});
+
+describe('a code being typed', () => {
+  it('is grouped as the slip prints it; letter codes and QR payloads are left alone', () => {
+    expect(groupTypedDigits('12345678')).toBe('1234 5678');
+    expect(groupTypedDigits('1234 56789')).toBe('1234 5678 9');
+    expect(groupTypedDigits('1234 ')).toBe('1234');
+    expect(groupTypedDigits('')).toBe('');
+    expect(groupTypedDigits('ABCD-EFGH')).toBe('ABCD-EFGH');
+    expect(groupTypedDigits('SD1.abc')).toBe('SD1.abc');
   });
 });

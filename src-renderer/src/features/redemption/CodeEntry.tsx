@@ -2,6 +2,7 @@ import { BarcodeOutlined } from '@ant-design/icons';
 import { Button, Input, type InputRef, Typography } from 'antd';
 import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { groupTypedDigits } from '../../../../src-shared/coupons/codes';
 import styles from './RedemptionPage.module.css';
 
 interface CodeEntryProps {
@@ -35,7 +36,7 @@ export function CodeEntry({ onVerify, busy, inputRef }: CodeEntryProps) {
           prefix={<BarcodeOutlined />}
           placeholder={t('redemption.codePlaceholder')}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => setValue(groupTypedDigits(event.target.value))}
           onPressEnter={() => void verify()}
           autoComplete="off"
           spellCheck={false}

@@ -2,6 +2,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TemplateType } from '../../../../src-shared/contract/coupons';
+import { formatFen } from '../../../../src-shared/money';
 import { Money } from '../../ui/Money';
 import { TYPE_COLORS } from '../coupons/rule-summary';
 import { refusalTitle } from './refusal-text';
@@ -62,6 +63,10 @@ export function CouponStack({ coupons, onRemove, disabled }: CouponStackProps) {
               ) : (
                 <Typography.Text type="warning">
                   {refusalTitle(t, verdict.reason ?? 'NOT_FOUND')}
+                  {/* How much more to buy, where that is the reason. */}
+                  {verdict.reason === 'MIN_SPEND_NOT_MET' &&
+                    typeof verdict.details.shortFen === 'number' &&
+                    t('redemption.shortBy', { amount: formatFen(verdict.details.shortFen) })}
                 </Typography.Text>
               )}
             </span>

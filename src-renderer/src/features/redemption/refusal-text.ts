@@ -96,6 +96,10 @@ function adviceOf(t: TFunction, { reason, details }: Refusal): string | null {
       return details.genuine ? t('redemption.advice.notSynced') : null;
     case 'ITEM_NOT_IN_ORDER':
       return details.needsLines ? t('redemption.advice.needsLines') : null;
+    case 'MIN_SPEND_NOT_MET': {
+      const amount = fen(details.shortFen);
+      return amount ? t('redemption.advice.buyMore', { amount }) : null;
+    }
     default:
       return null;
   }

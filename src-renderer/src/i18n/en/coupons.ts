@@ -157,8 +157,8 @@ export const coupons: UiMessages['coupons'] = {
     issueOnSpendOff: 'Off',
     codeFormat: 'Code format',
     codeFormats: {
-      numeric: '20 digits (default, easy to type)',
-      base32: '13 letters and digits (shorter)',
+      numeric: '20 digits (default; scanned mostly, typed in groups of 4 as printed)',
+      base32: '13 letters and digits (shorter to type; letters in any case)',
     },
   },
   issue: {

@@ -27,6 +27,7 @@ export const redemption: UiMessages['redemption'] = {
   payable: 'To pay',
   gift: 'Gift: {{name}} ×{{qty}}',
   confirm: 'Redeem ({{count}} on the order)',
+  shortBy: ', {{amount}} short',
   success: 'Redeemed',
   successSomeVoided: 'Redeemed; {{count}} voided since',
   allVoided: 'Redemption voided: charge the full price',
@@ -113,6 +114,7 @@ export const redemption: UiMessages['redemption'] = {
         'The check symbol does not match: most likely one character is wrong or two are swapped. Type it again from the coupon.',
     },
     forged: 'Do not accept this coupon or give any discount; tell a manager at once.',
+    buyMore: 'The customer can use it after buying {{amount}} more of the eligible goods.',
     notSynced:
       'The coupon is genuine (issued by this merchant), but this PC has not received it yet. Sync and try again.',
     needsLines: 'This coupon is for particular products: enter the order "By product".',

@@ -154,8 +154,8 @@ export const coupons = {
     issueOnSpendOff: '不送',
     codeFormat: '券码格式',
     codeFormats: {
-      numeric: '20 位数字（默认，便于手输）',
-      base32: '13 位字母数字（更短）',
+      numeric: '20 位数字（默认；以扫码为主，手输时按券面 4 位一组输入）',
+      base32: '13 位字母数字（更短，手输更快；字母不区分大小写）',
     },
   },
   issue: {
