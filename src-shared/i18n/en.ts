@@ -153,6 +153,7 @@ export const en: SharedMessages = {
     date: 'Dates look like YYYY-MM-DD',
     zhe: 'Discount between 0.1折 and 9.99折',
     endBeforeStart: 'The end date is before the start date',
+    priceNotBelowShelf: 'The special price must be below the product’s price',
     cashbackPerSale: 'Cashback codes are requested per sale by a terminal, not issued in bulk',
     qty: 'Quantity of at least 1',
     cursor: 'Invalid sync cursor',

@@ -160,6 +160,7 @@ export const zhCN = {
     date: '日期格式应为 YYYY-MM-DD',
     zhe: '折扣应在 0.1 折到 9.99 折之间',
     endBeforeStart: '结束日期不能早于开始日期',
+    priceNotBelowShelf: '特价须低于该商品的售价',
     cashbackPerSale: '返现码由收银终端按商品逐笔申请，不能批量发放',
     qty: '数量至少为 1',
     cursor: '无效的同步位置',

@@ -267,9 +267,12 @@ export class TemplatesService {
   private checkFields(input: Fields) {
     const { rule, validity } = input;
     if (rule.type === 'item') {
-      this.products.get(rule.productId);
+      const product = this.products.get(rule.productId);
       if (rule.mode === 'price' && rule.priceFen === null)
         throw invalid(['rule', 'priceFen'], 'validation.required');
+      // A "special price" at or above the shelf price takes nothing off: a typo, not an offer.
+      if (rule.mode === 'price' && rule.priceFen !== null && rule.priceFen >= product.priceFen)
+        throw invalid(['rule', 'priceFen'], 'validation.priceNotBelowShelf');
       if (rule.mode === 'percent' && rule.payPermille === null)
         throw invalid(['rule', 'payPermille'], 'validation.required');
     }

@@ -46,6 +46,19 @@ describe('coupon templates', () => {
       ownerToken,
     );
     expect(noPrice.details!.issues).toEqual([{ path: ['rule', 'priceFen'], message: '必填' }]);
+    // The apple sells at ¥12.99: a "special price" of ¥12.99 or more is a typo, not an offer.
+    const dearer = await fails(
+      'coupons.createTemplate',
+      {
+        name: '苹果特价',
+        rule: { type: 'item', productId: products.apple.id, mode: 'price', priceFen: 1299 },
+        validity: { kind: 'relative', days: 7 },
+      },
+      ownerToken,
+    );
+    expect(dearer.details!.issues).toEqual([
+      { path: ['rule', 'priceFen'], message: '特价须低于该商品的售价' },
+    ]);
     const backwards = await fails(
       'coupons.createTemplate',
       {
