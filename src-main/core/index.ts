@@ -34,6 +34,7 @@ import {
 } from '../devices/printing/send';
 import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/printing/usb-bus';
 import { ProductImportService } from './products/import';
+import { fillMissingInitials } from './products/initials';
 import { stockHandlers } from './stock/handlers';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesImportService } from './sales/import';
@@ -208,6 +209,9 @@ export async function createCore(options: CoreOptions) {
   const salesImportRuns = new SalesImportRuns(adb, clock, ledgers.sales, outbox);
   salesImportRuns.recoverInterrupted();
   analyticsJobs.rebuildIfNeeded();
+  // Products from before pinyin search (an upgrade) get their initials once.
+  const initialsFilled = fillMissingInitials(adb);
+  if (initialsFilled) logger.info('products: pinyin initials filled', { count: initialsFilled });
   const analyticsReadAhead = scheduleAnalyticsReadAhead(
     analytics,
     analyticsJobs,

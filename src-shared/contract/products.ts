@@ -18,6 +18,8 @@ export const productSchema = z.object({
   sku: z.string(),
   barcodes: z.array(z.string()),
   name: z.string(),
+  /** Pinyin initials of the name (百花茶 → bhc): pickers filter on them as the server searches. */
+  nameInitials: z.string(),
   category: z.string(),
   unit: z.string(),
   priceFen: z.number().int(),

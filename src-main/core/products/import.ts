@@ -20,6 +20,7 @@ import { newId } from '../../../src-node/ids';
 import { readImportFile, type ImportTable } from '../imports/file';
 import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
 import { productBarcodes, products } from './schema';
+import { nameInitials } from './initials';
 
 type ImportInput = ParsedInputOf<'products.import'>;
 
@@ -109,6 +110,7 @@ export class ProductImportService {
             active: true,
             createdAt: now,
             updatedAt: now,
+            nameInitials: nameInitials(row.name),
           });
           for (const barcode of row.barcodes) insertBarcode.run({ barcode, productId: id });
           created++;
@@ -117,6 +119,7 @@ export class ProductImportService {
           db.update(products)
             .set({
               name: row.name,
+              nameInitials: nameInitials(row.name),
               priceFen: row.priceFen!,
               ...(mapped('category') ? { category: row.category } : {}),
               ...(mapped('unit') ? { unit: row.unit } : {}),

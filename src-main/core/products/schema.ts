@@ -13,6 +13,8 @@ export const products = sqliteTable(
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
+    /** Pinyin initials of the name (百花茶 → bhc), for search; see initials.ts. */
+    nameInitials: text().notNull().default(''),
   },
   (t) => [
     uniqueIndex('products_sku_unique').on(t.sku),

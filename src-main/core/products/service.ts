@@ -10,6 +10,7 @@ import type { HandlerContext } from '../platform/context';
 import { newId } from '../../../src-node/ids';
 import { changedFields } from '../audit/changed-fields';
 import { productBarcodes, products } from './schema';
+import { nameInitials } from './initials';
 
 export type ProductRow = typeof products.$inferSelect;
 
@@ -85,6 +86,7 @@ export class ProductsService {
             ? or(
                 like(products.name, search),
                 like(products.sku, search),
+                like(products.nameInitials, search.toLowerCase()),
                 inArray(products.id, bySearchedBarcode),
               )
             : undefined,
@@ -146,6 +148,7 @@ export class ProductsService {
         active: true,
         createdAt: now,
         updatedAt: now,
+        nameInitials: nameInitials(input.name),
       };
       this.adb.db.insert(products).values(row).run();
       this.setBarcodes(row.id, input.barcodes);
@@ -169,7 +172,11 @@ export class ProductsService {
       const { id, barcodes, ...fields } = input;
       this.adb.db
         .update(products)
-        .set({ ...fields, updatedAt: this.clock.now() })
+        .set({
+          ...fields,
+          ...(fields.name !== undefined ? { nameInitials: nameInitials(fields.name) } : {}),
+          updatedAt: this.clock.now(),
+        })
         .where(eq(products.id, id))
         .run();
       if (barcodes) this.setBarcodes(id, barcodes);

@@ -14,7 +14,9 @@ export function ProductSelect(props: ProductSelectProps) {
     .map((product) => ({
       value: product.id,
       label: product.name,
-      search: [product.name, product.sku, ...product.barcodes].join(' ').toLowerCase(),
+      search: [product.name, product.nameInitials, product.sku, ...product.barcodes]
+        .join(' ')
+        .toLowerCase(),
       detail: `${product.sku} · ${formatFen(product.priceFen)}`,
     }));
   return (

@@ -6,6 +6,7 @@ import { hashPin } from '../../auth/secrets';
 import type { Sqlite } from '../../db/open';
 import { DEMO_CATALOG, DEMO_NAMES, DEMO_STORES, DEMO_TEMPLATES } from './catalog';
 import { Random } from './random';
+import { nameInitials } from '../../products/initials';
 
 // A realistic merchant, written straight into the tables with prepared statements in one
 // transaction per week: stores in several provinces, products, staff, coupon templates, issued
@@ -189,8 +190,9 @@ export async function generateDemo(
       summary.stores++;
     }
     const insertProduct = run(
-      `INSERT INTO products (id, sku, name, category, unit, price_fen, cost_fen, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, '件', ?, ?, 1, ?, ?)`,
+      `INSERT INTO products (id, sku, name, category, unit, price_fen, cost_fen, active, created_at,
+         updated_at, name_initials)
+       VALUES (?, ?, ?, ?, '件', ?, ?, 1, ?, ?, ?)`,
     );
     for (const p of products) {
       insertProduct.run(
@@ -202,6 +204,7 @@ export async function generateDemo(
         Math.round(p.priceFen * 0.62),
         createdAt,
         createdAt,
+        nameInitials(p.name),
       );
       summary.products++;
     }

@@ -5,7 +5,7 @@ export const products: UiMessages['products'] = {
   subtitle: 'Products, barcodes and prices; a scan at the till finds them',
   subtitleReadOnly: 'Look up products, barcodes and prices; scan a barcode to find one',
   search: 'Search products',
-  searchPlaceholder: 'Name, SKU or barcode, or just scan',
+  searchPlaceholder: 'Name, pinyin initials, SKU or barcode, or just scan',
   showInactive: 'Show products off sale',
   add: 'Add product',
   createTitle: 'Add product',

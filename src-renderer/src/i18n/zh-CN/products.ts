@@ -5,7 +5,7 @@ export const products = {
   subtitle: '商品资料、条码和价格；收银时扫码即可查到',
   subtitleReadOnly: '查商品、条码和价格；扫描商品条码即可查到',
   search: '搜索商品',
-  searchPlaceholder: '名称、SKU 或条码，也可直接扫码',
+  searchPlaceholder: '名称、拼音首字母、SKU 或条码，也可直接扫码',
   showInactive: '显示已停售商品',
   add: '新增商品',
   createTitle: '新增商品',
