@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { boundedDateSchema } from '../bounds';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
-import { isLocalDate } from '../time';
 import { epochMsSchema, idSchema } from '../validation';
 
 export const printerTransportSchema = z.discriminatedUnion('kind', [
@@ -217,7 +217,7 @@ export const printingMethods = {
     input: printerRef.extend({
       storeId: idSchema,
       /** A business day in the store's timezone, YYYY-MM-DD; today when left out. */
-      date: z.string().refine(isLocalDate, { message: 'validation.date' }).optional(),
+      date: boundedDateSchema.optional(),
     }),
     output: printJobSchema,
     access: MANAGERS,
