@@ -152,6 +152,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     products,
     stores,
+    settings,
   );
 
   const productImport = new ProductImportService(adb, clock, audit);
