@@ -49,7 +49,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const pull = new PullService(db, merchants);
   const cashback = new ConsumerCashback(db, clock, ledger);
   const sms = options.sms ?? createSmsProvider(config.sms, logger);
-  const otp = new OtpService(db, clock, config.otp, sms, logger);
+  const otp = new OtpService(db, clock, config.otp, sms, logger, config.smsCaps);
   const history = new ConsumerHistory(db);
 
   const app = Fastify({

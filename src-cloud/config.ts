@@ -32,6 +32,16 @@ export interface CloudConfig {
   };
   sms: SmsConfig;
   otp: { ttlMs: number; attempts: number; resendAfterMs: number };
+  /** Verification texts: caps per phone (all merchants), per merchant, per address, and overall. */
+  smsCaps: {
+    perPhonePerDay: number;
+    perMerchantPerDay: number;
+    perAddressPerHour: number;
+    perAddressPerDay: number;
+    /** More than this in any minute, across the cloud, opens the breaker for `pauseMs`. */
+    globalPerMinute: number;
+    pauseMs: number;
+  };
   /** Check each answer against its documented schema (tests turn it on). */
   validateOutputs: boolean;
 }
@@ -46,6 +56,14 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   },
   sms: { provider: 'log' },
   otp: { ttlMs: 5 * 60_000, attempts: 5, resendAfterMs: 60_000 },
+  smsCaps: {
+    perPhonePerDay: 10,
+    perMerchantPerDay: 5_000,
+    perAddressPerHour: 10,
+    perAddressPerDay: 30,
+    globalPerMinute: 300,
+    pauseMs: 10 * 60_000,
+  },
   validateOutputs: false,
 });
 

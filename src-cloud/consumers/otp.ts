@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, type SQL } from 'drizzle-orm';
 import { AppError } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { newId } from '../../src-node/ids';
@@ -30,19 +30,62 @@ export class OtpService {
     private readonly config: CloudConfig['otp'],
     private readonly sms: SmsProvider,
     private readonly logger: Logger,
+    private readonly caps: CloudConfig['smsCaps'],
   ) {}
+
+  /** Open while the breaker is tripped: no verification text leaves until then. */
+  private pausedUntil = 0;
+
+  /**
+   * Refuses a text that would break a cap, naming it: one phone across all merchants (the
+   * resend interval too), one merchant, one address (per hour and per day), and a breaker over
+   * the whole cloud. Counted from the stored codes, so the caps hold across restarts.
+   */
+  private async checkCaps(merchantId: string, phone: string, address: string | null, now: number) {
+    if (now < this.pausedUntil)
+      throw new AppError('SMS_PAUSED', { seconds: Math.ceil((this.pausedUntil - now) / 1000) });
+    const since = (ms: number, ...filters: SQL[]) =>
+      this.db
+        .select({ n: count() })
+        .from(consumerOtps)
+        .where(and(gte(consumerOtps.createdAt, now - ms), ...filters))
+        .then((rows) => Number(rows[0]?.n ?? 0));
+    const DAY = 24 * 3600_000;
+    if ((await since(60_000)) >= this.caps.globalPerMinute) {
+      this.pausedUntil = now + this.caps.pauseMs;
+      this.logger.error('sms breaker open: unusual volume of verification texts', {
+        perMinute: this.caps.globalPerMinute,
+        pauseMs: this.caps.pauseMs,
+      });
+      throw new AppError('SMS_PAUSED', { seconds: Math.ceil(this.caps.pauseMs / 1000) });
+    }
+    if ((await since(DAY, eq(consumerOtps.phone, phone))) >= this.caps.perPhonePerDay)
+      throw new AppError('SMS_PHONE_DAILY_LIMIT');
+    if ((await since(DAY, eq(consumerOtps.merchantId, merchantId))) >= this.caps.perMerchantPerDay)
+      throw new AppError('SMS_MERCHANT_DAILY_LIMIT');
+    if (address) {
+      const hour = await since(3600_000, eq(consumerOtps.address, address));
+      if (hour >= this.caps.perAddressPerHour)
+        throw new AppError('SMS_ADDRESS_LIMIT', { seconds: 3600 });
+      if ((await since(DAY, eq(consumerOtps.address, address))) >= this.caps.perAddressPerDay)
+        throw new AppError('SMS_ADDRESS_LIMIT', { seconds: 24 * 3600 });
+    }
+  }
 
   async send(
     merchant: Merchant,
     phone: string,
     lang: Language,
+    address: string | null = null,
   ): Promise<EndpointOutput<'consumers.requestOtp'>> {
     const now = this.clock.now();
-    const [latest] = await this.latest(merchant.id, phone);
+    // The resend interval is per phone whichever merchant asks (two shops cannot double it).
+    const [latest] = await this.latestToPhone(phone);
     if (latest && now - latest.createdAt < this.config.resendAfterMs)
       throw new AppError('RATE_LIMITED', {
         retryAfterSeconds: Math.ceil((latest.createdAt + this.config.resendAfterMs - now) / 1000),
       });
+    await this.checkCaps(merchant.id, phone, address, now);
     const id = newId();
     const code = randomDigits(OTP_DIGITS);
     const expiresAt = now + this.config.ttlMs;
@@ -55,6 +98,7 @@ export class OtpService {
       expiresAt,
       attemptsLeft: this.config.attempts,
       usedAt: null,
+      address,
     });
     const minutes = Math.round(this.config.ttlMs / 60_000);
     try {
@@ -111,11 +155,11 @@ export class OtpService {
     throw new AppError('OTP_EXPIRED');
   }
 
-  private latest(merchantId: string, phone: string) {
+  private latestToPhone(phone: string) {
     return this.db
       .select()
       .from(consumerOtps)
-      .where(and(eq(consumerOtps.merchantId, merchantId), eq(consumerOtps.phone, phone)))
+      .where(eq(consumerOtps.phone, phone))
       .orderBy(desc(consumerOtps.createdAt))
       .limit(1);
   }

@@ -20,11 +20,13 @@ export function registerConsumerRoutes(
   const { merchants, cashback, otp, history } = services;
   registerEndpoint(app, deps, 'consumers.redeemCashback', async ({ params, body }) => {
     const merchant = await merchants.byCode(params.merchantCode);
+    // Only the holder of the phone is paid: the code texted to it is used up here.
+    await otp.check(merchant.id, body.phone, body.otp);
     return cashback.redeem(merchant.id, body);
   });
   registerEndpoint(app, deps, 'consumers.requestOtp', async ({ params, body }, ctx) => {
     const merchant = await merchants.byCode(params.merchantCode);
-    return otp.send(merchant, body.phone, ctx.lang);
+    return otp.send(merchant, body.phone, ctx.lang, ctx.ip);
   });
   registerEndpoint(app, deps, 'consumers.history', async ({ params, body }) => {
     const merchant = await merchants.byCode(params.merchantCode);

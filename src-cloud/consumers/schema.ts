@@ -58,6 +58,13 @@ export const consumerOtps = pgTable(
     expiresAt: epochMs().notNull(),
     attemptsLeft: integer().notNull(),
     usedAt: epochMs(),
+    /** The address that asked: the per-address caps count these rows (they hold across restarts). */
+    address: text(),
   },
-  (t) => [index('consumer_otps_phone_idx').on(t.merchantId, t.phone, t.createdAt)],
+  (t) => [
+    index('consumer_otps_phone_idx').on(t.merchantId, t.phone, t.createdAt),
+    index('consumer_otps_any_phone_idx').on(t.phone, t.createdAt),
+    index('consumer_otps_address_idx').on(t.address, t.createdAt),
+    index('consumer_otps_created_idx').on(t.createdAt),
+  ],
 );

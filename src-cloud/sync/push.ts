@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { errorShape } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { parseIn } from '../../src-node/zod-locale';
+import { instantSchema } from '../../src-shared/bounds';
 import type { Language } from '../../src-shared/i18n';
 import { unsafeTextPath, withSafeText } from '../../src-shared/text-safety';
 import {
@@ -154,6 +155,10 @@ export class PushService {
     const unsafe = unsafeTextPath(event.payload, ['payload']);
     if (unsafe)
       return { status: 'rejected', code: 'UNSAFE_TEXT', details: { path: unsafe.join('.') } };
+    // A till's time outside 2000–2099 is refused with the event alone, like a bad payload.
+    const when = parseIn(instantSchema, event.occurredAt, lang, ['occurredAt']);
+    if (!when.ok)
+      return { status: 'rejected', code: 'VALIDATION_FAILED', details: { issues: when.issues } };
     const parsed = parseIn(EVENT_PAYLOADS[event.kind] as z.ZodType, event.payload, lang, [
       'payload',
     ]);

@@ -171,6 +171,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     products,
     stores,
+    settings,
     codesGuard,
   );
 

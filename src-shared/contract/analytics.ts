@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { MANAGERS, event, method } from './define';
 import { phoneSchema } from './coupons';
 import { INSIGHT_RULE, MAX_RANGE_DAYS, PERIOD_GRAINS, daysBetween } from '../analytics/rules';
-import { isLocalDate } from '../time';
+import { boundedDateSchema } from '../bounds';
 import { epochMsSchema, idSchema } from '../validation';
 
 // Every chart reads the daily rollup tables, never the raw sales and redemptions. Days are local
 // dates of each store's own time zone ('YYYY-MM-DD'); a range is inclusive at both ends.
 
-export const localDateSchema = z.string().refine(isLocalDate, { message: 'validation.date' });
+export const localDateSchema = boundedDateSchema;
 
 /** The filters every chart takes: a date range, stores (empty = all) and optionally one product. */
 const rangeAndStores = {

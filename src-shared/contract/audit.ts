@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MANAGERS, event, method } from './define';
 import { epochMsSchema, idSchema } from '../validation';
+import { instantSchema } from '../bounds';
 
 /** How the action reached the app. */
 export const auditSourceSchema = z.enum(['app', 'http', 'terminal', 'system']);
@@ -25,8 +26,8 @@ export const auditMethods = {
   'audit.list': method({
     summary: 'Who did what, when and from which terminal; newest first, filterable',
     input: z.object({
-      from: epochMsSchema.optional(),
-      to: epochMsSchema.optional(),
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
       staffId: idSchema.optional(),
       terminalId: idSchema.optional(),
       storeId: idSchema.optional(),

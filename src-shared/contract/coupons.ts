@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { fenSchema } from './products';
 import { normalizeMainlandMobile } from '../phone';
-import { isLocalDate } from '../time';
+import { boundedDateSchema } from '../bounds';
 import { printAfterIssueSchema } from './printing';
 import { epochMsSchema, idSchema } from '../validation';
 
@@ -12,7 +12,7 @@ export const phoneSchema = z.string().transform((text, ctx) => {
   return phone ?? '';
 });
 
-const dateSchema = z.string().refine(isLocalDate, { message: 'validation.date' });
+const dateSchema = boundedDateSchema;
 const permilleSchema = z
   .number()
   .int()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { boundedDateSchema } from '../bounds';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
-import { isLocalDate } from '../time';
 import { isPrinterDevicePath, isPrinterHost } from '../slips/printer-targets';
 import { epochMsSchema, idSchema } from '../validation';
 
@@ -241,7 +241,7 @@ export const printingMethods = {
     input: printerRef.extend({
       storeId: idSchema,
       /** A business day in the store's timezone, YYYY-MM-DD; today when left out. */
-      date: z.string().refine(isLocalDate, { message: 'validation.date' }).optional(),
+      date: boundedDateSchema.optional(),
     }),
     output: printJobSchema,
     access: MANAGERS,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { epochMsSchema, idSchema } from '../validation';
+import { moneyFenSchema } from '../bounds';
 import {
   importFileSchema,
   importFormatSchema,
@@ -8,10 +9,8 @@ import {
   importMappingSchemaFor,
 } from './imports';
 
-export const fenSchema = z
-  .number()
-  .int({ message: 'validation.fen' })
-  .nonnegative({ message: 'validation.fen' });
+/** An amount in fen: whole, not negative, within the shared cap (src-shared/bounds.ts). */
+export const fenSchema = moneyFenSchema;
 
 export const productSchema = z.object({
   id: idSchema,

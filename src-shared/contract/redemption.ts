@@ -3,23 +3,22 @@ import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { fenSchema, productRefSchema } from './products';
 import { phoneSchema } from './coupons';
 import { epochMsSchema, idSchema, pinSchema } from '../validation';
+import { instantSchema, pricedLinesSchema, quantitySchema } from '../bounds';
 
 /** Quick mode: the subtotal only. Full mode: lines by product id, SKU or barcode. */
 export const orderSchema = z.union([
   z.object({ subtotalFen: fenSchema, customerPhone: phoneSchema.optional() }),
   z.object({
-    lines: z
-      .array(
-        z.intersection(
-          productRefSchema,
-          z.object({
-            qty: z.number().int().min(1, { message: 'validation.qty' }).max(9999),
-            unitPriceFen: fenSchema.optional(),
-          }),
-        ),
-      )
-      .min(1)
-      .max(200),
+    lines: pricedLinesSchema(
+      z.intersection(
+        productRefSchema,
+        z.object({
+          qty: quantitySchema.max(9999, { message: 'validation.qty' }),
+          unitPriceFen: fenSchema.optional(),
+        }),
+      ),
+      200,
+    ),
     customerPhone: phoneSchema.optional(),
   }),
 ]);
@@ -201,8 +200,8 @@ export const redemptionMethods = {
   'redemption.list': method({
     summary: 'Redemption history with filters, newest first',
     input: z.object({
-      from: epochMsSchema.optional(),
-      to: epochMsSchema.optional(),
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
       storeId: idSchema.optional(),
       staffId: idSchema.optional(),
       templateId: idSchema.optional(),

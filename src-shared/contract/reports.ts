@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { boundedMonthSchema } from '../bounds';
 import { MANAGERS, OWNER, method } from './define';
 import { analyticsInputs, localDateSchema, rebuildJobSchema } from './analytics';
 import { idSchema } from '../validation';
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.month' });
+const monthSchema = boundedMonthSchema;
 
 /** Which chart's data an export writes: the same input as the chart's own method. */
 export const exportRequestSchema = z.discriminatedUnion('report', [

@@ -4,6 +4,7 @@ import { fenSchema, productRefSchema } from './products';
 import { phoneSchema } from './coupons';
 import { qtySchema } from './stock';
 import { epochMsSchema, idSchema } from '../validation';
+import { instantSchema, pricedLinesSchema } from '../bounds';
 import {
   importFileSchema,
   importFormatSchema,
@@ -128,11 +129,11 @@ export const salesMethods = {
       /** The till's own id for the sale: posting it again answers the first recording. */
       terminalSaleId: z.string().trim().min(1, { message: 'validation.required' }).max(64),
       storeId: idSchema,
-      lines: z.array(saleLineInputSchema).min(1, { message: 'validation.required' }).max(500),
+      lines: pricedLinesSchema(saleLineInputSchema, 500),
       customerPhone: phoneSchema.optional(),
       couponCodes: z.array(couponCodeSchema).max(10).default([]),
       paidFen: fenSchema.optional(),
-      soldAt: epochMsSchema.optional(),
+      soldAt: instantSchema.optional(),
     }),
     output: z.object({ sale: saleSchema, replayed: z.boolean() }),
     access: [...ALL_STAFF, 'terminal'],
@@ -147,8 +148,8 @@ export const salesMethods = {
     summary: 'Sales, newest first, by store, date range, product or terminal sale id',
     input: z.object({
       storeId: idSchema.optional(),
-      from: epochMsSchema.optional(),
-      to: epochMsSchema.optional(),
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
       productId: idSchema.optional(),
       terminalSaleId: z.string().trim().max(64).optional(),
       before: idSchema.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, event, method } from './define';
 import { fenSchema, productRefSchema } from './products';
 import { epochMsSchema, idSchema } from '../validation';
+import { instantSchema, quantitySchema } from '../bounds';
 
 /** How stock moved; `qty` on a movement is signed (+ in, − out). */
 export const MOVEMENT_KINDS = [
@@ -16,11 +17,7 @@ export const movementKindSchema = z.enum(MOVEMENT_KINDS);
 export type MovementKind = z.infer<typeof movementKindSchema>;
 
 /** A positive whole quantity (stock is counted in units of the product's unit). */
-export const qtySchema = z
-  .number()
-  .int({ message: 'validation.qty' })
-  .min(1, { message: 'validation.qty' })
-  .max(1_000_000, { message: 'validation.qty' });
+export const qtySchema = quantitySchema;
 
 /** A line naming its product by id, SKU or barcode, with a quantity. */
 export const stockLineSchema = z.intersection(productRefSchema, z.object({ qty: qtySchema }));
@@ -178,8 +175,8 @@ export const stockMethods = {
       storeId: idSchema.optional(),
       productId: idSchema.optional(),
       kind: movementKindSchema.optional(),
-      from: epochMsSchema.optional(),
-      to: epochMsSchema.optional(),
+      from: instantSchema.optional(),
+      to: instantSchema.optional(),
       before: idSchema.optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),

@@ -60,6 +60,12 @@ export const en: SharedMessages = {
     CASHBACK_ALREADY_REDEEMED: 'This cashback code was paid out on {{atText}}',
     CASHBACK_EXPIRED: 'This cashback code expired on {{validUntilText}}',
     TERMINAL_REQUIRED: 'Please choose a terminal',
+    CASHBACK_SALE_REQUIRED:
+      'No recorded sale of {{product}} to give a cashback code for; record the sale first (or name it)',
+    CASHBACK_UNITS_USED:
+      'Every unit of {{product}} in this sale already has its cashback code ({{qty}})',
+    CASHBACK_PHONE_DAILY_LIMIT:
+      'This phone has had {{max}} cashback payouts today, the most allowed; try again tomorrow',
     PRINTER_NOT_FOUND: 'Printer not found',
     NO_DEFAULT_PRINTER: 'This terminal has no default printer yet',
     PRINTER_UNREACHABLE: 'Cannot reach the printer; check power, cable or IP address ({{detail}})',
@@ -109,6 +115,17 @@ export const en: SharedMessages = {
     OTP_WRONG: 'Wrong verification code; {{remaining}} tries left',
     OTP_EXPIRED: 'The verification code is no longer valid; please ask for a new one',
     SMS_SEND_FAILED: 'The text message could not be sent; please try again later',
+    SMS_PHONE_DAILY_LIMIT:
+      'This phone has had the most verification texts allowed today; try again tomorrow',
+    SMS_MERCHANT_DAILY_LIMIT: "Today's text messages for this shop are used up; try again tomorrow",
+    SMS_ADDRESS_LIMIT:
+      'Too many verification texts asked for from this network; try again in {{seconds}} s',
+    SMS_PAUSED:
+      'Verification texts are paused for a while (unusual volume); try again in {{seconds}} s',
+    DEVICE_STORE_FORBIDDEN:
+      'This device does not serve that store, so it cannot change its records',
+    SIGNING_KEY_NEEDS_ADMIN:
+      'A new signing key is accepted from a paired PC only at its first pairing; ask the operator to add it',
     SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
     SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
     SYNC_CLOUD_UNREACHABLE:
@@ -151,6 +168,11 @@ export const en: SharedMessages = {
     sku: 'SKU: 1–32 letters, digits or . _ -',
     phone: 'Enter an 11-digit mainland mobile number',
     date: 'Dates look like YYYY-MM-DD',
+    dateRange: 'Dates between 2000-01-01 and 2099-12-31',
+    instant: 'A time between the years 2000 and 2099 (epoch milliseconds)',
+    fenMax: 'At most ¥900,000.00 (90,000,000 fen)',
+    lineTooLarge: 'This line comes to more than ¥900,000.00 (quantity × unit price)',
+    totalTooLarge: 'The lines come to more than ¥900,000.00 in all',
     zhe: 'Discount between 0.1折 and 9.99折',
     endBeforeStart: 'The end date is before the start date',
     priceNotBelowShelf: 'The special price must be below the product’s price',

@@ -13,6 +13,8 @@ export const cashbackRedeemRequestSchema = z.object({
   /** When the consumer's app knows them (it scanned the product or the till's QR): must match. */
   productId: idSchema.optional(),
   terminalId: idSchema.optional(),
+  /** The code texted to the phone (`…/otp`): the payout goes only to the phone's holder. */
+  otp: z.string().regex(/^\d{6}$/, { message: 'validation.otp' }),
 });
 
 export const cashbackRedeemResponseSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../validation';
+import { instantSchema, moneyFenSchema } from '../bounds';
 
 /**
  * What a till tells the cloud: its outbox rows, one event each. The kind is the outbox topic.
@@ -33,14 +34,14 @@ export const redemptionClaimSchema = z.looseObject({
   terminalId: idSchema.nullish(),
   staffId: idSchema.nullish(),
   customerPhone: z.string().nullish(),
-  subtotalFen: z.number().int().nonnegative(),
-  discountFen: z.number().int().nonnegative(),
-  createdAt: epochMsSchema,
+  subtotalFen: moneyFenSchema,
+  discountFen: moneyFenSchema,
+  createdAt: instantSchema,
 });
 
 export const redemptionVoidSchema = z.looseObject({
   redemptionId: idSchema,
-  voidedAt: epochMsSchema,
+  voidedAt: instantSchema,
   voidedBy: idSchema.nullish(),
   reason: z.string().nullish(),
 });
@@ -52,9 +53,9 @@ export const cashbackIssuedSchema = z.looseObject({
   productId: idSchema,
   terminalId: idSchema,
   storeId: idSchema,
-  rewardFen: z.number().int().nonnegative(),
-  issuedAt: epochMsSchema,
-  validUntil: epochMsSchema,
+  rewardFen: moneyFenSchema,
+  issuedAt: instantSchema,
+  validUntil: instantSchema,
 });
 
 /** Paid out at a counter or a terminal: a claim like a coupon redemption, first one wins. */
@@ -62,7 +63,7 @@ export const cashbackRedeemedSchema = z.looseObject({
   id: idSchema,
   code: z.string().min(1).max(64),
   phone: z.string().min(1).max(20),
-  redeemedAt: epochMsSchema,
+  redeemedAt: instantSchema,
   via: z.enum(['counter', 'terminal', 'cloud']),
 });
 

@@ -198,6 +198,17 @@ export async function operation(run: Run, kind: Kind, till: Till): Promise<strin
     }
     case 'cashbackCode': {
       const store = rng.pick(till.stores);
+      // Codes are given for units of a recorded sale: the till sells an apple first.
+      await run.attempt(
+        till,
+        'sales.record',
+        {
+          terminalSaleId: `CB-${till.key}-${run.log.length}-${rng.int(0, 1e9)}`,
+          storeId: store.id,
+          lines: [{ sku: 'APL-1', qty: 1, unitPriceFen: 1299 }],
+        },
+        shop.cashierToken,
+      );
       const done = await run.attempt(
         till,
         'cashback.requestCode',

@@ -71,7 +71,7 @@ const REFUSALS: Partial<Record<MethodName, readonly string[]>> = {
   'redemption.void': ['VOID_WINDOW_PASSED', 'ALREADY_VOIDED'],
   'coupons.issue': ['ISSUE_LIMIT_REACHED', 'CUSTOMER_ISSUE_LIMIT_REACHED'],
   'coupons.startBatch': ['ISSUE_LIMIT_REACHED'],
-  'cashback.requestCode': ['NO_CASHBACK_TEMPLATE'],
+  'cashback.requestCode': ['NO_CASHBACK_TEMPLATE', 'CASHBACK_SALE_REQUIRED', 'CASHBACK_UNITS_USED'],
   'cashback.redeem': ['CASHBACK_ALREADY_REDEEMED', 'CASHBACK_EXPIRED'],
   'sync.resolveConflict': ['SYNC_ISSUE_NOT_FOUND'],
 };

@@ -143,9 +143,23 @@ export async function startCloud(
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 
+  /**
+   * The one-time code a consumer would read on the phone: asked for through the consumer
+   * endpoint and read back from the log SMS provider (the default in tests).
+   */
+  async function otpFor(merchantCode: string, phone: string): Promise<string> {
+    const sent = await request('POST', `/v1/consumers/${merchantCode}/otp`, { body: { phone } });
+    if (sent.status !== 200) throw new Error(`no code texted: ${JSON.stringify(sent.body)}`);
+    const line = logger.lines.findLast((l) => l.message.startsWith('sms (log provider'));
+    const code = /\d{6}/.exec(String(line?.fields?.text ?? ''))?.[0];
+    if (!code) throw new Error('no code in the log');
+    return code;
+  }
+
   return {
     base,
     adminToken: ADMIN_TOKEN,
+    otpFor,
     clock,
     logger,
     request,

@@ -5,7 +5,10 @@ import type { CashbackService } from './service';
 export const cashbackHandlers = (
   cashback: CashbackService,
   printing: PrintingService,
-): Pick<HandlerMap, 'cashback.requestCode' | 'cashback.redeem'> => ({
+): Pick<
+  HandlerMap,
+  'cashback.requestCode' | 'cashback.redeem' | 'cashback.settings' | 'cashback.updateSettings'
+> => ({
   'cashback.requestCode': (input, ctx) =>
     printing.withPrint(
       ctx,
@@ -15,4 +18,6 @@ export const cashbackHandlers = (
       (issued) => ({ codes: [issued.code], storeId: issued.storeId }),
     ),
   'cashback.redeem': (input, ctx) => cashback.redeem(ctx, input),
+  'cashback.settings': () => cashback.getSettings(),
+  'cashback.updateSettings': (input) => cashback.updateSettings(input),
 });

@@ -151,9 +151,12 @@ export const cashbackCodes = sqliteTable(
     redeemedAt: integer(),
     redeemedVia: text({ enum: ['counter', 'terminal', 'cloud'] }),
     redeemedBy: text(),
+    /** The recorded sale line the code was given for (null: issued elsewhere or before 0.x). */
+    saleLineId: text(),
   },
   (t) => [
     uniqueIndex('cashback_code_unique').on(t.code),
+    index('cashback_sale_line_idx').on(t.saleLineId),
     index('cashback_phone_idx').on(t.phone),
     index('cashback_product_idx').on(t.productId, t.issuedAt),
     index('cashback_region_idx').on(t.provinceCode, t.cityCode, t.issuedAt),

@@ -15,6 +15,18 @@ async function cashbackShop() {
   );
   const pos = (method: string, input: unknown) =>
     shop.core.call(method, input, { credential: key, source: 'http', allowTerminalKeys: true });
+  // What a POS terminal does first: record the sale (the codes are for its units).
+  await shop.ok(
+    'stock.receive',
+    { storeId: shop.ids.storeId, lines: [{ sku: 'APL-1', qty: 10 }] },
+    shop.ownerToken,
+  );
+  const sold = await pos('sales.record', {
+    terminalSaleId: 'POS-1',
+    storeId: shop.ids.storeId,
+    lines: [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
+  });
+  if (!sold.ok) throw new Error(JSON.stringify(sold.error));
   return { ...shop, template, pos };
 }
 

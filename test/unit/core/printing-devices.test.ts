@@ -235,6 +235,21 @@ describe('print after issue', () => {
       { terminalId: shop.ids.terminalId, label: 'POS 1' },
       shop.ownerToken,
     );
+    await shop.ok(
+      'stock.receive',
+      { storeId: shop.ids.storeId, lines: [{ sku: 'APL-1', qty: 1 }] },
+      shop.ownerToken,
+    );
+    const sold = await shop.core.call(
+      'sales.record',
+      {
+        terminalSaleId: 'POS-1',
+        storeId: shop.ids.storeId,
+        lines: [{ sku: 'APL-1', qty: 1, unitPriceFen: 1299 }],
+      },
+      { credential: key, source: 'http', allowTerminalKeys: true },
+    );
+    expect(sold.ok).toBe(true);
     const result = await shop.core.call(
       'cashback.requestCode',
       { sku: 'APL-1', print: {} },

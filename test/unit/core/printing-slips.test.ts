@@ -1,5 +1,6 @@
 // What goes on the paper: the shop logo and the end-of-day summary, read back from the bytes the
 // capture printer received.
+import { sellApples } from '../../support/cashback';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../../src-shared/slips/text';
 import { capturePrinter } from '../../support/per-test-printer';
@@ -120,6 +121,7 @@ describe('daily summary', () => {
       rule: { type: 'cashback', rewardFen: 200 },
       scope: { productIds: [shop.products.apple.id], categories: [] },
     });
+    await sellApples(ok, cashierToken, ids.storeId, 2);
     const cashback = await ok('cashback.requestCode', { sku: 'APL-1' }, cashierToken);
     await ok('cashback.requestCode', { sku: 'APL-1' }, cashierToken);
     await ok('cashback.redeem', { code: cashback.code, phone: '13900001111' }, cashierToken);

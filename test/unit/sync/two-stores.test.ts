@@ -1,3 +1,4 @@
+import { sellApples } from '../../support/cashback';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   CLOUD_START_TIMEOUT_MS,
@@ -263,6 +264,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       rule: { type: 'cashback', rewardFen: 200 },
       scope: { productIds: [a.products.apple.id], categories: [] },
     });
+    await sellApples(a.ok, a.cashierToken, a.ids.storeId);
     const cashback = await a.ok(
       'cashback.requestCode',
       { barcode: '6901234567892', terminalId: a.ids.terminalId },
@@ -270,7 +272,11 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     );
     await a.syncNow();
     const paid = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
-      body: { code: cashback.qrPayload, phone: '13700000000' },
+      body: {
+        code: cashback.qrPayload,
+        phone: '13700000000',
+        otp: await cloud.otpFor(merchant.code, '13700000000'),
+      },
     });
     expect(paid.status).toBe(200);
 
@@ -318,6 +324,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       rule: { type: 'cashback', rewardFen: 200 },
       scope: { productIds: [a.products.apple.id], categories: [] },
     });
+    await sellApples(a.ok, a.cashierToken, a.ids.storeId);
     const cashback = await a.ok(
       'cashback.requestCode',
       { barcode: '6901234567892', terminalId: a.ids.terminalId },
@@ -329,7 +336,11 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     // the same code at the counter.
     proxy.faults.down = true;
     const online = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
-      body: { code: cashback.qrPayload, phone: '13700000000' },
+      body: {
+        code: cashback.qrPayload,
+        phone: '13700000009',
+        otp: await cloud.otpFor(merchant.code, '13700000009'),
+      },
     });
     expect(online.status).toBe(200);
     await a.ok('cashback.redeem', { code: cashback.code, phone: '13900000000' }, a.cashierToken);
@@ -339,7 +350,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     const [conflict] = await a.ok('sync.conflicts', { includeResolved: false }, a.ownerToken);
     expect(conflict).toMatchObject({
       code: cashback.code,
-      winner: { kind: 'cashback', deviceId: null, phone: '+8613700000000', amountFen: 200 },
+      winner: { kind: 'cashback', deviceId: null, phone: '+8613700000009', amountFen: 200 },
       loser: { kind: 'cashback', deviceName: '一号店', phone: '+8613900000000', amountFen: 200 },
     });
     expect(
@@ -361,7 +372,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
         outcome: 'payoutReversed',
         amountFen: 200,
         paidHereTo: '139****0000',
-        paidFirstTo: '137****0000',
+        paidFirstTo: '137****0009',
         paidFirstVia: 'cloud',
       },
     });
