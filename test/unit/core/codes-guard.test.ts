@@ -20,6 +20,18 @@ async function guardedShop() {
   );
   const pos = (method: string, input: unknown) =>
     shop.core.call(method, input, { credential: key, source: 'http', allowTerminalKeys: true });
+  // A cashback code is for a unit sold: the terminal records its sale first.
+  await shop.ok(
+    'stock.receive',
+    { storeId: shop.ids.storeId, lines: [{ sku: 'APL-1', qty: 5 }] },
+    shop.ownerToken,
+  );
+  const sold = await pos('sales.record', {
+    terminalSaleId: 'POS-1',
+    storeId: shop.ids.storeId,
+    lines: [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
+  });
+  if (!sold.ok) throw new Error(JSON.stringify(sold.error));
   const issued = await pos('cashback.requestCode', { sku: 'APL-1' });
   if (!issued.ok) throw new Error('no cashback code');
   const cashbackCode = (issued.data as { code: string }).code;

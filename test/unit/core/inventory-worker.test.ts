@@ -51,7 +51,8 @@ describe('inventory worker', () => {
     expect(bad.code).toBe('IMPORT_INVALID');
     expect(bad.message).toContain('第 3 行');
     expect(events.progress('products.import').at(-1)?.phase).toBe('failed');
-    expect(await ok('products.list', { search: 'Z' }, ownerToken)).toHaveLength(0);
+    for (const sku of ['Z1', 'Z2'])
+      expect((await fails('products.lookup', { sku }, ownerToken)).code).toBe('PRODUCT_NOT_FOUND');
   });
 
   it('imports sales in the worker the way sales.record does: stock, alerts, outbox', async () => {
