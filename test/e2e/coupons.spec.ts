@@ -590,15 +590,26 @@ test('an item coupon needs the goods line by line; a scanned barcode adds them',
 
 test('cashback: a code from the till is paid out once to a mobile number', async ({ page }) => {
   await openAs(page, CASHIER);
-  // What a POS terminal does after selling an apple: ask for a cashback code to print.
+  // What a POS terminal does: record the sale of an apple, then ask for its cashback code.
   const cashbackCode = await page.evaluate(async () => {
     const token = sessionStorage.getItem('storedesk.sessionToken');
-    const response = await fetch('/api/cashback.requestCode', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ sku: '1001' }),
+    const call = async (method: string, input: unknown) => {
+      const response = await fetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return ((await response.json()) as { data: Record<string, unknown> }).data;
+    };
+    const session = await call('auth.session', {});
+    const storeId = (session as { storeId: string }).storeId;
+    await call('stock.receive', { storeId, lines: [{ sku: '1001', qty: 1 }] });
+    await call('sales.record', {
+      terminalSaleId: 'E2E-CASHBACK-1',
+      storeId,
+      lines: [{ sku: '1001', qty: 1, unitPriceFen: 1299 }],
     });
-    return ((await response.json()) as { data: { code: string } }).data.code;
+    return (await call('cashback.requestCode', { sku: '1001' })).code as string;
   });
   expect(cashbackCode).toMatch(/^\d{20}$/);
 

@@ -171,6 +171,17 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
     token,
   );
   await api('coupons.setTemplateStatus', { id: cashbackTemplate.id, status: 'active' }, token);
+  // The code is for an apple sold at this till.
+  await api('stock.receive', { storeId, lines: [{ sku: 'APL-1', qty: 1 }] }, token);
+  await api(
+    'sales.record',
+    {
+      terminalSaleId: 'E2E-SYNC-1',
+      storeId,
+      lines: [{ sku: 'APL-1', qty: 1, unitPriceFen: 1299 }],
+    },
+    token,
+  );
   const slip = await api(
     'cashback.requestCode',
     { barcode: '6901234567892', terminalId: stores[0].terminals[0].id },
@@ -178,10 +189,12 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
   );
   await syncNow(page);
   await expect(page.getByText('同步完成')).toBeVisible();
+  // The consumer proves the phone with the code texted to it.
+  const otp = await cloud.otpFor('XGYX-01', '13700000000');
   const consumer = await fetch(`${cloud.url}/v1/consumers/XGYX-01/cashback/redeem`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code: slip.qrPayload, phone: '13700000000' }),
+    body: JSON.stringify({ code: slip.qrPayload, phone: '13700000000', otp }),
   });
   expect(consumer.status).toBe(200);
   await api('cashback.redeem', { code: slip.code, phone: '13900000000' }, token);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
@@ -16,12 +18,27 @@ export function cloudForThisFile() {
   let child: ChildProcess | undefined;
   let dataDir = '';
   let base = '';
+  // The consumers' texts, as the SMS gateway would get them (the cloud's webhook provider).
+  const texts: { to: string; text: string }[] = [];
+  const smsGateway = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      texts.push(JSON.parse(body) as { to: string; text: string });
+      response.end('{}');
+    });
+  });
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-e2e-cloud-'));
+    await new Promise<void>((resolve) => smsGateway.listen(0, '127.0.0.1', resolve));
+    const smsUrl = `http://127.0.0.1:${(smsGateway.address() as AddressInfo).port}/`;
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'src-cloud/cli.ts', '--port', '0', '--data-dir', dataDir],
+      [
+        ...['--import', 'tsx', 'src-cloud/cli.ts', '--port', '0', '--data-dir', dataDir],
+        ...['--sms', 'webhook', '--sms-webhook-url', smsUrl],
+      ],
       {
         cwd: ROOT,
         // Always a fresh PGlite, even where DATABASE_URL names a PostgreSQL for the unit suites:
@@ -49,6 +66,7 @@ export function cloudForThisFile() {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    smsGateway.close();
   });
 
   async function admin(method: 'GET' | 'POST', url: string, body?: unknown) {
@@ -70,6 +88,19 @@ export function cloudForThisFile() {
       return base;
     },
     admin,
+    /** The one-time code texted to a consumer's phone, as the phone would read it. */
+    async otpFor(merchantCode: string, phone: string): Promise<string> {
+      const sent = texts.length;
+      const response = await fetch(`${base}/v1/consumers/${merchantCode}/otp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ phone }),
+      });
+      if (!response.ok) throw new Error(`no code texted: ${await response.text()}`);
+      const code = /\d{6}/.exec(texts.slice(sent).at(-1)?.text ?? '')?.[0];
+      if (!code) throw new Error('no code texted');
+      return code;
+    },
     async pairingCode(merchantId: string): Promise<string> {
       return (await admin('POST', `/v1/admin/merchants/${merchantId}/pairing-codes`, {})).display;
     },

@@ -307,7 +307,9 @@ export class SalesService {
       const { redemption, verdict } = this.redemption.redeem(ctx, {
         code,
         order,
-        withCodes: input.couponCodes.slice(0, position),
+        // Each coupon is priced with all the others, as the till does: its share of the lines
+        // is then its share of the whole order, whatever the order of the codes.
+        withCodes: input.couponCodes.filter((_, other) => other !== position),
         idempotencyKey: `sale:${saleId}:${position}`,
         storeId: input.storeId,
       });
