@@ -50,6 +50,13 @@ import { analyticsHandlers } from './analytics/handlers';
 import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { BackupService } from './settings/backups';
+import { settingsHandlers } from './settings/handlers';
+import { HomeService } from './home/service';
+import { homeHandlers } from './home/handlers';
+import type { ShopControl } from './settings/shop-control';
+import { ShopSettingsService } from './settings/shop-settings';
+import { defaultMigrationsDir } from './db/open';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -70,6 +77,8 @@ export interface CoreOptions {
   loadUsb?: () => Promise<UsbModuleLike>;
   /** Reads HID-POS scanners (the Electron shell and `npm run serve`; tests leave it out). */
   hidScanners?: OpenHidScanners;
+  /** How the settings page switches to the demo shop or restores a backup (the shop host). */
+  shop?: ShopControl;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -110,6 +119,14 @@ export async function createCore(options: CoreOptions) {
     ledgers,
   } = buildSharedServices(adb, clock, config);
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
+  const shopSettings = new ShopSettingsService(adb, settings, audit);
+  const backups = new BackupService(
+    sqlite,
+    clock,
+    logger,
+    path.join(options.dataDir, 'backups'),
+    options.migrationsDir ?? defaultMigrationsDir(),
+  );
   const apiKeys = new ApiKeysService(adb, clock, audit);
   const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
@@ -218,6 +235,17 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
+    ...homeHandlers(new HomeService(adb, clock, stores, settings)),
+    ...settingsHandlers({
+      shopSettings,
+      backups,
+      audit,
+      sessions,
+      logger,
+      dataDir: options.dataDir,
+      databaseFile: path.join(options.dataDir, DATABASE_FILE),
+      shop: options.shop,
+    }),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -227,6 +255,10 @@ export async function createCore(options: CoreOptions) {
     ),
   );
   sync.start();
+  // A week of daily backups of the real shop (the demo shop is made again when needed).
+  const dailyBackup = backups.scheduleDaily(
+    () => shopSettings.dailyBackup() && !shopSettings.isDemo(),
+  );
 
   const dispatcher = createDispatcher({
     handlers,
@@ -270,6 +302,9 @@ export async function createCore(options: CoreOptions) {
       sync,
       inventoryJobs,
       salesImportRuns,
+      settings,
+      shopSettings,
+      backups,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
@@ -281,6 +316,7 @@ export async function createCore(options: CoreOptions) {
       batches.terminateAll();
       printing.printers.close();
       dailyAlertPass.stop();
+      dailyBackup.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();

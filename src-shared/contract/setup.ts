@@ -24,6 +24,8 @@ export const setupMethods = {
     output: z.object({
       initialized: z.boolean(),
       merchant: z.object({ name: z.string(), code: z.string() }).nullable(),
+      /** This is the demo shop (its own data folder): the header says 演示数据. */
+      demo: z.boolean(),
     }),
     access: ['public'],
   }),

@@ -1,8 +1,8 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined, ShopFilled } from '@ant-design/icons';
 import { Button, Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
 import { navItemsFor } from '../../navigation/nav-items';
 import { useCurrentSession } from '../../session/session-context';
@@ -15,6 +15,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
   const { staff } = useCurrentSession();
+  const { pathname } = useLocation();
+  // A page opens at its top, not at the scroll position of the page before.
+  useEffect(() => window.scrollTo(0, 0), [pathname]);
   // Those who handle stock alerts hear of new ones on any page.
   const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
   return (
@@ -34,6 +37,10 @@ export function AppLayout() {
           <nav aria-label={t('nav.menu')} className={styles.nav}>
             <SideNav collapsed={collapsed} />
           </nav>
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className={styles.headerBar}>
           <Button
             type="text"
             className={styles.collapse}
@@ -41,10 +48,6 @@ export function AppLayout() {
             aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
             onClick={() => setCollapsed((value) => !value)}
           />
-        </div>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className={styles.headerBar}>
           <AppHeader />
         </Layout.Header>
         <Layout.Content className={styles.content}>
