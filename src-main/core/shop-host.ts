@@ -29,6 +29,7 @@ export class ShopHost {
   private inFlight = 0;
   private pending: (() => Promise<void>) | null = null;
   private closed = false;
+  private switching = false;
 
   private constructor(private readonly options: ShopHostOptions) {}
 
@@ -84,10 +85,10 @@ export class ShopHost {
       this.core.events.subscribe(getCredential, listener),
   };
 
-  async close(): Promise<void> {
+  /** Closes the open shop; at once when no switch is under way (the database closes at quit). */
+  close(): Promise<void> {
     this.closed = true;
-    await this.gate;
-    await this.core.close();
+    return this.switching ? this.gate.then(() => this.core.close()) : this.core.close();
   }
 
   private build(dataDir: string): Promise<Core> {
@@ -144,12 +145,14 @@ export class ShopHost {
     if (this.closed) return;
     let release!: () => void;
     this.gate = new Promise((resolve) => (release = resolve));
+    this.switching = true;
     try {
       for (let waited = 0; this.inFlight > 0 && waited < 10_000; waited += 10)
         await new Promise((resolve) => setTimeout(resolve, 10));
       await this.core.close();
       this.core = await next();
     } finally {
+      this.switching = false;
       release();
     }
   }

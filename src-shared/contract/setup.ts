@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { storeFieldsSchema } from './stores';
-import { idSchema, merchantCodeSchema, personNameSchema, pinSchema } from '../validation';
+import { idSchema, merchantCodeSchema, newPinSchema, personNameSchema } from '../validation';
 
 export const setupInputSchema = z.object({
   merchant: z.object({
@@ -13,7 +13,7 @@ export const setupInputSchema = z.object({
     code: merchantCodeSchema,
   }),
   store: storeFieldsSchema,
-  owner: z.object({ name: personNameSchema, pin: pinSchema }),
+  owner: z.object({ name: personNameSchema, pin: newPinSchema }),
 });
 export type SetupInput = z.input<typeof setupInputSchema>;
 

@@ -17,9 +17,9 @@ import { serverForThisFile } from '../support/e2e-server';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790', role: '收银员' } as const;
-const MANAGER = { name: '赵店长', pin: '112233', role: '店长' } as const;
+const MANAGER = { name: '赵店长', pin: '223607', role: '店长' } as const;
 const PHONE = '13812345678';
 const VIEWPORT = { fullPage: false };
 const TEMPLATE = '国庆满100减20';

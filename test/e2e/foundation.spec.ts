@@ -16,7 +16,7 @@ import { serverForThisFile } from '../support/e2e-server';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790' };
 const STORE_NAME = '鲜果优选 新街口店';
 
@@ -57,7 +57,7 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
   // Step 3: the owner, PIN twice.
   await page.getByLabel('店主姓名').fill(OWNER.name);
   await page.getByLabel('PIN 码', { exact: true }).fill(OWNER.pin);
-  await page.getByLabel('再次输入 PIN 码').fill('000000');
+  await page.getByLabel('再次输入 PIN 码').fill('161803');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText('两次输入的 PIN 码不一致')).toBeVisible();
   await page.getByLabel('再次输入 PIN 码').fill(OWNER.pin);
@@ -89,7 +89,7 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
 
   await page.getByRole('button', { name: /王店主/ }).click();
   await expect(page.getByText('请输入 PIN 码')).toBeVisible();
-  await tapPin(page, '111111');
+  await tapPin(page, '141421');
   await expect(page.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
   await tapPin(page, '246');
   await expect(page.getByRole('img', { name: '已输入 3 位，共 6 位' })).toBeVisible();
@@ -359,7 +359,7 @@ test('the screen locks when idle and opens again with the PIN', async ({ page })
   await expect(lock).toContainText('请输入 王店主 的 PIN 码解锁');
   await screenshot(page, '17-lock-screen');
 
-  await tapPin(page, '999999');
+  await tapPin(page, '316228');
   await expect(lock.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
   // A reload is no way past the lock.
   await page.reload();
@@ -432,13 +432,13 @@ test('a manager may add cashiers only, and cannot touch the owner', async ({ pag
   const roleOptions = page.locator('.ant-select-item-option');
   await expect(roleOptions).toHaveText(['店主', '店长', '收银员']);
   await roleOptions.filter({ hasText: '店长' }).click();
-  await dialog.getByLabel('PIN 码', { exact: true }).fill('112233');
-  await dialog.getByLabel('再次输入 PIN 码').fill('112233');
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('223607');
+  await dialog.getByLabel('再次输入 PIN 码').fill('223607');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
   const managerPage = await openInNewWindow(browser);
-  await loginAs(managerPage, '赵店长', '112233');
+  await loginAs(managerPage, '赵店长', '223607');
   expect(await menuItems(managerPage)).toEqual(MANAGER_MENU);
   await managerPage.getByRole('menuitem', { name: '员工管理' }).click();
   const ownerRow = managerPage.locator('.ant-table-tbody tr', { hasText: OWNER.name });
