@@ -122,7 +122,14 @@ export class ShopHost {
       fs.copyFileSync(database, previous);
       try {
         this.copyDatabase(file, database);
-        return await this.build(dataDir);
+        const core = await this.build(dataDir);
+        // Sessions in the backup are from before: everyone logs in again.
+        core.sqlite
+          .prepare(
+            `UPDATE sessions SET revoked_at = ?, revoke_reason = 'restore' WHERE revoked_at IS NULL`,
+          )
+          .run(core.clock.now());
+        return core;
       } catch (error) {
         // The backup would not open: the shop goes back to what it was.
         this.logger.error('restored backup failed to open; previous database put back', { error });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import {
   CASHIER_MENU,
-  MANAGER_MENU,
+  OWNER_MENU,
   addStaff,
   loginAs,
   logout,
@@ -73,7 +73,7 @@ test('the owner sets up the shop, its staff and its products', async ({ page }) 
     owner: OWNER,
   });
   await loginAs(page, OWNER.name, OWNER.pin);
-  expect(await menuItems(page)).toEqual(MANAGER_MENU);
+  expect(await menuItems(page)).toEqual(OWNER_MENU);
   await addStaff(page, CASHIER);
   await addStaff(page, MANAGER);
 

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   CASHIER_MENU,
   MANAGER_MENU,
+  OWNER_MENU,
   loginAs,
   logout,
   menuItems,
@@ -111,7 +112,7 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
   await expect(page.getByTestId('header-store')).toHaveText(STORE_NAME);
   await expect(page.getByTestId('header-terminal')).toHaveText('收银台 T01');
   await expect(page.getByTestId('header-staff')).toContainText('店主');
-  expect(await menuItems(page)).toEqual(MANAGER_MENU);
+  expect(await menuItems(page)).toEqual(OWNER_MENU);
   await screenshot(page, '06-home-owner');
   // The same page on a 1920×1080 screen.
   await page.setViewportSize({ width: 1920, height: 1080 });

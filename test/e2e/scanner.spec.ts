@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, menuItems, MANAGER_MENU, scan, screenshot, setUpShop } from '../support/e2e-app';
+import { loginAs, menuItems, OWNER_MENU, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // The scanner settings page and scans landing where they should, on one shop, test by test.
@@ -47,7 +47,7 @@ test('the owner sets up the shop and issues a coupon', async ({ page }) => {
     owner: OWNER,
   });
   await loginAs(page, OWNER.name, OWNER.pin);
-  expect(await menuItems(page)).toEqual(MANAGER_MENU);
+  expect(await menuItems(page)).toEqual(OWNER_MENU);
   const template = await apiCall<{ id: string }>(page, 'coupons.createTemplate', {
     name: '满50减10',
     rule: { type: 'threshold', thresholdFen: 5000, amountFen: 1000 },

@@ -15,7 +15,11 @@ describe('the settings page', () => {
   it('keeps receipt texts, the day cut-off and districts under plain keys; only the owner changes them', async () => {
     const { ok, fails, core, ownerToken, ids } = await initializedShop();
     const defaults = await ok('settings.get', {}, ownerToken);
-    expect(defaults).toMatchObject({ merchantName: '鲜果优选', dayCutoff: '00:00', dailyBackup: true });
+    expect(defaults).toMatchObject({
+      merchantName: '鲜果优选',
+      dayCutoff: '00:00',
+      dailyBackup: true,
+    });
 
     const saved = await ok(
       'settings.update',
@@ -71,7 +75,8 @@ describe('the settings page', () => {
     expect(daily).toHaveLength(KEPT_DAILY_BACKUPS);
     expect(daily[0]!.createdAt).toBeGreaterThan(daily[6]!.createdAt);
     // Ten days on, the owner logs in again.
-    ownerToken = (await ok('auth.login', { staffId: ids.ownerId, pin: setupInput.owner.pin })).token;
+    ownerToken = (await ok('auth.login', { staffId: ids.ownerId, pin: setupInput.owner.pin }))
+      .token;
     const system = await ok('settings.system', {}, ownerToken);
     expect(system.backups.map((b) => b.kind)).toContain('manual');
     expect(system).toMatchObject({ dataDir, demo: false, version: expect.any(String) });
@@ -189,7 +194,8 @@ describe('the demo shop and restoring a backup', () => {
     };
     const ids = await data('setup.initialize', setupInput);
     const login = async () =>
-      (await data('auth.login', { staffId: ids.ownerId, pin: setupInput.owner.pin })).token as string;
+      (await data('auth.login', { staffId: ids.ownerId, pin: setupInput.owner.pin }))
+        .token as string;
     let token = await login();
     const backup = (await data('settings.backupNow', {}, token)).fileName as string;
     await data('settings.update', { merchantName: '改过的名字' }, token);
@@ -201,6 +207,8 @@ describe('the demo shop and restoring a backup', () => {
 
     const restored = await data('settings.restore', { fileName: backup }, token);
     expect(restored.restored).toBe(true);
+    const stale = await call('settings.get', {}, token);
+    expect(stale.ok ? null : stale.error.code).toBe('SESSION_EXPIRED');
     // The restarted shop is the backup's: the name from before, everyone logs in again.
     token = await login();
     expect((await data('settings.get', {}, token)).merchantName).toBe(setupInput.merchant.name);

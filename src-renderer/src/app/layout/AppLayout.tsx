@@ -17,7 +17,9 @@ export function AppLayout() {
   const { staff } = useCurrentSession();
   const { pathname } = useLocation();
   // A page opens at its top, not at the scroll position of the page before.
-  useEffect(() => window.scrollTo(0, 0), [pathname]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
   // Those who handle stock alerts hear of new ones on any page.
   const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
   return (

@@ -24,8 +24,15 @@ export function SideNav({ collapsed }: { collapsed: boolean }) {
   const selected = '/' + (pathname.split('/')[1] ?? '');
 
   // The page open now is always in sight in the menu, however short the screen.
+  // (The menu's own scroll moves, never the page's: scrollIntoView would move both.)
   useEffect(() => {
-    menuRef.current?.querySelector('.ant-menu-item-selected')?.scrollIntoView({ block: 'nearest' });
+    const item = menuRef.current?.querySelector('.ant-menu-item-selected');
+    const nav = menuRef.current?.closest('nav');
+    if (!item || !nav) return;
+    const itemBox = item.getBoundingClientRect();
+    const navBox = nav.getBoundingClientRect();
+    if (itemBox.top < navBox.top) nav.scrollTop -= navBox.top - itemBox.top;
+    else if (itemBox.bottom > navBox.bottom) nav.scrollTop += itemBox.bottom - navBox.bottom;
   }, [selected]);
 
   const entry = (item: (typeof pages)[number]) => ({

@@ -186,19 +186,24 @@ export function SettingsPage() {
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t('settings.aboutCard')} className={styles.card}>
-            <Descriptions column={1} size="small" data-testid="settings-about">
-              <Descriptions.Item label={t('settings.version')}>
-                {system.data?.version}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('settings.dataDir')}>
-                <Typography.Text copyable={!!system.data}>{system.data?.dataDir}</Typography.Text>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('settings.backupsDir')}>
-                <Typography.Text copyable={!!system.data}>
-                  {system.data?.backupsDir}
-                </Typography.Text>
-              </Descriptions.Item>
-            </Descriptions>
+            <Descriptions
+              column={1}
+              size="small"
+              data-testid="settings-about"
+              items={[
+                { key: 'version', label: t('settings.version'), children: system.data?.version },
+                {
+                  key: 'dataDir',
+                  label: t('settings.dataDir'),
+                  children: system.data?.dataDir,
+                },
+                {
+                  key: 'backupsDir',
+                  label: t('settings.backupsDir'),
+                  children: system.data?.backupsDir,
+                },
+              ]}
+            />
             <Typography.Text type="secondary">{t('settings.dataDirHelp')}</Typography.Text>
           </Card>
         </Col>
