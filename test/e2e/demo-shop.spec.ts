@@ -29,6 +29,7 @@ test('the owner opens the demo shop, sees it marked, and returns to the real sho
   await screenshot(page, 'demo-shop-login', { fullPage: false });
   await page.getByPlaceholder('搜索员工姓名').fill('演示店主');
   await loginAs(page, '演示店主', pin);
+  await expect(page.getByTestId('demo-shop-tag')).toHaveText('演示数据');
   await expect(page.getByTestId('demo-shop')).toContainText('演示数据');
   // Its figures end now: nothing stamped later than the clock.
   await expect(page.getByTestId('home-store').first()).toBeVisible();
@@ -44,6 +45,7 @@ test('the owner opens the demo shop, sees it marked, and returns to the real sho
   await expect(page.getByText('这是演示店')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /演示店主/ })).toHaveCount(0);
   await loginAs(page, FIRST_DAY_SHOP.owner.name, FIRST_DAY_SHOP.owner.pin);
+  await expect(page.getByTestId('demo-shop-tag')).toHaveCount(0);
   await expect(page.getByTestId('demo-shop')).toHaveCount(0);
   // The real shop has no sale: the demo never wrote into it.
   await expect(page.getByTestId('home-takings')).toContainText('¥0.00');

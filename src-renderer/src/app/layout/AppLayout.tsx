@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
+import { DemoShopBar, useIsDemoShop } from '../../features/settings/demo-shop';
 import { navItemsFor } from '../../navigation/nav-items';
 import { useCurrentSession } from '../../session/session-context';
 import { AppHeader } from './AppHeader';
@@ -16,6 +17,7 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const { staff } = useCurrentSession();
   const { pathname } = useLocation();
+  const demo = useIsDemoShop();
   // A page opens at its top, not at the scroll position of the page before.
   useEffect(() => {
     window.scrollTo(0, 0);
@@ -53,6 +55,7 @@ export function AppLayout() {
           <AppHeader />
         </Layout.Header>
         <Layout.Content className={styles.content}>
+          {demo && <DemoShopBar />}
           <Outlet />
         </Layout.Content>
       </Layout>

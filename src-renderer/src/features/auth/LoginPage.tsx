@@ -6,7 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
 import { useSession } from '../../session/session-context';
 import { DEMO_STAFF_PIN } from '../../../../src-shared/auth/demo';
-import { DemoShopBadge, useIsDemoShop } from '../settings/demo-shop';
+import { LeaveDemoButton, useIsDemoShop } from '../settings/demo-shop';
 import { WelcomeShell } from '../../ui/WelcomeShell';
 import { PinEntry } from './PinEntry';
 import { StaffPicker, type LoginOption } from './StaffPicker';
@@ -38,7 +38,7 @@ export function LoginPage() {
             showIcon
             className={styles.demoBanner}
             title={t('demoShop.loginBanner', { pin: DEMO_STAFF_PIN })}
-            action={<DemoShopBadge />}
+            action={<LeaveDemoButton />}
           />
         )}
         {notice && (

@@ -1,5 +1,5 @@
 import { ExperimentOutlined, LogoutOutlined } from '@ant-design/icons';
-import { App, Button, Tag } from 'antd';
+import { Alert, App, Button, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
@@ -50,8 +50,23 @@ export function useEnterDemoShop() {
   return { enter, entering };
 }
 
-/** In the header of the demo shop: a mark nobody can miss, and the way back to the real shop. */
-export function DemoShopBadge() {
+/** In the header of the demo shop: a mark nobody can miss. */
+export function DemoShopTag() {
+  const { t } = useTranslation();
+  return (
+    <Tag
+      color="orange"
+      icon={<ExperimentOutlined />}
+      data-testid="demo-shop-tag"
+      className="demo-shop-tag"
+    >
+      {t('demoShop.badge')}
+    </Tag>
+  );
+}
+
+/** The way back to the real shop (asked first); the demo session ends. */
+export function LeaveDemoButton() {
   const { t } = useTranslation();
   const api = useApi();
   const { modal, message } = App.useApp();
@@ -73,17 +88,24 @@ export function DemoShopBadge() {
       },
     });
   return (
-    <span data-testid="demo-shop">
-      <Tag
-        color="orange"
-        icon={<ExperimentOutlined />}
-        style={{ fontSize: 14, padding: '2px 8px' }}
-      >
-        {t('demoShop.badge')}
-      </Tag>
-      <Button size="small" icon={<LogoutOutlined />} onClick={leave}>
-        {t('demoShop.leave')}
-      </Button>
-    </span>
+    <Button size="small" icon={<LogoutOutlined />} onClick={leave}>
+      {t('demoShop.leave')}
+    </Button>
+  );
+}
+
+/** Above every page of the demo shop: what it is, and the way out. */
+export function DemoShopBar() {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      icon={<ExperimentOutlined />}
+      data-testid="demo-shop"
+      title={t('demoShop.bar')}
+      action={<LeaveDemoButton />}
+      style={{ marginBottom: 16 }}
+    />
   );
 }

@@ -53,6 +53,7 @@ export const settings: UiMessages['settings'] = {
 
 export const demoShop: UiMessages['demoShop'] = {
   badge: 'Demo data',
+  bar: 'Demo data: this is the demo shop; its data is made up and never goes into your shop.',
   open: 'Open the demo shop',
   leave: 'Leave demo',
   enterTitle: 'Open the demo shop?',

@@ -52,6 +52,7 @@ export const settings = {
 
 export const demoShop = {
   badge: '演示数据',
+  bar: '演示数据：这是演示店，数据都是虚构的，不会写入你的店铺。',
   open: '打开演示店',
   leave: '退出演示',
   enterTitle: '打开演示店？',
