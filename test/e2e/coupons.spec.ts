@@ -357,8 +357,9 @@ test('issue codes with their QR; a batch of 20,000 exported; edits once codes ar
 test('the cashier scans the code once, then again: already redeemed', async ({ page }) => {
   await openAs(page, CASHIER);
   expect(await menuItems(page)).toEqual(CASHIER_MENU);
-  await expect(page.getByRole('heading', { name: '收银台' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: '店铺管理' })).toHaveCount(0);
+  // The home is today's dashboard: the cashier's own store only.
+  await expect(page.getByRole('heading', { name: '今日概况' })).toBeVisible();
+  await expect(page.getByTestId('home-store')).toHaveCount(1);
   await screenshot(page, '2x-home-cashier', VIEWPORT);
   await page.getByRole('menuitem', { name: /核销$/ }).click();
   await expect(page).toHaveURL(/#\/redeem$/);
