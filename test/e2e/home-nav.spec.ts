@@ -39,7 +39,7 @@ test("home shows today per store; each role's menu fits the window; pages open a
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
   await page.getByRole('menuitem', { name: '操作日志' }).click();
   await expect(page).toHaveURL(/#\/audit$/);
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   expect(await inWindow(page, 'nav .ant-menu-item-selected')).toBe(true);
 
   await addStaff(page, CASHIER);

@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined, ShopFilled } from '@ant-design/icons';
 import { Button, Layout, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
@@ -19,8 +19,12 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const demo = useIsDemoShop();
   // A page opens at its top, not at the scroll position of the page before.
-  useEffect(() => {
+  // Before the new page is painted, and once more after it (a page that renders its content a
+  // frame later must not keep the old scroll).
+  useLayoutEffect(() => {
     window.scrollTo(0, 0);
+    const again = requestAnimationFrame(() => window.scrollTo(0, 0));
+    return () => cancelAnimationFrame(again);
   }, [pathname]);
   // Those who handle stock alerts hear of new ones on any page.
   const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
