@@ -28,7 +28,7 @@ const NOW = Date.UTC(2026, 10, 21, 4, 0); // 2026-11-21 12:00 in Shanghai
 const DAYS = 1095;
 const ITERATIONS = Number(process.env.BENCH_ANALYTICS_ITERATIONS ?? 30);
 const BASELINE_ITERATIONS = 3;
-const PIN = '123456';
+const PIN = '314159';
 const TZ = 'Asia/Shanghai';
 
 async function must<T>(core: Core, method: string, input: unknown, credential?: string) {

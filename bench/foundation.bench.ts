@@ -50,7 +50,7 @@ export async function foundationBench(): Promise<Metric[]> {
       {
         merchant: { name: '基准商户', code: 'BENCH' },
         store: { name: '基准门店', districtCode: '320102' },
-        owner: { name: '基准店主', pin: '123456' },
+        owner: { name: '基准店主', pin: '314159' },
       },
       { source: 'app' },
     );
@@ -58,7 +58,7 @@ export async function foundationBench(): Promise<Metric[]> {
     const { ownerId, terminalId } = setup.data as { ownerId: string; terminalId: string };
     const login = await core.call(
       'auth.login',
-      { staffId: ownerId, pin: '123456' },
+      { staffId: ownerId, pin: '314159' },
       { source: 'app' },
     );
     if (!login.ok) throw new Error(JSON.stringify(login.error));

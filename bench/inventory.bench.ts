@@ -66,11 +66,11 @@ export async function inventoryBench(): Promise<Metric[]> {
     const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
       merchant: { name: '基准商户', code: 'BENCH' },
       store: { name: '基准门店 1', districtCode: '320102' },
-      owner: { name: '基准店主', pin: '123456' },
+      owner: { name: '基准店主', pin: '314159' },
     });
     const { token } = await must<{ token: string }>(core, 'auth.login', {
       staffId: ids.ownerId,
-      pin: '123456',
+      pin: '314159',
     });
     const storeIds = [ids.storeId];
     for (const n of [2, 3]) {

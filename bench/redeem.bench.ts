@@ -47,11 +47,11 @@ export async function redeemBench(): Promise<Metric[]> {
       {
         merchant: { name: '基准商户', code: 'BENCH' },
         store: { name: '基准门店', districtCode: '320102' },
-        owner: { name: '基准店主', pin: '123456' },
+        owner: { name: '基准店主', pin: '314159' },
       },
     );
     const owner = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '123456' })
+      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '314159' })
     ).token;
     const cashier = await must<{ id: string }>(
       core,

@@ -12,7 +12,7 @@ import { compare, stats, type Metric } from './harness';
 
 const SCANS = Number(process.env.BENCH_SCANS ?? 60);
 const WARMUP = 5;
-const PIN = '123456';
+const PIN = '314159';
 const RENDERER = path.resolve(import.meta.dirname, '../out/renderer');
 const CHROMIUM_FLAGS = [
   '--no-sandbox',

@@ -54,11 +54,11 @@ async function pairedCore(cloud: Awaited<ReturnType<typeof startBenchCloud>>, na
   const { ownerId } = await must<{ ownerId: string }>(core, 'setup.initialize', {
     merchant: { name: '基准商户', code: 'BENCH' },
     store: { name: `基准门店${name}`, districtCode: '320102' },
-    owner: { name: '基准店主', pin: '123456' },
+    owner: { name: '基准店主', pin: '314159' },
   });
   const { token } = await must<{ token: string }>(core, 'auth.login', {
     staffId: ownerId,
-    pin: '123456',
+    pin: '314159',
   });
   await must(
     core,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWeakPin } from './auth/weak-pin';
 
 /**
  * Field rules shared by the contract and the renderer's forms. A custom message is an i18n key
@@ -7,6 +8,10 @@ import { z } from 'zod';
 export const idSchema = z.uuid({ message: 'validation.id' });
 export const epochMsSchema = z.number().int().nonnegative();
 export const pinSchema = z.string().regex(/^\d{6}$/, { message: 'validation.pinSixDigits' });
+/** A PIN being set (setup, new staff, reset): also not one of the first guesses (123456, 246810). */
+export const newPinSchema = pinSchema.refine((pin) => !isWeakPin(pin), {
+  message: 'validation.pinTooWeak',
+});
 export const personNameSchema = z
   .string()
   .trim()

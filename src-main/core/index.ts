@@ -54,6 +54,13 @@ import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { SyncLink } from './sync/link';
 import type { SecretSealer } from './platform/secret-sealer';
+import { BackupService } from './settings/backups';
+import { settingsHandlers } from './settings/handlers';
+import { HomeService } from './home/service';
+import { homeHandlers } from './home/handlers';
+import type { ShopControl } from './settings/shop-control';
+import { ShopSettingsService } from './settings/shop-settings';
+import { defaultMigrationsDir } from './db/open';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -79,6 +86,8 @@ export interface CoreOptions {
    * one over the OS key store (safeStorage); without it they are kept plain (browser mode).
    */
   secretSealer?: SecretSealer;
+  /** How the settings page switches to the demo shop or restores a backup (the shop host). */
+  shop?: ShopControl;
 }
 
 export const DATABASE_FILE = 'storedesk.db';
@@ -127,6 +136,14 @@ export async function createCore(options: CoreOptions) {
     logger.info('secrets sealed', { by: options.secretSealer.kind, plainKeysSealedNow: sealed });
   }
   const setup = new SetupService(adb, clock, audit, stores, staff, settings);
+  const shopSettings = new ShopSettingsService(adb, settings, audit);
+  const backups = new BackupService(
+    sqlite,
+    clock,
+    logger,
+    path.join(options.dataDir, 'backups'),
+    options.migrationsDir ?? defaultMigrationsDir(),
+  );
   const apiKeys = new ApiKeysService(adb, clock, audit);
   const batches = new BatchesService(adb, clock, logger, audit, stores, templates, issuer, keys, {
     databaseFile: path.join(options.dataDir, DATABASE_FILE),
@@ -250,6 +267,17 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
+    ...homeHandlers(new HomeService(adb, clock, stores, settings)),
+    ...settingsHandlers({
+      shopSettings,
+      backups,
+      audit,
+      sessions,
+      logger,
+      dataDir: options.dataDir,
+      databaseFile: path.join(options.dataDir, DATABASE_FILE),
+      shop: options.shop,
+    }),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -259,6 +287,10 @@ export async function createCore(options: CoreOptions) {
     ),
   );
   sync.start();
+  // A week of daily backups of the real shop (the demo shop is made again when needed).
+  const dailyBackup = backups.scheduleDaily(
+    () => shopSettings.dailyBackup() && !shopSettings.isDemo(),
+  );
 
   const dispatcher = createDispatcher({
     handlers,
@@ -302,6 +334,9 @@ export async function createCore(options: CoreOptions) {
       sync,
       inventoryJobs,
       salesImportRuns,
+      settings,
+      shopSettings,
+      backups,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
@@ -313,6 +348,7 @@ export async function createCore(options: CoreOptions) {
       batches.terminateAll();
       printing.printers.close();
       dailyAlertPass.stop();
+      dailyBackup.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { createCore, type Core } from '../core';
+import type { Core } from '../core';
+import { ShopHost } from '../core/shop-host';
 import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { appLocation } from './app-url';
@@ -81,7 +82,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
   options.process.on('uncaughtException', reportUnexpected);
   options.process.on('unhandledRejection', reportUnexpected);
 
-  let core: Core | null = null;
+  let core: ShopHost | null = null;
   let ipc: IpcBridge | null = null;
   let pdf: { dispose(): void } | null = null;
   let mainWindow: Electron.BrowserWindow | null = null;
@@ -103,7 +104,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
   const closeCore = () => {
     pdf?.dispose();
     ipc?.dispose();
-    core?.close();
+    void core?.close();
   };
   app.on('window-all-closed', () => app.quit());
   // After every window has closed, so no call is still running on the database.
@@ -119,14 +120,22 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
     restrictPermissions(defaultSession);
     // Named, not left to the core's lookup beside its own module: the bundler may move that
     // module into out/main/chunks/.
-    core = await createCore({
+    // The shop host: the real shop, or the demo shop the owner may open from the settings.
+    core = await ShopHost.open({
       dataDir,
       logger,
       migrationsDir: paths.migrations,
       hidScanners: systemHidScanners(logger),
       secretSealer: safeStorageSealer(electron.safeStorage, logger),
     });
-    const scanner = core.services.scanner;
+    const host = core;
+    // The scanner settings of the shop open now (the demo shop has its own).
+    const scanner = {
+      settings: () => host.current.services.scanner.settings(),
+      onSettingsChanged: (
+        listener: Parameters<Core['services']['scanner']['onSettingsChanged']>[0],
+      ) => host.current.services.scanner.onSettingsChanged(listener),
+    };
     const bridge = registerIpc({
       ipcMain: electron.ipcMain,
       core,

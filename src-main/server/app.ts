@@ -19,8 +19,11 @@ import { isLocalOnlyMethod, isLoopbackAddress, registerRequestGuard } from './re
 export const IMPORT_BODY_LIMIT_BYTES = 32 * 1024 * 1024;
 const LARGE_BODY_METHODS = ['products.importPreview', 'products.import'] as const;
 
+/** What the server needs of the app: one core, or the shop host that switches between shops. */
+export type ServedCore = Pick<Core, 'call' | 'events' | 'logger' | 'dataDir'>;
+
 export interface ServerOptions {
-  core: Core;
+  core: ServedCore;
   /** The built renderer (out/renderer); without it only the API is served. */
   staticDir?: string | null;
   /** LAN mode: terminal API keys are accepted, and the PC's host name is one of the server's. */

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listen, runMain, stopOnSignals } from '../../src-node/cli';
-import { createCore } from '../core';
+import { ShopHost } from '../core/shop-host';
 import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { buildServer } from './app';
@@ -13,7 +13,8 @@ runMain('StoreDesk', async () => {
   const options = parseServeOptions(process.argv.slice(2));
   const logger = createFileLogger(path.join(options.dataDir, 'logs'));
   // HID-POS scanners on this PC reach the browser tabs through the event stream.
-  const core = await createCore({
+  // The shop host: the real shop's folder, or the demo shop beside it when the owner opens it.
+  const core = await ShopHost.open({
     dataDir: options.dataDir,
     logger,
     hidScanners: systemHidScanners(logger),
@@ -39,6 +40,6 @@ runMain('StoreDesk', async () => {
 
   stopOnSignals(logger, 'server stopping', async () => {
     await app.close();
-    core.close();
+    await core.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { bearerOf, languageOf, sendError } from '../../src-node/http';
-import type { Core } from '../core';
+import type { ServedCore } from './app';
 import { isAppError } from '../../src-node/app-error';
 
 const HEARTBEAT_MS = 25_000;
@@ -9,7 +9,7 @@ const HEARTBEAT_MS = 25_000;
  * `GET /api/events`: contract events as Server-Sent Events. A browser's EventSource cannot set
  * headers, so the token may also come as `?access_token=`.
  */
-export function registerEventStream(app: FastifyInstance, core: Core) {
+export function registerEventStream(app: FastifyInstance, core: ServedCore) {
   app.get<{ Querystring: { access_token?: string } }>('/api/events', async (request, reply) => {
     const credential = bearerOf(request) ?? request.query.access_token ?? null;
     try {

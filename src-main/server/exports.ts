@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { bearerOf, languageOf, sendError } from '../../src-node/http';
-import type { Core } from '../core';
+import type { ServedCore } from './app';
 import { isAppError } from '../../src-node/app-error';
 
 /**
@@ -10,8 +10,7 @@ import { isAppError } from '../../src-node/app-error';
  * (browser mode has no file system of its own). Managers only; names are checked so no path
  * outside that folder can be asked for.
  */
-export function registerExportDownloads(app: FastifyInstance, core: Core) {
-  const exportsDir = path.join(core.dataDir, 'exports');
+export function registerExportDownloads(app: FastifyInstance, core: ServedCore) {
   app.get<{ Params: { file: string }; Querystring: { access_token?: string } }>(
     '/api/exports/:file',
     async (request, reply) => {
@@ -26,8 +25,9 @@ export function registerExportDownloads(app: FastifyInstance, core: Core) {
         return sendError(reply, lang, isAppError(error) ? error.code : 'UNAUTHENTICATED');
       }
       const name = request.params.file;
-      const file = path.join(exportsDir, name);
-      // A file the exports wrote: no dot names (`..` is the data folder), no folders.
+      // The folder of the shop open now (the demo shop has its own); a file the exports wrote:
+      // no dot names (`..` is the data folder), no folders.
+      const file = path.join(core.dataDir, 'exports', name);
       if (!/^\w[\w.-]*$/.test(name) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile())
         return sendError(reply, lang, 'NOT_FOUND');
       reply.header('Content-Disposition', `attachment; filename="${name}"`);

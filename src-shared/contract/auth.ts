@@ -26,6 +26,8 @@ export const authMethods = {
           name: z.string(),
           role: roleSchema,
           storeId: idSchema.nullable(),
+          /** Works at this PC's store (or at every store: an owner); listed first. */
+          atThisStore: z.boolean(),
           locked: z.boolean(),
           /** When the lock ends, for "locked for N more minutes" on the card. */
           lockedUntil: epochMsSchema.nullable(),

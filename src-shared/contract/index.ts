@@ -10,6 +10,8 @@ import { auditEvents, auditMethods } from './audit';
 import { authEvents, authMethods } from './auth';
 import { scannerEvents, scannerMethods } from './scanner';
 import { setupMethods } from './setup';
+import { settingsMethods, shopMethods } from './settings';
+import { homeMethods } from './home';
 import { staffEvents, staffMethods } from './staff';
 import { storesEvents, storesMethods } from './stores';
 import { stockEvents, stockMethods } from './stock';
@@ -43,6 +45,9 @@ export const methods = {
   ...reportsMethods,
   ...demoMethods,
   ...syncMethods,
+  ...settingsMethods,
+  ...shopMethods,
+  ...homeMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

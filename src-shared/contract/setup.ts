@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { storeFieldsSchema } from './stores';
-import { idSchema, merchantCodeSchema, personNameSchema, pinSchema } from '../validation';
+import { idSchema, merchantCodeSchema, newPinSchema, personNameSchema } from '../validation';
 
 export const setupInputSchema = z.object({
   merchant: z.object({
@@ -13,7 +13,7 @@ export const setupInputSchema = z.object({
     code: merchantCodeSchema,
   }),
   store: storeFieldsSchema,
-  owner: z.object({ name: personNameSchema, pin: pinSchema }),
+  owner: z.object({ name: personNameSchema, pin: newPinSchema }),
 });
 export type SetupInput = z.input<typeof setupInputSchema>;
 
@@ -24,6 +24,8 @@ export const setupMethods = {
     output: z.object({
       initialized: z.boolean(),
       merchant: z.object({ name: z.string(), code: z.string() }).nullable(),
+      /** This is the demo shop (its own data folder): the header says 演示数据. */
+      demo: z.boolean(),
     }),
     access: ['public'],
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, ROLES, event, method } from './define';
-import { epochMsSchema, idSchema, personNameSchema, pinSchema } from '../validation';
+import { epochMsSchema, idSchema, newPinSchema, personNameSchema } from '../validation';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -29,7 +29,7 @@ export const staffMethods = {
     input: z.object({
       name: personNameSchema,
       role: roleSchema,
-      pin: pinSchema,
+      pin: newPinSchema,
       storeId: idSchema.nullable().default(null),
     }),
     output: staffSchema,
@@ -61,7 +61,7 @@ export const staffMethods = {
   'staff.resetPin': method({
     summary:
       "Set a new PIN; also lifts a lock-out and ends the staff member's other sessions. Your own PIN needs `currentPin`",
-    input: z.object({ id: idSchema, pin: pinSchema, currentPin: pinSchema.optional() }),
+    input: z.object({ id: idSchema, pin: newPinSchema, currentPin: pinSchema.optional() }),
     output: staffSchema,
     access: MANAGERS,
   }),

@@ -101,6 +101,13 @@ export const en: SharedMessages = {
       'The statistics are being rebuilt or generated; please wait until that finishes',
     DEMO_SHOP_NOT_EMPTY:
       'This shop already has sales or redemptions; demo data can only fill an empty shop',
+    NOT_A_DEMO_SHOP: 'Demo data goes only into the demo shop, never into your shop',
+    NOT_IN_DEMO_SHOP: 'Only possible in the demo shop',
+    SHOP_SWITCH_UNAVAILABLE: 'This way of running the app cannot switch shops or restore a backup',
+    BACKUP_NOT_STOREDESK:
+      'This is not a StoreDesk backup (or the file is damaged); nothing was changed',
+    BACKUP_FROM_NEWER_VERSION:
+      'This backup comes from a newer StoreDesk: update this app before restoring it',
     BUSY: 'The database is busy; please try again',
     INTERNAL: 'Internal error (logged); please try again later',
     ...couponErrors(refusals),
@@ -158,6 +165,9 @@ export const en: SharedMessages = {
     unsafeText: 'Contains invisible control characters; remove them and try again',
     id: 'Invalid id',
     pinSixDigits: 'The PIN must be 6 digits',
+    pinTooWeak: 'This PIN is too easy to guess (like 123456, 000000, 246810); choose another',
+    timeOfDay: 'Time as hours:minutes, e.g. 04:00',
+    fileName: 'Invalid file name',
     merchantCode: 'Merchant code: 3–20 letters, digits or hyphens',
     shortCode: 'Code: 1–8 letters or digits',
     timeZone: 'Unknown time zone',

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   CASHIER_MENU,
   MANAGER_MENU,
+  OWNER_MENU,
   loginAs,
   logout,
   menuItems,
@@ -16,7 +17,7 @@ import { serverForThisFile } from '../support/e2e-server';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790' };
 const STORE_NAME = '鲜果优选 新街口店';
 
@@ -57,7 +58,7 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
   // Step 3: the owner, PIN twice.
   await page.getByLabel('店主姓名').fill(OWNER.name);
   await page.getByLabel('PIN 码', { exact: true }).fill(OWNER.pin);
-  await page.getByLabel('再次输入 PIN 码').fill('000000');
+  await page.getByLabel('再次输入 PIN 码').fill('161803');
   await page.getByRole('button', { name: '下一步' }).click();
   await expect(page.getByText('两次输入的 PIN 码不一致')).toBeVisible();
   await page.getByLabel('再次输入 PIN 码').fill(OWNER.pin);
@@ -89,7 +90,7 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
 
   await page.getByRole('button', { name: /王店主/ }).click();
   await expect(page.getByText('请输入 PIN 码')).toBeVisible();
-  await tapPin(page, '111111');
+  await tapPin(page, '141421');
   await expect(page.getByText('PIN 码错误，还可尝试 4 次')).toBeVisible();
   await tapPin(page, '246');
   await expect(page.getByRole('img', { name: '已输入 3 位，共 6 位' })).toBeVisible();
@@ -111,7 +112,7 @@ test('the owner logs in with the PIN pad; a wrong PIN says how many tries are le
   await expect(page.getByTestId('header-store')).toHaveText(STORE_NAME);
   await expect(page.getByTestId('header-terminal')).toHaveText('收银台 T01');
   await expect(page.getByTestId('header-staff')).toContainText('店主');
-  expect(await menuItems(page)).toEqual(MANAGER_MENU);
+  expect(await menuItems(page)).toEqual(OWNER_MENU);
   await screenshot(page, '06-home-owner');
   // The same page on a 1920×1080 screen.
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -444,13 +445,13 @@ test('a manager may add cashiers only, and cannot touch the owner', async ({ pag
   const roleOptions = page.locator('.ant-select-item-option');
   await expect(roleOptions).toHaveText(['店主', '店长', '收银员']);
   await roleOptions.filter({ hasText: '店长' }).click();
-  await dialog.getByLabel('PIN 码', { exact: true }).fill('112233');
-  await dialog.getByLabel('再次输入 PIN 码').fill('112233');
+  await dialog.getByLabel('PIN 码', { exact: true }).fill('223607');
+  await dialog.getByLabel('再次输入 PIN 码').fill('223607');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 
   const managerPage = await openInNewWindow(browser);
-  await loginAs(managerPage, '赵店长', '112233');
+  await loginAs(managerPage, '赵店长', '223607');
   expect(await menuItems(managerPage)).toEqual(MANAGER_MENU);
   await managerPage.getByRole('menuitem', { name: '员工管理' }).click();
   const ownerRow = managerPage.locator('.ant-table-tbody tr', { hasText: OWNER.name });

@@ -12,7 +12,7 @@ import { type Printed } from '../support/escpos-decoder';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const MERCHANT = '鲜果优选';
 const TEMPLATE = '国庆满100减20';
 const TERMS = '全场通用，特价商品除外；每单限用一张，不找零，不兑换现金。';

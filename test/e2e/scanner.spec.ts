@@ -1,12 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { loginAs, menuItems, MANAGER_MENU, scan, screenshot, setUpShop } from '../support/e2e-app';
+import { loginAs, menuItems, OWNER_MENU, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
 // The scanner settings page and scans landing where they should, on one shop, test by test.
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const VIEWPORT = { fullPage: false };
 const DEFAULTS = {
   mode: 'both',
@@ -47,7 +47,7 @@ test('the owner sets up the shop and issues a coupon', async ({ page }) => {
     owner: OWNER,
   });
   await loginAs(page, OWNER.name, OWNER.pin);
-  expect(await menuItems(page)).toEqual(MANAGER_MENU);
+  expect(await menuItems(page)).toEqual(OWNER_MENU);
   const template = await apiCall<{ id: string }>(page, 'coupons.createTemplate', {
     name: '满50减10',
     rule: { type: 'threshold', thresholdFen: 5000, amountFen: 1000 },

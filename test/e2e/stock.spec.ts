@@ -17,7 +17,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const STORE = '鲜果优选 新街口店';
 const SECOND_STORE = '鲜果优选 河西店';
 const VIEWPORT = { fullPage: false };

@@ -8,7 +8,7 @@ test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 const cloud = cloudForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 
 async function openAsOwner(page: Page) {
   await page.goto(server.url);

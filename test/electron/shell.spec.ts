@@ -29,7 +29,7 @@ if (!executablePath) console.log(SKIP_REASON);
 test.skip(!executablePath, SKIP_REASON);
 
 // The same shop as test/support/core.ts (which imports vitest, so not from here).
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const SETUP_INPUT = {
   merchant: { name: '鲜果优选', code: 'xgyx-01' },
   store: { name: '鲜果优选 新街口店', districtCode: '320102', address: '中山路 18 号' },

@@ -55,7 +55,7 @@ export function callers(core: Core) {
   return { ok, fails };
 }
 
-export const OWNER_PIN = '246810';
+export const OWNER_PIN = '271828';
 
 export const setupInput = {
   merchant: { name: '鲜果优选', code: 'xgyx-01' },

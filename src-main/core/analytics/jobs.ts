@@ -44,6 +44,11 @@ export class AnalyticsJobs {
   }
 
   demo(days: number, seed: number): AnalyticsJob {
+    // Demo data goes only into the demo shop's own folder, never into a real shop.
+    const marked = this.adb.sqlite
+      .prepare(`SELECT value FROM settings WHERE key = 'shop.demo'`)
+      .get() as { value: string } | undefined;
+    if (marked?.value !== 'true') throw new AppError('NOT_A_DEMO_SHOP');
     const used = this.adb.sqlite
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM sales) OR EXISTS (SELECT 1 FROM redemptions)

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { AuditRecord, AuditService } from '../audit/service';
 import type { CoreConfig } from '../config';
@@ -31,12 +31,23 @@ export class AuthService {
   loginOptions(): OutputOf<'auth.loginOptions'> {
     const now = this.clock.now();
     const shop = this.adb.db.select().from(merchant).get();
+    // This till's store first, and within it whoever logged in last: the cashier on shift is at
+    // the top, the chain's other stores below.
+    const terminalId = this.settings.deviceTerminalId();
+    const hereStoreId = terminalId ? this.stores.getTerminal(terminalId).storeId : null;
+    const atThisStore = (storeId: string | null) =>
+      hereStoreId === null || storeId === null || storeId === hereStoreId;
     const people = this.adb.db
       .select()
       .from(staff)
       .where(eq(staff.active, true))
-      .orderBy(asc(staff.name))
-      .all();
+      .orderBy(
+        desc(sql`${staff.lastLoginAt} IS NOT NULL`),
+        desc(staff.lastLoginAt),
+        asc(staff.name),
+      )
+      .all()
+      .sort((a, b) => Number(atThisStore(b.storeId)) - Number(atThisStore(a.storeId)));
     return {
       merchantName: shop?.name ?? null,
       staff: people.map((p) => ({
@@ -44,6 +55,7 @@ export class AuthService {
         name: p.name,
         role: p.role,
         storeId: p.storeId,
+        atThisStore: atThisStore(p.storeId),
         locked: p.lockedUntil !== null && p.lockedUntil > now,
         lockedUntil: p.lockedUntil !== null && p.lockedUntil > now ? p.lockedUntil : null,
       })),

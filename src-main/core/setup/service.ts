@@ -7,6 +7,7 @@ import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
 import { newId } from '../../../src-node/ids';
 import type { SettingsService } from '../settings/service';
+import { DEMO_SHOP_KEY } from '../settings/shop-settings';
 import type { StaffService } from '../staff/service';
 import type { StoresService } from '../stores/service';
 import { merchant } from './schema';
@@ -30,6 +31,7 @@ export class SetupService {
     return {
       initialized: row !== undefined,
       merchant: row ? { name: row.name, code: row.code } : null,
+      demo: this.settings.get<boolean>(DEMO_SHOP_KEY) === true,
     };
   }
 

@@ -13,6 +13,7 @@ import { RedemptionHistoryPage } from '../features/redemption/history/Redemption
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SalePage } from '../features/sales/SalePage';
 import { ScannerSettingsPage } from '../features/scanner/ScannerSettingsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StockPage } from '../features/stock/StockPage';
@@ -66,6 +67,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
     </Suspense>
   ),
   sync: <SyncPage />,
+  settings: <SettingsPage />,
 };
 
 /** Hash routes (`#/staff`): the same build works from file:// in Electron and over HTTP. */

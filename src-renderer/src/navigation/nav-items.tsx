@@ -13,6 +13,7 @@ import {
   InboxOutlined,
   PrinterOutlined,
   RedEnvelopeOutlined,
+  SettingOutlined,
   ScanOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -20,7 +21,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import { ALL_STAFF, MANAGERS, type Role } from '../../../src-shared/contract';
+import { ALL_STAFF, MANAGERS, OWNER, type Role } from '../../../src-shared/contract';
 
 export type NavLabel =
   | 'nav.home'
@@ -40,7 +41,8 @@ export type NavLabel =
   | 'nav.scanner'
   | 'nav.analytics'
   | 'nav.reports'
-  | 'nav.sync';
+  | 'nav.sync'
+  | 'nav.settings';
 
 export interface NavItem {
   path: string;
@@ -48,9 +50,26 @@ export interface NavItem {
   icon: ReactNode;
   /** Who sees it in the menu and may open the page. */
   roles: readonly Role[];
-  /** Where the home page lists it: the till's daily work, or running the shop. */
-  group: 'home' | 'till' | 'manage';
+  /** Its section of the menu (NAV_SECTIONS): a new page names one and slots in. */
+  group: NavGroup;
 }
+
+export type NavGroup = 'home' | 'till' | 'goods' | 'business' | 'system';
+
+/**
+ * The menu's sections, in order, each under a small title: the till's work, goods, the shop's
+ * business, then the set-up pages. A cashier sees the first two; at 1366×768 an owner's whole
+ * menu fits without scrolling (test/e2e/shell.spec.ts measures it).
+ */
+export const NAV_SECTIONS: readonly { group: NavGroup; title: NavSectionTitle | null }[] = [
+  { group: 'home', title: null },
+  { group: 'till', title: 'nav.sectionTill' },
+  { group: 'goods', title: 'nav.sectionGoods' },
+  { group: 'business', title: 'nav.sectionBusiness' },
+  { group: 'system', title: 'nav.sectionSystem' },
+];
+export type NavSectionTitle =
+  'nav.sectionTill' | 'nav.sectionGoods' | 'nav.sectionBusiness' | 'nav.sectionSystem';
 
 /**
  * The pages behind the login, by feature, in menu order: the till's work first, then the
@@ -85,7 +104,7 @@ export const NAV_ITEMS = {
     label: 'nav.products',
     icon: <TagsOutlined />,
     roles: ALL_STAFF,
-    group: 'till',
+    group: 'goods',
   },
   // Everyone sees stock and receives goods; stocktakes and transfers are the managers'.
   stock: {
@@ -93,102 +112,115 @@ export const NAV_ITEMS = {
     label: 'nav.stock',
     icon: <InboxOutlined />,
     roles: ALL_STAFF,
-    group: 'till',
+    group: 'goods',
   },
   alerts: {
     path: '/alerts',
     label: 'nav.alerts',
     icon: <AlertOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'goods',
   },
   strategies: {
     path: '/strategies',
     label: 'nav.strategies',
     icon: <BulbOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'goods',
   },
   coupons: {
     path: '/coupons',
     label: 'nav.coupons',
     icon: <GiftOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'business',
   },
   redemptions: {
     path: '/redemptions',
     label: 'nav.redemptionHistory',
     icon: <HistoryOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'business',
   },
   staff: {
     path: '/staff',
     label: 'nav.staff',
     icon: <TeamOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
   },
   stores: {
     path: '/stores',
     label: 'nav.stores',
     icon: <ShopOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
   },
   printers: {
     path: '/printers',
     label: 'nav.printers',
     icon: <PrinterOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
   },
   audit: {
     path: '/audit',
     label: 'nav.audit',
     icon: <AuditOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
   },
   scanner: {
     path: '/scanner',
     label: 'nav.scanner',
     icon: <ScanOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
   },
   analytics: {
     path: '/analytics',
     label: 'nav.analytics',
     icon: <BarChartOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'business',
   },
   reports: {
     path: '/reports',
     label: 'nav.reports',
     icon: <FileTextOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'business',
   },
   sync: {
     path: '/sync',
     label: 'nav.sync',
     icon: <CloudSyncOutlined />,
     roles: MANAGERS,
-    group: 'manage',
+    group: 'system',
+  },
+  settings: {
+    path: '/settings',
+    label: 'nav.settings',
+    icon: <SettingOutlined />,
+    roles: OWNER,
+    group: 'system',
   },
 } as const satisfies Record<string, NavItem>;
 
 export type PageKey = keyof typeof NAV_ITEMS;
 
-/** Features on the way: listed, greyed out, so nobody wonders where they are. */
+/** Features on the way: named on the home page, so nobody wonders where they are. */
 export const UPCOMING_NAV_ITEMS = [
   { key: 'members', label: 'nav.members', icon: <HeartOutlined /> },
 ] as const;
 
-export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] =>
-  (Object.entries(NAV_ITEMS) as [PageKey, NavItem][])
+/** The pages a role may open, in menu order (section by section). */
+export const navItemsFor = (role: Role): (NavItem & { key: PageKey })[] => {
+  const items = (Object.entries(NAV_ITEMS) as [PageKey, NavItem][])
     .filter(([, item]) => item.roles.includes(role))
     .map(([key, item]) => ({ ...item, key }));
+  const order = (item: NavItem) =>
+    NAV_SECTIONS.findIndex((section) => section.group === item.group);
+  // Stable: within a section, the order of NAV_ITEMS.
+  return items.sort((a, b) => order(a) - order(b));
+};

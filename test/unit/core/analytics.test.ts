@@ -612,6 +612,11 @@ describe('demo data and insights', () => {
   it('fills an empty shop in a worker; the insights find the slipping store', async () => {
     const shop = await inventoryShop();
     const { ok, fails, ownerToken, core } = shop;
+    // Demo data goes only into a shop marked as the demo shop (the shop host marks its own).
+    expect((await fails('demo.generate', { days: 63, seed: 7 }, ownerToken)).code).toBe(
+      'NOT_A_DEMO_SHOP',
+    );
+    core.services.settings.set('shop.demo', true);
     const job = await ok('demo.generate', { days: 63, seed: 7 }, ownerToken);
     expect(job).toMatchObject({ task: 'demo', status: 'running' });
     expect((await fails('analytics.rebuildRollups', {}, ownerToken)).code).toBe(

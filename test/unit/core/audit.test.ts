@@ -10,7 +10,7 @@ describe('audit log', () => {
       { name: '李收银', role: 'cashier', pin: '135790' },
       ownerToken,
     );
-    await fails('auth.login', { staffId: cashier.id, pin: '000000' });
+    await fails('auth.login', { staffId: cashier.id, pin: '161803' });
     const { items } = await ok('audit.list', {}, ownerToken);
     expect(items.map((e) => e.action)).toEqual([
       'auth.loginFailed',

@@ -172,7 +172,7 @@ describe('inventory worker', () => {
     await core.close();
 
     const reopened = await testCore({ dataDir });
-    const login = await reopened.ok('auth.login', { staffId: ids.ownerId, pin: '246810' });
+    const login = await reopened.ok('auth.login', { staffId: ids.ownerId, pin: '271828' });
     const levels = await reopened.ok(
       'stock.levels',
       { storeId: ids.storeId, productId: products.apple.id },

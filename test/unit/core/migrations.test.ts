@@ -31,7 +31,7 @@ describe('migrations', () => {
     await first.ok('setup.initialize', {
       merchant: { name: '老店', code: 'OLD' },
       store: { name: '老店', districtCode: '320102' },
-      owner: { name: '老板', pin: '123456' },
+      owner: { name: '老板', pin: '314159' },
     });
     first.core.close();
 

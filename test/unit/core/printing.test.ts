@@ -192,12 +192,12 @@ describe('print queue', () => {
     const terminal = store2.terminals[0]!;
     const manager = await ok(
       'staff.create',
-      { name: '二店收银', role: 'cashier', pin: '112233' },
+      { name: '二店收银', role: 'cashier', pin: '223607' },
       ownerToken,
     );
     const { token } = await ok('auth.login', {
       staffId: manager.id,
-      pin: '112233',
+      pin: '223607',
       terminalId: terminal.id,
     });
     expect((await fails('printing.printCoupons', { codes: [code!.code] }, token)).code).toBe(

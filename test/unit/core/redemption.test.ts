@@ -421,7 +421,7 @@ describe('void', () => {
       (
         await fails(
           'redemption.void',
-          { ...base, managerId: ids.ownerId, managerPin: '000000' },
+          { ...base, managerId: ids.ownerId, managerPin: '161803' },
           cashierToken,
         )
       ).code,

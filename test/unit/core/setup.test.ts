@@ -4,15 +4,16 @@ import { initializedShop, setupInput, testCore } from '../../support/core';
 describe('first-run setup', () => {
   it('reports an empty shop, then creates merchant, store, terminal and owner in one go', async () => {
     const { ok } = await testCore();
-    expect(await ok('setup.status', {})).toEqual({ initialized: false, merchant: null });
+    expect(await ok('setup.status', {})).toEqual({ initialized: false, merchant: null, demo: false });
 
     const ids = await ok('setup.initialize', setupInput);
     expect(await ok('setup.status', {})).toEqual({
       initialized: true,
       merchant: { name: '鲜果优选', code: 'XGYX-01' },
+      demo: false,
     });
 
-    const { token } = await ok('auth.login', { staffId: ids.ownerId, pin: '246810' });
+    const { token } = await ok('auth.login', { staffId: ids.ownerId, pin: '271828' });
     const [store] = await ok('stores.list', {}, token);
     expect(store).toMatchObject({
       id: ids.storeId,
@@ -65,7 +66,7 @@ describe('first-run setup', () => {
     // A district code of the right shape that does not exist is refused by the service.
     const unknownDistrict = await fails('setup.initialize', {
       ...setupInput,
-      store: { ...setupInput.store, districtCode: '999999' },
+      store: { ...setupInput.store, districtCode: '316228' },
     });
     expect(unknownDistrict.details!.issues).toEqual([
       { path: ['districtCode'], message: '请选择省 / 市 / 区县' },

@@ -19,17 +19,17 @@ describe('staff management', () => {
     const { ok, fails, ownerToken } = await initializedShop();
     const first = await ok(
       'staff.create',
-      { name: '张三', role: 'cashier', pin: '111222' },
+      { name: '张三', role: 'cashier', pin: '412311' },
       ownerToken,
     );
     const duplicate = await fails(
       'staff.create',
-      { name: '张三', role: 'cashier', pin: '333444' },
+      { name: '张三', role: 'cashier', pin: '374166' },
       ownerToken,
     );
     expect(duplicate).toMatchObject({ code: 'DUPLICATE_NAME', message: '名称“张三”已被使用' });
     await ok('staff.deactivate', { id: first.id }, ownerToken);
-    await ok('staff.create', { name: '张三', role: 'cashier', pin: '333444' }, ownerToken);
+    await ok('staff.create', { name: '张三', role: 'cashier', pin: '374166' }, ownerToken);
     // Reactivating the first would make two active 张三.
     expect((await fails('staff.reactivate', { id: first.id }, ownerToken)).code).toBe(
       'DUPLICATE_NAME',
@@ -53,13 +53,13 @@ describe('staff management', () => {
     const { ok, fails, ownerToken } = await initializedShop();
     const manager = await ok(
       'staff.create',
-      { name: '周店长', role: 'manager', pin: '555666' },
+      { name: '周店长', role: 'manager', pin: '360556' },
       ownerToken,
     );
-    const { token } = await ok('auth.login', { staffId: manager.id, pin: '555666' });
-    await ok('staff.create', { name: '吴收银', role: 'cashier', pin: '777888' }, token);
+    const { token } = await ok('auth.login', { staffId: manager.id, pin: '360556' });
+    await ok('staff.create', { name: '吴收银', role: 'cashier', pin: '346410' }, token);
     expect(
-      (await fails('staff.create', { name: '郑店长', role: 'manager', pin: '777888' }, token)).code,
+      (await fails('staff.create', { name: '郑店长', role: 'manager', pin: '346410' }, token)).code,
     ).toBe('FORBIDDEN');
     const owner = (await ok('staff.list', {}, token)).find((s) => s.role === 'owner')!;
     expect((await fails('staff.deactivate', { id: owner.id }, token)).code).toBe('FORBIDDEN');
@@ -72,10 +72,10 @@ describe('staff management', () => {
     const { ok, fails, ownerToken, core } = await initializedShop();
     const cashier = await ok(
       'staff.create',
-      { name: '钱收银', role: 'cashier', pin: '121212' },
+      { name: '钱收银', role: 'cashier', pin: '173205' },
       ownerToken,
     );
-    const { token } = await ok('auth.login', { staffId: cashier.id, pin: '121212' });
+    const { token } = await ok('auth.login', { staffId: cashier.id, pin: '173205' });
     const heard: string[] = [];
     core.events.subscribe(
       () => token,
@@ -84,7 +84,7 @@ describe('staff management', () => {
     await ok('staff.deactivate', { id: cashier.id }, ownerToken);
     expect((await fails('auth.session', {}, token)).code).toBe('SESSION_EXPIRED');
     expect(heard).toContain('session.revoked');
-    expect((await fails('auth.login', { staffId: cashier.id, pin: '121212' })).code).toBe(
+    expect((await fails('auth.login', { staffId: cashier.id, pin: '173205' })).code).toBe(
       'STAFF_INACTIVE',
     );
   });
@@ -93,17 +93,17 @@ describe('staff management', () => {
     const { ok, fails, ownerToken } = await initializedShop();
     const cashier = await ok(
       'staff.create',
-      { name: '孙收银', role: 'cashier', pin: '101010' },
+      { name: '孙收银', role: 'cashier', pin: '264575' },
       ownerToken,
     );
-    const { token } = await ok('auth.login', { staffId: cashier.id, pin: '101010' });
-    for (let i = 0; i < 5; i++) await fails('auth.login', { staffId: cashier.id, pin: '000000' });
-    await ok('staff.resetPin', { id: cashier.id, pin: '202020' }, ownerToken);
+    const { token } = await ok('auth.login', { staffId: cashier.id, pin: '264575' });
+    for (let i = 0; i < 5; i++) await fails('auth.login', { staffId: cashier.id, pin: '161803' });
+    await ok('staff.resetPin', { id: cashier.id, pin: '282843' }, ownerToken);
     expect((await fails('auth.session', {}, token)).code).toBe('SESSION_EXPIRED');
-    expect((await fails('auth.login', { staffId: cashier.id, pin: '101010' })).code).toBe(
+    expect((await fails('auth.login', { staffId: cashier.id, pin: '264575' })).code).toBe(
       'WRONG_PIN',
     );
-    await ok('auth.login', { staffId: cashier.id, pin: '202020' });
+    await ok('auth.login', { staffId: cashier.id, pin: '282843' });
   });
 
   it('keeps at least one active owner and refuses changes to oneself', async () => {
@@ -116,10 +116,10 @@ describe('staff management', () => {
     ).toBe('CANNOT_CHANGE_SELF');
     const second = await ok(
       'staff.create',
-      { name: '二老板', role: 'owner', pin: '989898' },
+      { name: '二老板', role: 'owner', pin: '331663' },
       ownerToken,
     );
-    const { token } = await ok('auth.login', { staffId: second.id, pin: '989898' });
+    const { token } = await ok('auth.login', { staffId: second.id, pin: '331663' });
     await ok('staff.deactivate', { id: ids.ownerId }, token);
     expect((await fails('staff.update', { id: second.id, role: 'manager' }, token)).code).toBe(
       'CANNOT_CHANGE_SELF',
@@ -130,7 +130,7 @@ describe('staff management', () => {
     const { ok, ownerToken, ids } = await initializedShop();
     const cashier = await ok(
       'staff.create',
-      { name: '冯收银', role: 'cashier', pin: '343434' },
+      { name: '冯收银', role: 'cashier', pin: '387298' },
       ownerToken,
     );
     const updated = await ok(

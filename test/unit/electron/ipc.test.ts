@@ -73,7 +73,7 @@ describe('IPC calls', () => {
     const { openWindow } = await bridged();
     expect(await openWindow().call('setup.status')).toEqual({
       ok: true,
-      data: { initialized: true, merchant: { name: '鲜果优选', code: 'XGYX-01' } },
+      data: { initialized: true, merchant: { name: '鲜果优选', code: 'XGYX-01' }, demo: false },
     });
   });
 });

@@ -164,7 +164,7 @@ describe('the desktop shell', () => {
     });
     expect(await callFromWindow('setup.status')).toEqual({
       ok: true,
-      data: { initialized: false, merchant: null },
+      data: { initialized: false, merchant: null, demo: false },
     });
     expect(electron.session.defaultSession.respond({})).toEqual({
       'Content-Security-Policy': [CONTENT_SECURITY_POLICY],

@@ -127,7 +127,7 @@ const EXCEPTIONS: { file: string; tables: string[]; why: string }[] = [
     why: 'cancelling a code (status cancelled) is the end of its issue',
   },
   {
-    // demo.generate fills an EMPTY shop (it refuses one with sales or redemptions) with
+    // demo.generate fills the EMPTY demo shop (it refuses a real shop, or one with sales) with
     // synthetic history in the analytics worker, in bulk, and then rebuilds the rollups from it.
     // It must not go through the owners: their events would put demo rows in the outbox (and
     // so in the cloud and every other PC of the chain) and in the audit log.

@@ -12,7 +12,7 @@ describe('local API over HTTP', () => {
     const { post } = await startServer(core);
     expect((await post('setup.status', {})).body).toEqual({
       ok: true,
-      data: { initialized: false, merchant: null },
+      data: { initialized: false, merchant: null, demo: false },
     });
     const init = await post('setup.initialize', setupInput);
     expect(init.status).toBe(200);
@@ -124,7 +124,7 @@ describe('local API over HTTP', () => {
     const reader = stream.body!.getReader();
     await post(
       'staff.create',
-      { name: '新员工', role: 'cashier', pin: '246802' },
+      { name: '新员工', role: 'cashier', pin: '458258' },
       bearer(ownerToken),
     );
     let text = '';

@@ -2,6 +2,9 @@ import { dammCheckDigit } from '../../../../src-shared/coupons/codes';
 import { allocateLargestRemainder } from '../../../../src-shared/money';
 import { resolveDistrict } from '../../../../src-shared/regions';
 import { addDays, localDate, startOfLocalDay } from '../../../../src-shared/time';
+import { DEMO_STAFF_PIN } from '../../../../src-shared/auth/demo';
+
+export { DEMO_STAFF_PIN };
 import { hashPin } from '../../auth/secrets';
 import type { Sqlite } from '../../db/open';
 import { DEMO_CATALOG, DEMO_NAMES, DEMO_STORES, DEMO_TEMPLATES } from './catalog';
@@ -18,7 +21,6 @@ const TIME_ZONE = 'Asia/Shanghai';
 const DAY_MS = 86_400_000;
 /** Mon..Sun: weekends are busier. */
 const WEEKDAY_FACTOR = [0.85, 0.9, 0.92, 0.97, 1.12, 1.35, 1.3];
-export const DEMO_STAFF_PIN = '246810';
 const DAYS_PER_TRANSACTION = 7;
 /** Page cache while generating (KiB): the bench's three years make a multi-gigabyte file. */
 const GENERATION_CACHE_KIB = 512 * 1024;
@@ -74,6 +76,7 @@ export async function generateDemo(
     phones: options.phones ?? 3000,
   };
   const lastDay = localDate(options.now, TIME_ZONE);
+  const latest = options.now - 5 * 60_000;
   const firstDay = addDays(lastDay, -(options.days - 1));
   const createdAt = startOfLocalDay(firstDay, TIME_ZONE) - 7 * DAY_MS;
   const id = (at: number) => rnd.uuidv7(at);
@@ -284,10 +287,13 @@ export async function generateDemo(
       const cashiers = store.staff.filter((s) => s.role === 'cashier');
       const manager = store.staff.find((s) => s.role === 'manager')!;
       // Sales through the business day (08:00–22:00), in time order.
+      // Today's only up to now (less the void window's 5 minutes): nothing is stamped later.
       const times = Array.from(
         { length: count },
         () => dayStart + 8 * 3_600_000 + Math.floor(rnd.next() * 14 * 3_600_000),
-      ).sort((a, b) => a - b);
+      )
+        .filter((at) => at <= latest)
+        .sort((a, b) => a - b);
       for (const soldAt of times) {
         const saleId = id(soldAt);
         const lineCount = 1 + Math.floor(rnd.next() * rnd.next() * 5);
@@ -422,6 +428,7 @@ export async function generateDemo(
       );
       for (let i = 0; i < printed; i++) {
         const issuedAt = dayStart + 9 * 3_600_000 + Math.floor(rnd.next() * 12 * 3_600_000);
+        if (issuedAt > latest) continue;
         const product = cashbackProducts[Math.floor(rnd.next() * cashbackProducts.length)]!;
         const redeemedAt = issuedAt + Math.floor(rnd.next() * 3 * DAY_MS);
         const redeemed = rnd.next() < 0.7 && redeemedAt <= options.now;

@@ -1,6 +1,7 @@
 import { DesktopOutlined, LockOutlined, LogoutOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Divider, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DemoShopTag, useIsDemoShop } from '../../features/settings/demo-shop';
 import { SyncIndicator } from '../../features/sync/SyncIndicator';
 import { useScreenLock } from '../../session/lock-context';
 import { useCurrentSession, useSession } from '../../session/session-context';
@@ -15,6 +16,7 @@ export function AppHeader() {
   const { logout } = useSession();
   const { lock } = useScreenLock();
   const { staff, storeName, terminal } = useCurrentSession();
+  const demo = useIsDemoShop();
   return (
     <div className={styles.header}>
       <Space size="middle" className={styles.where}>
@@ -24,13 +26,16 @@ export function AppHeader() {
         <Tag icon={<DesktopOutlined />} data-testid="header-terminal">
           {terminal ? t('header.terminal', { code: terminal.code }) : t('header.noTerminal')}
         </Tag>
+        {demo && <DemoShopTag />}
       </Space>
       <Space size="middle" separator={<Divider orientation="vertical" />}>
         <SyncIndicator />
         <LanguageSwitch />
         <Space size="small" data-testid="header-staff">
           <StaffAvatar name={staff.name} role={staff.role} size={32} />
-          <Typography.Text strong>{staff.name}</Typography.Text>
+          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+            {staff.name}
+          </Typography.Text>
           <RoleTag role={staff.role} />
         </Space>
         <Space size="small">

@@ -1,9 +1,10 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined, ShopFilled } from '@ant-design/icons';
 import { Button, Layout, Typography } from 'antd';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Outlet, useLocation } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
+import { DemoShopBar, useIsDemoShop } from '../../features/settings/demo-shop';
 import { navItemsFor } from '../../navigation/nav-items';
 import { useCurrentSession } from '../../session/session-context';
 import { AppHeader } from './AppHeader';
@@ -15,6 +16,16 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
   const { staff } = useCurrentSession();
+  const { pathname } = useLocation();
+  const demo = useIsDemoShop();
+  // A page opens at its top, not at the scroll position of the page before.
+  // Before the new page is painted, and once more after it (a page that renders its content a
+  // frame later must not keep the old scroll).
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+    const again = requestAnimationFrame(() => window.scrollTo(0, 0));
+    return () => cancelAnimationFrame(again);
+  }, [pathname]);
   // Those who handle stock alerts hear of new ones on any page.
   const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
   return (
@@ -34,6 +45,10 @@ export function AppLayout() {
           <nav aria-label={t('nav.menu')} className={styles.nav}>
             <SideNav collapsed={collapsed} />
           </nav>
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className={styles.headerBar}>
           <Button
             type="text"
             className={styles.collapse}
@@ -41,13 +56,10 @@ export function AppLayout() {
             aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
             onClick={() => setCollapsed((value) => !value)}
           />
-        </div>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className={styles.headerBar}>
           <AppHeader />
         </Layout.Header>
         <Layout.Content className={styles.content}>
+          {demo && <DemoShopBar />}
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,32 +1,21 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Typography } from 'antd';
+import { Button, Card, Empty, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AnalyticsJob } from '../../../../src-shared/contract/analytics';
-import { useApiMutation } from '../../api/queries';
-import { useErrorText } from '../../i18n/error-text';
 import { useCurrentSession } from '../../session/session-context';
+import { useEnterDemoShop } from '../settings/demo-shop';
 import { JobProgress } from './JobProgress';
 import styles from './AnalyticsPage.module.css';
 
 /**
- * The dashboard before the first sale: what will be here, and for the owner a button that fills
- * the shop with a demo merchant (180 days of sales and redemptions) to see the charts at work.
+ * The dashboard before the first sale: what will be here, and for the owner a button that opens
+ * the demo shop (its own data folder, with months of sales) to see the charts at work. Nothing
+ * of it ever goes into this shop.
  */
 export function DemoDataPanel({ job }: { job: AnalyticsJob | null }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const { staff } = useCurrentSession();
-  const generate = useApiMutation('demo.generate', { invalidates: ['analytics.status'] });
-  const running = job?.task === 'demo' && job.status === 'running';
-
-  const start = async () => {
-    try {
-      await generate.mutateAsync({});
-    } catch (error) {
-      message.error(errorText(error));
-    }
-  };
+  const demoShop = useEnterDemoShop();
 
   return (
     <Card className={styles.demo}>
@@ -44,10 +33,10 @@ export function DemoDataPanel({ job }: { job: AnalyticsJob | null }) {
             type="primary"
             size="large"
             icon={<ExperimentOutlined />}
-            loading={generate.isPending || running}
-            onClick={() => void start()}
+            loading={demoShop.entering}
+            onClick={demoShop.enter}
           >
-            {t('analytics.demo.generate')}
+            {t('demoShop.open')}
           </Button>
         ) : (
           <Typography.Text type="secondary">{t('analytics.demo.ownerOnly')}</Typography.Text>

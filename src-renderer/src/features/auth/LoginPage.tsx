@@ -5,6 +5,8 @@ import { Navigate, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/queries';
 import { useErrorText } from '../../i18n/error-text';
 import { useSession } from '../../session/session-context';
+import { DEMO_STAFF_PIN } from '../../../../src-shared/auth/demo';
+import { LeaveDemoButton, useIsDemoShop } from '../settings/demo-shop';
 import { WelcomeShell } from '../../ui/WelcomeShell';
 import { PinEntry } from './PinEntry';
 import { StaffPicker, type LoginOption } from './StaffPicker';
@@ -18,6 +20,7 @@ export function LoginPage() {
   const { session, login, notice } = useSession();
   const options = useApiQuery('auth.loginOptions', {}, { staleTime: 0 });
   const [picked, setPicked] = useState<LoginOption | null>(null);
+  const demo = useIsDemoShop();
 
   if (session) return <Navigate to="/" replace />;
 
@@ -29,6 +32,15 @@ export function LoginPage() {
   return (
     <WelcomeShell subtitle={options.data?.merchantName ?? undefined}>
       <Card className={styles.card}>
+        {demo && (
+          <Alert
+            type="warning"
+            showIcon
+            className={styles.demoBanner}
+            title={t('demoShop.loginBanner', { pin: DEMO_STAFF_PIN })}
+            action={<LeaveDemoButton />}
+          />
+        )}
         {notice && (
           <Alert
             type={notice === 'header.loggedOut' ? 'success' : 'warning'}

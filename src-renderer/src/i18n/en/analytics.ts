@@ -127,9 +127,9 @@ export const analytics: UiMessages['analytics'] = {
   },
   demo: {
     title: 'Nothing to analyse yet',
-    text: 'Once the shop sells, store trends, redemptions and advice appear here. To see it now, generate a demo merchant: stores in several provinces, products, staff, 180 days of sales, coupons and cashback redemptions.',
+    text: 'Once the shop sells, store trends, redemptions and advice appear here. To see it now, open the demo shop: a separate demo merchant (stores in several provinces, products, staff, three months of sales, coupons and cashback redemptions); your own shop is not touched.',
     generate: 'Generate demo data',
-    ownerOnly: 'Only the owner can generate demo data',
+    ownerOnly: 'Only the owner can open the demo shop',
   },
   jobs: {
     demoRunning: 'Generating demo data, one moment…',

@@ -23,6 +23,11 @@ export const nav: UiMessages['nav'] = {
   analytics: 'Analytics',
   reports: 'Reports',
   sync: 'Cloud sync',
+  settings: 'Settings',
+  sectionTill: 'Till',
+  sectionGoods: 'Goods & stock',
+  sectionBusiness: 'Marketing & business',
+  sectionSystem: 'System',
   collapse: 'Collapse menu',
   expand: 'Expand menu',
 };

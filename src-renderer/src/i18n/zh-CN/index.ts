@@ -19,6 +19,7 @@ import { scanner } from './scanner';
 import { analytics } from './analytics';
 import { reports } from './reports';
 import { sync } from './sync';
+import { settings, demoShop } from './settings';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -65,6 +66,8 @@ export const zhCN = {
   analytics,
   reports,
   sync,
+  settings,
+  demoShop,
   validation,
   errors,
 };

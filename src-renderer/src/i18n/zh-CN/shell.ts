@@ -23,6 +23,11 @@ export const nav = {
   analytics: '数据分析',
   reports: '经营报表',
   sync: '云端同步',
+  settings: '设置',
+  sectionTill: '收银',
+  sectionGoods: '商品与库存',
+  sectionBusiness: '营销与经营',
+  sectionSystem: '系统',
   collapse: '收起菜单',
   expand: '展开菜单',
 };

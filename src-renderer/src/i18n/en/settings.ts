@@ -1,0 +1,67 @@
+import type { UiMessages } from '../zh-CN';
+
+export const settings: UiMessages['settings'] = {
+  title: 'Settings',
+  subtitle: 'Merchant, receipts, business day, districts, backup and restore',
+  shopCard: 'Merchant and receipts',
+  merchantName: 'Merchant name',
+  merchantNameHelp: 'Shown on the login screen and printed on coupons and receipts',
+  receiptHeader: 'Receipt header',
+  receiptHeaderHelp: 'Printed at the top of receipts and slips: shop name, phone',
+  receiptFooter: 'Receipt footer',
+  receiptFooterHelp: 'Printed at the bottom: a thank-you, the returns policy',
+  dayCutoff: 'Business day starts at',
+  dayCutoffHelp:
+    'Sales before this time count to the day before (04:00 for a shop open past midnight)',
+  districtsCard: 'Business districts',
+  districtsHelp: "Each store's business district; sharing a coupon ranks customers by it",
+  districtPlaceholder: 'e.g. Xinjiekou',
+  save: 'Save settings',
+  saved: 'Settings saved',
+  backupCard: 'Backup and restore',
+  backupNow: 'Back up now',
+  backedUp: 'Backed up: {{file}}',
+  dailyBackup: 'Back up every day (the last 7 are kept)',
+  backupsEmpty: 'No backups yet',
+  backupFile: 'Backup file',
+  backupKind: 'Kind',
+  backupTime: 'Time',
+  backupSize: 'Size',
+  restore: 'Restore',
+  restoreTitle: 'Restore the shop from this backup?',
+  restoreText:
+    'The current data is saved first (a "before restore" backup), then the app restarts on {{file}} and everyone logs in again. Sales and redemptions since the backup are not in it.',
+  restoreOk: 'Restore and restart',
+  restored: 'Restored; restarting…',
+  kinds: {
+    manual: 'Manual',
+    daily: 'Daily',
+    'before-migration': 'Before update',
+    'before-restore': 'Before restore',
+    other: 'Other',
+  },
+  aboutCard: 'Data and version',
+  version: 'Version',
+  dataDir: 'Data folder',
+  databaseFile: 'Database file',
+  backupsDir: 'Backups folder',
+  dataDirHelp: 'To move to another PC, copy the whole data folder',
+  demoCard: 'Demo shop',
+  demoText:
+    'Getting to know the app? The demo shop is a separate demo merchant with stores, products, staff and three months of business. Its data is kept apart and never goes into your shop; you can leave it at any time.',
+};
+
+export const demoShop: UiMessages['demoShop'] = {
+  badge: 'Demo data',
+  bar: 'Demo data: this is the demo shop; its data is made up and never goes into your shop.',
+  open: 'Open the demo shop',
+  leave: 'Leave demo',
+  enterTitle: 'Open the demo shop?',
+  enterText:
+    'The demo shop is a separate demo merchant with its own data; nothing goes into your shop. Log in there as a demo staff member (the PIN is on the login screen); the first opening takes about half a minute.',
+  enterOk: 'Open the demo shop',
+  leaveTitle: 'Leave the demo shop for your own?',
+  leaveText: 'The demo shop is kept for next time. Log in again in your shop.',
+  leaveOk: 'Back to my shop',
+  loginBanner: 'This is the demo shop; all its data is made up. Every demo staff PIN is {{pin}}.',
+};
