@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, ROLES, event, method } from './define';
-import { epochMsSchema, idSchema, newPinSchema, personNameSchema } from '../validation';
+import { epochMsSchema, idSchema, newPinSchema, personNameSchema, pinSchema } from '../validation';
 
 export const roleSchema = z.enum(ROLES);
 

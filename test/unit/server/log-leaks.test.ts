@@ -56,7 +56,7 @@ describe('log files', () => {
     const db = drizzle(core.sqlite);
     core.handlers['setup.status'] = () => {
       db.run(sql`INSERT INTO no_such_table (phone, token) VALUES (${PHONE}, ${token})`);
-      return { initialized: true, merchant: null };
+      return { initialized: true, merchant: null, demo: false };
     };
     const failed = await post(`setup.status?access_token=${token}&pin=${OWNER_PIN}`, {});
     expect(failed.status).toBe(500);
