@@ -54,6 +54,9 @@ import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
 import { SyncLink } from './sync/link';
 import type { SecretSealer } from './platform/secret-sealer';
+import { TillService } from './till/service';
+import { tillHandlers } from './till/handlers';
+import { registerTillSlips } from './till/slips';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -120,6 +123,7 @@ export async function createCore(options: CoreOptions) {
     issuer,
     ledgers,
     codesGuard,
+    businessDays,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
@@ -232,6 +236,25 @@ export async function createCore(options: CoreOptions) {
     options.secretSealer,
   );
 
+  const till = new TillService(
+    adb,
+    clock,
+    audit,
+    settings,
+    stores,
+    auth,
+    sales,
+    printing,
+    ledgers.till,
+    businessDays,
+  );
+  registerTillSlips(adb, clock, printing.slips, {
+    sales,
+    stores,
+    settings,
+    dayClose: (storeId, businessDate) => till.preview({ storeId, businessDate }),
+  });
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -250,6 +273,7 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
+    ...tillHandlers(till),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -302,6 +326,7 @@ export async function createCore(options: CoreOptions) {
       sync,
       inventoryJobs,
       salesImportRuns,
+      till,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that

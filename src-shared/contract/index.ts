@@ -19,6 +19,7 @@ import { analyticsEvents, analyticsMethods } from './analytics';
 import { demoMethods, reportsMethods } from './reports';
 import { syncEvents, syncMethods } from './sync';
 import { importsEvents } from './imports';
+import { tillMethods } from './till';
 
 export * from './define';
 
@@ -43,6 +44,7 @@ export const methods = {
   ...reportsMethods,
   ...demoMethods,
   ...syncMethods,
+  ...tillMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
