@@ -1,5 +1,9 @@
 // The till's slips: the sales receipt (小票) and the day close (日结单). Data in, slip model out;
 // the printer and the on-screen preview both render what these return.
+import type { RefundKind } from '../contract/sales';
+import type { DayCloseReport } from '../contract/till';
+import { formatFen } from '../money';
+import { TENDER_NAMES } from '../till/tenders';
 import type { PaperWidth, Slip, SlipBlock, SlipLogo } from './model';
 
 export interface ReceiptData {
@@ -169,3 +173,61 @@ export function dayCloseSlip(width: PaperWidth, data: DayCloseSlipData): Slip {
 
 /** Only the drawer pulse: 开钱箱 without a sale. */
 export const drawerSlip = (width: PaperWidth): Slip => ({ width, blocks: [{ kind: 'drawer' }] });
+
+/** 长款 ¥3.00 / 短款 ¥5.00 / 平 ¥0.00 */
+export function differenceText(differenceFen: number): string {
+  if (differenceFen > 0) return `长款 ${formatFen(differenceFen)}`;
+  if (differenceFen < 0) return `短款 ${formatFen(-differenceFen)}`;
+  return `平 ${formatFen(0)}`;
+}
+
+/** The close slip of a day's report: the printer and the close page draw the same. */
+export function dayCloseSlipOf(
+  width: PaperWidth,
+  report: DayCloseReport,
+  merchantName: string,
+  printedAtText: string,
+): Slip {
+  const fen = (value: number) => formatFen(value);
+  const name = (kind: RefundKind) => TENDER_NAMES[kind];
+  return dayCloseSlip(width, {
+    merchantName,
+    storeName: report.storeName,
+    businessDate: report.businessDate,
+    closed: report.closed,
+    salesCount: report.sales.count,
+    subtotalText: fen(report.sales.subtotalFen),
+    discountText: fen(report.sales.discountFen),
+    roundingText: fen(report.sales.roundingFen),
+    paidText: fen(report.sales.paidFen),
+    tenders: report.tenders.map((t) => ({
+      name: name(t.kind),
+      count: t.count,
+      amountText: fen(t.amountFen),
+    })),
+    refunds: report.refunds.map((t) => ({
+      name: name(t.kind),
+      count: t.count,
+      amountText: fen(t.amountFen),
+    })),
+    returnsCount: report.returns.count,
+    couponsText: `${report.coupons.count} 张 ${fen(report.coupons.amountFen)}`,
+    couponsVoidedText: `${report.couponsVoided.count} 张 ${fen(report.couponsVoided.amountFen)}`,
+    cashbackText: `${report.cashbackPaid.count} 笔 ${fen(report.cashbackPaid.amountFen)}`,
+    net: report.net.map((t) => ({ name: name(t.kind), amountText: fen(t.amountFen) })),
+    netText: fen(report.netFen),
+    cash: {
+      salesText: fen(report.cash.salesFen),
+      refundsText: fen(report.cash.refundsFen),
+      payoutsText: fen(report.cash.payoutsFen),
+    },
+    shifts: report.shifts.map((s) => ({
+      name: s.staffName ?? '',
+      expectedText: fen(s.expectedFen),
+      countedText: fen(s.countedFen ?? 0),
+      differenceText: differenceText(s.differenceFen ?? 0),
+    })),
+    differenceText: differenceText(report.differenceFen),
+    printedAtText,
+  });
+}

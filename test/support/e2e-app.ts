@@ -87,6 +87,7 @@ export const MANAGER_MENU = [
   '核销',
   '返现兑付',
   '销售录单',
+  '交班日结',
   '商品',
   '库存',
   '库存预警',
@@ -105,7 +106,16 @@ export const MANAGER_MENU = [
 ];
 
 /** A cashier's side navigation. */
-export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '商品', '库存', '会员与营销'];
+export const CASHIER_MENU = [
+  '首页',
+  '核销',
+  '返现兑付',
+  '销售录单',
+  '交班日结',
+  '商品',
+  '库存',
+  '会员与营销',
+];
 
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */
 export async function tapPin(page: Page, pin: string): Promise<void> {

@@ -18,6 +18,7 @@ import {
   ShoppingCartOutlined,
   TagsOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ALL_STAFF, MANAGERS, type Role } from '../../../src-shared/contract';
@@ -27,6 +28,7 @@ export type NavLabel =
   | 'nav.redemption'
   | 'nav.cashback'
   | 'nav.sale'
+  | 'nav.till'
   | 'nav.products'
   | 'nav.stock'
   | 'nav.alerts'
@@ -76,6 +78,14 @@ export const NAV_ITEMS = {
     path: '/sale',
     label: 'nav.sale',
     icon: <ShoppingCartOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  // Everyone hands a shift over; the day close on the same page is the managers'.
+  till: {
+    path: '/till',
+    label: 'nav.till',
+    icon: <WalletOutlined />,
     roles: ALL_STAFF,
     group: 'till',
   },

@@ -13,6 +13,7 @@ const PAGE_TEXTS = {
   redeem: 'home.redeemText',
   cashback: 'home.cashbackText',
   sale: 'home.saleText',
+  till: 'home.tillText',
   products: 'home.productsText',
   stock: 'home.stockText',
   alerts: 'home.alertsText',

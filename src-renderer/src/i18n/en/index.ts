@@ -20,6 +20,7 @@ import { scanner } from './scanner';
 import { analytics } from './analytics';
 import { reports } from './reports';
 import { sync } from './sync';
+import { till } from './till';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -62,6 +63,7 @@ export const en: UiMessages = {
   analytics,
   reports,
   sync,
+  till,
   validation,
   errors,
 };

@@ -19,6 +19,7 @@ import { scanner } from './scanner';
 import { analytics } from './analytics';
 import { reports } from './reports';
 import { sync } from './sync';
+import { till } from './till';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -65,6 +66,7 @@ export const zhCN = {
   analytics,
   reports,
   sync,
+  till,
   validation,
   errors,
 };
