@@ -1,7 +1,7 @@
 import type { RefundKind } from '../../../src-shared/contract/sales';
 import type { DayCloseReport } from '../../../src-shared/contract/till';
 import { formatFen } from '../../../src-shared/money';
-import { dayCloseSlip, drawerSlip, receiptSlip } from '../../../src-shared/slips/till';
+import { dayCloseSlipOf, drawerSlip, receiptSlip } from '../../../src-shared/slips/till';
 import { TENDER_NAMES } from '../../../src-shared/till/tenders';
 import { localDateTime } from '../../../src-shared/time';
 import type { AppDatabase } from '../db/database';
@@ -76,55 +76,12 @@ export function registerTillSlips(
 
   slips.register('drawer', (_payload, width) => drawerSlip(width));
 
-  slips.register('close', (payload, width) => {
-    const report = deps.dayClose(payload.storeId, payload.businessDate);
-    const timeZone = deps.stores.get(payload.storeId).timezone;
-    return dayCloseSlip(width, {
-      merchantName: merchantName(),
-      storeName: report.storeName,
-      businessDate: report.businessDate,
-      closed: report.closed,
-      salesCount: report.sales.count,
-      subtotalText: fen(report.sales.subtotalFen),
-      discountText: fen(report.sales.discountFen),
-      roundingText: fen(report.sales.roundingFen),
-      paidText: fen(report.sales.paidFen),
-      tenders: report.tenders.map((t) => ({
-        name: nameOf(t.kind),
-        count: t.count,
-        amountText: fen(t.amountFen),
-      })),
-      refunds: report.refunds.map((t) => ({
-        name: nameOf(t.kind),
-        count: t.count,
-        amountText: fen(t.amountFen),
-      })),
-      returnsCount: report.returns.count,
-      couponsText: `${report.coupons.count} 张 ${fen(report.coupons.amountFen)}`,
-      couponsVoidedText: `${report.couponsVoided.count} 张 ${fen(report.couponsVoided.amountFen)}`,
-      cashbackText: `${report.cashbackPaid.count} 笔 ${fen(report.cashbackPaid.amountFen)}`,
-      net: report.net.map((t) => ({ name: nameOf(t.kind), amountText: fen(t.amountFen) })),
-      netText: fen(report.netFen),
-      cash: {
-        salesText: fen(report.cash.salesFen),
-        refundsText: fen(report.cash.refundsFen),
-        payoutsText: fen(report.cash.payoutsFen),
-      },
-      shifts: report.shifts.map((s) => ({
-        name: s.staffName ?? '',
-        expectedText: fen(s.expectedFen),
-        countedText: fen(s.countedFen ?? 0),
-        differenceText: differenceText(s.differenceFen ?? 0),
-      })),
-      differenceText: differenceText(report.differenceFen),
-      printedAtText: localDateTime(clock.now(), timeZone),
-    });
-  });
-}
-
-/** 长款 ¥3.00 / 短款 ¥5.00 / 平 */
-export function differenceText(differenceFen: number): string {
-  if (differenceFen > 0) return `长款 ${fen(differenceFen)}`;
-  if (differenceFen < 0) return `短款 ${fen(-differenceFen)}`;
-  return '平 ¥0.00';
+  slips.register('close', (payload, width) =>
+    dayCloseSlipOf(
+      width,
+      deps.dayClose(payload.storeId, payload.businessDate),
+      merchantName(),
+      localDateTime(clock.now(), deps.stores.get(payload.storeId).timezone),
+    ),
+  );
 }
