@@ -326,42 +326,44 @@ export function SalePage() {
                   },
                 ]}
               />
+              <div className={styles.customer}>
+                <label className={styles.field}>
+                  <span>{t('sale.phone')}</span>
+                  <Input
+                    size="large"
+                    inputMode="tel"
+                    allowClear
+                    disabled={!!recorded}
+                    placeholder={t('sale.phonePlaceholder')}
+                    value={draft.phoneText}
+                    status={phoneInvalid ? 'error' : undefined}
+                    onChange={(event) => change({ phoneText: event.target.value })}
+                    aria-label={t('sale.phone')}
+                  />
+                  {phoneInvalid && (
+                    <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
+                  )}
+                </label>
+                <label className={styles.field}>
+                  <span>{t('sale.coupons')}</span>
+                  <Select
+                    mode="tags"
+                    size="large"
+                    suffixIcon={null}
+                    open={false}
+                    disabled={!!recorded}
+                    placeholder={t('sale.couponsPlaceholder')}
+                    value={draft.couponCodes}
+                    onChange={(couponCodes: string[]) => change({ couponCodes })}
+                    aria-label={t('sale.coupons')}
+                  />
+                  <Typography.Text type="secondary">{t('sale.couponsHelp')}</Typography.Text>
+                </label>
+              </div>
             </>
           )}
         </Card>
         <Card className={styles.summary} title={t('sale.summary')}>
-          <label className={styles.field}>
-            <span>{t('sale.phone')}</span>
-            <Input
-              size="large"
-              inputMode="tel"
-              allowClear
-              disabled={!!recorded}
-              placeholder={t('sale.phonePlaceholder')}
-              value={draft.phoneText}
-              status={phoneInvalid ? 'error' : undefined}
-              onChange={(event) => change({ phoneText: event.target.value })}
-              aria-label={t('sale.phone')}
-            />
-            {phoneInvalid && (
-              <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
-            )}
-          </label>
-          <label className={styles.field}>
-            <span>{t('sale.coupons')}</span>
-            <Select
-              mode="tags"
-              size="large"
-              suffixIcon={null}
-              open={false}
-              disabled={!!recorded}
-              placeholder={t('sale.couponsPlaceholder')}
-              value={draft.couponCodes}
-              onChange={(couponCodes: string[]) => change({ couponCodes })}
-              aria-label={t('sale.coupons')}
-            />
-            <Typography.Text type="secondary">{t('sale.couponsHelp')}</Typography.Text>
-          </label>
           <div className={styles.totalRow}>
             <span>{t('sale.subtotal')}</span>
             <span data-testid="sale-subtotal">
@@ -442,6 +444,7 @@ function SaleResult({
       title={replayed ? t('sale.replayed') : t('sale.recorded')}
       subTitle={
         <>
+          <div>{t('sale.recordedText', { lines: sale.lines.length })}</div>
           <SaleChange sale={sale} changeFen={changeFen} />
           <div>{t('till.nextHint')}</div>
         </>

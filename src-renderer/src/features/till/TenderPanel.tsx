@@ -1,5 +1,5 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Button, Input, Segmented, Typography, type InputRef } from 'antd';
+import { Button, Input, Typography, type InputRef } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roundingOf, type CashRounding } from '../../../../src-shared/till/tenders';
@@ -34,23 +34,22 @@ export function TenderPanel({
   const name = t(`till.kinds.${draft.kind}`);
   return (
     <div className={styles.tenders} data-testid="tender-panel">
-      <Segmented
-        block
-        size="middle"
-        disabled={disabled}
-        value={draft.kind}
-        onChange={(kind) => onChange({ ...draft, kind, text: '' })}
-        options={TENDER_KEYS.map(({ key, kind }) => ({
-          value: kind,
-          label: (
-            <span className={styles.tenderKind}>
-              <span>{t(`till.kinds.${kind}`)}</span>
-              <kbd>{key}</kbd>
-            </span>
-          ),
-        }))}
-        aria-label={t('till.tenders')}
-      />
+      <div className={styles.kinds} role="radiogroup" aria-label={t('till.tenders')}>
+        {TENDER_KEYS.map(({ key, kind }) => (
+          <Button
+            key={kind}
+            role="radio"
+            aria-checked={draft.kind === kind}
+            type={draft.kind === kind ? 'primary' : 'default'}
+            disabled={disabled}
+            onClick={() => onChange({ ...draft, kind, text: '' })}
+            className={styles.tenderKind}
+          >
+            {t(`till.kinds.${kind}`)}
+            <kbd>{key}</kbd>
+          </Button>
+        ))}
+      </div>
       {draft.taken.map((tender, i) => (
         <div key={i} className={styles.row}>
           <span>{t(`till.kinds.${tender.kind}`)}</span>
