@@ -11,11 +11,20 @@ export const DEFAULT_TILL_SETTINGS: TillSettings = {
   handoverThresholdFen: 200,
 };
 
+// Read on every cash sale: kept per connection, dropped when they are written (only here).
+const cache = new WeakMap<SettingsService, TillSettings>();
+
 /** The till's settings (rounding, receipt footer, drawer, handover threshold), in the database. */
 export function readTillSettings(settings: SettingsService): TillSettings {
-  return { ...DEFAULT_TILL_SETTINGS, ...settings.get<Partial<TillSettings>>(KEY) };
+  let value = cache.get(settings);
+  if (!value) {
+    value = { ...DEFAULT_TILL_SETTINGS, ...settings.get<Partial<TillSettings>>(KEY) };
+    cache.set(settings, value);
+  }
+  return value;
 }
 
 export function writeTillSettings(settings: SettingsService, value: TillSettings): void {
   settings.set(KEY, value);
+  cache.delete(settings);
 }
