@@ -4,8 +4,9 @@ import { serverForThisFile } from '../support/e2e-server';
 import { startCapturePrinter } from '../support/capture-printer';
 
 // The till as a cashier uses it, keyboard only: three goods and a coupon scanned, ¥100 cash, the
-// change on screen, the receipt (and the drawer pulse) on the capture printer; a return by the
-// original tender; a handover ¥5 short that needs the manager; the close slip balancing.
+// change on screen, the receipt (and the drawer pulse) and the coupon it earned on the capture
+// printer; a return by the original tender; a handover ¥5 short that needs the manager; the
+// close slip balancing.
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
@@ -88,6 +89,14 @@ test('the shop is set up: goods in stock, a coupon, the receipt printer, a cashi
     count: 1,
   });
   couponCode = issued.codes[0]!.code;
+  // Spend ¥50, get a coupon for next time (收银时自动送一张).
+  const earned = await api<{ id: string }>(page, ownerToken, 'coupons.createTemplate', {
+    name: '下次满30减3',
+    rule: { type: 'threshold', thresholdFen: 3000, amountFen: 300 },
+    validity: { kind: 'relative', days: 30 },
+    issueOnSpendFen: 5000,
+  });
+  await api(page, ownerToken, 'coupons.setTemplateStatus', { id: earned.id, status: 'active' });
   const created = await api<{ id: string }>(page, ownerToken, 'printers.create', {
     name: '收银小票机',
     transport: { kind: 'tcp', ...printer.target },
@@ -151,6 +160,10 @@ test('a cashier, keyboard only: float, three goods and a coupon, ¥100 cash, cha
       '收银员                    李收银',
     ]),
   );
+  // The sale earned a coupon for next time: its own slip after the receipt.
+  await expect(page.getByText(/本单送券：下次满30减3/)).toBeVisible();
+  const [, earnedSlip] = await printer.waitForJobs(2, 10_000);
+  expect(earnedSlip!.lines.map((line) => line.text)).toContain('下次满30减3');
   // Enter starts the next sale.
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sale-payable')).toHaveText('¥0.00');
@@ -203,8 +216,8 @@ test('the owner closes the day: the close slip balances to the fen', async ({ pa
   await expect(page.getByText(/已于 .* 日结（王店主）/)).toBeVisible();
   await screenshot(page, 'till-close', { fullPage: false });
   await page.getByRole('button', { name: '打印日结单' }).click();
-  const jobs = await printer.waitForJobs(2, 10_000);
-  const text = jobs[1]!.lines.map((line) => line.text);
+  const jobs = await printer.waitForJobs(3, 10_000);
+  const text = jobs[2]!.lines.map((line) => line.text);
   expect(text).toContain('日结单');
   expect(text.find((line) => line.startsWith('长短款合计'))).toMatch(/短款 ￥5\.00$/);
   expect(text.find((line) => line.startsWith('  差额'))).toMatch(/短款 ￥5\.00$/);

@@ -22,6 +22,7 @@ import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
 import { fenToYuanText } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
+import { useApi } from '../../api/api-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useCurrentSession } from '../../session/session-context';
 import { Money } from '../../ui/Money';
@@ -94,6 +95,8 @@ export function SalePage() {
   const tenderInput = useRef<InputRef>(null);
   const settings = useTillSettings();
   const printReceipt = usePrintReceipt();
+  const api = useApi();
+  const [earned, setEarned] = useState<string[]>([]);
   const [importing, setImporting] = useState(false);
   const canImport = (MANAGERS as readonly Role[]).includes(session.staff.role);
   const record = useRecordSale();
@@ -143,7 +146,7 @@ export function SalePage() {
       const answer = await record.mutateAsync({ ...input, tenders });
       setRecorded(answer);
       message.success(answer.replayed ? t('sale.replayed') : t('sale.recorded'));
-      if (!answer.replayed) void print(answer.sale.id, false);
+      if (!answer.replayed) void print(answer.sale.id, false).then(() => earnCoupons(answer.sale));
     } catch (error) {
       // The draft keeps its terminal sale id: pressing again cannot record it twice.
       message.error(errorText(error));
@@ -157,6 +160,24 @@ export function SalePage() {
     try {
       await printReceipt.mutateAsync({ saleId, reprint });
       message.info(t('till.receiptPrinted'));
+    } catch (error) {
+      message.warning(t('till.receiptFailed', { error: errorText(error) }));
+    }
+  };
+
+  /**
+   * Spend-X-get-a-coupon (收银时自动送一张): the codes this sale earned, printed as their own
+   * slips after the receipt. Asked once, after a first recording (a replay earns nothing more).
+   */
+  const earnCoupons = async (sale: Sale) => {
+    try {
+      const codes = await api.call('coupons.issueForSale', {
+        saleTotalFen: sale.paidFen,
+        ...(sale.customerPhone ? { phone: sale.customerPhone } : {}),
+      });
+      if (!codes.length) return;
+      setEarned(codes.map((code) => `${code.templateName} ${code.display}`));
+      await api.call('printing.printCoupons', { codes: codes.map((code) => code.code) });
     } catch (error) {
       message.warning(t('till.receiptFailed', { error: errorText(error) }));
     }
@@ -179,6 +200,7 @@ export function SalePage() {
 
   const nextSale = () => {
     setRecorded(null);
+    setEarned([]);
     setDraft(newSaleDraft());
     setTender(newTenderDraft());
   };
@@ -248,6 +270,7 @@ export function SalePage() {
               sale={recorded.sale}
               replayed={recorded.replayed}
               changeFen={recorded.changeFen}
+              earned={earned}
               onNext={nextSale}
               onReprint={() => void print(recorded.sale.id, true)}
             />
@@ -427,12 +450,14 @@ function SaleResult({
   sale,
   replayed,
   changeFen,
+  earned,
   onNext,
   onReprint,
 }: {
   sale: Sale;
   replayed: boolean;
   changeFen: number;
+  earned: string[];
   onNext: () => void;
   onReprint: () => void;
 }) {
@@ -446,6 +471,7 @@ function SaleResult({
         <>
           <div>{t('sale.recordedText', { lines: sale.lines.length })}</div>
           <SaleChange sale={sale} changeFen={changeFen} />
+          {earned.length > 0 && <div>{t('till.earned', { list: earned.join('，') })}</div>}
           <div>{t('till.nextHint')}</div>
         </>
       }

@@ -26,6 +26,7 @@ export const till: UiMessages['till'] = {
   pay: 'Take payment (Enter)',
   short: 'The cash given is less than the cash due',
   keys: 'Enter exact cash · F2 cash · F3 WeChat · F4 Alipay · F7 card · F8 points · F9 other · Esc back',
+  earned: 'Coupons earned: {{list}} (printed)',
   change: 'Change',
   given: 'Cash given',
   receiptPrinted: 'Receipt sent to the printer',

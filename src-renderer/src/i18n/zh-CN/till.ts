@@ -26,6 +26,7 @@ export const till = {
   pay: '收款记账（Enter）',
   short: '收到的现金不够应收现金',
   keys: 'Enter 现金正好 · F2 现金 · F3 微信 · F4 支付宝 · F7 银联卡 · F8 积分 · F9 其他 · Esc 返回',
+  earned: '本单送券：{{list}}（已打印）',
   change: '找零',
   given: '收现金',
   receiptPrinted: '小票已送打印',
