@@ -120,9 +120,11 @@ export async function tillBench(): Promise<Metric[]> {
       return {
         ...input,
         terminalSaleId: `P-${n}`,
-        couponCodes: input.couponCodes.length
-          ? [codes[Math.ceil(SALES / COUPON_EVERY) + n / COUPON_EVERY]!.code]
-          : [],
+        // A coupon as often as the sales with tenders have one: every COUPON_EVERY-th of these.
+        couponCodes:
+          (n / PLAIN_EVERY) % COUPON_EVERY === 0
+            ? [codes[Math.ceil(SALES / COUPON_EVERY) + n / PLAIN_EVERY / COUPON_EVERY]!.code]
+            : [],
         soldAt: input.soldAt + 86_400_000,
       };
     };

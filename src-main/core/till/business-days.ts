@@ -8,13 +8,14 @@ import { dayCloses } from './schema';
 /**
  * Which business day a sale, a refund or a handover counts on: its local day in the store's
  * zone, or the next day not yet closed (日结 is final: what comes after it counts on the next
- * day). Asked on every sale, so the last day seen per store is kept with its bounds.
+ * day). Asked on every sale, so the last days seen per store are kept with their bounds.
  */
 export class BusinessDays {
   private readonly statements;
-  private readonly lastDay = new Map<
+  /** The local days seen lately per store, with their bounds (an import mixes a few days). */
+  private readonly recentDays = new Map<
     string,
-    { timeZone: string; from: number; to: number; date: string }
+    { timeZone: string; from: number; to: number; date: string }[]
   >();
 
   constructor(adb: AppDatabase) {
@@ -49,19 +50,19 @@ export class BusinessDays {
   /** The business day of an instant at a store. */
   dayOf(storeId: string, at: number): string {
     const timeZone = this.timeZoneOf(storeId);
-    const last = this.lastDay.get(storeId);
-    let date: string;
-    if (last && last.timeZone === timeZone && at >= last.from && at < last.to) date = last.date;
-    else {
-      date = localDate(at, timeZone);
-      const from = startOfLocalDay(date, timeZone);
-      this.lastDay.set(storeId, {
+    const recent = this.recentDays.get(storeId) ?? [];
+    let day = recent.find((d) => d.timeZone === timeZone && at >= d.from && at < d.to);
+    if (!day) {
+      const date = localDate(at, timeZone);
+      day = {
         timeZone,
-        from,
+        from: startOfLocalDay(date, timeZone),
         to: startOfLocalDay(addDays(date, 1), timeZone),
         date,
-      });
+      };
+      this.recentDays.set(storeId, [day, ...recent.slice(0, 7)]);
     }
+    let date = day.date;
     while (this.isClosed(storeId, date)) date = addDays(date, 1);
     return date;
   }
