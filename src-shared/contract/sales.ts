@@ -4,7 +4,7 @@ import { fenSchema, productRefSchema } from './products';
 import { phoneSchema } from './coupons';
 import { qtySchema } from './stock';
 import { epochMsSchema, idSchema } from '../validation';
-import { instantSchema, pricedLinesSchema } from '../bounds';
+import { instantSchema, moneyFenSchema, pricedLinesSchema } from '../bounds';
 import {
   importFileSchema,
   importFormatSchema,
@@ -55,9 +55,9 @@ export type TenderKind = z.infer<typeof tenderKindSchema>;
 /** One tender of a sale as the till sends it: what it pays, and for cash what was handed over. */
 export const tenderInputSchema = z.object({
   kind: tenderKindSchema,
-  amountFen: fenSchema,
+  amountFen: moneyFenSchema,
   /** Cash only: the notes handed over (>= amountFen); the difference is the change. */
-  givenFen: fenSchema.optional(),
+  givenFen: moneyFenSchema.optional(),
   /** The shop's name for an `other` tender (会员卡, 购物卡...). */
   label: z.string().trim().max(20).optional(),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALL_STAFF, MANAGERS, method } from './define';
 import { localDateSchema } from './analytics';
 import { printJobSchema } from './printing';
-import { fenSchema } from './products';
+import { moneyFenSchema } from '../bounds';
 import { refundKindSchema } from './sales';
 import { CASH_ROUNDINGS } from '../till/tenders';
 import { epochMsSchema, idSchema, pinSchema } from '../validation';
@@ -15,7 +15,7 @@ export const tillSettingsSchema = z.object({
   /** The drawer opens (ESC p) with the receipt of a sale paid in cash. */
   kickDrawerOnCash: z.boolean(),
   /** A handover whose difference is larger than this needs a manager's PIN. */
-  handoverThresholdFen: fenSchema,
+  handoverThresholdFen: moneyFenSchema,
 });
 export type TillSettings = z.infer<typeof tillSettingsSchema>;
 
@@ -121,7 +121,7 @@ export const tillMethods = {
   }),
   'shifts.open': method({
     summary: 'Open a shift at this drawer with its float (备用金)',
-    input: z.object({ floatFen: fenSchema, ...storeRef }),
+    input: z.object({ floatFen: moneyFenSchema, ...storeRef }),
     output: shiftSchema,
     access: ALL_STAFF,
   }),
@@ -135,7 +135,7 @@ export const tillMethods = {
     summary:
       'Hand the shift over (交班): the drawer counted, the difference (长款/短款) recorded; over the threshold a manager’s PIN',
     input: z.object({
-      countedFen: fenSchema,
+      countedFen: moneyFenSchema,
       /** Notes and coins counted: face value in fen → how many. */
       denominations: z
         .record(z.string().regex(/^\d{1,5}$/), z.number().int().min(0).max(100_000))
