@@ -10,6 +10,7 @@ import { analyticsBench } from './analytics.bench';
 import { syncBench } from './sync.bench';
 import { redeemBench } from './redeem.bench';
 import { bestCombinationBench } from './best-combination.bench';
+import { tillBench } from './till.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   sync: syncBench,
   redeem: redeemBench,
   'best-combination': bestCombinationBench,
+  till: tillBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -61,6 +61,9 @@ import { homeHandlers } from './home/handlers';
 import type { ShopControl } from './settings/shop-control';
 import { ShopSettingsService } from './settings/shop-settings';
 import { defaultMigrationsDir } from './db/open';
+import { TillService } from './till/service';
+import { tillHandlers } from './till/handlers';
+import { registerTillSlips } from './till/slips';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -129,6 +132,7 @@ export async function createCore(options: CoreOptions) {
     issuer,
     ledgers,
     codesGuard,
+    businessDays,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
@@ -249,6 +253,25 @@ export async function createCore(options: CoreOptions) {
     options.secretSealer,
   );
 
+  const till = new TillService(
+    adb,
+    clock,
+    audit,
+    settings,
+    stores,
+    auth,
+    sales,
+    printing,
+    ledgers.till,
+    businessDays,
+  );
+  registerTillSlips(adb, clock, printing.slips, {
+    sales,
+    stores,
+    settings,
+    dayClose: (storeId, businessDate) => till.preview({ storeId, businessDate }),
+  });
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -278,6 +301,7 @@ export async function createCore(options: CoreOptions) {
       databaseFile: path.join(options.dataDir, DATABASE_FILE),
       shop: options.shop,
     }),
+    ...tillHandlers(till),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -337,6 +361,7 @@ export async function createCore(options: CoreOptions) {
       settings,
       shopSettings,
       backups,
+      till,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that

@@ -38,6 +38,10 @@ import { stockEffects } from './stock/effects';
 import { StockLedger } from './stock/ledger';
 import { StockService } from './stock/service';
 import { StoresService } from './stores/service';
+import { BusinessDays } from './till/business-days';
+import { tillEffects } from './till/effects';
+import { TillLedger } from './till/ledger';
+import { readTillSettings } from './till/settings';
 import { OfflineAdmissions } from './sync/offline-admissions';
 import { readSyncSettings } from './sync/config';
 
@@ -105,7 +109,16 @@ export function buildSharedServices(
   );
   const stock = new StockService(adb, clock, audit, ledgers.stock, products, stores, alerts);
   const salesLedger = new SalesLedger(adb, events, ledgers.stock, stores);
-  const sales = new SalesService(adb, clock, salesLedger, products, redemption);
+  const businessDays = new BusinessDays(adb);
+  const sales = new SalesService(
+    adb,
+    clock,
+    salesLedger,
+    products,
+    redemption,
+    businessDays,
+    () => readTillSettings(settings).cashRounding,
+  );
 
   // What follows each ledger's events: rollups, outbox rows, audit entries, pushes to the UI.
   rollupEffects(events, adb);
@@ -114,6 +127,7 @@ export function buildSharedServices(
   cashbackEffects(events, { audit, outbox, products });
   salesEffects(events, adb, { audit, outbox });
   stockEffects(events, adb, { audit, outbox, alerts });
+  tillEffects(events, { audit });
 
   return {
     events,
@@ -133,6 +147,12 @@ export function buildSharedServices(
     codesGuard,
     stock,
     sales,
-    ledgers: { ...ledgers, redemption: redemptionLedger, sales: salesLedger },
+    businessDays,
+    ledgers: {
+      ...ledgers,
+      redemption: redemptionLedger,
+      sales: salesLedger,
+      till: new TillLedger(adb, events),
+    },
   };
 }

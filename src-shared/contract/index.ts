@@ -21,6 +21,7 @@ import { analyticsEvents, analyticsMethods } from './analytics';
 import { demoMethods, reportsMethods } from './reports';
 import { syncEvents, syncMethods } from './sync';
 import { importsEvents } from './imports';
+import { tillMethods } from './till';
 
 export * from './define';
 
@@ -48,6 +49,7 @@ export const methods = {
   ...settingsMethods,
   ...shopMethods,
   ...homeMethods,
+  ...tillMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

@@ -4,7 +4,7 @@ import { fenSchema, productRefSchema } from './products';
 import { phoneSchema } from './coupons';
 import { qtySchema } from './stock';
 import { epochMsSchema, idSchema } from '../validation';
-import { instantSchema, pricedLinesSchema } from '../bounds';
+import { instantSchema, moneyFenSchema, pricedLinesSchema } from '../bounds';
 import {
   importFileSchema,
   importFormatSchema,
@@ -47,6 +47,40 @@ export const saleSourceSchema = z.enum(['terminal', 'manual', 'import']);
 
 export const saleStatusSchema = z.enum(['completed', 'partly_returned', 'returned']);
 
+/** How a customer paid (StoreDesk records it; no money moves through it). */
+export const TENDER_KINDS = ['cash', 'wechat', 'alipay', 'card', 'points', 'other'] as const;
+export const tenderKindSchema = z.enum(TENDER_KINDS);
+export type TenderKind = z.infer<typeof tenderKindSchema>;
+
+/** One tender of a sale as the till sends it: what it pays, and for cash what was handed over. */
+export const tenderInputSchema = z.object({
+  kind: tenderKindSchema,
+  amountFen: moneyFenSchema,
+  /** Cash only: the notes handed over (>= amountFen); the difference is the change. */
+  givenFen: moneyFenSchema.optional(),
+  /** The shop's name for an `other` tender (会员卡, 购物卡...). */
+  label: z.string().trim().max(20).optional(),
+});
+export type TenderInput = z.infer<typeof tenderInputSchema>;
+
+export const saleTenderSchema = z.object({
+  kind: tenderKindSchema,
+  label: z.string().nullable(),
+  amountFen: z.number().int(),
+  givenFen: z.number().int().nullable(),
+  changeFen: z.number().int(),
+});
+export type SaleTender = z.infer<typeof saleTenderSchema>;
+
+/** Money given back on a return, per tender; `unknown` for a sale recorded without tenders. */
+export const refundKindSchema = z.enum([...TENDER_KINDS, 'unknown']);
+export type RefundKind = z.infer<typeof refundKindSchema>;
+export const saleRefundSchema = z.object({
+  kind: refundKindSchema,
+  amountFen: z.number().int(),
+  at: epochMsSchema,
+});
+
 export const saleSchema = z.object({
   id: idSchema,
   terminalSaleId: z.string(),
@@ -69,6 +103,14 @@ export const saleSchema = z.object({
   /** When the till rang it up (may be earlier than recordedAt for a terminal that was offline). */
   soldAt: epochMsSchema,
   recordedAt: epochMsSchema,
+  /** How it was paid; empty: tender unknown (a terminal that sends none). */
+  tenders: z.array(saleTenderSchema).default([]),
+  /** 抹零: the odd fen the shop let go when cash was rounded (paidFen = totalFen − roundingFen). */
+  roundingFen: z.number().int().default(0),
+  changeFen: z.number().int().default(0),
+  refunds: z.array(saleRefundSchema).default([]),
+  /** The business day (store's zone) the sale counts on: after a day is closed, the next one. */
+  businessDate: z.string().default(''),
 });
 export type Sale = z.infer<typeof saleSchema>;
 
@@ -134,8 +176,18 @@ export const salesMethods = {
       couponCodes: z.array(couponCodeSchema).max(10).default([]),
       paidFen: fenSchema.optional(),
       soldAt: instantSchema.optional(),
+      /**
+       * How it was paid. Their amounts add up to the total, or to the total less 抹零 when cash is
+       * rounded by the shop's setting; cash may carry givenFen. Omitted: tender unknown.
+       */
+      tenders: z.array(tenderInputSchema).max(10).optional(),
     }),
-    output: z.object({ sale: saleSchema, replayed: z.boolean() }),
+    output: z.object({
+      sale: saleSchema,
+      replayed: z.boolean(),
+      /** Cash to hand back (0 without cash). */
+      changeFen: z.number().int().default(0),
+    }),
     access: [...ALL_STAFF, 'terminal'],
   }),
   'sales.get': method({
@@ -168,8 +220,17 @@ export const salesMethods = {
         .min(1, { message: 'validation.required' })
         .max(500),
       reason: z.string().trim().max(200).default(''),
+      /** Give it all back by this tender instead of the sale's own (the cashier's choice). */
+      refundTo: tenderKindSchema.optional(),
     }),
-    output: z.object({ sale: saleSchema, refundFen: z.number().int() }),
+    output: z.object({
+      sale: saleSchema,
+      refundFen: z.number().int(),
+      /** Per tender: by the original tenders unless `refundTo` was chosen. */
+      refunds: z
+        .array(z.object({ kind: refundKindSchema, amountFen: z.number().int() }))
+        .default([]),
+    }),
     access: MANAGERS,
   }),
   'sales.importPreview': method({

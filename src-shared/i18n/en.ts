@@ -95,6 +95,15 @@ export const en: SharedMessages = {
     SALE_ID_REUSED: 'Sale id {{terminalSaleId}} was already used for a different sale',
     SALE_NOT_FOUND: 'Sale not found',
     RETURN_EXCEEDS_SOLD: 'At most {{remaining}} more of {{productName}} can be returned',
+    TENDER_MISMATCH:
+      'The tenders do not add up to the amount due ({{payable}} due, {{tendered}} tendered)',
+    CASH_GIVEN_SHORT: 'Cash given {{given}} is less than the cash due {{amount}}',
+    TENDER_INVALID: 'Tenders: one cash tender a sale, and only cash gives change',
+    SHIFT_ALREADY_OPEN: 'This drawer already has an open shift',
+    NO_OPEN_SHIFT: 'No open shift at this drawer: open one first',
+    HANDOVER_NEEDS_MANAGER:
+      'A difference of {{difference}} is over {{threshold}}: a manager must confirm with a PIN',
+    DAY_ALREADY_CLOSED: '{{businessDate}} is already closed',
     ALERT_NOT_FOUND: 'Alert not found',
     ALERT_RESOLVED: 'This alert is already resolved',
     ANALYTICS_JOB_RUNNING:
@@ -342,6 +351,11 @@ export const en: SharedMessages = {
     'stock.transfer': 'Transferred stock',
     'stock.setSettings': 'Changed stock settings',
     'sales.return': 'Took goods back',
+    'drawer.open': 'Opened the cash drawer',
+    'shifts.open': 'Opened a shift',
+    'shifts.handover': 'Handed a shift over',
+    'dayClose.commit': 'Closed a business day',
+    'till.updateSettings': 'Changed the till settings',
     'alerts.setThresholds': 'Set stock alert thresholds',
     'alerts.acknowledge': 'Acknowledged a stock alert',
     'alerts.snooze': 'Snoozed a stock alert',

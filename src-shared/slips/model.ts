@@ -32,6 +32,8 @@ export type SlipBlock =
    */
   | { kind: 'logo'; width: number; height: number; bits: Uint8Array }
   | { kind: 'feed'; lines: number }
+  /** Opens the cash drawer wired to the printer (ESC p): prints nothing, not drawn in a preview. */
+  | { kind: 'drawer' }
   | { kind: 'cut' };
 
 export interface Slip {

@@ -87,6 +87,7 @@ export const MANAGER_MENU = [
   '核销',
   '返现兑付',
   '销售录单',
+  '交班日结',
   '商品',
   '库存',
   '库存预警',
@@ -107,7 +108,7 @@ export const MANAGER_MENU = [
 export const OWNER_MENU = [...MANAGER_MENU, '设置'];
 
 /** A cashier's side navigation. */
-export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '商品', '库存'];
+export const CASHIER_MENU = ['首页', '核销', '返现兑付', '销售录单', '交班日结', '商品', '库存'];
 
 /** Presses the on-screen PIN pad digit by digit, as a finger would. */
 export async function tapPin(page: Page, pin: string): Promise<void> {

@@ -24,6 +24,8 @@ export interface Printed {
   qrs: string[];
   barcodes: string[];
   cuts: number;
+  /** ESC p drawer pulses: the pin (0 or 1) of each. */
+  drawerPulses: number[];
   /** Everything in order, for reading a slip top to bottom. */
   items: (
     | { kind: 'line'; line: PrintedLine }
@@ -31,13 +33,22 @@ export interface Printed {
     | { kind: 'barcode'; data: string }
     | { kind: 'image'; image: PrintedImage }
     | { kind: 'cut' }
+    | { kind: 'drawer'; pin: number }
   )[];
 }
 
 const ALIGN = ['left', 'center', 'right'] as const;
 
 export function decodeEscPos(bytes: Buffer): Printed {
-  const out: Printed = { lines: [], images: [], qrs: [], barcodes: [], cuts: 0, items: [] };
+  const out: Printed = {
+    lines: [],
+    images: [],
+    qrs: [],
+    barcodes: [],
+    cuts: 0,
+    drawerPulses: [],
+    items: [],
+  };
   let align: PrintedLine['align'] = 'left';
   let bold = false;
   let big = false;
@@ -74,6 +85,12 @@ export function decodeEscPos(bytes: Buffer): Printed {
       } else if (next === 0x21) {
         big = (bytes[i + 2]! & 0x30) !== 0; // ESC ! n: bits 4 and 5 are double height and width
         i += 3;
+      } else if (next === 0x70) {
+        // ESC p m t1 t2: a drawer pulse on pin m
+        const pin = bytes[i + 2]! % 48;
+        out.drawerPulses.push(pin);
+        out.items.push({ kind: 'drawer', pin });
+        i += 5;
       } else if (next === 0x32) i += 2;
       else i += 3; // ESC x n
     } else if (b === 0x1c) {

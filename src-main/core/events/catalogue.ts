@@ -3,16 +3,21 @@
 // rollups, the outbox rows, the audit entries and the pushes to the UI follow from them, so no
 // write path can forget one. Names are facts in the past tense.
 import type { cashbackCodes, couponTemplates, coupons, redemptions } from '../coupons/schema';
-import type { saleLines, sales } from '../sales/schema';
+import type { saleLines, saleRefunds, sales, saleTenders } from '../sales/schema';
 import type { stockMovements } from '../stock/schema';
+import type { dayCloses, shifts } from '../till/schema';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type CouponRow = typeof coupons.$inferSelect;
 export type CashbackRow = typeof cashbackCodes.$inferSelect;
 export type SaleRow = typeof sales.$inferSelect;
 export type SaleLineRow = typeof saleLines.$inferSelect;
+export type SaleTenderRow = typeof saleTenders.$inferSelect;
+export type SaleRefundRow = typeof saleRefunds.$inferSelect;
 export type MovementRow = typeof stockMovements.$inferSelect;
 export type TemplateRow = typeof couponTemplates.$inferSelect;
+export type ShiftRow = typeof shifts.$inferSelect;
+export type DayCloseRow = typeof dayCloses.$inferSelect;
 
 /**
  * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
@@ -86,12 +91,16 @@ export interface DomainEventCatalogue {
     movements: MovementRow[];
     /** From a POS export: announced once by the import, not per sale. */
     imported: boolean;
+    /** How it was paid; none: tender unknown. */
+    tenders: SaleTenderRow[];
   };
   /** Goods back from a sale; `sale` as it was before. */
   'sale.returned': {
     sale: SaleRow;
     returned: { saleLineId: string; qty: number }[];
     refundFen: number;
+    /** The money back per tender. */
+    refunds: SaleRefundRow[];
     reason: string;
     documentId: string;
     movements: MovementRow[];
@@ -106,6 +115,12 @@ export interface DomainEventCatalogue {
     sales: number;
     pairs: { storeId: string; productId: string }[];
   };
+  /** A drawer's shift opened with its float. */
+  'shift.opened': { shift: ShiftRow };
+  /** A shift handed over (交班): counted, its difference recorded; `approvedBy` over the threshold. */
+  'shift.handedOver': { shift: ShiftRow; approvedBy: { id: string; name: string } | null };
+  /** A store's business day closed (日结), its totals as they stood. */
+  'day.closed': { close: DayCloseRow; storeName: string };
   /** Stock moved (every movement, whatever moved it). */
   'stock.moved': { movements: MovementRow[]; document: StockDocumentFacts };
 }

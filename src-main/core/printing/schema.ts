@@ -31,7 +31,11 @@ export type PrintJobPayload =
   | { kind: 'coupons'; codes: string[]; storeId: string | null }
   | { kind: 'cashback'; codes: string[]; storeId: string | null }
   | { kind: 'test' }
-  | { kind: 'summary'; storeId: string; date: string };
+  | { kind: 'summary'; storeId: string; date: string }
+  /** The till's slips (drawn by the renderers the till registers with the slips service). */
+  | { kind: 'receipt'; storeId: string; saleId: string; kickDrawer: boolean }
+  | { kind: 'drawer'; storeId: string | null }
+  | { kind: 'close'; storeId: string; businessDate: string };
 
 export const printJobs = sqliteTable(
   'print_jobs',
@@ -40,7 +44,9 @@ export const printJobs = sqliteTable(
     printerId: text()
       .notNull()
       .references(() => printers.id),
-    kind: text({ enum: ['coupons', 'cashback', 'test', 'summary'] }).notNull(),
+    kind: text({
+      enum: ['coupons', 'cashback', 'test', 'summary', 'receipt', 'drawer', 'close'],
+    }).notNull(),
     payload: text({ mode: 'json' }).$type<PrintJobPayload>().notNull(),
     // A text column without a CHECK: new statuses need no migration.
     status: text({

@@ -28,9 +28,17 @@ import type { SettingsService } from '../settings/service';
 import { merchant } from '../setup/schema';
 import type { StoresService } from '../stores/service';
 import { dailyTotals } from './daily-summary';
-import type { printJobs } from './schema';
+import type { PrintJobPayload, printJobs } from './schema';
 
 const LOGO_SETTING = 'printing.logo';
+
+type ExtraKind = 'receipt' | 'drawer' | 'close';
+/** Draws the slip of a job kind that another feature owns (the till's receipt and close). */
+export type SlipRenderer<K extends ExtraKind> = (
+  payload: Extract<PrintJobPayload, { kind: K }>,
+  width: 58 | 80,
+  job: typeof printJobs.$inferSelect,
+) => Slip;
 const LOGO_MAX_PIXELS = 4096;
 
 /**
@@ -40,6 +48,7 @@ const LOGO_MAX_PIXELS = 4096;
 export class SlipsService {
   /** The logo dithered per paper width; cleared when the logo changes. */
   private readonly logos = new Map<number, SlipLogo | null>();
+  private readonly renderers: { [K in ExtraKind]?: SlipRenderer<K> } = {};
 
   constructor(
     private readonly adb: AppDatabase,
@@ -84,10 +93,25 @@ export class SlipsService {
     return this.getLogo();
   }
 
+  /** Lets a feature print its own kind of slip through the queue (the till: receipts, closes). */
+  register<K extends ExtraKind>(kind: K, renderer: SlipRenderer<K>): void {
+    (this.renderers as Record<K, SlipRenderer<K>>)[kind] = renderer;
+  }
+
+  /** The shop's logo for a paper width (null without one). */
+  logoFor(width: 58 | 80): SlipLogo | null {
+    return this.logo(width);
+  }
+
   /** Slip number `index` of `job`, laid out for `printer`'s paper. */
   forJob(job: typeof printJobs.$inferSelect, index: number, printer: Printer): Slip {
     const width = printer.widthMm;
     const payload = job.payload;
+    if (payload.kind === 'receipt' || payload.kind === 'drawer' || payload.kind === 'close') {
+      const render = this.renderers[payload.kind] as SlipRenderer<typeof payload.kind> | undefined;
+      if (!render) throw new Error(`no slip renderer for ${payload.kind}`);
+      return render(payload as never, width, job);
+    }
     const merchantName = this.adb.db.select().from(merchant).get()?.name ?? '';
     const store =
       payload.kind !== 'test' && payload.storeId ? this.stores.get(payload.storeId) : null;

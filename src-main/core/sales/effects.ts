@@ -9,22 +9,28 @@ export function salesEffects(
   adb: AppDatabase,
   { audit, outbox }: { audit: AuditService; outbox: OutboxService },
 ): void {
-  events.on('sale.recorded', ({ sale, lines, redemptionIds, movements }) =>
+  events.on('sale.recorded', ({ sale, lines, redemptionIds, movements, tenders }) =>
     outbox.add('sale.recorded', sale.id, {
       ...sale,
       lines,
       redemptionIds,
+      tenders,
       movements: movements.map((m) => ({ id: m.id, productId: m.productId, qty: m.qty })),
     }),
   );
-  events.on('sale.returned', ({ sale, refundFen, reason, documentId, movements }, ctx) => {
-    outbox.add('sale.returned', documentId, { documentId, movements });
+  events.on('sale.returned', ({ sale, refundFen, refunds, reason, documentId, movements }, ctx) => {
+    outbox.add('sale.returned', documentId, { documentId, movements, refunds });
     audit.record(ctx, {
       action: 'sales.return',
       targetType: 'sale',
       targetId: sale.id,
       storeId: sale.storeId,
-      details: { terminalSaleId: sale.terminalSaleId, refundFen, reason },
+      details: {
+        terminalSaleId: sale.terminalSaleId,
+        refundFen,
+        reason,
+        refunds: refunds.map((r) => ({ kind: r.kind, amountFen: r.amountFen })),
+      },
     });
   });
   // An import announces itself once, not one event per sale.

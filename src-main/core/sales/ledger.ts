@@ -1,11 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
-import type { SaleLineRow, SaleRow } from '../events/catalogue';
+import type { SaleLineRow, SaleRefundRow, SaleRow, SaleTenderRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import type { MovementDraft, StockLedger, TakenStock } from '../stock/ledger';
 import type { StoresService } from '../stores/service';
-import { saleCoupons, saleLines, sales } from './schema';
+import { saleCoupons, saleLines, saleRefunds, sales, saleTenders } from './schema';
 
 /** Goods back from a sale, as `sales.return` worked them out. */
 export interface ReturnFacts {
@@ -17,6 +17,8 @@ export interface ReturnFacts {
   reason: string;
   drafts: MovementDraft[];
   at: number;
+  /** The money back per tender (documentId filled in here). */
+  refunds: Omit<SaleRefundRow, 'documentId'>[];
 }
 
 /**
@@ -38,10 +40,15 @@ export class SalesLedger {
       insertSale: db.insert(sales).values(placeholdersFor(sales)).prepare(),
       insertLine: db.insert(saleLines).values(placeholdersFor(saleLines)).prepare(),
       insertCoupon: db.insert(saleCoupons).values(placeholdersFor(saleCoupons)).prepare(),
+      insertTender: db.insert(saleTenders).values(placeholdersFor(saleTenders)).prepare(),
+      insertRefund: db.insert(saleRefunds).values(placeholdersFor(saleRefunds)).prepare(),
     };
   }
 
-  /** The sale, its lines, its coupons' redemptions (already made) and its stock movements. */
+  /**
+   * The sale, its lines, its tenders (none: tender unknown), its coupons' redemptions (already
+   * made) and its stock movements.
+   */
   record(
     ctx: EventContext,
     sale: SaleRow,
@@ -49,9 +56,11 @@ export class SalesLedger {
     redemptionIds: string[],
     drafts: MovementDraft[],
     imported: boolean,
+    tenders: SaleTenderRow[] = [],
   ): void {
     this.statements.insertSale.run(sale);
     for (const line of lines) this.statements.insertLine.run(line);
+    for (const tender of tenders) this.statements.insertTender.run(tender);
     redemptionIds.forEach((redemptionId, position) =>
       this.statements.insertCoupon.run({ saleId: sale.id, redemptionId, position }),
     );
@@ -61,7 +70,14 @@ export class SalesLedger {
       { kind: 'sale', id: sale.id, storeId: sale.storeId },
       this.storeName,
     );
-    this.events.record(ctx, 'sale.recorded', { sale, lines, redemptionIds, movements, imported });
+    this.events.record(ctx, 'sale.recorded', {
+      sale,
+      lines,
+      redemptionIds,
+      movements,
+      imported,
+      tenders,
+    });
   }
 
   /**
@@ -89,6 +105,7 @@ export class SalesLedger {
     sqlite.exec(`
       DELETE FROM sale_lines WHERE sale_id IN (SELECT id FROM temp.undo_sales);
       DELETE FROM sale_coupons WHERE sale_id IN (SELECT id FROM temp.undo_sales);
+      DELETE FROM sale_tenders WHERE sale_id IN (SELECT id FROM temp.undo_sales);
       DELETE FROM sales WHERE id IN (SELECT id FROM temp.undo_sales);
       DELETE FROM temp.undo_sales;`);
     this.events.record(ctx, 'sales.importUndone', {
@@ -101,7 +118,10 @@ export class SalesLedger {
 
   private readonly storeName = (id: string) => this.stores.get(id).name;
 
-  /** Goods back: the lines' returned units, the sale's refund and status, the stock back. */
+  /**
+   * Goods back: the lines' returned units, the sale's refund and status, the money back per
+   * tender, the stock back.
+   */
   return(ctx: EventContext, sale: SaleRow, facts: ReturnFacts): void {
     const { db } = this.adb;
     const documentId = this.stock.openDocument(ctx, {
@@ -118,6 +138,8 @@ export class SalesLedger {
       .set({ refundedFen: sale.refundedFen + facts.refundFen, status: facts.status })
       .where(eq(sales.id, sale.id))
       .run();
+    const refunds = facts.refunds.map((refund) => ({ ...refund, documentId }));
+    for (const refund of refunds) this.statements.insertRefund.run(refund);
     const movements = this.stock.move(
       ctx,
       facts.drafts,
@@ -125,6 +147,7 @@ export class SalesLedger {
       this.storeName,
     );
     this.events.record(ctx, 'sale.returned', {
+      refunds,
       sale,
       returned: facts.returned,
       refundFen: facts.refundFen,

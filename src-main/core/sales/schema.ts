@@ -34,10 +34,63 @@ export const sales = sqliteTable(
     status: text({ enum: ['completed', 'partly_returned', 'returned'] }).notNull(),
     soldAt: integer().notNull(),
     recordedAt: integer().notNull(),
+    /** 抹零: the odd fen let go when cash was rounded (paid = total − rounding). */
+    roundingFen: integer().notNull().default(0),
+    changeFen: integer().notNull().default(0),
+    /**
+     * The business day (YYYY-MM-DD, store's zone) the sale counts on: its local day, or the next
+     * open one when that day was already closed (日结), so a close never changes after the fact.
+     */
+    businessDate: text().notNull().default(''),
   },
   (t) => [
     uniqueIndex('sales_terminal_sale_unique').on(t.storeId, t.originKey, t.terminalSaleId),
     index('sales_store_sold_idx').on(t.storeId, t.soldAt),
+    index('sales_store_business_date_idx').on(t.storeId, t.businessDate),
+  ],
+);
+
+/** How a sale was paid, one row a tender; a sale without rows was recorded "tender unknown". */
+export const saleTenders = sqliteTable(
+  'sale_tenders',
+  {
+    saleId: text()
+      .notNull()
+      .references(() => sales.id),
+    position: integer().notNull(),
+    kind: text({ enum: ['cash', 'wechat', 'alipay', 'card', 'points', 'other'] }).notNull(),
+    label: text(),
+    amountFen: integer().notNull(),
+    givenFen: integer(),
+    changeFen: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.saleId, t.position] })],
+);
+
+/** Money given back on a return, per tender (the drawer's cash out, the close's refunds). */
+export const saleRefunds = sqliteTable(
+  'sale_refunds',
+  {
+    id: text().primaryKey(),
+    saleId: text()
+      .notNull()
+      .references(() => sales.id),
+    /** The return's stock document. */
+    documentId: text().notNull(),
+    storeId: text().notNull(),
+    kind: text({
+      enum: ['cash', 'wechat', 'alipay', 'card', 'points', 'other', 'unknown'],
+    }).notNull(),
+    amountFen: integer().notNull(),
+    staffId: text(),
+    terminalId: text(),
+    at: integer().notNull(),
+    /** The business day it counts on (as a sale's). */
+    businessDate: text().notNull(),
+  },
+  (t) => [
+    index('sale_refunds_sale_idx').on(t.saleId),
+    index('sale_refunds_store_day_idx').on(t.storeId, t.businessDate),
   ],
 );
 

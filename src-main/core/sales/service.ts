@@ -3,7 +3,13 @@ import { and, asc, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzl
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { Sale } from '../../../src-shared/contract/sales';
 import { displayCode } from '../../../src-shared/coupons/codes';
-import { roundHalfUpDiv } from '../../../src-shared/money';
+import { formatFen, roundHalfUpDiv } from '../../../src-shared/money';
+import {
+  refundByTender,
+  settleTenders,
+  type CashRounding,
+  type TenderProblem,
+} from '../../../src-shared/till/tenders';
 import { maskPhone } from '../../../src-shared/phone';
 import { couponTemplates, redemptions } from '../coupons/schema';
 import type { AppDatabase } from '../db/database';
@@ -18,11 +24,13 @@ import type { RedemptionService } from '../redemption/service';
 import { staff } from '../staff/schema';
 import { stores, terminals } from '../stores/schema';
 import { staffIdOf, type MovementDraft } from '../stock/ledger';
+import type { BusinessDays } from '../till/business-days';
 import type { SalesLedger } from './ledger';
-import { saleCoupons, saleLines, sales } from './schema';
+import { saleCoupons, saleLines, saleRefunds, sales, saleTenders } from './schema';
 
 type SaleRow = typeof sales.$inferSelect;
 type SaleLineRow = typeof saleLines.$inferSelect;
+type SaleTenderRow = typeof saleTenders.$inferSelect;
 type RecordInput = ParsedInputOf<'sales.record'>;
 
 const key = sql.placeholder('key');
@@ -65,6 +73,18 @@ const salesQueries = (db: Drizzle) => ({
     .where(eq(saleCoupons.saleId, key))
     .orderBy(asc(saleCoupons.position))
     .prepare(),
+  tendersOf: db
+    .select()
+    .from(saleTenders)
+    .where(eq(saleTenders.saleId, key))
+    .orderBy(asc(saleTenders.position))
+    .prepare(),
+  refundsOf: db
+    .select({ kind: saleRefunds.kind, amountFen: saleRefunds.amountFen, at: saleRefunds.at })
+    .from(saleRefunds)
+    .where(eq(saleRefunds.saleId, key))
+    .orderBy(asc(saleRefunds.at), asc(saleRefunds.id))
+    .prepare(),
 });
 
 /**
@@ -81,6 +101,9 @@ export class SalesService {
     private readonly ledger: SalesLedger,
     private readonly products: ProductsService,
     private readonly redemption: RedemptionService,
+    private readonly businessDays: BusinessDays,
+    /** The shop's cash rounding (抹零), read per sale: a change applies to the next one. */
+    private readonly cashRounding: () => CashRounding,
   ) {
     this.queries = salesQueries(adb.db);
   }
@@ -110,7 +133,7 @@ export class SalesService {
       if (earlier) {
         if (earlier.fingerprint !== fingerprint)
           throw new AppError('SALE_ID_REUSED', { terminalSaleId: input.terminalSaleId });
-        return { sale: this.toSale(earlier), replayed: true };
+        return { sale: this.toSale(earlier), replayed: true, changeFen: earlier.changeFen };
       }
       const store = this.queries.storeName.get({ key: input.storeId });
       if (!store) throw new AppError('NOT_FOUND', { entity: 'store', id: input.storeId });
@@ -125,6 +148,15 @@ export class SalesService {
 
       const subtotalFen = input.lines.reduce((total, l) => total + l.qty * l.unitPriceFen, 0);
       const discountFen = lineDiscounts.reduce((a, b) => a + b, 0);
+      const totalFen = subtotalFen - discountFen;
+      // Tenders are checked against the total after coupons; a refusal rolls the coupons back.
+      const settled = settleTenders(
+        totalFen,
+        input.tenders,
+        input.tenders?.some((t) => t.kind === 'cash') ? this.cashRounding() : 'fen',
+      );
+      if (!settled.ok) throw tenderError(settled.problem);
+      const soldAt = input.soldAt ?? now;
       const row: SaleRow = {
         id: saleId,
         storeId: input.storeId,
@@ -137,13 +169,23 @@ export class SalesService {
         customerPhone: input.customerPhone ?? null,
         subtotalFen,
         discountFen,
-        totalFen: subtotalFen - discountFen,
-        paidFen: input.paidFen ?? subtotalFen - discountFen,
+        totalFen,
+        paidFen: settled.tenders.length
+          ? totalFen - settled.roundingFen
+          : (input.paidFen ?? totalFen),
         refundedFen: 0,
         status: 'completed',
-        soldAt: input.soldAt ?? now,
+        soldAt,
         recordedAt: now,
+        roundingFen: settled.roundingFen,
+        changeFen: settled.changeFen,
+        businessDate: this.businessDays.dayOf(input.storeId, soldAt),
       };
+      const tenderRows: SaleTenderRow[] = settled.tenders.map((tender, position) => ({
+        saleId,
+        position,
+        ...tender,
+      }));
       const lineRows: SaleLineRow[] = input.lines.map((line, i) => ({
         id: newId(now),
         saleId,
@@ -172,6 +214,7 @@ export class SalesService {
           productName: lineProducts[i]!.name,
         })),
         imported,
+        tenderRows,
       );
       // Answered from what is at hand (the hot path reads back only the coupons, if any).
       const sale: Sale = {
@@ -189,8 +232,10 @@ export class SalesService {
           returnedQty: 0,
         })),
         coupons: redemptionIds.length ? this.couponsOf(saleId) : [],
+        tenders: settled.tenders,
+        refunds: [],
       };
-      return { sale, replayed: false };
+      return { sale, replayed: false, changeFen: settled.changeFen };
     });
   }
 
@@ -267,6 +312,17 @@ export class SalesService {
           productName: found.name,
         };
       });
+      // 抹零 was never paid: the last return gives back no more than was taken.
+      if (sale.roundingFen > 0) refundFen = Math.min(refundFen, sale.paidFen - sale.refundedFen);
+      const at = this.clock.now();
+      const refunds = refundByTender(
+        refundFen,
+        this.queries.tendersOf.all({ key: sale.id }),
+        input.refundTo,
+      );
+      const businessDate = this.businessDays.dayOf(sale.storeId, at);
+      const staffId = staffIdOf(ctx);
+      const terminalId = ctx.actor.kind === 'staff' ? ctx.actor.terminalId : null;
       const soldUnits = lines.reduce((total, l) => total + l.line.qty, 0);
       const returnedUnits =
         lines.reduce((total, l) => total + l.line.returnedQty, 0) +
@@ -278,9 +334,20 @@ export class SalesService {
         status: returnedUnits >= soldUnits ? 'returned' : 'partly_returned',
         reason: input.reason,
         drafts,
-        at: this.clock.now(),
+        at,
+        refunds: refunds.map((refund) => ({
+          id: newId(at),
+          saleId: sale.id,
+          storeId: sale.storeId,
+          kind: refund.kind,
+          amountFen: refund.amountFen,
+          staffId,
+          terminalId,
+          at,
+          businessDate,
+        })),
       });
-      return { sale: this.get(sale.id), refundFen };
+      return { sale: this.get(sale.id), refundFen, refunds };
     });
   }
 
@@ -335,6 +402,16 @@ export class SalesService {
         returnedQty: line.returnedQty,
       })),
       coupons: this.couponsOf(row.id),
+      tenders: q.tendersOf
+        .all({ key: row.id })
+        .map(({ kind, label, amountFen, givenFen, changeFen }) => ({
+          kind,
+          label,
+          amountFen,
+          givenFen,
+          changeFen,
+        })),
+      refunds: q.refundsOf.all({ key: row.id }),
     };
   }
 
@@ -347,7 +424,7 @@ export class SalesService {
   private saleHeader(
     row: SaleRow,
     storeName: string,
-  ): Omit<Sale, 'staffName' | 'lines' | 'coupons'> {
+  ): Omit<Sale, 'staffName' | 'lines' | 'coupons' | 'tenders' | 'refunds'> {
     return {
       id: row.id,
       terminalSaleId: row.terminalSaleId,
@@ -367,6 +444,9 @@ export class SalesService {
       status: row.status,
       soldAt: row.soldAt,
       recordedAt: row.recordedAt,
+      roundingFen: row.roundingFen,
+      changeFen: row.changeFen,
+      businessDate: row.businessDate,
     };
   }
 }
@@ -383,8 +463,19 @@ function fingerprintOf(input: RecordInput): string {
         ]),
         input.couponCodes,
         input.customerPhone ?? null,
+        // Only when tenders are sent, so a sale posted before tenders existed replays the same.
+        ...(input.tenders?.length ? [input.tenders] : []),
       ]),
     )
     .digest('base64url')
     .slice(0, 22);
+}
+
+/** A tender refusal with its amounts formatted for the message (the fen stay for programs). */
+function tenderError(problem: TenderProblem): AppError {
+  const formatted: Record<string, string> = {};
+  for (const [name, value] of Object.entries(problem.details))
+    if (typeof value === 'number' && name.endsWith('Fen'))
+      formatted[name.slice(0, -3)] = formatFen(value);
+  return new AppError(problem.code, { ...problem.details, ...formatted });
 }

@@ -14,6 +14,8 @@ const INITIALIZE = Buffer.from([0x1b, 0x40]);
 /** FS & — Chinese character mode on GB18030/GBK printers. */
 const CHINESE_MODE = Buffer.from([0x1c, 0x26]);
 const GS = 0x1d;
+/** ESC p 0 t1 t2: a pulse on drawer pin 2, 50 ms on, 500 ms off (what drawers expect). */
+export const DRAWER_KICK = Buffer.from([0x1b, 0x70, 0x00, 0x19, 0xfa]);
 
 const gbk = (text: string) => iconv.encode(normalizeForPrinter(text), 'gbk');
 
@@ -106,6 +108,9 @@ export function encodeSlip(slip: Slip): Buffer {
         break;
       case 'cut':
         printer.cut({ verticalTabAmount: 0 });
+        break;
+      case 'drawer':
+        printer.add(DRAWER_KICK);
         break;
     }
   }

@@ -12,6 +12,7 @@ import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SalePage } from '../features/sales/SalePage';
+import { TillPage } from '../features/till/TillPage';
 import { ScannerSettingsPage } from '../features/scanner/ScannerSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -45,6 +46,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   redeem: <RedemptionPage />,
   cashback: <CashbackPage />,
   sale: <SalePage />,
+  till: <TillPage />,
   products: <ProductsPage />,
   stock: <StockPage />,
   alerts: <AlertsPage />,

@@ -19,6 +19,7 @@ import {
   ShoppingCartOutlined,
   TagsOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ALL_STAFF, MANAGERS, OWNER, type Role } from '../../../src-shared/contract';
@@ -28,6 +29,7 @@ export type NavLabel =
   | 'nav.redemption'
   | 'nav.cashback'
   | 'nav.sale'
+  | 'nav.till'
   | 'nav.products'
   | 'nav.stock'
   | 'nav.alerts'
@@ -95,6 +97,14 @@ export const NAV_ITEMS = {
     path: '/sale',
     label: 'nav.sale',
     icon: <ShoppingCartOutlined />,
+    roles: ALL_STAFF,
+    group: 'till',
+  },
+  // Everyone hands a shift over; the day close on the same page is the managers'.
+  till: {
+    path: '/till',
+    label: 'nav.till',
+    icon: <WalletOutlined />,
     roles: ALL_STAFF,
     group: 'till',
   },

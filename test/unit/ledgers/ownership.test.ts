@@ -91,10 +91,23 @@ const LEDGERS: Ledger[] = [
     ],
   },
   {
-    // Sales, their lines and coupons, and returns (returned quantities, refunds, status).
+    // Sales, their lines, coupons and tenders, and returns (returned quantities, refunds per
+    // tender, status).
     name: 'sales',
     owners: ['src-main/core/sales/ledger.ts'],
-    tables: [{ table: 'sales' }, { table: 'sale_lines' }, { table: 'sale_coupons' }],
+    tables: [
+      { table: 'sales' },
+      { table: 'sale_lines' },
+      { table: 'sale_coupons' },
+      { table: 'sale_tenders' },
+      { table: 'sale_refunds' },
+    ],
+  },
+  {
+    // The till's shifts (float, handover, 长款/短款) and closed business days (日结).
+    name: 'till',
+    owners: ['src-main/core/till/ledger.ts'],
+    tables: [{ table: 'shifts' }, { table: 'day_closes' }],
   },
   {
     // The live writer, and the rebuild that replaces the tables from the raw ledgers (its

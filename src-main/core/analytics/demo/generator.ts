@@ -240,8 +240,10 @@ export async function generateDemo(
   // --- Day by day: sales (some with a coupon), cashback codes printed and paid out.
   const insertSale = run(
     `INSERT INTO sales (id, store_id, origin_key, terminal_sale_id, fingerprint, terminal_id, staff_id, source,
-       customer_phone, subtotal_fen, discount_fen, total_fen, paid_fen, refunded_fen, status, sold_at, recorded_at)
-     VALUES (?, ?, ?, ?, 'demo', ?, ?, 'terminal', ?, ?, ?, ?, ?, 0, 'completed', ?, ?)`,
+       customer_phone, subtotal_fen, discount_fen, total_fen, paid_fen, refunded_fen, status, sold_at, recorded_at,
+       business_date)
+     VALUES (?, ?, ?, ?, 'demo', ?, ?, 'terminal', ?, ?, ?, ?, ?, 0, 'completed', ?, ?,
+       date(? / 1000 + 28800, 'unixepoch'))`, // the business day in TIME_ZONE (+8 h, no DST)
   );
   const insertLine = run(
     `INSERT INTO sale_lines (id, sale_id, line_no, product_id, qty, unit_price_fen, amount_fen, discount_fen, returned_qty)
@@ -339,6 +341,7 @@ export async function generateDemo(
           discount,
           total,
           total,
+          soldAt,
           soldAt,
           soldAt,
         );

@@ -18,7 +18,7 @@ import { useSyncStatus } from '../sync/sync-queries';
 import styles from './HomePage.module.css';
 
 /** The till's work, one click from the home page. */
-const TILL_ACTIONS = ['redeem', 'sale', 'cashback'] as const satisfies PageKey[];
+const TILL_ACTIONS = ['redeem', 'sale', 'cashback', 'till'] as const satisfies PageKey[];
 
 /**
  * After login: today at a glance. Per store the user may see (their own; every store for the

@@ -1,7 +1,12 @@
-import { App, Input, InputNumber, Modal, Table, Typography } from 'antd';
+import { App, Input, InputNumber, Modal, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Sale, SaleLine } from '../../../../src-shared/contract/sales';
+import {
+  TENDER_KINDS,
+  type Sale,
+  type SaleLine,
+  type TenderKind,
+} from '../../../../src-shared/contract/sales';
 import { formatFen } from '../../../../src-shared/money';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
@@ -15,14 +20,22 @@ export function ReturnDialog({ sale, onClose }: { sale: Sale; onClose: () => voi
   const returnSale = useReturnSale();
   const [qtys, setQtys] = useState<Record<string, number | null>>({});
   const [reason, setReason] = useState('');
+  // By the sale's own tenders unless the cashier picks one (the customer's card is not here...).
+  const [refundTo, setRefundTo] = useState<TenderKind | undefined>();
   const lines = Object.entries(qtys)
     .filter(([, qty]) => !!qty)
     .map(([saleLineId, qty]) => ({ saleLineId, qty: qty ?? 0 }));
 
   const submit = async () => {
     try {
-      const result = await returnSale.mutateAsync({ saleId: sale.id, lines, reason });
-      message.success(t('sale.returns.done', { refund: formatFen(result.refundFen) }));
+      const result = await returnSale.mutateAsync({ saleId: sale.id, lines, reason, refundTo });
+      message.success(
+        `${t('sale.returns.done', { refund: formatFen(result.refundFen) })} · ${t('till.refunds', {
+          list: result.refunds
+            .map((r) => `${t(`till.kinds.${r.kind}`)} ${formatFen(r.amountFen)}`)
+            .join('，'),
+        })}`,
+      );
       onClose();
     } catch (error) {
       message.error(errorText(error));
@@ -84,6 +97,16 @@ export function ReturnDialog({ sale, onClose }: { sale: Sale; onClose: () => voi
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('sale.returns.hint')}
       </Typography.Paragraph>
+      <Select<TenderKind | 'original'>
+        style={{ width: '100%', marginBottom: 12 }}
+        value={refundTo ?? 'original'}
+        onChange={(value) => setRefundTo(value === 'original' ? undefined : value)}
+        options={[
+          { value: 'original', label: t('till.refundOriginal') },
+          ...TENDER_KINDS.map((kind) => ({ value: kind, label: t(`till.kinds.${kind}`) })),
+        ]}
+        aria-label={t('till.refundTo')}
+      />
       <Input
         value={reason}
         maxLength={200}

@@ -11,16 +11,18 @@ import {
   Select,
   Table,
   Typography,
+  type InputRef,
 } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Product } from '../../../../src-shared/contract/products';
-import type { Sale } from '../../../../src-shared/contract/sales';
+import type { Sale, TenderInput } from '../../../../src-shared/contract/sales';
 import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
 import { fenToYuanText } from '../../forms/money';
 import { YuanInput } from '../../forms/YuanInput';
+import { useApi } from '../../api/api-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useCurrentSession } from '../../session/session-context';
 import { Money } from '../../ui/Money';
@@ -28,6 +30,11 @@ import { PageHeader } from '../../ui/PageHeader';
 import { ProductName } from '../../ui/ProductName';
 import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
+import { DrawerButton } from '../till/DrawerButton';
+import { SaleChange } from '../till/SaleChange';
+import { TenderPanel } from '../till/TenderPanel';
+import { enterTender, newTenderDraft, TENDER_KEYS, type TenderDraft } from '../till/tender-draft';
+import { useCouponDiscount, usePrintReceipt, useTillSettings } from '../till/till-queries';
 import { RecentSales } from './RecentSales';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
@@ -58,9 +65,17 @@ function PriceCell({
   );
 }
 
+/** Keys typed into a field or a dialog are that field's, not the till's. */
+const inField = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (!!target.closest('input, textarea, select, [contenteditable="true"]') ||
+    !!target.closest('.ant-modal'));
+
 /**
- * 销售录单: a sale entered by hand (scan or search goods, a phone and coupons if any), recorded
- * once however often the button is pressed; stock goes down with it.
+ * 销售录单: a sale entered by hand (scan or search goods, a phone and coupons if any), paid by
+ * one or more tenders and recorded once however often Enter is pressed; stock goes down with
+ * it, the receipt prints and a cash sale opens the drawer. Keyboard first: the scanner adds
+ * goods and coupons, Enter pays cash exact, F-keys pick a tender, Esc goes back a step.
  */
 export function SalePage() {
   const { t } = useTranslation();
@@ -71,7 +86,17 @@ export function SalePage() {
   const [chosenStoreId, setStoreId] = useState<string | undefined>();
   const storeId = chosenStoreId ?? defaultStoreId;
   const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
-  const [recorded, setRecorded] = useState<{ sale: Sale; replayed: boolean } | null>(null);
+  const [recorded, setRecorded] = useState<{
+    sale: Sale;
+    replayed: boolean;
+    changeFen: number;
+  } | null>(null);
+  const [tender, setTender] = useState<TenderDraft>(newTenderDraft);
+  const tenderInput = useRef<InputRef>(null);
+  const settings = useTillSettings();
+  const printReceipt = usePrintReceipt();
+  const api = useApi();
+  const [earned, setEarned] = useState<string[]>([]);
   const [importing, setImporting] = useState(false);
   const canImport = (MANAGERS as readonly Role[]).includes(session.staff.role);
   const record = useRecordSale();
@@ -103,13 +128,25 @@ export function SalePage() {
   const input = storeId ? toSaleInput(draft, storeId) : null;
   const ready = input !== null && !('problem' in input);
 
-  const submit = async () => {
+  // The payable after coupons, checked as sales.record will redeem them.
+  const order = ready ? { lines: input.lines, customerPhone: input.customerPhone } : null;
+  const verdicts = useCouponDiscount(order, draft.couponCodes, storeId);
+  const couponFen = (verdicts.data ?? []).reduce(
+    (sum, v) => sum + (v.valid ? v.discountFen : 0),
+    0,
+  );
+  const refused = (verdicts.data ?? []).filter((v) => !v.valid);
+  const payableFen = subtotalFen(draft) - couponFen;
+  const rounding = settings.data?.cashRounding ?? 'fen';
+
+  const submit = async (tenders: TenderInput[]) => {
     if (!input || 'problem' in input || sending.current) return;
     sending.current = true;
     try {
-      const answer = await record.mutateAsync(input);
+      const answer = await record.mutateAsync({ ...input, tenders });
       setRecorded(answer);
       message.success(answer.replayed ? t('sale.replayed') : t('sale.recorded'));
+      if (!answer.replayed) void print(answer.sale.id, false).then(() => earnCoupons(answer.sale));
     } catch (error) {
       // The draft keeps its terminal sale id: pressing again cannot record it twice.
       message.error(errorText(error));
@@ -118,10 +155,90 @@ export function SalePage() {
     }
   };
 
+  /** The receipt on this till's printer (a cash sale opens the drawer); a 补打 on request. */
+  const print = async (saleId: string, reprint: boolean) => {
+    try {
+      await printReceipt.mutateAsync({ saleId, reprint });
+      message.info(t('till.receiptPrinted'));
+    } catch (error) {
+      message.warning(t('till.receiptFailed', { error: errorText(error) }));
+    }
+  };
+
+  /**
+   * Spend-X-get-a-coupon (收银时自动送一张): the codes this sale earned, printed as their own
+   * slips after the receipt. Asked once, after a first recording (a replay earns nothing more).
+   */
+  const earnCoupons = async (sale: Sale) => {
+    try {
+      const codes = await api.call('coupons.issueForSale', {
+        saleTotalFen: sale.paidFen,
+        ...(sale.customerPhone ? { phone: sale.customerPhone } : {}),
+      });
+      if (!codes.length) return;
+      setEarned(codes.map((code) => `${code.templateName} ${code.display}`));
+      await api.call('printing.printCoupons', { codes: codes.map((code) => code.code) });
+    } catch (error) {
+      message.warning(t('till.receiptFailed', { error: errorText(error) }));
+    }
+  };
+
+  /** Enter: the typed tender (cash exact when nothing is typed) pays, or takes a part. */
+  const pay = (draftNow: TenderDraft = tender) => {
+    if (!ready || recorded || verdicts.isFetching) return;
+    const step = enterTender(draftNow, payableFen, rounding);
+    if ('problem' in step) {
+      message.error(step.problem === 'short' ? t('till.short') : t('validation.yuan'));
+      return;
+    }
+    if (!step.done) {
+      setTender(step.draft);
+      return;
+    }
+    void submit(step.tenders);
+  };
+
   const nextSale = () => {
     setRecorded(null);
+    setEarned([]);
     setDraft(newSaleDraft());
+    setTender(newTenderDraft());
   };
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const fkey = TENDER_KEYS.find((k) => k.key === event.key);
+    if (fkey && !recorded) {
+      event.preventDefault();
+      setTender((current) => ({ ...current, kind: fkey.kind, text: '' }));
+      tenderInput.current?.focus();
+      return;
+    }
+    if (
+      event.key === 'Enter' &&
+      !inField(event.target) &&
+      !(event.target instanceof HTMLButtonElement)
+    ) {
+      event.preventDefault();
+      if (recorded) nextSale();
+      else pay({ ...tender, kind: 'cash', text: '' });
+      return;
+    }
+    if (
+      event.key === 'Escape' &&
+      !inField(event.target === tenderInput.current?.input ? null : event.target)
+    ) {
+      if (recorded) nextSale();
+      else if (tender.text) setTender({ ...tender, text: '' });
+      else if (tender.taken.length) setTender({ ...tender, taken: tender.taken.slice(0, -1) });
+      else if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <div className={styles.page}>
@@ -137,6 +254,7 @@ export function SalePage() {
               className={styles.store}
               aria-label={t('sale.store')}
             />
+            <DrawerButton />
             {canImport && (
               <Button size="large" icon={<ImportOutlined />} onClick={() => setImporting(true)}>
                 {t('salesImport.open')}
@@ -148,7 +266,14 @@ export function SalePage() {
       <div className={styles.desk}>
         <Card className={styles.linesCard}>
           {recorded ? (
-            <SaleResult sale={recorded.sale} replayed={recorded.replayed} onNext={nextSale} />
+            <SaleResult
+              sale={recorded.sale}
+              replayed={recorded.replayed}
+              changeFen={recorded.changeFen}
+              earned={earned}
+              onNext={nextSale}
+              onReprint={() => void print(recorded.sale.id, true)}
+            />
           ) : (
             <>
               <ProductPicker onPick={addProduct} onUnknownCode={addCoupon} />
@@ -224,58 +349,94 @@ export function SalePage() {
                   },
                 ]}
               />
+              <div className={styles.customer}>
+                <label className={styles.field}>
+                  <span>{t('sale.phone')}</span>
+                  <Input
+                    size="large"
+                    inputMode="tel"
+                    allowClear
+                    disabled={!!recorded}
+                    placeholder={t('sale.phonePlaceholder')}
+                    value={draft.phoneText}
+                    status={phoneInvalid ? 'error' : undefined}
+                    onChange={(event) => change({ phoneText: event.target.value })}
+                    aria-label={t('sale.phone')}
+                  />
+                  {phoneInvalid && (
+                    <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
+                  )}
+                </label>
+                <label className={styles.field}>
+                  <span>{t('sale.coupons')}</span>
+                  <Select
+                    mode="tags"
+                    size="large"
+                    suffixIcon={null}
+                    open={false}
+                    disabled={!!recorded}
+                    placeholder={t('sale.couponsPlaceholder')}
+                    value={draft.couponCodes}
+                    onChange={(couponCodes: string[]) => change({ couponCodes })}
+                    aria-label={t('sale.coupons')}
+                  />
+                  <Typography.Text type="secondary">{t('sale.couponsHelp')}</Typography.Text>
+                </label>
+              </div>
             </>
           )}
         </Card>
         <Card className={styles.summary} title={t('sale.summary')}>
-          <label className={styles.field}>
-            <span>{t('sale.phone')}</span>
-            <Input
-              size="large"
-              inputMode="tel"
-              allowClear
-              disabled={!!recorded}
-              placeholder={t('sale.phonePlaceholder')}
-              value={draft.phoneText}
-              status={phoneInvalid ? 'error' : undefined}
-              onChange={(event) => change({ phoneText: event.target.value })}
-              aria-label={t('sale.phone')}
-            />
-            {phoneInvalid && (
-              <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
-            )}
-          </label>
-          <label className={styles.field}>
-            <span>{t('sale.coupons')}</span>
-            <Select
-              mode="tags"
-              size="large"
-              suffixIcon={null}
-              open={false}
-              disabled={!!recorded}
-              placeholder={t('sale.couponsPlaceholder')}
-              value={draft.couponCodes}
-              onChange={(couponCodes: string[]) => change({ couponCodes })}
-              aria-label={t('sale.coupons')}
-            />
-            <Typography.Text type="secondary">{t('sale.couponsHelp')}</Typography.Text>
-          </label>
           <div className={styles.totalRow}>
             <span>{t('sale.subtotal')}</span>
             <span data-testid="sale-subtotal">
-              <Money fen={subtotalFen(draft)} className={styles.total} />
+              <Money fen={subtotalFen(draft)} />
+            </span>
+          </div>
+          {couponFen > 0 && (
+            <div className={styles.totalRow}>
+              <span>{t('till.couponDiscount')}</span>
+              <span data-testid="sale-coupon-discount">
+                <Money fen={couponFen} negative />
+              </span>
+            </div>
+          )}
+          {refused.map((verdict, i) => (
+            <Alert
+              key={i}
+              type="warning"
+              showIcon
+              title={t('till.couponProblem', {
+                code: verdict.display ?? '',
+                reason: t(`redemption.reasonTitles.${verdict.reason ?? 'NOT_FOUND'}`),
+              })}
+            />
+          ))}
+          <div className={styles.totalRow}>
+            <span>{t('till.payable')}</span>
+            <span data-testid="sale-payable">
+              <Money fen={payableFen} className={styles.total} />
             </span>
           </div>
           {!storeId && <Alert type="warning" showIcon title={t('sale.pickStore')} />}
+          <TenderPanel
+            payableFen={payableFen}
+            rounding={rounding}
+            draft={tender}
+            onChange={setTender}
+            onEnter={() => pay()}
+            disabled={!ready || !!recorded}
+            inputRef={tenderInput}
+          />
           <Button
             type="primary"
             size="large"
             block
-            disabled={!ready || !!recorded}
+            disabled={!ready || !!recorded || verdicts.isFetching}
             loading={record.isPending}
-            onClick={() => void submit()}
+            onClick={() => pay()}
           >
-            {t('sale.record')}
+            {t('till.pay')}
           </Button>
         </Card>
       </div>
@@ -288,11 +449,17 @@ export function SalePage() {
 function SaleResult({
   sale,
   replayed,
+  changeFen,
+  earned,
   onNext,
+  onReprint,
 }: {
   sale: Sale;
   replayed: boolean;
+  changeFen: number;
+  earned: string[];
   onNext: () => void;
+  onReprint: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -300,11 +467,23 @@ function SaleResult({
       icon={<CheckCircleFilled />}
       status="success"
       title={replayed ? t('sale.replayed') : t('sale.recorded')}
-      subTitle={t('sale.recordedText', { lines: sale.lines.length })}
+      subTitle={
+        <>
+          <div>{t('sale.recordedText', { lines: sale.lines.length })}</div>
+          <SaleChange sale={sale} changeFen={changeFen} />
+          {earned.length > 0 && <div>{t('till.earned', { list: earned.join('，') })}</div>}
+          <div>{t('till.nextHint')}</div>
+        </>
+      }
       extra={
-        <Button type="primary" size="large" onClick={onNext}>
-          {t('sale.next')}
-        </Button>
+        <>
+          <Button type="primary" size="large" onClick={onNext}>
+            {t('sale.next')}
+          </Button>
+          <Button size="large" onClick={onReprint}>
+            {t('till.reprint')}
+          </Button>
+        </>
       }
     >
       <Descriptions
@@ -322,10 +501,19 @@ function SaleResult({
             label: t('sale.discount'),
             children: <Money fen={sale.discountFen} negative />,
           },
+          ...(sale.roundingFen
+            ? [
+                {
+                  key: 'rounding',
+                  label: t('till.rounding'),
+                  children: <Money fen={sale.roundingFen} negative />,
+                },
+              ]
+            : []),
           {
             key: 'total',
             label: t('sale.total'),
-            children: <Money fen={sale.totalFen} className={styles.total} />,
+            children: <Money fen={sale.paidFen} className={styles.total} />,
           },
           ...sale.coupons.map((coupon) => ({
             key: coupon.redemptionId,

@@ -34,6 +34,7 @@ export const home: UiMessages['home'] = {
   syncText: 'Pair with the cloud; sync status, conflicts and refused changes',
   upcomingTitle: 'Coming soon',
   upcomingText: 'These features are being built; they will appear in the menu on the left',
+  tillText: 'Opening float, the handover count and the daily close',
   saleText: 'Scan or search goods, record a sale; stock goes down with it',
   stockText: 'Stock per store, goods received, stocktakes, transfers and movements',
   alertsText: 'Low, slow-moving and negative stock; one click from a slow seller to a coupon',

@@ -21,6 +21,7 @@ import { analytics } from './analytics';
 import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
+import { till } from './till';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -65,6 +66,7 @@ export const en: UiMessages = {
   sync,
   settings,
   demoShop,
+  till,
   validation,
   errors,
 };

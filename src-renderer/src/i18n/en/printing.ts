@@ -88,6 +88,9 @@ export const printing: UiMessages['printing'] = {
       cashback: 'Cashback slip',
       test: 'Test page',
       summary: 'Daily summary',
+      receipt: 'Sales receipt',
+      drawer: 'Cash drawer',
+      close: 'Day close',
     },
     reprintTag: 'Reprint',
     status: {

@@ -16,6 +16,7 @@ export const nav: UiMessages['nav'] = {
   scanner: 'Scanners',
   members: 'Members & outreach',
   inventory: 'Stock',
+  till: 'Shifts & close',
   sale: 'Sale entry',
   stock: 'Stock',
   alerts: 'Stock alerts',

@@ -33,6 +33,7 @@ export const home = {
   syncText: '与云端配对，查看同步状态、冲突和未能同步的变更',
   upcomingTitle: '即将推出',
   upcomingText: '以下功能正在开发中，上线后会出现在左侧菜单',
+  tillText: '开班备用金、交班点钞和每日结账',
   saleText: '扫码或搜索录入商品，记一笔销售，库存随之扣减',
   stockText: '各门店库存、进货、盘点、调拨和库存流水',
   alertsText: '库存不足、滞销和负库存提醒；滞销商品一键生成优惠券',

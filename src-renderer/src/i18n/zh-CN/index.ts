@@ -20,6 +20,7 @@ import { analytics } from './analytics';
 import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
+import { till } from './till';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -68,6 +69,7 @@ export const zhCN = {
   sync,
   settings,
   demoShop,
+  till,
   validation,
   errors,
 };

@@ -87,6 +87,9 @@ export const printing = {
       cashback: '返现小票',
       test: '测试页',
       summary: '日结小票',
+      receipt: '销售小票',
+      drawer: '开钱箱',
+      close: '日结单',
     },
     reprintTag: '补打',
     status: {

@@ -17,6 +17,7 @@ export const nav = {
   members: '会员与营销',
   inventory: '库存',
   sale: '销售录单',
+  till: '交班日结',
   stock: '库存',
   alerts: '库存预警',
   strategies: '促销与调价',

@@ -98,6 +98,8 @@ function layBlock(block: SlipBlock, slip: Slip): LaidRow[] {
       return [{ kind: 'feed', height: block.lines * LINE_DOTS }];
     case 'cut':
       return [{ kind: 'cut' }];
+    case 'drawer':
+      return [];
   }
 }
 
