@@ -51,8 +51,11 @@ const kpiSchema = z.object({
 });
 
 /** One printable page for a store: a day or a month, with the comparison period beside it. */
-/** The days a figure covers, both ends included (local dates of the store). */
-const dateRangeSchema = z.object({ from: localDateSchema, to: localDateSchema });
+/**
+ * The days a figure covers, both ends included (local dates of the store). Plain strings as
+ * `from`/`to` are: the day before 2000-01-01 is a fair thing to compare with.
+ */
+const dateRangeSchema = z.object({ from: z.string(), to: z.string() });
 
 export const storeReportSchema = z.object({
   storeId: idSchema,

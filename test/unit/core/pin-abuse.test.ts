@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../src-main/core';
 import type { MethodName } from '../../../src-shared/contract';
 import { defaultPinThrottleConfig } from '../../../src-main/core/auth/pin-throttle';
-import { testCore } from '../../support/core';
+import { OWNER_PIN, testCore } from '../../support/core';
 import { CASHIER_PIN, couponShop } from '../../support/coupons';
 import { startServer } from '../../support/server';
 
@@ -77,7 +77,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
     const others = [];
     for (const [i, name] of ['周一', '吴二', '郑三'].entries())
       others.push(
-        await ok('staff.create', { name, role: 'cashier', pin: `13579${i}` }, ownerToken),
+        await ok('staff.create', { name, role: 'cashier', pin: String(604127 + i * 3313) }, ownerToken),
       );
     const staffIds = (await ok('auth.loginOptions', {})).staff.map((s) => s.id);
     expect(staffIds).toHaveLength(6);
@@ -108,7 +108,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
     const ids = await first.ok('setup.initialize', {
       merchant: { name: '鲜果优选', code: 'xgyx-01' },
       store: { name: '新街口店', districtCode: '320102', address: '中山路 18 号' },
-      owner: { name: '王店主', pin: '246810' },
+      owner: { name: '王店主', pin: OWNER_PIN },
     });
     const attacker = fromAddress(first.core, '192.168.1.66');
     for (let i = 0; i < 5; i++) await attacker('auth.login', { staffId: ids.ownerId, pin: WRONG });
@@ -116,7 +116,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
     const again = await testCore({ dataDir: first.dataDir });
     const after = await fromAddress(again.core, '192.168.1.66')('auth.login', {
       staffId: ids.ownerId,
-      pin: '246810',
+      pin: OWNER_PIN,
     });
     // The staff lock-out of the owner (5 wrong logins) and the address's wait both held.
     expect(after.ok).toBe(false);
@@ -143,7 +143,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
     // The open session is not ended.
     expect((await ok('auth.session', {}, ownerToken)).staff.id).toBe(ids.ownerId);
     await ok('staff.list', {}, ownerToken);
-    expect((await fails('auth.login', { staffId: ids.ownerId, pin: '246810' })).code).toBe(
+    expect((await fails('auth.login', { staffId: ids.ownerId, pin: OWNER_PIN })).code).toBe(
       'STAFF_LOCKED',
     );
     // Another wrong PIN after the lock doubles it.
@@ -157,7 +157,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
       error: { code: 'STAFF_LOCKED', details: { minutes: 10 } },
     });
     clock.advance(10 * 60_000 + 1);
-    await ok('auth.login', { staffId: ids.ownerId, pin: '246810' });
+    await ok('auth.login', { staffId: ids.ownerId, pin: OWNER_PIN });
   });
 
   it('holds a global budget per minute for the network, not for the shop window', async () => {
@@ -209,7 +209,7 @@ describe('PIN guessing cannot lock anyone out (issue 18, item 4)', () => {
     const ids = await t.ok('setup.initialize', {
       merchant: { name: '鲜果优选', code: 'xgyx-01' },
       store: { name: '新街口店', districtCode: '320102', address: '中山路 18 号' },
-      owner: { name: '王店主', pin: '246810' },
+      owner: { name: '王店主', pin: OWNER_PIN },
     });
     const { post } = await startServer(t.core);
     let answer;

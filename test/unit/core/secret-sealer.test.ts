@@ -10,7 +10,7 @@ import { SyncLink } from '../../../src-main/core/sync/link';
 import { safeStorageSealer } from '../../../src-main/electron/secret-sealer';
 import { createMemoryLogger } from '../../../src-node/logger';
 import { couponShop } from '../../support/coupons';
-import { tempDir, testCore } from '../../support/core';
+import { OWNER_PIN, tempDir, testCore } from '../../support/core';
 
 function testCipher() {
   const key = crypto.randomBytes(32);
@@ -99,7 +99,7 @@ describe('signing keys in the database', () => {
     const browser = await testCore({ dataDir });
     const login = await browser.ok('auth.login', {
       staffId: plain.ids.ownerId,
-      pin: '246810',
+      pin: OWNER_PIN,
     });
     const refused = await browser.fails(
       'redemption.verify',

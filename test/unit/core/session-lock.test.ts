@@ -43,31 +43,31 @@ describe('changing your own PIN needs the current one (issue 18, item 12)', () =
   it('refuses without the current PIN or with a wrong one, then changes it', async () => {
     const { ok, fails, ids, ownerToken } = await initializedShop();
     expect(
-      await fails('staff.resetPin', { id: ids.ownerId, pin: '112233' }, ownerToken),
+      await fails('staff.resetPin', { id: ids.ownerId, pin: '619273' }, ownerToken),
     ).toMatchObject({ code: 'CURRENT_PIN_REQUIRED' });
     expect(
       (
         await fails(
           'staff.resetPin',
-          { id: ids.ownerId, pin: '112233', currentPin: '999999' },
+          { id: ids.ownerId, pin: '619273', currentPin: '999999' },
           ownerToken,
         )
       ).code,
     ).toBe('WRONG_PIN');
     await ok(
       'staff.resetPin',
-      { id: ids.ownerId, pin: '112233', currentPin: OWNER_PIN },
+      { id: ids.ownerId, pin: '619273', currentPin: OWNER_PIN },
       ownerToken,
     );
-    await ok('auth.login', { staffId: ids.ownerId, pin: '112233' });
+    await ok('auth.login', { staffId: ids.ownerId, pin: '619273' });
     const { items } = await ok('audit.list', { action: 'staff.resetPin' }, ownerToken);
     expect(items[0]!.details).toMatchObject({ own: true });
   });
 
   it("lets a manager reset a cashier's PIN without theirs, audited", async () => {
     const { ok, cashier, ownerToken } = await couponShop();
-    await ok('staff.resetPin', { id: cashier.id, pin: '445566' }, ownerToken);
-    await ok('auth.login', { staffId: cashier.id, pin: '445566' });
+    await ok('staff.resetPin', { id: cashier.id, pin: '804152' }, ownerToken);
+    await ok('auth.login', { staffId: cashier.id, pin: '804152' });
     const { items } = await ok('audit.list', { action: 'staff.resetPin' }, ownerToken);
     expect(items[0]).toMatchObject({ targetId: cashier.id, details: { own: false } });
   });

@@ -10,6 +10,7 @@ import {
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop, streamIds, type PairedShop } from '../../support/sync';
 import { CloudClient, CloudError } from '../../../src-main/core/sync/cloud-client';
+import { isWeakPin } from '../../../src-shared/auth/weak-pin';
 
 /** Outbox rows the shop has made (every one must reach the cloud exactly once). */
 const outboxIds = (shop: PairedShop) =>
@@ -17,12 +18,17 @@ const outboxIds = (shop: PairedShop) =>
     (r) => r.id,
   );
 
+/** A distinct PIN for the i-th staff member that the weak-PIN rule accepts. */
+function pinFor(i: number): string {
+  for (let pin = 304817 + i * 97; ; pin++) if (!isWeakPin(String(pin))) return String(pin);
+}
+
 /** n changes the cloud must learn: each staff member added is one outbox row. */
 async function makeChanges(shop: PairedShop, n: number, prefix: string) {
   for (let i = 0; i < n; i++)
     await shop.ok(
       'staff.create',
-      { name: `${prefix}${i}`, role: 'cashier', pin: String(200000 + i * 7) },
+      { name: `${prefix}${i}`, role: 'cashier', pin: pinFor(i) },
       shop.ownerToken,
     );
 }

@@ -116,6 +116,12 @@ export const audit: UiMessages['audit'] = {
     'alerts.acknowledge': 'Handled the {{kind}} alert of {{product}}',
     'alerts.snooze': 'Snoozed the {{kind}} alert of {{product}}',
     'scanner.updateSettings': 'Changed the scanner settings',
+    'drawer.open': 'Opened the cash drawer: {{reason}}',
+    'shifts.open': 'Opened a shift with a float of {{float}}',
+    'shifts.handover':
+      'Handed the shift over: cash expected {{expected}}, counted {{counted}}, difference {{difference}}',
+    'dayClose.commit': 'Closed {{businessDate}}: net {{net}}, cash difference {{difference}}',
+    'till.updateSettings': 'Changed the till settings',
   },
   detailKeys: {
     name: 'Name',

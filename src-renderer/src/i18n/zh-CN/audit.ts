@@ -116,6 +116,11 @@ export const audit = {
     'alerts.acknowledge': '处理 {{product}} 的{{kind}}预警',
     'alerts.snooze': '暂缓 {{product}} 的{{kind}}预警',
     'scanner.updateSettings': '修改扫码枪设置',
+    'drawer.open': '打开钱箱，原因：{{reason}}',
+    'shifts.open': '开班，备用金 {{float}}',
+    'shifts.handover': '交班：应有现金 {{expected}}，实点 {{counted}}，差额 {{difference}}',
+    'dayClose.commit': '{{businessDate}} 日结：净收 {{net}}，现金差额 {{difference}}',
+    'till.updateSettings': '修改收银设置',
   } as Record<string, string>,
   detailKeys: {
     name: '名称',
