@@ -35,10 +35,10 @@ export async function bestCombinationBench(): Promise<Metric[]> {
     const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
       merchant: { name: '基准商户', code: 'BENCH' },
       store: { name: '基准门店', districtCode: '320102' },
-      owner: { name: '基准店主', pin: '123456' },
+      owner: { name: '基准店主', pin: '271828' },
     });
     const owner = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '123456' })
+      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '271828' })
     ).token;
     const cashier = await must<{ id: string }>(
       core,

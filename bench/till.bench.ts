@@ -36,12 +36,12 @@ export async function tillBench(): Promise<Metric[]> {
       {
         merchant: { name: '基准商户', code: 'BENCH' },
         store: { name: '基准门店', districtCode: '320102' },
-        owner: { name: '基准店主', pin: '123456' },
+        owner: { name: '基准店主', pin: '271828' },
       },
     );
     const { token } = await must<{ token: string }>(core, 'auth.login', {
       staffId: ids.ownerId,
-      pin: '123456',
+      pin: '271828',
     });
     const csv = [
       'SKU,名称,条码,分类,售价',

@@ -6,7 +6,7 @@ import { serverForThisFile } from '../support/e2e-server';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const SHOP = {
   merchantName: '鲜果优选',
   merchantCode: 'xgyx-01',

@@ -10,7 +10,7 @@ import { startCapturePrinter } from '../support/capture-printer';
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
-const OWNER = { name: '王店主', pin: '246810' };
+const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790' };
 const GOODS = [
   { sku: 'APL-1', barcode: '6901234567892', name: '红富士苹果', priceFen: 1250 },
