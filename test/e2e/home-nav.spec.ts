@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addStaff, loginAs, logout, menuItems, screenshot } from '../support/e2e-app';
+import { CASHIER_MENU, addStaff, loginAs, logout, menuItems, screenshot } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 import { inWindow, openNewShopAsOwner } from '../support/e2e-first-day';
 
@@ -45,7 +45,7 @@ test("home shows today per store; each role's menu fits the window; pages open a
   await addStaff(page, CASHIER);
   await logout(page);
   await loginAs(page, CASHIER.name, CASHIER.pin);
-  expect(await menuItems(page)).toEqual(['首页', '核销', '返现兑付', '销售录单', '商品', '库存']);
+  expect(await menuItems(page)).toEqual(CASHIER_MENU);
   expect(await inWindow(page, 'nav li.ant-menu-item')).toBe(true);
   await expect(page.getByTestId('home-store')).toHaveCount(1);
   await screenshot(page, 'home-cashier', { fullPage: false });

@@ -2,7 +2,7 @@ import { PNG } from 'pngjs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PAPER } from '../../src-shared/slips/model';
 import { displayWidth } from '../../src-shared/slips/text';
-import { loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { callApi, loginAs, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 import { startCapturePrinter } from '../support/capture-printer';
 import { type Printed } from '../support/escpos-decoder';
@@ -276,6 +276,15 @@ test('the shop logo and a cashback slip from the cashback page, reprinted as 补
   await expect(form).toBeHidden();
   await row(page, '苹果返现').getByRole('button', { name: '启用' }).click();
   await expect(row(page, '苹果返现')).toContainText('进行中');
+
+  // An apple is sold at the till (a cashback code is for a unit sold).
+  const { storeId } = await callApi<{ storeId: string }>(page, server.url, 'auth.session', {});
+  await callApi(page, server.url, 'stock.receive', { storeId, lines: [{ sku: '1001', qty: 1 }] });
+  await callApi(page, server.url, 'sales.record', {
+    terminalSaleId: 'E2E-PRINT-1',
+    storeId,
+    lines: [{ sku: '1001', qty: 1, unitPriceFen: 580 }],
+  });
 
   // 返现兑付 → 打印返现小票: the code is made and printed on the till's default printer.
   const before = printer.printed().length;

@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couponShop } from '../../support/coupons';
-
-async function cashbackShop() {
-  const shop = await couponShop();
-  const template = await shop.activeTemplate({
-    name: '苹果返现 2 元',
-    rule: { type: 'cashback', rewardFen: 200 },
-    scope: { productIds: [shop.products.apple.id], categories: [] },
-  });
-  const { key } = await shop.ok(
-    'apiKeys.create',
-    { terminalId: shop.ids.terminalId, label: 'POS 1' },
-    shop.ownerToken,
-  );
-  const pos = (method: string, input: unknown) =>
-    shop.core.call(method, input, { credential: key, source: 'http', allowTerminalKeys: true });
-  // What a POS terminal does first: record the sale (the codes are for its units).
-  await shop.ok(
-    'stock.receive',
-    { storeId: shop.ids.storeId, lines: [{ sku: 'APL-1', qty: 10 }] },
-    shop.ownerToken,
-  );
-  const sold = await pos('sales.record', {
-    terminalSaleId: 'POS-1',
-    storeId: shop.ids.storeId,
-    lines: [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
-  });
-  if (!sold.ok) throw new Error(JSON.stringify(sold.error));
-  return { ...shop, template, pos };
-}
+import { cashbackShop } from '../../support/cashback';
 
 describe('cashback codes', () => {
   it('gives a POS terminal a code bound to product, terminal, store and region', async () => {

@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { generateCodes } from '../../../src-main/core/coupons/code-generator';
-import { couponShop } from '../../support/coupons';
+import { cashbackShop } from '../../support/cashback';
 
 const quick = (subtotalFen: number) => ({ subtotalFen });
 
-/** A coupon shop with a cashback offer on apples and a POS terminal key. */
+/** A cashback shop with a coupon issued and a cashback code printed for a sold apple. */
 async function guardedShop() {
-  const shop = await couponShop();
+  const shop = await cashbackShop();
+  const { pos } = shop;
   const coupon = await shop.issueOne((await shop.activeTemplate()).id);
-  await shop.activeTemplate({
-    name: '苹果返现 2 元',
-    rule: { type: 'cashback', rewardFen: 200 },
-    scope: { productIds: [shop.products.apple.id], categories: [] },
-  });
-  const { key } = await shop.ok(
-    'apiKeys.create',
-    { terminalId: shop.ids.terminalId, label: 'POS 1' },
-    shop.ownerToken,
-  );
-  const pos = (method: string, input: unknown) =>
-    shop.core.call(method, input, { credential: key, source: 'http', allowTerminalKeys: true });
-  // A cashback code is for a unit sold: the terminal records its sale first.
-  await shop.ok(
-    'stock.receive',
-    { storeId: shop.ids.storeId, lines: [{ sku: 'APL-1', qty: 5 }] },
-    shop.ownerToken,
-  );
-  const sold = await pos('sales.record', {
-    terminalSaleId: 'POS-1',
-    storeId: shop.ids.storeId,
-    lines: [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
-  });
-  if (!sold.ok) throw new Error(JSON.stringify(sold.error));
   const issued = await pos('cashback.requestCode', { sku: 'APL-1' });
   if (!issued.ok) throw new Error('no cashback code');
   const cashbackCode = (issued.data as { code: string }).code;
