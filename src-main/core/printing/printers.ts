@@ -53,6 +53,17 @@ export class PrintersService {
         targetId: row.id,
         details: { name: row.name, transport: row.transport.kind, widthMm: row.widthMm },
       });
+      // The first printer added at a till becomes its default: a new shop prints at once.
+      const terminalId = ctx.actor.kind === 'staff' ? ctx.actor.terminalId : null;
+      const hasDefault =
+        terminalId !== null &&
+        this.adb.db
+          .select()
+          .from(printerDefaults)
+          .where(eq(printerDefaults.terminalId, terminalId))
+          .get() !== undefined;
+      if (terminalId !== null && !hasDefault)
+        this.setDefault(ctx, { printerId: row.id, terminalId });
       return this.get(row.id);
     });
   }

@@ -5,10 +5,12 @@ import { useStores } from '../shop-data/stores';
 type StoreSelectProps = Omit<SelectProps<string>, 'options' | 'loading'> & {
   /** Offer "every store" as an empty choice. */
   allowAll?: boolean;
+  /** A store not to offer (a transfer's source is no target). */
+  exclude?: string;
 };
 
 /** Picks one of the merchant's active stores by name. */
-export function StoreSelect({ allowAll = false, ...props }: StoreSelectProps) {
+export function StoreSelect({ allowAll = false, exclude, ...props }: StoreSelectProps) {
   const { t } = useTranslation();
   const stores = useStores();
   return (
@@ -16,7 +18,9 @@ export function StoreSelect({ allowAll = false, ...props }: StoreSelectProps) {
       loading={stores.isPending}
       allowClear={allowAll}
       placeholder={allowAll ? t('stock.allStores') : t('stock.pickStore')}
-      options={stores.data?.map((store) => ({ value: store.id, label: store.name }))}
+      options={stores.data
+        ?.filter((store) => store.id !== exclude)
+        .map((store) => ({ value: store.id, label: store.name }))}
       popupMatchSelectWidth={false}
       {...props}
     />

@@ -3,6 +3,7 @@ import { sendToPrinter, type SendToPrinter } from '../../../src-main/devices/pri
 import { PrinterError } from '../../../src-main/devices/printing/printer-error';
 import { capturePrinter } from '../../support/per-test-printer';
 import { couponShop } from '../../support/coupons';
+import { OWNER_PIN } from '../../support/core';
 
 async function printingShop(send?: SendToPrinter) {
   const printer = await capturePrinter();
@@ -23,6 +24,31 @@ async function printingShop(send?: SendToPrinter) {
   const idle = () => shop.core.services.printing.queue.whenIdle();
   return { ...shop, printer, printerId: created.id, issue, idle };
 }
+
+describe('the first printer', () => {
+  it('added at a till becomes its default; a second one does not take over', async () => {
+    const printer = await capturePrinter();
+    const { ok, ids } = await couponShop();
+    const { token } = await ok('auth.login', {
+      staffId: ids.ownerId,
+      pin: OWNER_PIN,
+      terminalId: ids.terminalId,
+    });
+    const transport = { kind: 'tcp' as const, ...printer.target };
+    const first = await ok(
+      'printers.create',
+      { name: '前台小票机', transport, widthMm: 58 },
+      token,
+    );
+    expect(first.defaultFor).toEqual([ids.terminalId]);
+    const second = await ok(
+      'printers.create',
+      { name: '后台标签机', transport, widthMm: 80 },
+      token,
+    );
+    expect(second.defaultFor).toEqual([]);
+  });
+});
 
 describe('print queue', () => {
   it('prints one slip per issued code on the terminal’s default printer', async () => {

@@ -1,4 +1,4 @@
-import { Alert, Col, Row, Typography } from 'antd';
+import { Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProductPicker } from '../../ui/ProductPicker';
@@ -35,11 +35,10 @@ export function TransferDrawer({
     fromStoreId,
     lines.map((line) => line.product.id),
   );
-  const sameStore = !!fromStoreId && fromStoreId === toStoreId;
   const valid =
     !!fromStoreId &&
     !!toStoreId &&
-    !sameStore &&
+    fromStoreId !== toStoreId &&
     lines.length > 0 &&
     lines.every((line) => line.qty !== null);
 
@@ -68,7 +67,11 @@ export function TransferDrawer({
           <LabeledField label={t('stock.transfer.from')}>
             <StoreSelect
               value={fromStoreId}
-              onChange={setFromStoreId}
+              onChange={(storeId) => {
+                setFromStoreId(storeId);
+                // The target list leaves the source out: a target that became the source goes.
+                if (storeId === toStoreId) setToStoreId(undefined);
+              }}
               aria-label={t('stock.transfer.from')}
             />
           </LabeledField>
@@ -78,7 +81,7 @@ export function TransferDrawer({
             <StoreSelect
               value={toStoreId}
               onChange={setToStoreId}
-              status={sameStore ? 'error' : undefined}
+              exclude={fromStoreId}
               aria-label={t('stock.transfer.to')}
             />
           </LabeledField>
@@ -87,7 +90,6 @@ export function TransferDrawer({
           <NoteField value={note} onChange={setNote} />
         </Col>
       </Row>
-      {sameStore && <Alert type="error" showIcon title={t('errors.SAME_STORE_TRANSFER')} />}
       <ProductPicker onPick={add} />
       <LinesTable
         lines={lines}
