@@ -35,6 +35,10 @@ export function normalizeForPrinter(text: string): string {
 }
 
 /** Breaks text into lines of at most `columns` display columns; words are kept whole where ASCII. */
+/** Marks that may not start a line, and those that may not end one (GB/T 15834 practice). */
+const NO_LINE_START = '，。、；：！？）】》」』〉”’…·%,.;:!?)]';
+const NO_LINE_END = '（【《「『〈“‘([';
+
 export function wrap(text: string, columns: number): string[] {
   const lines: string[] = [];
   for (const paragraph of normalizeForPrinter(text).split('\n')) {
@@ -65,13 +69,20 @@ export function wrap(text: string, columns: number): string[] {
         width = tokenWidth;
         continue;
       }
-      // A Chinese character, or an ASCII run longer than a line: break anywhere.
+      // A Chinese character, or an ASCII run longer than a line: break anywhere, but a closing
+      // mark never starts a line and an opening one never ends one (避头尾, as printed Chinese
+      // does): the character before goes down with it.
       for (const char of token) {
         const w = charWidth(char);
         if (width + w > columns) {
-          lines.push(line.trimEnd());
-          line = '';
-          width = 0;
+          const chars = [...line.trimEnd()];
+          let carried = '';
+          if (NO_LINE_START.includes(char) && chars.length > 1) carried = chars.pop()!;
+          while (chars.length > 1 && NO_LINE_END.includes(chars.at(-1)!))
+            carried = chars.pop()! + carried;
+          lines.push(chars.join(''));
+          line = carried;
+          width = displayWidth(carried);
         }
         line += char;
         width += w;

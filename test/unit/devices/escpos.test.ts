@@ -30,6 +30,12 @@ describe('slip text layout', () => {
       'code at the',
       'till',
     ]);
+    // 避头尾: no line starts with a closing mark or ends with an opening one.
+    expect(wrap('一二三四五六七八。九', 16)).toEqual(['一二三四五六七', '八。九']);
+    expect(wrap('一二三四五六七（八）', 16)).toEqual(['一二三四五六七', '（八）']);
+    expect(
+      wrap('满100元可用，限本店使用，不与其他优惠同享！', 12).some((l) => /^[，。！]/.test(l)),
+    ).toBe(false);
     const [pair] = pairLine('金额', '¥123.45', 20);
     expect(pair).toMatch(/^金额 +￥123\.45$/);
     expect(displayWidth(pair!)).toBe(20);
