@@ -24,7 +24,14 @@ const ending: SlipBlock[] = [{ kind: 'feed', lines: 3 }, { kind: 'cut' }];
 const logoBlock = (logo: SlipLogo | null | undefined): SlipBlock[] =>
   logo ? [{ kind: 'logo', ...logo }] : [];
 
+/** Whether `text` says nothing that `already` has not (names often repeat the rule: 满100减20). */
+const says = (already: string, text: string) =>
+  already.replace(/\s/g, '').includes(text.replace(/\s/g, ''));
+
 export function couponSlip(width: PaperWidth, data: CouponSlipData): Slip {
+  // The rule once: a name that already says it is not followed by it again, nor are the terms.
+  const ruleShown = !says(data.templateName, data.ruleText);
+  const termsShown = !!data.terms && !says(`${data.templateName}${data.ruleText}`, data.terms);
   const blocks: SlipBlock[] = [
     ...logoBlock(data.logo),
     { kind: 'title', text: data.merchantName },
@@ -33,8 +40,10 @@ export function couponSlip(width: PaperWidth, data: CouponSlipData): Slip {
       ? [{ kind: 'text', text: '【补打】', align: 'center', bold: true } as const]
       : []),
     { kind: 'rule', char: '=' },
-    { kind: 'text', text: data.templateName, align: 'center', bold: true },
-    { kind: 'text', text: data.ruleText, align: 'center', big: true },
+    { kind: 'text', text: data.templateName, align: 'center', bold: true, big: !ruleShown },
+    ...(ruleShown
+      ? [{ kind: 'text', text: data.ruleText, align: 'center', big: true } as const]
+      : []),
     { kind: 'rule' },
     { kind: 'qr', data: data.qrPayload },
     { kind: 'text', text: data.display, align: 'center', bold: true },
@@ -43,7 +52,7 @@ export function couponSlip(width: PaperWidth, data: CouponSlipData): Slip {
     { kind: 'pair', left: '有效期至', right: data.validUntilText },
     { kind: 'pair', left: '发券时间', right: data.issuedAtText },
   ];
-  if (data.terms) blocks.push({ kind: 'text', text: `使用说明：${data.terms}` });
+  if (termsShown) blocks.push({ kind: 'text', text: `使用说明：${data.terms}` });
   blocks.push(
     { kind: 'text', text: '请在收银台出示此券，一券一码，核销后作废', align: 'center' },
     ...ending,

@@ -49,7 +49,9 @@ describe('ESC/POS encoding', () => {
       const { columns } = PAPER[width];
       const texts = printed.lines.map((l) => l.text);
       expect(texts).toContain('鲜果优选');
-      expect(texts).toContain('满100减20');
+      // The name is the rule here: printed once, large.
+      expect(texts.filter((t) => t === '满100减20')).toHaveLength(1);
+      expect(printed.lines.find((l) => l.text === '满100减20')).toMatchObject({ big: true });
       expect(texts).toContain('4929 1758 3620 1948 5730');
       expect(texts.join('')).toContain('全场通用，不与其他优惠同享；特价商品除外。');
       expect(texts.some((t) => t.startsWith('有效期至') && t.endsWith('2026-12-21 23:59'))).toBe(
@@ -66,6 +68,15 @@ describe('ESC/POS encoding', () => {
       });
     });
   }
+
+  it('prints the rule under a name that does not say it, and terms that say more', () => {
+    const named = decodeEscPos(
+      encodeSlip(couponSlip(58, { ...slipData, templateName: '国庆特惠', terms: '满100减20' })),
+    );
+    const texts = named.lines.map((l) => l.text);
+    expect(texts.filter((t) => t.includes('满100减20'))).toEqual(['满100减20']);
+    expect(texts).toContain('国庆特惠');
+  });
 
   it('marks a reprint 补打 and prints ¥ as the GBK full-width ￥', () => {
     const reprint = decodeEscPos(encodeSlip(couponSlip(58, { ...slipData, reprint: true })));
