@@ -167,13 +167,15 @@ test('50 coupon slips printed after issuing, previewed in 58 and 80 mm', async (
   // The preview of the first slip, as on 58 mm paper, then as on 80 mm.
   const preview58 = dialog.getByRole('figure', { name: '小票预览（58 毫米）' });
   await expect(preview58.getByText(MERCHANT, { exact: false }).first()).toBeVisible();
-  await expect(preview58.getByText('满100减20', { exact: true })).toBeVisible();
+  // The name says the rule (国庆满100减20): printed once, large.
+  await expect(preview58.getByText(TEMPLATE, { exact: true })).toBeVisible();
+  await expect(preview58.getByText('满100减20', { exact: true })).toHaveCount(0);
   await expectPreviewFits(preview58, 58);
   await slipShot(page, preview58, '4-coupon-slip-58');
   await screenshot(page, '4-print-after-issue', VIEWPORT);
   await dialog.locator('.ant-segmented').getByText('80 毫米').click();
   const preview80 = dialog.getByRole('figure', { name: '小票预览（80 毫米）' });
-  await expect(preview80.getByText('满100减20', { exact: true })).toBeVisible();
+  await expect(preview80.getByText(TEMPLATE, { exact: true })).toBeVisible();
   await expectPreviewFits(preview80, 80);
   await slipShot(page, preview80, '4-coupon-slip-80');
 
