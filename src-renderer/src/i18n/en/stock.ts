@@ -12,7 +12,8 @@ export const stock: UiMessages['stock'] = {
   noThresholds: 'Not set',
   lowLevel: 'restock below {{qty}}',
   highLevel: '>{{qty}} overstock',
-  empty: 'No stock matches. Receive goods or import products to see them here',
+  empty:
+    'No stock matches. A product shows here once goods are first received (receive new or imported products first)',
   totalRows: '{{count}} rows',
   filters: {
     store: 'Store',

@@ -11,7 +11,7 @@ export const stock = {
   noThresholds: '未设置',
   lowLevel: '低于 {{qty}} 补货',
   highLevel: '>{{qty}} 积压',
-  empty: '没有符合条件的库存记录。进货或导入商品后会显示在这里',
+  empty: '没有符合条件的库存记录。商品第一次进货后会显示在这里（新建或导入的商品请先进货）',
   totalRows: '共 {{count}} 条',
   filters: {
     store: '门店',
