@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Row } from 'antd';
+import { Col, Collapse, Form, Input, InputNumber, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { storeFieldsSchema } from '../../../../src-shared/contract/stores';
 import { blankToNull, blankToUndefined } from '../../forms/blank';
@@ -55,48 +55,68 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
       >
         <Input placeholder={t('storeFields.addressPlaceholder')} maxLength={120} />
       </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item label={t('storeFields.location')} style={{ marginBottom: 0 }}>
-            <Row gutter={8}>
-              <Col span={12}>
-                <Form.Item name={name('lat')} rules={[rule(fields.lat, { toInput: blankToNull })]}>
-                  <InputNumber
-                    placeholder={t('storeFields.latitude')}
-                    aria-label={t('storeFields.latitude')}
-                    min={-90}
-                    max={90}
-                    step={0.000001}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item name={name('lng')} rules={[rule(fields.lng, { toInput: blankToNull })]}>
-                  <InputNumber
-                    placeholder={t('storeFields.longitude')}
-                    aria-label={t('storeFields.longitude')}
-                    min={-180}
-                    max={180}
-                    step={0.000001}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name={name('timezone')}
-            label={t('storeFields.timezone')}
-            tooltip={t('storeFields.timezoneHelp')}
-            rules={[rule(fields.timezone)]}
-          >
-            <TimeZoneSelect />
-          </Form.Item>
-        </Col>
-      </Row>
+      {/* Coordinates and the time zone are rarely touched: folded, still part of the form. */}
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'advanced',
+            label: t('storeFields.advanced'),
+            forceRender: true,
+            children: (
+              <Row gutter={16}>
+                <Col span={12}>
+                  <Form.Item label={t('storeFields.location')} style={{ marginBottom: 0 }}>
+                    <Row gutter={8}>
+                      <Col span={12}>
+                        <Form.Item
+                          name={name('lat')}
+                          rules={[rule(fields.lat, { toInput: blankToNull })]}
+                        >
+                          <InputNumber
+                            placeholder={t('storeFields.latitude')}
+                            aria-label={t('storeFields.latitude')}
+                            min={-90}
+                            max={90}
+                            step={0.000001}
+                            style={{ width: '100%' }}
+                          />
+                        </Form.Item>
+                      </Col>
+                      <Col span={12}>
+                        <Form.Item
+                          name={name('lng')}
+                          rules={[rule(fields.lng, { toInput: blankToNull })]}
+                        >
+                          <InputNumber
+                            placeholder={t('storeFields.longitude')}
+                            aria-label={t('storeFields.longitude')}
+                            min={-180}
+                            max={180}
+                            step={0.000001}
+                            style={{ width: '100%' }}
+                          />
+                        </Form.Item>
+                      </Col>
+                    </Row>
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    name={name('timezone')}
+                    label={t('storeFields.timezone')}
+                    tooltip={t('storeFields.timezoneHelp')}
+                    rules={[rule(fields.timezone)]}
+                  >
+                    <TimeZoneSelect />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

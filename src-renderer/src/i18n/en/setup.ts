@@ -2,7 +2,8 @@ import type { UiMessages } from '../zh-CN';
 
 export const setup: UiMessages['setup'] = {
   title: 'Welcome to StoreDesk',
-  subtitle: 'Three steps to set up the shop; then log in as the owner',
+  subtitle:
+    'Four steps to set up the shop (merchant, store, owner, confirm); then log in as the owner',
   steps: {
     merchant: 'Merchant',
     store: 'First store',
@@ -14,7 +15,7 @@ export const setup: UiMessages['setup'] = {
   merchantCode: 'Merchant code',
   merchantCodePlaceholder: 'e.g. XGYX-01',
   merchantCodeHelp:
-    '3–20 letters, digits or hyphens; used for reconciliation and cloud sync, fixed once set',
+    'A short name for the shop, e.g. its initials and a number (XGYX-01), used on statements and to connect to the cloud; 3–20 letters, digits or hyphens, fixed once set',
   ownerName: 'Owner name',
   ownerNamePlaceholder: 'e.g. Wang',
   confirmHint:

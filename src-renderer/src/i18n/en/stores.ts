@@ -14,6 +14,7 @@ export const storeFields: UiMessages['storeFields'] = {
   longitude: 'Longitude',
   timezone: 'Time zone',
   timezoneHelp: 'Business days, expiry dates and reports follow the store time zone',
+  advanced: 'Advanced: coordinates, time zone (rarely changed)',
 };
 
 export const stores: UiMessages['stores'] = {

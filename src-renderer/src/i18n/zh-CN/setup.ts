@@ -2,7 +2,7 @@
 
 export const setup = {
   title: '欢迎使用店务通',
-  subtitle: '只需三步完成首次设置，之后就可以用店主账号登录',
+  subtitle: '四步完成首次设置（商户、门店、店主、确认），之后就可以用店主账号登录',
   steps: {
     merchant: '商户信息',
     store: '首个门店',
@@ -13,7 +13,8 @@ export const setup = {
   merchantNamePlaceholder: '例如：鲜果优选',
   merchantCode: '商户编码',
   merchantCodePlaceholder: '例如：XGYX-01',
-  merchantCodeHelp: '3–20 位字母、数字或连字符，用于对账和云端同步，设置后不能修改',
+  merchantCodeHelp:
+    '店铺的简称，例如店名拼音首字母加编号（XGYX-01），对账和连接云端时用它；3–20 位字母、数字或连字符，设置后不能修改',
   ownerName: '店主姓名',
   ownerNamePlaceholder: '例如：王店主',
   confirmHint: '请核对以下信息。确认后将创建商户、门店、1 号收银台（T01）和店主账号。',

@@ -14,6 +14,7 @@ export const storeFields = {
   longitude: '经度',
   timezone: '时区',
   timezoneHelp: '营业日、有效期和报表都按门店时区计算',
+  advanced: '高级：经纬度、时区（一般不用改）',
 };
 
 export const stores = {
