@@ -85,6 +85,12 @@ const importInputSchema = importFileSchema.extend({
   mapping: importMappingSchema.optional(),
   /** Rows whose SKU is already on file update that product instead of being refused. */
   updateExisting: z.boolean().default(false),
+  /**
+   * Import the good rows and leave out the rows with problems (the user's choice; by default a
+   * file goes in whole or not at all). A problem of the whole file (a missing column) still
+   * refuses it.
+   */
+  skipInvalid: z.boolean().default(false),
 });
 
 export const importRowSchema = z.object({
@@ -158,6 +164,8 @@ export const productsMethods = {
     output: z.object({
       created: z.number().int(),
       updated: z.number().int(),
+      /** Rows left out for their problems (with `skipInvalid`). */
+      skipped: z.number().int(),
       durationMs: z.number(),
       /** Of which the write transaction (the file is read and checked before it). */
       writeMs: z.number(),

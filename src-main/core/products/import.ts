@@ -78,7 +78,10 @@ export class ProductImportService {
   ): Promise<OutputOf<'products.import'>> {
     const started = performance.now();
     const checked = await this.check(ctx.lang, input);
-    if (checked.issues.length)
+    const rowless = checked.issues.filter(
+      (issue) => !checked.rows.some((row) => row.issues.includes(issue)),
+    );
+    if (checked.issues.length && (!input.skipInvalid || rowless.length))
       throw new AppError('IMPORT_INVALID', {
         errorCount: checked.issues.length,
         first: checked.issues[0]!.message,
@@ -93,10 +96,12 @@ export class ProductImportService {
     const mapped = (field: ImportField) => checked.mapping[field] !== null;
     let created = 0;
     let updated = 0;
+    const rows = checked.rows.filter((row) => !row.issues.length);
+    const skipped = checked.rows.length - rows.length;
     const writeStarted = performance.now();
     this.adb.write(() => {
       const now = this.clock.now();
-      for (const row of checked.rows) {
+      for (const row of rows) {
         if (row.action === 'create') {
           const id = newId(now);
           insertProduct.run({
@@ -135,13 +140,12 @@ export class ProductImportService {
           }
           updated++;
         }
-        if ((created + updated) % 5_000 === 0)
-          progress('writing', created + updated, checked.rows.length);
+        if ((created + updated) % 5_000 === 0) progress('writing', created + updated, rows.length);
       }
       this.audit.record(ctx, {
         action: 'products.import',
         targetType: 'product',
-        details: { fileName: input.fileName, created, updated },
+        details: { fileName: input.fileName, created, updated, skipped },
       });
       this.adb.emitAfterCommit('products.imported', { created, updated });
     });
@@ -149,6 +153,7 @@ export class ProductImportService {
     return {
       created,
       updated,
+      skipped,
       durationMs: Math.round(finished - started),
       writeMs: Math.round(finished - writeStarted),
     };

@@ -158,6 +158,25 @@ describe('products import', () => {
     });
   });
 
+  it('leaves out the bad rows only when asked, never a problem of the whole file', async () => {
+    const { ok, fails, ownerToken } = await initializedShop();
+    const csv = (text: string) => csvFile('pos.csv', Buffer.from(text, 'utf8'));
+    const file = csv(
+      ['商品编码,商品名称,零售价', 'A001,农夫山泉 550ml,2', 'A002,可口可乐,3.555', 'A003,,4'].join(
+        '\n',
+      ),
+    );
+    expect((await fails('products.import', file, ownerToken)).code).toBe('IMPORT_INVALID');
+    expect(await ok('products.list', {}, ownerToken)).toHaveLength(0);
+    const done = await ok('products.import', { ...file, skipInvalid: true }, ownerToken);
+    expect(done).toMatchObject({ created: 1, updated: 0, skipped: 2 });
+    expect((await ok('products.list', {}, ownerToken)).map((p) => p.sku)).toEqual(['A001']);
+    // No price column at all: the file, not a row, is wrong; nothing is left to skip to.
+    const noPrice = csv(['商品编码,商品名称', 'B001,红枣'].join('\n'));
+    const refused = await fails('products.import', { ...noPrice, skipInvalid: true }, ownerToken);
+    expect(refused.code).toBe('IMPORT_INVALID');
+  });
+
   it('says which file it cannot read', async () => {
     const { fails, ownerToken } = await initializedShop();
     const empty = await fails(

@@ -1,4 +1,4 @@
-import { Checkbox, Statistic, Tag } from 'antd';
+import { Checkbox, Space, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../../../src-shared/contract';
 import {
@@ -20,7 +20,12 @@ export function ProductImportWizard({ onClose }: { onClose: () => void }) {
   const previewCall = useImportPreview();
   const importCall = useImportProducts();
   return (
-    <ImportWizard<ImportMapping, Preview, OutputOf<'products.import'>, { updateExisting: boolean }>
+    <ImportWizard<
+      ImportMapping,
+      Preview,
+      OutputOf<'products.import'>,
+      { updateExisting: boolean; skipInvalid: boolean }
+    >
       job="products.import"
       texts="productImport"
       fieldsKey="importFields"
@@ -31,29 +36,42 @@ export function ProductImportWizard({ onClose }: { onClose: () => void }) {
       commit={(input, options) => importCall.mutateAsync({ ...input, ...options })}
       previewing={previewCall.isPending}
       committing={importCall.isPending}
-      initialOptions={{ updateExisting: false }}
-      options={({ updateExisting }, change) => (
-        <Checkbox
-          checked={updateExisting}
-          disabled={previewCall.isPending}
-          onChange={(event) => change({ updateExisting: event.target.checked })}
-        >
-          {t('productImport.updateExisting')}
-        </Checkbox>
+      initialOptions={{ updateExisting: false, skipInvalid: false }}
+      options={(options, change) => (
+        <Space direction="vertical">
+          <Checkbox
+            checked={options.updateExisting}
+            disabled={previewCall.isPending}
+            onChange={(event) => change({ ...options, updateExisting: event.target.checked })}
+          >
+            {t('productImport.updateExisting')}
+          </Checkbox>
+          <Checkbox
+            checked={options.skipInvalid}
+            disabled={previewCall.isPending}
+            onChange={(event) => change({ ...options, skipInvalid: event.target.checked })}
+          >
+            {t('productImport.skipInvalid')}
+          </Checkbox>
+        </Space>
       )}
+      skipsErrors={(options) => options.skipInvalid}
       stats={(preview) => [
         <Statistic key="rows" title={t('imports.rows')} value={preview.rowCount} />,
         <Statistic key="creates" title={t('productImport.creates')} value={preview.createCount} />,
         <Statistic key="updates" title={t('productImport.updates')} value={preview.updateCount} />,
       ]}
-      commitCount={(preview) => preview.rowCount}
+      commitCount={(preview) => preview.createCount + preview.updateCount}
       rows={(preview, checking) => <ProductRows preview={preview} checking={checking} />}
       doneText={(done) =>
-        t('productImport.doneText', {
-          created: done.created,
-          updated: done.updated,
-          seconds: (done.durationMs / 1000).toFixed(1),
-        })
+        [
+          t('productImport.doneText', {
+            created: done.created,
+            updated: done.updated,
+            seconds: (done.durationMs / 1000).toFixed(1),
+          }),
+          done.skipped ? t('productImport.skippedText', { count: done.skipped }) : '',
+        ].join('')
       }
       onClose={onClose}
     />

@@ -53,6 +53,8 @@ export const productImport: UiMessages['productImport'] = {
   creates: 'New',
   updates: 'Updates',
   updateExisting: 'Update products whose SKU already exists (otherwise that is an error)',
+  skipInvalid:
+    'Leave out the rows with problems and import the rest (otherwise the file goes in whole or not at all)',
   hasErrors:
     '{{count}} problems found: nothing will be imported. Fix the file as listed and upload it again.',
   action: 'Action',
@@ -64,4 +66,5 @@ export const productImport: UiMessages['productImport'] = {
   commit: 'Import all {{count}} rows',
   doneTitle: 'Import finished',
   doneText: '{{created}} products added, {{updated}} updated in {{seconds}} s',
+  skippedText: '; {{count}} rows with problems left out',
 };

@@ -52,6 +52,7 @@ export const productImport = {
   creates: '新增',
   updates: '更新',
   updateExisting: 'SKU 已存在的商品，用文件中的资料更新（不勾选则视为错误）',
+  skipInvalid: '跳过有错误的行，只导入其余的行（不勾选则整份文件要么全部导入，要么都不导入）',
   hasErrors: '发现 {{count}} 处错误，本次不会导入任何商品。请按下表修改文件后重新上传。',
   action: '处理',
   actions: {
@@ -62,4 +63,5 @@ export const productImport = {
   commit: '导入全部 {{count}} 行',
   doneTitle: '导入完成',
   doneText: '新增 {{created}} 个商品，更新 {{updated}} 个，用时 {{seconds}} 秒',
+  skippedText: '；跳过有错误的 {{count}} 行',
 };

@@ -66,8 +66,10 @@ export interface ImportWizardProps<M extends Mapping, P extends PreviewBase<M>, 
   options: (value: O, change: (next: O) => void) => ReactNode;
   /** The counts shown above the report (errors come last, from the wizard). */
   stats: (preview: P) => ReactNode[];
-  /** What the commit button imports: rows, sales… */
+  /** What the commit button imports: rows, sales… (the good ones, when errors are skipped) */
   commitCount: (preview: P) => number;
+  /** The user chose to leave the rows with problems out (else a file goes in whole or not). */
+  skipsErrors?: (options: O) => boolean;
   rows: (preview: P, checking: boolean) => ReactNode;
   notes?: (preview: P) => ReactNode;
   doneText: (result: D) => string;
@@ -141,7 +143,9 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
   };
 
   const missing = mapping ? props.missing(mapping, options) : [];
-  const canImport = !!preview && preview.errorCount === 0 && props.commitCount(preview) > 0;
+  const skipping = !!preview && preview.errorCount > 0 && !!props.skipsErrors?.(options);
+  const canImport =
+    !!preview && (preview.errorCount === 0 || skipping) && props.commitCount(preview) > 0;
   const busy = props.previewing || props.committing;
 
   const footer = {
@@ -288,9 +292,16 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
           {preview.errorCount > 0 ? (
             <>
               <Alert
-                type="error"
+                type={skipping ? 'warning' : 'error'}
                 showIcon
-                title={t(`${props.texts}.hasErrors`, { count: preview.errorCount })}
+                title={
+                  skipping
+                    ? t('imports.skippingErrors', {
+                        count: preview.errorCount,
+                        good: props.commitCount(preview),
+                      })
+                    : t(`${props.texts}.hasErrors`, { count: preview.errorCount })
+                }
               />
               <IssuesTable fieldsKey={props.fieldsKey} issues={preview.issues} />
             </>
