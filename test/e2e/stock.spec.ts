@@ -137,6 +137,12 @@ test('the owner imports products from a GBK CSV through the wizard', async ({ pa
   await expect(duplicate.locator('td').first()).toHaveText('7');
   await expect(wizard.getByRole('button', { name: /导入全部/ })).toBeDisabled();
   await screenshot(page, '6x-import-report', VIEWPORT);
+  // Chosen by the user: the good rows go in and the bad ones are left out.
+  await wizard.getByRole('checkbox', { name: /跳过有错误的行/ }).check();
+  await expect(wizard).toContainText('发现 2 处错误：有错误的行会被跳过，只导入其余');
+  await expect(wizard.getByRole('button', { name: /只导入没有错误的 \d+ 行/ })).toBeEnabled();
+  await wizard.getByRole('checkbox', { name: /跳过有错误的行/ }).uncheck();
+  await expect(wizard.getByRole('button', { name: /导入全部/ })).toBeDisabled();
 
   // The fixed file goes in whole.
   await wizard.getByRole('button', { name: '上一步' }).click();

@@ -24,6 +24,7 @@ export const imports: UiMessages['imports'] = {
   errors: 'Errors',
   allGood: 'Every row passed the checks: ready to import',
   nothingToImport: 'No problems, but nothing left to import',
+  commitGood: 'Import the {{count}} rows without problems',
   skippingErrors: '{{count}} problems: those rows are left out and the other {{good}} imported',
   rowIssue: '{{field}}: {{problem}}',
   rowIssuesJoin: '; ',

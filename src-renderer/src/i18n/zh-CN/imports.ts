@@ -24,6 +24,7 @@ export const imports = {
   errors: '错误',
   allGood: '全部数据检查通过，可以导入',
   nothingToImport: '数据没有问题，但没有需要导入的内容',
+  commitGood: '只导入没有错误的 {{count}} 行',
   skippingErrors: '发现 {{count}} 处错误：有错误的行会被跳过，只导入其余 {{good}} 行',
   rowIssue: '{{field}}：{{problem}}',
   rowIssuesJoin: '；',

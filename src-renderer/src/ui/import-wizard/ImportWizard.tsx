@@ -179,7 +179,9 @@ export function ImportWizard<M extends Mapping, P extends PreviewBase<M>, D, O>(
         loading={props.committing}
         onClick={() => void commit()}
       >
-        {t(`${props.texts}.commit`, { count: preview ? props.commitCount(preview) : 0 })}
+        {skipping
+          ? t('imports.commitGood', { count: props.commitCount(preview) })
+          : t(`${props.texts}.commit`, { count: preview ? props.commitCount(preview) : 0 })}
       </Button>,
     ],
     done: [
