@@ -54,6 +54,7 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
   // Coordinates and the time zone are folded under 高级, with the shop's zone already chosen.
   await expect(page.getByTitle('Asia/Shanghai')).toBeHidden();
   await screenshot(page, '02-wizard-store');
+  await expect(page.getByRole('button', { name: '下一步' })).toBeInViewport();
   await page.getByText('高级：经纬度、时区（一般不用改）').click();
   await expect(page.getByTitle('Asia/Shanghai')).toBeVisible();
   await page.getByRole('button', { name: '下一步' }).click();
@@ -73,6 +74,8 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
   await expect(summary).toContainText('江苏省 南京市 玄武区');
   await expect(summary).toContainText(OWNER.name);
   await screenshot(page, '03-wizard-confirm');
+  // The last button is on screen at 1366×768, no scrolling.
+  await expect(page.getByRole('button', { name: '完成设置' })).toBeInViewport();
   await page.getByRole('button', { name: '完成设置' }).click();
 
   await expect(page).toHaveURL(/#\/login$/);
