@@ -2,13 +2,15 @@ import { expect } from 'vitest';
 import type { InputOf } from '../../src-shared/contract';
 import type { Code, Run, Till } from './chain-run';
 import { OWNER_PIN } from './core';
+import { freshPhone } from './phones';
 
 // The operations of the ledger property test (test/unit/ledgers/rollups-property.test.ts): what
 // the tills of two stores do, each through the handlers (or the cloud's consumer endpoint), at
 // random. Each returns a line for the run's log.
 
 export const HOUR = 3_600_000;
-export const PHONES = ['13800000001', '13800000002', '13900000003', '13700000004'];
+/** The run's consumers: phones of this process, so texts to them are not capped by other suites. */
+export const PHONES = [freshPhone(), freshPhone(), freshPhone(), freshPhone()];
 /** A range wide enough for every day a run writes (the cloud's clock is the real one). */
 const CHART_RANGE = { from: '2026-10-01', to: '2027-03-31' };
 

@@ -7,6 +7,7 @@ import {
   type TestCloud,
 } from '../../support/cloud';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { freshPhone } from '../../support/phones';
 import { pairedShop } from '../../support/sync';
 import { localDate } from '../../../src-shared/time';
 
@@ -271,11 +272,12 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       a.cashierToken,
     );
     await a.syncNow();
+    const consumer = freshPhone();
     const paid = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
       body: {
         code: cashback.qrPayload,
-        phone: '13700000000',
-        otp: await cloud.otpFor(merchant.code, '13700000000'),
+        phone: consumer,
+        otp: await cloud.otpFor(merchant.code, consumer),
       },
     });
     expect(paid.status).toBe(200);
@@ -297,12 +299,12 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       a.ownerToken,
     );
     expect(byRegion.total).toBe(1);
-    const consumer = await a.ok(
+    const profile = await a.ok(
       'analytics.consumer',
-      { ...range, phone: '13700000000' },
+      { ...range, phone: consumer },
       a.ownerToken,
     );
-    expect(consumer).toMatchObject({ rewardFen: 200, total: { total: 1 } });
+    expect(profile).toMatchObject({ rewardFen: 200, total: { total: 1 } });
     // Pulling again counts nothing twice.
     await a.syncNow();
     expect(
@@ -335,11 +337,12 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     // The shop's line is down; the consumer is paid through the cloud, and someone else is paid
     // the same code at the counter.
     proxy.faults.down = true;
+    const consumer = freshPhone();
     const online = await cloud.request('POST', `/v1/consumers/${merchant.code}/cashback/redeem`, {
       body: {
         code: cashback.qrPayload,
-        phone: '13700000009',
-        otp: await cloud.otpFor(merchant.code, '13700000009'),
+        phone: consumer,
+        otp: await cloud.otpFor(merchant.code, consumer),
       },
     });
     expect(online.status).toBe(200);
@@ -350,7 +353,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
     const [conflict] = await a.ok('sync.conflicts', { includeResolved: false }, a.ownerToken);
     expect(conflict).toMatchObject({
       code: cashback.code,
-      winner: { kind: 'cashback', deviceId: null, phone: '+8613700000009', amountFen: 200 },
+      winner: { kind: 'cashback', deviceId: null, phone: `+86${consumer}`, amountFen: 200 },
       loser: { kind: 'cashback', deviceName: '一号店', phone: '+8613900000000', amountFen: 200 },
     });
     expect(
@@ -372,7 +375,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
         outcome: 'payoutReversed',
         amountFen: 200,
         paidHereTo: '139****0000',
-        paidFirstTo: '137****0009',
+        paidFirstTo: `137****${consumer.slice(-4)}`,
         paidFirstVia: 'cloud',
       },
     });
