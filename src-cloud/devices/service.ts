@@ -172,19 +172,45 @@ export class DevicesService {
     return { signingKeys: await this.keys.list(this.db, actor.merchantId) };
   }
 
-  /** Keys made at a till after pairing (a rotation there): every other till pulls them here. */
+  /**
+   * Keys made at a till after pairing (a rotation there): kept to verify the codes that till
+   * signs, and every other till pulls them here. Making one the key of every till is the
+   * operator's (`activateSigningKey`): asking for it here is refused, nothing kept.
+   */
   async uploadSigningKeys(
     actor: DeviceActor,
     input: { keys: SigningKey[]; activeKid?: string | undefined },
   ): Promise<EndpointOutput<'devices.uploadSigningKeys'>> {
     return this.db.transaction(async (tx) => {
       await holdStream(tx, actor.merchantId);
+      const active = await this.keys.active(tx, actor.merchantId);
+      if (input.activeKid !== undefined && input.activeKid !== active?.kid)
+        throw new AppError('SIGNING_KEY_NEEDS_ADMIN', { kid: input.activeKid });
       await this.keys.merge(tx, actor.merchantId, input.keys, {
         deviceId: actor.deviceId,
         now: this.clock.now(),
-        activeKid: input.activeKid,
       });
       return { signingKeys: await this.keys.list(tx, actor.merchantId) };
+    });
+  }
+
+  /** The operator makes a held key the one every till of the merchant signs with. */
+  async activateSigningKey(
+    merchantId: string,
+    kid: string,
+  ): Promise<EndpointOutput<'admin.activateSigningKey'>> {
+    await this.merchants.get(merchantId);
+    return this.db.transaction(async (tx) => {
+      await holdStream(tx, merchantId);
+      const held = await this.keys.list(tx, merchantId);
+      if (!held.some((k) => k.kid === kid))
+        throw new AppError('NOT_FOUND', { entity: 'signingKey', id: kid });
+      await this.keys.merge(tx, merchantId, [], {
+        deviceId: 'operator',
+        now: this.clock.now(),
+        activeKid: kid,
+      });
+      return { signingKeys: await this.keys.list(tx, merchantId) };
     });
   }
 

@@ -3,7 +3,7 @@ import type { DevicesService } from '../devices/service';
 import { registerEndpoint, type EndpointDeps } from '../http/endpoint';
 import type { MerchantsService } from './service';
 
-/** The operator's API: merchants, pairing codes, and the merchants' devices. */
+/** The operator's API: merchants, pairing codes, the merchants' devices and signing keys. */
 export function registerAdminRoutes(
   app: FastifyInstance,
   deps: EndpointDeps,
@@ -22,5 +22,8 @@ export function registerAdminRoutes(
   }));
   registerEndpoint(app, deps, 'admin.revokeDevice', async ({ params }) =>
     devices.revoke(params.merchantId, params.deviceId),
+  );
+  registerEndpoint(app, deps, 'admin.activateSigningKey', async ({ params }) =>
+    devices.activateSigningKey(params.merchantId, params.kid),
   );
 }

@@ -18,6 +18,8 @@ const toMerchantKey = (row: KeyRow): MerchantKey => ({
  * The merchant's coupon signing keys. The cloud never makes one: the first device to pair
  * brings the keys its codes are already signed with, and its current key becomes the active
  * one for every till; other devices' keys are kept, retired, to verify the codes they printed.
+ * Which key signs for every till changes only by the operator (`activate`): one device cannot
+ * choose it for all the others.
  * Invariant: only the active key has no `retiredAt`, so a till that takes "the newest key
  * without retiredAt" signs with the merchant's key.
  */
@@ -31,10 +33,20 @@ export class SigningKeysStore {
     return rows.map(toMerchantKey);
   }
 
+  /** The key every till signs with now, if the merchant has one. */
+  async active(db: Queryable, merchantId: string): Promise<KeyRow | null> {
+    const [row] = await db
+      .select()
+      .from(signingKeys)
+      .where(and(eq(signingKeys.merchantId, merchantId), eq(signingKeys.active, true)));
+    return row ?? null;
+  }
+
   /**
    * Adds the keys the merchant does not hold yet (same kid and secret: already held). Call in
-   * the transaction that locked the merchant row. `activeKid`: make that key the active one;
-   * without it, the uploaded current key becomes active only if the merchant has none yet.
+   * the transaction that locked the merchant row. `activeKid` (the operator's choice): make that
+   * key the active one; without it, the uploaded current key becomes active only if the
+   * merchant has none yet (the first pairing).
    */
   async merge(
     db: Queryable,

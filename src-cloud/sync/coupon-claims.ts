@@ -101,6 +101,11 @@ export class CouponClaimBook {
     return ACCEPTED;
   }
 
+  /** The store of a redemption the cloud holds a claim of (decided before or in this batch). */
+  storeOf(redemptionId: string): string | null {
+    return this.byRedemption.get(redemptionId)?.storeId ?? null;
+  }
+
   /** A void frees the code if it voids the live claim; voiding a lost claim changes nothing. */
   void(payload: VoidPayload): Outcome {
     const row = this.byRedemption.get(payload.redemptionId);

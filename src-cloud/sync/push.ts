@@ -17,6 +17,7 @@ import type { CashbackLedger } from '../consumers/cashback-ledger';
 import type { CloudDb, CloudTx } from '../db/open';
 import type { DevicesService } from '../devices/service';
 import type { DeviceActor } from '../http/context';
+import { StoreOwnerBook } from '../devices/store-owners';
 import { CouponClaimBook } from './coupon-claims';
 import { appendEvents, type EventRow } from './event-log';
 import type { EventScope, Outcome } from './outcome';
@@ -27,23 +28,37 @@ import { holdStream } from './stream';
 const isKind = (kind: string): kind is EventKind =>
   (EVENT_KINDS as readonly string[]).includes(kind);
 
-/** The codes and redemptions a batch's claims and voids name (read loosely: not yet validated). */
-function claimNames(events: PushedEvent[]) {
+/**
+ * The codes, redemptions and stores a batch's claims, voids and cashback codes name (read
+ * loosely: not yet validated).
+ */
+function batchNames(events: PushedEvent[]) {
   const codes: string[] = [];
   const redemptionIds: string[] = [];
+  const storeIds: string[] = [];
   const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const add = (list: string[], value: unknown) => {
+    const name = text(value);
+    if (name) list.push(name);
+  };
   for (const { kind, payload } of events) {
     if (kind === 'redemption.completed') {
-      const code = text(payload.code);
-      const id = text(payload.id);
-      if (code) codes.push(code);
-      if (id) redemptionIds.push(id);
+      add(codes, payload.code);
+      add(redemptionIds, payload.id);
+      add(storeIds, payload.storeId);
     } else if (kind === 'redemption.voided') {
-      const id = text(payload.redemptionId);
-      if (id) redemptionIds.push(id);
+      add(redemptionIds, payload.redemptionId);
+    } else if (kind === 'cashback.issued') {
+      add(storeIds, payload.storeId);
     }
   }
-  return { codes, redemptionIds };
+  return { codes, redemptionIds, storeIds };
+}
+
+/** What one push decides with: the claims of its codes and who speaks for its stores. */
+interface Books {
+  claims: CouponClaimBook;
+  owners: StoreOwnerBook;
 }
 
 /**
@@ -60,11 +75,18 @@ export class PushService {
   ) {}
 
   async push(device: DeviceActor, events: PushedEvent[], lang: Language): Promise<EventResult[]> {
-    const names = await this.devices.names(device.merchantId);
+    const deviceNames = await this.devices.names(device.merchantId);
     return this.db.transaction(async (tx) => {
       const stream = await holdStream(tx, device.merchantId);
       const stored = await this.storedAnswers(tx, device.merchantId, events);
-      const claims = await CouponClaimBook.open(tx, device.merchantId, claimNames(events));
+      const names = batchNames(events);
+      const claims = await CouponClaimBook.open(tx, device.merchantId, names);
+      // The stores of the claims a void may name are known only once the claims are loaded.
+      const voided = names.redemptionIds.map((id) => claims.storeOf(id) ?? '').filter(Boolean);
+      const owners = await StoreOwnerBook.open(tx, device.merchantId, [
+        ...names.storeIds,
+        ...voided,
+      ]);
       const receivedAt = this.clock.now();
       const rows: EventRow[] = [];
       const results: EventResult[] = [];
@@ -94,9 +116,9 @@ export class PushService {
           deviceId: device.deviceId,
           eventId: event.id,
           receivedAt,
-          deviceName: (id) => (id ? (names.get(id) ?? null) : null),
+          deviceName: (id) => (id ? (deviceNames.get(id) ?? null) : null),
         };
-        const outcome = await this.decide(scope, claims, event, lang);
+        const outcome = await this.decide(scope, { claims, owners }, event, lang);
         const seq = outcome.status === 'rejected' ? null : stream.next();
         const result = this.result(event.id, seq, outcome, lang);
         rows.push({
@@ -118,6 +140,7 @@ export class PushService {
         results.push(result);
       }
       await claims.flush();
+      await owners.flush();
       await appendEvents(tx, rows);
       await stream.save();
       return results;
@@ -143,10 +166,13 @@ export class PushService {
     return new Map(rows.map((r) => [r.eventId, { hash: r.hash, result: r.result }]));
   }
 
-  /** The rules of the kinds the cloud decides on; every other known kind is relayed as is. */
+  /**
+   * The rules of the kinds the cloud decides on; every other known kind is relayed as is. A
+   * device acts only for its own stores: it claims, voids and issues cashback codes there.
+   */
   private async decide(
     scope: EventScope,
-    claims: CouponClaimBook,
+    { claims, owners }: Books,
     event: PushedEvent,
     lang: Language,
   ): Promise<Outcome> {
@@ -166,12 +192,18 @@ export class PushService {
       return { status: 'rejected', code: 'VALIDATION_FAILED', details: { issues: parsed.issues } };
     const payload = parsed.data as never;
     switch (event.kind) {
-      case 'redemption.completed':
-        return claims.claim(scope, payload);
-      case 'redemption.voided':
-        return claims.void(payload);
-      case 'cashback.issued':
-        return this.cashback.recordIssued(scope, payload);
+      case 'redemption.completed': {
+        const { storeId } = payload as { storeId: string };
+        return owners.speakFor(scope, storeId) ?? claims.claim(scope, payload);
+      }
+      case 'redemption.voided': {
+        const storeId = claims.storeOf((payload as { redemptionId: string }).redemptionId);
+        return (storeId && owners.speakFor(scope, storeId)) || claims.void(payload);
+      }
+      case 'cashback.issued': {
+        const { storeId } = payload as { storeId: string };
+        return owners.speakFor(scope, storeId) ?? this.cashback.recordIssued(scope, payload);
+      }
       case 'cashback.redeemed':
         return this.cashback.claimFromDevice(scope, payload);
       default:

@@ -141,7 +141,7 @@ export const en: SharedMessages = {
     DEVICE_STORE_FORBIDDEN:
       'This device does not serve that store, so it cannot change its records',
     SIGNING_KEY_NEEDS_ADMIN:
-      'A new signing key is accepted from a paired PC only at its first pairing; ask the operator to add it',
+      'Only the cloud operator can make key {{kid}} the one every till signs with; nothing was changed',
     SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
     SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
     SYNC_CLOUD_UNREACHABLE:

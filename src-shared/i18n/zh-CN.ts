@@ -140,7 +140,7 @@ export const zhCN = {
     SMS_ADDRESS_LIMIT: '当前网络请求验证码过于频繁，请 {{seconds}} 秒后再试',
     SMS_PAUSED: '验证码短信暂停发送（发送量异常），请 {{seconds}} 秒后再试',
     DEVICE_STORE_FORBIDDEN: '本设备不负责该门店，不能更改其记录',
-    SIGNING_KEY_NEEDS_ADMIN: '新的签名密钥只在首次配对时从门店电脑接收，请联系运营人员添加',
+    SIGNING_KEY_NEEDS_ADMIN: '只有云端运营人员可以把密钥 {{kid}} 设为所有收银机的签名密钥，未作任何更改',
     SYNC_NOT_PAIRED: '本机尚未与云端配对',
     SYNC_ALREADY_PAIRED: '本机已配对，请先解除配对',
     SYNC_CLOUD_UNREACHABLE: '连不上云端（{{detail}}），请检查网址和网络',

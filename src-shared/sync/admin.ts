@@ -49,3 +49,7 @@ export const deviceSchema = z.object({
 export const deviceListSchema = z.object({ devices: z.array(deviceSchema) });
 
 export const deviceParamsSchema = merchantParamsSchema.extend({ deviceId: idSchema });
+
+export const signingKeyParamsSchema = merchantParamsSchema.extend({
+  kid: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+});

@@ -9,6 +9,7 @@ import {
   merchantParamsSchema,
   merchantSchema,
   pairingCodeResponseSchema,
+  signingKeyParamsSchema,
 } from './admin';
 import {
   cashbackRedeemRequestSchema,
@@ -101,6 +102,15 @@ export const cloudEndpoints = {
     params: deviceParamsSchema,
     response: deviceSchema,
   }),
+  'admin.activateSigningKey': endpoint({
+    method: 'POST',
+    path: '/v1/admin/merchants/:merchantId/signing-keys/:kid/activate',
+    auth: 'admin',
+    tag: 'admin',
+    summary: 'Make a held signing key the one every till of the merchant signs with',
+    params: signingKeyParamsSchema,
+    response: signingKeysResponseSchema,
+  }),
   'devices.pair': endpoint({
     method: 'POST',
     path: '/v1/devices/pair',
@@ -147,7 +157,8 @@ export const cloudEndpoints = {
     path: '/v1/device/signing-keys',
     auth: 'device',
     tag: 'devices',
-    summary: 'Add keys made at this till (after a rotation), optionally making one active',
+    summary:
+      "Add keys made at this till (after a rotation), to verify its codes; making one active is the operator's",
     body: uploadKeysRequestSchema,
     response: signingKeysResponseSchema,
   }),

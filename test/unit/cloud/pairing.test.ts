@@ -60,12 +60,17 @@ describeOnEachBackend('cloud pairing and device tokens', (backend) => {
     expect(kept).toMatchObject({ kid: 'k1', active: false });
     expect(kept.retiredAt).not.toBeNull();
 
-    // A rotation at a till: the new key becomes the merchant's active key for every device.
+    // A rotation at a till: the till uploads its new key, the operator makes it the merchant's
+    // active key for every device (test/unit/cloud/device-trust.test.ts: a till cannot).
     const rotated = newSigningKey('k3', 9000);
-    const uploaded = await cloud.ok('POST', '/v1/device/signing-keys', {
+    await cloud.ok('POST', '/v1/device/signing-keys', {
       token: second.token,
-      body: { keys: [rotated], activeKid: 'k3' },
+      body: { keys: [rotated] },
     });
+    const uploaded = await cloud.admin(
+      'POST',
+      `/v1/admin/merchants/${merchant.id}/signing-keys/k3/activate`,
+    );
     expect(uploaded.signingKeys.filter((k: any) => k.active)).toEqual([
       { ...rotated, active: true },
     ]);
