@@ -6,6 +6,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   safeStorage,
   screen,
   session,
@@ -14,6 +15,6 @@ import {
 import { runShell } from './electron/shell';
 
 void runShell(
-  { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, screen, session, shell },
+  { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell },
   { mainDir: import.meta.dirname, process },
 );

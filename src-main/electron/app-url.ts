@@ -1,20 +1,17 @@
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_HOST, APP_INDEX_URL, APP_SCHEME } from './app-protocol';
 
 /** Where the window's pages come from, and the one test for "is this our own page?". */
 export interface AppLocation {
   /** What the main window loads. */
   url: string;
   /**
-   * True only for the app's own pages: the built index.html (any hash route), or a page of the
-   * dev server's origin. Navigation, IPC and permissions all ask this.
+   * True only for the app's own pages: the built index.html served at app://storedesk/ (any
+   * hash route), or a page of the dev server's origin. Navigation, IPC and permissions all ask this.
    */
   isAppUrl(url: string): boolean;
 }
 
 export interface AppLocationOptions {
-  /** out/renderer/index.html */
-  rendererIndex: string;
   /** electron-vite's dev server (ELECTRON_RENDERER_URL); never honoured by a packaged app. */
   devServerUrl?: string | undefined;
 }
@@ -27,21 +24,22 @@ const parseUrl = (url: string): URL | null => {
   }
 };
 
-export function appLocation({ rendererIndex, devServerUrl }: AppLocationOptions): AppLocation {
+export function appLocation({ devServerUrl }: AppLocationOptions = {}): AppLocation {
   if (devServerUrl) {
     const origin = new URL(devServerUrl).origin;
     return { url: devServerUrl, isAppUrl: (url) => parseUrl(url)?.origin === origin };
   }
-  const indexFile = path.resolve(rendererIndex);
   return {
-    url: pathToFileURL(indexFile).href,
+    url: APP_INDEX_URL,
     isAppUrl(url) {
       const parsed = parseUrl(url);
-      // A host would be a network share (file://server/...), never our bundle.
-      if (parsed?.protocol !== 'file:' || parsed.host !== '') return false;
-      // path.relative compares the way the OS does (case-insensitively on Windows), and
-      // fileURLToPath undoes percent-encoding (an install folder named 店务通 StoreDesk).
-      return path.relative(indexFile, fileURLToPath(parsed)) === '';
+      // Not the origin: WHATWG URL gives non-special schemes an opaque ("null") one.
+      return (
+        parsed?.protocol === `${APP_SCHEME}:` &&
+        parsed.host === APP_HOST &&
+        parsed.pathname === '/index.html' &&
+        parsed.search === ''
+      );
     },
   };
 }

@@ -4,6 +4,12 @@ import type { Core } from '../core';
 import { ShopHost } from '../core/shop-host';
 import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolHandler,
+  type ProtocolLike,
+} from './app-protocol';
 import { appLocation } from './app-url';
 import { registerIpc, type IpcBridge, type IpcMainLike } from './ipc';
 import { applicationMenu } from './menu';
@@ -29,6 +35,8 @@ export interface ShellElectron {
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   screen: Pick<Electron.Screen, 'getPrimaryDisplay'>;
   session: { readonly defaultSession: Electron.Session };
+  /** Serves the built renderer at app://storedesk/ (app-protocol.ts). */
+  protocol: ProtocolLike;
   shell: Pick<Electron.Shell, 'openExternal' | 'openPath'>;
   /** Seals the signing keys and device token in the database (absent: kept plain). */
   safeStorage?: SafeStorageLike;
@@ -67,7 +75,9 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
   const logger = createFileLogger(logDir, { console: dev });
   const paths = bundlePaths(options.mainDir);
   const devServerUrl = dev ? env.ELECTRON_RENDERER_URL : undefined;
-  const location = appLocation({ rendererIndex: paths.rendererIndex, devServerUrl });
+  const location = appLocation({ devServerUrl });
+  // Before 'ready', as Electron requires.
+  electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   const showError = (title: string, error: unknown) =>
     electron.dialog.showErrorBox(
@@ -112,6 +122,7 @@ export async function runShell(electron: ShellElectron, options: ShellOptions): 
 
   try {
     await app.whenReady();
+    electron.protocol.handle(APP_SCHEME, appProtocolHandler(path.dirname(paths.rendererIndex)));
     const { defaultSession } = electron.session;
     applyContentSecurityPolicy(
       defaultSession,

@@ -133,3 +133,19 @@ export class FakeSession {
     return granted;
   }
 }
+
+/** Electron's `protocol`: remembers the privileged schemes and answers through the handlers. */
+export class FakeProtocol {
+  readonly privileged: { scheme: string; privileges: Record<string, boolean> }[] = [];
+  readonly handlers = new Map<string, (request: Request) => Promise<Response>>();
+  registerSchemesAsPrivileged(schemes: FakeProtocol['privileged']) {
+    this.privileged.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+    this.handlers.set(scheme, handler);
+  }
+  /** What the window would get for a URL of a handled scheme. */
+  fetch(url: string) {
+    return this.handlers.get(new URL(url).protocol.slice(0, -1))!(new Request(url));
+  }
+}

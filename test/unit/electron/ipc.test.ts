@@ -6,7 +6,7 @@ import { IPC_CALL, IPC_EVENT } from '../../../src-shared/ipc';
 import { OWNER_PIN, setupInput, testCore } from '../../support/core';
 import { FakeIpcMain, FakeWebContents } from './fakes';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://storedesk/index.html';
 const isAppUrl = (url: string) => url.split('#')[0] === APP_URL;
 
 /** A real core behind the IPC bridge, and windows that call it the way the preload does. */

@@ -11,7 +11,7 @@ import { IPC_SAVE_PDF } from '../../../src-shared/ipc';
 import { tempDir } from '../../support/core';
 import { FakeIpcMain, FakeWebContents } from './fakes';
 
-const APP_URL = 'file:///app/out/renderer/index.html';
+const APP_URL = 'app://storedesk/index.html';
 const TOP = { url: `${APP_URL}#/reports`, parent: null };
 
 function pdfSaving(answer: (defaultPath: string) => SaveDialogAnswer) {

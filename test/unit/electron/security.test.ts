@@ -11,21 +11,20 @@ import {
 import { createMemoryLogger } from '../../../src-node/logger';
 import { FakeSession, FakeWebContents } from './fakes';
 
-const INDEX = '/opt/店务通 StoreDesk/resources/app.asar/out/renderer/index.html';
-const built = appLocation({ rendererIndex: INDEX });
-const dev = appLocation({ rendererIndex: INDEX, devServerUrl: 'http://localhost:5173/' });
+const built = appLocation();
+const dev = appLocation({ devServerUrl: 'http://localhost:5173/' });
 
 describe('the app’s own pages', () => {
-  it('are the built index.html (any route) in production', () => {
-    expect(built.url).toBe(
-      'file:///opt/%E5%BA%97%E5%8A%A1%E9%80%9A%20StoreDesk/resources/app.asar/out/renderer/index.html',
-    );
+  it('are the built index.html served at app://storedesk/ (any route) in production', () => {
+    expect(built.url).toBe('app://storedesk/index.html');
     expect(built.isAppUrl(built.url)).toBe(true);
     expect(built.isAppUrl(`${built.url}#/coupons?page=2`)).toBe(true);
     for (const url of [
-      'file:///opt/%E5%BA%97%E5%8A%A1%E9%80%9A%20StoreDesk/resources/app.asar/out/renderer/evil.html',
+      'app://storedesk/evil.html',
+      'app://storedesk/index.html?next=https://example.com',
+      'app://other/index.html',
+      'file:///opt/%E5%BA%97%E5%8A%A1%E9%80%9A%20StoreDesk/resources/app.asar/out/renderer/index.html',
       'file:///etc/passwd',
-      'file://attacker-share/opt/店务通 StoreDesk/resources/app.asar/out/renderer/index.html',
       'http://localhost:5173/',
       'https://example.com/index.html',
       'not a url',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../../src-main/core';
@@ -14,7 +13,7 @@ import type { applicationMenu } from '../../../src-main/electron/menu';
 import type { mainWindowOptions } from '../../../src-main/electron/window';
 import { IPC_CALL, IPC_SAVE_PDF } from '../../../src-shared/ipc';
 import { tempDir } from '../../support/core';
-import { FakeIpcMain, FakeSession, FakeWebContents } from './fakes';
+import { FakeIpcMain, FakeProtocol, FakeSession, FakeWebContents } from './fakes';
 
 type BrowserWindowConstructorOptions = ReturnType<typeof mainWindowOptions>;
 type MenuItemConstructorOptions = ReturnType<typeof applicationMenu>[number];
@@ -23,8 +22,11 @@ type MenuItemConstructorOptions = ReturnType<typeof applicationMenu>[number];
 function fakeBundle() {
   const mainDir = path.join(tempDir(), 'resources', 'app.asar', 'out', 'main');
   fs.cpSync(defaultMigrationsDir(), path.join(mainDir, 'migrations'), { recursive: true });
-  const rendererUrl = pathToFileURL(path.join(mainDir, '../renderer/index.html')).href;
-  return { mainDir, rendererUrl };
+  // The built renderer: the shell serves this folder at app://storedesk/.
+  const rendererDir = path.join(mainDir, '../renderer');
+  fs.mkdirSync(rendererDir, { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>店务通</title>');
+  return { mainDir, rendererUrl: 'app://storedesk/index.html' };
 }
 
 class FakeApp extends EventEmitter {
@@ -122,6 +124,7 @@ async function startShell(
     },
     screen: { getPrimaryDisplay: () => ({ workAreaSize: { width: 1920, height: 1040 } }) },
     session: { defaultSession: new FakeSession() },
+    protocol: new FakeProtocol(),
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
   };
   const process = Object.assign(new EventEmitter(), { env: setup.env ?? {} });
@@ -157,6 +160,16 @@ describe('the desktop shell', () => {
     expect(fs.existsSync(path.join(dataDir, DATABASE_FILE))).toBe(true);
 
     expect(window!.loaded).toEqual([rendererUrl]);
+    // The page comes from the bundle through app://, as a secure standard scheme.
+    expect(electron.protocol.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    const page = await electron.protocol.fetch(rendererUrl);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>店务通</title>');
     expect(window!.options.webPreferences).toMatchObject({
       preload: path.join(mainDir, '../preload/index.cjs'),
       sandbox: true,

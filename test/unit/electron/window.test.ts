@@ -72,12 +72,12 @@ describe('createMainWindow', () => {
     const steps: string[] = [];
     const window = await createMainWindow({
       BrowserWindow: FakeWindow,
-      url: 'file:///app/out/renderer/index.html',
+      url: 'app://storedesk/index.html',
       preloadPath: '/app/out/preload/index.cjs',
       beforeLoad: (w) => steps.push(`prepared, ${w.loaded.length} loaded`),
     });
     expect(steps).toEqual(['prepared, 0 loaded']);
-    expect(window.loaded).toEqual(['file:///app/out/renderer/index.html']);
+    expect(window.loaded).toEqual(['app://storedesk/index.html']);
     expect(window.options.webPreferences?.preload).toBe('/app/out/preload/index.cjs');
     expect(window.visible).toBe(false);
     window.emit('ready-to-show');
