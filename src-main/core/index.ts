@@ -277,7 +277,7 @@ export async function createCore(options: CoreOptions) {
     ...authHandlers(auth),
     ...staffHandlers(staff, auth),
     ...storesHandlers(stores),
-    ...apiKeysHandlers(apiKeys),
+    ...apiKeysHandlers(apiKeys, options.dataDir),
     ...auditHandlers(audit),
     ...productsHandlers(products, inventoryJobs),
     ...couponsHandlers(templates, couponsService, batches, printing),

@@ -30,6 +30,8 @@ export interface ServerOptions {
   allowTerminalKeys?: boolean;
   /** More host names the server answers to (see request-guard.ts). */
   allowedHosts?: readonly string[];
+  /** Serve HTTPS with this key and certificate (LAN mode). */
+  https?: { key: string; cert: string } | null;
 }
 
 /**
@@ -39,6 +41,7 @@ export interface ServerOptions {
 export async function buildServer(options: ServerOptions) {
   const { core } = options;
   const app = Fastify({
+    ...(options.https ? { https: options.https } : {}),
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
     // Event streams never go idle; close them with the server.

@@ -24,6 +24,11 @@ export interface ServeOptions {
   dataDir: string;
   /** Bound to the shop LAN: terminal API keys are accepted. */
   lan: boolean;
+  /**
+   * HTTPS with the PC's own certificate (lan-tls/certificate.ts): on by default in LAN mode, off
+   * with --plain-http for terminals that cannot check a certificate.
+   */
+  tls: boolean;
   /** Names besides its addresses that the server answers to (STOREDESK_ALLOWED_HOSTS, commas). */
   allowedHosts: string[];
 }
@@ -32,8 +37,8 @@ const isLoopback = (host: string) =>
   host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 /**
- * `--port`, `--host`, `--data-dir`, `--lan`, or STOREDESK_PORT / STOREDESK_HOST /
- * STOREDESK_DATA_DIR / STOREDESK_LAN=1. Flags win over the environment.
+ * `--port`, `--host`, `--data-dir`, `--lan`, `--plain-http`, or STOREDESK_PORT / STOREDESK_HOST /
+ * STOREDESK_DATA_DIR / STOREDESK_LAN=1 / STOREDESK_PLAIN_HTTP=1. Flags win over the environment.
  */
 export function parseServeOptions(
   argv: string[],
@@ -44,6 +49,7 @@ export function parseServeOptions(
     options: {
       ...SERVER_FLAGS,
       lan: { type: 'boolean' },
+      'plain-http': { type: 'boolean' },
       serve: { type: 'boolean' },
     },
     strict: true,
@@ -63,5 +69,6 @@ export function parseServeOptions(
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  return { host, port, dataDir, lan, allowedHosts };
+  const plainHttp = values['plain-http'] ?? env.STOREDESK_PLAIN_HTTP === '1';
+  return { host, port, dataDir, lan, tls: lan && !plainHttp, allowedHosts };
 }

@@ -32,6 +32,13 @@ export const apiKeysMethods = {
     output: z.object({ key: z.string(), apiKey: apiKeySchema }),
     access: MANAGERS,
   }),
+  'apiKeys.lanCertificate': method({
+    summary:
+      'The HTTPS certificate this PC serves the shop LAN with: its SHA-256 fingerprint, which a terminal checks (null until the PC has served the LAN)',
+    input: z.object({}),
+    output: z.object({ fingerprint256: z.string(), validTo: epochMsSchema }).nullable(),
+    access: MANAGERS,
+  }),
   'apiKeys.revoke': method({
     summary: 'Revoke a terminal API key at once',
     input: z.object({ id: idSchema }),

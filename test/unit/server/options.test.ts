@@ -26,6 +26,13 @@ describe('serve options', () => {
     expect(parseServeOptions([], { STOREDESK_LAN: '1' }).lan).toBe(true);
   });
 
+  it('serves the LAN over HTTPS unless told --plain-http; loopback stays plain', () => {
+    expect(parseServeOptions([], {}).tls).toBe(false);
+    expect(parseServeOptions(['--lan'], {}).tls).toBe(true);
+    expect(parseServeOptions(['--lan', '--plain-http'], {}).tls).toBe(false);
+    expect(parseServeOptions(['--lan'], { STOREDESK_PLAIN_HTTP: '1' }).tls).toBe(false);
+  });
+
   it('refuses a port that is not a port', () => {
     expect(() => parseServeOptions(['--port', 'abc'], {})).toThrow(/Invalid port/);
     expect(() => parseServeOptions(['--port', '70000'], {})).toThrow(/Invalid port/);

@@ -22,6 +22,7 @@ import { showErrorOnFields } from '../../forms/show-error-on-fields';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { useErrorText } from '../../i18n/error-text';
 import { ApiKeySecretModal } from './ApiKeySecretModal';
+import { LanCertificateNote } from './LanCertificateNote';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from './stores-queries';
 import styles from './StoresPage.module.css';
 
@@ -122,6 +123,7 @@ export function ApiKeysDrawer({ store, terminal, onClose }: ApiKeysDrawerProps) 
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">{t('apiKeys.intro')}</Typography.Paragraph>
+      <LanCertificateNote timezone={store.timezone} />
       <Form
         form={form}
         layout="inline"

@@ -12,6 +12,7 @@ export const useUpdateTerminal = () =>
   useApiMutation('terminals.update', { invalidates: ['stores.list', 'apiKeys.list'] });
 
 export const useApiKeys = (terminalId: string) => useApiQuery('apiKeys.list', { terminalId });
+export const useLanCertificate = () => useApiQuery('apiKeys.lanCertificate', {});
 export const useCreateApiKey = () =>
   useApiMutation('apiKeys.create', { invalidates: ['apiKeys.list'] });
 export const useRevokeApiKey = () =>

@@ -73,4 +73,10 @@ export const apiKeys: UiMessages['apiKeys'] = {
     'This is the only time the full key is shown. It cannot be viewed again; if it is lost, revoke it and create a new one.',
   secretSaved: 'I have saved it, close',
   copy: 'Copy key',
+  certificateTitle: 'LAN HTTPS certificate fingerprint (SHA-256)',
+  certificateHint:
+    'When a POS terminal is set up with this PC’s https:// address, check that the fingerprint it shows matches this one before trusting it.',
+  certificateValidTo: 'Valid until {{date}}',
+  certificateNone:
+    'This PC has not served the LAN yet. Start it with npm run serve -- --lan and the certificate fingerprint appears here, for terminals to check.',
 };

@@ -71,4 +71,10 @@ export const apiKeys = {
   secretWarning: '这是唯一一次显示完整密钥。关闭后无法再次查看；如果遗失，只能吊销后重新创建。',
   secretSaved: '我已保存，关闭',
   copy: '复制密钥',
+  certificateTitle: '局域网 HTTPS 证书指纹（SHA-256）',
+  certificateHint:
+    '在 POS 终端上配置本机地址（https://）时，核对终端显示的指纹与这里一致，再信任它。',
+  certificateValidTo: '有效期至 {{date}}',
+  certificateNone:
+    '本机尚未以局域网模式运行。以 npm run serve -- --lan 启动后，这里会显示证书指纹，供终端配置时核对。',
 };
