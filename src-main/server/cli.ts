@@ -22,7 +22,7 @@ runMain('StoreDesk', async () => {
   });
   // out/main/serve.js → out/renderer
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const certificate = options.tls ? loadOrCreateLanCertificate(options.dataDir) : null;
+  const certificate = options.tls ? await loadOrCreateLanCertificate(options.dataDir) : null;
   const app = await buildServer({
     core,
     staticDir,

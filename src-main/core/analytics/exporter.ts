@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Table } from './export-tables';
+import { loadExcel } from '../platform/excel';
 import { privateFile, privateFolder } from '../platform/private-files';
 
 // Writes a chart's table into the exports folder, where GET /api/exports/:file serves it.
@@ -26,7 +26,7 @@ export async function writeTable(
     const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(','));
     fs.writeFileSync(file, '\ufeff' + lines.join('\r\n') + '\r\n');
   } else {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (await loadExcel()).Workbook();
     const sheet = workbook.addWorksheet(table.sheet.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
     sheet.addRow(table.header).font = { bold: true };
     for (const row of table.rows) sheet.addRow(row);

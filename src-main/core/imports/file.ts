@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../platform/excel';
 import { stripUnsafeText } from '../../../src-shared/text-safety';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -68,7 +69,7 @@ function readCsv(text: string): { row: number; cells: string[] }[] {
 }
 
 async function readXlsx(bytes: Buffer): Promise<{ row: number; cells: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

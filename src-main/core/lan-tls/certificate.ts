@@ -2,7 +2,6 @@ import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import forge from 'node-forge';
 import { privateFile, privateFolder } from '../platform/private-files';
 
 // The shop LAN's HTTPS certificate: made on this PC the first time it serves the LAN, kept in
@@ -57,13 +56,15 @@ export function lanNames(): { dns: string[]; ips: string[] } {
  * The certificate to serve the LAN with: the one kept, or a new one when there is none or it
  * ends within 30 days. Terminals that pinned the old fingerprint must be shown the new one.
  */
-export function loadOrCreateLanCertificate(
+export async function loadOrCreateLanCertificate(
   dataDir: string,
   now = Date.now(),
   names = lanNames(),
-): LanCertificate {
+): Promise<LanCertificate> {
   const kept = readLanCertificate(dataDir);
   if (kept && kept.validTo - now > RENEW_BEFORE_MS) return kept;
+  // Only LAN mode makes certificates: the library is not loaded otherwise.
+  const { default: forge } = await import('node-forge');
 
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -38,11 +38,11 @@ describe('the LAN HTTPS certificate', () => {
     for (const close of closers.splice(0)) await close();
   });
 
-  it('is made once for the PC’s names, kept private, and renewed only near its end', () => {
+  it('is made once for the PC’s names, kept private, and renewed only near its end', async () => {
     const dataDir = tempDir();
     expect(readLanCertificate(dataDir)).toBeNull();
     const now = Date.UTC(2026, 11, 7);
-    const made = loadOrCreateLanCertificate(dataDir, now, NAMES);
+    const made = await loadOrCreateLanCertificate(dataDir, now, NAMES);
     const parsed = new X509Certificate(made.cert);
     expect(parsed.subjectAltName).toBe(
       'DNS:localhost, DNS:shop-pc, DNS:shop-pc.local, IP Address:127.0.0.1, IP Address:192.168.1.23',
@@ -56,13 +56,13 @@ describe('the LAN HTTPS certificate', () => {
       expect(fs.statSync(path.join(lanTlsDir(dataDir), 'lan-key.pem')).mode & 0o777).toBe(0o600);
     }
     // Started again (even with another address): the same certificate, so terminals keep trusting it.
-    const again = loadOrCreateLanCertificate(dataDir, now + 300 * DAY, {
+    const again = await loadOrCreateLanCertificate(dataDir, now + 300 * DAY, {
       ...NAMES,
       ips: ['10.0.0.9'],
     });
     expect(again.fingerprint256).toBe(made.fingerprint256);
     // Less than 30 days left: a new one.
-    const renewed = loadOrCreateLanCertificate(dataDir, made.validTo - 10 * DAY, NAMES);
+    const renewed = await loadOrCreateLanCertificate(dataDir, made.validTo - 10 * DAY, NAMES);
     expect(renewed.fingerprint256).not.toBe(made.fingerprint256);
     expect(readLanCertificate(dataDir)?.fingerprint256).toBe(renewed.fingerprint256);
   });
@@ -72,7 +72,7 @@ describe('the LAN HTTPS certificate', () => {
     closers.push(() => shop.core.close());
     expect(await shop.ok('apiKeys.lanCertificate', {}, shop.ownerToken)).toBeNull();
 
-    const certificate = loadOrCreateLanCertificate(shop.core.dataDir);
+    const certificate = await loadOrCreateLanCertificate(shop.core.dataDir);
     const app = await buildServer({ core: shop.core, allowTerminalKeys: true, https: certificate });
     await app.listen({ host: '127.0.0.1', port: 0 });
     closers.push(() => app.close());
