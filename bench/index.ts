@@ -12,6 +12,7 @@ import { redeemBench } from './redeem.bench';
 import { bestCombinationBench } from './best-combination.bench';
 import { tillBench } from './till.bench';
 import { crashBench } from './crash.bench';
+import { startupBench } from './startup.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -27,6 +28,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   'best-combination': bestCombinationBench,
   till: tillBench,
   crash: crashBench,
+  startup: startupBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
