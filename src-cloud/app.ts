@@ -13,7 +13,7 @@ import { registerDeviceRoutes } from './devices/routes';
 import { DevicesService } from './devices/service';
 import { registerDocsRoutes } from './docs/routes';
 import type { EndpointDeps } from './http/endpoint';
-import { RateLimiter } from './http/rate-limit';
+import { DatabaseRateLimiter, MemoryRateLimiter, type RateLimiter } from './http/rate-limit';
 import { registerAdminRoutes } from './merchants/routes';
 import { MerchantsService } from './merchants/service';
 import { SigningKeysStore } from './merchants/signing-keys';
@@ -49,7 +49,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const pull = new PullService(db, merchants);
   const cashback = new ConsumerCashback(db, clock, ledger);
   const sms = options.sms ?? createSmsProvider(config.sms, logger);
-  const otp = new OtpService(db, clock, config.otp, sms, logger, config.smsCaps);
+  const otp = new OtpService(db, clock, config.otp, sms, logger, config.smsCaps, config.deployment);
   const history = new ConsumerHistory(db);
 
   const app = Fastify({
@@ -69,12 +69,18 @@ export async function buildCloudApp(options: CloudAppOptions) {
     return payload;
   });
 
+  const store =
+    config.rateLimits.store ?? (options.database.kind === 'postgres' ? 'database' : 'memory');
+  const limiter = (name: 'device' | 'public'): RateLimiter =>
+    store === 'database'
+      ? new DatabaseRateLimiter(db, `${config.deployment}:${name}`, config.rateLimits[name], clock)
+      : new MemoryRateLimiter(config.rateLimits[name], clock);
   const deps: EndpointDeps = {
     adminToken: config.adminToken,
     authenticateDevice: (token) => devices.authenticate(token),
     limiters: {
-      device: new RateLimiter(config.rateLimits.device, clock),
-      public: new RateLimiter(config.rateLimits.public, clock),
+      device: limiter('device'),
+      public: limiter('public'),
     },
     validateOutputs: config.validateOutputs,
   };

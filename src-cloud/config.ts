@@ -29,6 +29,11 @@ export interface CloudConfig {
     device: BucketConfig;
     /** Per client address, over pairing and the consumer endpoints. */
     public: BucketConfig;
+    /**
+     * Where the buckets live: in the database (every node on one PostgreSQL limits as one), or
+     * in memory (one node). Unset: the database on PostgreSQL, memory on PGlite.
+     */
+    store?: 'database' | 'memory';
   };
   sms: SmsConfig;
   otp: { ttlMs: number; attempts: number; resendAfterMs: number };
@@ -44,6 +49,11 @@ export interface CloudConfig {
   };
   /** Check each answer against its documented schema (tests turn it on). */
   validateOutputs: boolean;
+  /**
+   * Names this deployment's shared state in the database (rate buckets, the text breaker): the
+   * nodes of one deployment share it; two clouds on one database (tests) keep theirs apart.
+   */
+  deployment: string;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -65,6 +75,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
     pauseMs: 10 * 60_000,
   },
   validateOutputs: false,
+  deployment: 'cloud',
 });
 
 export interface CloudOptions {
@@ -83,7 +94,8 @@ export interface CloudOptions {
  * `--port`, `--host`, `--data-dir`, `--admin-token-file` (or `--admin-token`, which `ps` shows to
  * every user: warned), `--sms log|webhook`, `--sms-webhook-url`, `--trust-proxy`, or
  * STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _ADMIN_TOKEN_FILE / _TRUST_PROXY=1,
- * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL; DATABASE_URL selects PostgreSQL. Flags win
+ * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL, STOREDESK_CLOUD_DEPLOYMENT (the name the
+ * nodes of one deployment share their state under); DATABASE_URL selects PostgreSQL. Flags win
  * over the environment.
  */
 export function parseCloudOptions(
@@ -121,6 +133,7 @@ export function parseCloudOptions(
     throw new Error('The admin token must be at least 16 characters.');
   const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
   config.trustProxy = values['trust-proxy'] ?? env.STOREDESK_CLOUD_TRUST_PROXY === '1';
+  if (env.STOREDESK_CLOUD_DEPLOYMENT) config.deployment = env.STOREDESK_CLOUD_DEPLOYMENT;
   const provider = values.sms ?? env.STOREDESK_SMS_PROVIDER ?? 'log';
   if (provider === 'webhook') {
     const url = values['sms-webhook-url'] ?? env.STOREDESK_SMS_WEBHOOK_URL;

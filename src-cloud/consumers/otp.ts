@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { newId } from '../../src-node/ids';
@@ -12,7 +12,7 @@ import type { CloudDb } from '../db/open';
 import type { merchants } from '../merchants/schema';
 import { randomDigits, sameSecret, sha256 } from '../platform/secrets';
 import { SmsSendError, type SmsProvider } from '../sms/provider';
-import { consumerOtps } from './schema';
+import { consumerOtps, smsBreaker } from './schema';
 
 type Merchant = typeof merchants.$inferSelect;
 
@@ -31,10 +31,25 @@ export class OtpService {
     private readonly sms: SmsProvider,
     private readonly logger: Logger,
     private readonly caps: CloudConfig['smsCaps'],
+    /** The breaker's row: one per deployment. */
+    private readonly breakerId = 'cloud',
   ) {}
 
-  /** Open while the breaker is tripped: no verification text leaves until then. */
-  private pausedUntil = 0;
+  /** Until when the breaker holds every text back (0: closed). In the database: all nodes obey. */
+  private async pausedUntil(): Promise<number> {
+    const [row] = await this.db.select().from(smsBreaker).where(eq(smsBreaker.id, this.breakerId));
+    return row?.pausedUntil ?? 0;
+  }
+
+  private async pause(until: number) {
+    await this.db
+      .insert(smsBreaker)
+      .values({ id: this.breakerId, pausedUntil: until })
+      .onConflictDoUpdate({
+        target: smsBreaker.id,
+        set: { pausedUntil: sql`greatest(${smsBreaker.pausedUntil}, ${until}::bigint)` },
+      });
+  }
 
   /**
    * Refuses a text that would break a cap, naming it: one phone across all merchants (the
@@ -42,8 +57,9 @@ export class OtpService {
    * the whole cloud. Counted from the stored codes, so the caps hold across restarts.
    */
   private async checkCaps(merchantId: string, phone: string, address: string | null, now: number) {
-    if (now < this.pausedUntil)
-      throw new AppError('SMS_PAUSED', { seconds: Math.ceil((this.pausedUntil - now) / 1000) });
+    const pausedUntil = await this.pausedUntil();
+    if (now < pausedUntil)
+      throw new AppError('SMS_PAUSED', { seconds: Math.ceil((pausedUntil - now) / 1000) });
     const since = (ms: number, ...filters: SQL[]) =>
       this.db
         .select({ n: count() })
@@ -52,7 +68,7 @@ export class OtpService {
         .then((rows) => Number(rows[0]?.n ?? 0));
     const DAY = 24 * 3600_000;
     if ((await since(60_000)) >= this.caps.globalPerMinute) {
-      this.pausedUntil = now + this.caps.pauseMs;
+      await this.pause(now + this.caps.pauseMs);
       this.logger.error('sms breaker open: unusual volume of verification texts', {
         perMinute: this.caps.globalPerMinute,
         pauseMs: this.caps.pauseMs,

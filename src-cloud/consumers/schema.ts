@@ -68,3 +68,12 @@ export const consumerOtps = pgTable(
     index('consumer_otps_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * The verification-text breaker, shared by every cloud node: while `pausedUntil` is ahead, no
+ * node sends a text. One row ('otp').
+ */
+export const smsBreaker = pgTable('sms_breaker', {
+  id: text().primaryKey(),
+  pausedUntil: epochMs().notNull(),
+});

@@ -45,8 +45,8 @@ function parsePart(
   return undefined;
 }
 
-function limit(limiter: RateLimiter, key: string) {
-  const taken = limiter.take(key);
+async function limit(limiter: RateLimiter, key: string) {
+  const taken = await limiter.take(key);
   if (!taken.ok)
     throw new AppError('RATE_LIMITED', {
       retryAfterSeconds: Math.max(1, Math.ceil(taken.retryAfterMs / 1000)),
@@ -76,17 +76,17 @@ export function registerEndpoint<N extends EndpointName>(
         const token = bearerOf(request);
         if (!token || !sameSecret(token, deps.adminToken)) {
           // Wrong guesses at the admin token spend the address's public bucket.
-          limit(deps.limiters.public, request.ip);
+          await limit(deps.limiters.public, request.ip);
           throw new AppError('UNAUTHENTICATED');
         }
       } else if (def.auth === 'device') {
         const token = bearerOf(request);
         if (!token) throw new AppError('UNAUTHENTICATED');
         const device = await deps.authenticateDevice(token);
-        limit(deps.limiters.device, device.deviceId);
+        await limit(deps.limiters.device, device.deviceId);
         ctx = { ...base, device };
       } else {
-        limit(deps.limiters.public, request.ip);
+        await limit(deps.limiters.public, request.ip);
       }
       const issues: FieldIssue[] = [];
       const d = def as { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };

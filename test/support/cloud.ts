@@ -62,6 +62,9 @@ export async function startCloud(
   const database = await openCloudDatabase({ dataDir, databaseUrl: backend.databaseUrl });
   const config = defaultCloudConfig(ADMIN_TOKEN);
   config.validateOutputs = true;
+  // On PostgreSQL the suites share one database: each cloud keeps its rate buckets and text
+  // breaker to itself (the nodes of a two-node test share one name).
+  config.deployment = `test-${randomBytes(6).toString('hex')}`;
   // Every test texts from 127.0.0.1, and on PostgreSQL the suites share one database: the
   // per-address caps would add up across files. The test of the caps sets its own.
   config.smsCaps = { ...config.smsCaps, perAddressPerHour: 10_000, perAddressPerDay: 10_000 };
