@@ -36,6 +36,8 @@ import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/p
 import { ProductImportService } from './products/import';
 import { fillMissingInitials } from './products/initials';
 import { stockHandlers } from './stock/handlers';
+import { StocktakeService } from './stocktake/service';
+import { stocktakeHandlers } from './stocktake/handlers';
 import { alertsHandlers } from './alerts/handlers';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
@@ -285,6 +287,7 @@ export async function createCore(options: CoreOptions) {
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),
+    ...stocktakeHandlers(new StocktakeService(adb, clock, stock, products, stores)),
     ...salesHandlers(sales, inventoryJobs),
     ...alertsHandlers(alerts, inventoryJobs),
     ...scannerHandlers(scanner),

@@ -102,6 +102,11 @@ export const zhCN = {
     INSUFFICIENT_STOCK:
       '第 {{line}} 行：{{productName}} 在 {{storeName}} 库存不足（现有 {{available}}，需要 {{qty}}）',
     SAME_STORE_TRANSFER: '调出门店和调入门店不能相同',
+    STOCKTAKE_NOT_FOUND: '找不到该盘点单',
+    STOCKTAKE_CLOSED: '该盘点单已完成或已作废，不能再修改',
+    STOCKTAKE_ALREADY_OPEN: '{{storeName}} 已有一张未完成的盘点单，请先继续或作废它',
+    STOCKTAKE_NO_PRODUCTS: '{{storeName}}{{category}} 没有可盘点的商品',
+    STOCKTAKE_NOTHING_COUNTED: '还没有盘点任何商品：请先录入数量，或选择“未盘商品按 0 处理”',
     STORE_MISMATCH: '该收银终端属于另一家门店，不能记到此门店',
     SALE_ID_REUSED: '销售单号 {{terminalSaleId}} 已用于另一笔内容不同的销售',
     SALE_NOT_FOUND: '找不到该销售单',

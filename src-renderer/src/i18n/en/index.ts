@@ -14,6 +14,7 @@ import { cashback, cashbackSlip } from './cashback';
 import { printing, printSlips, slipPreview } from './printing';
 import { imports } from './imports';
 import { stock } from './stock';
+import { stocktake } from './stocktake';
 import { salesImport, sale } from './sales';
 import { alerts, strategies } from './alerts';
 import { scanner } from './scanner';
@@ -57,6 +58,7 @@ export const en: UiMessages = {
   productImport,
   salesImport,
   stock,
+  stocktake,
   sale,
   alerts,
   strategies,

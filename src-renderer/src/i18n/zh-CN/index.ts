@@ -13,6 +13,7 @@ import { cashback, cashbackSlip } from './cashback';
 import { printing, printSlips, slipPreview } from './printing';
 import { imports } from './imports';
 import { stock } from './stock';
+import { stocktake } from './stocktake';
 import { salesImport, sale } from './sales';
 import { alerts, strategies } from './alerts';
 import { scanner } from './scanner';
@@ -60,6 +61,7 @@ export const zhCN = {
   productImport,
   salesImport,
   stock,
+  stocktake,
   sale,
   alerts,
   strategies,
