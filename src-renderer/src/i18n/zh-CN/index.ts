@@ -10,7 +10,7 @@ import { products, productImport } from './products';
 import { coupons, applicationOrder } from './coupons';
 import { redemption, voidDialog, history } from './redemption';
 import { cashback, cashbackSlip } from './cashback';
-import { printing, printSlips, slipPreview } from './printing';
+import { printing, printSlips, slipPreview, noPrinter } from './printing';
 import { imports } from './imports';
 import { stock } from './stock';
 import { stocktake } from './stocktake';
@@ -57,6 +57,7 @@ export const zhCN = {
   printSlips,
   cashbackSlip,
   slipPreview,
+  noPrinter,
   imports,
   productImport,
   salesImport,
