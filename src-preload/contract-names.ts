@@ -100,6 +100,7 @@ export const METHOD_NAMES = [
   'alerts.evaluate',
   'alerts.thresholds',
   'alerts.setThresholds',
+  'alerts.previewRules',
   'strategies.list',
   'scanner.settings',
   'scanner.updateSettings',

@@ -39,6 +39,7 @@ import { stockHandlers } from './stock/handlers';
 import { StocktakeService } from './stocktake/service';
 import { stocktakeHandlers } from './stocktake/handlers';
 import { alertsHandlers } from './alerts/handlers';
+import { AlertRulePreview } from './alerts/preview';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
 import { InventoryJobs } from './inventory-worker/jobs';
@@ -289,7 +290,7 @@ export async function createCore(options: CoreOptions) {
     ...stockHandlers(stock),
     ...stocktakeHandlers(new StocktakeService(adb, clock, stock, products, stores)),
     ...salesHandlers(sales, inventoryJobs),
-    ...alertsHandlers(alerts, inventoryJobs),
+    ...alertsHandlers(alerts, inventoryJobs, new AlertRulePreview(sqlite, clock, stores)),
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
