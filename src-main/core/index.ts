@@ -288,7 +288,7 @@ export async function createCore(options: CoreOptions) {
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),
-    ...stocktakeHandlers(new StocktakeService(adb, clock, stock, products, stores)),
+    ...stocktakeHandlers(new StocktakeService(adb, clock, audit, stock, products, stores)),
     ...salesHandlers(sales, inventoryJobs),
     ...alertsHandlers(alerts, inventoryJobs, new AlertRulePreview(sqlite, clock, stores)),
     ...scannerHandlers(scanner),

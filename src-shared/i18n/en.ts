@@ -355,6 +355,8 @@ export const en: SharedMessages = {
     'products.import': 'Imported products',
     'stock.receive': 'Received goods',
     'stock.adjust': 'Stocktake',
+    'stocktake.start': 'Count sheet started',
+    'stocktake.discard': 'Count sheet discarded',
     'stock.transfer': 'Transferred stock',
     'stock.setSettings': 'Changed stock settings',
     'sales.return': 'Took goods back',

@@ -351,6 +351,8 @@ export const zhCN = {
     'products.import': '导入商品',
     'stock.receive': '进货',
     'stock.adjust': '盘点',
+    'stocktake.start': '新建盘点单',
+    'stocktake.discard': '作废盘点单',
     'stock.transfer': '调拨',
     'stock.setSettings': '修改库存设置',
     'sales.return': '退货',

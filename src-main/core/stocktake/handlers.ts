@@ -17,5 +17,5 @@ export const stocktakeHandlers = (
   'stocktake.get': (input) => stocktake.get(input.id),
   'stocktake.count': (input, ctx) => stocktake.count(ctx, input),
   'stocktake.finish': (input, ctx) => stocktake.finish(ctx, input),
-  'stocktake.discard': (input) => stocktake.discard(input),
+  'stocktake.discard': (input, ctx) => stocktake.discard(ctx, input),
 });

@@ -5,6 +5,7 @@ import type {
   StocktakeSummary,
   ValueBasis,
 } from '../../../src-shared/contract/stocktake';
+import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
@@ -81,6 +82,7 @@ export class StocktakeService {
   constructor(
     private readonly adb: AppDatabase,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly stock: StockService,
     private readonly products: ProductsService,
     private readonly stores: StoresService,
@@ -166,6 +168,13 @@ export class StocktakeService {
       toCount.forEach((product, i) =>
         this.q.insertLine.run({ id, productId: product.id, position: i + 1 }),
       );
+      this.audit.record(ctx, {
+        action: 'stocktake.start',
+        targetType: 'stocktake',
+        targetId: id,
+        storeId: store.id,
+        details: { lines: toCount.length },
+      });
       return id;
     });
     return this.get(id);
@@ -260,7 +269,7 @@ export class StocktakeService {
     return this.get(input.id);
   }
 
-  discard(input: ParsedInputOf<'stocktake.discard'>): StocktakeSummary {
+  discard(ctx: HandlerContext, input: ParsedInputOf<'stocktake.discard'>): StocktakeSummary {
     this.adb.write(() => {
       const sheet = this.openSheet(input.id);
       this.q.close.run({
@@ -269,6 +278,13 @@ export class StocktakeService {
         uncounted: null,
         stockDocumentId: null,
         now: this.clock.now(),
+      });
+      this.audit.record(ctx, {
+        action: 'stocktake.discard',
+        targetType: 'stocktake',
+        targetId: sheet.id,
+        storeId: sheet.storeId,
+        details: { counted: sheet.countedCount },
       });
     });
     return summaryOf(this.sheetRow(input.id));

@@ -26,6 +26,15 @@ describe('stocktake sheets (盘点单)', () => {
       ownerToken,
     );
     expect(fruit.lines.map((l) => l.sku)).toEqual(['APL-1']);
+    // Started and thrown away: each in the audit log, as its own sentence.
+    const audited = (await ok('audit.list', {}, ownerToken)).items
+      .filter((e) => e.action.startsWith('stocktake.'))
+      .map((e) => [e.action, e.details]);
+    expect(audited).toEqual([
+      ['stocktake.start', { lines: 1 }],
+      ['stocktake.discard', { counted: 0 }],
+      ['stocktake.start', { lines: 3 }],
+    ]);
   });
 
   it('refuses a second open sheet for the same store, and an empty category', async () => {
