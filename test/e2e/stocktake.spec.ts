@@ -103,6 +103,8 @@ test('stocktake: a whole store counted, kept as a draft, posted with its loss va
   await expect(page.getByLabel(`${TEA.name} 的实盘数量`)).toHaveValue('8');
   await expect(page.getByLabel(`${MILK.name} 的实盘数量`)).toHaveValue('2');
 
+  // One more milk found, typed, and 完成 pressed at once: that count is saved before posting.
+  await page.getByLabel(`${MILK.name} 的实盘数量`).fill('3');
   // Finishing: the uncounted bag is kept unless the user says it is gone.
   await page.getByRole('button', { name: '完成盘点…' }).click();
   const dialog = page.getByRole('dialog');
@@ -113,10 +115,10 @@ test('stocktake: a whole store counted, kept as a draft, posted with its loss va
   await screenshot(page, 'stocktake-3-finish', VIEWPORT);
   await dialog.getByRole('button', { name: '确认并调整库存' }).click();
 
-  // The result: three lines adjusted, the loss valued (−¥60 + −¥143 + −¥10).
+  // The result: three lines adjusted, the loss valued (−¥60 + −¥136.50 + −¥10).
   await expect(page.getByText('盘点完成：3 种商品已调整库存')).toBeVisible();
   await expect(page.getByText(/盘点结果 · 便利优选 总店/)).toBeVisible();
-  await expect(page.getByTestId('stocktake-totals')).toContainText('-¥213.00');
+  await expect(page.getByTestId('stocktake-totals')).toContainText('-¥206.50');
   await expect(page.getByText('未盘商品按 0 处理')).toBeVisible();
   await screenshot(page, 'stocktake-4-result', VIEWPORT);
 
@@ -137,7 +139,7 @@ test('stocktake: a whole store counted, kept as a draft, posted with its loss va
   });
   expect(Object.fromEntries(levels.items.map((l) => [l.sku, l.qty]))).toEqual({
     [TEA.sku]: 8,
-    [MILK.sku]: 2,
+    [MILK.sku]: 3,
     [BAG.sku]: 0,
   });
 });

@@ -203,7 +203,13 @@ export function CountSheet({ sheet, onClosed }: { sheet: StocktakeSheet; onClose
           type="primary"
           icon={<CheckOutlined />}
           disabled={saver.saving}
-          onClick={() => setFinishing(true)}
+          // A count typed a moment ago is saved before the sheet is checked and posted.
+          onClick={() =>
+            void saver
+              .saveWaiting()
+              .then(() => setFinishing(true))
+              .catch((error: unknown) => message.error(errorText(error)))
+          }
         >
           {t('stocktake.sheet.finish')}
         </Button>

@@ -116,15 +116,21 @@ export function useCountSaver(sheetId: string) {
     queryClient.getQueryData<StocktakeSheet>(key)?.lines.find((l) => l.productId === productId)
       ?.countedQty ?? null;
 
-  // Leaving the page saves what was typed but not yet sent.
-  const flush = useEffectEvent(() => {
-    for (const [productId, waiting] of timers.current) {
-      clearTimeout(waiting.timer);
-      void send(productId, waiting.countedQty).catch(() => undefined);
-    }
+  /** Sends what was typed but is still waiting for its pause (before finishing the sheet). */
+  const saveWaiting = async () => {
+    const waiting = [...timers.current];
     timers.current.clear();
-  });
+    await Promise.all(
+      waiting.map(([productId, { countedQty, timer }]) => {
+        clearTimeout(timer);
+        return send(productId, countedQty);
+      }),
+    );
+  };
+
+  // Leaving the page saves what was typed but not yet sent.
+  const flush = useEffectEvent(() => void saveWaiting().catch(() => undefined));
   useEffect(() => () => flush(), []);
 
-  return { type, set, counted, saving: pending > 0, error };
+  return { type, set, counted, saveWaiting, saving: pending > 0, error };
 }
