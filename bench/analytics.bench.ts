@@ -21,6 +21,7 @@ import { createMemoryLogger } from '../src-node/logger';
 import type { InputOf, MethodName } from '../src-shared/contract';
 import { addDays, startOfLocalDay } from '../src-shared/time';
 import { compare, round, time, type Metric } from './harness';
+import { must } from './support';
 
 const SCALE = Number(process.env.BENCH_ANALYTICS_SCALE ?? 1);
 const SEED = 20261121;
@@ -31,14 +32,8 @@ const BASELINE_ITERATIONS = 3;
 const PIN = '314159';
 const TZ = 'Asia/Shanghai';
 
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 /** The shop with three years of demo data, made once per scale. */
-async function benchShop(): Promise<{ core: Core; token: string; generated: string }> {
+async function analyticsShop(): Promise<{ core: Core; token: string; generated: string }> {
   // Keyed by schema too: a data set made before a new migration is not reused.
   const schema = readJournal(defaultMigrationsDir()).length;
   const dataDir = path.join(os.tmpdir(), `storedesk-bench-analytics-${SCALE}-${SEED}-m${schema}`);
@@ -198,7 +193,7 @@ async function readAheadMetrics(
 }
 
 export async function analyticsBench(): Promise<Metric[]> {
-  const { core, token, generated } = await benchShop();
+  const { core, token, generated } = await analyticsShop();
   try {
     const data = JSON.parse(generated) as Record<string, number>;
     console.log(`  data set (scale ${SCALE}): ${generated}`);

@@ -4,51 +4,21 @@
 //
 //   npm run bench -- best-combination
 //   BENCH_BEST_ITERATIONS=1000 npm run bench -- best-combination
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-node/logger';
 import { compare, stats, type Metric } from './harness';
+import { benchCashier, benchShop, must } from './support';
 
 const ITERATIONS = Number(process.env.BENCH_BEST_ITERATIONS ?? 400);
 /** Combination and verify are timed in alternating rounds, so a busy moment hits both. */
 const ROUNDS = 10;
 const LINES = 30;
 
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 export async function bestCombinationBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'storedesk-bench-best-'),
-  );
-  const core = await createCore({
-    dataDir,
-    logger: createMemoryLogger(),
-    config: { analytics: { warmUpDelayMs: null } },
+  const shop = await benchShop('best', {
+    core: { config: { analytics: { warmUpDelayMs: null } } },
   });
+  const { core, ids, token: owner } = shop;
   try {
-    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
-      merchant: { name: '基准商户', code: 'BENCH' },
-      store: { name: '基准门店', districtCode: '320102' },
-      owner: { name: '基准店主', pin: '271828' },
-    });
-    const owner = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '271828' })
-    ).token;
-    const cashier = await must<{ id: string }>(
-      core,
-      'staff.create',
-      { name: '基准收银', role: 'cashier', pin: '135790' },
-      owner,
-    );
-    const token = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: cashier.id, pin: '135790' })
-    ).token;
+    const { token } = await benchCashier(shop);
 
     const categories = ['水果', '乳品', '粮油', '日化', '零食'];
     const products: { id: string }[] = [];
@@ -182,7 +152,6 @@ export async function bestCombinationBench(): Promise<Metric[]> {
       ),
     ];
   } finally {
-    await core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await shop.close();
   }
 }

@@ -1,13 +1,9 @@
 // Coupon metrics (issue 3): verify + redeem with 1M coupons and 200k redemptions on file, and
 // batch issue of 100k codes, each beside a bare baseline measured in the same run.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-node/logger';
 import { SYSTEM_CONTEXT } from '../src-main/core/events/domain-events';
 import { newId } from '../src-node/ids';
 import { compare, round, stats, time, type Metric } from './harness';
+import { benchShop, must } from './support';
 
 const TOTAL_COUPONS = Number(process.env.BENCH_COUPONS ?? 1_000_000);
 const REDEEMED = Number(process.env.BENCH_REDEMPTIONS ?? 200_000);
@@ -16,30 +12,10 @@ const CHUNK = 100_000;
 const TIMED = { iterations: 2000, warmup: 200 };
 const FRESH = TIMED.iterations + TIMED.warmup;
 
-async function must<T>(
-  core: Core,
-  method: string,
-  input: unknown,
-  credential?: string,
-): Promise<T> {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 export async function couponsBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-coupons-'));
-  const core = await createCore({ dataDir, logger: createMemoryLogger() });
+  const shop = await benchShop('coupons');
+  const { core, ids, token } = shop;
   try {
-    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
-      merchant: { name: '基准商户', code: 'BENCH' },
-      store: { name: '基准门店', districtCode: '320102' },
-      owner: { name: '基准店主', pin: '314159' },
-    });
-    const { token } = await must<{ token: string }>(core, 'auth.login', {
-      staffId: ids.ownerId,
-      pin: '314159',
-    });
     const template = await must<{ id: string }>(
       core,
       'coupons.createTemplate',
@@ -205,7 +181,6 @@ export async function couponsBench(): Promise<Metric[]> {
       ),
     ];
   } finally {
-    core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await shop.close();
   }
 }

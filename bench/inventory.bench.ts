@@ -2,13 +2,9 @@
 // the full alert pass over 50k products × 3 stores; plus the imports of the 50k products and of
 // a 50k-line sales export (both in the inventory worker) with the main thread's round trips
 // while they run. Each beside a bare baseline measured in the same run.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
 import { round, stats, time, type Metric } from './harness';
+import { benchShop, must } from './support';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 50_000);
 const SALES = Number(process.env.BENCH_SALES ?? 2_000);
@@ -16,12 +12,6 @@ const LINES_PER_SALE = 5;
 const CATEGORIES = 20;
 const HOT_PRODUCTS = 2_000;
 const IMPORT_SALES = Number(process.env.BENCH_IMPORT_SALES ?? 10_000);
-
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
 
 /** A deterministic pseudo-random sequence, so every run sells and stocks the same. */
 function seeded(seed: number) {
@@ -59,19 +49,10 @@ async function mainThreadDuring(
 }
 
 export async function inventoryBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-inventory-'));
-  const core = await createCore({ dataDir, logger: createMemoryLogger() });
+  const shop = await benchShop('inventory', { storeName: '基准门店 1' });
+  const { core, ids, token } = shop;
   const random = seeded(42);
   try {
-    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
-      merchant: { name: '基准商户', code: 'BENCH' },
-      store: { name: '基准门店 1', districtCode: '320102' },
-      owner: { name: '基准店主', pin: '314159' },
-    });
-    const { token } = await must<{ token: string }>(core, 'auth.login', {
-      staffId: ids.ownerId,
-      pin: '314159',
-    });
     const storeIds = [ids.storeId];
     for (const n of [2, 3]) {
       const store = await must<{ id: string }>(
@@ -372,7 +353,6 @@ export async function inventoryBench(): Promise<Metric[]> {
       },
     ];
   } finally {
-    core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await shop.close();
   }
 }

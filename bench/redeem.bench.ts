@@ -8,13 +8,9 @@
 //   npm run bench -- redeem
 //   BENCH_REDEEM_COUPONS=100000 npm run bench -- redeem     (a smaller shop: faster to seed)
 //   BENCH_REDEEM_ITERATIONS=4000 BENCH_DIR=/some/disk npm run bench -- redeem
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
 import { compare, round, stats, type Metric } from './harness';
+import { benchCashier, benchShop, must } from './support';
 
 const COUPONS = Number(process.env.BENCH_REDEEM_COUPONS ?? 1_000_000);
 /** Redemptions already on file (a shop with a million codes has redeemed many). */
@@ -25,43 +21,14 @@ const ROUNDS = 10;
 /** The most `coupons.issue` takes in one call. */
 const ISSUE_CALL = 10_000;
 
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 export async function redeemBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'storedesk-bench-redeem-'),
-  );
-  const core = await createCore({
-    dataDir,
-    logger: createMemoryLogger(),
-    config: { analytics: { warmUpDelayMs: null } },
+  const shop = await benchShop('redeem', {
+    core: { config: { analytics: { warmUpDelayMs: null } } },
   });
+  const { core, ids, token: owner } = shop;
   try {
-    const ids = await must<{ ownerId: string; storeId: string; terminalId: string }>(
-      core,
-      'setup.initialize',
-      {
-        merchant: { name: '基准商户', code: 'BENCH' },
-        store: { name: '基准门店', districtCode: '320102' },
-        owner: { name: '基准店主', pin: '314159' },
-      },
-    );
-    const owner = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '314159' })
-    ).token;
-    const cashier = await must<{ id: string }>(
-      core,
-      'staff.create',
-      { name: '基准收银', role: 'cashier', pin: '135790' },
-      owner,
-    );
-    const token = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: cashier.id, pin: '135790' })
-    ).token;
+    const cashier = await benchCashier(shop);
+    const { token } = cashier;
     const template = await must<{ id: string }>(
       core,
       'coupons.createTemplate',
@@ -294,24 +261,24 @@ export async function redeemBench(): Promise<Metric[]> {
     const baseline = stats(bare);
     const withCharts = stats(bareWithRollups);
     const BARE = 'bare: lookup + 5 writes, durable IMMEDIATE tx';
-    const shop = `${COUPONS >= 1e6 ? `${COUPONS / 1e6}M` : `${COUPONS / 1e3}k`} coupons`;
+    const size = `${COUPONS >= 1e6 ? `${COUPONS / 1e6}M` : `${COUPONS / 1e3}k`} coupons`;
     const metrics = [
-      compare(`verify + redeem (handlers), ${shop}`, both, BARE, baseline, {
+      compare(`verify + redeem (handlers), ${size}`, both, BARE, baseline, {
         field: 'p99Ms',
         target: 'p99 <= 5 ms',
         met: both.p99Ms <= 5,
       }),
-      compare(`verify + redeem (handlers), ${shop}, mean`, both, BARE, baseline, {
+      compare(`verify + redeem (handlers), ${size}, mean`, both, BARE, baseline, {
         field: 'meanMs',
         target: '<= 1.5x bare',
         met: both.meanMs / baseline.meanMs <= 1.5,
       }),
-      compare(`redeem alone (handler), ${shop}, mean`, redeem, BARE, baseline, {
+      compare(`redeem alone (handler), ${size}, mean`, redeem, BARE, baseline, {
         field: 'meanMs',
         target: '<= 1.5x bare',
         met: redeem.meanMs / baseline.meanMs <= 1.5,
       }),
-      compare(`verify alone (handler), ${shop}`, verify, BARE, baseline, { field: 'p99Ms' }),
+      compare(`verify alone (handler), ${size}`, verify, BARE, baseline, { field: 'p99Ms' }),
       compare('bare + the rollup upserts of a redemption, mean', withCharts, BARE, baseline, {
         field: 'meanMs',
       }),
@@ -325,7 +292,6 @@ export async function redeemBench(): Promise<Metric[]> {
     );
     return metrics;
   } finally {
-    await core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await shop.close();
   }
 }

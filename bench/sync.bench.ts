@@ -4,23 +4,14 @@
 // does (pre-built batches POSTed straight to the cloud); then a second shop PC of the merchant
 // pulls and applies those 100k changes (its product page size), beside a bare client paging
 // through the same stream. BENCH_SYNC_EVENTS for another count.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
+import type { Core } from '../src-main/core';
 import { defaultSyncConfig } from '../src-main/core/sync/config';
-import { createMemoryLogger } from '../src-node/logger';
 import { outboxEvent, post, startBenchCloud } from './cloud.bench';
 import { round, type Metric } from './harness';
+import { benchShop, must } from './support';
 
 const TOTAL = Number(process.env.BENCH_SYNC_EVENTS ?? 100_000);
 const BATCH = 1000;
-
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
 
 /** The outbox as the services would have filled it, written in one go. */
 function fillOutbox(core: Core) {
@@ -43,23 +34,20 @@ function fillOutbox(core: Core) {
 
 /** A shop PC of its own data directory, set up and paired with the bench cloud. */
 async function pairedCore(cloud: Awaited<ReturnType<typeof startBenchCloud>>, name: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-sync-bench-'));
-  const core = await createCore({
-    dataDir,
-    logger: createMemoryLogger(),
-    config: {
-      sync: { ...defaultSyncConfig, autoStart: false, batchSize: BATCH, requestTimeoutMs: 120_000 },
+  const shop = await benchShop('sync', {
+    storeName: `基准门店${name}`,
+    core: {
+      config: {
+        sync: {
+          ...defaultSyncConfig,
+          autoStart: false,
+          batchSize: BATCH,
+          requestTimeoutMs: 120_000,
+        },
+      },
     },
   });
-  const { ownerId } = await must<{ ownerId: string }>(core, 'setup.initialize', {
-    merchant: { name: '基准商户', code: 'BENCH' },
-    store: { name: `基准门店${name}`, districtCode: '320102' },
-    owner: { name: '基准店主', pin: '314159' },
-  });
-  const { token } = await must<{ token: string }>(core, 'auth.login', {
-    staffId: ownerId,
-    pin: '314159',
-  });
+  const { core, token } = shop;
   await must(
     core,
     'sync.pair',
@@ -68,14 +56,7 @@ async function pairedCore(cloud: Awaited<ReturnType<typeof startBenchCloud>>, na
   );
   // The pairing's own first round sends the setup's few rows.
   await must(core, 'sync.now', {}, token);
-  return {
-    core,
-    token,
-    async close() {
-      await core.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { core, token, close: shop.close };
 }
 
 /** A bare client paging through the merchant's stream: the cloud's share of a desktop pull. */

@@ -2,16 +2,12 @@
 // insert of the same rows; a receipt drawn from the database and encoded to ESC/POS (p99) beside
 // encoding the coupon slip alone; the daily close of a store with 5,000 sales beside one bare
 // aggregate over the same rows.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createCore, type Core } from '../src-main/core';
 import { encodeSlip } from '../src-main/devices/printing/escpos';
-import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
 import { couponSlip } from '../src-shared/slips/templates';
 import type { Printer } from '../src-shared/contract/printing';
 import { compare, round, stats, time, type Metric } from './harness';
+import { benchShop, must } from './support';
 
 const SALES = Number(process.env.BENCH_TILL_SALES ?? 5_000);
 const LINES_PER_SALE = 5;
@@ -20,29 +16,10 @@ const PRODUCTS = 200;
 const COUPON_EVERY = 10;
 const DAY_START = Date.UTC(2026, 10, 20, 1, 0, 0); // 2026-11-20 09:00 in Shanghai
 
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 export async function tillBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-till-'));
-  const core = await createCore({ dataDir, logger: createMemoryLogger() });
+  const shop = await benchShop('till');
+  const { core, ids, token } = shop;
   try {
-    const ids = await must<{ ownerId: string; storeId: string; terminalId: string }>(
-      core,
-      'setup.initialize',
-      {
-        merchant: { name: '基准商户', code: 'BENCH' },
-        store: { name: '基准门店', districtCode: '320102' },
-        owner: { name: '基准店主', pin: '271828' },
-      },
-    );
-    const { token } = await must<{ token: string }>(core, 'auth.login', {
-      staffId: ids.ownerId,
-      pin: '271828',
-    });
     const csv = [
       'SKU,名称,条码,分类,售价',
       ...Array.from({ length: PRODUCTS }, (_, i) => `P${i},基准商品 ${i},,品类,10.90`),
@@ -297,7 +274,6 @@ export async function tillBench(): Promise<Metric[]> {
       },
     ];
   } finally {
-    await core.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await shop.close();
   }
 }

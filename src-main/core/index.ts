@@ -36,7 +36,10 @@ import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/p
 import { ProductImportService } from './products/import';
 import { fillMissingInitials } from './products/initials';
 import { stockHandlers } from './stock/handlers';
+import { StocktakeService } from './stocktake/service';
+import { stocktakeHandlers } from './stocktake/handlers';
 import { alertsHandlers } from './alerts/handlers';
+import { AlertRulePreview } from './alerts/preview';
 import { SalesImportService } from './sales/import';
 import { SalesImportRuns } from './sales/import-runs';
 import { InventoryJobs } from './inventory-worker/jobs';
@@ -285,8 +288,9 @@ export async function createCore(options: CoreOptions) {
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),
+    ...stocktakeHandlers(new StocktakeService(adb, clock, audit, stock, products, stores)),
     ...salesHandlers(sales, inventoryJobs),
-    ...alertsHandlers(alerts, inventoryJobs),
+    ...alertsHandlers(alerts, inventoryJobs, new AlertRulePreview(sqlite, clock, stores)),
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),

@@ -122,6 +122,15 @@ export const strategyItemSchema = z.object({
   alertId: idSchema,
 });
 
+/** A product a previewed rule would flag, with what it holds now. */
+const previewItemSchema = z.object({
+  productId: idSchema,
+  sku: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  qty: z.number().int(),
+});
+
 export const alertsMethods = {
   'alerts.list': method({
     summary: 'Stock alerts (low stock, slow-moving, negative), open ones first, newest first',
@@ -183,6 +192,36 @@ export const alertsMethods = {
       'Set the low level, high level and slow-moving days for a product in a store or a category default; all null removes them',
     input: thresholdValuesSchema.extend({ target: thresholdTargetSchema }),
     output: z.object({ threshold: thresholdSchema.nullable() }),
+    access: MANAGERS,
+  }),
+  'alerts.previewRules': method({
+    summary:
+      'Which products of a store (one product, a category, or all) the given low level and slow-moving rule would flag now, and when the slow-moving ones would be flagged if nothing sells',
+    input: thresholdValuesSchema.extend({
+      storeId: idSchema,
+      /** One product, or a category's products without thresholds of their own; else every product. */
+      productId: idSchema.optional(),
+      category: z.string().trim().max(30).optional(),
+    }),
+    output: z.object({
+      /** Products the rule applies to. */
+      products: z.number().int(),
+      /** Whole days since the store's first stock movement (0: none yet, or today). */
+      historyDays: z.number().int(),
+      /** Below the low level now: a restock alert. */
+      low: z.array(previewItemSchema.extend({ lowLevel: z.number().int() })),
+      /**
+       * Above the high level now: slow-moving once it has been so for the days (flagged now, or
+       * from `flaggedFrom` if nothing sells before then).
+       */
+      aboveHigh: z.array(
+        previewItemSchema.extend({
+          aboveHighSince: epochMsSchema,
+          flaggedFrom: epochMsSchema.nullable(),
+          slowNow: z.boolean(),
+        }),
+      ),
+    }),
     access: MANAGERS,
   }),
   'strategies.list': method({

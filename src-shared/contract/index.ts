@@ -15,6 +15,7 @@ import { homeMethods } from './home';
 import { staffEvents, staffMethods } from './staff';
 import { storesEvents, storesMethods } from './stores';
 import { stockEvents, stockMethods } from './stock';
+import { stocktakeMethods } from './stocktake';
 import { salesEvents, salesMethods } from './sales';
 import { alertsEvents, alertsMethods } from './alerts';
 import { analyticsEvents, analyticsMethods } from './analytics';
@@ -39,6 +40,7 @@ export const methods = {
   ...cashbackMethods,
   ...printingMethods,
   ...stockMethods,
+  ...stocktakeMethods,
   ...salesMethods,
   ...alertsMethods,
   ...scannerMethods,

@@ -91,6 +91,13 @@ export const en: SharedMessages = {
     INSUFFICIENT_STOCK:
       'Line {{line}}: not enough {{productName}} at {{storeName}} ({{available}} on hand, {{qty}} needed)',
     SAME_STORE_TRANSFER: 'The sending and receiving stores must differ',
+    STOCKTAKE_NOT_FOUND: 'Count sheet not found',
+    STOCKTAKE_CLOSED: 'This count sheet is finished or discarded and can no longer change',
+    STOCKTAKE_ALREADY_OPEN:
+      '{{storeName}} already has an unfinished count sheet: carry on with it or discard it first',
+    STOCKTAKE_NO_PRODUCTS: '{{storeName}}{{category}} has no products to count',
+    STOCKTAKE_NOTHING_COUNTED:
+      'Nothing counted yet: enter quantities first, or choose to count the uncounted products as zero',
     STORE_MISMATCH: 'This terminal belongs to another store',
     SALE_ID_REUSED: 'Sale id {{terminalSaleId}} was already used for a different sale',
     SALE_NOT_FOUND: 'Sale not found',
@@ -348,6 +355,8 @@ export const en: SharedMessages = {
     'products.import': 'Imported products',
     'stock.receive': 'Received goods',
     'stock.adjust': 'Stocktake',
+    'stocktake.start': 'Count sheet started',
+    'stocktake.discard': 'Count sheet discarded',
     'stock.transfer': 'Transferred stock',
     'stock.setSettings': 'Changed stock settings',
     'sales.return': 'Took goods back',

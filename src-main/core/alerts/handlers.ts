@@ -1,10 +1,12 @@
 import type { InventoryJobs } from '../inventory-worker/jobs';
 import type { HandlerMap } from '../platform/context';
+import type { AlertRulePreview } from './preview';
 import type { AlertsService } from './service';
 
 export const alertsHandlers = (
   alerts: AlertsService,
   jobs: InventoryJobs,
+  preview: AlertRulePreview,
 ): Pick<
   HandlerMap,
   | 'alerts.list'
@@ -14,6 +16,7 @@ export const alertsHandlers = (
   | 'alerts.evaluate'
   | 'alerts.thresholds'
   | 'alerts.setThresholds'
+  | 'alerts.previewRules'
   | 'strategies.list'
 > => ({
   'alerts.list': (input) => alerts.list(input),
@@ -23,5 +26,6 @@ export const alertsHandlers = (
   'alerts.evaluate': (input, ctx) => jobs.evaluateAlerts(ctx, input),
   'alerts.thresholds': (input) => alerts.thresholds(input),
   'alerts.setThresholds': (input, ctx) => alerts.setThresholds(ctx, input),
+  'alerts.previewRules': (input) => preview.preview(input),
   'strategies.list': (input) => alerts.strategies(input),
 });

@@ -18,8 +18,10 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { StaffPage } from '../features/staff/StaffPage';
 import { StockPage } from '../features/stock/StockPage';
+import { STOCKTAKE_PATH, StocktakePage } from '../features/stocktake/StocktakePage';
 import { StoresPage } from '../features/stores/StoresPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { MANAGERS } from '../../../src-shared/contract';
 import { NAV_ITEMS, type PageKey } from '../navigation/nav-items';
 import { LOGIN_PATH, SETUP_PATH } from '../navigation/paths';
 import { ScannerProvider } from '../scanning/scanner-context';
@@ -96,6 +98,15 @@ export function createAppRouter() {
               path: NAV_ITEMS[key].path,
               element: <RequireRole roles={NAV_ITEMS[key].roles}>{PAGES[key]}</RequireRole>,
             })),
+            // Opened from the stock page (its menu entry stays lit): the managers' stocktake.
+            {
+              path: STOCKTAKE_PATH,
+              element: (
+                <RequireRole roles={MANAGERS}>
+                  <StocktakePage />
+                </RequireRole>
+              ),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -2,8 +2,11 @@ import { App, AutoComplete, Col, Form, Modal, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../i18n/error-text';
 import { useCategories } from '../../shop-data/catalogue';
-import { StoreSelect } from '../../ui/StoreSelect';
+import { useCurrentSession } from '../../session/session-context';
+import { useStores } from '../../shop-data/stores';
+import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { useSetThresholds, useThresholds } from './alerts-queries';
+import { RulePreview } from './RulePreview';
 import { ThresholdFields, toThresholdValues, type ThresholdFormValues } from './ThresholdFields';
 
 /** One product in one store (a stock row, an alert). */
@@ -74,6 +77,11 @@ export function ThresholdModal({
           }}
         >
           <ThresholdFields />
+          <RulePreview
+            storeId={target.storeId}
+            storeName={target.storeName}
+            productId={target.productId}
+          />
         </Form>
       )}
     </Modal>
@@ -158,7 +166,23 @@ export function CategoryThresholdModal({
           </Col>
         </Row>
         <ThresholdFields />
+        <CategoryPreview />
       </Form>
     </Modal>
+  );
+}
+
+/** The category form's preview: in the store picked, else the user's own (or first) store. */
+function CategoryPreview() {
+  const session = useCurrentSession();
+  const fallback = useDefaultStoreId(session.storeId);
+  const form = Form.useFormInstance<CategoryFormValues>();
+  const category = Form.useWatch('category', form);
+  const picked = Form.useWatch('storeId', form);
+  const storeId = picked ?? fallback;
+  const stores = useStores();
+  const storeName = stores.data?.find((store) => store.id === storeId)?.name ?? '';
+  return (
+    <RulePreview storeId={storeId} storeName={storeName} category={category?.trim() || undefined} />
   );
 }

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Pagination, Segmented, Space, Typography } from 'antd';
+import { Alert, App, Button, Pagination, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Printer } from '../../../../src-shared/contract/printing';
@@ -8,6 +8,8 @@ import type { SlipOptions } from './slip-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useJobErrorText } from './job-error';
 import { JobProgress } from './JobProgress';
+import { A4Slips } from './no-printer/A4Slips';
+import { NoPrinterNotice } from './no-printer/NoPrinterNotice';
 import { usePrintCashback, usePrintCoupons, usePrintJobs, useRetryJob } from './printing-queries';
 import { PrinterSelect, usePrinterChoice } from './PrinterSelect';
 import { SlipPreview } from './slip-preview/SlipPreview';
@@ -16,6 +18,8 @@ import styles from './PrintSlipsPanel.module.css';
 
 /** A dialog holding the panel: 80 mm paper (640 dots at true size) beside the controls. */
 export const PRINT_PANEL_WIDTH = 1000;
+/** Slips per A4 print without a slip printer (a sheet of previews, drawn at once). */
+const A4_MAX = 100;
 
 interface PrintSlipsPanelProps {
   kind: 'coupons' | 'cashback';
@@ -54,6 +58,7 @@ export function PrintSlipsPanel({
   const width = previewWidth ?? printer?.widthMm ?? 58;
   const logo = useSlipLogo(width);
   const [index, setIndex] = useState(0);
+  const [a4, setA4] = useState(false);
   const [jobId, setJobId] = useState(startedJob);
   const job = jobs.find((one) => one.id === jobId);
   const printed = job?.status === 'done';
@@ -74,7 +79,41 @@ export function PrintSlipsPanel({
     }
   };
 
-  if (!printer) return <Empty description={t('printSlips.noPrinter')} />;
+  // No slip printer: the preview still shows, beside the ways on (set one up, or A4).
+  if (!printer)
+    return (
+      <div className={styles.panel}>
+        <div className={styles.preview}>
+          <SlipPreview slip={slipOf({ width, index, reprint: false, logo })} />
+        </div>
+        <Space orientation="vertical" size="middle" className={styles.side}>
+          <NoPrinterNotice onPrintA4={() => setA4(true)} />
+          {codes.length > A4_MAX && (
+            <Typography.Text type="warning">
+              {t('noPrinter.tooMany', { max: A4_MAX })}
+            </Typography.Text>
+          )}
+          {codes.length > 1 && (
+            <Pagination
+              simple
+              size="small"
+              current={index + 1}
+              pageSize={1}
+              total={codes.length}
+              onChange={(page) => setIndex(page - 1)}
+            />
+          )}
+        </Space>
+        {a4 && (
+          <A4Slips
+            slips={codes
+              .slice(0, A4_MAX)
+              .map((_, i) => slipOf({ width, index: i, reprint: false, logo }))}
+            onPrinted={() => setA4(false)}
+          />
+        )}
+      </div>
+    );
   return (
     <div className={styles.panel}>
       <div className={styles.preview}>

@@ -1,6 +1,8 @@
-import { App, Col, Row, Typography } from 'antd';
+import { Alert, App, Col, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { STOCKTAKE_PATH } from '../stocktake/StocktakePage';
 import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect } from '../../ui/StoreSelect';
 import { LinesTable, QtyInput } from './LinesTable';
@@ -86,6 +88,17 @@ export function StocktakeDrawer({
       confirm={confirm}
       onClose={onClose}
     >
+      {/* A few products here; a whole store or category on its count sheet (a draft kept). */}
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <>
+            {t('stock.stocktake.wholeStore')}{' '}
+            <Link to={STOCKTAKE_PATH}>{t('stock.stocktake.openSheet')}</Link>
+          </>
+        }
+      />
       <Row gutter={16}>
         <Col span={10}>
           <LabeledField label={t('stock.stocktake.store')}>

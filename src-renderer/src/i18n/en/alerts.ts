@@ -88,6 +88,25 @@ export const alerts: UiMessages['alerts'] = {
     confirmClear: 'The category default (if any) will apply. Clear these thresholds?',
     clear: 'Clear',
   },
+  preview: {
+    title: 'Preview of this rule ({{store}}):',
+    fillIn: 'Fill in a low or high level to see which products it would flag',
+    pickCategory: 'Pick a category to see which of its products this rule would flag',
+    item: '{{name}} (stock {{qty}})',
+    more: 'and {{count}} more',
+    lowNow: 'Restock alert now (stock below {{low}}): {{count}}',
+    noLow: 'No product is below {{low}}: no restock alert for now',
+    noneAbove: 'No product is above {{high}}: nothing at risk of slow-moving',
+    aboveNoDays:
+      '{{count}} products are above {{high}}; fill in the days to be warned of slow-moving stock',
+    historyToday:
+      "This shop's stock history starts today, less than {{days}} days: nothing is slow-moving yet. The products below will be, on the dates shown, if nothing sells.",
+    historyShort:
+      'This shop has {{history}} days of stock history, less than {{days}}: too soon to tell slow-moving stock. The products below will be, on the dates shown, if nothing sells.',
+    slowNow: 'Slow-moving now (above the high level for {{days}} days or more): {{count}}',
+    slowLater: 'Above {{high}}, slow-moving if nothing sells within {{days}} days: {{count}}',
+    from: 'from {{date}}',
+  },
 };
 
 export const strategies: UiMessages['strategies'] = {

@@ -131,3 +131,14 @@ export const slipPreview: UiMessages['slipPreview'] = {
   label: 'Slip preview ({{width}} mm)',
   cut: 'Cut here',
 };
+
+export const noPrinter: UiMessages['noPrinter'] = {
+  title: 'No slip printer set up yet',
+  textManager:
+    'Add a slip printer on the Printers page, or print these slips now on an ordinary printer (A4).',
+  textCashier:
+    'Ask a manager to add a slip printer on the Printers page, or print these slips now on an ordinary printer (A4).',
+  setUp: 'Set up a printer',
+  printA4: 'Print on an ordinary printer (A4)',
+  tooMany: 'At most {{max}} slips per A4 print: the first {{max}} are printed',
+};

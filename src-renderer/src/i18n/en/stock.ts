@@ -64,6 +64,8 @@ export const stock: UiMessages['stock'] = {
     done: '{{count}} products received',
   },
   stocktake: {
+    wholeStore: 'Counting a whole store or category (kept as a draft, with the gain/loss value):',
+    openSheet: 'open a count sheet',
     title: 'Stocktake',
     store: 'Store counted',
     hint: 'Scan every item on the shelf (one scan, one unit) or search and type the count. Difference = counted − expected.',

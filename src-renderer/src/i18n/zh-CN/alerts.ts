@@ -85,6 +85,24 @@ export const alerts = {
     confirmClear: '清除后将使用分类默认值（若有）。确定清除吗？',
     clear: '清除',
   },
+  preview: {
+    title: '按此规则预览（{{store}}）：',
+    fillIn: '填写补货线或积压线后，这里会列出会被提醒的商品',
+    pickCategory: '先选择分类，这里会列出该分类中会被提醒的商品',
+    item: '{{name}}（库存 {{qty}}）',
+    more: '等另外 {{count}} 种',
+    lowNow: '现在就会提醒补货（库存低于 {{low}}）：{{count}} 种',
+    noLow: '没有商品的库存低于 {{low}}，暂不会提醒补货',
+    noneAbove: '没有商品的库存高于 {{high}}，暂无滞销风险',
+    aboveNoDays: '{{count}} 种商品的库存高于 {{high}}；填写滞销天数后才会提醒滞销',
+    historyToday:
+      '本店今天才开始有库存记录，还不满 {{days}} 天，所以现在没有滞销商品。下列商品若一直卖不动，到所示日期就会被判为滞销。',
+    historyShort:
+      '本店只有 {{history}} 天的库存记录，还不满 {{days}} 天，所以还看不出滞销。下列商品若一直卖不动，到所示日期就会被判为滞销。',
+    slowNow: '现在就会判为滞销（连续 {{days}} 天以上高于积压线）：{{count}} 种',
+    slowLater: '库存高于 {{high}}，若 {{days}} 天内卖不动将判为滞销：{{count}} 种',
+    from: '{{date}} 起',
+  },
 };
 
 export const strategies = {

@@ -10,9 +10,10 @@ import { products, productImport } from './products';
 import { coupons, applicationOrder } from './coupons';
 import { redemption, voidDialog, history } from './redemption';
 import { cashback, cashbackSlip } from './cashback';
-import { printing, printSlips, slipPreview } from './printing';
+import { printing, printSlips, slipPreview, noPrinter } from './printing';
 import { imports } from './imports';
 import { stock } from './stock';
+import { stocktake } from './stocktake';
 import { salesImport, sale } from './sales';
 import { alerts, strategies } from './alerts';
 import { scanner } from './scanner';
@@ -56,10 +57,12 @@ export const zhCN = {
   printSlips,
   cashbackSlip,
   slipPreview,
+  noPrinter,
   imports,
   productImport,
   salesImport,
   stock,
+  stocktake,
   sale,
   alerts,
   strategies,

@@ -129,3 +129,13 @@ export const slipPreview = {
   label: '小票预览（{{width}} 毫米）',
   cut: '切纸位置',
 };
+
+/** No slip printer where a slip would print: the way to set one up, or an A4 sheet instead. */
+export const noPrinter = {
+  title: '还没有设置小票打印机',
+  textManager: '可以先去“打印机”页面添加小票打印机；也可以现在用普通打印机（A4 纸）打印这些小票。',
+  textCashier: '请店长在“打印机”页面添加小票打印机；也可以现在用普通打印机（A4 纸）打印这些小票。',
+  setUp: '去设置打印机',
+  printA4: '用普通打印机打印（A4）',
+  tooMany: 'A4 打印一次最多 {{max}} 张，本次打印前 {{max}} 张',
+};

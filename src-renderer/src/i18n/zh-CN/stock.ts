@@ -62,6 +62,8 @@ export const stock = {
     done: '已入库 {{count}} 种商品',
   },
   stocktake: {
+    wholeStore: '整店或按分类盘点（可保存草稿，显示盈亏金额）：',
+    openSheet: '打开盘点单',
     title: '盘点',
     store: '盘点门店',
     hint: '逐一扫描货架上的商品（每扫一次计 1 件），或搜索后填写实盘数量。差异 = 实盘 − 账面。',

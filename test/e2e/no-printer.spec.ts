@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { screenshot } from '../support/e2e-app';
+import { callAsTab, openNewShopAsOwner } from '../support/e2e-first-day';
+import { serverForThisFile } from '../support/e2e-server';
+
+// 打印小票 on a new shop with no slip printer at 1366×768: no cryptic refusal, but the preview,
+// the way to the printers page, and an A4 sheet of the slips through the browser's print.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+const server = serverForThisFile();
+const VIEWPORT = { fullPage: false };
+const TEMPLATE = '开业满50减10';
+
+test('print slips without a slip printer: printers page or an A4 sheet', async ({ page }) => {
+  await openNewShopAsOwner(page, server.url);
+  const template = await callAsTab<{ id: string }>(page, 'coupons.createTemplate', {
+    name: TEMPLATE,
+    rule: { type: 'threshold', thresholdFen: 5000, amountFen: 1000 },
+    validity: { kind: 'relative', days: 30 },
+  });
+  await callAsTab(page, 'coupons.setTemplateStatus', { id: template.id, status: 'active' });
+
+  await page.goto(`${server.url}/#/coupons`);
+  await page
+    .locator('.ant-table-tbody tr.ant-table-row', { hasText: TEMPLATE })
+    .getByRole('button', { name: '发券' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: `发券：${TEMPLATE}` });
+  await dialog.getByLabel('发券数量').fill('2');
+  await dialog.getByRole('button', { name: '生成券码' }).click();
+  await expect(dialog.getByText('已发出 2 张')).toBeVisible();
+  await dialog.getByRole('button', { name: '打印小票' }).click();
+
+  // The slip is still previewed; the notice says what is missing and offers both ways on.
+  await expect(dialog.getByTestId('slip-printable')).toBeVisible();
+  await expect(dialog.getByText('还没有设置小票打印机')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '去设置打印机' })).toBeVisible();
+  await screenshot(page, 'no-printer-1-notice', VIEWPORT);
+
+  // A4: every slip on one sheet, sent to the browser's print (the dialog itself stubbed).
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await dialog.getByRole('button', { name: '用普通打印机打印（A4）' }).click();
+  const sheet = page.getByTestId('a4-slips');
+  await expect(sheet.getByTestId('slip-printable')).toHaveCount(2);
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(dialog.getByRole('button', { name: '去设置打印机' })).toBeHidden();
+  await screenshot(page, 'no-printer-2-a4', VIEWPORT);
+  await page.emulateMedia({ media: 'screen' });
+  // The print dialog closed: the sheet goes.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(sheet).toHaveCount(0);
+
+  // Or set a printer up.
+  await dialog.getByRole('button', { name: '去设置打印机' }).click();
+  await expect(page).toHaveURL(/#\/printers$/);
+});
