@@ -9,12 +9,11 @@
 //   BENCH_CRASH_CODES=300 npm run bench -- crash     (fewer codes: quicker)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createCore, DATABASE_FILE, type Core } from '../src-main/core';
-import { createMemoryLogger } from '../src-node/logger';
+import { DATABASE_FILE } from '../src-main/core';
 import type { Metric } from './harness';
+import { benchCashier, benchShop, must } from './support';
 
 const CODES = Number(process.env.BENCH_CRASH_CODES ?? 1000);
 /** A slice of the codes still to redeem per round; each round ends in a kill (or runs out). */
@@ -22,60 +21,43 @@ const SLICE = 60;
 const MAX_ROUNDS = 200;
 const REDEEMER = path.join(import.meta.dirname, 'crash', 'redeemer.ts');
 
-async function must<T>(core: Core, method: string, input: unknown, credential?: string) {
-  const result = await core.call(method, input, { credential, source: 'app' });
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.data as T;
-}
-
 /** A shop with one active template and CODES issued codes; a cashier's session for the tills. */
-async function seedShop(dataDir: string) {
-  const core = await createCore({
-    dataDir,
-    logger: createMemoryLogger(),
-    config: { analytics: { warmUpDelayMs: null } },
+async function seedShop() {
+  const shop = await benchShop('crash', {
+    core: { config: { analytics: { warmUpDelayMs: null } } },
   });
-  try {
-    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
-      merchant: { name: '崩溃测试商户', code: 'CRASH' },
-      store: { name: '崩溃测试门店', districtCode: '320102' },
-      owner: { name: '店主', pin: '314159' },
-    });
-    const owner = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '314159' })
-    ).token;
-    const cashier = await must<{ id: string }>(
-      core,
-      'staff.create',
-      { name: '收银', role: 'cashier', pin: '135790' },
-      owner,
-    );
-    const token = (
-      await must<{ token: string }>(core, 'auth.login', { staffId: cashier.id, pin: '135790' })
-    ).token;
-    const template = await must<{ id: string }>(
-      core,
-      'coupons.createTemplate',
-      {
-        name: '满100减20',
-        rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
-        validity: { kind: 'relative', days: 365 },
-      },
-      owner,
-    );
-    await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, owner);
-    await must(core, 'coupons.issue', { templateId: template.id, count: CODES }, owner);
-    const codes = (core.sqlite.prepare('SELECT code FROM coupons').all() as { code: string }[]).map(
-      (c) => c.code,
-    );
-    return { token, storeId: ids.storeId, codes };
-  } finally {
-    await core.close();
-  }
+  const { core } = shop;
+  const cashier = await benchCashier(shop);
+  const template = await must<{ id: string }>(
+    core,
+    'coupons.createTemplate',
+    {
+      name: '满100减20',
+      rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+      validity: { kind: 'relative', days: 365 },
+    },
+    shop.token,
+  );
+  await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, shop.token);
+  await must(core, 'coupons.issue', { templateId: template.id, count: CODES }, shop.token);
+  const codes = (core.sqlite.prepare('SELECT code FROM coupons').all() as { code: string }[]).map(
+    (c) => c.code,
+  );
+  // The tills open the file themselves: this core lets go of it, the folder stays.
+  await core.close();
+  return {
+    dataDir: shop.dataDir,
+    token: cashier.token,
+    storeId: shop.ids.storeId,
+    codes,
+    remove: () => fs.rmSync(shop.dataDir, { recursive: true, force: true }),
+  };
 }
 
 interface Till {
   acked: Map<string, string>;
+  /** The till went through its whole list before the kill came. */
+  finished(): boolean;
   exited: Promise<void>;
   kill(): void;
   /** Resolves once this many redemptions were answered (or at the end, when fewer were). */
@@ -88,6 +70,7 @@ function startTill(args: string[], killAfter: number): Till {
   });
   const acked = new Map<string, string>();
   let buffered = '';
+  let done = false;
   let reached: () => void = () => {};
   const acks = new Promise<void>((resolve) => (reached = resolve));
   child.stdout.setEncoding('utf8');
@@ -100,12 +83,12 @@ function startTill(args: string[], killAfter: number): Till {
       if (word === 'ok') {
         acked.set(code!, id!);
         if (acked.size >= killAfter) reached();
-      }
+      } else if (word === 'done') done = true;
     }
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => reached());
-  return { acked, exited, acks, kill: () => child.kill('SIGKILL') };
+  return { acked, exited, acks, finished: () => done, kill: () => child.kill('SIGKILL') };
 }
 
 /** What the file says after a kill: live redemptions per code, and whether it is sound. */
@@ -129,15 +112,15 @@ const shuffled = <T>(items: T[]) =>
     .map(([, v]) => v);
 
 export async function crashBench(): Promise<Metric[]> {
-  const dataDir = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'storedesk-bench-crash-'),
-  );
+  console.log(`bench: crash: seeding ${CODES} codes…`);
+  const shop = await seedShop();
+  const { dataDir } = shop;
   try {
-    console.log(`bench: crash: seeding ${CODES} codes…`);
-    const shop = await seedShop(dataDir);
     const file = path.join(dataDir, DATABASE_FILE);
     const acked = new Map<string, Set<string>>();
     let kills = 0;
+    /** Kills that came while the till was still redeeming (not after its list was done). */
+    let midStream = 0;
     let lost = 0;
     let doubled = 0;
     let badIntegrity = 0;
@@ -174,6 +157,7 @@ export async function crashBench(): Promise<Metric[]> {
       for (const till of victims) till.kill();
       kills += victims.length;
       await Promise.all(tills.map((t) => t.exited));
+      midStream += victims.filter((till) => !till.finished()).length;
 
       for (const till of tills)
         for (const [code, id] of till.acked) {
@@ -201,7 +185,7 @@ export async function crashBench(): Promise<Metric[]> {
     }
     const seconds = (performance.now() - started) / 1000;
     console.log(
-      `bench: crash: ${kills} kills over ${round} rounds in ${Math.round(seconds)} s; ${live.size}/${shop.codes.length} codes redeemed, ${replays} answers replayed after a restart`,
+      `bench: crash: ${kills} kills (${midStream} mid-stream) over ${round} rounds in ${Math.round(seconds)} s; ${live.size}/${shop.codes.length} codes redeemed, ${replays} answers replayed after a restart`,
     );
     const metric = (
       name: string,
@@ -239,6 +223,6 @@ export async function crashBench(): Promise<Metric[]> {
       },
     ];
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    shop.remove();
   }
 }

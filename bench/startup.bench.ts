@@ -7,13 +7,13 @@
 //   BENCH_STARTUP_RUNS=5 BENCH_STARTUP_IDLE_MS=60000 npm run bench -- startup
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { createCore } from '../src-main/core';
 import { generateDemo } from '../src-main/core/analytics/demo/generator';
 import { createMemoryLogger } from '../src-node/logger';
 import { round, type Metric } from './harness';
+import { benchDataDir } from './support';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const SERVE = path.join(ROOT, 'out/main/serve.js');
@@ -153,9 +153,7 @@ const median = (values: number[]) =>
 export async function startupBench(): Promise<Metric[]> {
   if (!fs.existsSync(SERVE))
     throw new Error('run npm run build first: out/main/serve.js is missing');
-  const base = fs.mkdtempSync(
-    path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'storedesk-bench-startup-'),
-  );
+  const base = benchDataDir('startup');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
