@@ -64,6 +64,9 @@ import { defaultMigrationsDir } from './db/open';
 import { TillService } from './till/service';
 import { tillHandlers } from './till/handlers';
 import { registerTillSlips } from './till/slips';
+import { membersHandlers } from './members/handlers';
+import { MemberSettingsService } from './members/settings-service';
+import { scheduleMemberJobs } from './members/jobs';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -133,7 +136,11 @@ export async function createCore(options: CoreOptions) {
     ledgers,
     codesGuard,
     businessDays,
-  } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
+    members,
+    levels,
+    memberCoupons,
+    points,
+  } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer, logger });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
     new SyncLink(adb, options.secretSealer).sealStored();
@@ -302,6 +309,7 @@ export async function createCore(options: CoreOptions) {
       shop: options.shop,
     }),
     ...tillHandlers(till),
+    ...membersHandlers(members, levels, new MemberSettingsService(adb, settings, audit), points),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -311,6 +319,9 @@ export async function createCore(options: CoreOptions) {
     ),
   );
   sync.start();
+  // Points expiry, birthday coupons and level reviews: at start-up (catching up a PC that was
+  // off) and every few hours; each pass does only what is due.
+  const memberJobs = scheduleMemberJobs(logger, { points, memberCoupons, levels });
   // A week of daily backups of the real shop (the demo shop is made again when needed).
   const dailyBackup = backups.scheduleDaily(
     () => shopSettings.dailyBackup() && !shopSettings.isDemo(),
@@ -362,6 +373,10 @@ export async function createCore(options: CoreOptions) {
       shopSettings,
       backups,
       till,
+      members,
+      levels,
+      memberCoupons,
+      points,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
@@ -374,6 +389,7 @@ export async function createCore(options: CoreOptions) {
       printing.printers.close();
       dailyAlertPass.stop();
       dailyBackup.stop();
+      memberJobs.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();
