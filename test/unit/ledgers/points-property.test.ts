@@ -65,7 +65,7 @@ const settingsArb = fc.record({
   pointsPerYuan: fc.constantFrom(50, 100, 200),
   pendingDays: fc.constantFrom(0, 3),
   expiry: fc.integer({ min: 20, max: 200 }).map((days) => ({ kind: 'days' as const, days })),
-  excludedCategories: fc.constantFrom([], ['赠品']),
+  excludedCategories: fc.constantFrom<string[]>([], ['赠品']),
 });
 
 describe('points ledger property', () => {

@@ -17,6 +17,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Product } from '../../../../src-shared/contract/products';
+import type { TillMember } from '../../../../src-shared/contract/members';
 import type { Sale, TenderInput } from '../../../../src-shared/contract/sales';
 import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
@@ -32,6 +33,7 @@ import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { DrawerButton } from '../till/DrawerButton';
 import { SaleChange } from '../till/SaleChange';
+import { TillMemberPanel } from '../members/TillMemberPanel';
 import { TenderPanel } from '../till/TenderPanel';
 import { enterTender, newTenderDraft, TENDER_KEYS, type TenderDraft } from '../till/tender-draft';
 import { useCouponDiscount, usePrintReceipt, useTillSettings } from '../till/till-queries';
@@ -86,6 +88,8 @@ export function SalePage() {
   const [chosenStoreId, setStoreId] = useState<string | undefined>();
   const storeId = chosenStoreId ?? defaultStoreId;
   const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
+  // The member of this sale (found or signed up at the till): the sale, its points, are theirs.
+  const [member, setMember] = useState<TillMember | null>(null);
   const [recorded, setRecorded] = useState<{
     sale: Sale;
     replayed: boolean;
@@ -125,7 +129,11 @@ export function SalePage() {
   };
 
   const phoneInvalid = draft.phoneText.trim() !== '' && !normalizeMainlandMobile(draft.phoneText);
-  const input = storeId ? toSaleInput(draft, storeId) : null;
+  const drafted = storeId ? toSaleInput(draft, storeId) : null;
+  const input =
+    drafted && !('problem' in drafted) && member
+      ? { ...drafted, memberId: member.id, customerPhone: undefined }
+      : drafted;
   const ready = input !== null && !('problem' in input);
 
   // The payable after coupons, checked as sales.record will redeem them.
@@ -202,6 +210,7 @@ export function SalePage() {
     setRecorded(null);
     setEarned([]);
     setDraft(newSaleDraft());
+    setMember(null);
     setTender(newTenderDraft());
   };
 
@@ -349,24 +358,32 @@ export function SalePage() {
                   },
                 ]}
               />
+              <TillMemberPanel
+                storeId={storeId}
+                member={member}
+                onChange={setMember}
+                disabled={!!recorded}
+              />
               <div className={styles.customer}>
-                <label className={styles.field}>
-                  <span>{t('sale.phone')}</span>
-                  <Input
-                    size="large"
-                    inputMode="tel"
-                    allowClear
-                    disabled={!!recorded}
-                    placeholder={t('sale.phonePlaceholder')}
-                    value={draft.phoneText}
-                    status={phoneInvalid ? 'error' : undefined}
-                    onChange={(event) => change({ phoneText: event.target.value })}
-                    aria-label={t('sale.phone')}
-                  />
-                  {phoneInvalid && (
-                    <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
-                  )}
-                </label>
+                {!member && (
+                  <label className={styles.field}>
+                    <span>{t('sale.phone')}</span>
+                    <Input
+                      size="large"
+                      inputMode="tel"
+                      allowClear
+                      disabled={!!recorded}
+                      placeholder={t('sale.phonePlaceholder')}
+                      value={draft.phoneText}
+                      status={phoneInvalid ? 'error' : undefined}
+                      onChange={(event) => change({ phoneText: event.target.value })}
+                      aria-label={t('sale.phone')}
+                    />
+                    {phoneInvalid && (
+                      <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
+                    )}
+                  </label>
+                )}
                 <label className={styles.field}>
                   <span>{t('sale.coupons')}</span>
                   <Select
@@ -427,6 +444,7 @@ export function SalePage() {
             onEnter={() => pay()}
             disabled={!ready || !!recorded}
             inputRef={tenderInput}
+            pointsValueFen={member?.pointsValueFen ?? null}
           />
           <Button
             type="primary"
