@@ -1,13 +1,10 @@
-import { CheckCircleFilled, DeleteOutlined, ImportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ImportOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
-  Descriptions,
   Input,
   InputNumber,
-  Result,
   Select,
   Table,
   Typography,
@@ -32,12 +29,12 @@ import { ProductName } from '../../ui/ProductName';
 import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { DrawerButton } from '../till/DrawerButton';
-import { SaleChange } from '../till/SaleChange';
 import { TillMemberPanel } from '../members/TillMemberPanel';
-import { TenderPanel } from '../till/TenderPanel';
 import { enterTender, newTenderDraft, TENDER_KEYS, type TenderDraft } from '../till/tender-draft';
 import { useCouponDiscount, usePrintReceipt, useTillSettings } from '../till/till-queries';
 import { RecentSales } from './RecentSales';
+import { SalePayment } from './SalePayment';
+import { SaleResult } from './SaleResult';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import { SalesImportWizard } from './SalesImportWizard';
@@ -403,147 +400,25 @@ export function SalePage() {
             </>
           )}
         </Card>
-        <Card className={styles.summary} title={t('sale.summary')}>
-          <div className={styles.totalRow}>
-            <span>{t('sale.subtotal')}</span>
-            <span data-testid="sale-subtotal">
-              <Money fen={subtotalFen(draft)} />
-            </span>
-          </div>
-          {couponFen > 0 && (
-            <div className={styles.totalRow}>
-              <span>{t('till.couponDiscount')}</span>
-              <span data-testid="sale-coupon-discount">
-                <Money fen={couponFen} negative />
-              </span>
-            </div>
-          )}
-          {refused.map((verdict, i) => (
-            <Alert
-              key={i}
-              type="warning"
-              showIcon
-              title={t('till.couponProblem', {
-                code: verdict.display ?? '',
-                reason: t(`redemption.reasonTitles.${verdict.reason ?? 'NOT_FOUND'}`),
-              })}
-            />
-          ))}
-          <div className={styles.totalRow}>
-            <span>{t('till.payable')}</span>
-            <span data-testid="sale-payable">
-              <Money fen={payableFen} className={styles.total} />
-            </span>
-          </div>
-          {!storeId && <Alert type="warning" showIcon title={t('sale.pickStore')} />}
-          <TenderPanel
-            payableFen={payableFen}
-            rounding={rounding}
-            draft={tender}
-            onChange={setTender}
-            onEnter={() => pay()}
-            disabled={!ready || !!recorded}
-            inputRef={tenderInput}
-            pointsValueFen={member?.pointsValueFen ?? null}
-          />
-          <Button
-            type="primary"
-            size="large"
-            block
-            disabled={!ready || !!recorded || verdicts.isFetching}
-            loading={record.isPending}
-            onClick={() => pay()}
-          >
-            {t('till.pay')}
-          </Button>
-        </Card>
+        <SalePayment
+          subtotalFen={subtotalFen(draft)}
+          couponFen={couponFen}
+          refused={refused}
+          payableFen={payableFen}
+          storeMissing={!storeId}
+          rounding={rounding}
+          tender={tender}
+          onTender={setTender}
+          onPay={() => pay()}
+          canPay={ready && !recorded}
+          checking={verdicts.isFetching}
+          paying={record.isPending}
+          tenderInput={tenderInput}
+          pointsValueFen={member?.pointsValueFen ?? null}
+        />
       </div>
       <RecentSales storeId={storeId} />
       {importing && <SalesImportWizard storeId={storeId} onClose={() => setImporting(false)} />}
     </div>
-  );
-}
-
-function SaleResult({
-  sale,
-  replayed,
-  changeFen,
-  earned,
-  onNext,
-  onReprint,
-}: {
-  sale: Sale;
-  replayed: boolean;
-  changeFen: number;
-  earned: string[];
-  onNext: () => void;
-  onReprint: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Result
-      icon={<CheckCircleFilled />}
-      status="success"
-      title={replayed ? t('sale.replayed') : t('sale.recorded')}
-      subTitle={
-        <>
-          <div>{t('sale.recordedText', { lines: sale.lines.length })}</div>
-          <SaleChange sale={sale} changeFen={changeFen} />
-          {earned.length > 0 && <div>{t('till.earned', { list: earned.join('，') })}</div>}
-          <div>{t('till.nextHint')}</div>
-        </>
-      }
-      extra={
-        <>
-          <Button type="primary" size="large" onClick={onNext}>
-            {t('sale.next')}
-          </Button>
-          <Button size="large" onClick={onReprint}>
-            {t('till.reprint')}
-          </Button>
-        </>
-      }
-    >
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
-        items={[
-          {
-            key: 'subtotal',
-            label: t('sale.subtotal'),
-            children: <Money fen={sale.subtotalFen} />,
-          },
-          {
-            key: 'discount',
-            label: t('sale.discount'),
-            children: <Money fen={sale.discountFen} negative />,
-          },
-          ...(sale.roundingFen
-            ? [
-                {
-                  key: 'rounding',
-                  label: t('till.rounding'),
-                  children: <Money fen={sale.roundingFen} negative />,
-                },
-              ]
-            : []),
-          {
-            key: 'total',
-            label: t('sale.total'),
-            children: <Money fen={sale.paidFen} className={styles.total} />,
-          },
-          ...sale.coupons.map((coupon) => ({
-            key: coupon.redemptionId,
-            label: coupon.templateName,
-            children: (
-              <span>
-                {coupon.display} · <Money fen={coupon.discountFen} negative />
-              </span>
-            ),
-          })),
-        ]}
-      />
-    </Result>
   );
 }
