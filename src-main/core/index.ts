@@ -67,6 +67,7 @@ import { registerTillSlips } from './till/slips';
 import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
+import { MemberPrivacy } from './members/privacy';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -309,7 +310,13 @@ export async function createCore(options: CoreOptions) {
       shop: options.shop,
     }),
     ...tillHandlers(till),
-    ...membersHandlers(members, levels, new MemberSettingsService(adb, settings, audit), points),
+    ...membersHandlers(
+      members,
+      levels,
+      new MemberSettingsService(adb, settings, audit),
+      points,
+      new MemberPrivacy(adb, clock, members, points, ledgers),
+    ),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ALL_STAFF, MANAGERS, method } from './define';
+import { ALL_STAFF, MANAGERS, OWNER, method } from './define';
+import { pointMovementSchema, pointsBalanceSchema } from './points';
 import { phoneSchema } from './coupons';
 import { moneyFenSchema } from '../bounds';
 import { epochMsSchema, idSchema } from '../validation';
@@ -60,6 +61,8 @@ export const memberSchema = memberSummarySchema.extend({
   note: z.string(),
   updatedAt: epochMsSchema,
   levelReviewAt: epochMsSchema.nullable(),
+  /** Deleted at the member's request: what is left is pseudonymised. */
+  deletedAt: epochMsSchema.nullable(),
   /** Paid (less refunds) over the last 12 months: what the level rests on. */
   qualifyingFen: z.number().int(),
   consents: z.array(consentSchema),
@@ -205,6 +208,43 @@ export const membersMethods = {
     }),
     output: memberSchema,
     access: ALL_STAFF,
+  }),
+  'members.export': method({
+    summary:
+      'Everything kept about a member (PIPL access request): profile, consents and their log, levels, points lots and movements, purchases, coupons',
+    input: z.object({ id: idSchema }),
+    output: z.object({
+      exportedAt: epochMsSchema,
+      member: memberSchema,
+      points: pointsBalanceSchema,
+      movements: z.array(pointMovementSchema),
+      purchases: z.array(
+        z.object({
+          saleId: idSchema,
+          soldAt: epochMsSchema,
+          storeName: z.string(),
+          totalFen: z.number().int(),
+          paidFen: z.number().int(),
+          refundedFen: z.number().int(),
+        }),
+      ),
+      coupons: z.array(
+        z.object({
+          display: z.string(),
+          templateName: z.string(),
+          status: z.string(),
+          validUntil: epochMsSchema,
+        }),
+      ),
+    }),
+    access: MANAGERS,
+  }),
+  'members.delete': method({
+    summary:
+      'Delete a member at their request: name, phone, birthday, tags and note pseudonymised, their sales keep the money under a random id, points left are forfeited (the ledger stays balanced), the consent log is kept',
+    input: z.object({ id: idSchema, reason: z.string().trim().max(200).default('') }),
+    output: z.object({ id: idSchema, deletedAt: epochMsSchema, forfeitedPoints: z.number().int() }),
+    access: OWNER,
   }),
   'levels.list': method({
     summary: 'The merchant’s member levels, lowest first',

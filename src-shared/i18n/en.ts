@@ -367,6 +367,7 @@ export const en: SharedMessages = {
     'dayClose.commit': 'Closed a business day',
     'till.updateSettings': 'Changed the till settings',
     'members.create': 'Signed a member up',
+    'members.delete': 'Deleted a member',
     'members.update': 'Changed a member',
     'members.setConsent': 'Changed a member consent',
     'levels.save': 'Changed the member levels',

@@ -365,6 +365,7 @@ export const zhCN = {
     'dayClose.commit': '日结',
     'till.updateSettings': '修改收银设置',
     'members.create': '登记会员',
+    'members.delete': '注销会员',
     'members.update': '修改会员资料',
     'members.setConsent': '会员授权变更',
     'levels.save': '修改会员等级',

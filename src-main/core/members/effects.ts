@@ -30,11 +30,18 @@ export function memberEffects(
   events.on('member.saved', ({ member, created, changed }, ctx) => {
     outbox.add('members.changed', member.id, { ...member, created });
     audit.record(ctx, {
-      action: created ? 'members.create' : 'members.update',
+      action: created
+        ? 'members.create'
+        : changed.includes('deleted')
+          ? 'members.delete'
+          : 'members.update',
       targetType: 'member',
       targetId: member.id,
       storeId: member.storeId,
-      details: { phone: maskPhone(member.phone), ...(created ? {} : { changed }) },
+      details: {
+        phone: member.deletedAt ? '' : maskPhone(member.phone),
+        ...(created ? {} : { changed }),
+      },
     });
   });
   events.on('member.consented', ({ entry }, ctx) => {

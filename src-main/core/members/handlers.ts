@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../platform/context';
 import type { PointsService } from '../points/service';
 import type { LevelsService } from './levels';
+import type { MemberPrivacy } from './privacy';
 import type { MembersService } from './service';
 import type { MemberSettingsService } from './settings-service';
 
@@ -10,6 +11,7 @@ export const membersHandlers = (
   levels: LevelsService,
   settings: MemberSettingsService,
   points: PointsService,
+  privacy: MemberPrivacy,
 ): Pick<
   HandlerMap,
   | 'members.create'
@@ -18,6 +20,8 @@ export const membersHandlers = (
   | 'members.list'
   | 'members.update'
   | 'members.setConsent'
+  | 'members.export'
+  | 'members.delete'
   | 'levels.list'
   | 'levels.save'
   | 'memberSettings.get'
@@ -32,6 +36,8 @@ export const membersHandlers = (
   'members.list': (input) => members.list(input),
   'members.update': (input, ctx) => members.update(ctx, input),
   'members.setConsent': (input, ctx) => members.setConsent(ctx, input),
+  'members.export': (input) => privacy.export(input),
+  'members.delete': (input, ctx) => privacy.delete(ctx, input),
   'levels.list': () => levels.list(),
   'levels.save': (input, ctx) => levels.save(ctx, input),
   'memberSettings.get': () => settings.get(),

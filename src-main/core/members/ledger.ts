@@ -25,6 +25,27 @@ export class MembersLedger {
     this.events.record(ctx, 'member.saved', { member, created: false, changed });
   }
 
+  /** A member deleted at their request: the row pseudonymised in place (ids stay for the ledgers). */
+  pseudonymise(ctx: EventContext, member: MemberRow, deletedAt: number): MemberRow {
+    const gone: MemberRow = {
+      ...member,
+      // Unique and no phone: the number can sign up again as a new member.
+      phone: `deleted:${member.id}`,
+      phoneLast4: '',
+      name: '',
+      nameInitials: '',
+      gender: 'unknown',
+      birthday: null,
+      birthYear: null,
+      tags: [],
+      note: '',
+      updatedAt: deletedAt,
+      deletedAt,
+    };
+    this.update(ctx, gone, ['deleted']);
+    return gone;
+  }
+
   /** One consent given or withdrawn: the current answer replaced, the log appended. */
   consent(ctx: EventContext, entry: ConsentLogRow): void {
     const current = {

@@ -35,6 +35,8 @@ export const members = sqliteTable(
     note: text().notNull().default(''),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),
+    /** Deleted at the member's request (PIPL): personal data pseudonymised, the ledgers kept. */
+    deletedAt: integer(),
   },
   (t) => [
     uniqueIndex('members_phone_unique').on(t.phone),

@@ -23,7 +23,8 @@ import type { LevelsService } from './levels';
 /** Columns of `members` as the drizzle row (raw statements select them under these names). */
 const MEMBER_COLUMNS = `id, phone, phone_last4 AS phoneLast4, name, name_initials AS nameInitials,
   gender, birthday, birth_year AS birthYear, store_id AS storeId, level_id AS levelId,
-  level_review_at AS levelReviewAt, tags, note, created_at AS createdAt, updated_at AS updatedAt`;
+  level_review_at AS levelReviewAt, tags, note, created_at AS createdAt, updated_at AS updatedAt,
+  deleted_at AS deletedAt`;
 
 const parse = (raw: Record<string, unknown> | undefined): MemberRow | undefined =>
   raw ? ({ ...raw, tags: JSON.parse(raw.tags as string) } as MemberRow) : undefined;
@@ -99,6 +100,7 @@ export class MembersService {
         storeId: store?.id ?? null,
         levelId: null,
         levelReviewAt: null,
+        deletedAt: null,
         tags: input.tags ?? [],
         note: input.note ?? '',
         createdAt: at,
@@ -143,6 +145,7 @@ export class MembersService {
       note: row.note,
       updatedAt: row.updatedAt,
       levelReviewAt: row.levelReviewAt,
+      deletedAt: row.deletedAt,
       qualifyingFen: this.levels.qualifyingFen(
         id,
         this.clock.now(),
@@ -187,7 +190,8 @@ export class MembersService {
   }
 
   list(input: ParsedInputOf<'members.list'>): OutputOf<'members.list'> {
-    const where: string[] = [];
+    // Deleted members are no one's to look at: they stay only for the ledgers.
+    const where: string[] = ['deleted_at IS NULL'];
     const args: unknown[] = [];
     const q = input.q?.trim();
     if (q) {
@@ -210,7 +214,7 @@ export class MembersService {
       where.push('level_id = ?');
       args.push(input.levelId);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = `WHERE ${where.join(' AND ')}`;
     const total = (
       this.adb.sqlite.prepare(`SELECT count(*) AS n FROM members ${filter}`).get(...args) as {
         n: number;
@@ -220,7 +224,7 @@ export class MembersService {
     const rows = (
       this.adb.sqlite
         .prepare(
-          `SELECT ${MEMBER_COLUMNS} FROM members ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+          `SELECT ${MEMBER_COLUMNS} FROM members WHERE ${page.join(' AND ')}
            ORDER BY id DESC LIMIT ?`,
         )
         .all(...args, ...(input.before ? [input.before] : []), input.limit + 1) as Record<
@@ -296,7 +300,7 @@ export class MembersService {
   private summary(row: MemberRow): MemberSummary {
     return {
       id: row.id,
-      phoneMasked: maskPhone(row.phone),
+      phoneMasked: row.deletedAt ? '' : maskPhone(row.phone),
       name: row.name,
       levelId: row.levelId,
       levelName: this.levels.nameOf(row.levelId),

@@ -56,6 +56,9 @@ export class PointsLedger {
          WHERE sale_id = ? AND kind IN ('burn', 'unburn') GROUP BY lot_id
          HAVING -sum(points) > 0 ORDER BY firstId DESC`,
       ),
+      memberLots: sqlite.prepare(
+        'SELECT id, remaining FROM point_lots WHERE member_id = ? AND remaining > 0',
+      ),
       due: sqlite.prepare(
         `SELECT id, member_id AS memberId, remaining, store_id AS storeId FROM point_lots
          WHERE expires_at <= ? AND remaining > 0 ORDER BY expires_at LIMIT ?`,
@@ -156,6 +159,19 @@ export class PointsLedger {
     }
     if (movements.length) this.events.record(ctx, 'points.moved', { lots: [], movements });
     return left;
+  }
+
+  /**
+   * A deleted member's points: what is left of every lot goes as `expire` (reason `deleted`),
+   * so the ledger still adds up. Returns the points forfeited.
+   */
+  forfeit(ctx: EventContext, memberId: string, at: number): number {
+    const lots = this.q.memberLots.all(memberId) as { id: string; remaining: number }[];
+    const movements = lots.map((lot) =>
+      this.apply(memberId, lot.id, 'expire', -lot.remaining, { reason: 'deleted', at }),
+    );
+    if (movements.length) this.events.record(ctx, 'points.moved', { lots: [], movements });
+    return lots.reduce((sum, lot) => sum + lot.remaining, 0);
   }
 
   /** Expires what is left of the lots past their expiry, a chunk at a time. */

@@ -74,7 +74,8 @@ CREATE TABLE `members` (
 	`tags` text DEFAULT '[]' NOT NULL,
 	`note` text DEFAULT '' NOT NULL,
 	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL
+	`updated_at` integer NOT NULL,
+	`deleted_at` integer
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `members_phone_unique` ON `members` (`phone`);--> statement-breakpoint

@@ -1,12 +1,31 @@
-import { App, Button, Descriptions, Drawer, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Drawer,
+  Popconfirm,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ConsentPurpose } from '../../../../src-shared/contract/members';
+import { useApi } from '../../api/api-context';
+import { downloadBlob } from '../../files/download';
 import { useErrorText } from '../../i18n/error-text';
 import { useCurrentSession } from '../../session/session-context';
 import { useStoreTimeZone } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
-import { useMember, usePoints, usePointsHistory, useSetConsent } from './members-queries';
+import {
+  useDeleteMember,
+  useMember,
+  usePoints,
+  usePointsHistory,
+  useSetConsent,
+} from './members-queries';
 import styles from './Members.module.css';
 
 /**
@@ -23,6 +42,9 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
   const points = usePoints(memberId);
   const history = usePointsHistory(memberId);
   const setConsent = useSetConsent();
+  const remove = useDeleteMember();
+  const api = useApi();
+  const owner = session.staff.role === 'owner';
   const at = (ms: number) => dayjs(ms).tz(timeZone).format(t('formats.dateTime'));
   const day = (ms: number) => dayjs(ms).tz(timeZone).format('YYYY-MM-DD');
   const m = member.data;
@@ -37,8 +59,50 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
     }
   };
 
+  /** 导出资料: everything kept about the member, as a JSON file (PIPL access request). */
+  const exportData = async () => {
+    try {
+      const copy = await api.call('members.export', { id: memberId });
+      downloadBlob(
+        new Blob([JSON.stringify(copy, null, 2)], { type: 'application/json' }),
+        `member-${memberId}.json`,
+      );
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+  const deleteMember = async () => {
+    try {
+      await remove.mutateAsync({ id: memberId });
+      message.success(t('members.detail.deleted'));
+      onClose();
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
   return (
-    <Drawer open width={760} title={t('members.detail.title')} onClose={onClose}>
+    <Drawer
+      open
+      width={760}
+      title={t('members.detail.title')}
+      onClose={onClose}
+      extra={
+        <Space>
+          <Button onClick={() => void exportData()}>{t('members.detail.export')}</Button>
+          {owner && !m?.deletedAt && (
+            <Popconfirm
+              title={t('members.detail.deleteConfirm')}
+              onConfirm={() => void deleteMember()}
+            >
+              <Button danger loading={remove.isPending}>
+                {t('members.detail.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      }
+    >
       {m && (
         <>
           <Descriptions

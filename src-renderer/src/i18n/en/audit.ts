@@ -123,6 +123,7 @@ export const audit: UiMessages['audit'] = {
     'dayClose.commit': 'Closed {{businessDate}}: net {{net}}, cash difference {{difference}}',
     'till.updateSettings': 'Changed the till settings',
     'members.create': 'Signed up member {{phone}}',
+    'members.delete': 'Deleted a member (personal data pseudonymised)',
     'members.update': 'Changed member {{phone}}',
     'members.setConsent': 'Member consent: {{purpose}} {{granted}} ({{source}})',
     'levels.save': 'Changed the member levels: {{levels}}',

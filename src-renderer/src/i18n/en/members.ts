@@ -58,6 +58,11 @@ export const members: UiMessages['members'] = {
     grant: 'Grant',
     consentChanged: 'Consent updated',
     levelHistory: 'Level changes',
+    export: 'Export data',
+    delete: 'Delete member',
+    deleteConfirm:
+      'Name, phone, birthday and other personal data will be pseudonymised and the points left forfeited. This cannot be undone. Delete?',
+    deleted: 'Member deleted',
     levelReasons: { signUp: 'Joined', upgrade: 'Up', downgrade: 'Down', manual: 'Manual' },
   },
   purposes: { marketingSms: 'Marketing texts', location: 'Location', profiling: 'Profiling' },

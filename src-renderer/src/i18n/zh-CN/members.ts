@@ -52,6 +52,11 @@ export const members = {
     grant: '同意',
     consentChanged: '授权已更新',
     levelHistory: '等级变化',
+    export: '导出资料',
+    delete: '注销会员',
+    deleteConfirm:
+      '注销后姓名、手机号、生日等个人信息将被匿名化，剩余积分作废，不能恢复。确定注销？',
+    deleted: '会员已注销',
     levelReasons: { signUp: '入会', upgrade: '升级', downgrade: '降级', manual: '手动调整' },
   },
   purposes: { marketingSms: '营销短信', location: '位置推荐', profiling: '消费画像' },
