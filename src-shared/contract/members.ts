@@ -86,6 +86,15 @@ export const tillMemberSchema = memberSummarySchema.extend({
   pointsValueFen: z.number().int(),
   /** Active, unexpired coupons on the member's phone. */
   couponCount: z.number().int(),
+  /** The first of them (soonest expiring), for the till to apply with a click. */
+  coupons: z.array(
+    z.object({
+      code: z.string(),
+      display: z.string(),
+      templateName: z.string(),
+      validUntil: epochMsSchema,
+    }),
+  ),
 });
 export type TillMember = z.infer<typeof tillMemberSchema>;
 
@@ -112,6 +121,11 @@ export const memberSettingsSchema = z.object({
   /** Product categories that earn nothing (cigarettes, gift cards...). */
   excludedCategories: z.array(z.string().trim().min(1).max(40)).max(100),
   expiry: pointsExpirySchema,
+  /**
+   * Points one member may spend per day (0: no cap): bounds what two stores apart can both let
+   * the same points pay before they sync.
+   */
+  dailyBurnCap: z.number().int().min(0).max(10_000_000).default(0),
   /** Days after the sale before the points may be spent (returns settle first). */
   pendingDays: z.number().int().min(0).max(90),
   welcomeTemplateId: idSchema.nullable(),

@@ -104,6 +104,7 @@ export const en: SharedMessages = {
     POINTS_NEED_MEMBER: 'Paying with points needs the member first',
     POINTS_INSUFFICIENT: 'Not enough points: {{available}} available, {{needed}} needed',
     POINTS_NOT_WHOLE: 'The points payment must come to whole points',
+    POINTS_DAILY_CAP: 'This member can spend {{left}} more points today (daily cap {{cap}})',
     LEVEL_IN_USE: 'Level "{{name}}" still has members and cannot be removed',
     LEVELS_NOT_RISING: 'Level thresholds must rise from the lowest level up',
     EXCHANGE_NOT_OFFERED: 'This coupon is not offered for points',

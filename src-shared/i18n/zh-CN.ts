@@ -118,6 +118,7 @@ export const zhCN = {
     POINTS_NEED_MEMBER: '积分支付需要先识别会员',
     POINTS_INSUFFICIENT: '积分不足：可用 {{available}} 分，需要 {{needed}} 分',
     POINTS_NOT_WHOLE: '积分抵扣金额须能换算成整数积分',
+    POINTS_DAILY_CAP: '该会员今天最多还能用 {{left}} 积分（每日上限 {{cap}}）',
     LEVEL_IN_USE: '等级“{{name}}”还有会员，不能删除',
     LEVELS_NOT_RISING: '等级门槛须从低到高递增',
     EXCHANGE_NOT_OFFERED: '该优惠券不在积分兑换列表中',

@@ -50,7 +50,20 @@ test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async 
       { sku: OIL.sku, qty: 50 },
     ],
   });
-  await callApi(page, server.url, 'memberSettings.save', { earnPointsPerYuan: 10 });
+  // A ¥5.00 welcome coupon goes to every new member's phone.
+  const welcome = await callApi<{ id: string }>(page, server.url, 'coupons.createTemplate', {
+    name: '新会员礼',
+    rule: { type: 'voucher', amountFen: 500 },
+    validity: { kind: 'relative', days: 30 },
+  });
+  await callApi(page, server.url, 'coupons.setTemplateStatus', {
+    id: welcome.id,
+    status: 'active',
+  });
+  await callApi(page, server.url, 'memberSettings.save', {
+    earnPointsPerYuan: 10,
+    welcomeTemplateId: welcome.id,
+  });
   await callApi(page, server.url, 'levels.save', {
     levels: [
       { name: '普通会员', thresholdFen: 0, multiplierPct: 100 },
@@ -64,7 +77,9 @@ test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async 
   });
 });
 
-test('a cashier signs the customer up with consent; the sale earns points', async ({ page }) => {
+test('a cashier signs the customer up with consent, uses the welcome coupon; the sale earns points', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await loginAs(page, CASHIER.name, CASHIER.pin);
   await page.goto(`${server.url}/#/sale`);
@@ -81,8 +96,13 @@ test('a cashier signs the customer up with consent; the sale earns points', asyn
   await dialog.getByRole('button', { name: '登记并选为本单会员' }).click();
   await expect(page.getByTestId('till-member')).toContainText('张小花 139****5678');
   await expect(page.getByTestId('till-member')).toContainText('普通会员');
+  await expect(page.getByTestId('till-member')).toContainText('该会员有 1 张可用券');
+  await page.getByRole('button', { name: '用券：新会员礼' }).click();
+  await expect(page.getByTestId('sale-coupon-discount')).toHaveText('-¥5.00');
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥30.60');
+  await screenshot(page, 'members-till-member', { fullPage: false });
 
-  // Cash exact: ¥35.60 earns 356 points.
+  // Cash exact: ¥30.60 paid after the coupon earns 306 points.
   await page.getByRole('button', { name: '收款记账（Enter）' }).click();
   await expect(page.getByText('已记账', { exact: true }).first()).toBeVisible();
   const [found] = (
@@ -91,7 +111,7 @@ test('a cashier signs the customer up with consent; the sale earns points', asyn
     })
   ).matches;
   memberId = found!.id;
-  expect(await balance(page)).toMatchObject({ available: 356, earned: 356, spent: 0 });
+  expect(await balance(page)).toMatchObject({ available: 306, earned: 306, spent: 0 });
   const member = await callApi<{ consents: { purpose: string; granted: boolean }[] }>(
     page,
     server.url,
@@ -116,11 +136,11 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
 
   await page.getByLabel('手机号或后 4 位查会员').fill('5678');
   await page.getByLabel('手机号或后 4 位查会员').press('Enter');
-  await expect(page.getByTestId('till-member')).toContainText('可用积分 356，可抵 ¥3.56');
+  await expect(page.getByTestId('till-member')).toContainText('可用积分 306，可抵 ¥3.06');
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('F8');
-  await expect(page.getByTestId('tender-points')).toContainText('¥3.56');
+  await expect(page.getByTestId('tender-points')).toContainText('¥3.06');
   await page.keyboard.type('2', PERSON);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tender-due')).toHaveText('¥10.50');
@@ -129,7 +149,7 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   await expect(page.getByText('已记账', { exact: true }).first()).toBeVisible();
 
   // 200 points paid; only the ¥10.50 paid otherwise earns: 105 points.
-  expect(await balance(page)).toMatchObject({ available: 156 + 105, earned: 461, spent: 200 });
+  expect(await balance(page)).toMatchObject({ available: 106 + 105, earned: 411, spent: 200 });
 
   await logout(page);
   await loginAs(page, OWNER.name, OWNER.pin);
@@ -153,8 +173,8 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   );
   // The 105 earned are taken back and the 200 spent come back: as after the first sale.
   expect(await balance(page)).toMatchObject({
-    available: 356,
-    earned: 461,
+    available: 306,
+    earned: 411,
     spent: 0,
     reversed: 105,
   });
@@ -174,7 +194,7 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await screenshot(page, 'members-list', { fullPage: false });
   await row.click();
   const detail = page.getByTestId('member-points');
-  await expect(detail).toContainText('356');
+  await expect(detail).toContainText('306');
   await expect(page.getByRole('dialog')).toContainText('消费获得');
   await expect(page.getByRole('dialog')).toContainText('同意接收本店的优惠活动短信');
   await screenshot(page, 'members-detail', { fullPage: false });

@@ -1,3 +1,4 @@
+import { displayCode } from '../../../src-shared/coupons/codes';
 import { addDays, localDate } from '../../../src-shared/time';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
@@ -36,6 +37,12 @@ export class MemberCoupons {
          WHERE m.birthday = ? AND NOT EXISTS (
            SELECT 1 FROM member_coupon_grants g WHERE g.member_id = m.id AND g.reason = ?)`,
       ),
+      heldList: db.prepare(
+        `SELECT c.code, t.name AS templateName, c.valid_until AS validUntil FROM coupons c
+         JOIN coupon_templates t ON t.id = c.template_id
+         WHERE c.customer_phone = ? AND c.status = 'active' AND c.valid_until >= ? AND c.valid_from <= ?
+         ORDER BY c.valid_until LIMIT 10`,
+      ),
       held: db.prepare(
         `SELECT count(*) AS n FROM coupons
          WHERE customer_phone = ? AND status = 'active' AND valid_until >= ? AND valid_from <= ?`,
@@ -46,6 +53,17 @@ export class MemberCoupons {
   /** Coupons a phone holds that can be used now: what the till says at lookup. */
   heldBy(phone: string, now = this.clock.now()): number {
     return (this.q.held.get(phone, now, now) as { n: number }).n;
+  }
+
+  /** The coupons a phone can use now, soonest expiring first (the till applies them). */
+  listHeld(phone: string, now = this.clock.now()) {
+    return (
+      this.q.heldList.all(phone, now, now) as {
+        code: string;
+        templateName: string;
+        validUntil: number;
+      }[]
+    ).map((c) => ({ ...c, display: displayCode(c.code) }));
   }
 
   /** The welcome coupon, inside the sign-up's write; a template that cannot issue is skipped. */

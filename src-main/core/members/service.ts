@@ -184,6 +184,7 @@ export class MembersService {
           pointsAvailable: points,
           pointsValueFen: fen,
           couponCount: this.coupons.heldBy(row.phone, now),
+          coupons: this.coupons.listHeld(row.phone, now),
         };
       }),
     };

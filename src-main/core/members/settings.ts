@@ -9,6 +9,7 @@ export const DEFAULT_MEMBER_SETTINGS: MemberSettings = {
   excludedCategories: [],
   expiry: { kind: 'endOfNextYear' },
   pendingDays: 0,
+  dailyBurnCap: 0,
   welcomeTemplateId: null,
   birthdayTemplateId: null,
   birthdayDaysBefore: 3,

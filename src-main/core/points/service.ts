@@ -16,6 +16,7 @@ import type { SettingsService } from '../settings/service';
 import type { StoresService } from '../stores/service';
 import type { PointsLedger } from './ledger';
 import { earnPerLine, expiryOf, fenForPoints, pointsForFen, shareOf } from './rules';
+import { localDate, startOfLocalDay } from '../../../src-shared/time';
 
 const DAY_MS = 86_400_000;
 
@@ -63,6 +64,11 @@ export class PointsService {
            available_at AS availableAt, expires_at AS expiresAt
          FROM point_lots WHERE member_id = ? AND remaining <> 0 ORDER BY expires_at, id`,
       ),
+      // Points a member spent since `since` (burns less what came back), every store's alike.
+      spentSince: db.prepare(
+        `SELECT coalesce(-sum(points), 0) AS points FROM point_movements
+         WHERE member_id = ? AND kind IN ('burn', 'unburn') AND at >= ?`,
+      ),
       history: db.prepare(
         `SELECT id, kind, points, sale_id AS saleId, reason, at FROM point_movements
          WHERE member_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
@@ -88,8 +94,11 @@ export class PointsService {
     const settings = readMemberSettings(this.settings);
     const at = sale.recordedAt;
     const facts = { saleId: sale.id, reason: 'sale', storeId: sale.storeId, at };
-    if (pointsFen > 0)
-      this.ledger.burn(ctx, member.id, pointsForFen(pointsFen, settings.pointsPerYuan), facts);
+    if (pointsFen > 0) {
+      const points = pointsForFen(pointsFen, settings.pointsPerYuan);
+      this.checkDailyCap(member.id, points, at, this.stores.brief(sale.storeId).timezone);
+      this.ledger.burn(ctx, member.id, points, facts);
+    }
     if (settings.earnPointsPerYuan === 0) return;
     const excluded = new Set(settings.excludedCategories);
     const categories = new Map(
@@ -223,6 +232,7 @@ export class PointsService {
     return this.adb.write(() => {
       const member = this.members.row(input.memberId);
       const at = this.clock.now();
+      this.checkDailyCap(member.id, exchange.points, at, store?.timezone ?? 'Asia/Shanghai');
       this.ledger.burn(ctx, member.id, exchange.points, {
         reason: 'coupon',
         storeId: store?.id ?? null,
@@ -241,6 +251,16 @@ export class PointsService {
       );
       return { code: issued!.code, display: displayCode(issued!.code), points: exchange.points };
     });
+  }
+
+  /** Refuses a burn over the member's daily cap (the store's day), when the settings set one. */
+  private checkDailyCap(memberId: string, points: number, at: number, timeZone: string): void {
+    const cap = readMemberSettings(this.settings).dailyBurnCap;
+    if (!cap) return;
+    const since = startOfLocalDay(localDate(at, timeZone), timeZone);
+    const spent = (this.q.spentSince.get(memberId, since) as { points: number }).points;
+    if (spent + points > cap)
+      throw new AppError('POINTS_DAILY_CAP', { cap, left: Math.max(0, cap - spent) });
   }
 
   /** The expiry pass (daily, and at start-up): chunks, each its own short write. */

@@ -3,6 +3,7 @@ import { Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillMember } from '../../../../src-shared/contract/members';
+import { displayCode } from '../../../../src-shared/coupons/codes';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
@@ -19,11 +20,14 @@ export function TillMemberPanel({
   member,
   onChange,
   disabled,
+  onUseCoupon,
 }: {
   storeId: string | undefined;
   member: TillMember | null;
   onChange: (member: TillMember | null) => void;
   disabled: boolean;
+  /** Adds one of the member's coupons to the sale. */
+  onUseCoupon: (code: string) => void;
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -83,6 +87,20 @@ export function TillMemberPanel({
           <Typography.Text type="success">
             {t('members.till.coupons', { count: member.couponCount })}
           </Typography.Text>
+        )}
+        {member.coupons.length > 0 && (
+          <Space wrap size={4}>
+            {member.coupons.map((coupon) => (
+              <Button
+                key={coupon.code}
+                size="small"
+                disabled={disabled}
+                onClick={() => onUseCoupon(coupon.code)}
+              >
+                {t('members.till.useCoupon', { name: coupon.templateName })}
+              </Button>
+            ))}
+          </Space>
         )}
         {note && <Typography.Text type="secondary">{note}</Typography.Text>}
       </div>
@@ -151,20 +169,16 @@ export function TillMemberPanel({
           onCancel={() => setSigningUp(false)}
           onDone={(created, welcomeCode) => {
             setSigningUp(false);
-            setNote(welcomeCode ? t('members.till.welcomeCode', { code: welcomeCode }) : null);
-            // A new member: no points yet; the welcome coupon, if any, is theirs.
-            choose({
-              id: created.id,
-              phoneMasked: created.phoneMasked,
-              name: created.name,
-              levelId: created.levelId,
-              levelName: created.levelName,
-              tags: created.tags,
-              createdAt: created.createdAt,
-              pointsAvailable: 0,
-              pointsValueFen: 0,
-              couponCount: welcomeCode ? 1 : 0,
-            });
+            setNote(
+              welcomeCode
+                ? t('members.till.welcomeCode', { code: displayCode(welcomeCode) })
+                : null,
+            );
+            // Found again as the till finds anyone: the welcome coupon, if any, ready to use.
+            void lookup
+              .mutateAsync({ phone: created.phone })
+              .then((answer) => answer.matches[0] && choose(answer.matches[0]))
+              .catch((error: unknown) => setNote(errorText(error)));
           }}
         />
       )}

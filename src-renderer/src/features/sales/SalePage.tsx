@@ -360,6 +360,7 @@ export function SalePage() {
                 member={member}
                 onChange={setMember}
                 disabled={!!recorded}
+                onUseCoupon={addCoupon}
               />
               <div className={styles.customer}>
                 {!member && (

@@ -105,6 +105,7 @@ export const members: UiMessages['members'] = {
     anonymous: 'Member',
     points: '{{points}} points, worth ',
     coupons: 'This member has {{count}} coupons',
+    useCoupon: 'Use: {{name}}',
     signUpTitle: 'Sign a member up',
     phone: 'Phone',
     name: 'Name (optional)',

@@ -95,6 +95,7 @@ export const members = {
     anonymous: '会员',
     points: '可用积分 {{points}}，可抵 ',
     coupons: '该会员有 {{count}} 张可用券',
+    useCoupon: '用券：{{name}}',
     signUpTitle: '登记会员',
     phone: '手机号',
     name: '姓名（选填）',
