@@ -278,6 +278,7 @@ export async function createCore(options: CoreOptions) {
     stores,
     settings,
     dayClose: (storeId, businessDate) => till.preview({ storeId, businessDate }),
+    memberOfSale: (saleId) => points.receiptLine(saleId),
   });
 
   const handlers: HandlerMap = {

@@ -1,6 +1,7 @@
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import type { PointsBalance } from '../../../src-shared/contract/points';
 import { displayCode } from '../../../src-shared/coupons/codes';
+import { maskPhone } from '../../../src-shared/phone';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';
@@ -68,6 +69,10 @@ export class PointsService {
       spentSince: db.prepare(
         `SELECT coalesce(-sum(points), 0) AS points FROM point_movements
          WHERE member_id = ? AND kind IN ('burn', 'unburn') AND at >= ?`,
+      ),
+      ofSale: db.prepare(
+        `SELECT member_id AS memberId, kind, sum(points) AS points FROM point_movements
+         WHERE sale_id = ? AND kind IN ('earn', 'burn') GROUP BY member_id, kind`,
       ),
       history: db.prepare(
         `SELECT id, kind, points, sale_id AS saleId, reason, at FROM point_movements
@@ -168,6 +173,22 @@ export class PointsService {
       shareOf(burnt.points, refunded, tendered) -
       shareOf(burnt.points, refunded - refundedNow, tendered);
     this.ledger.unburn(ctx, burnt.memberId, sale.id, back, facts);
+  }
+
+  /** What a receipt says of a member's sale: the masked phone, the points it moved, the balance. */
+  receiptLine(saleId: string) {
+    const moved = this.q.ofSale.all(saleId) as { memberId: string; kind: string; points: number }[];
+    if (!moved.length) return null;
+    const memberId = moved[0]!.memberId;
+    const member = this.members.row(memberId);
+    const earned = moved.filter((m) => m.kind === 'earn').reduce((a, m) => a + m.points, 0);
+    const spent = moved.filter((m) => m.kind === 'burn').reduce((a, m) => a - m.points, 0);
+    const { available } = this.balance(memberId);
+    return {
+      phoneText: maskPhone(member.phone),
+      earnedText: spent ? `+${earned} / -${spent}` : `+${earned}`,
+      availableText: String(available),
+    };
   }
 
   // ---- methods ----

@@ -1,5 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { receiptSlip } from '../../../src-shared/slips/till';
 import { inventoryShop } from '../../support/inventory';
+
+const RECEIPT_BASE = {
+  merchantName: '鲜果优选',
+  storeName: '新街口店',
+  terminalCode: 'T01',
+  cashierName: '李收银',
+  saleNo: 'M-2',
+  timeText: '2026-11-21 10:00',
+  lines: [],
+  coupons: [],
+  subtotalText: '¥12.99',
+  discountText: null,
+  roundingText: null,
+  paidText: '¥12.99',
+  tenders: [],
+  givenText: null,
+  changeText: null,
+  refundedText: null,
+  footer: '',
+  qrPayload: 'SDR:x',
+  reprint: false,
+  kickDrawer: false,
+  logo: null,
+};
 
 const CONSENTS = [
   { purpose: 'marketingSms' as const, granted: true, textShown: '同意接收优惠短信' },
@@ -184,6 +209,20 @@ describe('points: earn, pay, return', () => {
     );
     balance = await ok('points.balance', { memberId: member.id }, cashierToken);
     expect(balance).toMatchObject({ available: 89 + 99, earned: 389 + 99, spent: 300 });
+    // The receipt's member lines: who, what this sale moved, what is left.
+    expect(core.services.points.receiptLine(second.sale.id)).toEqual({
+      phoneText: '138****8000',
+      earnedText: '+99 / -300',
+      availableText: '188',
+    });
+    const slip = receiptSlip(58, {
+      ...RECEIPT_BASE,
+      member: core.services.points.receiptLine(second.sale.id),
+    });
+    expect(slip.blocks).toEqual(
+      expect.arrayContaining([{ kind: 'pair', left: '本单积分', right: '+99 / -300' }]),
+    );
+    expect(core.services.points.receiptLine(first.sale.id)).toMatchObject({ earnedText: '+389' });
 
     // Return the second sale whole: its 99 points go, the 300 burnt come back.
     await ok(
@@ -333,5 +372,58 @@ describe('members: export and delete (PIPL)', () => {
     expect((await fails('members.delete', { id: member.id }, ownerToken)).code).toBe(
       'MEMBER_NOT_FOUND',
     );
+  });
+});
+
+describe('points: the daily cap', () => {
+  it('refuses points past the daily cap (sales and exchanges together), and the next day allows them again', async () => {
+    const { ok, fails, cashierToken, ownerToken, sale, later, ids } = await memberShop();
+    const { member } = await ok('members.create', { phone: '13800138000' }, cashierToken);
+    await ok('memberSettings.save', { earnPointsPerYuan: 100, dailyBurnCap: 500 }, ownerToken);
+    await sale(
+      member.id,
+      [{ sku: 'APL-1', qty: 1, unitPriceFen: 1000 }],
+      [{ kind: 'cash', amountFen: 1000 }],
+    );
+    // 300 points pay ¥3.00; another 300 would pass the 500 cap.
+    await sale(
+      member.id,
+      [{ sku: 'MLK-1', qty: 1, unitPriceFen: 650 }],
+      [
+        { kind: 'points', amountFen: 300 },
+        { kind: 'cash', amountFen: 350 },
+      ],
+    );
+    const refused = await fails(
+      'sales.record',
+      {
+        terminalSaleId: 'CAP-1',
+        storeId: ids.storeId,
+        memberId: member.id,
+        lines: [{ sku: 'MLK-1', qty: 1, unitPriceFen: 650 }],
+        tenders: [
+          { kind: 'points', amountFen: 300 },
+          { kind: 'cash', amountFen: 350 },
+        ],
+      },
+      cashierToken,
+    );
+    expect(refused).toMatchObject({ code: 'POINTS_DAILY_CAP', details: { cap: 500, left: 200 } });
+    const token = await later(86_400_000);
+    await ok(
+      'sales.record',
+      {
+        terminalSaleId: 'CAP-2',
+        storeId: ids.storeId,
+        memberId: member.id,
+        lines: [{ sku: 'MLK-1', qty: 1, unitPriceFen: 650 }],
+        tenders: [
+          { kind: 'points', amountFen: 300 },
+          { kind: 'cash', amountFen: 350 },
+        ],
+      },
+      token,
+    );
+    expect((await ok('points.balance', { memberId: member.id }, token)).spent).toBe(600);
   });
 });

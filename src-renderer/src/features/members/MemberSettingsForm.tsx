@@ -75,6 +75,9 @@ export function MemberSettingsForm() {
             <Form.Item name="pointsPerYuan" label={t('members.settings.value')}>
               <InputNumber min={1} max={10000} precision={0} />
             </Form.Item>
+            <Form.Item name="dailyBurnCap" label={t('members.settings.dailyBurnCap')}>
+              <InputNumber min={0} max={10_000_000} precision={0} />
+            </Form.Item>
             <Form.Item name="pendingDays" label={t('members.settings.pending')}>
               <InputNumber min={0} max={90} precision={0} />
             </Form.Item>

@@ -80,6 +80,7 @@ export const members: UiMessages['members'] = {
     },
     expiryDays: 'Days',
     pending: 'Days before points can be spent',
+    dailyBurnCap: 'Points a member may spend per day (0: no cap)',
     welcome: 'Welcome coupon',
     birthday: 'Birthday coupon',
     birthdayDays: 'Days before the birthday',

@@ -70,6 +70,7 @@ export const members = {
     expiryKinds: { endOfNextYear: '次年年底到期', days: '获得后按天数', never: '永久有效' },
     expiryDays: '有效天数',
     pending: '获得后几天可用',
+    dailyBurnCap: '每人每天最多用积分（0 不限）',
     welcome: '入会礼券',
     birthday: '生日券',
     birthdayDays: '生日前几天发券',
