@@ -141,6 +141,7 @@ export async function createCore(options: CoreOptions) {
     levels,
     memberCoupons,
     points,
+    events,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer, logger });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
@@ -316,7 +317,7 @@ export async function createCore(options: CoreOptions) {
       levels,
       new MemberSettingsService(adb, settings, audit),
       points,
-      new MemberPrivacy(adb, clock, members, points, ledgers),
+      new MemberPrivacy(adb, clock, members, points, ledgers, events),
     ),
   };
   printing.queue.resumeInterrupted();

@@ -63,8 +63,7 @@ export class StoreReports {
 
   private timeZoneOf(storeId: string): string {
     const row = this.adb.sqlite.prepare('SELECT timezone FROM stores WHERE id = ?').get(storeId) as
-      | { timezone: string }
-      | undefined;
+      { timezone: string } | undefined;
     if (!row) throw new AppError('NOT_FOUND', { entity: 'store', id: storeId });
     return row.timezone;
   }

@@ -132,6 +132,11 @@ export interface DomainEventCatalogue {
   'stock.moved': { movements: MovementRow[]; document: StockDocumentFacts };
   /** A member signed up (`created`) or changed: `changed` names the fields. */
   'member.saved': { member: MemberRow; created: boolean; changed: string[] };
+  /**
+   * A member deleted at their request: every place that kept their phone (sales, coupons,
+   * redemptions, cashback, the consumer rollups) now keeps `pseudonym` instead.
+   */
+  'member.deleted': { memberId: string; phone: string; pseudonym: string };
   /** A consent given or withdrawn (one log entry). */
   'member.consented': { entry: ConsentLogRow };
   /** A member's level changed, with the reason. */

@@ -8,6 +8,10 @@ import type { HandlerContext } from '../platform/context';
 import type { PointsLedger } from '../points/ledger';
 import type { PointsService } from '../points/service';
 import type { SalesLedger } from '../sales/ledger';
+import type { CashbackLedger } from '../cashback/ledger';
+import type { IssueLedger } from '../coupons/issue-ledger';
+import type { DomainEvents } from '../events/domain-events';
+import type { RedemptionLedger } from '../redemption/ledger';
 import type { MembersLedger } from './ledger';
 import type { MembersService } from './service';
 
@@ -24,7 +28,15 @@ export class MemberPrivacy {
     private readonly clock: Clock,
     private readonly members: MembersService,
     private readonly points: PointsService,
-    private readonly ledgers: { members: MembersLedger; points: PointsLedger; sales: SalesLedger },
+    private readonly ledgers: {
+      members: MembersLedger;
+      points: PointsLedger;
+      sales: SalesLedger;
+      issued: IssueLedger;
+      redemption: RedemptionLedger;
+      cashback: CashbackLedger;
+    },
+    private readonly events: DomainEvents,
   ) {
     const db = adb.sqlite;
     this.q = {
@@ -67,10 +79,18 @@ export class MemberPrivacy {
       if (member.deletedAt) throw new AppError('MEMBER_NOT_FOUND', { id: input.id });
       const at = this.clock.now();
       const forfeitedPoints = this.ledgers.points.forfeit(ctx, member.id, at);
-      this.ledgers.sales.pseudonymiseCustomer(
-        member.phone,
-        `anon:${randomBytes(9).toString('base64url')}`,
-      );
+      // One random id everywhere the phone was kept: visit counts and repeat purchases stay.
+      const pseudonym = `anon:${randomBytes(9).toString('base64url')}`;
+      this.ledgers.sales.pseudonymiseCustomer(member.phone, pseudonym);
+      this.ledgers.issued.renamePhone(member.phone, pseudonym);
+      this.ledgers.redemption.renamePhone(member.phone, pseudonym);
+      this.ledgers.cashback.renamePhone(member.phone, pseudonym);
+      // The consumer rollups follow from the event (their owner renames them).
+      this.events.record(ctx, 'member.deleted', {
+        memberId: member.id,
+        phone: member.phone,
+        pseudonym,
+      });
       this.ledgers.members.pseudonymise(ctx, member, at);
       return { id: member.id, deletedAt: at, forfeitedPoints };
     });

@@ -318,50 +318,77 @@ describe('points: earn, pay, return', () => {
 
 describe('members: export and delete (PIPL)', () => {
   it('exports everything kept, then deletes: personal data gone, sales under a random id, points forfeited, ledger balanced, consent log kept', async () => {
-    const { ok, fails, cashierToken, ownerToken, sale, core } = await memberShop();
+    const { ok, fails, cashierToken, ownerToken, core, ids, activeTemplate, issueOne } =
+      await memberShop();
     const { member } = await ok(
       'members.create',
       { phone: '13800138000', name: '张小花', birthday: '05-20', consents: CONSENTS },
       cashierToken,
     );
-    const { sale: bought } = await sale(
-      member.id,
-      [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
-      [{ kind: 'cash', amountFen: 2598 }],
+    // A ¥1.00 coupon on the phone, used in the sale: a redemption and a consumer rollup keep it.
+    const template = await activeTemplate({
+      name: '会员券',
+      rule: { type: 'voucher', amountFen: 100 },
+    });
+    const coupon = await issueOne(template.id, '13800138000');
+    const { sale: bought } = await ok(
+      'sales.record',
+      {
+        terminalSaleId: 'DEL-1',
+        storeId: ids.storeId,
+        memberId: member.id,
+        lines: [{ sku: 'APL-1', qty: 2, unitPriceFen: 1299 }],
+        couponCodes: [coupon.code],
+        tenders: [{ kind: 'cash', amountFen: 2498 }],
+      },
+      cashierToken,
     );
 
     const copy = await ok('members.export', { id: member.id }, ownerToken);
     expect(copy.member).toMatchObject({ phone: '+8613800138000', name: '张小花' });
-    expect(copy.points).toMatchObject({ available: 25, earned: 25 });
+    expect(copy.points).toMatchObject({ available: 24, earned: 24 });
     expect(copy.movements.map((m) => m.kind)).toEqual(['earn']);
     expect(copy.purchases).toEqual([
-      expect.objectContaining({ saleId: bought.id, paidFen: 2598, storeName: '鲜果优选 新街口店' }),
+      expect.objectContaining({ saleId: bought.id, paidFen: 2498, storeName: '鲜果优选 新街口店' }),
     ]);
     expect(copy.member.consentLog).toHaveLength(2);
 
     // Only the owner deletes.
     expect((await fails('members.delete', { id: member.id }, cashierToken)).code).toBe('FORBIDDEN');
     const gone = await ok('members.delete', { id: member.id, reason: '顾客要求' }, ownerToken);
-    expect(gone.forfeitedPoints).toBe(25);
+    expect(gone.forfeitedPoints).toBe(24);
 
     const after = await ok('members.get', { id: member.id }, ownerToken);
     expect(after).toMatchObject({ name: '', birthday: null, phoneMasked: '', tags: [] });
     expect(after.deletedAt).toBe(gone.deletedAt);
     expect(after.consentLog).toHaveLength(2);
     const balance = await ok('points.balance', { memberId: member.id }, ownerToken);
-    expect(balance).toMatchObject({ available: 0, earned: 25, expired: 25 });
+    expect(balance).toMatchObject({ available: 0, earned: 24, expired: 24 });
     expect(balance.earned).toBe(
       balance.available + balance.pending + balance.spent + balance.expired + balance.reversed,
     );
     // The sale keeps its money; the phone is a random id now.
     const kept = await ok('sales.get', { id: bought.id }, ownerToken);
-    expect(kept.paidFen).toBe(2598);
+    expect(kept.paidFen).toBe(2498);
     expect(kept.customerPhone).toMatch(/^anon:/);
-    expect(
-      core.sqlite
-        .prepare(`SELECT count(*) AS n FROM sales WHERE customer_phone = '+8613800138000'`)
-        .get(),
-    ).toEqual({ n: 0 });
+    // Nowhere is the phone kept any more; the same random id stands in everywhere.
+    const left = core.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM sales WHERE customer_phone = $p)
+           + (SELECT count(*) FROM coupons WHERE customer_phone = $p)
+           + (SELECT count(*) FROM redemptions WHERE customer_phone = $p)
+           + (SELECT count(*) FROM rollup_consumer_day WHERE phone = $p)
+           + (SELECT count(*) FROM customer_store_first WHERE phone = $p) AS n`,
+      )
+      .get({ p: '+8613800138000' });
+    expect(left).toEqual({ n: 0 });
+    const stand = core.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM redemptions WHERE customer_phone = $a)
+           + (SELECT count(*) FROM rollup_consumer_day WHERE phone = $a) AS n`,
+      )
+      .get({ a: kept.customerPhone });
+    expect((stand as { n: number }).n).toBeGreaterThanOrEqual(2);
     // Not found by phone or in the list; the number may sign up again as someone new.
     expect((await ok('members.lookup', { phone: '13800138000' }, cashierToken)).matches).toEqual(
       [],
