@@ -161,7 +161,7 @@ export function buildSharedServices(
     redemption,
     businessDays,
     () => readTillSettings(settings).cashRounding,
-    (memberId) => members.row(memberId).phone,
+    (memberId) => members.live(memberId).phone,
   );
 
   // What follows each ledger's events: rollups, outbox rows, audit entries, pushes to the UI.

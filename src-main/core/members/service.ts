@@ -76,6 +76,13 @@ export class MembersService {
     return member;
   }
 
+  /** A member who can still buy, earn and spend: deleted ones are no one's any more. */
+  live(id: string): MemberRow {
+    const member = this.row(id);
+    if (member.deletedAt) throw new AppError('MEMBER_NOT_FOUND', { id });
+    return member;
+  }
+
   byPhone(phone: string): MemberRow | undefined {
     return parse(this.q.byPhone.get(phone) as Record<string, unknown> | undefined);
   }
@@ -243,7 +250,7 @@ export class MembersService {
 
   update(ctx: HandlerContext, input: ParsedInputOf<'members.update'>): Member {
     return this.adb.write(() => {
-      const before = this.row(input.id);
+      const before = this.live(input.id);
       const next: MemberRow = { ...before };
       const changed: string[] = [];
       const set = <K extends keyof MemberRow>(key: K, value: MemberRow[K] | undefined) => {

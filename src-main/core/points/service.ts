@@ -251,7 +251,7 @@ export class PointsService {
     if (!exchange) throw new AppError('EXCHANGE_NOT_OFFERED');
     const store = this.stores.ofCaller(ctx.actor);
     return this.adb.write(() => {
-      const member = this.members.row(input.memberId);
+      const member = this.members.live(input.memberId);
       const at = this.clock.now();
       this.checkDailyCap(member.id, exchange.points, at, store?.timezone ?? 'Asia/Shanghai');
       this.ledger.burn(ctx, member.id, exchange.points, {

@@ -399,6 +399,18 @@ describe('members: export and delete (PIPL)', () => {
     expect((await fails('members.delete', { id: member.id }, ownerToken)).code).toBe(
       'MEMBER_NOT_FOUND',
     );
+    // No sale can be theirs any more.
+    const refused = await fails(
+      'sales.record',
+      {
+        terminalSaleId: 'DEL-2',
+        storeId: ids.storeId,
+        memberId: member.id,
+        lines: [{ sku: 'APL-1', qty: 1, unitPriceFen: 1299 }],
+      },
+      cashierToken,
+    );
+    expect(refused.code).toBe('MEMBER_NOT_FOUND');
   });
 });
 
