@@ -207,8 +207,14 @@ export const membersMethods = {
     access: MANAGERS,
   }),
   'members.update': method({
-    summary: 'Change a member’s name, gender, birthday, tags, note or phone',
-    input: z.object({ id: idSchema, phone: phoneSchema.optional(), ...memberFields }),
+    summary: 'Change a member’s name, gender, birthday, tags, note, phone or (by hand) level',
+    input: z.object({
+      id: idSchema,
+      phone: phoneSchema.optional(),
+      /** Set the level by hand (kept in the history as `manual`); null: no level. */
+      levelId: idSchema.nullable().optional(),
+      ...memberFields,
+    }),
     output: memberSchema,
     access: MANAGERS,
   }),

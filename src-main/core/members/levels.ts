@@ -134,6 +134,27 @@ export class LevelsService {
       this.change(ctx, member, target, 'upgrade', qualifying, at);
   }
 
+  /** A level set by hand (a manager's decision), kept in the history as `manual`. */
+  setManual(
+    ctx: EventContext,
+    member: MemberRow,
+    levelId: string | null,
+    at: number,
+    timeZone: string,
+  ): void {
+    if (levelId === member.levelId) return;
+    const level = levelId ? this.list().find((l) => l.id === levelId) : null;
+    if (levelId && !level) throw new AppError('NOT_FOUND', { entity: 'level', id: levelId });
+    this.change(
+      ctx,
+      member,
+      level ?? null,
+      'manual',
+      this.qualifyingFen(member.id, at, timeZone),
+      at,
+    );
+  }
+
   /** The review pass: members whose review date came down to what their spend holds. */
   review(now = this.clock.now(), timeZone = 'Asia/Shanghai'): number {
     let changed = 0;

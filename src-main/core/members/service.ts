@@ -275,6 +275,14 @@ export class MembersService {
       set('note', input.note);
       next.updatedAt = this.clock.now();
       this.ledger.update(ctx, next, changed);
+      if (input.levelId !== undefined)
+        this.levels.setManual(
+          ctx,
+          next,
+          input.levelId,
+          next.updatedAt,
+          next.storeId ? this.stores.brief(next.storeId).timezone : 'Asia/Shanghai',
+        );
       return this.get(input.id);
     });
   }

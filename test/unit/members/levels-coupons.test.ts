@@ -102,6 +102,12 @@ describe('levels on rolling 12-month spend', () => {
     expect(got.levelName).toBe('普通会员');
     expect(got.levelHistory[0]).toMatchObject({ reason: 'downgrade', toLevelName: '普通会员' });
     expect(jobs().levelsDown).toBe(0);
+
+    // A manager raises the level by hand: kept as manual.
+    const gold = levels[1]!;
+    got = await ok('members.update', { id: member.id, levelId: gold.id }, token);
+    expect(got.levelName).toBe('银卡');
+    expect(got.levelHistory[0]).toMatchObject({ reason: 'manual', toLevelName: '银卡' });
   });
 });
 

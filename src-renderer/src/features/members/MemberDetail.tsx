@@ -4,6 +4,7 @@ import {
   Descriptions,
   Drawer,
   Popconfirm,
+  Select,
   Space,
   Statistic,
   Table,
@@ -21,10 +22,12 @@ import { useStoreTimeZone } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
 import {
   useDeleteMember,
+  useLevels,
   useMember,
   usePoints,
   usePointsHistory,
   useSetConsent,
+  useUpdateMember,
 } from './members-queries';
 import styles from './Members.module.css';
 
@@ -43,6 +46,8 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
   const history = usePointsHistory(memberId);
   const setConsent = useSetConsent();
   const remove = useDeleteMember();
+  const update = useUpdateMember();
+  const levels = useLevels();
   const api = useApi();
   const owner = session.staff.role === 'owner';
   const at = (ms: number) => dayjs(ms).tz(timeZone).format(t('formats.dateTime'));
@@ -67,6 +72,14 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
         new Blob([JSON.stringify(copy, null, 2)], { type: 'application/json' }),
         `member-${memberId}.json`,
       );
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+  const setLevel = async (levelId: string | null) => {
+    try {
+      await update.mutateAsync({ id: memberId, levelId });
+      message.success(t('members.settings.saved'));
     } catch (error) {
       message.error(errorText(error));
     }
@@ -116,7 +129,24 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
               {
                 key: 'level',
                 label: t('members.level'),
-                children: m.levelName ?? t('members.noLevel'),
+                // Set by hand here (kept as 手动调整); sales raise it on their own.
+                children: (
+                  <Select
+                    size="small"
+                    style={{ minWidth: 120 }}
+                    value={m.levelId ?? ''}
+                    disabled={!!m.deletedAt || update.isPending}
+                    onChange={(levelId: string) => void setLevel(levelId || null)}
+                    options={[
+                      { value: '', label: t('members.noLevel') },
+                      ...(levels.data ?? []).map((level) => ({
+                        value: level.id,
+                        label: level.name,
+                      })),
+                    ]}
+                    aria-label={t('members.level')}
+                  />
+                ),
               },
               {
                 key: 'gender',

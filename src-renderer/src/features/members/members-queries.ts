@@ -18,6 +18,8 @@ export const useCreateMember = () =>
   useApiMutation('members.create', { invalidates: AFTER_MEMBER });
 export const useSetConsent = () =>
   useApiMutation('members.setConsent', { invalidates: AFTER_MEMBER });
+export const useUpdateMember = () =>
+  useApiMutation('members.update', { invalidates: AFTER_MEMBER });
 export const useDeleteMember = () =>
   useApiMutation('members.delete', { invalidates: AFTER_MEMBER });
 export const useSaveMemberSettings = () =>
