@@ -13,6 +13,7 @@ import { bestCombinationBench } from './best-combination.bench';
 import { tillBench } from './till.bench';
 import { crashBench } from './crash.bench';
 import { startupBench } from './startup.bench';
+import { membersBench } from './members.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -29,6 +30,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   till: tillBench,
   crash: crashBench,
   startup: startupBench,
+  members: membersBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

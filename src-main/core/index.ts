@@ -67,6 +67,10 @@ import { defaultMigrationsDir } from './db/open';
 import { TillService } from './till/service';
 import { tillHandlers } from './till/handlers';
 import { registerTillSlips } from './till/slips';
+import { membersHandlers } from './members/handlers';
+import { MemberSettingsService } from './members/settings-service';
+import { scheduleMemberJobs } from './members/jobs';
+import { MemberPrivacy } from './members/privacy';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -136,7 +140,12 @@ export async function createCore(options: CoreOptions) {
     ledgers,
     codesGuard,
     businessDays,
-  } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer });
+    members,
+    levels,
+    memberCoupons,
+    points,
+    events,
+  } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer, logger });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
     new SyncLink(adb, options.secretSealer).sealStored();
@@ -273,6 +282,7 @@ export async function createCore(options: CoreOptions) {
     stores,
     settings,
     dayClose: (storeId, businessDate) => till.preview({ storeId, businessDate }),
+    memberOfSale: (saleId) => points.receiptLine(saleId),
   });
 
   const handlers: HandlerMap = {
@@ -306,6 +316,13 @@ export async function createCore(options: CoreOptions) {
       shop: options.shop,
     }),
     ...tillHandlers(till),
+    ...membersHandlers(
+      members,
+      levels,
+      new MemberSettingsService(adb, settings, audit),
+      points,
+      new MemberPrivacy(adb, clock, members, points, ledgers, events),
+    ),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -315,6 +332,9 @@ export async function createCore(options: CoreOptions) {
     ),
   );
   sync.start();
+  // Points expiry, birthday coupons and level reviews: at start-up (catching up a PC that was
+  // off) and every few hours; each pass does only what is due.
+  const memberJobs = scheduleMemberJobs(logger, { points, memberCoupons, levels });
   // A week of daily backups of the real shop (the demo shop is made again when needed).
   const dailyBackup = backups.scheduleDaily(
     () => shopSettings.dailyBackup() && !shopSettings.isDemo(),
@@ -366,6 +386,10 @@ export async function createCore(options: CoreOptions) {
       shopSettings,
       backups,
       till,
+      members,
+      levels,
+      memberCoupons,
+      points,
     },
     /**
      * Stops background work, then closes the database. A batch cut off mid-chunk loses only that
@@ -378,6 +402,7 @@ export async function createCore(options: CoreOptions) {
       printing.printers.close();
       dailyAlertPass.stop();
       dailyBackup.stop();
+      memberJobs.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();

@@ -44,12 +44,23 @@ import { TillLedger } from './till/ledger';
 import { readTillSettings } from './till/settings';
 import { OfflineAdmissions } from './sync/offline-admissions';
 import { readSyncSettings } from './sync/config';
+import { MembersLedger } from './members/ledger';
+import { LevelsService } from './members/levels';
+import { MemberCoupons } from './members/coupons';
+import { MembersService } from './members/service';
+import { memberEffects } from './members/effects';
+import { PointsLedger } from './points/ledger';
+import { PointsService } from './points/service';
+import { pointsEffects } from './points/effects';
+import type { Logger } from '../../src-node/logger';
 
 export interface SharedServiceOptions {
   /** Where the outbox rows go (the inventory worker holds a large import's rows to its end). */
   outbox?: OutboxService;
   /** Seals the signing keys in the database (the OS key store in Electron; else plain). */
   sealer?: SecretSealer;
+  /** Where a coupon the member jobs could not give is noted. */
+  logger?: Pick<Logger, 'warn'>;
 }
 
 export function buildSharedServices(
@@ -110,6 +121,38 @@ export function buildSharedServices(
   const stock = new StockService(adb, clock, audit, ledgers.stock, products, stores, alerts);
   const salesLedger = new SalesLedger(adb, events, ledgers.stock, stores);
   const businessDays = new BusinessDays(adb);
+
+  // Members and their points: the points follow the sales' events (pointsEffects below).
+  const membersLedger = new MembersLedger(adb, events);
+  const levels = new LevelsService(adb, clock, audit, membersLedger);
+  const memberCoupons = new MemberCoupons(
+    adb,
+    clock,
+    settings,
+    issuer,
+    options.logger ?? { warn: () => {} },
+  );
+  const pointsLedger = new PointsLedger(adb, events);
+  const members: MembersService = new MembersService(
+    adb,
+    clock,
+    membersLedger,
+    levels,
+    memberCoupons,
+    stores,
+    (memberId) => points.spendable(memberId),
+  );
+  const points: PointsService = new PointsService(
+    adb,
+    clock,
+    pointsLedger,
+    members,
+    levels,
+    settings,
+    stores,
+    issuer,
+  );
+
   const sales = new SalesService(
     adb,
     clock,
@@ -118,6 +161,7 @@ export function buildSharedServices(
     redemption,
     businessDays,
     () => readTillSettings(settings).cashRounding,
+    (memberId) => members.live(memberId).phone,
   );
 
   // What follows each ledger's events: rollups, outbox rows, audit entries, pushes to the UI.
@@ -126,6 +170,9 @@ export function buildSharedServices(
   couponEffects(events, adb, { audit, outbox });
   cashbackEffects(events, { audit, outbox, products });
   salesEffects(events, adb, { audit, outbox });
+  // Points before levels: a sale earns at the level the member held when it began.
+  pointsEffects(events, { outbox, points });
+  memberEffects(events, { audit, outbox, members, levels, stores });
   stockEffects(events, adb, { audit, outbox, alerts });
   tillEffects(events, { audit });
 
@@ -148,11 +195,17 @@ export function buildSharedServices(
     stock,
     sales,
     businessDays,
+    members,
+    levels,
+    memberCoupons,
+    points,
     ledgers: {
       ...ledgers,
       redemption: redemptionLedger,
       sales: salesLedger,
       till: new TillLedger(adb, events),
+      points: pointsLedger,
+      members: membersLedger,
     },
   };
 }

@@ -23,6 +23,8 @@ import { demoMethods, reportsMethods } from './reports';
 import { syncEvents, syncMethods } from './sync';
 import { importsEvents } from './imports';
 import { tillMethods } from './till';
+import { membersMethods } from './members';
+import { pointsMethods } from './points';
 
 export * from './define';
 
@@ -52,6 +54,8 @@ export const methods = {
   ...shopMethods,
   ...homeMethods,
   ...tillMethods,
+  ...membersMethods,
+  ...pointsMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

@@ -173,6 +173,8 @@ export const salesMethods = {
       storeId: idSchema,
       lines: pricedLinesSchema(saleLineInputSchema, 500),
       customerPhone: phoneSchema.optional(),
+      /** The member at the till (found by members.lookup): the sale is theirs, points and all. */
+      memberId: idSchema.optional(),
       couponCodes: z.array(couponCodeSchema).max(10).default([]),
       paidFen: fenSchema.optional(),
       soldAt: instantSchema.optional(),

@@ -31,6 +31,8 @@ export interface ReceiptData {
   givenText: string | null;
   changeText: string | null;
   refundedText: string | null;
+  /** A member's sale: who (masked phone) and the points it moved; none for anyone else. */
+  member?: { phoneText: string; earnedText: string; availableText: string } | null;
   footer: string;
   /** ASCII; the e-receipt link later. */
   qrPayload: string;
@@ -83,6 +85,13 @@ export function receiptSlip(width: PaperWidth, data: ReceiptData): Slip {
   if (data.givenText) blocks.push({ kind: 'pair', left: '收现金', right: data.givenText });
   if (data.changeText) blocks.push({ kind: 'pair', left: '找零', right: data.changeText });
   if (data.refundedText) blocks.push({ kind: 'pair', left: '已退款', right: data.refundedText });
+  if (data.member)
+    blocks.push(
+      { kind: 'rule' },
+      { kind: 'pair', left: '会员', right: data.member.phoneText },
+      { kind: 'pair', left: '本单积分', right: data.member.earnedText },
+      { kind: 'pair', left: '可用积分', right: data.member.availableText },
+    );
   blocks.push(
     { kind: 'rule' },
     { kind: 'qr', data: data.qrPayload, cellSize: 4 },

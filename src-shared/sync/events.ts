@@ -19,6 +19,10 @@ export const EVENT_KINDS = [
   'stores.changed',
   'cashback.issued',
   'cashback.redeemed',
+  'members.changed',
+  'members.consented',
+  'members.levelChanged',
+  'points.moved',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -67,6 +71,20 @@ export const cashbackRedeemedSchema = z.looseObject({
   via: z.enum(['counter', 'terminal', 'cloud']),
 });
 
+/**
+ * One movement of a member's points (issue 22): a fact of its own, so the cloud and the other
+ * stores add movements up and two stores earning offline merge without loss.
+ */
+export const pointsMovedSchema = z.looseObject({
+  id: idSchema,
+  memberId: idSchema,
+  lotId: idSchema,
+  kind: z.enum(['earn', 'burn', 'unburn', 'expire', 'reverse']),
+  points: z.number().int(),
+  saleId: idSchema.nullish(),
+  at: instantSchema,
+});
+
 /** The payload each kind must carry; kinds the cloud only relays take any JSON object. */
 export const EVENT_PAYLOADS = {
   'redemption.completed': redemptionClaimSchema,
@@ -80,6 +98,10 @@ export const EVENT_PAYLOADS = {
   'stores.changed': looseRecord,
   'cashback.issued': cashbackIssuedSchema,
   'cashback.redeemed': cashbackRedeemedSchema,
+  'members.changed': looseRecord,
+  'members.consented': looseRecord,
+  'members.levelChanged': looseRecord,
+  'points.moved': pointsMovedSchema,
 } satisfies Record<EventKind, z.ZodType>;
 
 /** One outbox row as pushed. The id is the idempotency key: the outbox row's UUIDv7. */

@@ -23,6 +23,7 @@ export function rollupEffects(events: DomainEvents, adb: AppDatabase): void {
   events.on('cashback.issued', ({ code }) =>
     rollups.onIssued(code.templateId, 1, code.issuedAt, code.storeId),
   );
+  events.on('member.deleted', ({ phone, pseudonym }) => rollups.renamePhone(phone, pseudonym));
   // Many sales at once, rarely: the rollups are rebuilt from the sales that remain.
   events.on('sales.importUndone', () => rollups.markForRebuild());
   events.on('cashback.paid', ({ code, phone, at, via, by }) =>

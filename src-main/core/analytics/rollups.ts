@@ -99,6 +99,18 @@ export class RollupWriter {
     return statement;
   }
 
+  /** A deleted member's phone becomes their pseudonym in the consumer rollups (PIPL). */
+  renamePhone(phone: string, pseudonym: string): void {
+    this.statement('UPDATE rollup_consumer_day SET phone = ? WHERE phone = ?').run(
+      pseudonym,
+      phone,
+    );
+    this.statement('UPDATE customer_store_first SET phone = ? WHERE phone = ?').run(
+      pseudonym,
+      phone,
+    );
+  }
+
   /** A sale on the day it was rung up: takings, items, products, cashier, returning customer. */
   onSale(
     sale: Pick<SaleRow, 'id' | 'storeId' | 'staffId' | 'customerPhone' | 'totalFen' | 'soldAt'>,

@@ -24,6 +24,13 @@ export class CashbackLedger {
     private readonly events: DomainEvents,
   ) {}
 
+  /** A deleted member's phone on the cashback paid to them becomes their pseudonym (PIPL). */
+  renamePhone(phone: string, pseudonym: string): void {
+    this.adb.sqlite
+      .prepare('UPDATE cashback_codes SET phone = ? WHERE phone = ?')
+      .run(pseudonym, phone);
+  }
+
   byCode(code: string): CashbackRow | undefined {
     return this.adb.db.select().from(cashbackCodes).where(eq(cashbackCodes.code, code)).get();
   }

@@ -64,6 +64,13 @@ export class IssueLedger {
   }
 
   /** Draws and writes `count` new codes (the template's limits were checked by the caller). */
+  /** A deleted member's phone on the codes issued to them becomes their pseudonym (PIPL). */
+  renamePhone(phone: string, pseudonym: string): void {
+    this.adb.sqlite
+      .prepare('UPDATE coupons SET customer_phone = ? WHERE customer_phone = ?')
+      .run(pseudonym, phone);
+  }
+
   issue(ctx: EventContext, request: NewCodes): string[] {
     const written: string[] = [];
     // A collision is astronomically rare; draw again if it happens. Codes go in sorted:

@@ -6,6 +6,8 @@ import type { cashbackCodes, couponTemplates, coupons, redemptions } from '../co
 import type { saleLines, saleRefunds, sales, saleTenders } from '../sales/schema';
 import type { stockMovements } from '../stock/schema';
 import type { dayCloses, shifts } from '../till/schema';
+import type { memberConsentLog, memberLevelHistory, members } from '../members/schema';
+import type { pointLots, pointMovements } from '../points/schema';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type CouponRow = typeof coupons.$inferSelect;
@@ -18,6 +20,11 @@ export type MovementRow = typeof stockMovements.$inferSelect;
 export type TemplateRow = typeof couponTemplates.$inferSelect;
 export type ShiftRow = typeof shifts.$inferSelect;
 export type DayCloseRow = typeof dayCloses.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
+export type ConsentLogRow = typeof memberConsentLog.$inferSelect;
+export type LevelHistoryRow = typeof memberLevelHistory.$inferSelect;
+export type PointLotRow = typeof pointLots.$inferSelect;
+export type PointMovementRow = typeof pointMovements.$inferSelect;
 
 /**
  * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
@@ -123,6 +130,22 @@ export interface DomainEventCatalogue {
   'day.closed': { close: DayCloseRow; storeName: string };
   /** Stock moved (every movement, whatever moved it). */
   'stock.moved': { movements: MovementRow[]; document: StockDocumentFacts };
+  /** A member signed up (`created`) or changed: `changed` names the fields. */
+  'member.saved': { member: MemberRow; created: boolean; changed: string[] };
+  /**
+   * A member deleted at their request: every place that kept their phone (sales, coupons,
+   * redemptions, cashback, the consumer rollups) now keeps `pseudonym` instead.
+   */
+  'member.deleted': { memberId: string; phone: string; pseudonym: string };
+  /** A consent given or withdrawn (one log entry). */
+  'member.consented': { entry: ConsentLogRow };
+  /** A member's level changed, with the reason. */
+  'member.levelChanged': { entry: LevelHistoryRow };
+  /**
+   * Points moved: lots earned (with their earn movements) and every other movement. Each
+   * movement is a fact of its own, so two stores' movements add up without loss.
+   */
+  'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[] };
 }
 
 export type DomainEventName = keyof DomainEventCatalogue;

@@ -60,6 +60,13 @@ export class RedemptionLedger {
   }
 
   /** A coupon used at this till; `unseen`: a genuine code met here first (written with it). */
+  /** A deleted member's phone on their redemptions becomes their pseudonym (PIPL). */
+  renamePhone(phone: string, pseudonym: string): void {
+    this.adb.sqlite
+      .prepare('UPDATE redemptions SET customer_phone = ? WHERE customer_phone = ?')
+      .run(pseudonym, phone);
+  }
+
   complete(ctx: EventContext, redemption: RedemptionRow, unseen: CouponRow | null): void {
     if (unseen) this.issued.know(unseen);
     this.write(redemption);

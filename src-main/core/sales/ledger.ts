@@ -119,6 +119,18 @@ export class SalesLedger {
   private readonly storeName = (id: string) => this.stores.get(id).name;
 
   /**
+   * A deleted member's phone on their sales becomes a random id (PIPL): the money, the lines
+   * and the repeat-visit counts stay; the person does not. Returns the sales changed.
+   */
+  pseudonymiseCustomer(phone: string, pseudonym: string): number {
+    return this.adb.db
+      .update(sales)
+      .set({ customerPhone: pseudonym })
+      .where(eq(sales.customerPhone, phone))
+      .run().changes;
+  }
+
+  /**
    * Goods back: the lines' returned units, the sale's refund and status, the money back per
    * tender, the stock back.
    */

@@ -104,6 +104,10 @@ export class SalesService {
     private readonly businessDays: BusinessDays,
     /** The shop's cash rounding (抹零), read per sale: a change applies to the next one. */
     private readonly cashRounding: () => CashRounding,
+    /** The phone of the member at the till (the sale is theirs: coupons, points, level). */
+    private readonly memberPhone: (memberId: string) => string = () => {
+      throw new AppError('MEMBER_NOT_FOUND');
+    },
   ) {
     this.queries = salesQueries(adb.db);
   }
@@ -137,6 +141,9 @@ export class SalesService {
       }
       const store = this.queries.storeName.get({ key: input.storeId });
       if (!store) throw new AppError('NOT_FOUND', { entity: 'store', id: input.storeId });
+      const customerPhone = input.memberId
+        ? this.memberPhone(input.memberId)
+        : (input.customerPhone ?? null);
 
       const now = this.clock.now();
       const saleId = newId(now);
@@ -144,7 +151,13 @@ export class SalesService {
         this.products.forLine(line, i + 1),
       );
       const lineDiscounts = input.lines.map(() => 0);
-      const redemptionIds = this.redeemCoupons(ctx, input, saleId, lineProducts, lineDiscounts);
+      const redemptionIds = this.redeemCoupons(
+        ctx,
+        { ...input, customerPhone: customerPhone ?? undefined },
+        saleId,
+        lineProducts,
+        lineDiscounts,
+      );
 
       const subtotalFen = input.lines.reduce((total, l) => total + l.qty * l.unitPriceFen, 0);
       const discountFen = lineDiscounts.reduce((a, b) => a + b, 0);
@@ -166,7 +179,7 @@ export class SalesService {
         terminalId,
         staffId: staffIdOf(ctx),
         source: imported ? 'import' : actor.kind === 'terminal' ? 'terminal' : 'manual',
-        customerPhone: input.customerPhone ?? null,
+        customerPhone,
         subtotalFen,
         discountFen,
         totalFen,
@@ -465,6 +478,7 @@ function fingerprintOf(input: RecordInput): string {
         input.customerPhone ?? null,
         // Only when tenders are sent, so a sale posted before tenders existed replays the same.
         ...(input.tenders?.length ? [input.tenders] : []),
+        ...(input.memberId ? [{ memberId: input.memberId }] : []),
       ]),
     )
     .digest('base64url')

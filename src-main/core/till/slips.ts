@@ -1,7 +1,12 @@
 import type { RefundKind } from '../../../src-shared/contract/sales';
 import type { DayCloseReport } from '../../../src-shared/contract/till';
 import { formatFen } from '../../../src-shared/money';
-import { dayCloseSlipOf, drawerSlip, receiptSlip } from '../../../src-shared/slips/till';
+import {
+  dayCloseSlipOf,
+  drawerSlip,
+  receiptSlip,
+  type ReceiptData,
+} from '../../../src-shared/slips/till';
 import { TENDER_NAMES } from '../../../src-shared/till/tenders';
 import { localDateTime } from '../../../src-shared/time';
 import type { AppDatabase } from '../db/database';
@@ -29,6 +34,8 @@ export function registerTillSlips(
     stores: StoresService;
     settings: SettingsService;
     dayClose: (storeId: string, businessDate: string) => DayCloseReport;
+    /** The member line of a member's sale (points earned and spent, points left). */
+    memberOfSale?: (saleId: string) => ReceiptData['member'];
   },
 ): void {
   const merchantName = () => adb.db.select().from(merchant).get()?.name ?? '';
@@ -66,6 +73,7 @@ export function registerTillSlips(
       givenText: cash?.givenFen != null ? fen(cash.givenFen) : null,
       changeText: cash && cash.changeFen > 0 ? fen(cash.changeFen) : null,
       refundedText: sale.refundedFen ? fen(sale.refundedFen) : null,
+      member: deps.memberOfSale?.(sale.id) ?? null,
       footer: readTillSettings(deps.settings).receiptFooter,
       qrPayload: `SDR:${sale.id}`,
       reprint: job.reprint,

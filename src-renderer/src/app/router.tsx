@@ -12,6 +12,7 @@ import { ProductsPage } from '../features/products/ProductsPage';
 import { RedemptionHistoryPage } from '../features/redemption/history/RedemptionHistoryPage';
 import { RedemptionPage } from '../features/redemption/RedemptionPage';
 import { SalePage } from '../features/sales/SalePage';
+import { MembersPage } from '../features/members/MembersPage';
 import { TillPage } from '../features/till/TillPage';
 import { ScannerSettingsPage } from '../features/scanner/ScannerSettingsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -53,6 +54,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   stock: <StockPage />,
   alerts: <AlertsPage />,
   strategies: <StrategiesPage />,
+  members: <MembersPage />,
   coupons: <CouponsPage />,
   redemptions: <RedemptionHistoryPage />,
   staff: <StaffPage />,

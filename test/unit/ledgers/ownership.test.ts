@@ -110,6 +110,21 @@ const LEDGERS: Ledger[] = [
     tables: [{ table: 'shifts' }, { table: 'day_closes' }],
   },
   {
+    name: 'member points',
+    owners: ['src-main/core/points/ledger.ts'],
+    tables: [{ table: 'point_lots' }, { table: 'point_movements' }],
+  },
+  {
+    name: 'members',
+    owners: ['src-main/core/members/ledger.ts'],
+    tables: [
+      { table: 'members' },
+      { table: 'member_consents' },
+      { table: 'member_consent_log' },
+      { table: 'member_level_history' },
+    ],
+  },
+  {
     // The live writer, and the rebuild that replaces the tables from the raw ledgers (its
     // worker, analytics/worker.ts, writes only through rebuild.ts).
     name: 'rollups',

@@ -118,11 +118,13 @@ export function HomePage() {
         )}
       </Card>
 
-      <Typography.Text type="secondary" className={styles.upcoming}>
-        {t('home.upcomingLine', {
-          names: UPCOMING_NAV_ITEMS.map((item) => t(item.label)).join('、'),
-        })}
-      </Typography.Text>
+      {UPCOMING_NAV_ITEMS.length > 0 && (
+        <Typography.Text type="secondary" className={styles.upcoming}>
+          {t('home.upcomingLine', {
+            names: UPCOMING_NAV_ITEMS.map((item) => t(item.label)).join('、'),
+          })}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -1,13 +1,10 @@
-import { CheckCircleFilled, DeleteOutlined, ImportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, ImportOutlined } from '@ant-design/icons';
 import {
-  Alert,
   App,
   Button,
   Card,
-  Descriptions,
   Input,
   InputNumber,
-  Result,
   Select,
   Table,
   Typography,
@@ -17,6 +14,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Product } from '../../../../src-shared/contract/products';
+import type { TillMember } from '../../../../src-shared/contract/members';
 import type { Sale, TenderInput } from '../../../../src-shared/contract/sales';
 import { parseYuan } from '../../../../src-shared/money';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
@@ -31,11 +29,12 @@ import { ProductName } from '../../ui/ProductName';
 import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { DrawerButton } from '../till/DrawerButton';
-import { SaleChange } from '../till/SaleChange';
-import { TenderPanel } from '../till/TenderPanel';
+import { TillMemberPanel } from '../members/TillMemberPanel';
 import { enterTender, newTenderDraft, TENDER_KEYS, type TenderDraft } from '../till/tender-draft';
 import { useCouponDiscount, usePrintReceipt, useTillSettings } from '../till/till-queries';
 import { RecentSales } from './RecentSales';
+import { SalePayment } from './SalePayment';
+import { SaleResult } from './SaleResult';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import { SalesImportWizard } from './SalesImportWizard';
@@ -86,6 +85,8 @@ export function SalePage() {
   const [chosenStoreId, setStoreId] = useState<string | undefined>();
   const storeId = chosenStoreId ?? defaultStoreId;
   const [draft, setDraft] = useState<SaleDraft>(newSaleDraft);
+  // The member of this sale (found or signed up at the till): the sale, its points, are theirs.
+  const [member, setMember] = useState<TillMember | null>(null);
   const [recorded, setRecorded] = useState<{
     sale: Sale;
     replayed: boolean;
@@ -125,7 +126,11 @@ export function SalePage() {
   };
 
   const phoneInvalid = draft.phoneText.trim() !== '' && !normalizeMainlandMobile(draft.phoneText);
-  const input = storeId ? toSaleInput(draft, storeId) : null;
+  const drafted = storeId ? toSaleInput(draft, storeId) : null;
+  const input =
+    drafted && !('problem' in drafted) && member
+      ? { ...drafted, memberId: member.id, customerPhone: undefined }
+      : drafted;
   const ready = input !== null && !('problem' in input);
 
   // The payable after coupons, checked as sales.record will redeem them.
@@ -202,6 +207,7 @@ export function SalePage() {
     setRecorded(null);
     setEarned([]);
     setDraft(newSaleDraft());
+    setMember(null);
     setTender(newTenderDraft());
   };
 
@@ -349,24 +355,33 @@ export function SalePage() {
                   },
                 ]}
               />
+              <TillMemberPanel
+                storeId={storeId}
+                member={member}
+                onChange={setMember}
+                disabled={!!recorded}
+                onUseCoupon={addCoupon}
+              />
               <div className={styles.customer}>
-                <label className={styles.field}>
-                  <span>{t('sale.phone')}</span>
-                  <Input
-                    size="large"
-                    inputMode="tel"
-                    allowClear
-                    disabled={!!recorded}
-                    placeholder={t('sale.phonePlaceholder')}
-                    value={draft.phoneText}
-                    status={phoneInvalid ? 'error' : undefined}
-                    onChange={(event) => change({ phoneText: event.target.value })}
-                    aria-label={t('sale.phone')}
-                  />
-                  {phoneInvalid && (
-                    <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
-                  )}
-                </label>
+                {!member && (
+                  <label className={styles.field}>
+                    <span>{t('sale.phone')}</span>
+                    <Input
+                      size="large"
+                      inputMode="tel"
+                      allowClear
+                      disabled={!!recorded}
+                      placeholder={t('sale.phonePlaceholder')}
+                      value={draft.phoneText}
+                      status={phoneInvalid ? 'error' : undefined}
+                      onChange={(event) => change({ phoneText: event.target.value })}
+                      aria-label={t('sale.phone')}
+                    />
+                    {phoneInvalid && (
+                      <Typography.Text type="danger">{t('validation.phone')}</Typography.Text>
+                    )}
+                  </label>
+                )}
                 <label className={styles.field}>
                   <span>{t('sale.coupons')}</span>
                   <Select
@@ -386,146 +401,25 @@ export function SalePage() {
             </>
           )}
         </Card>
-        <Card className={styles.summary} title={t('sale.summary')}>
-          <div className={styles.totalRow}>
-            <span>{t('sale.subtotal')}</span>
-            <span data-testid="sale-subtotal">
-              <Money fen={subtotalFen(draft)} />
-            </span>
-          </div>
-          {couponFen > 0 && (
-            <div className={styles.totalRow}>
-              <span>{t('till.couponDiscount')}</span>
-              <span data-testid="sale-coupon-discount">
-                <Money fen={couponFen} negative />
-              </span>
-            </div>
-          )}
-          {refused.map((verdict, i) => (
-            <Alert
-              key={i}
-              type="warning"
-              showIcon
-              title={t('till.couponProblem', {
-                code: verdict.display ?? '',
-                reason: t(`redemption.reasonTitles.${verdict.reason ?? 'NOT_FOUND'}`),
-              })}
-            />
-          ))}
-          <div className={styles.totalRow}>
-            <span>{t('till.payable')}</span>
-            <span data-testid="sale-payable">
-              <Money fen={payableFen} className={styles.total} />
-            </span>
-          </div>
-          {!storeId && <Alert type="warning" showIcon title={t('sale.pickStore')} />}
-          <TenderPanel
-            payableFen={payableFen}
-            rounding={rounding}
-            draft={tender}
-            onChange={setTender}
-            onEnter={() => pay()}
-            disabled={!ready || !!recorded}
-            inputRef={tenderInput}
-          />
-          <Button
-            type="primary"
-            size="large"
-            block
-            disabled={!ready || !!recorded || verdicts.isFetching}
-            loading={record.isPending}
-            onClick={() => pay()}
-          >
-            {t('till.pay')}
-          </Button>
-        </Card>
+        <SalePayment
+          subtotalFen={subtotalFen(draft)}
+          couponFen={couponFen}
+          refused={refused}
+          payableFen={payableFen}
+          storeMissing={!storeId}
+          rounding={rounding}
+          tender={tender}
+          onTender={setTender}
+          onPay={() => pay()}
+          canPay={ready && !recorded}
+          checking={verdicts.isFetching}
+          paying={record.isPending}
+          tenderInput={tenderInput}
+          pointsValueFen={member?.pointsValueFen ?? null}
+        />
       </div>
       <RecentSales storeId={storeId} />
       {importing && <SalesImportWizard storeId={storeId} onClose={() => setImporting(false)} />}
     </div>
-  );
-}
-
-function SaleResult({
-  sale,
-  replayed,
-  changeFen,
-  earned,
-  onNext,
-  onReprint,
-}: {
-  sale: Sale;
-  replayed: boolean;
-  changeFen: number;
-  earned: string[];
-  onNext: () => void;
-  onReprint: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Result
-      icon={<CheckCircleFilled />}
-      status="success"
-      title={replayed ? t('sale.replayed') : t('sale.recorded')}
-      subTitle={
-        <>
-          <div>{t('sale.recordedText', { lines: sale.lines.length })}</div>
-          <SaleChange sale={sale} changeFen={changeFen} />
-          {earned.length > 0 && <div>{t('till.earned', { list: earned.join('，') })}</div>}
-          <div>{t('till.nextHint')}</div>
-        </>
-      }
-      extra={
-        <>
-          <Button type="primary" size="large" onClick={onNext}>
-            {t('sale.next')}
-          </Button>
-          <Button size="large" onClick={onReprint}>
-            {t('till.reprint')}
-          </Button>
-        </>
-      }
-    >
-      <Descriptions
-        column={1}
-        size="small"
-        bordered
-        items={[
-          {
-            key: 'subtotal',
-            label: t('sale.subtotal'),
-            children: <Money fen={sale.subtotalFen} />,
-          },
-          {
-            key: 'discount',
-            label: t('sale.discount'),
-            children: <Money fen={sale.discountFen} negative />,
-          },
-          ...(sale.roundingFen
-            ? [
-                {
-                  key: 'rounding',
-                  label: t('till.rounding'),
-                  children: <Money fen={sale.roundingFen} negative />,
-                },
-              ]
-            : []),
-          {
-            key: 'total',
-            label: t('sale.total'),
-            children: <Money fen={sale.paidFen} className={styles.total} />,
-          },
-          ...sale.coupons.map((coupon) => ({
-            key: coupon.redemptionId,
-            label: coupon.templateName,
-            children: (
-              <span>
-                {coupon.display} · <Money fen={coupon.discountFen} negative />
-              </span>
-            ),
-          })),
-        ]}
-      />
-    </Result>
   );
 }

@@ -19,6 +19,7 @@ export function TenderPanel({
   onEnter,
   disabled,
   inputRef,
+  pointsValueFen = null,
 }: {
   payableFen: number;
   rounding: CashRounding;
@@ -27,6 +28,8 @@ export function TenderPanel({
   onEnter: () => void;
   disabled: boolean;
   inputRef: Ref<InputRef>;
+  /** What the sale's member's points are worth (null: no member, points cannot pay). */
+  pointsValueFen?: number | null;
 }) {
   const { t } = useTranslation();
   const left = payableFen - takenFen(draft);
@@ -77,6 +80,16 @@ export function TenderPanel({
           <Money fen={left - cashRounding} className={styles.due} />
         </span>
       </div>
+      {draft.kind === 'points' && (
+        <div className={styles.row} data-testid="tender-points">
+          <span>{t('till.pointsWorth')}</span>
+          {pointsValueFen === null ? (
+            <Typography.Text type="warning">{t('till.pointsNeedMember')}</Typography.Text>
+          ) : (
+            <Money fen={pointsValueFen} />
+          )}
+        </div>
+      )}
       <Input
         ref={inputRef}
         size="large"

@@ -125,6 +125,12 @@ export const audit: UiMessages['audit'] = {
       'Handed the shift over: cash expected {{expected}}, counted {{counted}}, difference {{difference}}',
     'dayClose.commit': 'Closed {{businessDate}}: net {{net}}, cash difference {{difference}}',
     'till.updateSettings': 'Changed the till settings',
+    'members.create': 'Signed up member {{phone}}',
+    'members.delete': 'Deleted a member (personal data pseudonymised)',
+    'members.update': 'Changed member {{phone}}',
+    'members.setConsent': 'Member consent: {{purpose}} {{granted}} ({{source}})',
+    'levels.save': 'Changed the member levels: {{levels}}',
+    'memberSettings.save': 'Changed the member settings',
   },
   detailKeys: {
     name: 'Name',

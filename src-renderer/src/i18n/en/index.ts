@@ -23,6 +23,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
+import { members } from './members';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -70,6 +71,7 @@ export const en: UiMessages = {
   settings,
   demoShop,
   till,
+  members,
   validation,
   errors,
 };

@@ -14,7 +14,7 @@ export const nav: UiMessages['nav'] = {
   redemptionHistory: 'Redemptions',
   printers: 'Printers',
   scanner: 'Scanners',
-  members: 'Members & outreach',
+  members: 'Members',
   inventory: 'Stock',
   till: 'Shifts & close',
   sale: 'Sale entry',

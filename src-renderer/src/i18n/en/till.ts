@@ -24,6 +24,8 @@ export const till: UiMessages['till'] = {
   paidSoFar: 'Paid',
   removeTender: 'Remove {{name}}',
   pay: 'Take payment (Enter)',
+  pointsWorth: 'Member points worth',
+  pointsNeedMember: 'Find or sign up the member first',
   short: 'The cash given is less than the cash due',
   keys: 'Enter exact cash · F2 cash · F3 WeChat · F4 Alipay · F7 card · F8 points · F9 other · Esc back',
   earned: 'Coupons earned: {{list}} (printed)',

@@ -124,6 +124,12 @@ export const audit = {
     'shifts.handover': '交班：应有现金 {{expected}}，实点 {{counted}}，差额 {{difference}}',
     'dayClose.commit': '{{businessDate}} 日结：净收 {{net}}，现金差额 {{difference}}',
     'till.updateSettings': '修改收银设置',
+    'members.create': '登记会员 {{phone}}',
+    'members.delete': '注销会员（个人信息已匿名化）',
+    'members.update': '修改会员 {{phone}} 的资料',
+    'members.setConsent': '会员授权变更：{{purpose}} {{granted}}（{{source}}）',
+    'levels.save': '修改会员等级：{{levels}}',
+    'memberSettings.save': '修改会员积分设置',
   } as Record<string, string>,
   detailKeys: {
     name: '名称',

@@ -22,6 +22,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
+import { members } from './members';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -73,6 +74,7 @@ export const zhCN = {
   settings,
   demoShop,
   till,
+  members,
   validation,
   errors,
 };

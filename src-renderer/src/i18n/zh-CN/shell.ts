@@ -14,7 +14,7 @@ export const nav = {
   redemptionHistory: '核销记录',
   printers: '打印机',
   scanner: '扫码枪',
-  members: '会员与营销',
+  members: '会员',
   inventory: '库存',
   sale: '销售录单',
   till: '交班日结',

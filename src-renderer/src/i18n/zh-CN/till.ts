@@ -24,6 +24,8 @@ export const till = {
   paidSoFar: '已收',
   removeTender: '移除 {{name}}',
   pay: '收款记账（Enter）',
+  pointsWorth: '会员积分可抵',
+  pointsNeedMember: '请先查找或登记会员',
   short: '收到的现金不够应收现金',
   keys: 'Enter 现金正好 · F2 现金 · F3 微信 · F4 支付宝 · F7 银联卡 · F8 积分 · F9 其他 · Esc 返回',
   earned: '本单送券：{{list}}（已打印）',

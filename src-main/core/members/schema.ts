@@ -1,0 +1,141 @@
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/**
+ * A member (会员), keyed by mainland mobile in E.164. `phoneLast4` and `nameInitials` are kept
+ * beside the phone and the name so the till finds a member by the last four digits or by
+ * pinyin initials through an index, at 200k members.
+ */
+export const members = sqliteTable(
+  'members',
+  {
+    id: text().primaryKey(),
+    phone: text().notNull(),
+    phoneLast4: text().notNull(),
+    name: text().notNull().default(''),
+    nameInitials: text().notNull().default(''),
+    gender: text({ enum: ['male', 'female', 'unknown'] })
+      .notNull()
+      .default('unknown'),
+    /** MM-DD; the year apart and optional (many give only the day). */
+    birthday: text(),
+    birthYear: integer(),
+    /** The store of sign-up. */
+    storeId: text(),
+    levelId: text(),
+    /** When the level is looked at again for a downgrade (UTC ms). */
+    levelReviewAt: integer(),
+    tags: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
+    note: text().notNull().default(''),
+    createdAt: integer().notNull(),
+    updatedAt: integer().notNull(),
+    /** Deleted at the member's request (PIPL): personal data pseudonymised, the ledgers kept. */
+    deletedAt: integer(),
+  },
+  (t) => [
+    uniqueIndex('members_phone_unique').on(t.phone),
+    index('members_last4_idx').on(t.phoneLast4),
+    index('members_initials_idx').on(t.nameInitials),
+    index('members_level_idx').on(t.levelId),
+    index('members_birthday_idx').on(t.birthday),
+    index('members_review_idx').on(t.levelReviewAt),
+  ],
+);
+
+/** A member's consent per purpose as it stands now (the log below keeps every change). */
+export const memberConsents = sqliteTable(
+  'member_consents',
+  {
+    memberId: text()
+      .notNull()
+      .references(() => members.id),
+    purpose: text({ enum: ['marketingSms', 'location', 'profiling'] }).notNull(),
+    granted: integer({ mode: 'boolean' }).notNull(),
+    source: text().notNull(),
+    /** The exact text the member was shown (PIPL: what they agreed to). */
+    textShown: text().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.purpose] })],
+);
+
+/** Every consent given or withdrawn, never rewritten: what the law asks to keep. */
+export const memberConsentLog = sqliteTable(
+  'member_consent_log',
+  {
+    id: text().primaryKey(),
+    memberId: text()
+      .notNull()
+      .references(() => members.id),
+    purpose: text({ enum: ['marketingSms', 'location', 'profiling'] }).notNull(),
+    granted: integer({ mode: 'boolean' }).notNull(),
+    source: text().notNull(),
+    textShown: text().notNull(),
+    staffId: text(),
+    at: integer().notNull(),
+  },
+  (t) => [index('member_consent_log_member_idx').on(t.memberId, t.at)],
+);
+
+/** The merchant's levels (普通 / 银卡 / 金卡...): a rolling 12-month spend to reach each. */
+export const memberLevels = sqliteTable('member_levels', {
+  id: text().primaryKey(),
+  name: text().notNull(),
+  /** Qualifying spend over the last 12 months to hold the level (fen). */
+  thresholdFen: integer().notNull(),
+  /** Points multiplier in percent (150 = ×1.5). */
+  multiplierPct: integer().notNull().default(100),
+  position: integer().notNull(),
+  updatedAt: integer().notNull(),
+});
+
+/** Every level change with its reason. */
+export const memberLevelHistory = sqliteTable(
+  'member_level_history',
+  {
+    id: text().primaryKey(),
+    memberId: text()
+      .notNull()
+      .references(() => members.id),
+    fromLevelId: text(),
+    toLevelId: text(),
+    reason: text({ enum: ['signUp', 'upgrade', 'downgrade', 'manual'] }).notNull(),
+    qualifyingFen: integer().notNull(),
+    at: integer().notNull(),
+  },
+  (t) => [index('member_level_history_member_idx').on(t.memberId, t.at)],
+);
+
+/**
+ * Qualifying spend per member and business day (paid less refunded): the rolling 12 months is a
+ * sum over at most 366 rows, kept by the sales events.
+ */
+export const memberSpendDays = sqliteTable(
+  'member_spend_days',
+  {
+    memberId: text().notNull(),
+    day: text().notNull(),
+    fen: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.day] })],
+);
+
+/** Coupons the member jobs gave (welcome once, birthday once a year): never twice. */
+export const memberCouponGrants = sqliteTable(
+  'member_coupon_grants',
+  {
+    memberId: text().notNull(),
+    /** 'welcome', or 'birthday:2026'. */
+    reason: text().notNull(),
+    templateId: text().notNull(),
+    code: text(),
+    at: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.reason] })],
+);

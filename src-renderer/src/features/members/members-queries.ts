@@ -1,0 +1,28 @@
+import type { InputOf } from '../../../../src-shared/contract';
+import { useApiMutation, useApiQuery } from '../../api/queries';
+
+const AFTER_MEMBER = ['members.list', 'members.get', 'members.lookup'] as const;
+
+export const useMembers = (input: InputOf<'members.list'>) => useApiQuery('members.list', input);
+export const useMember = (id: string | null) =>
+  useApiQuery('members.get', { id: id ?? '' }, { enabled: !!id });
+export const usePoints = (memberId: string | null) =>
+  useApiQuery('points.balance', { memberId: memberId ?? '' }, { enabled: !!memberId });
+export const usePointsHistory = (memberId: string | null) =>
+  useApiQuery('points.history', { memberId: memberId ?? '', limit: 100 }, { enabled: !!memberId });
+export const useMemberSettings = () => useApiQuery('memberSettings.get', {});
+export const useLevels = () => useApiQuery('levels.list', {});
+
+export const useLookupMember = () => useApiMutation('members.lookup');
+export const useCreateMember = () =>
+  useApiMutation('members.create', { invalidates: AFTER_MEMBER });
+export const useSetConsent = () =>
+  useApiMutation('members.setConsent', { invalidates: AFTER_MEMBER });
+export const useUpdateMember = () =>
+  useApiMutation('members.update', { invalidates: AFTER_MEMBER });
+export const useDeleteMember = () =>
+  useApiMutation('members.delete', { invalidates: AFTER_MEMBER });
+export const useSaveMemberSettings = () =>
+  useApiMutation('memberSettings.save', { invalidates: ['memberSettings.get'] });
+export const useSaveLevels = () =>
+  useApiMutation('levels.save', { invalidates: ['levels.list', ...AFTER_MEMBER] });

@@ -1,0 +1,207 @@
+import { expect, test, type Page } from '@playwright/test';
+import { callApi, loginAs, logout, scan, screenshot, setUpShop } from '../support/e2e-app';
+import { serverForThisFile } from '../support/e2e-server';
+
+// Members at the till, one journey: a cashier signs a customer up with consent, the sale earns
+// points, a second sale (the member found by the last four digits) pays partly with points, a
+// return gives the points back exactly; the owner reads the member's page.
+test.describe.configure({ mode: 'serial' });
+const server = serverForThisFile();
+
+const OWNER = { name: '王店主', pin: '271828' };
+const CASHIER = { name: '李收银', pin: '135790' };
+const APPLE = { sku: 'APL-1', barcode: '6901234567892', name: '红富士苹果', priceFen: 1250 };
+const OIL = { sku: 'OIL-1', barcode: '6901234567915', name: '花生油 900ml', priceFen: 3560 };
+const PHONE = '13912345678';
+const PERSON = { delay: 60 };
+
+interface Balance {
+  available: number;
+  earned: number;
+  spent: number;
+  reversed: number;
+}
+let memberId = '';
+
+const balance = (page: Page) => callApi<Balance>(page, server.url, 'points.balance', { memberId });
+
+test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async ({ page }) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: '鲜果优选',
+    merchantCode: 'XGYX-22',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+  const [store] = await callApi<{ id: string }[]>(page, server.url, 'stores.list', {});
+  for (const good of [APPLE, OIL])
+    await callApi(page, server.url, 'products.create', {
+      sku: good.sku,
+      barcodes: [good.barcode],
+      name: good.name,
+      priceFen: good.priceFen,
+    });
+  await callApi(page, server.url, 'stock.receive', {
+    storeId: store!.id,
+    lines: [
+      { sku: APPLE.sku, qty: 50 },
+      { sku: OIL.sku, qty: 50 },
+    ],
+  });
+  // A ¥5.00 welcome coupon goes to every new member's phone.
+  const welcome = await callApi<{ id: string }>(page, server.url, 'coupons.createTemplate', {
+    name: '新会员礼',
+    rule: { type: 'voucher', amountFen: 500 },
+    validity: { kind: 'relative', days: 30 },
+  });
+  await callApi(page, server.url, 'coupons.setTemplateStatus', {
+    id: welcome.id,
+    status: 'active',
+  });
+  await callApi(page, server.url, 'memberSettings.save', {
+    earnPointsPerYuan: 10,
+    welcomeTemplateId: welcome.id,
+  });
+  await callApi(page, server.url, 'levels.save', {
+    levels: [
+      { name: '普通会员', thresholdFen: 0, multiplierPct: 100 },
+      { name: '银卡', thresholdFen: 50_000, multiplierPct: 150 },
+    ],
+  });
+  await callApi(page, server.url, 'staff.create', {
+    name: CASHIER.name,
+    role: 'cashier',
+    pin: CASHIER.pin,
+  });
+});
+
+test('a cashier signs the customer up with consent, uses the welcome coupon; the sale earns points', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await loginAs(page, CASHIER.name, CASHIER.pin);
+  await page.goto(`${server.url}/#/sale`);
+  await scan(page, OIL.barcode);
+  await expect(page.locator('.ant-table-tbody tr', { hasText: OIL.name })).toBeVisible();
+
+  await page.getByRole('button', { name: '登记会员' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记会员' });
+  await dialog.getByLabel('手机号').fill(PHONE);
+  await dialog.getByLabel('姓名（选填）').fill('张小花');
+  await dialog.getByLabel('生日（选填，月-日）').fill('05-20');
+  await dialog.getByRole('checkbox', { name: '营销短信' }).check();
+  await screenshot(page, 'members-till-sign-up', { fullPage: false });
+  await dialog.getByRole('button', { name: '登记并选为本单会员' }).click();
+  await expect(page.getByTestId('till-member')).toContainText('张小花 139****5678');
+  await expect(page.getByTestId('till-member')).toContainText('普通会员');
+  await expect(page.getByTestId('till-member')).toContainText('该会员有 1 张可用券');
+  await page.getByRole('button', { name: '用券：新会员礼' }).click();
+  await expect(page.getByTestId('sale-coupon-discount')).toHaveText('-¥5.00');
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥30.60');
+  await screenshot(page, 'members-till-member', { fullPage: false });
+
+  // Cash exact: ¥30.60 paid after the coupon earns 306 points.
+  await page.getByRole('button', { name: '收款记账（Enter）' }).click();
+  await expect(page.getByText('已记账', { exact: true }).first()).toBeVisible();
+  const [found] = (
+    await callApi<{ matches: { id: string }[] }>(page, server.url, 'members.lookup', {
+      phone: PHONE,
+    })
+  ).matches;
+  memberId = found!.id;
+  expect(await balance(page)).toMatchObject({ available: 306, earned: 306, spent: 0 });
+  const member = await callApi<{ consents: { purpose: string; granted: boolean }[] }>(
+    page,
+    server.url,
+    'members.get',
+    { id: memberId },
+  );
+  expect(member.consents.map((c) => [c.purpose, c.granted])).toEqual([
+    ['location', false],
+    ['marketingSms', true],
+    ['profiling', false],
+  ]);
+});
+
+test('the member found by the last four digits pays ¥2.00 with points; a return gives them back', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await loginAs(page, CASHIER.name, CASHIER.pin);
+  await page.goto(`${server.url}/#/sale`);
+  await scan(page, APPLE.barcode);
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥12.50');
+
+  await page.getByLabel('手机号或后 4 位查会员').fill('5678');
+  await page.getByLabel('手机号或后 4 位查会员').press('Enter');
+  await expect(page.getByTestId('till-member')).toContainText('可用积分 306，可抵 ¥3.06');
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('tender-points')).toContainText('¥3.06');
+  await page.keyboard.type('2', PERSON);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tender-due')).toHaveText('¥10.50');
+  await screenshot(page, 'members-till-points', { fullPage: false });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('已记账', { exact: true }).first()).toBeVisible();
+
+  // 200 points paid; only the ¥10.50 paid otherwise earns: 105 points.
+  expect(await balance(page)).toMatchObject({ available: 106 + 105, earned: 411, spent: 200 });
+
+  await logout(page);
+  await loginAs(page, OWNER.name, OWNER.pin);
+  const { items } = await callApi<{ items: { id: string; lines: { id: string }[] }[] }>(
+    page,
+    server.url,
+    'sales.list',
+    {},
+  );
+  const refund = await callApi<{ refunds: { kind: string; amountFen: number }[] }>(
+    page,
+    server.url,
+    'sales.return',
+    { saleId: items[0]!.id, lines: [{ saleLineId: items[0]!.lines[0]!.id, qty: 1 }] },
+  );
+  expect(refund.refunds).toEqual(
+    expect.arrayContaining([
+      { kind: 'points', amountFen: 200 },
+      { kind: 'cash', amountFen: 1050 },
+    ]),
+  );
+  // The 105 earned are taken back and the 200 spent come back: as after the first sale.
+  expect(await balance(page)).toMatchObject({
+    available: 306,
+    earned: 411,
+    spent: 0,
+    reversed: 105,
+  });
+});
+
+test('the owner reads the member: points lots, history, consents; the settings', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+  await page.getByRole('menuitem', { name: '会员' }).click();
+  await expect(page.getByRole('heading', { name: '会员' })).toBeVisible();
+  await page.getByLabel('手机号、姓名、拼音首字母').fill('zxh');
+  await page.getByLabel('手机号、姓名、拼音首字母').press('Enter');
+  const row = page.locator('.ant-table-tbody tr', { hasText: '139****5678' });
+  await expect(row).toContainText('张小花');
+  await screenshot(page, 'members-list', { fullPage: false });
+  await row.click();
+  const detail = page.getByTestId('member-points');
+  await expect(detail).toContainText('306');
+  await expect(page.getByRole('dialog')).toContainText('消费获得');
+  await expect(page.getByRole('dialog')).toContainText('同意接收本店的优惠活动短信');
+  await screenshot(page, 'members-detail', { fullPage: false });
+  await page.getByRole('dialog').getByRole('button', { name: '撤回' }).click();
+  await expect(page.getByText('授权已更新')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: '积分与等级设置' }).click();
+  await expect(page.getByLabel('等级名称').first()).toHaveValue('普通会员');
+  await screenshot(page, 'members-settings', { fullPage: false });
+});
