@@ -1,8 +1,9 @@
 // The till's slips: the sales receipt (小票) and the day close (日结单). Data in, slip model out;
 // the printer and the on-screen preview both render what these return.
-import type { RefundKind } from '../contract/sales';
+import type { RefundKind, Sale } from '../contract/sales';
 import type { DayCloseReport } from '../contract/till';
 import { formatFen } from '../money';
+import { localDateTime } from '../time';
 import { TENDER_NAMES } from '../till/tenders';
 import type { PaperWidth, Slip, SlipBlock, SlipLogo } from './model';
 
@@ -99,6 +100,50 @@ export function receiptSlip(width: PaperWidth, data: ReceiptData): Slip {
     ...ending,
   );
   return { width, blocks };
+}
+
+/** What a receipt adds to its sale: the shop's name, the store's zone, the footer and so on. */
+export type ReceiptContext = Pick<
+  ReceiptData,
+  'merchantName' | 'footer' | 'reprint' | 'kickDrawer' | 'member' | 'logo'
+> & { timeZone: string };
+
+/**
+ * A recorded sale as its receipt shows it, refunds included: the printer (core) and the A4 print
+ * of a till without a slip printer (renderer) both draw this.
+ */
+export function receiptDataOf(sale: Sale, context: ReceiptContext): ReceiptData {
+  const fen = (value: number) => formatFen(value);
+  const cash = sale.tenders.find((t) => t.kind === 'cash');
+  const { timeZone, ...rest } = context;
+  return {
+    ...rest,
+    storeName: sale.storeName,
+    terminalCode: sale.terminalCode,
+    cashierName: sale.staffName,
+    saleNo: sale.terminalSaleId,
+    timeText: localDateTime(sale.soldAt, timeZone),
+    lines: sale.lines.map((line) => ({
+      name: line.name,
+      qty: line.qty,
+      priceText: fen(line.unitPriceFen),
+      amountText: fen(line.amountFen),
+      discountText: line.discountFen ? fen(line.discountFen) : null,
+    })),
+    coupons: sale.coupons.map((c) => ({ name: c.templateName, discountText: fen(c.discountFen) })),
+    subtotalText: fen(sale.subtotalFen),
+    discountText: sale.discountFen ? fen(sale.discountFen) : null,
+    roundingText: sale.roundingFen ? fen(sale.roundingFen) : null,
+    paidText: fen(sale.paidFen),
+    tenders: sale.tenders.map((t) => ({
+      name: t.label || TENDER_NAMES[t.kind],
+      amountText: fen(t.amountFen),
+    })),
+    givenText: cash?.givenFen != null ? fen(cash.givenFen) : null,
+    changeText: cash && cash.changeFen > 0 ? fen(cash.changeFen) : null,
+    refundedText: sale.refundedFen ? fen(sale.refundedFen) : null,
+    qrPayload: `SDR:${sale.id}`,
+  };
 }
 
 export interface DayCloseSlipData {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshot } from '../support/e2e-app';
+import { scan, screenshot } from '../support/e2e-app';
 import { callAsTab, openNewShopAsOwner } from '../support/e2e-first-day';
 import { serverForThisFile } from '../support/e2e-server';
 
@@ -55,4 +55,32 @@ test('print slips without a slip printer: printers page or an A4 sheet', async (
   // Or set a printer up.
   await dialog.getByRole('button', { name: '去设置打印机' }).click();
   await expect(page).toHaveURL(/#\/printers$/);
+
+  // A sale at this till: the receipt cannot print, so it is shown, and printable on A4.
+  await callAsTab(page, 'products.create', {
+    sku: 'TEA-1',
+    barcodes: ['6901234567892'],
+    name: '龙井茶',
+    priceFen: 3800,
+  });
+  const [store] = await callAsTab<{ id: string }[]>(page, 'stores.list', {});
+  await callAsTab(page, 'stock.receive', { storeId: store!.id, lines: [{ sku: 'TEA-1', qty: 5 }] });
+  await page.goto(`${server.url}/#/sale`);
+  await scan(page, '6901234567892');
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥38.00');
+  await page.keyboard.press('F2');
+  await expect(page.getByLabel('现金金额（元）')).toBeFocused();
+  await expect(page.getByTestId('tender-due')).toHaveText('¥38.00');
+  await page.keyboard.type('50', { delay: 120 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-change')).toHaveText('¥12.00');
+  // Said once, quietly (a shop without a slip printer sells all day); 补打 shows the receipt.
+  await expect(page.getByText('本收银台没有小票打印机，小票未打印')).toBeVisible();
+  await page.getByRole('button', { name: '补打小票' }).click();
+  const receipt = page.getByRole('dialog', { name: '小票未打印' });
+  await expect(receipt.getByText('还没有设置小票打印机')).toBeVisible();
+  await expect(receipt.getByTestId('slip-printable')).toContainText('龙井茶');
+  await screenshot(page, 'no-printer-3-receipt', VIEWPORT);
+  await receipt.getByRole('button', { name: '用普通打印机打印（A4）' }).click();
+  await expect(page.getByTestId('a4-slips').getByTestId('slip-printable')).toHaveCount(1);
 });

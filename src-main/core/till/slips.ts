@@ -1,13 +1,11 @@
-import type { RefundKind } from '../../../src-shared/contract/sales';
 import type { DayCloseReport } from '../../../src-shared/contract/till';
-import { formatFen } from '../../../src-shared/money';
 import {
   dayCloseSlipOf,
   drawerSlip,
+  receiptDataOf,
   receiptSlip,
   type ReceiptData,
 } from '../../../src-shared/slips/till';
-import { TENDER_NAMES } from '../../../src-shared/till/tenders';
 import { localDateTime } from '../../../src-shared/time';
 import type { AppDatabase } from '../db/database';
 import type { SlipsService } from '../printing/slips';
@@ -17,9 +15,6 @@ import type { StoresService } from '../stores/service';
 import type { Clock } from '../../../src-node/clock';
 import { readTillSettings } from './settings';
 import type { SettingsService } from '../settings/service';
-
-const fen = (value: number) => formatFen(value);
-const nameOf = (kind: RefundKind, label?: string | null) => label || TENDER_NAMES[kind];
 
 /**
  * The till's slips drawn when they print (so a reprint shows the sale as it is now, refunds
@@ -42,44 +37,18 @@ export function registerTillSlips(
 
   slips.register('receipt', (payload, width, job) => {
     const sale = deps.sales.get(payload.saleId);
-    const timeZone = deps.stores.get(sale.storeId).timezone;
-    const cash = sale.tenders.find((t) => t.kind === 'cash');
-    return receiptSlip(width, {
-      merchantName: merchantName(),
-      storeName: sale.storeName,
-      terminalCode: sale.terminalCode,
-      cashierName: sale.staffName,
-      saleNo: sale.terminalSaleId,
-      timeText: localDateTime(sale.soldAt, timeZone),
-      lines: sale.lines.map((line) => ({
-        name: line.name,
-        qty: line.qty,
-        priceText: fen(line.unitPriceFen),
-        amountText: fen(line.amountFen),
-        discountText: line.discountFen ? fen(line.discountFen) : null,
-      })),
-      coupons: sale.coupons.map((c) => ({
-        name: c.templateName,
-        discountText: fen(c.discountFen),
-      })),
-      subtotalText: fen(sale.subtotalFen),
-      discountText: sale.discountFen ? fen(sale.discountFen) : null,
-      roundingText: sale.roundingFen ? fen(sale.roundingFen) : null,
-      paidText: fen(sale.paidFen),
-      tenders: sale.tenders.map((t) => ({
-        name: nameOf(t.kind, t.label),
-        amountText: fen(t.amountFen),
-      })),
-      givenText: cash?.givenFen != null ? fen(cash.givenFen) : null,
-      changeText: cash && cash.changeFen > 0 ? fen(cash.changeFen) : null,
-      refundedText: sale.refundedFen ? fen(sale.refundedFen) : null,
-      member: deps.memberOfSale?.(sale.id) ?? null,
-      footer: readTillSettings(deps.settings).receiptFooter,
-      qrPayload: `SDR:${sale.id}`,
-      reprint: job.reprint,
-      kickDrawer: payload.kickDrawer,
-      logo: slips.logoFor(width),
-    });
+    return receiptSlip(
+      width,
+      receiptDataOf(sale, {
+        merchantName: merchantName(),
+        timeZone: deps.stores.get(sale.storeId).timezone,
+        member: deps.memberOfSale?.(sale.id) ?? null,
+        footer: readTillSettings(deps.settings).receiptFooter,
+        reprint: job.reprint,
+        kickDrawer: payload.kickDrawer,
+        logo: slips.logoFor(width),
+      }),
+    );
   });
 
   slips.register('drawer', (_payload, width) => drawerSlip(width));

@@ -37,6 +37,9 @@ import { SalePayment } from './SalePayment';
 import { SaleResult } from './SaleResult';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
+import { isApiError } from '../../api/api-error';
+import { NO_PRINTER_CODES } from '../printing/no-printer/NoPrinterModal';
+import { ReceiptWithoutPrinter } from '../till/ReceiptWithoutPrinter';
 import { SalesImportWizard } from './SalesImportWizard';
 import styles from './SalePage.module.css';
 
@@ -93,6 +96,8 @@ export function SalePage() {
     changeFen: number;
   } | null>(null);
   const [tender, setTender] = useState<TenderDraft>(newTenderDraft);
+  // A receipt this till could not print for want of a slip printer (shown, printable on A4).
+  const [unprinted, setUnprinted] = useState<{ sale: Sale; reprint: boolean } | null>(null);
   const tenderInput = useRef<InputRef>(null);
   const settings = useTillSettings();
   const printReceipt = usePrintReceipt();
@@ -151,7 +156,7 @@ export function SalePage() {
       const answer = await record.mutateAsync({ ...input, tenders });
       setRecorded(answer);
       message.success(answer.replayed ? t('sale.replayed') : t('sale.recorded'));
-      if (!answer.replayed) void print(answer.sale.id, false).then(() => earnCoupons(answer.sale));
+      if (!answer.replayed) void print(answer.sale, false).then(() => earnCoupons(answer.sale));
     } catch (error) {
       // The draft keeps its terminal sale id: pressing again cannot record it twice.
       message.error(errorText(error));
@@ -160,13 +165,20 @@ export function SalePage() {
     }
   };
 
-  /** The receipt on this till's printer (a cash sale opens the drawer); a 补打 on request. */
-  const print = async (saleId: string, reprint: boolean) => {
+  /**
+   * The receipt on this till's printer (a cash sale opens the drawer); a 补打 on request. On a
+   * till without a slip printer, 补打 shows the receipt with the printers page and A4 offered.
+   */
+  const print = async (sale: Sale, reprint: boolean) => {
     try {
-      await printReceipt.mutateAsync({ saleId, reprint });
+      await printReceipt.mutateAsync({ saleId: sale.id, reprint });
       message.info(t('till.receiptPrinted'));
     } catch (error) {
-      message.warning(t('till.receiptFailed', { error: errorText(error) }));
+      // No slip printer: said quietly after each sale; 补打 shows the receipt (and A4).
+      if (isApiError(error) && NO_PRINTER_CODES.includes(error.code)) {
+        if (reprint) setUnprinted({ sale, reprint });
+        else message.info(t('till.noReceiptPrinter'));
+      } else message.warning(t('till.receiptFailed', { error: errorText(error) }));
     }
   };
 
@@ -278,7 +290,7 @@ export function SalePage() {
               changeFen={recorded.changeFen}
               earned={earned}
               onNext={nextSale}
-              onReprint={() => void print(recorded.sale.id, true)}
+              onReprint={() => void print(recorded.sale, true)}
             />
           ) : (
             <>
@@ -420,6 +432,13 @@ export function SalePage() {
       </div>
       <RecentSales storeId={storeId} />
       {importing && <SalesImportWizard storeId={storeId} onClose={() => setImporting(false)} />}
+      {unprinted && (
+        <ReceiptWithoutPrinter
+          sale={unprinted.sale}
+          reprint={unprinted.reprint}
+          onClose={() => setUnprinted(null)}
+        />
+      )}
     </div>
   );
 }

@@ -27,6 +27,7 @@ import { useStores } from '../../shop-data/stores';
 import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
+import { NO_PRINTER_CODES, NoPrinterModal } from '../printing/no-printer/NoPrinterModal';
 import { SlipPreview } from '../printing/slip-preview/SlipPreview';
 import {
   useCloseList,
@@ -279,12 +280,15 @@ function CloseCard({ storeId }: { storeId: string }) {
         }
       },
     });
+  // Without a slip printer the day close is shown with the printers page and A4 offered.
+  const [unprinted, setUnprinted] = useState(false);
   const print = async () => {
     try {
       await printClose.mutateAsync({ storeId, businessDate: date });
       message.success(t('till.close.printed'));
     } catch (error) {
-      message.error(errorText(error));
+      if (isApiError(error) && NO_PRINTER_CODES.includes(error.code)) setUnprinted(true);
+      else message.error(errorText(error));
     }
   };
 
@@ -357,6 +361,13 @@ function CloseCard({ storeId }: { storeId: string }) {
           </div>
           {slip && <SlipPreview slip={slip} scale={0.6} />}
         </div>
+      )}
+      {unprinted && slip && (
+        <NoPrinterModal
+          title={t('noPrinter.closeTitle')}
+          slip={slip}
+          onClose={() => setUnprinted(false)}
+        />
       )}
     </Card>
   );

@@ -141,4 +141,6 @@ export const noPrinter: UiMessages['noPrinter'] = {
   setUp: 'Set up a printer',
   printA4: 'Print on an ordinary printer (A4)',
   tooMany: 'At most {{max}} slips per A4 print: the first {{max}} are printed',
+  receiptTitle: 'Receipt not printed',
+  closeTitle: 'Day close not printed',
 };

@@ -32,6 +32,8 @@ export const till: UiMessages['till'] = {
   change: 'Change',
   given: 'Cash given',
   receiptPrinted: 'Receipt sent to the printer',
+  noReceiptPrinter:
+    'This till has no slip printer, so no receipt was printed; press Reprint receipt to print it on an ordinary printer',
   receiptFailed: 'Receipt not printed: {{error}}',
   printReceipt: 'Print receipt',
   reprint: 'Reprint receipt',

@@ -138,4 +138,6 @@ export const noPrinter = {
   setUp: '去设置打印机',
   printA4: '用普通打印机打印（A4）',
   tooMany: 'A4 打印一次最多 {{max}} 张，本次打印前 {{max}} 张',
+  receiptTitle: '小票未打印',
+  closeTitle: '日结单未打印',
 };

@@ -32,6 +32,7 @@ export const till = {
   change: '找零',
   given: '收现金',
   receiptPrinted: '小票已送打印',
+  noReceiptPrinter: '本收银台没有小票打印机，小票未打印；需要时点“补打小票”用普通打印机打印',
   receiptFailed: '小票未打印：{{error}}',
   printReceipt: '打印小票',
   reprint: '补打小票',
