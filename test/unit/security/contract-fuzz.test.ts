@@ -9,7 +9,8 @@ import { startServer } from '../../support/server';
 import { fuzzValue } from '../../support/zod-fuzz';
 
 // Requests per method for each caller the method admits, and for each it refuses. The whole
-// contract (about 120 methods × 5 callers) runs in well under a minute on a loaded 2-core box.
+// contract (about 170 methods × 5 callers) took 190–210 s on this 2-core box with other suites
+// running (the calls that reach for a cloud address wait for its timeouts): the budget is 420 s.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const REFUSED_RUNS = 2;
 const SEED = Number(process.env.FUZZ_SEED ?? 18);
@@ -21,7 +22,7 @@ const ROLES: Role[] = ['owner', 'manager', 'cashier', 'terminal', 'anonymous'];
 describe('contract fuzz over the real local HTTP API', () => {
   it(
     'answers every method, for every caller, with no 500 and no crash',
-    { timeout: 240_000 },
+    { timeout: 420_000 },
     async () => {
       const shop = await couponShop();
       const { core, ok, ids, ownerToken, clock, logger } = shop;
