@@ -3,7 +3,7 @@
 import { SYSTEM_CONTEXT } from '../src-main/core/events/domain-events';
 import { newId } from '../src-node/ids';
 import { compare, round, stats, time, type Metric } from './harness';
-import { benchShop, must } from './support';
+import { benchShop, benchTemplate, must } from './support';
 
 const TOTAL_COUPONS = Number(process.env.BENCH_COUPONS ?? 1_000_000);
 const REDEEMED = Number(process.env.BENCH_REDEMPTIONS ?? 200_000);
@@ -16,18 +16,7 @@ export async function couponsBench(): Promise<Metric[]> {
   const shop = await benchShop('coupons');
   const { core, ids, token } = shop;
   try {
-    const template = await must<{ id: string }>(
-      core,
-      'coupons.createTemplate',
-      {
-        name: '满100减20',
-        rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
-        validity: { kind: 'relative', days: 365 },
-        stackable: true,
-      },
-      token,
-    );
-    await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, token);
+    const template = await benchTemplate(shop, { stackable: true });
     const { issuer } = core.services;
     const request = { templateId: template.id, storeId: ids.storeId, timeZone: 'Asia/Shanghai' };
 

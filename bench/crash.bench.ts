@@ -13,7 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../src-main/core';
 import type { Metric } from './harness';
-import { benchCashier, benchShop, must } from './support';
+import { benchCashier, benchShop, benchTemplate, must } from './support';
 
 const CODES = Number(process.env.BENCH_CRASH_CODES ?? 1000);
 /** A slice of the codes still to redeem per round; each round ends in a kill (or runs out). */
@@ -28,17 +28,7 @@ async function seedShop() {
   });
   const { core } = shop;
   const cashier = await benchCashier(shop);
-  const template = await must<{ id: string }>(
-    core,
-    'coupons.createTemplate',
-    {
-      name: '满100减20',
-      rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
-      validity: { kind: 'relative', days: 365 },
-    },
-    shop.token,
-  );
-  await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, shop.token);
+  const template = await benchTemplate(shop);
   await must(core, 'coupons.issue', { templateId: template.id, count: CODES }, shop.token);
   const codes = (core.sqlite.prepare('SELECT code FROM coupons').all() as { code: string }[]).map(
     (c) => c.code,

@@ -10,7 +10,7 @@
 //   BENCH_REDEEM_ITERATIONS=4000 BENCH_DIR=/some/disk npm run bench -- redeem
 import { newId } from '../src-node/ids';
 import { compare, round, stats, type Metric } from './harness';
-import { benchCashier, benchShop, must } from './support';
+import { benchCashier, benchShop, benchTemplate, must } from './support';
 
 const COUPONS = Number(process.env.BENCH_REDEEM_COUPONS ?? 1_000_000);
 /** Redemptions already on file (a shop with a million codes has redeemed many). */
@@ -29,17 +29,7 @@ export async function redeemBench(): Promise<Metric[]> {
   try {
     const cashier = await benchCashier(shop);
     const { token } = cashier;
-    const template = await must<{ id: string }>(
-      core,
-      'coupons.createTemplate',
-      {
-        name: '满100减20',
-        rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
-        validity: { kind: 'relative', days: 365 },
-      },
-      owner,
-    );
-    await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, owner);
+    const template = await benchTemplate(shop);
 
     // The million, issued as a manager issues them (10k a call). Only while seeding: no fsync
     // per call and a page cache that holds the code index (random codes, random pages); both are

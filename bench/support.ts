@@ -86,3 +86,28 @@ export async function benchCashier(shop: BenchShop): Promise<{ id: string; token
   });
   return { id: cashier.id, token };
 }
+
+/** An active 满100减20 template of the shop (365 days from issue): what the coupon benches issue. */
+export async function benchTemplate(
+  shop: BenchShop,
+  extra: { stackable?: boolean } = {},
+): Promise<{ id: string }> {
+  const template = await must<{ id: string }>(
+    shop.core,
+    'coupons.createTemplate',
+    {
+      name: '满100减20',
+      rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+      validity: { kind: 'relative', days: 365 },
+      ...extra,
+    },
+    shop.token,
+  );
+  await must(
+    shop.core,
+    'coupons.setTemplateStatus',
+    { id: template.id, status: 'active' },
+    shop.token,
+  );
+  return template;
+}
