@@ -252,6 +252,9 @@ export async function createCore(options: CoreOptions) {
     { ...ledgers, templates },
     options.secretSealer,
   );
+  // Events an older cloud refused for kinds it did not know go out again (after an upgrade).
+  const requeued = sync.issues.requeueKnownKinds();
+  if (requeued) logger.info('sync: dead letters of now known kinds queued again', { requeued });
 
   const till = new TillService(
     adb,

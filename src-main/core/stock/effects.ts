@@ -4,10 +4,13 @@ import type { AppDatabase } from '../db/database';
 import type { StockDocumentFacts } from '../events/catalogue';
 import type { DomainEvents } from '../events/domain-events';
 import type { OutboxService } from '../outbox/service';
+import type { DesktopEventKind } from '../../../src-shared/sync/events';
 import { pairsOf } from './ledger';
 
 /** The outbox topic of each document's movements (a sale's and a return's go with the sale). */
-const OUTBOX_TOPICS: Partial<Record<StockDocumentFacts['kind'], string>> = {
+const OUTBOX_TOPICS: Partial<
+  Record<StockDocumentFacts['kind'], DesktopEventKind & `stock.${string}`>
+> = {
   receipt: 'stock.received',
   stocktake: 'stock.adjusted',
   transfer: 'stock.transferred',
