@@ -5,6 +5,7 @@ import { createConsoleLogger, type Logger } from '../src-node/logger';
 import type { CloudConfig } from './config';
 import { ConsumerCashback } from './consumers/cashback';
 import { CashbackLedger } from './consumers/cashback-ledger';
+import { ensureProjections } from './projections/rebuild';
 import { ConsumerHistory } from './consumers/history';
 import { OtpService } from './consumers/otp';
 import { registerConsumerRoutes } from './consumers/routes';
@@ -44,6 +45,9 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const merchants = new MerchantsService(db, clock);
   const keys = new SigningKeysStore();
   const devices = new DevicesService(db, clock, merchants, keys);
+  // An upgraded cloud builds its projections from the log it already holds, once.
+  const built = await ensureProjections(db, clock.now());
+  if (built?.events) logger.info('projections built from the event log', { ...built });
   const ledger = new CashbackLedger();
   const push = new PushService(db, clock, devices, ledger);
   const pull = new PullService(db, merchants);

@@ -3,3 +3,4 @@ export * from '../merchants/schema';
 export * from '../devices/schema';
 export * from '../sync/schema';
 export * from '../consumers/schema';
+export * from '../projections/schema';

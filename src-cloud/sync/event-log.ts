@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
+import { projectEvents } from '../projections/projector';
 import { syncEvents } from './schema';
 
 export type EventRow = typeof syncEvents.$inferInsert;
@@ -10,6 +11,14 @@ export type EventRow = typeof syncEvents.$inferInsert;
  * all). The column list follows sync/schema.ts.
  */
 export async function appendEvents(db: Queryable, rows: EventRow[]): Promise<void> {
+  if (!rows.length) return;
+  // The log and its projections are written together, so no writer of the log forgets them.
+  await projectEvents(db, rows);
+  await insertEventRows(db, rows);
+}
+
+/** The bare insert of event rows (no projections): the rebuild's and the bench's baseline. */
+export async function insertEventRows(db: Queryable, rows: EventRow[]): Promise<void> {
   if (!rows.length) return;
   const records = JSON.stringify(
     rows.map((r) => ({

@@ -43,6 +43,8 @@ export const syncEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.merchantId, t.eventId] }),
     uniqueIndex('sync_events_seq_unique').on(t.merchantId, t.seq),
+    // The projections find the redemption a void names, the code a cashback payout names.
+    index('sync_events_entity_idx').on(t.merchantId, t.kind, t.entityId),
   ],
 );
 
