@@ -14,7 +14,13 @@ export async function doEveryKind(shop: PairedShop) {
   const n = ++runNo;
   const second = await ok(
     'stores.create',
-    { name: `二号店 ${n}`, districtCode: '320105', lat: 32.04, lng: 118.78 },
+    {
+      name: `二号店 ${n}`,
+      districtCode: '320105',
+      lat: 32.04,
+      lng: 118.78,
+      businessDistrict: '河西万达商圈',
+    },
     ownerToken,
   );
   await ok('staff.create', { name: `王店长${n}`, role: 'manager', pin: '864209' }, ownerToken);

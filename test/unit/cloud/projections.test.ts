@@ -121,7 +121,11 @@ describeOnEachBackend('the cloud projections of a chain', (backend) => {
       cityCode: '320100',
       lat: 32.04,
       lng: 118.78,
+      businessDistrict: '河西万达商圈',
     });
+    // The other PC learnt the store with its 商圈 too.
+    const atB = (await b.ok('stores.list', {}, b.ownerToken)).find((s) => s.id === done.second.id);
+    expect(atB?.businessDistrict).toBe('河西万达商圈');
     expect(live.stores.map((s) => s.storeId)).toEqual(
       expect.arrayContaining([a.ids.storeId, b.ids.storeId, done.second.id]),
     );

@@ -1,0 +1,1 @@
+ALTER TABLE `stores` ADD `business_district` text;
