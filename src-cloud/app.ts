@@ -23,6 +23,8 @@ import type { SmsProvider } from './sms/provider';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
+import { registerChainRoutes } from './projections/routes';
+import { ChainStockQuery } from './projections/chain-stock';
 
 export const CLOUD_API_VERSION = '1.0.0';
 
@@ -89,6 +91,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerAdminRoutes(app, deps, merchants, devices);
   registerDeviceRoutes(app, deps, devices);
   registerSyncRoutes(app, deps, push, pull);
+  registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
   registerDocsRoutes(app, CLOUD_API_VERSION);
   return app;

@@ -145,6 +145,7 @@ export const METHOD_NAMES = [
   'dayClose.commit',
   'dayClose.list',
   'dayClose.print',
+  'stock.chainLevels',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

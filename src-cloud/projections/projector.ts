@@ -167,7 +167,15 @@ export class ProjectionMemory {
 export class ProjectionBatch {
   private readonly stock = new Map<
     string,
-    { merchantId: string; storeId: string; productId: string; qty: number; rev: number; at: number }
+    {
+      merchantId: string;
+      storeId: string;
+      productId: string;
+      sku: string | null;
+      qty: number;
+      rev: number;
+      at: number;
+    }
   >();
   private readonly daily = new Map<string, Daily>();
   private readonly infos = new Map<string, StoreInfo>();
@@ -189,14 +197,28 @@ export class ProjectionBatch {
       if (!prior || prior.at < receivedAt)
         this.heard.set(key, { merchantId, storeId, at: receivedAt });
     };
-    const move = (storeId: string, productId: string, qty: number) => {
-      const key = `${merchantId}|${storeId}|${productId}`;
+    const move = (
+      storeId: string,
+      m: { productId: string; sku?: string | null | undefined; qty: number },
+    ) => {
+      const key = `${merchantId}|${storeId}|${m.productId}`;
       const row = this.stock.get(key);
+      const sku = m.sku ?? null;
       if (row) {
-        row.qty += qty;
+        row.qty += m.qty;
         row.rev = rev;
         row.at = receivedAt;
-      } else this.stock.set(key, { merchantId, storeId, productId, qty, rev, at: receivedAt });
+        row.sku = sku ?? row.sku;
+      } else
+        this.stock.set(key, {
+          merchantId,
+          storeId,
+          productId: m.productId,
+          sku,
+          qty: m.qty,
+          rev,
+          at: receivedAt,
+        });
       touch(storeId);
     };
     const count = (storeId: string, day: string, changes: Partial<Record<DailyField, number>>) => {
@@ -228,13 +250,13 @@ export class ProjectionBatch {
       case 'stock.adjusted':
       case 'stock.transferred': {
         const doc = stockDocumentSchema.safeParse(payload);
-        if (doc.success) for (const m of doc.data.movements) move(m.storeId, m.productId, m.qty);
+        if (doc.success) for (const m of doc.data.movements) move(m.storeId, m);
         break;
       }
       case 'stock.moved': {
         // The legacy name: counted when it carries movements as the documents do.
         const doc = stockDocumentSchema.safeParse(payload);
-        if (doc.success) for (const m of doc.data.movements) move(m.storeId, m.productId, m.qty);
+        if (doc.success) for (const m of doc.data.movements) move(m.storeId, m);
         break;
       }
       case 'sale.recorded':
@@ -242,7 +264,7 @@ export class ProjectionBatch {
         const sale = saleRecordedSchema.safeParse(payload);
         if (!sale.success) break;
         const s = sale.data;
-        for (const m of s.movements) move(s.storeId, m.productId, m.qty);
+        for (const m of s.movements) move(s.storeId, m);
         const day = s.businessDate || localDate(s.soldAt, memory.zone(s.storeId));
         count(s.storeId, day, { salesCount: 1, salesFen: s.totalFen });
         break;
@@ -250,7 +272,7 @@ export class ProjectionBatch {
       case 'sale.returned': {
         const back = saleReturnedSchema.safeParse(payload);
         if (!back.success) break;
-        for (const m of back.data.movements) move(m.storeId, m.productId, m.qty);
+        for (const m of back.data.movements) move(m.storeId, m);
         for (const r of back.data.refunds)
           count(r.storeId, r.businessDate || localDate(r.at, memory.zone(r.storeId)), {
             refundsFen: r.amountFen,
@@ -375,17 +397,19 @@ export class ProjectionBatch {
           merchant_id: r.merchantId,
           store_id: r.storeId,
           product_id: r.productId,
+          sku: r.sku,
           qty: r.qty,
           rev: r.rev,
           updated_at: r.at,
         })),
       );
       await db.execute(sql`
-        insert into store_stock (merchant_id, store_id, product_id, qty, rev, updated_at)
+        insert into store_stock (merchant_id, store_id, product_id, sku, qty, rev, updated_at)
         select * from jsonb_to_recordset(${rows}::jsonb) as r(merchant_id text, store_id text,
-          product_id text, qty bigint, rev bigint, updated_at bigint)
+          product_id text, sku text, qty bigint, rev bigint, updated_at bigint)
         on conflict (merchant_id, store_id, product_id) do update
           set qty = store_stock.qty + excluded.qty, rev = excluded.rev,
+            sku = coalesce(excluded.sku, store_stock.sku),
             updated_at = excluded.updated_at`);
     }
     if (this.daily.size) {

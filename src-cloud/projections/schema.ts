@@ -56,6 +56,8 @@ export const storeStock = pgTable(
       .references(() => merchants.id),
     storeId: text().notNull(),
     productId: text().notNull(),
+    /** The SKU the till gave (other PCs of the chain know the product by it). */
+    sku: text(),
     qty: bigint({ mode: 'number' }).notNull(),
     rev: bigint({ mode: 'number' }).notNull(),
     updatedAt: epochMs().notNull(),

@@ -52,6 +52,7 @@ import { analyticsHandlers } from './analytics/handlers';
 import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { chainHandlers } from './chain/handlers';
 import { SyncLink } from './sync/link';
 import type { SecretSealer } from './platform/secret-sealer';
 import { BackupService } from './settings/backups';
@@ -293,6 +294,7 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
+    ...chainHandlers(sync.chain),
     ...homeHandlers(new HomeService(adb, clock, stores, settings)),
     ...settingsHandlers({
       shopSettings,

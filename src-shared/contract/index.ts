@@ -22,6 +22,7 @@ import { demoMethods, reportsMethods } from './reports';
 import { syncEvents, syncMethods } from './sync';
 import { importsEvents } from './imports';
 import { tillMethods } from './till';
+import { chainMethods } from './chain';
 
 export * from './define';
 
@@ -50,6 +51,7 @@ export const methods = {
   ...shopMethods,
   ...homeMethods,
   ...tillMethods,
+  ...chainMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

@@ -28,6 +28,7 @@ import {
   unpairResponseSchema,
   uploadKeysRequestSchema,
 } from './pairing';
+import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
 /**
@@ -168,6 +169,15 @@ export const cloudEndpoints = {
     summary: "The merchant's events after a cursor, oldest first, paginated",
     query: pullQuerySchema,
     response: pullResponseSchema,
+  }),
+  'sync.chainStock': endpoint({
+    method: 'GET',
+    path: '/v1/sync/chain-stock',
+    auth: 'device',
+    tag: 'sync',
+    summary: "Every store's stock levels changed after a cursor, and the merchant's stores",
+    query: chainStockQuerySchema,
+    response: chainStockResponseSchema,
   }),
   'consumers.redeemCashback': endpoint({
     method: 'POST',

@@ -55,6 +55,8 @@ export const movementSchema = z.looseObject({
   id: refSchema,
   storeId: refSchema,
   productId: refSchema,
+  /** The product's SKU: how another PC of the chain (other product ids) finds it. */
+  sku: z.string().max(64).nullish(),
   qty: qtySchema,
 });
 
@@ -76,7 +78,14 @@ export const saleRecordedSchema = z.looseObject({
   lines: z.array(z.looseObject({ productId: refSchema, qty: qtySchema })),
   redemptionIds: z.array(z.string()).optional(),
   tenders: z.array(looseRecord).optional(),
-  movements: z.array(z.looseObject({ id: refSchema, productId: refSchema, qty: qtySchema })),
+  movements: z.array(
+    z.looseObject({
+      id: refSchema,
+      productId: refSchema,
+      sku: z.string().max(64).nullish(),
+      qty: qtySchema,
+    }),
+  ),
 });
 
 /** Goods back from a sale: the stock back in and the money back per tender. */

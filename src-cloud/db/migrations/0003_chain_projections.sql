@@ -41,6 +41,7 @@ CREATE TABLE "store_stock" (
 	"merchant_id" text NOT NULL,
 	"store_id" text NOT NULL,
 	"product_id" text NOT NULL,
+	"sku" text,
 	"qty" bigint NOT NULL,
 	"rev" bigint NOT NULL,
 	"updated_at" bigint NOT NULL,
