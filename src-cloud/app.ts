@@ -23,6 +23,7 @@ import type { SmsProvider } from './sms/provider';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
+import { OnlineClaims } from './sync/online-claims';
 import { registerChainRoutes } from './projections/routes';
 import { ChainStockQuery } from './projections/chain-stock';
 
@@ -90,7 +91,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   }));
   registerAdminRoutes(app, deps, merchants, devices);
   registerDeviceRoutes(app, deps, devices);
-  registerSyncRoutes(app, deps, push, pull);
+  registerSyncRoutes(app, deps, push, pull, new OnlineClaims(db, clock, devices));
   registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
   registerDocsRoutes(app, CLOUD_API_VERSION);

@@ -52,6 +52,7 @@ import { analyticsHandlers } from './analytics/handlers';
 import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { CloudFirstRedeem } from './redemption/cloud-first';
 import { chainHandlers } from './chain/handlers';
 import { SyncLink } from './sync/link';
 import type { SecretSealer } from './platform/secret-sealer';
@@ -285,7 +286,7 @@ export async function createCore(options: CoreOptions) {
     ...auditHandlers(audit),
     ...productsHandlers(products, inventoryJobs),
     ...couponsHandlers(templates, couponsService, batches, printing),
-    ...redemptionHandlers(redemption),
+    ...redemptionHandlers(redemption, new CloudFirstRedeem(redemption, sync, clock)),
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),

@@ -28,6 +28,7 @@ import {
   unpairResponseSchema,
   uploadKeysRequestSchema,
 } from './pairing';
+import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
 import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
@@ -169,6 +170,16 @@ export const cloudEndpoints = {
     summary: "The merchant's events after a cursor, oldest first, paginated",
     query: pullQuerySchema,
     response: pullResponseSchema,
+  }),
+  'sync.claims': endpoint({
+    method: 'POST',
+    path: '/v1/sync/claims',
+    auth: 'device',
+    tag: 'sync',
+    summary:
+      'Claim a single-use code before redeeming it (the cloud decides at once), or release a claim',
+    body: onlineClaimRequestSchema,
+    response: onlineClaimResponseSchema,
   }),
   'sync.chainStock': endpoint({
     method: 'GET',

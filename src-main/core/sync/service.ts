@@ -17,6 +17,7 @@ import { terminals } from '../stores/schema';
 import { PulledEventApplier } from './apply';
 import { SyncIssues } from './issues';
 import { ChainStockCache } from '../chain/cache';
+import type { OnlineClaimRequest, OnlineClaimResponse } from '../../../src-shared/sync/claims';
 import { CloudClient, CloudError } from './cloud-client';
 import { SyncLink, type LinkRow } from './link';
 import { OutboxPusher } from './push';
@@ -96,6 +97,11 @@ export class SyncService {
   }
 
   // --- settings -------------------------------------------------------------------------------
+
+  /** Paired and not revoked: the cloud may be asked. */
+  isPaired(): boolean {
+    return this.link.get()?.state === 'paired';
+  }
 
   getSettings(): SyncSettings {
     return readSyncSettings(this.settings);
@@ -256,6 +262,32 @@ export class SyncService {
     } finally {
       this.syncing = false;
       this.emitStatus();
+    }
+  }
+
+  /**
+   * Asks the cloud to decide a claim (or release one) within `timeoutMs`. Null when this PC is
+   * not paired, or the cloud did not answer in time or at all: the caller's offline path decides.
+   */
+  async claimOnline(
+    body: OnlineClaimRequest,
+    timeoutMs: number,
+  ): Promise<OnlineClaimResponse | null> {
+    const link = this.link.get();
+    if (!link || link.state !== 'paired' || this.closed || timeoutMs <= 0) return null;
+    const client = new CloudClient({
+      baseUrl: link.cloudUrl,
+      token: link.nextToken ?? link.token,
+      timeoutMs,
+      lang: 'zh-CN',
+      signal: this.abort.signal,
+    });
+    try {
+      return await client.call('sync.claims', { body });
+    } catch (error) {
+      if (!(error instanceof CloudError)) throw error;
+      this.logger.warn('sync: online claim not answered', { code: error.code });
+      return null;
     }
   }
 

@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../../src-node/clock';
+import type { EndpointBody, EndpointOutput } from '../../src-shared/sync/endpoints';
+import type { CloudDb } from '../db/open';
+import type { DevicesService } from '../devices/service';
+import type { DeviceActor } from '../http/context';
+import { chainStores } from '../projections/schema';
+import { CouponClaimBook } from './coupon-claims';
+import type { EventScope } from './outcome';
+import { holdStream } from './stream';
+
+/**
+ * `POST /v1/sync/claims`: a paired till asks before it redeems. The same claim book as the push
+ * decides (first claim wins, under the merchant's lock), so an online claim and a later push of
+ * the same redemption are one claim, and a claim pushed by an offline till later still loses to it.
+ */
+export class OnlineClaims {
+  constructor(
+    private readonly db: CloudDb,
+    private readonly clock: Clock,
+    private readonly devices: DevicesService,
+  ) {}
+
+  async handle(
+    device: DeviceActor,
+    body: EndpointBody<'sync.claims'>,
+  ): Promise<EndpointOutput<'sync.claims'>> {
+    const names = await this.devices.names(device.merchantId);
+    return this.db.transaction(async (tx) => {
+      await holdStream(tx, device.merchantId);
+      const redemptionId = body.action === 'claim' ? body.redemption.id : body.redemptionId;
+      const book = await CouponClaimBook.open(tx, device.merchantId, {
+        codes: body.action === 'claim' ? [body.redemption.code] : [],
+        redemptionIds: [redemptionId],
+      });
+      if (body.action === 'release') {
+        book.void({ redemptionId, voidedAt: body.at, voidedBy: null, reason: 'released' });
+        await book.flush();
+        return { status: 'released' as const };
+      }
+      const scope: EventScope = {
+        tx,
+        merchantId: device.merchantId,
+        deviceId: device.deviceId,
+        // No event yet: the claim is known by its redemption's id until the push brings it.
+        eventId: redemptionId,
+        receivedAt: this.clock.now(),
+        deviceName: (id) => (id ? (names.get(id) ?? null) : null),
+      };
+      const outcome = book.claim(scope, body.redemption);
+      await book.flush();
+      if (outcome.status !== 'conflict') return { status: 'accepted' as const };
+      const { winner } = outcome.conflict;
+      const [store] = winner.storeId
+        ? await tx
+            .select({ name: chainStores.name })
+            .from(chainStores)
+            .where(
+              and(
+                eq(chainStores.merchantId, device.merchantId),
+                eq(chainStores.storeId, winner.storeId),
+              ),
+            )
+        : [];
+      return {
+        status: 'refused' as const,
+        winner: {
+          redemptionId: winner.redemptionId,
+          storeId: winner.storeId,
+          storeName: store?.name || null,
+          deviceName: winner.deviceName,
+          claimedAt: winner.claimedAt,
+        },
+      };
+    });
+  }
+}
