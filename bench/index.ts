@@ -11,6 +11,7 @@ import { syncBench } from './sync.bench';
 import { redeemBench } from './redeem.bench';
 import { bestCombinationBench } from './best-combination.bench';
 import { tillBench } from './till.bench';
+import { chainBench } from './chain.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -25,6 +26,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   redeem: redeemBench,
   'best-combination': bestCombinationBench,
   till: tillBench,
+  chain: chainBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import {
   cashbackIssuedSchema,
   cashbackRedeemedSchema,
@@ -160,6 +161,22 @@ export class ProjectionMemory {
   }
 }
 
+type StockDocument = z.infer<typeof stockDocumentSchema>;
+
+/**
+ * The payload of an accepted event: the push validated it against the catalogue already (read as
+ * is); a legacy kind was taken as any object, so it is read only if it has the shape.
+ */
+function accepted<S extends z.ZodType>(
+  validated: boolean,
+  schema: S,
+  payload: Record<string, unknown>,
+): z.infer<S> | null {
+  if (validated) return payload as z.infer<S>;
+  const parsed = schema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
 /**
  * Folds events into changes of the projections, in memory, then writes them in one statement
  * per table: a push of a thousand events costs a handful of statements, not thousands.
@@ -249,8 +266,7 @@ export class ProjectionBatch {
       case 'stock.received':
       case 'stock.adjusted':
       case 'stock.transferred': {
-        const doc = stockDocumentSchema.safeParse(payload);
-        if (doc.success) for (const m of doc.data.movements) move(m.storeId, m);
+        for (const m of (payload as StockDocument).movements) move(m.storeId, m);
         break;
       }
       case 'stock.moved': {
@@ -261,19 +277,18 @@ export class ProjectionBatch {
       }
       case 'sale.recorded':
       case 'sales.recorded': {
-        const sale = saleRecordedSchema.safeParse(payload);
-        if (!sale.success) break;
-        const s = sale.data;
+        const sale = accepted(event.kind === 'sale.recorded', saleRecordedSchema, payload);
+        if (!sale) break;
+        const s = sale;
         for (const m of s.movements) move(s.storeId, m);
         const day = s.businessDate || localDate(s.soldAt, memory.zone(s.storeId));
         count(s.storeId, day, { salesCount: 1, salesFen: s.totalFen });
         break;
       }
       case 'sale.returned': {
-        const back = saleReturnedSchema.safeParse(payload);
-        if (!back.success) break;
-        for (const m of back.data.movements) move(m.storeId, m);
-        for (const r of back.data.refunds)
+        const back = payload as z.infer<typeof saleReturnedSchema>;
+        for (const m of back.movements) move(m.storeId, m);
+        for (const r of back.refunds)
           count(r.storeId, r.businessDate || localDate(r.at, memory.zone(r.storeId)), {
             refundsFen: r.amountFen,
           });
