@@ -1,6 +1,7 @@
-// The chain in the cloud (issue 19): the projections' cost beside the bare event-log insert of
-// the same events, and the cross-store stock query on a PC beside its own stock.levels.
-// BENCH_CHAIN_EVENTS=20000 for a smaller run; DATABASE_URL to measure the cloud on PostgreSQL.
+// The chain in the cloud (issue 19): a redeem that asks the cloud first beside the local redeem,
+// the cross-store stock query on a PC beside its own stock.levels, and the projections' cost
+// beside the bare event-log insert of the same events. BENCH_CHAIN_EVENTS=20000 /
+// BENCH_CHAIN_REDEEMS=200 for a smaller run; DATABASE_URL to measure the cloud on PostgreSQL.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { merchants } from '../src-cloud/merchants/schema';
 import { appendEvents, insertEventRows, type EventRow } from '../src-cloud/sync/event-log';
 import { eventHash } from '../src-cloud/sync/payload-hash';
 import { createMemoryLogger } from '../src-node/logger';
+import { startBenchCloud } from './cloud.bench';
 import { round, time, type Metric } from './harness';
 
 const EVENTS = Number(process.env.BENCH_CHAIN_EVENTS ?? 100_000);
@@ -160,6 +162,88 @@ async function chainLevelsOnPc(): Promise<Metric> {
   }
 }
 
+const REDEEMS = Number(process.env.BENCH_CHAIN_REDEEMS ?? 500);
+
+/** redemption.redeem on a paired till asking the cloud first, beside the local redeem alone. */
+async function onlineRedeem(): Promise<Metric> {
+  const cloud = await startBenchCloud();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-chain-redeem-'));
+  const core = await createCore({
+    dataDir,
+    logger: createMemoryLogger(),
+    config: { analytics: { warmUpDelayMs: null } },
+  });
+  try {
+    const ids = await must<{ ownerId: string; storeId: string }>(core, 'setup.initialize', {
+      merchant: { name: '基准商户', code: 'BENCH' },
+      store: { name: '基准门店', districtCode: '320102' },
+      owner: { name: '基准店主', pin: '314159' },
+    });
+    const owner = (
+      await must<{ token: string }>(core, 'auth.login', { staffId: ids.ownerId, pin: '314159' })
+    ).token;
+    const template = await must<{ id: string }>(
+      core,
+      'coupons.createTemplate',
+      {
+        name: '满100减20',
+        rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+        validity: { kind: 'relative', days: 365 },
+      },
+      owner,
+    );
+    await must(core, 'coupons.setTemplateStatus', { id: template.id, status: 'active' }, owner);
+    const codes: string[] = [];
+    for (let issued = 0; issued < 2 * REDEEMS * 1.2; issued += 1000) {
+      const batch = await must<{ codes: { code: string }[] }>(
+        core,
+        'coupons.issue',
+        { templateId: template.id, count: 1000 },
+        owner,
+      );
+      codes.push(...batch.codes.map((c) => c.code));
+    }
+    await must(
+      core,
+      'sync.pair',
+      { cloudUrl: cloud.base, pairingCode: await cloud.pairingCode(), deviceName: '基准收银机' },
+      owner,
+    );
+    await must(core, 'sync.now', {}, owner);
+    const settings = await must<Record<string, unknown>>(core, 'sync.getSettings', {}, owner);
+    let next = 0;
+    const redeem = () =>
+      must(
+        core,
+        'redemption.redeem',
+        {
+          code: codes[next]!,
+          order: { subtotalFen: 12000 },
+          idempotencyKey: `bench-${next++}-000000`,
+        },
+        owner,
+      );
+    const online = await time(redeem, { iterations: REDEEMS });
+    await must(core, 'sync.setSettings', { ...settings, onlineClaimTimeoutMs: 0 }, owner);
+    const bare = await time(redeem, { iterations: REDEEMS });
+    return {
+      name: 'pc: redemption.redeem asking the cloud first on loopback (p99)',
+      unit: 'ms',
+      value: round(online.p99Ms),
+      baselineName: 'the local redeem alone (p99)',
+      baseline: round(bare.p99Ms),
+      ratio: round(online.p99Ms / bare.p99Ms),
+      target: '<= 15 ms',
+      met: online.p99Ms <= 15,
+      extra: { p50Ms: round(online.p50Ms), bareP50Ms: round(bare.p50Ms), cloud: cloud.kind },
+    };
+  } finally {
+    await core.close();
+    await cloud.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function chainBench(): Promise<Metric[]> {
-  return [await chainLevelsOnPc(), await cloudProjection()];
+  return [await onlineRedeem(), await chainLevelsOnPc(), await cloudProjection()];
 }
