@@ -14,6 +14,7 @@ import { tillBench } from './till.bench';
 import { crashBench } from './crash.bench';
 import { startupBench } from './startup.bench';
 import { membersBench } from './members.bench';
+import { chainBench } from './chain.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -31,6 +32,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   crash: crashBench,
   startup: startupBench,
   members: membersBench,
+  chain: chainBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -5,6 +5,7 @@ import { createConsoleLogger, type Logger } from '../src-node/logger';
 import type { CloudConfig } from './config';
 import { ConsumerCashback } from './consumers/cashback';
 import { CashbackLedger } from './consumers/cashback-ledger';
+import { ensureProjections } from './projections/rebuild';
 import { ConsumerHistory } from './consumers/history';
 import { OtpService } from './consumers/otp';
 import { registerConsumerRoutes } from './consumers/routes';
@@ -22,6 +23,9 @@ import type { SmsProvider } from './sms/provider';
 import { PullService } from './sync/pull';
 import { PushService } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
+import { OnlineClaims } from './sync/online-claims';
+import { registerChainRoutes } from './projections/routes';
+import { ChainStockQuery } from './projections/chain-stock';
 
 export const CLOUD_API_VERSION = '1.0.0';
 
@@ -44,6 +48,9 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const merchants = new MerchantsService(db, clock);
   const keys = new SigningKeysStore();
   const devices = new DevicesService(db, clock, merchants, keys);
+  // An upgraded cloud builds its projections from the log it already holds, once.
+  const built = await ensureProjections(db, clock.now());
+  if (built?.events) logger.info('projections built from the event log', { ...built });
   const ledger = new CashbackLedger();
   const push = new PushService(db, clock, devices, ledger);
   const pull = new PullService(db, merchants);
@@ -90,7 +97,8 @@ export async function buildCloudApp(options: CloudAppOptions) {
   }));
   registerAdminRoutes(app, deps, merchants, devices);
   registerDeviceRoutes(app, deps, devices);
-  registerSyncRoutes(app, deps, push, pull);
+  registerSyncRoutes(app, deps, push, pull, new OnlineClaims(db, clock, devices));
+  registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
   registerDocsRoutes(app, CLOUD_API_VERSION);
   return app;

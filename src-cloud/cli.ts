@@ -1,13 +1,18 @@
 // `npm run cloud -- --port <n> --data-dir <dir>`: the reference cloud server, run with tsx (no
 // build step). PGlite in <data-dir>/pglite by default; PostgreSQL when DATABASE_URL is set.
+// `npm run cloud -- rebuild-projections [--data-dir <dir>]`: computes the projections (stock,
+// daily figures, stores) again from the event log, then exits.
 import { listen, runMain, stopOnSignals } from '../src-node/cli';
 import { createConsoleLogger } from '../src-node/logger';
 import { buildCloudApp } from './app';
 import { parseCloudOptions } from './config';
 import { openCloudDatabase } from './db/open';
+import { rebuildProjections } from './projections/rebuild';
 
 runMain('StoreDesk cloud', async () => {
-  const options = parseCloudOptions(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  if (args[0] === 'rebuild-projections') return rebuild(args.slice(1));
+  const options = parseCloudOptions(args);
   const logger = createConsoleLogger();
   for (const warning of options.warnings) logger.warn(warning);
   const database = await openCloudDatabase(options);
@@ -35,3 +40,19 @@ runMain('StoreDesk cloud', async () => {
     await database.close();
   });
 });
+
+async function rebuild(args: string[]) {
+  const options = parseCloudOptions(args);
+  const database = await openCloudDatabase(options);
+  try {
+    const started = Date.now();
+    const report = await rebuildProjections(database.db, {
+      onProgress: (line) => console.log(line),
+    });
+    console.log(
+      `Projections rebuilt: ${report.merchants} merchants, ${report.events} events in ${Date.now() - started} ms`,
+    );
+  } finally {
+    await database.close();
+  }
+}

@@ -168,6 +168,7 @@ export const METHOD_NAMES = [
   'points.balance',
   'points.history',
   'points.redeemForCoupon',
+  'stock.chainLevels',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

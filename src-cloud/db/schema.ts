@@ -4,3 +4,4 @@ export * from '../devices/schema';
 export * from '../sync/schema';
 export * from '../consumers/schema';
 export * from '../http/schema';
+export * from '../projections/schema';

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
-import type { syncEvents } from './schema';
+import { projectEvents } from '../projections/projector';
+import { syncEvents } from './schema';
 
 export type EventRow = typeof syncEvents.$inferInsert;
 
@@ -11,6 +12,14 @@ export type EventRow = typeof syncEvents.$inferInsert;
  */
 export async function appendEvents(db: Queryable, rows: EventRow[]): Promise<void> {
   if (!rows.length) return;
+  // The log and its projections are written together, so no writer of the log forgets them.
+  await projectEvents(db, rows);
+  await insertEventRows(db, rows);
+}
+
+/** The bare insert of event rows (no projections): the rebuild's and the bench's baseline. */
+export async function insertEventRows(db: Queryable, rows: EventRow[]): Promise<void> {
+  if (!rows.length) return;
   const records = JSON.stringify(
     rows.map((r) => ({
       merchant_id: r.merchantId,
@@ -18,6 +27,7 @@ export async function appendEvents(db: Queryable, rows: EventRow[]): Promise<voi
       seq: r.seq ?? null,
       device_id: r.deviceId ?? null,
       kind: r.kind,
+      version: r.version ?? 1,
       entity_id: r.entityId,
       occurred_at: r.occurredAt,
       payload: r.payload,
@@ -28,11 +38,25 @@ export async function appendEvents(db: Queryable, rows: EventRow[]): Promise<voi
     })),
   );
   await db.execute(sql`
-    insert into sync_events (merchant_id, event_id, seq, device_id, kind, entity_id, occurred_at,
-      payload, payload_hash, status, result, received_at)
-    select merchant_id, event_id, seq, device_id, kind, entity_id, occurred_at,
+    insert into sync_events (merchant_id, event_id, seq, device_id, kind, version, entity_id,
+      occurred_at, payload, payload_hash, status, result, received_at)
+    select merchant_id, event_id, seq, device_id, kind, version, entity_id, occurred_at,
       payload, payload_hash, status, result, received_at
     from jsonb_to_recordset(${records}::jsonb) as r(merchant_id text, event_id text, seq bigint,
-      device_id text, kind text, entity_id text, occurred_at bigint, payload jsonb,
+      device_id text, kind text, version integer, entity_id text, occurred_at bigint, payload jsonb,
       payload_hash text, status text, result jsonb, received_at bigint)`);
+}
+
+/** Drops stored refusals about to be decided again (rejected rows: no place in the stream). */
+export async function forgetEvents(db: Queryable, merchantId: string, eventIds: string[]) {
+  if (!eventIds.length) return;
+  await db
+    .delete(syncEvents)
+    .where(
+      and(
+        eq(syncEvents.merchantId, merchantId),
+        eq(syncEvents.status, 'rejected'),
+        inArray(syncEvents.eventId, eventIds),
+      ),
+    );
 }

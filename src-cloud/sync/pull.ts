@@ -13,6 +13,7 @@ const pulledColumns = {
   seq: syncEvents.seq,
   deviceId: syncEvents.deviceId,
   kind: syncEvents.kind,
+  version: syncEvents.version,
   entityId: syncEvents.entityId,
   occurredAt: syncEvents.occurredAt,
   payload: syncEvents.payload,
@@ -28,6 +29,7 @@ const toPulled = (row: EventRow, deviceId: string): PulledEvent => {
   const event: PulledEvent = {
     id: row.eventId,
     kind: row.kind,
+    version: row.version,
     entityId: row.entityId,
     occurredAt: row.occurredAt,
     payload: row.payload,

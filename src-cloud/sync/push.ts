@@ -6,12 +6,7 @@ import { parseIn } from '../../src-node/zod-locale';
 import { instantSchema } from '../../src-shared/bounds';
 import type { Language } from '../../src-shared/i18n';
 import { unsafeTextPath, withSafeText } from '../../src-shared/text-safety';
-import {
-  EVENT_KINDS,
-  EVENT_PAYLOADS,
-  type EventKind,
-  type PushedEvent,
-} from '../../src-shared/sync/events';
+import { EVENT_CATALOGUE, isEventKind, type PushedEvent } from '../../src-shared/sync/events';
 import type { EventResult } from '../../src-shared/sync/sync';
 import type { CashbackLedger } from '../consumers/cashback-ledger';
 import type { CloudDb, CloudTx } from '../db/open';
@@ -19,14 +14,22 @@ import type { DevicesService } from '../devices/service';
 import type { DeviceActor } from '../http/context';
 import { StoreOwnerBook } from '../devices/store-owners';
 import { CouponClaimBook } from './coupon-claims';
-import { appendEvents, type EventRow } from './event-log';
+import { appendEvents, forgetEvents, type EventRow } from './event-log';
 import type { EventScope, Outcome } from './outcome';
 import { eventHash } from './payload-hash';
 import { syncEvents } from './schema';
 import { holdStream } from './stream';
 
-const isKind = (kind: string): kind is EventKind =>
-  (EVENT_KINDS as readonly string[]).includes(kind);
+/**
+ * A stored refusal for a kind (or version) this cloud did not know then: never the till's
+ * fault, so once the kind is in the catalogue the event is decided again when it comes back
+ * (the desktop requeues such dead letters at start-up).
+ */
+const knownNow = (event: PushedEvent, result: EventResult) =>
+  result.status === 'rejected' &&
+  result.error?.code === 'UNKNOWN_EVENT_KIND' &&
+  isEventKind(event.kind) &&
+  (event.version ?? 1) <= EVENT_CATALOGUE[event.kind].version;
 
 /**
  * The codes, redemptions and stores a batch's claims, voids and cashback codes name (read
@@ -90,10 +93,14 @@ export class PushService {
       const receivedAt = this.clock.now();
       const rows: EventRow[] = [];
       const results: EventResult[] = [];
+      /** Stored refusals of kinds unknown then, decided again below (their rows replaced). */
+      const redecided: string[] = [];
       for (const event of events) {
         const hash = eventHash(event);
         const earlier = stored.get(event.id);
-        if (earlier) {
+        if (earlier && earlier.hash === hash && knownNow(event, earlier.result)) {
+          redecided.push(event.id);
+        } else if (earlier) {
           results.push(
             earlier.hash === hash
               ? earlier.result
@@ -127,6 +134,7 @@ export class PushService {
           seq,
           deviceId: device.deviceId,
           kind: event.kind,
+          version: event.version ?? 1,
           entityId: event.entityId,
           occurredAt: event.occurredAt,
           // A refused event is kept with its answer; what the database cannot store is replaced.
@@ -141,6 +149,7 @@ export class PushService {
       }
       await claims.flush();
       await owners.flush();
+      await forgetEvents(tx, device.merchantId, redecided);
       await appendEvents(tx, rows);
       await stream.save();
       return results;
@@ -176,8 +185,16 @@ export class PushService {
     event: PushedEvent,
     lang: Language,
   ): Promise<Outcome> {
-    if (!isKind(event.kind))
+    if (!isEventKind(event.kind))
       return { status: 'rejected', code: 'UNKNOWN_EVENT_KIND', details: { kind: event.kind } };
+    // A newer till's payload version: refused as unknown, decided again once this cloud knows it.
+    const version = event.version ?? 1;
+    if (version > EVENT_CATALOGUE[event.kind].version)
+      return {
+        status: 'rejected',
+        code: 'UNKNOWN_EVENT_KIND',
+        details: { kind: `${event.kind}@${version}` },
+      };
     const unsafe = unsafeTextPath(event.payload, ['payload']);
     if (unsafe)
       return { status: 'rejected', code: 'UNSAFE_TEXT', details: { path: unsafe.join('.') } };
@@ -185,7 +202,7 @@ export class PushService {
     const when = parseIn(instantSchema, event.occurredAt, lang, ['occurredAt']);
     if (!when.ok)
       return { status: 'rejected', code: 'VALIDATION_FAILED', details: { issues: when.issues } };
-    const parsed = parseIn(EVENT_PAYLOADS[event.kind] as z.ZodType, event.payload, lang, [
+    const parsed = parseIn(EVENT_CATALOGUE[event.kind].payload as z.ZodType, event.payload, lang, [
       'payload',
     ]);
     if (!parsed.ok)

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { EventResult, EventStatus } from '../../src-shared/sync/sync';
 import { merchants } from '../merchants/schema';
 
@@ -20,6 +29,8 @@ export const syncEvents = pgTable(
     /** null: made by the cloud itself (a consumer's cashback redemption). */
     deviceId: text(),
     kind: text().notNull(),
+    /** The catalogue version of the payload (src-shared/sync/events.ts). */
+    version: integer().notNull().default(1),
     entityId: text().notNull(),
     occurredAt: epochMs().notNull(),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
@@ -32,6 +43,8 @@ export const syncEvents = pgTable(
   (t) => [
     primaryKey({ columns: [t.merchantId, t.eventId] }),
     uniqueIndex('sync_events_seq_unique').on(t.merchantId, t.seq),
+    // The projections find the redemption a void names, the code a cashback payout names.
+    index('sync_events_entity_idx').on(t.merchantId, t.kind, t.entityId),
   ],
 );
 

@@ -55,6 +55,8 @@ import { analyticsHandlers } from './analytics/handlers';
 import { scheduleAnalyticsReadAhead } from './analytics/read-ahead';
 import { SyncService } from './sync/service';
 import { syncHandlers } from './sync/handlers';
+import { CloudFirstRedeem } from './redemption/cloud-first';
+import { chainHandlers } from './chain/handlers';
 import { SyncLink } from './sync/link';
 import type { SecretSealer } from './platform/secret-sealer';
 import { BackupService } from './settings/backups';
@@ -264,6 +266,9 @@ export async function createCore(options: CoreOptions) {
     { ...ledgers, templates },
     options.secretSealer,
   );
+  // Events an older cloud refused for kinds it did not know go out again (after an upgrade).
+  const requeued = sync.issues.requeueKnownKinds();
+  if (requeued) logger.info('sync: dead letters of now known kinds queued again', { requeued });
 
   const till = new TillService(
     adb,
@@ -294,7 +299,7 @@ export async function createCore(options: CoreOptions) {
     ...auditHandlers(audit),
     ...productsHandlers(products, inventoryJobs),
     ...couponsHandlers(templates, couponsService, batches, printing),
-    ...redemptionHandlers(redemption),
+    ...redemptionHandlers(redemption, new CloudFirstRedeem(redemption, sync, clock)),
     ...cashbackHandlers(cashback, printing),
     ...printingHandlers(printing),
     ...stockHandlers(stock),
@@ -304,6 +309,7 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
+    ...chainHandlers(sync.chain),
     ...homeHandlers(new HomeService(adb, clock, stores, settings)),
     ...settingsHandlers({
       shopSettings,

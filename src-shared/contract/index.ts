@@ -25,6 +25,7 @@ import { importsEvents } from './imports';
 import { tillMethods } from './till';
 import { membersMethods } from './members';
 import { pointsMethods } from './points';
+import { chainMethods } from './chain';
 
 export * from './define';
 
@@ -56,6 +57,7 @@ export const methods = {
   ...tillMethods,
   ...membersMethods,
   ...pointsMethods,
+  ...chainMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

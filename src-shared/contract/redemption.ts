@@ -183,6 +183,11 @@ export const redemptionMethods = {
       redemption: redemptionSchema,
       verdict: verdictSchema,
       replayed: z.boolean(),
+      /**
+       * Who decided: `cloud` (a paired till asked first and the cloud answered) or `offline`
+       * (this till alone: not paired, or the cloud did not answer in time; the push settles it).
+       */
+      decidedBy: z.enum(['cloud', 'offline']),
     }),
     access: [...ALL_STAFF, 'terminal'],
   }),

@@ -29,6 +29,8 @@ export const storeSchema = z.object({
   address: z.string(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
+  /** 商圈 (optional); absent from the stores.changed of an older PC. */
+  businessDistrict: z.string().nullable().default(null),
   timezone: z.string(),
   active: z.boolean(),
   terminals: z.array(terminalSchema),
@@ -49,6 +51,13 @@ export const storeFieldsSchema = z.object({
   address: z.string().trim().max(120, { message: 'validation.tooLong' }).default(''),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),
+  businessDistrict: z
+    .string()
+    .trim()
+    .max(40, { message: 'validation.tooLong' })
+    .nullable()
+    .default(null)
+    .transform((value) => value || null),
   timezone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
 });
 export type StoreFields = z.input<typeof storeFieldsSchema>;

@@ -13,6 +13,11 @@ export const syncSettingsSchema = z.object({
   offlineMaxCountPerDay: z.number().int().min(0).max(1000),
   /** …and at most this much discount in total (fen) per business day. */
   offlineMaxFenPerDay: z.number().int().min(0).max(100_000_000),
+  /**
+   * A paired till asks the cloud first when it redeems, and waits this long for the answer
+   * before the offline path decides (0: never ask).
+   */
+  onlineClaimTimeoutMs: z.number().int().min(0).max(5000).default(800),
 });
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;
 

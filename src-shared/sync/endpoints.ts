@@ -29,6 +29,8 @@ import {
   unpairResponseSchema,
   uploadKeysRequestSchema,
 } from './pairing';
+import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
+import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
 /**
@@ -179,6 +181,25 @@ export const cloudEndpoints = {
     summary: "The merchant's events after a cursor, oldest first, paginated",
     query: pullQuerySchema,
     response: pullResponseSchema,
+  }),
+  'sync.claims': endpoint({
+    method: 'POST',
+    path: '/v1/sync/claims',
+    auth: 'device',
+    tag: 'sync',
+    summary:
+      'Claim a single-use code before redeeming it (the cloud decides at once), or release a claim',
+    body: onlineClaimRequestSchema,
+    response: onlineClaimResponseSchema,
+  }),
+  'sync.chainStock': endpoint({
+    method: 'GET',
+    path: '/v1/sync/chain-stock',
+    auth: 'device',
+    tag: 'sync',
+    summary: "Every store's stock levels changed after a cursor, and the merchant's stores",
+    query: chainStockQuerySchema,
+    response: chainStockResponseSchema,
   }),
   'consumers.redeemCashback': endpoint({
     method: 'POST',

@@ -2,31 +2,10 @@ import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../validation';
 import { instantSchema, moneyFenSchema } from '../bounds';
 
-/**
- * What a till tells the cloud: its outbox rows, one event each. The kind is the outbox topic.
- * The cloud reads the kinds it decides on (claims, voids, cashback) and relays every kind to the
- * merchant's other devices through pull.
- */
-export const EVENT_KINDS = [
-  'redemption.completed',
-  'redemption.voided',
-  'coupons.issued',
-  'coupons.cancelled',
-  'templates.changed',
-  'sales.recorded',
-  'stock.moved',
-  'staff.changed',
-  'stores.changed',
-  'cashback.issued',
-  'cashback.redeemed',
-  'members.changed',
-  'members.consented',
-  'members.levelChanged',
-  'points.moved',
-] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
-
 const looseRecord = z.record(z.string(), z.unknown());
+/** Ids the tills make (UUIDv7) or were given by an import: names, not checked as UUIDs. */
+const refSchema = z.string().min(1).max(64);
+const qtySchema = z.number().int();
 
 /** A single-use coupon redeemed at a till: a claim the cloud accepts first-come. */
 export const redemptionClaimSchema = z.looseObject({
@@ -71,9 +50,100 @@ export const cashbackRedeemedSchema = z.looseObject({
   via: z.enum(['counter', 'terminal', 'cloud']),
 });
 
+/** One change of stock in a store (+ in, − out), as the stock documents carry it. */
+export const movementSchema = z.looseObject({
+  id: refSchema,
+  storeId: refSchema,
+  productId: refSchema,
+  /** The product's SKU: how another PC of the chain (other product ids) finds it. */
+  sku: z.string().max(64).nullish(),
+  qty: qtySchema,
+});
+
+/** A stock document (receipt, stocktake, transfer): its movements, per store. */
+export const stockDocumentSchema = z.looseObject({
+  documentId: refSchema,
+  movements: z.array(movementSchema),
+});
+
+/** A sale as the till recorded it; its movements are in the sale's store. */
+export const saleRecordedSchema = z.looseObject({
+  id: refSchema,
+  storeId: refSchema,
+  totalFen: moneyFenSchema,
+  discountFen: moneyFenSchema,
+  soldAt: instantSchema,
+  /** The business day it counts on (YYYY-MM-DD, store's zone); '' from an older till. */
+  businessDate: z.string().max(10).optional(),
+  lines: z.array(z.looseObject({ productId: refSchema, qty: qtySchema })),
+  redemptionIds: z.array(z.string()).optional(),
+  tenders: z.array(looseRecord).optional(),
+  movements: z.array(
+    z.looseObject({
+      id: refSchema,
+      productId: refSchema,
+      sku: z.string().max(64).nullish(),
+      qty: qtySchema,
+    }),
+  ),
+});
+
+/** Goods back from a sale: the stock back in and the money back per tender. */
+export const saleReturnedSchema = z.looseObject({
+  documentId: refSchema,
+  movements: z.array(movementSchema),
+  refunds: z.array(
+    z.looseObject({
+      storeId: refSchema,
+      amountFen: moneyFenSchema,
+      at: instantSchema,
+      businessDate: z.string().max(10).optional(),
+    }),
+  ),
+});
+
+export const couponsIssuedSchema = z.looseObject({
+  batchId: refSchema,
+  templateId: refSchema,
+  count: z.number().int().nonnegative(),
+  storeId: refSchema.nullish(),
+  codes: z.array(z.string()).optional(),
+});
+
+export const couponsCancelledSchema = z.looseObject({
+  code: z.string().min(1).max(64),
+  at: instantSchema,
+  reason: z.string().nullish(),
+});
+
+// Relayed to the other PCs as they are (each applies what it knows): only the id is required.
+export const templatesChangedSchema = z.looseObject({
+  template: looseRecord.optional(),
+  versions: z.array(looseRecord).optional(),
+});
+
+export const staffChangedSchema = z.looseObject({ id: refSchema, name: z.string().optional() });
+
+/** A store of the merchant: the cloud's list of stores (region, location, 商圈) comes from it. */
+export const storeChangedSchema = z.looseObject({
+  id: refSchema,
+  name: z.string().optional(),
+  code: z.string().optional(),
+  provinceCode: z.string().optional(),
+  cityCode: z.string().optional(),
+  districtCode: z.string().optional(),
+  lat: z.number().nullish(),
+  lng: z.number().nullish(),
+  timezone: z.string().optional(),
+  /** 商圈: the business district the store sits in (optional; older tills do not send it). */
+  businessDistrict: z.string().max(40).nullish(),
+  active: z.boolean().optional(),
+  updatedAt: instantSchema.optional(),
+});
+
 /**
- * One movement of a member's points (issue 22): a fact of its own, so the cloud and the other
- * stores add movements up and two stores earning offline merge without loss.
+ * One movement of a member's points: a fact of its own, so the cloud and the other stores add
+ * movements up and two stores earning offline merge without loss.
  */
 export const pointsMovedSchema = z.looseObject({
   id: idSchema,
@@ -85,24 +155,79 @@ export const pointsMovedSchema = z.looseObject({
   at: instantSchema,
 });
 
-/** The payload each kind must carry; kinds the cloud only relays take any JSON object. */
-export const EVENT_PAYLOADS = {
-  'redemption.completed': redemptionClaimSchema,
-  'redemption.voided': redemptionVoidSchema,
-  'coupons.issued': looseRecord,
-  'coupons.cancelled': looseRecord,
-  'templates.changed': looseRecord,
-  'sales.recorded': looseRecord,
-  'stock.moved': looseRecord,
-  'staff.changed': looseRecord,
-  'stores.changed': looseRecord,
-  'cashback.issued': cashbackIssuedSchema,
-  'cashback.redeemed': cashbackRedeemedSchema,
-  'members.changed': looseRecord,
-  'members.consented': looseRecord,
-  'members.levelChanged': looseRecord,
-  'points.moved': pointsMovedSchema,
-} satisfies Record<EventKind, z.ZodType>;
+/** A member as saved at a till (the row; `created` on sign-up). */
+export const memberChangedSchema = z.looseObject({ id: refSchema });
+
+/** One change of a member's consent for a purpose (the consent log's row). */
+export const memberConsentedSchema = z.looseObject({ id: refSchema, memberId: refSchema });
+
+/** A member's level changed (the level history's row). */
+export const memberLevelChangedSchema = z.looseObject({ id: refSchema, memberId: refSchema });
+
+interface CatalogueEntry {
+  /** The payload's version: a till writes the current one; the cloud accepts up to it. */
+  version: number;
+  payload: z.ZodType<Record<string, unknown>>;
+  /** Written by an older till only: accepted and relayed, never written by this one. */
+  legacy?: true;
+}
+const entry = <S extends z.ZodType<Record<string, unknown>>>(payload: S, version = 1) => ({
+  version,
+  payload,
+});
+
+/**
+ * THE catalogue: every outbox event kind with its payload schema and version. The kind is the
+ * outbox topic. The desktop writes only these kinds (OutboxService.add takes a DesktopEventKind
+ * and checks it at run time); the cloud accepts every kind in it, decides on some (claims,
+ * voids, cashback), projects others (stock, sales, stores: see src-cloud/projections) and
+ * relays all of them to the merchant's other devices through pull.
+ */
+export const EVENT_CATALOGUE = {
+  'redemption.completed': entry(redemptionClaimSchema),
+  'redemption.voided': entry(redemptionVoidSchema),
+  'coupons.issued': entry(couponsIssuedSchema),
+  'coupons.cancelled': entry(couponsCancelledSchema),
+  'templates.changed': entry(templatesChangedSchema),
+  'sale.recorded': entry(saleRecordedSchema),
+  'sale.returned': entry(saleReturnedSchema),
+  'stock.received': entry(stockDocumentSchema),
+  'stock.adjusted': entry(stockDocumentSchema),
+  'stock.transferred': entry(stockDocumentSchema),
+  'staff.changed': entry(staffChangedSchema),
+  'stores.changed': entry(storeChangedSchema),
+  'cashback.issued': entry(cashbackIssuedSchema),
+  'cashback.redeemed': entry(cashbackRedeemedSchema),
+  'members.changed': entry(memberChangedSchema),
+  'members.consented': entry(memberConsentedSchema),
+  'members.levelChanged': entry(memberLevelChangedSchema),
+  'points.moved': entry(pointsMovedSchema),
+  // The names of the first cloud documentation; no till ever wrote them, kept accepted.
+  'sales.recorded': { ...entry(looseRecord), legacy: true },
+  'stock.moved': { ...entry(looseRecord), legacy: true },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type EventKind = keyof typeof EVENT_CATALOGUE;
+export const EVENT_KINDS = Object.keys(EVENT_CATALOGUE) as EventKind[];
+/** The kinds a desktop of this version writes (not the legacy ones). */
+export type DesktopEventKind = {
+  [K in EventKind]: (typeof EVENT_CATALOGUE)[K] extends { legacy: true } ? never : K;
+}[EventKind];
+export const DESKTOP_EVENT_KINDS = EVENT_KINDS.filter(
+  (kind) => !('legacy' in EVENT_CATALOGUE[kind]),
+) as DesktopEventKind[];
+/** What a writer passes for a kind (rows spread as they are: the schema is loose). */
+export type EventPayloadInput<K extends EventKind> = z.input<
+  (typeof EVENT_CATALOGUE)[K]['payload']
+>;
+
+export const isEventKind = (kind: string): kind is EventKind =>
+  Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, kind);
+export const isDesktopEventKind = (kind: string): kind is DesktopEventKind =>
+  isEventKind(kind) && !('legacy' in EVENT_CATALOGUE[kind]);
+/** The catalogue version of a kind (1 for a kind it does not know). */
+export const eventVersion = (kind: string): number =>
+  isEventKind(kind) ? EVENT_CATALOGUE[kind].version : 1;
 
 /** One outbox row as pushed. The id is the idempotency key: the outbox row's UUIDv7. */
 export const pushedEventSchema = z.object({
@@ -120,6 +245,8 @@ export const pushedEventSchema = z.object({
     .max(64)
     .regex(/^[\x20-\x7E]+$/),
   occurredAt: epochMsSchema,
+  /** The catalogue version of the payload; absent from older tills (version 1). */
+  version: z.number().int().min(1).max(1000).optional(),
   payload: looseRecord,
 });
 export type PushedEvent = z.infer<typeof pushedEventSchema>;

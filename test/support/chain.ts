@@ -41,6 +41,11 @@ export async function chainShop(cloud: TestCloud, merchantId: string, name: stri
       throw new Error(`sync at ${name} ended ${after.state}: ${String(after.lastError)}`);
     return after;
   }
+  // These tills decide redemptions on their own, as tills the cloud does not answer in time:
+  // the conflicts the ledgers must survive come from that path (the cloud asked first has its
+  // own test, test/unit/sync/online-claims.test.ts).
+  const settings = await shop.ok('sync.getSettings', {}, shop.ownerToken);
+  await shop.ok('sync.setSettings', { ...settings, onlineClaimTimeoutMs: 0 }, shop.ownerToken);
   // Pairing starts a round in the background: let it end, so every later round is the test's.
   await syncNow();
   return { ...shop, name, deviceId: status.deviceId!, syncNow };

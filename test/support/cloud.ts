@@ -176,6 +176,8 @@ export async function startCloud(
 
   return {
     base,
+    /** The cloud's own database: for a test that sets up what an older cloud stored. */
+    database,
     adminToken: ADMIN_TOKEN,
     otpFor,
     clock,

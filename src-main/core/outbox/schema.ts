@@ -8,7 +8,10 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: text().primaryKey(),
+    /** An event kind of the catalogue (src-shared/sync/events.ts). */
     topic: text().notNull(),
+    /** The catalogue version of the payload when it was written. */
+    version: integer().notNull().default(1),
     entityId: text().notNull(),
     payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer().notNull(),

@@ -3,6 +3,12 @@ import type { AppDatabase } from '../db/database';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';
 import { placeholdersFor } from '../db/placeholders';
+import {
+  EVENT_CATALOGUE,
+  isDesktopEventKind,
+  type DesktopEventKind,
+  type EventPayloadInput,
+} from '../../../src-shared/sync/events';
 import { outbox } from './schema';
 
 export class OutboxService {
@@ -16,8 +22,8 @@ export class OutboxService {
   ) {
     this.insert = adb.db.insert(outbox).values(placeholdersFor(outbox)).prepare();
     this.moveStaged = adb.sqlite.prepare(
-      `INSERT INTO outbox (id, topic, entity_id, payload, created_at, sent_at)
-       SELECT id, topic, entity_id, payload, created_at, NULL FROM sales_import_outbox
+      `INSERT INTO outbox (id, topic, version, entity_id, payload, created_at, sent_at)
+       SELECT id, topic, version, entity_id, payload, created_at, NULL FROM sales_import_outbox
        WHERE run_id = ? ORDER BY id`,
     );
   }
@@ -40,15 +46,26 @@ export class OutboxService {
     this.adb.db.update(outbox).set({ sentAt: null }).where(eq(outbox.id, id)).run();
   }
 
-  /** Call inside the `write()` of the change: the row commits or rolls back with it. */
-  add(topic: string, entityId: string, payload: Record<string, unknown>): void {
+  /**
+   * Call inside the `write()` of the change: the row commits or rolls back with it. Only kinds
+   * of the event catalogue: the type says so, and a kind built at run time is checked here, so
+   * the cloud never gets a kind it does not know (and the shop no dead letter for it).
+   */
+  add<K extends DesktopEventKind>(topic: K, entityId: string, payload: EventPayloadInput<K>): void {
     this.insert.run({
       id: newId(),
-      topic,
+      ...OutboxService.kind(topic),
       entityId,
       payload,
       createdAt: this.clock.now(),
       sentAt: null,
     });
+  }
+
+  /** The topic and its catalogue version; throws for a kind outside the catalogue. */
+  static kind(topic: string): { topic: DesktopEventKind; version: number } {
+    if (!isDesktopEventKind(topic))
+      throw new Error(`outbox: "${topic}" is not an event kind of the catalogue`);
+    return { topic, version: EVENT_CATALOGUE[topic].version };
   }
 }

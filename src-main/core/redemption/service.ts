@@ -70,10 +70,50 @@ export class RedemptionService {
     return findBestCombination(ctx, this.rules, this.products, till, input.codes, order);
   }
 
+  /**
+   * The redemption `redeem` would record now, for the cloud to decide first; null when the key
+   * was seen (a replay: redeem answers it); the refusal when the code is refused here (evaluated
+   * once: a bad code counts once against the guess guard).
+   */
+  plan(ctx: HandlerContext, input: ParsedInputOf<'redemption.redeem'>) {
+    if (this.byIdempotencyKey.get(input.idempotencyKey)) return null;
+    const till = this.till(ctx, input.storeId);
+    const order = this.resolveOrder(input.order);
+    const outcome = this.rules.evaluate(ctx, till, input.code, order, input.withCodes);
+    if (outcome instanceof Refusal)
+      return { refusal: new AppError(`COUPON_${outcome.reason}`, outcome.details) };
+    const { coupon, verdict } = outcome;
+    const actor = ctx.actor;
+    return {
+      timeZone: till.timeZone,
+      claim: {
+        id: newId(),
+        code: coupon.code,
+        couponId: coupon.id,
+        templateId: coupon.templateId,
+        storeId: till.storeId,
+        terminalId: till.terminalId,
+        staffId: actor.kind === 'staff' ? actor.staffId : null,
+        customerPhone: order.customerPhone ?? coupon.customerPhone,
+        subtotalFen: verdict.subtotalFen,
+        discountFen: verdict.discountFen,
+        createdAt: this.clock.now(),
+      },
+    };
+  }
+
+  /** When a redemption made here was voided here (null: not ours, or standing). */
+  voidedHere(redemptionId: string): number | null {
+    const row = this.ledger.row(redemptionId);
+    return row?.status === 'voided' ? row.voidedAt : null;
+  }
+
+  /** `id`: the redemption's id when the cloud already holds the claim under it. */
   redeem(
     ctx: HandlerContext,
     input: ParsedInputOf<'redemption.redeem'>,
-  ): OutputOf<'redemption.redeem'> {
+    id: string = newId(),
+  ): Omit<OutputOf<'redemption.redeem'>, 'decidedBy'> {
     const till = this.till(ctx, input.storeId);
     const order = this.resolveOrder(input.order);
     return this.adb.write(() => {
@@ -88,7 +128,7 @@ export class RedemptionService {
       const { coupon, verdict } = outcome;
       const actor = ctx.actor;
       const row: RedemptionRow = {
-        id: newId(),
+        id,
         couponId: coupon.id,
         code: coupon.code,
         templateId: coupon.templateId,
@@ -145,7 +185,10 @@ export class RedemptionService {
   }
 
   /** The same idempotency key answers the same redemption; for another code it is an error. */
-  private replay(earlier: RedemptionRow, codeInput: string): OutputOf<'redemption.redeem'> {
+  private replay(
+    earlier: RedemptionRow,
+    codeInput: string,
+  ): Omit<OutputOf<'redemption.redeem'>, 'decidedBy'> {
     const reading = readCode(codeInput, this.keys);
     if (!reading.ok || reading.code !== earlier.code) throw new AppError('IDEMPOTENCY_KEY_REUSED');
     const redemption = this.readModel.toRedemption(earlier);

@@ -2,6 +2,7 @@ import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { DomainEvents } from '../events/domain-events';
 import type { OutboxService } from '../outbox/service';
+import { skuLookup } from '../products/sku-of';
 
 /** What follows a sale or a return: the cloud learns it, the audit log (returns), the UI. */
 export function salesEffects(
@@ -9,17 +10,27 @@ export function salesEffects(
   adb: AppDatabase,
   { audit, outbox }: { audit: AuditService; outbox: OutboxService },
 ): void {
+  const skuOf = skuLookup(adb);
   events.on('sale.recorded', ({ sale, lines, redemptionIds, movements, tenders }) =>
     outbox.add('sale.recorded', sale.id, {
       ...sale,
       lines,
       redemptionIds,
       tenders,
-      movements: movements.map((m) => ({ id: m.id, productId: m.productId, qty: m.qty })),
+      movements: movements.map((m) => ({
+        id: m.id,
+        productId: m.productId,
+        sku: skuOf(m.productId),
+        qty: m.qty,
+      })),
     }),
   );
   events.on('sale.returned', ({ sale, refundFen, refunds, reason, documentId, movements }, ctx) => {
-    outbox.add('sale.returned', documentId, { documentId, movements, refunds });
+    outbox.add('sale.returned', documentId, {
+      documentId,
+      movements: movements.map((m) => ({ ...m, sku: skuOf(m.productId) })),
+      refunds,
+    });
     audit.record(ctx, {
       action: 'sales.return',
       targetType: 'sale',

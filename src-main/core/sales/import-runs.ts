@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
 import { OutboxService } from '../outbox/service';
+import type { DesktopEventKind, EventPayloadInput } from '../../../src-shared/sync/events';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';
@@ -27,14 +28,18 @@ export class HeldOutbox extends OutboxService {
     this.runId = runId;
   }
 
-  override add(topic: string, entityId: string, payload: Record<string, unknown>): void {
+  override add<K extends DesktopEventKind>(
+    topic: K,
+    entityId: string,
+    payload: EventPayloadInput<K>,
+  ): void {
     if (this.runId === null) return super.add(topic, entityId, payload);
     this.adb.db
       .insert(salesImportOutbox)
       .values({
         id: newId(),
         runId: this.runId,
-        topic,
+        ...OutboxService.kind(topic),
         entityId,
         payload,
         createdAt: this.heldClock.now(),

@@ -173,6 +173,7 @@ export const salesImportOutbox = sqliteTable(
       .notNull()
       .references(() => salesImportRuns.id),
     topic: text().notNull(),
+    version: integer().notNull().default(1),
     entityId: text().notNull(),
     payload: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer().notNull(),

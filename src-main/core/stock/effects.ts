@@ -4,10 +4,14 @@ import type { AppDatabase } from '../db/database';
 import type { StockDocumentFacts } from '../events/catalogue';
 import type { DomainEvents } from '../events/domain-events';
 import type { OutboxService } from '../outbox/service';
+import type { DesktopEventKind } from '../../../src-shared/sync/events';
 import { pairsOf } from './ledger';
+import { skuLookup } from '../products/sku-of';
 
 /** The outbox topic of each document's movements (a sale's and a return's go with the sale). */
-const OUTBOX_TOPICS: Partial<Record<StockDocumentFacts['kind'], string>> = {
+const OUTBOX_TOPICS: Partial<
+  Record<StockDocumentFacts['kind'], DesktopEventKind & `stock.${string}`>
+> = {
   receipt: 'stock.received',
   stocktake: 'stock.adjusted',
   transfer: 'stock.transferred',
@@ -22,6 +26,7 @@ export function stockEffects(
   adb: AppDatabase,
   { audit, outbox, alerts }: { audit: AuditService; outbox: OutboxService; alerts: AlertsService },
 ): void {
+  const skuOf = skuLookup(adb);
   events.on('stock.moved', ({ movements }) => alerts.afterMovements(pairsOf(movements)));
   // The stock an undone import took is back: its alerts are checked again.
   events.on('sales.importUndone', ({ pairs }) => {
@@ -29,7 +34,11 @@ export function stockEffects(
   });
   events.on('stock.moved', ({ movements, document }, ctx) => {
     const topic = OUTBOX_TOPICS[document.kind];
-    if (topic) outbox.add(topic, document.id, { documentId: document.id, movements });
+    if (topic)
+      outbox.add(topic, document.id, {
+        documentId: document.id,
+        movements: movements.map((m) => ({ ...m, sku: skuOf(m.productId) })),
+      });
     const audited = {
       targetType: 'stockDocument',
       targetId: document.id,

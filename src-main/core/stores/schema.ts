@@ -13,6 +13,8 @@ export const stores = sqliteTable(
     address: text().notNull().default(''),
     lat: real(),
     lng: real(),
+    /** 商圈: the business district the store sits in (optional), shown to consumers nearby. */
+    businessDistrict: text(),
     /** IANA zone: business days and expiry are cut here, never in the PC's zone. */
     timezone: text().notNull(),
     active: integer({ mode: 'boolean' }).notNull().default(true),

@@ -131,6 +131,7 @@ export class StoresService {
         address: input.address,
         lat: input.lat,
         lng: input.lng,
+        businessDistrict: input.businessDistrict,
         timezone: input.timezone,
         createdAt: now,
         updatedAt: now,
@@ -172,6 +173,7 @@ export class StoresService {
       if (input.address !== undefined) changes.address = input.address;
       if (input.lat !== undefined) changes.lat = input.lat;
       if (input.lng !== undefined) changes.lng = input.lng;
+      if (input.businessDistrict !== undefined) changes.businessDistrict = input.businessDistrict;
       if (input.timezone !== undefined) changes.timezone = input.timezone;
       if (input.active !== undefined) changes.active = input.active;
       this.adb.db.update(stores).set(changes).where(eq(stores.id, input.id)).run();

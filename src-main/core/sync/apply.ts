@@ -180,6 +180,7 @@ export class PulledEventApplier {
           address: fields.address,
           lat: fields.lat,
           lng: fields.lng,
+          businessDistrict: fields.businessDistrict,
           timezone: fields.timezone,
           active: fields.active,
           updatedAt: fields.updatedAt,

@@ -27,6 +27,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   intervalSeconds: 60,
   offlineMaxCountPerDay: 20,
   offlineMaxFenPerDay: 50_000,
+  onlineClaimTimeoutMs: 800,
 };
 export const SYNC_SETTINGS_KEY = 'sync.settings';
 

@@ -4,6 +4,7 @@ import type { SyncConflict } from '../../../src-shared/contract/sync';
 import { displayCode } from '../../../src-shared/coupons/codes';
 import { maskPhone } from '../../../src-shared/phone';
 import type { Conflict } from '../../../src-shared/sync/sync';
+import { isEventKind } from '../../../src-shared/sync/events';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { OutboxService } from '../outbox/service';
@@ -163,6 +164,37 @@ export class SyncIssues {
     this.changed();
     this.pushSoon();
     return { eventId };
+  }
+
+  /**
+   * At start-up: dead letters the cloud refused as UNKNOWN_EVENT_KIND for a kind that is in the
+   * catalogue now (an older cloud, or an older desktop's kinds before the catalogue) go back in
+   * the queue. They were never the user's fault; the cloud decides such an event again.
+   * Returns how many.
+   */
+  requeueKnownKinds(): number {
+    const ids = this.adb.write(() => {
+      const dead = this.adb.db
+        .select({ eventId: syncIssues.eventId, eventKind: syncIssues.eventKind })
+        .from(syncIssues)
+        .where(
+          and(
+            eq(syncIssues.kind, 'dead'),
+            eq(syncIssues.errorCode, 'UNKNOWN_EVENT_KIND'),
+            isNull(syncIssues.resolvedAt),
+          ),
+        )
+        .all()
+        .filter((row) => isEventKind(row.eventKind))
+        .map((row) => row.eventId);
+      for (const eventId of dead) {
+        this.adb.db.delete(syncIssues).where(eq(syncIssues.eventId, eventId)).run();
+        this.outbox.markUnsent(eventId);
+      }
+      return dead;
+    });
+    if (ids.length) this.changed();
+    return ids.length;
   }
 
   discardDeadLetter(ctx: HandlerContext & { actor: StaffActor }, eventId: string) {

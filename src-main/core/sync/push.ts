@@ -60,6 +60,7 @@ export class OutboxPusher {
       .map((row) => ({
         id: row.id,
         kind: row.topic,
+        version: row.version,
         entityId: row.entityId,
         occurredAt: row.createdAt,
         payload: row.payload,

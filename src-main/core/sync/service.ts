@@ -16,6 +16,8 @@ import type { SettingsService } from '../settings/service';
 import { terminals } from '../stores/schema';
 import { PulledEventApplier } from './apply';
 import { SyncIssues } from './issues';
+import { ChainStockCache } from '../chain/cache';
+import type { OnlineClaimRequest, OnlineClaimResponse } from '../../../src-shared/sync/claims';
 import { CloudClient, CloudError } from './cloud-client';
 import { SyncLink, type LinkRow } from './link';
 import { OutboxPusher } from './push';
@@ -36,6 +38,8 @@ export class SyncService {
   readonly issues: SyncIssues;
   private readonly pusher: OutboxPusher;
   private readonly applier: PulledEventApplier;
+  /** The chain's stock as the cloud reported it, fetched after each round. */
+  readonly chain: ChainStockCache;
   private readonly scheduler: SyncScheduler;
   private syncing = false;
   private offline = false;
@@ -68,6 +72,7 @@ export class SyncService {
     );
     this.pusher = new OutboxPusher(adb, clock, outbox, config.batchSize);
     this.applier = new PulledEventApplier(adb, clock, ledgers);
+    this.chain = new ChainStockCache(adb, clock);
     this.scheduler = new SyncScheduler(
       () => this.round(),
       {
@@ -92,6 +97,11 @@ export class SyncService {
   }
 
   // --- settings -------------------------------------------------------------------------------
+
+  /** Paired and not revoked: the cloud may be asked. */
+  isPaired(): boolean {
+    return this.link.get()?.state === 'paired';
+  }
 
   getSettings(): SyncSettings {
     return readSyncSettings(this.settings);
@@ -128,6 +138,7 @@ export class SyncService {
     );
     const now = this.clock.now();
     this.adb.write(() => {
+      this.chain.clear();
       this.link.create(
         {
           cloudUrl: input.cloudUrl,
@@ -175,6 +186,7 @@ export class SyncService {
     }
     this.adb.write(() => {
       this.link.remove();
+      this.chain.clear();
       this.audit.record(ctx, { action: 'sync.unpair', details: { merchant: link.merchantName } });
     });
     this.emitStatus();
@@ -239,6 +251,7 @@ export class SyncService {
       await this.pullAll(client, link);
       const { signingKeys: merchantKeys } = await client.call('devices.signingKeys');
       this.link.replaceKeys(merchantKeys);
+      await this.fetchChain(client);
       this.link.update({ lastSyncAt: this.clock.now(), lastError: null, lastErrorAt: null });
       this.offline = false;
       if (pushed.conflicts || pushed.rejected)
@@ -249,6 +262,42 @@ export class SyncService {
     } finally {
       this.syncing = false;
       this.emitStatus();
+    }
+  }
+
+  /**
+   * Asks the cloud to decide a claim (or release one) within `timeoutMs`. Null when this PC is
+   * not paired, or the cloud did not answer in time or at all: the caller's offline path decides.
+   */
+  async claimOnline(
+    body: OnlineClaimRequest,
+    timeoutMs: number,
+  ): Promise<OnlineClaimResponse | null> {
+    const link = this.link.get();
+    if (!link || link.state !== 'paired' || this.closed || timeoutMs <= 0) return null;
+    const client = new CloudClient({
+      baseUrl: link.cloudUrl,
+      token: link.nextToken ?? link.token,
+      timeoutMs,
+      lang: 'zh-CN',
+      signal: this.abort.signal,
+    });
+    try {
+      return await client.call('sync.claims', { body });
+    } catch (error) {
+      if (!(error instanceof CloudError)) throw error;
+      this.logger.warn('sync: online claim not answered', { code: error.code });
+      return null;
+    }
+  }
+
+  /** The chain's stock; a cloud without it (older) leaves the round a success all the same. */
+  private async fetchChain(client: CloudClient) {
+    try {
+      await this.chain.fetch(client, () => this.closed);
+    } catch (error) {
+      if (!(error instanceof CloudError) || error.failure === 'transient') throw error;
+      this.logger.warn('sync: chain stock not fetched', { code: error.code });
     }
   }
 

@@ -2,6 +2,7 @@ import { Button, Space, Table, Tag, Typography, type TableColumnsType } from 'an
 import { useTranslation } from 'react-i18next';
 import type { LevelStatus, StockLevel } from '../../../../src-shared/contract/stock';
 import { ProductName } from '../../ui/ProductName';
+import { ChainLevelsButton } from './ChainLevels';
 import styles from './StockPage.module.css';
 
 export const STATUS_COLORS: Record<LevelStatus, string> = {
@@ -82,7 +83,7 @@ export function StockTable(props: StockTableProps) {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: canSetThresholds ? 150 : 80,
+      width: canSetThresholds ? 240 : 80,
       render: (_, level) => (
         <Space size={0}>
           <Button type="link" onClick={() => props.onAction('movements', level)}>
@@ -92,6 +93,9 @@ export function StockTable(props: StockTableProps) {
             <Button type="link" onClick={() => props.onAction('thresholds', level)}>
               {t('stock.actions.thresholds')}
             </Button>
+          )}
+          {canSetThresholds && (
+            <ChainLevelsButton productId={level.productId} productName={level.productName} />
           )}
         </Space>
       ),

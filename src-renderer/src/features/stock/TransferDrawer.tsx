@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProductPicker } from '../../ui/ProductPicker';
 import { StoreSelect } from '../../ui/StoreSelect';
+import { TargetStoreLevel } from './ChainLevels';
 import { LinesTable, QtyInput } from './LinesTable';
 import { useProductLines } from './product-lines';
 import { useLevelsOf, useTransfer } from './stock-queries';
@@ -101,6 +102,15 @@ export function TransferDrawer({
             width: 110,
             align: 'right',
             render: (_, line) => available.get(line.product.id) ?? '…',
+          },
+          {
+            key: 'target',
+            title: t('stock.transfer.target'),
+            width: 130,
+            align: 'right',
+            render: (_, line) => (
+              <TargetStoreLevel productId={line.product.id} storeId={toStoreId} />
+            ),
           },
           {
             key: 'qty',

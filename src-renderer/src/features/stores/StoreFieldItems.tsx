@@ -55,7 +55,7 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
       >
         <Input placeholder={t('storeFields.addressPlaceholder')} maxLength={120} />
       </Form.Item>
-      {/* Coordinates and the time zone are rarely touched: folded, still part of the form. */}
+      {/* Coordinates, 商圈 and the time zone are rarely touched: folded, still part of the form. */}
       <Collapse
         ghost
         size="small"
@@ -66,6 +66,19 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
             forceRender: true,
             children: (
               <Row gutter={16}>
+                <Col span={24}>
+                  <Form.Item
+                    name={name('businessDistrict')}
+                    label={t('storeFields.businessDistrict')}
+                    tooltip={t('storeFields.businessDistrictHelp')}
+                    rules={[rule(fields.businessDistrict, { toInput: blankToNull })]}
+                  >
+                    <Input
+                      placeholder={t('storeFields.businessDistrictPlaceholder')}
+                      maxLength={40}
+                    />
+                  </Form.Item>
+                </Col>
                 <Col span={12}>
                   <Form.Item label={t('storeFields.location')} style={{ marginBottom: 0 }}>
                     <Row gutter={8}>

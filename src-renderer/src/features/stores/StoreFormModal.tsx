@@ -14,6 +14,7 @@ const formValuesOf = (store: Store): StoreFormValues => ({
   address: store.address,
   lat: store.lat,
   lng: store.lng,
+  businessDistrict: store.businessDistrict,
   timezone: store.timezone,
 });
 

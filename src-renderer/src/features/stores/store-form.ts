@@ -10,6 +10,7 @@ export interface StoreFormValues {
   address?: string;
   lat?: number | null;
   lng?: number | null;
+  businessDistrict?: string | null;
   timezone: string;
 }
 
@@ -24,6 +25,7 @@ export function toStoreFields(values: StoreFormValues): StoreFields {
     address: values.address ?? '',
     lat: blankToNull(values.lat),
     lng: blankToNull(values.lng),
+    businessDistrict: blankToNull(values.businessDistrict),
     timezone: values.timezone,
   };
 }

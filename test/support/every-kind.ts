@@ -1,0 +1,105 @@
+import type { PairedShop } from './sync';
+import { OWNER_PIN } from './core';
+
+let runNo = 0;
+
+/**
+ * Does at a real desktop core every action that writes an outbox row: a store and a staff
+ * member added, a template, codes issued, redeemed, voided and cancelled, goods received,
+ * counted and transferred, a sale and a return, a cashback code issued and paid. Returns what
+ * it made, for the tests of the catalogue and of the cloud's projections.
+ */
+export async function doEveryKind(shop: PairedShop) {
+  const { ok, ownerToken, cashierToken, ids, products } = shop;
+  const n = ++runNo;
+  const second = await ok(
+    'stores.create',
+    {
+      name: `二号店 ${n}`,
+      districtCode: '320105',
+      lat: 32.04,
+      lng: 118.78,
+      businessDistrict: '河西万达商圈',
+    },
+    ownerToken,
+  );
+  await ok('staff.create', { name: `王店长${n}`, role: 'manager', pin: '864209' }, ownerToken);
+  const template = await shop.activeTemplate();
+  const [redeemed, cancelled] = [
+    await shop.issueOne(template.id),
+    await shop.issueOne(template.id),
+  ];
+  const first = await ok(
+    'redemption.redeem',
+    { code: redeemed.code, order: { subtotalFen: 12000 }, idempotencyKey: `every-${n}-1` },
+    cashierToken,
+  );
+  await ok(
+    'redemption.void',
+    {
+      redemptionId: first.redemption.id,
+      managerId: ids.ownerId,
+      managerPin: OWNER_PIN,
+      reason: '顾客退货',
+    },
+    ownerToken,
+  );
+  const kept = await ok(
+    'redemption.redeem',
+    { code: redeemed.code, order: { subtotalFen: 15000 }, idempotencyKey: `every-${n}-2` },
+    cashierToken,
+  );
+  await ok('coupons.cancel', { code: cancelled.code, reason: '打印错误' }, ownerToken);
+
+  await ok(
+    'stock.receive',
+    {
+      storeId: ids.storeId,
+      lines: [
+        { sku: 'APL-1', qty: 40 },
+        { sku: 'MLK-1', qty: 24 },
+      ],
+    },
+    ownerToken,
+  );
+  await ok(
+    'stock.adjust',
+    { storeId: ids.storeId, lines: [{ sku: 'MLK-1', countedQty: 22 }] },
+    ownerToken,
+  );
+  await ok(
+    'stock.transfer',
+    { fromStoreId: ids.storeId, toStoreId: second.id, lines: [{ sku: 'APL-1', qty: 10 }] },
+    ownerToken,
+  );
+  const { sale } = await ok(
+    'sales.record',
+    {
+      terminalSaleId: `EVERY-${process.pid}-${n}`,
+      storeId: ids.storeId,
+      lines: [
+        { sku: 'APL-1', qty: 3, unitPriceFen: 1299 },
+        { sku: 'MLK-1', qty: 2, unitPriceFen: 650 },
+      ],
+    },
+    ownerToken,
+  );
+  const returned = await ok(
+    'sales.return',
+    { saleId: sale.id, lines: [{ saleLineId: sale.lines[1]!.id, qty: 1 }], reason: '破损' },
+    ownerToken,
+  );
+
+  await shop.activeTemplate({
+    name: '苹果返现 2 元',
+    rule: { type: 'cashback', rewardFen: 200 },
+    scope: { productIds: [products.apple.id], categories: [] },
+  });
+  const cashback = await ok(
+    'cashback.requestCode',
+    { barcode: '6901234567892', terminalId: ids.terminalId },
+    cashierToken,
+  );
+  await ok('cashback.redeem', { code: cashback.code, phone: '13900000000' }, cashierToken);
+  return { second, template, redemption: kept.redemption, sale, returned, cashback };
+}
