@@ -6,7 +6,8 @@ let runNo = 0;
 /**
  * Does at a real desktop core every action that writes an outbox row: a store and a staff
  * member added, a template, codes issued, redeemed, voided and cancelled, goods received,
- * counted and transferred, a sale and a return, a cashback code issued and paid. Returns what
+ * counted and transferred, a member signed up and raised a level, a sale earning points and a
+ * return, a cashback code issued and paid. Returns what
  * it made, for the tests of the catalogue and of the cloud's projections.
  */
 export async function doEveryKind(shop: PairedShop) {
@@ -72,11 +73,32 @@ export async function doEveryKind(shop: PairedShop) {
     { fromStoreId: ids.storeId, toStoreId: second.id, lines: [{ sku: 'APL-1', qty: 10 }] },
     ownerToken,
   );
+  // A member signs up with a consent, is raised a level by hand, and the sale earns points.
+  const levels = await ok(
+    'levels.save',
+    {
+      levels: [
+        { name: '普通会员', thresholdFen: 0, multiplierPct: 100 },
+        { name: '银卡', thresholdFen: 50_000, multiplierPct: 150 },
+      ],
+    },
+    ownerToken,
+  );
+  const { member } = await ok(
+    'members.create',
+    {
+      phone: `1380013${String(8000 + n).padStart(4, '0')}`,
+      consents: [{ purpose: 'marketingSms', granted: true, textShown: '同意接收优惠短信' }],
+    },
+    cashierToken,
+  );
+  await ok('members.update', { id: member.id, levelId: levels[1]!.id }, ownerToken);
   const { sale } = await ok(
     'sales.record',
     {
       terminalSaleId: `EVERY-${process.pid}-${n}`,
       storeId: ids.storeId,
+      memberId: member.id,
       lines: [
         { sku: 'APL-1', qty: 3, unitPriceFen: 1299 },
         { sku: 'MLK-1', qty: 2, unitPriceFen: 650 },
