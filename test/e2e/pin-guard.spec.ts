@@ -31,8 +31,15 @@ function callApi(page: Page, method: string, body: unknown) {
   );
 }
 
+/** A wrong PIN at a person's pace, and its answer awaited (the pad clears for the next one). */
 async function typeWrongPin(page: Page) {
+  const answered = page.waitForResponse((response) =>
+    /\/api\/auth\.(login|unlock)$/.test(new URL(response.url()).pathname),
+  );
   await page.keyboard.type('000000', { delay: 60 });
+  await answered;
+  // The pad clears after the answer is shown; keys typed before that would be lost.
+  await page.waitForTimeout(150);
 }
 
 test('the lock screen is held by the server: a reload or a script gets no further', async ({

@@ -127,6 +127,10 @@ test('a change waits as pending, and 立即同步 sends it', async ({ page }) =>
     discountFen: 2000,
     createdAt: Date.now(),
   });
+  // This till decides offline, as when its line is down (online, the cloud refuses it at once:
+  // test/unit/sync/online-claims.test.ts).
+  const settings = await api('sync.getSettings', {}, token);
+  await api('sync.setSettings', { ...settings, onlineClaimTimeoutMs: 0 }, token);
   await api(
     'redemption.redeem',
     { code, order: { subtotalFen: 12000 }, idempotencyKey: `e2e-${code}`, storeId },
