@@ -8,6 +8,7 @@ export { DEMO_STAFF_PIN };
 import { hashPin } from '../../auth/secrets';
 import type { Sqlite } from '../../db/open';
 import { DEMO_CATALOG, DEMO_NAMES, DEMO_STORES, DEMO_TEMPLATES } from './catalog';
+import { DemoCustomers } from './customers';
 import { Random } from './random';
 import { nameInitials } from '../../products/initials';
 
@@ -59,8 +60,6 @@ export type DemoProgress = (phase: string, done: number, total: number) => void;
 
 /** The stores whose trend the demo bends, so the insights have something to find. */
 export const DEMO_DECLINING_STORE = 1;
-/** Per store, the share of member sales made by someone new to it (a little different each). */
-const NEW_FACE_SHARE = [0.26, 0.32, 0.29, 0.24, 0.35, 0.3];
 export const DEMO_GROWING_STORE = 3;
 
 export async function generateDemo(
@@ -145,30 +144,8 @@ export async function generateDemo(
   const templates = DEMO_TEMPLATES.map((t) => ({ ...t, id: id(createdAt) }));
   const cashbackTemplate = templates.find((t) => t.rule.type === 'cashback')!;
   const cashbackProducts = products.slice(0, Math.min(8, products.length));
-  const phoneAt = (i: number) =>
-    `+861${['38', '39', '58', '86', '77'][i % 5]}${String(10_000_000 + ((i * 7919 + options.seed) % 89_999_999)).padStart(8, '0')}`;
-  const phones = Array.from({ length: o.phones }, (_, i) => phoneAt(i));
-  // Each store's members so far, first comers first; new faces take the next unused phone.
-  const members = new Map<number, string[]>();
-  let nextNewPhone = 0;
-  /**
-   * The phone of a member sale: mostly a member of this store coming back (the early ones most
-   * often), but a share are new faces every day — passers-by and new sign-ups — so the
-   * returning-customer rate climbs over the first weeks and settles near 65–75 %, never 98 %.
-   */
-  const memberPhone = (storeIndex: number, day: number, newFace: number, pick: number) => {
-    const known = members.get(storeIndex) ?? [];
-    members.set(storeIndex, known);
-    // A shop new to the data has few members yet: new faces are most sales at first.
-    const settled = NEW_FACE_SHARE[storeIndex % NEW_FACE_SHARE.length]!;
-    const share = settled + (0.9 - settled) * Math.exp(-day / 10);
-    if (!known.length || newFace < share) {
-      const phone = phoneAt(nextNewPhone++);
-      known.push(phone);
-      return phone;
-    }
-    return known[Math.floor(pick * pick * known.length)]!;
-  };
+  const customers = new DemoCustomers(options.seed);
+  const phones = Array.from({ length: o.phones }, (_, i) => customers.phoneAt(i));
 
   sqlite.transaction(() => {
     const insertStore = run(
@@ -327,7 +304,8 @@ export async function generateDemo(
         });
         const subtotal = lines.reduce((sum, l) => sum + l.amountFen, 0);
         // Four sales in ten give a member's phone (two draws, as before, keep the rest alike).
-        const phone = rnd.next() < 0.4 ? memberPhone(storeIndex, d, rnd.next(), rnd.next()) : null;
+        const phone =
+          rnd.next() < 0.4 ? customers.memberPhone(storeIndex, d, rnd.next(), rnd.next()) : null;
         const cashier = cashiers[Math.floor(rnd.next() * cashiers.length)]!;
         let discount = 0;
         let redemption: {
