@@ -1,5 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { CLOUD_START_TIMEOUT_MS, startCloud, type CloudBackend, type TestCloud } from './cloud';
 
 /**
  * A tiny HTTP proxy in front of a real cloud that injects the faults a shop's network has:
@@ -142,3 +144,23 @@ export async function startFaultProxy(target: string) {
   };
 }
 export type FaultProxy = Awaited<ReturnType<typeof startFaultProxy>>;
+
+/**
+ * For a suite: a real cloud on `backend` and a fault proxy in front of it, started before its
+ * tests (handed to `use`) and closed after them.
+ */
+export function cloudBehindProxy(
+  backend: CloudBackend,
+  use: (started: { cloud: TestCloud; proxy: FaultProxy }) => void,
+): void {
+  let started: { cloud: TestCloud; proxy: FaultProxy } | null = null;
+  beforeAll(async () => {
+    const cloud = await startCloud(backend);
+    started = { cloud, proxy: await startFaultProxy(cloud.base) };
+    use(started);
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.proxy.close();
+    await started?.cloud.close();
+  }, CLOUD_START_TIMEOUT_MS);
+}

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  CLOUD_START_TIMEOUT_MS,
-  describeOnEachBackend,
-  startCloud,
-  type TestCloud,
-} from '../../support/cloud';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { expect, it } from 'vitest';
+import { describeOnEachBackend, type TestCloud } from '../../support/cloud';
+import { cloudBehindProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop } from '../../support/sync';
 
 describeOnEachBackend("other stores' stock on every PC (stock.chainLevels)", (backend) => {
   let cloud: TestCloud;
   let proxy: FaultProxy;
-  beforeAll(async () => {
-    cloud = await startCloud(backend);
-    proxy = await startFaultProxy(cloud.base);
-  }, CLOUD_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await proxy.close();
-    await cloud.close();
-  }, CLOUD_START_TIMEOUT_MS);
+  cloudBehindProxy(backend, (started) => ({ cloud, proxy } = started));
 
   it('shows each store of the chain after a round, and what it last knew (and when) offline', async () => {
     const merchant = await cloud.newMerchant();

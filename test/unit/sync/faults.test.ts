@@ -1,13 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import {
-  CLOUD_START_TIMEOUT_MS,
-  describeOnEachBackend,
-  startCloud,
-  type TestCloud,
-} from '../../support/cloud';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { beforeEach, expect, it } from 'vitest';
+import { describeOnEachBackend, type TestCloud } from '../../support/cloud';
+import { cloudBehindProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop, streamIds, type PairedShop } from '../../support/sync';
 import { CloudClient, CloudError } from '../../../src-main/core/sync/cloud-client';
 import { isWeakPin } from '../../../src-shared/auth/weak-pin';
@@ -42,14 +37,7 @@ async function expectStreamHoldsExactly(cloud: TestCloud, merchantId: string, sh
 describeOnEachBackend('sync under faults', (backend) => {
   let cloud: TestCloud;
   let proxy: FaultProxy;
-  beforeAll(async () => {
-    cloud = await startCloud(backend);
-    proxy = await startFaultProxy(cloud.base);
-  }, CLOUD_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await proxy.close();
-    await cloud.close();
-  }, CLOUD_START_TIMEOUT_MS);
+  cloudBehindProxy(backend, (started) => ({ cloud, proxy } = started));
   beforeEach(() => {
     Object.assign(proxy.faults, {
       down: false,

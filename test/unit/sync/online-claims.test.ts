@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  CLOUD_START_TIMEOUT_MS,
-  describeOnEachBackend,
-  startCloud,
-  type TestCloud,
-} from '../../support/cloud';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { expect, it } from 'vitest';
+import { describeOnEachBackend, type TestCloud } from '../../support/cloud';
+import { cloudBehindProxy, type FaultProxy } from '../../support/fault-proxy';
 import { pairedShop, type PairedShop } from '../../support/sync';
 
 const TRIES = 50;
@@ -45,14 +40,7 @@ async function redeemEverywhere(a: PairedShop, b: PairedShop, code: string, tag:
 describeOnEachBackend('a paired till asks the cloud first (POST /v1/sync/claims)', (backend) => {
   let cloud: TestCloud;
   let proxy: FaultProxy;
-  beforeAll(async () => {
-    cloud = await startCloud(backend);
-    proxy = await startFaultProxy(cloud.base);
-  }, CLOUD_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await proxy.close();
-    await cloud.close();
-  }, CLOUD_START_TIMEOUT_MS);
+  cloudBehindProxy(backend, (started) => ({ cloud, proxy } = started));
 
   it('two online tills redeem one code 50 times at once: one success, decided by the cloud, no conflict', async () => {
     const { a, b, code } = await twoTillsAndACode(cloud, proxy);

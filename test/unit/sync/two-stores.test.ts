@@ -1,12 +1,7 @@
 import { sellApples } from '../../support/cashback';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  CLOUD_START_TIMEOUT_MS,
-  describeOnEachBackend,
-  startCloud,
-  type TestCloud,
-} from '../../support/cloud';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { expect, it } from 'vitest';
+import { describeOnEachBackend, type TestCloud } from '../../support/cloud';
+import { cloudBehindProxy, type FaultProxy } from '../../support/fault-proxy';
 import { freshPhone } from '../../support/phones';
 import { pairedShop } from '../../support/sync';
 import { localDate } from '../../../src-shared/time';
@@ -14,14 +9,7 @@ import { localDate } from '../../../src-shared/time';
 describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
   let cloud: TestCloud;
   let proxy: FaultProxy;
-  beforeAll(async () => {
-    cloud = await startCloud(backend);
-    proxy = await startFaultProxy(cloud.base);
-  }, CLOUD_START_TIMEOUT_MS);
-  afterAll(async () => {
-    await proxy.close();
-    await cloud.close();
-  }, CLOUD_START_TIMEOUT_MS);
+  cloudBehindProxy(backend, (started) => ({ cloud, proxy } = started));
 
   it('a code issued at store A is redeemed at store B after sync, and A then refuses it', async () => {
     const merchant = await cloud.newMerchant();
@@ -299,11 +287,7 @@ describeOnEachBackend('two stores of a chain through the cloud', (backend) => {
       a.ownerToken,
     );
     expect(byRegion.total).toBe(1);
-    const profile = await a.ok(
-      'analytics.consumer',
-      { ...range, phone: consumer },
-      a.ownerToken,
-    );
+    const profile = await a.ok('analytics.consumer', { ...range, phone: consumer }, a.ownerToken);
     expect(profile).toMatchObject({ rewardFen: 200, total: { total: 1 } });
     // Pulling again counts nothing twice.
     await a.syncNow();
