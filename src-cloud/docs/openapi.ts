@@ -47,7 +47,9 @@ function operation(name: string, def: EndpointDef) {
         ? [{ adminToken: [] }]
         : def.auth === 'device'
           ? [{ deviceToken: [] }]
-          : [],
+          : def.auth === 'consumer'
+            ? [{ walletSession: [] }]
+            : [],
     parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
     ...(def.body
       ? {
@@ -97,6 +99,12 @@ export function buildOpenApiDocument(version: string) {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'The admin token' },
         deviceToken: { type: 'http', scheme: 'bearer', description: 'A device token (sdc_…)' },
+        walletSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sd_wallet',
+          description: 'The wallet session cookie set by consumers.session',
+        },
       },
       responses: {
         Error: {

@@ -2,7 +2,12 @@ import { cloudEndpoints, type EndpointDef } from '../../src-shared/sync/endpoint
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-const AUTH_LABELS = { admin: 'admin token', device: 'device token', public: 'public' } as const;
+const AUTH_LABELS = {
+  admin: 'admin token',
+  device: 'device token',
+  public: 'public',
+  consumer: 'wallet session',
+} as const;
 
 /** /docs: the endpoint list, readable without scripts or outside assets, and the JSON's link. */
 export function renderDocsPage(document: {

@@ -29,6 +29,17 @@ import {
   unpairResponseSchema,
   uploadKeysRequestSchema,
 } from './pairing';
+import {
+  claimOfferSchema,
+  claimResponseSchema,
+  consumerMeSchema,
+  issuanceParamsSchema,
+  sessionRequestSchema,
+  setConsentsRequestSchema,
+  storeParamsSchema,
+  walletQuerySchema,
+  walletResponseSchema,
+} from './wallet';
 import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
 import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
@@ -37,9 +48,10 @@ import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSch
  * Who may call an endpoint:
  * - admin: the operator's admin token (`Authorization: Bearer <admin token>`);
  * - device: a paired device's token;
- * - public: anyone (pairing with a code, consumers); rate-limited by address.
+ * - public: anyone (pairing with a code, consumers); rate-limited by address;
+ * - consumer: a phone signed in to the merchant's wallet (session cookie of `consumers.session`).
  */
-export type EndpointAuth = 'admin' | 'device' | 'public';
+export type EndpointAuth = 'admin' | 'device' | 'public' | 'consumer';
 
 export interface EndpointDef {
   method: 'GET' | 'POST';
@@ -230,6 +242,92 @@ export const cloudEndpoints = {
     params: consumerParamsSchema,
     body: historyRequestSchema,
     response: historyResponseSchema,
+  }),
+  'consumers.session': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/session',
+    auth: 'public',
+    tag: 'consumers',
+    summary:
+      'Sign a phone in with its one-time code: sets the wallet session cookie (HttpOnly, SameSite=Lax, this merchant only)',
+    params: consumerParamsSchema,
+    body: sessionRequestSchema,
+    response: consumerMeSchema,
+  }),
+  'consumers.me': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/me',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'Who is signed in: masked phone, consents, member card',
+    params: consumerParamsSchema,
+    response: consumerMeSchema,
+  }),
+  'consumers.signOut': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/session/end',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'End this phone’s wallet session',
+    params: consumerParamsSchema,
+    response: z.object({ ended: z.boolean() }),
+  }),
+  'consumers.setConsents': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/consents',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'Record the consumer’s answer per purpose (marketing SMS, location), with the text shown',
+    params: consumerParamsSchema,
+    body: setConsentsRequestSchema,
+    response: consumerMeSchema,
+  }),
+  'consumers.issuanceOffer': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/issuances/:issuanceId',
+    auth: 'public',
+    tag: 'consumers',
+    summary: 'What an issuance QR gives, before signing in',
+    params: issuanceParamsSchema,
+    response: claimOfferSchema,
+  }),
+  'consumers.claimIssuance': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/issuances/:issuanceId/claim',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Claim a coupon of an issuance QR (exact under concurrency; a second claim answers the coupon held)',
+    params: issuanceParamsSchema,
+    response: claimResponseSchema,
+  }),
+  'consumers.storeOffer': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/stores/:storeId',
+    auth: 'public',
+    tag: 'consumers',
+    summary: 'What a store’s fixed QR gives now, before signing in',
+    params: storeParamsSchema,
+    response: claimOfferSchema,
+  }),
+  'consumers.claimStore': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/stores/:storeId/claim',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'Claim the store’s default coupon (the store QR)',
+    params: storeParamsSchema,
+    response: claimResponseSchema,
+  }),
+  'consumers.wallet': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/wallet',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'The signed-in phone’s coupons by status and its member card',
+    params: consumerParamsSchema,
+    query: walletQuerySchema,
+    response: walletResponseSchema,
   }),
 } as const satisfies Record<string, EndpointDef>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMsSchema, idSchema } from '../validation';
 import { instantSchema, moneyFenSchema } from '../bounds';
+import { issuanceChangedSchema, storeDefaultCouponSchema } from './wallet';
 
 const looseRecord = z.record(z.string(), z.unknown());
 /** Ids the tills make (UUIDv7) or were given by an import: names, not checked as UUIDs. */
@@ -202,6 +203,8 @@ export const EVENT_CATALOGUE = {
   'members.consented': entry(memberConsentedSchema),
   'members.levelChanged': entry(memberLevelChangedSchema),
   'points.moved': entry(pointsMovedSchema),
+  'claims.issuanceChanged': entry(issuanceChangedSchema),
+  'stores.defaultCouponChanged': entry(storeDefaultCouponSchema),
   // The names of the first cloud documentation; no till ever wrote them, kept accepted.
   'sales.recorded': { ...entry(looseRecord), legacy: true },
   'stock.moved': { ...entry(looseRecord), legacy: true },

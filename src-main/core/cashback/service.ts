@@ -5,7 +5,7 @@ import { endOfLocalDay, localDate, localDateTime, startOfLocalDay } from '../../
 import type { CashbackSettings } from '../../../src-shared/contract/cashback';
 import { saleLines, sales } from '../sales/schema';
 import type { SettingsService } from '../settings/service';
-import { generateCodes } from '../coupons/code-generator';
+import { generateCodes } from '../../../src-node/coupons/code-generator';
 import { codeValidity, type IssueService } from '../coupons/issue';
 import { cashbackCodes, couponTemplates } from '../coupons/schema';
 import type { SigningKeys } from '../coupons/signing-keys';

@@ -5,7 +5,7 @@ import type { CouponRow } from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import { SYSTEM_CONTEXT } from '../events/domain-events';
 import { newId } from '../../../src-node/ids';
-import { generateCodes } from './code-generator';
+import { generateCodes } from '../../../src-node/coupons/code-generator';
 import { coupons } from './schema';
 
 /** What a batch of new codes shares. */

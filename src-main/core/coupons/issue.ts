@@ -13,7 +13,7 @@ import type { EventContext } from '../events/domain-events';
 import type { IssueLedger } from './issue-ledger';
 import { couponBatches, coupons } from './schema';
 import type { SigningKeys } from './signing-keys';
-import { signToken } from './token';
+import { signToken } from '../../../src-node/coupons/token';
 import type { TemplatesService } from './templates';
 
 /**

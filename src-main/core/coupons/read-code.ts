@@ -1,6 +1,6 @@
 import { looksLikeToken, parseCode } from '../../../src-shared/coupons/codes';
 import type { SigningKeys } from './signing-keys';
-import { verifyToken, type TokenClaims } from './token';
+import { verifyToken, type TokenClaims } from '../../../src-node/coupons/token';
 
 export type CodeReading =
   | { ok: true; code: string; token: TokenClaims | null }

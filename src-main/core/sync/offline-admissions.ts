@@ -3,7 +3,7 @@ import type { SyncSettings } from '../../../src-shared/contract/sync';
 import { formatFen } from '../../../src-shared/money';
 import { localDate } from '../../../src-shared/time';
 import { couponTemplates, type coupons } from '../coupons/schema';
-import type { TokenClaims } from '../coupons/token';
+import type { TokenClaims } from '../../../src-node/coupons/token';
 import type { AppDatabase } from '../db/database';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';

@@ -1,6 +1,6 @@
 import { sellApples } from '../../support/cashback';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { verifyToken } from '../../../src-main/core/coupons/token';
+import { verifyToken } from '../../../src-node/coupons/token';
 import type { PushedEvent } from '../../../src-shared/sync/events';
 import { OWNER_PIN } from '../../support/core';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateCodes } from '../../../src-main/core/coupons/code-generator';
+import { generateCodes } from '../../../src-node/coupons/code-generator';
 import { cashbackShop } from '../../support/cashback';
 
 const quick = (subtotalFen: number) => ({ subtotalFen });

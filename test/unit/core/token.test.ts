@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signToken, verifyToken } from '../../../src-main/core/coupons/token';
+import { signToken, verifyToken } from '../../../src-node/coupons/token';
 
 const secret = randomBytes(32);
 const claims = {

@@ -6,7 +6,7 @@ import {
   crockfordCheckSymbol,
   dammCheckDigit,
   type CodeFormat,
-} from '../../../src-shared/coupons/codes';
+} from '../../src-shared/coupons/codes';
 
 // Codes come from the OS's cryptographic random source, never a counter: knowing one code says
 // nothing about any other. Numeric: first digit 1–9 then 18 digits (~62.9 bits); base32: 60 bits.

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual, type Hash } from 'node:crypto';
-import { TOKEN_PREFIX } from '../../../src-shared/coupons/codes';
+import { TOKEN_PREFIX } from '../../src-shared/coupons/codes';
 
 // The QR payload: SD1.<kid>.<code>.<validUntil, base36 seconds>.<template id, base64url>.<mac>
 // The MAC is HMAC-SHA256 under the merchant key <kid>, truncated to 80 bits: any till holding
