@@ -160,6 +160,7 @@ export const METHOD_NAMES = [
   'members.update',
   'members.setConsent',
   'members.export',
+  'members.profile',
   'members.delete',
   'levels.list',
   'levels.save',

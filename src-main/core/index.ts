@@ -73,6 +73,7 @@ import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberPrivacy } from './members/privacy';
+import { MemberProfiles } from './members/profiles';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -328,6 +329,7 @@ export async function createCore(options: CoreOptions) {
       new MemberSettingsService(adb, settings, audit),
       points,
       new MemberPrivacy(adb, clock, members, points, ledgers, events),
+      new MemberProfiles(adb.sqlite, clock),
     ),
   };
   printing.queue.resumeInterrupted();

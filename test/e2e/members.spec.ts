@@ -197,6 +197,10 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await expect(detail).toContainText('306');
   await expect(page.getByRole('dialog')).toContainText('消费获得');
   await expect(page.getByRole('dialog')).toContainText('同意接收本店的优惠活动短信');
+  // The purchase profile from the rollups; no scores without consent to profiling.
+  const profile = page.getByTestId('member-profile');
+  await expect(profile).toContainText('到店次数2');
+  await expect(profile).toContainText('不做评分与分群');
   await screenshot(page, 'members-detail', { fullPage: false });
   await page.getByRole('dialog').getByRole('button', { name: '撤回' }).click();
   await expect(page.getByText('授权已更新')).toBeVisible();
