@@ -141,6 +141,7 @@ export function buildSharedServices(
     memberCoupons,
     stores,
     (memberId) => points.spendable(memberId),
+    (kid) => keys.secretsFor(kid),
   );
   const points: PointsService = new PointsService(
     adb,

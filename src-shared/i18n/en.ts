@@ -107,6 +107,8 @@ export const en: SharedMessages = {
     CASH_GIVEN_SHORT: 'Cash given {{given}} is less than the cash due {{amount}}',
     TENDER_INVALID: 'Tenders: one cash tender a sale, and only cash gives change',
     MEMBER_NOT_FOUND: 'Member not found',
+    MEMBER_QR_EXPIRED: 'This member code has expired: ask the customer to refresh it on the phone and scan again',
+    MEMBER_QR_INVALID: 'Not a member code of this shop',
     MEMBER_EXISTS: '{{phone}} is already a member',
     POINTS_NEED_MEMBER: 'Paying with points needs the member first',
     POINTS_INSUFFICIENT: 'Not enough points: {{available}} available, {{needed}} needed',

@@ -119,6 +119,8 @@ export const zhCN = {
     HANDOVER_NEEDS_MANAGER: '差额 {{difference}} 超过 {{threshold}}，需要店长输入 PIN 确认',
     DAY_ALREADY_CLOSED: '{{businessDate}} 已经日结过，不能重复日结',
     MEMBER_NOT_FOUND: '找不到该会员',
+    MEMBER_QR_EXPIRED: '会员码已过期，请顾客在手机上刷新后再扫',
+    MEMBER_QR_INVALID: '这不是本店的会员码',
     MEMBER_EXISTS: '手机号 {{phone}} 已是会员',
     POINTS_NEED_MEMBER: '积分支付需要先识别会员',
     POINTS_INSUFFICIENT: '积分不足：可用 {{available}} 分，需要 {{needed}} 分',

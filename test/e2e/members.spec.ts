@@ -134,8 +134,8 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   await scan(page, APPLE.barcode);
   await expect(page.getByTestId('sale-payable')).toHaveText('¥12.50');
 
-  await page.getByLabel('手机号或后 4 位查会员').fill('5678');
-  await page.getByLabel('手机号或后 4 位查会员').press('Enter');
+  await page.getByLabel('手机号、后 4 位或扫会员码').fill('5678');
+  await page.getByLabel('手机号、后 4 位或扫会员码').press('Enter');
   await expect(page.getByTestId('till-member')).toContainText('可用积分 306，可抵 ¥3.06');
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });

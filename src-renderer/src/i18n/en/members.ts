@@ -124,8 +124,10 @@ export const members: UiMessages['members'] = {
     saveLevels: 'Save levels',
   },
   till: {
+    qrScanned: 'Member code scanned: finding the member…',
+    qrNoMember: 'The member code is genuine, but this PC has no such member',
     label: 'Member',
-    lookup: 'Phone or its last 4 digits',
+    lookup: 'Phone, last 4 digits or member code',
     find: 'Find',
     notFound: 'No member found',
     signUp: 'Sign up',

@@ -114,8 +114,10 @@ export const members = {
     saveLevels: '保存等级',
   },
   till: {
+    qrScanned: '已扫会员码，正在查找会员…',
+    qrNoMember: '会员码有效，但本机没有这位会员',
     label: '会员',
-    lookup: '手机号或后 4 位查会员',
+    lookup: '手机号、后 4 位或扫会员码',
     find: '查找',
     notFound: '没有找到会员',
     signUp: '登记会员',
