@@ -103,6 +103,8 @@ export const METHOD_NAMES = [
   'alerts.setThresholds',
   'alerts.previewRules',
   'strategies.list',
+  'strategies.publish',
+  'strategies.unpublish',
   'scanner.settings',
   'scanner.updateSettings',
   'scanner.devices',

@@ -109,6 +109,7 @@ export const en: SharedMessages = {
     MEMBER_NOT_FOUND: 'Member not found',
     MEMBER_QR_EXPIRED: 'This member code has expired: ask the customer to refresh it on the phone and scan again',
     MEMBER_QR_INVALID: 'Not a member code of this shop',
+    STRATEGY_NOT_ADVISED: 'This item is not in the store’s advice now (its alert was resolved, or no discount was suggested)',
     MEMBER_EXISTS: '{{phone}} is already a member',
     POINTS_NEED_MEMBER: 'Paying with points needs the member first',
     POINTS_INSUFFICIENT: 'Not enough points: {{available}} available, {{needed}} needed',

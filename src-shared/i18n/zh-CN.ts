@@ -121,6 +121,7 @@ export const zhCN = {
     MEMBER_NOT_FOUND: '找不到该会员',
     MEMBER_QR_EXPIRED: '会员码已过期，请顾客在手机上刷新后再扫',
     MEMBER_QR_INVALID: '这不是本店的会员码',
+    STRATEGY_NOT_ADVISED: '该商品目前不在本店的建议中（预警已解除或未给出折扣）',
     MEMBER_EXISTS: '手机号 {{phone}} 已是会员',
     POINTS_NEED_MEMBER: '积分支付需要先识别会员',
     POINTS_INSUFFICIENT: '积分不足：可用 {{available}} 分，需要 {{needed}} 分',
