@@ -73,6 +73,9 @@ import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberPrivacy } from './members/privacy';
+import { ClaimsService } from './claims/service';
+import { claimsHandlers } from './claims/handlers';
+import { registerClaimSlips } from './claims/slips';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -290,6 +293,9 @@ export async function createCore(options: CoreOptions) {
     memberOfSale: (saleId) => points.receiptLine(saleId),
   });
 
+  const claims = new ClaimsService(adb, clock, ledgers.claims, templates, stores);
+  registerClaimSlips(adb, printing.slips, { claims, templates, products, stores });
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -329,6 +335,7 @@ export async function createCore(options: CoreOptions) {
       points,
       new MemberPrivacy(adb, clock, members, points, ledgers, events),
     ),
+    ...claimsHandlers(claims, printing),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>

@@ -52,6 +52,8 @@ import { memberEffects } from './members/effects';
 import { PointsLedger } from './points/ledger';
 import { PointsService } from './points/service';
 import { pointsEffects } from './points/effects';
+import { ClaimsLedger } from './claims/ledger';
+import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
 
 export interface SharedServiceOptions {
@@ -175,6 +177,7 @@ export function buildSharedServices(
   memberEffects(events, { audit, outbox, members, levels, stores });
   stockEffects(events, adb, { audit, outbox, alerts });
   tillEffects(events, { audit });
+  claimsEffects(events, adb, { audit, outbox });
 
   return {
     events,
@@ -206,6 +209,7 @@ export function buildSharedServices(
       till: new TillLedger(adb, events),
       points: pointsLedger,
       members: membersLedger,
+      claims: new ClaimsLedger(adb, events),
     },
   };
 }

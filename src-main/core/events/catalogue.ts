@@ -8,6 +8,7 @@ import type { stockMovements } from '../stock/schema';
 import type { dayCloses, shifts } from '../till/schema';
 import type { memberConsentLog, memberLevelHistory, members } from '../members/schema';
 import type { pointLots, pointMovements } from '../points/schema';
+import type { claimIssuances, storeDefaultCoupons } from '../claims/schema';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type CouponRow = typeof coupons.$inferSelect;
@@ -25,6 +26,8 @@ export type ConsentLogRow = typeof memberConsentLog.$inferSelect;
 export type LevelHistoryRow = typeof memberLevelHistory.$inferSelect;
 export type PointLotRow = typeof pointLots.$inferSelect;
 export type PointMovementRow = typeof pointMovements.$inferSelect;
+export type IssuanceRow = typeof claimIssuances.$inferSelect;
+export type StoreDefaultCouponRow = typeof storeDefaultCoupons.$inferSelect;
 
 /**
  * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
@@ -146,6 +149,10 @@ export interface DomainEventCatalogue {
    * movement is a fact of its own, so two stores' movements add up without loss.
    */
   'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[] };
+  /** An issuance QR created (`from` null) or moved from status `from` to its status now. */
+  'claims.issuanceSaved': { issuance: IssuanceRow; from: IssuanceRow['status'] | null };
+  /** The coupon a store's fixed QR gives changed (`before`: the template it gave, if any). */
+  'stores.defaultCouponSet': { row: StoreDefaultCouponRow; before: string | null };
 }
 
 export type DomainEventName = keyof DomainEventCatalogue;
