@@ -101,6 +101,14 @@ test('a manager creates an issuance QR, sees its QR and URL, pauses it and sets 
   await screenshot(page, 'claim-qr-poster', { fullPage: false });
   await page.getByRole('button', { name: '取消' }).click();
 
+  // Its slip: no slip printer here, so the slip is previewed with the printers page and A4 offered.
+  await row.getByRole('button', { name: '打印小票' }).click();
+  const slip = page.locator('.ant-modal', { hasText: '领券二维码小票' });
+  await expect(slip).toContainText('开业扫码领券');
+  await expect(slip).toContainText('每人限领 1 张 · 共 200 张');
+  await screenshot(page, 'claim-qr-slip', { fullPage: false });
+  await slip.locator('.ant-modal-close').click();
+
   // The cloud took both kinds of event (no dead letters), as the catalogue promises.
   const status = await call<{ deadLetterCount: number; pendingCount: number }>('sync.now', {});
   expect(status).toMatchObject({ deadLetterCount: 0, pendingCount: 0 });

@@ -11,6 +11,7 @@ import {
 } from '../../support/cloud';
 import { couponShop } from '../../support/coupons';
 import { START } from '../../support/core';
+import { capturePrinter } from '../../support/per-test-printer';
 import { pairedShop } from '../../support/sync';
 
 const DAY = 24 * 3600_000;
@@ -339,5 +340,55 @@ describe('issuance QRs and store QRs at a paired shop', () => {
       (t) => t.id === template.id,
     );
     expect(row).toMatchObject({ issuedCount: 0, claimedCount: 4, redeemedCount: 1 });
+  });
+  it('prints an issuance QR and a store QR on the thermal printer: the URL in the QR, in Chinese', async () => {
+    const printer = await capturePrinter();
+    const { shop } = await shopWithCloud();
+    const { ok, ownerToken, ids } = shop;
+    const created = await ok(
+      'printers.create',
+      { name: '收银小票机', transport: { kind: 'tcp', ...printer.target }, widthMm: 58 },
+      ownerToken,
+    );
+    await ok(
+      'printers.setDefault',
+      { terminalId: ids.terminalId, printerId: created.id },
+      ownerToken,
+    );
+    const template = await shop.activeTemplate();
+    const issuance = await ok(
+      'claims.createIssuance',
+      { templateId: template.id, title: '扫码领券', count: 50, perPerson: 1 },
+      ownerToken,
+    );
+    const store = await ok(
+      'stores.setDefaultCoupon',
+      { storeId: ids.storeId, templateId: template.id },
+      ownerToken,
+    );
+    const job = await ok(
+      'claims.printQr',
+      { issuanceId: issuance.id, printerId: created.id },
+      ownerToken,
+    );
+    expect(job).toMatchObject({ kind: 'claimQr', total: 1 });
+    await ok('claims.printQr', { storeId: ids.storeId, printerId: created.id }, ownerToken);
+    await shop.core.services.printing.queue.whenIdle();
+    const [issuanceSlip, storeSlip] = await printer.waitForJobs(2);
+    expect(issuanceSlip!.qrs).toEqual([issuance.url]);
+    const text = issuanceSlip!.lines.map((line) => line.text.trim());
+    expect(text).toEqual(
+      expect.arrayContaining(['扫码领券', '满100减20', '每人限领 1 张 · 共 50 张']),
+    );
+    expect(storeSlip!.qrs).toEqual([store.url]);
+    // The big title wraps at 58 mm (a Chinese character is four columns wide there).
+    expect(storeSlip!.lines.map((line) => line.text.trim()).join('')).toContain(
+      '扫码领取本店优惠券',
+    );
+    // An ended issuance's QR gives nothing: it is not printed again.
+    await ok('claims.setIssuanceStatus', { id: issuance.id, status: 'ended' }, ownerToken);
+    expect((await shop.fails('claims.printQr', { issuanceId: issuance.id }, ownerToken)).code).toBe(
+      'ISSUANCE_ENDED',
+    );
   });
 });
