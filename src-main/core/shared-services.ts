@@ -177,7 +177,8 @@ export function buildSharedServices(
   memberEffects(events, { audit, outbox, members, levels, stores });
   stockEffects(events, adb, { audit, outbox, alerts });
   tillEffects(events, { audit });
-  claimsEffects(events, adb, { audit, outbox });
+  const claimsLedger = new ClaimsLedger(adb, events);
+  claimsEffects(events, adb, { audit, outbox, ledger: claimsLedger });
 
   return {
     events,
@@ -209,7 +210,7 @@ export function buildSharedServices(
       till: new TillLedger(adb, events),
       points: pointsLedger,
       members: membersLedger,
-      claims: new ClaimsLedger(adb, events),
+      claims: claimsLedger,
     },
   };
 }

@@ -2,6 +2,7 @@ import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { DomainEvents } from '../events/domain-events';
 import type { OutboxService } from '../outbox/service';
+import type { ClaimsLedger } from './ledger';
 
 /**
  * What follows an issuance QR or a store's default coupon changing: the cloud learns it (it
@@ -11,7 +12,7 @@ import type { OutboxService } from '../outbox/service';
 export function claimsEffects(
   events: DomainEvents,
   adb: AppDatabase,
-  { audit, outbox }: { audit: AuditService; outbox: OutboxService },
+  { audit, outbox, ledger }: { audit: AuditService; outbox: OutboxService; ledger: ClaimsLedger },
 ): void {
   events.on('claims.issuanceSaved', ({ issuance, from }, ctx) => {
     outbox.add('claims.issuanceChanged', issuance.id, {
@@ -57,16 +58,8 @@ export function claimsEffects(
     });
   });
 
-  // A claim's codes carry the issuance id (or, from a store's poster, the store id) as batch.
-  const isClaimBatch = adb.sqlite.prepare(
-    `SELECT 1 FROM claim_issuances WHERE id = @batch
-     UNION ALL SELECT 1 FROM store_default_coupons WHERE store_id = @batch LIMIT 1`,
-  );
-  const countClaimed = adb.sqlite.prepare(
-    'UPDATE coupon_templates SET claimed_count = claimed_count + ? WHERE id = ?',
-  );
+  // Codes the cloud issued for a claim, pulled here, count as claimed on their template.
   events.on('coupons.issued', ({ origin, batchId, templateId, count }) => {
-    if (origin !== 'remote' || !batchId || !isClaimBatch.get({ batch: batchId })) return;
-    countClaimed.run(count, templateId);
+    if (origin === 'remote' && batchId) ledger.countClaimed(batchId, templateId, count);
   });
 }
