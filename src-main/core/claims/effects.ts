@@ -14,7 +14,9 @@ export function claimsEffects(
   adb: AppDatabase,
   { audit, outbox, ledger }: { audit: AuditService; outbox: OutboxService; ledger: ClaimsLedger },
 ): void {
-  events.on('claims.issuanceSaved', ({ issuance, from }, ctx) => {
+  // Pulled from another PC: the cloud and that PC's audit log already have it.
+  events.on('claims.issuanceSaved', ({ issuance, from, origin }, ctx) => {
+    if (origin !== 'local') return;
     outbox.add('claims.issuanceChanged', issuance.id, {
       id: issuance.id,
       templateId: issuance.templateId,
@@ -43,7 +45,8 @@ export function claimsEffects(
     'SELECT name FROM coupon_templates WHERE id = ?',
   );
   const nameOf = (id: string | null) => (id ? (templateName.get(id)?.name ?? null) : null);
-  events.on('stores.defaultCouponSet', ({ row, before }, ctx) => {
+  events.on('stores.defaultCouponSet', ({ row, before, origin }, ctx) => {
+    if (origin !== 'local') return;
     outbox.add('stores.defaultCouponChanged', row.storeId, {
       storeId: row.storeId,
       templateId: row.templateId,
@@ -59,7 +62,7 @@ export function claimsEffects(
   });
 
   // Codes the cloud issued for a claim, pulled here, count as claimed on their template.
-  events.on('coupons.issued', ({ origin, batchId, templateId, count }) => {
-    if (origin === 'remote' && batchId) ledger.countClaimed(batchId, templateId, count);
+  events.on('coupons.issued', ({ claimed, templateId, count }) => {
+    if (claimed) ledger.countClaimed(templateId, count);
   });
 }

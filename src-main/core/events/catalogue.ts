@@ -78,6 +78,8 @@ export interface DomainEventCatalogue {
     validUntil: number;
     issuedAt: number;
     origin: Origin | 'known';
+    /** Issued by the cloud for a phone that claimed it (an issuance QR or a store's poster). */
+    claimed?: boolean;
   };
   /** A code taken out of use before it was redeemed. */
   'coupons.cancelled': { coupon: CouponRow; at: number; reason: string };
@@ -149,10 +151,17 @@ export interface DomainEventCatalogue {
    * movement is a fact of its own, so two stores' movements add up without loss.
    */
   'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[] };
-  /** An issuance QR created (`from` null) or moved from status `from` to its status now. */
-  'claims.issuanceSaved': { issuance: IssuanceRow; from: IssuanceRow['status'] | null };
+  /**
+   * An issuance QR created (`from` null) or moved from status `from` to its status now: here, or
+   * at another PC of the merchant (pulled, so every PC lists it and counts its claims).
+   */
+  'claims.issuanceSaved': {
+    issuance: IssuanceRow;
+    from: IssuanceRow['status'] | null;
+    origin: Origin;
+  };
   /** The coupon a store's fixed QR gives changed (`before`: the template it gave, if any). */
-  'stores.defaultCouponSet': { row: StoreDefaultCouponRow; before: string | null };
+  'stores.defaultCouponSet': { row: StoreDefaultCouponRow; before: string | null; origin: Origin };
 }
 
 export type DomainEventName = keyof DomainEventCatalogue;

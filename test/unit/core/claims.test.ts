@@ -1,4 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendEvents } from '../../../src-cloud/sync/event-log';
+import { eventHash } from '../../../src-cloud/sync/payload-hash';
+import { holdStream } from '../../../src-cloud/sync/stream';
+import type { PushedEvent } from '../../../src-shared/sync/events';
 import { sharedMessages } from '../../../src-shared/i18n';
 import { EVENT_CATALOGUE } from '../../../src-shared/sync/events';
 import { endOfLocalDay } from '../../../src-shared/time';
@@ -60,6 +65,33 @@ describe('issuance QRs and store QRs at a paired shop', () => {
     cloud = await startCloud({ name: 'PGlite', databaseUrl: null });
   }, CLOUD_START_TIMEOUT_MS);
   afterAll(() => cloud.close(), CLOUD_START_TIMEOUT_MS);
+
+  /** Events the cloud itself writes in a merchant's stream (no device), as its claims do. */
+  async function cloudIssues(merchantId: string, events: PushedEvent[]) {
+    await cloud.database.db.transaction(async (tx) => {
+      const stream = await holdStream(tx, merchantId);
+      for (const pushed of events) {
+        const seq = stream.next();
+        await appendEvents(tx, [
+          {
+            merchantId,
+            eventId: pushed.id,
+            seq,
+            deviceId: null,
+            kind: pushed.kind,
+            entityId: pushed.entityId,
+            occurredAt: pushed.occurredAt,
+            payload: pushed.payload,
+            payloadHash: eventHash(pushed),
+            status: 'accepted',
+            result: { eventId: pushed.id, status: 'accepted', seq: String(seq) },
+            receivedAt: pushed.occurredAt,
+          },
+        ]);
+      }
+      await stream.save();
+    });
+  }
 
   async function shopWithCloud() {
     const merchant = await cloud.newMerchant('鲜果优选');
@@ -292,10 +324,12 @@ describe('issuance QRs and store QRs at a paired shop', () => {
       shop.ownerToken,
     );
     await shop.syncNow();
-    // What the cloud sends down after claims: codes of the template, each to a phone, with the
-    // issuance (or the store, from its poster) as the batch; and one of a batch nobody here knows.
+    // What the cloud writes in the merchant's stream after claims (as its claim endpoint does,
+    // from no device): codes of the template, each to a phone, with the issuance as the batch,
+    // or a poster's own batch the desktop never saw. And one code of an unknown batch pushed by
+    // another PC (issued there at its till, not claimed).
     const [a, b, c, d, stranger] = [1, 2, 3, 4, 5].map(() => numericCode());
-    const issued = (batchId: string, codes: string[], phone: string) =>
+    const issued = (batchId: string, codes: string[], phone: string | null) =>
       event('coupons.issued', {
         batchId,
         templateId: template.id,
@@ -307,13 +341,13 @@ describe('issuance QRs and store QRs at a paired shop', () => {
         validUntil: START + 30 * DAY,
         codes,
       });
-    const cloudSide = await cloud.pair(merchant.id, '云端领券');
-    const pushed = await cloud.push(cloudSide.token, [
+    await cloudIssues(merchant.id, [
       issued(issuance.id, [a!, b!], '+8613800138001'),
       issued(issuance.id, [c!], '+8613800138002'),
-      issued(shop.ids.storeId, [d!], '+8613800138003'),
-      issued('0190a000-0000-7000-8000-00000000abcd', [stranger!], '+8613800138004'),
+      issued(randomUUID(), [d!], '+8613800138003'),
     ]);
+    const otherPc = await cloud.pair(merchant.id, '二号店收银机');
+    const pushed = await cloud.push(otherPc.token, [issued(randomUUID(), [stranger!], null)]);
     expect(pushed.status).toBe(200);
     expect(await shop.syncNow()).toMatchObject({ deadLetterCount: 0 });
 
@@ -321,7 +355,7 @@ describe('issuance QRs and store QRs at a paired shop', () => {
       .prepare('SELECT batch_id, customer_phone FROM coupons WHERE code = ?')
       .get(a) as { batch_id: string; customer_phone: string };
     expect(kept).toEqual({ batch_id: issuance.id, customer_phone: '+8613800138001' });
-    // The code of an unknown batch is a code like any other: it exists and counts nowhere.
+    // A code of a batch nobody here knows is a code like any other: it exists, claimed or not.
     expect(
       shop.core.sqlite.prepare('SELECT count(*) AS n FROM coupons WHERE code = ?').get(stranger),
     ).toEqual({ n: 1 });
@@ -335,12 +369,49 @@ describe('issuance QRs and store QRs at a paired shop', () => {
     );
     [listed] = await shop.ok('claims.listIssuances', {}, shop.ownerToken);
     expect(listed).toMatchObject({ claimed: 3, redeemed: 1 });
-    // The template: issued here, claimed on phones (issuance and store poster), redeemed.
+    // The template: issued here, claimed on phones (issuance and store poster), redeemed; the
+    // other PC's code is not a claim.
     const [row] = (await shop.ok('coupons.listTemplates', {}, shop.ownerToken)).filter(
       (t) => t.id === template.id,
     );
     expect(row).toMatchObject({ issuedCount: 0, claimedCount: 4, redeemedCount: 1 });
   });
+
+  it("lists and counts another PC's issuance QR, pulled; its changes are not pushed back", async () => {
+    const { shop, merchant } = await shopWithCloud();
+    const template = await shop.activeTemplate();
+    await shop.syncNow();
+    const otherPc = await cloud.pair(merchant.id, '二号店收银机');
+    const id = randomUUID();
+    const changed = (status: string, updatedAt: number) =>
+      event(
+        'claims.issuanceChanged',
+        {
+          id,
+          templateId: template.id,
+          title: '二号店开业',
+          count: 30,
+          perPerson: 1,
+          startsAt: null,
+          endsAt: null,
+          storeId: null,
+          status,
+          updatedAt,
+        },
+        id,
+      );
+    await cloud.push(otherPc.token, [changed('active', START), changed('paused', START + 1000)]);
+    await shop.syncNow();
+    const [listed] = await shop.ok('claims.listIssuances', {}, shop.ownerToken);
+    expect(listed).toMatchObject({ id, title: '二号店开业', status: 'paused', claimed: 0 });
+    // An older change arriving late does not undo the newer one.
+    await cloud.push(otherPc.token, [changed('active', START + 500)]);
+    await shop.syncNow();
+    expect((await shop.ok('claims.listIssuances', {}, shop.ownerToken))[0]!.status).toBe('paused');
+    expect(outboxOf(shop, 'claims.issuanceChanged')).toEqual([]);
+    expect(auditActions(shop)).toEqual([]);
+  });
+
   it('prints an issuance QR and a store QR on the thermal printer: the URL in the QR, in Chinese', async () => {
     const printer = await capturePrinter();
     const { shop } = await shopWithCloud();
