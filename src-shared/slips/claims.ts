@@ -50,17 +50,17 @@ export function issuanceQrData(
   };
 }
 
-/** What a store's fixed poster says: the coupon it gives today (it may change later). */
-export function storeQrData(
-  store: StoreQr,
-  context: { merchantName: string; ruleText: string },
-): ClaimQrSlipData {
+/**
+ * What a store's fixed poster says: not the coupon it gives today, which the manager changes
+ * without reprinting (the phone's claim page shows the current one).
+ */
+export function storeQrData(store: StoreQr, context: { merchantName: string }): ClaimQrSlipData {
   return {
     merchantName: context.merchantName,
     storeName: store.storeName,
     title: '扫码领取本店优惠券',
-    templateName: store.templateName ?? '',
-    ruleText: context.ruleText,
+    templateName: '',
+    ruleText: '',
     url: store.url ?? '',
     limitText: null,
     datesText: null,

@@ -42,9 +42,6 @@ export function registerClaimSlips(
       );
     }
     const store = deps.claims.storeQr(payload.storeId!);
-    return claimQrSlip(
-      width,
-      storeQrData(store, { merchantName: merchantName(), ruleText: ruleOf(store.templateId) }),
-    );
+    return claimQrSlip(width, storeQrData(store, { merchantName: merchantName() }));
   });
 }

@@ -452,6 +452,8 @@ describe('issuance QRs and store QRs at a paired shop', () => {
       expect.arrayContaining(['扫码领券', '满100减20', '每人限领 1 张 · 共 50 张']),
     );
     expect(storeSlip!.qrs).toEqual([store.url]);
+    // A fixed poster never names today's coupon: the manager changes it without reprinting.
+    expect(storeSlip!.lines.map((line) => line.text).join('')).not.toContain('满100减20');
     // The big title wraps at 58 mm (a Chinese character is four columns wide there).
     expect(storeSlip!.lines.map((line) => line.text.trim()).join('')).toContain(
       '扫码领取本店优惠券',

@@ -86,7 +86,7 @@ function StoreQrTile({ store }: { store: StoreQr }) {
             {store.url}
           </Typography.Text>
         )}
-        <QrPrintActions target={{ store }} disabled={!store.url || !store.templateId} />
+        <QrPrintActions target={{ store }} disabled={!store.url} />
       </div>
     </div>
   );

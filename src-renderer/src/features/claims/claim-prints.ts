@@ -27,8 +27,7 @@ export function useClaimQrData(): (target: ClaimQrTarget) => ClaimQrSlipData {
     return template ? describeRule(template.rule, productName) : '';
   };
   return (target) => {
-    if ('store' in target)
-      return storeQrData(target.store, { merchantName, ruleText: ruleOf(target.store.templateId) });
+    if ('store' in target) return storeQrData(target.store, { merchantName });
     const { issuance } = target;
     const timeZone =
       stores.find((store) => store.id === issuance.storeId)?.timezone ??
