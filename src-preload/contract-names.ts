@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'stores.list',
   'stores.create',
   'stores.update',
+  'stores.setDefaultCoupon',
   'terminals.create',
   'terminals.update',
   'terminals.whoami',
@@ -172,6 +173,11 @@ export const METHOD_NAMES = [
   'points.history',
   'points.redeemForCoupon',
   'stock.chainLevels',
+  'claims.createIssuance',
+  'claims.listIssuances',
+  'claims.setIssuanceStatus',
+  'claims.listStoreQrs',
+  'claims.printQr',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

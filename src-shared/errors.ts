@@ -164,6 +164,13 @@ export const ERROR_STATUS = {
   IMPORT_TOO_LARGE: 413,
   // Secrets sealed by the desktop app's OS key store, opened where that store is absent.
   SECRETS_SEALED: 409,
+  // Issuance QR codes (领券二维码) and store QR codes: the phone claims through the cloud.
+  CLOUD_NOT_PAIRED: 409,
+  ISSUANCE_NOT_FOUND: 404,
+  ISSUANCE_ENDED: 409,
+  ISSUANCE_OUTLASTS_TEMPLATE: 409,
+  ISSUANCE_STORE_NOT_IN_TEMPLATE: 409,
+  ISSUANCE_PER_PERSON_OVER_TEMPLATE: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -74,6 +74,9 @@ import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberPrivacy } from './members/privacy';
 import { MemberProfiles } from './members/profiles';
+import { ClaimsService } from './claims/service';
+import { claimsHandlers } from './claims/handlers';
+import { registerClaimSlips } from './claims/slips';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -292,6 +295,9 @@ export async function createCore(options: CoreOptions) {
     memberOfSale: (saleId) => points.receiptLine(saleId),
   });
 
+  const claims = new ClaimsService(adb, clock, ledgers.claims, templates, stores);
+  registerClaimSlips(adb, printing.slips, { claims, templates, products, stores });
+
   const handlers: HandlerMap = {
     ...setupHandlers(setup),
     ...authHandlers(auth),
@@ -337,6 +343,7 @@ export async function createCore(options: CoreOptions) {
       new MemberPrivacy(adb, clock, members, points, ledgers, events),
       new MemberProfiles(adb.sqlite, clock),
     ),
+    ...claimsHandlers(claims, printing),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>

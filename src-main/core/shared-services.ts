@@ -54,6 +54,8 @@ import { StrategyPublications } from './strategies/publications';
 import { PointsLedger } from './points/ledger';
 import { PointsService } from './points/service';
 import { pointsEffects } from './points/effects';
+import { ClaimsLedger } from './claims/ledger';
+import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
 
 export interface SharedServiceOptions {
@@ -187,6 +189,8 @@ export function buildSharedServices(
   stockEffects(events, adb, { audit, outbox, alerts });
   tillEffects(events, { audit });
   strategyEffects(events, { audit, outbox });
+  const claimsLedger = new ClaimsLedger(adb, events);
+  claimsEffects(events, adb, { audit, outbox, ledger: claimsLedger });
 
   return {
     events,
@@ -219,6 +223,7 @@ export function buildSharedServices(
       till: new TillLedger(adb, events),
       points: pointsLedger,
       members: membersLedger,
+      claims: claimsLedger,
     },
   };
 }

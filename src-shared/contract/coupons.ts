@@ -135,6 +135,8 @@ export const templateSchema = templateFieldsSchema.extend({
   issuedCount: z.number().int(),
   redeemedCount: z.number().int(),
   redeemedFen: z.number().int(),
+  /** Claimed by phones from this PC's issuance and store QRs (codes the cloud issued). */
+  claimedCount: z.number().int(),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
 });

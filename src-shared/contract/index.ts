@@ -26,6 +26,7 @@ import { tillMethods } from './till';
 import { membersMethods } from './members';
 import { pointsMethods } from './points';
 import { chainMethods } from './chain';
+import { claimsMethods } from './claims';
 
 export * from './define';
 
@@ -58,6 +59,7 @@ export const methods = {
   ...membersMethods,
   ...pointsMethods,
   ...chainMethods,
+  ...claimsMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

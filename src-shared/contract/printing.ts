@@ -66,7 +66,16 @@ export const printJobSchema = z.object({
   id: idSchema,
   printerId: idSchema,
   printerName: z.string(),
-  kind: z.enum(['coupons', 'cashback', 'test', 'summary', 'receipt', 'drawer', 'close']),
+  kind: z.enum([
+    'coupons',
+    'cashback',
+    'test',
+    'summary',
+    'receipt',
+    'drawer',
+    'close',
+    'claimQr',
+  ]),
   /** `paused`: held by a person; it goes on from the next unprinted slip when resumed. */
   status: z.enum(['queued', 'printing', 'paused', 'done', 'failed', 'cancelled']),
   total: z.number().int(),

@@ -7,6 +7,7 @@ import {
   shortCodeSchema,
   timeZoneSchema,
 } from '../validation';
+import { storeQrSchema } from './claims';
 
 export const terminalSchema = z.object({
   id: idSchema,
@@ -79,6 +80,13 @@ export const storesMethods = {
     summary: 'Edit a store, or close it (active = false)',
     input: storeFieldsSchema.partial().extend({ id: idSchema, active: z.boolean().optional() }),
     output: storeSchema,
+    access: MANAGERS,
+  }),
+  'stores.setDefaultCoupon': method({
+    summary:
+      "The coupon a store's fixed QR poster gives (null: none); changeable without reprinting the poster",
+    input: z.object({ storeId: idSchema, templateId: idSchema.nullable() }),
+    output: storeQrSchema,
     access: MANAGERS,
   }),
   'terminals.create': method({

@@ -178,6 +178,15 @@ export const en: SharedMessages = {
       'The file "{{fileName}}" is too large: at most {{maxRows}} rows and {{maxMiB}} MiB unpacked; split it and import the parts',
     SECRETS_SEALED:
       "The keys are sealed by the desktop app's OS key store; open this data in the desktop app",
+    CLOUD_NOT_PAIRED:
+      'Claim QR codes are served by the cloud (the phone claims there): pair this PC with the cloud first (Cloud sync)',
+    ISSUANCE_NOT_FOUND: 'No such claim QR',
+    ISSUANCE_ENDED: 'This claim QR has ended and can no longer change',
+    ISSUANCE_OUTLASTS_TEMPLATE:
+      'Claims would close after the template stops being valid ({{templateEndText}}): close them earlier or extend the template',
+    ISSUANCE_STORE_NOT_IN_TEMPLATE: "The store is not one of the template's stores",
+    ISSUANCE_PER_PERSON_OVER_TEMPLATE:
+      "Per person is more than the template's per-customer limit ({{limit}})",
   },
   refusals,
   templateChangeRefusals: {
@@ -217,6 +226,9 @@ export const en: SharedMessages = {
     endBeforeStart: 'The end date is before the start date',
     priceNotBelowShelf: 'The special price must be below the product’s price',
     cashbackPerSale: 'Cashback codes are requested per sale by a terminal, not issued in bulk',
+    issuanceCount: 'The count must be between 1 and 100000',
+    perPersonOverCount: 'Per person cannot be more than the count',
+    endPassed: 'The closing time has passed',
     qty: 'Quantity of at least 1',
     cursor: 'Invalid sync cursor',
     signingKey: 'A signing key is 32 bytes (base64)',
@@ -383,6 +395,9 @@ export const en: SharedMessages = {
     'members.delete': 'Deleted a member',
     'members.update': 'Changed a member',
     'members.setConsent': 'Changed a member consent',
+    'claims.createIssuance': 'Created a claim QR',
+    'claims.setIssuanceStatus': 'Changed a claim QR status',
+    'stores.setDefaultCoupon': "Set a store QR's default coupon",
     'levels.save': 'Changed the member levels',
     'memberSettings.save': 'Changed the member settings',
     'alerts.setThresholds': 'Set stock alert thresholds',

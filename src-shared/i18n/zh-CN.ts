@@ -157,7 +157,8 @@ export const zhCN = {
     SMS_ADDRESS_LIMIT: '当前网络请求验证码过于频繁，请 {{seconds}} 秒后再试',
     SMS_PAUSED: '验证码短信暂停发送（发送量异常），请 {{seconds}} 秒后再试',
     DEVICE_STORE_FORBIDDEN: '本设备不负责该门店，不能更改其记录',
-    SIGNING_KEY_NEEDS_ADMIN: '只有云端运营人员可以把密钥 {{kid}} 设为所有收银机的签名密钥，未作任何更改',
+    SIGNING_KEY_NEEDS_ADMIN:
+      '只有云端运营人员可以把密钥 {{kid}} 设为所有收银机的签名密钥，未作任何更改',
     SYNC_NOT_PAIRED: '本机尚未与云端配对',
     SYNC_ALREADY_PAIRED: '本机已配对，请先解除配对',
     SYNC_CLOUD_UNREACHABLE: '连不上云端（{{detail}}），请检查网址和网络',
@@ -171,6 +172,14 @@ export const zhCN = {
     IMPORT_TOO_LARGE:
       '文件“{{fileName}}”过大：最多 {{maxRows}} 行、解压后 {{maxMiB}} MiB，请拆分后分批导入',
     SECRETS_SEALED: '密钥已由桌面版用系统钥匙串加密，请在桌面版中打开此数据',
+    CLOUD_NOT_PAIRED:
+      '领券二维码由云端提供，顾客扫码后在云端领券：请先在“云端同步”中将本机与云端配对',
+    ISSUANCE_NOT_FOUND: '找不到该领券二维码',
+    ISSUANCE_ENDED: '该领券二维码已结束，不能再更改',
+    ISSUANCE_OUTLASTS_TEMPLATE:
+      '领券截止时间晚于券模板的有效期（{{templateEndText}} 止），请提前截止或延长模板有效期',
+    ISSUANCE_STORE_NOT_IN_TEMPLATE: '所选门店不在该券模板的适用门店内',
+    ISSUANCE_PER_PERSON_OVER_TEMPLATE: '每人可领张数超过该券模板的每人限额（{{limit}} 张）',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {
@@ -210,6 +219,9 @@ export const zhCN = {
     endBeforeStart: '结束日期不能早于开始日期',
     priceNotBelowShelf: '特价须低于该商品的售价',
     cashbackPerSale: '返现码由收银终端按商品逐笔申请，不能批量发放',
+    issuanceCount: '发放总数应在 1 到 100000 张之间',
+    perPersonOverCount: '每人可领张数不能超过发放总数',
+    endPassed: '截止时间已过',
     qty: '数量至少为 1',
     cursor: '无效的同步位置',
     signingKey: '签名密钥应为 32 字节（base64）',
@@ -379,6 +391,9 @@ export const zhCN = {
     'members.delete': '注销会员',
     'members.update': '修改会员资料',
     'members.setConsent': '会员授权变更',
+    'claims.createIssuance': '新建领券二维码',
+    'claims.setIssuanceStatus': '更改领券二维码状态',
+    'stores.setDefaultCoupon': '设置门店二维码的默认券',
     'levels.save': '修改会员等级',
     'memberSettings.save': '修改会员积分设置',
     'alerts.setThresholds': '设置库存预警阈值',

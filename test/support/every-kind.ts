@@ -6,9 +6,10 @@ let runNo = 0;
 /**
  * Does at a real desktop core every action that writes an outbox row: a store and a staff
  * member added, a template, codes issued, redeemed, voided and cancelled, goods received,
- * counted and transferred, an item running low shown to customers, a member signed up and raised a level, a sale earning points and a
- * return, a cashback code issued and paid. Returns what
- * it made, for the tests of the catalogue and of the cloud's projections.
+ * counted and transferred, an item running low shown to customers, a member signed up and
+ * raised a level, a sale earning points and a return, a cashback code issued and paid, an
+ * issuance QR and a store's default coupon. Returns what it made, for the tests of the catalogue
+ * and of the cloud's projections.
  */
 export async function doEveryKind(shop: PairedShop) {
   const { ok, ownerToken, cashierToken, ids, products } = shop;
@@ -51,6 +52,17 @@ export async function doEveryKind(shop: PairedShop) {
     cashierToken,
   );
   await ok('coupons.cancel', { code: cancelled.code, reason: '打印错误' }, ownerToken);
+  // An issuance QR and a store's fixed QR: what phones may claim through the cloud.
+  await ok(
+    'claims.createIssuance',
+    { templateId: template.id, title: `扫码领券 ${n}`, count: 100, perPerson: 1 },
+    ownerToken,
+  );
+  await ok(
+    'stores.setDefaultCoupon',
+    { storeId: ids.storeId, templateId: template.id },
+    ownerToken,
+  );
 
   await ok(
     'stock.receive',

@@ -32,6 +32,8 @@ export interface PulledCodes {
   validFrom: number;
   validUntil: number;
   codes: string[];
+  /** Issued by the cloud itself for a phone's claim (not by a PC). */
+  claimed: boolean;
 }
 
 /**
@@ -87,12 +89,14 @@ export class IssueLedger {
 
   /** Codes another PC issued (their own template counters stay theirs). */
   applyRemote(pulled: PulledCodes, now: number): void {
-    const written = pulled.codes.filter((code) =>
-      this.insert({ ...pulled, batchId: pulled.batchId, issuedAt: now }, code),
+    const { claimed, ...codes } = pulled;
+    const written = codes.codes.filter((code) =>
+      this.insert({ ...codes, batchId: codes.batchId, issuedAt: now }, code),
     );
     if (written.length)
       this.events.record(SYSTEM_CONTEXT, 'coupons.issued', {
-        ...pulled,
+        ...codes,
+        claimed,
         codes: written,
         count: written.length,
         issuedAt: now,

@@ -34,6 +34,8 @@ export const couponTemplates = sqliteTable('coupon_templates', {
   issuedCount: integer().notNull().default(0),
   redeemedCount: integer().notNull().default(0),
   redeemedFen: integer().notNull().default(0),
+  /** Codes phones claimed from this PC's issuance and store QRs (issued by the cloud, pulled). */
+  claimedCount: integer().notNull().default(0),
   createdBy: text(),
   createdAt: integer().notNull(),
   updatedAt: integer().notNull(),
@@ -79,6 +81,8 @@ export const coupons = sqliteTable(
     uniqueIndex('coupons_code_unique').on(t.code),
     index('coupons_template_idx').on(t.templateId),
     index('coupons_phone_idx').on(t.customerPhone, t.templateId),
+    // Codes claimed from an issuance QR carry its id as their batch: counted per issuance.
+    index('coupons_batch_idx').on(t.batchId),
   ],
 );
 

@@ -61,7 +61,13 @@ export class TemplatesService {
    * each till's own and are left out.
    */
   private announce(id: string): void {
-    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...template } = this.row(id);
+    const {
+      issuedCount: _i,
+      redeemedCount: _r,
+      redeemedFen: _f,
+      claimedCount: _c,
+      ...template
+    } = this.row(id);
     const versions = this.adb.db
       .select()
       .from(couponTemplateVersions)
@@ -75,10 +81,11 @@ export class TemplatesService {
    * versions. This till's own counters stay; everything else follows the store that changed it.
    */
   applyRemote(template: TemplateRow, versions: (typeof couponTemplateVersions.$inferSelect)[]) {
-    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, ...fields } = template;
+    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, claimedCount: _c, ...fields } =
+      template;
     this.adb.db
       .insert(couponTemplates)
-      .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0 })
+      .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0, claimedCount: 0 })
       .onConflictDoUpdate({ target: couponTemplates.id, set: fields })
       .run();
     for (const version of versions)
@@ -343,6 +350,7 @@ export class TemplatesService {
       issuedCount: row.issuedCount,
       redeemedCount: row.redeemedCount,
       redeemedFen: row.redeemedFen,
+      claimedCount: row.claimedCount,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     };

@@ -9,6 +9,7 @@ import type { dayCloses, shifts } from '../till/schema';
 import type { memberConsentLog, memberLevelHistory, members } from '../members/schema';
 import type { pointLots, pointMovements } from '../points/schema';
 import type { publishedStrategies } from '../strategies/schema';
+import type { claimIssuances, storeDefaultCoupons } from '../claims/schema';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type CouponRow = typeof coupons.$inferSelect;
@@ -27,6 +28,8 @@ export type LevelHistoryRow = typeof memberLevelHistory.$inferSelect;
 export type PointLotRow = typeof pointLots.$inferSelect;
 export type PointMovementRow = typeof pointMovements.$inferSelect;
 export type PublishedStrategyRow = typeof publishedStrategies.$inferSelect;
+export type IssuanceRow = typeof claimIssuances.$inferSelect;
+export type StoreDefaultCouponRow = typeof storeDefaultCoupons.$inferSelect;
 
 /**
  * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
@@ -77,6 +80,8 @@ export interface DomainEventCatalogue {
     validUntil: number;
     issuedAt: number;
     origin: Origin | 'known';
+    /** Issued by the cloud for a phone that claimed it (an issuance QR or a store's poster). */
+    claimed?: boolean;
   };
   /** A code taken out of use before it was redeemed. */
   'coupons.cancelled': { coupon: CouponRow; at: number; reason: string };
@@ -161,6 +166,17 @@ export interface DomainEventCatalogue {
       couponTemplateId: string | null;
     };
   };
+  /**
+   * An issuance QR created (`from` null) or moved from status `from` to its status now: here, or
+   * at another PC of the merchant (pulled, so every PC lists it and counts its claims).
+   */
+  'claims.issuanceSaved': {
+    issuance: IssuanceRow;
+    from: IssuanceRow['status'] | null;
+    origin: Origin;
+  };
+  /** The coupon a store's fixed QR gives changed (`before`: the template it gave, if any). */
+  'stores.defaultCouponSet': { row: StoreDefaultCouponRow; before: string | null; origin: Origin };
 }
 
 export type DomainEventName = keyof DomainEventCatalogue;

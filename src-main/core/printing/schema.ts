@@ -35,7 +35,9 @@ export type PrintJobPayload =
   /** The till's slips (drawn by the renderers the till registers with the slips service). */
   | { kind: 'receipt'; storeId: string; saleId: string; kickDrawer: boolean }
   | { kind: 'drawer'; storeId: string | null }
-  | { kind: 'close'; storeId: string; businessDate: string };
+  | { kind: 'close'; storeId: string; businessDate: string }
+  /** A 领券二维码 slip: an issuance's QR, or a store's fixed QR (drawn by claims/slips.ts). */
+  | { kind: 'claimQr'; storeId: string | null; issuanceId: string | null };
 
 export const printJobs = sqliteTable(
   'print_jobs',
@@ -45,7 +47,7 @@ export const printJobs = sqliteTable(
       .notNull()
       .references(() => printers.id),
     kind: text({
-      enum: ['coupons', 'cashback', 'test', 'summary', 'receipt', 'drawer', 'close'],
+      enum: ['coupons', 'cashback', 'test', 'summary', 'receipt', 'drawer', 'close', 'claimQr'],
     }).notNull(),
     payload: text({ mode: 'json' }).$type<PrintJobPayload>().notNull(),
     // A text column without a CHECK: new statuses need no migration.

@@ -32,7 +32,7 @@ import type { PrintJobPayload, printJobs } from './schema';
 
 const LOGO_SETTING = 'printing.logo';
 
-type ExtraKind = 'receipt' | 'drawer' | 'close';
+type ExtraKind = 'receipt' | 'drawer' | 'close' | 'claimQr';
 /** Draws the slip of a job kind that another feature owns (the till's receipt and close). */
 export type SlipRenderer<K extends ExtraKind> = (
   payload: Extract<PrintJobPayload, { kind: K }>,
@@ -107,7 +107,12 @@ export class SlipsService {
   forJob(job: typeof printJobs.$inferSelect, index: number, printer: Printer): Slip {
     const width = printer.widthMm;
     const payload = job.payload;
-    if (payload.kind === 'receipt' || payload.kind === 'drawer' || payload.kind === 'close') {
+    if (
+      payload.kind === 'receipt' ||
+      payload.kind === 'drawer' ||
+      payload.kind === 'close' ||
+      payload.kind === 'claimQr'
+    ) {
       const render = this.renderers[payload.kind] as SlipRenderer<typeof payload.kind> | undefined;
       if (!render) throw new Error(`no slip renderer for ${payload.kind}`);
       return render(payload as never, width, job);

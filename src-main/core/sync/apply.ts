@@ -4,6 +4,7 @@ import { storeSchema } from '../../../src-shared/contract/stores';
 import type { PulledEvent } from '../../../src-shared/sync/sync';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
+import type { ClaimsLedger } from '../claims/ledger';
 import { couponTemplates, type couponTemplateVersions } from '../coupons/schema';
 import type { TemplatesService } from '../coupons/templates';
 import type { AppDatabase } from '../db/database';
@@ -48,7 +49,8 @@ interface CashbackPayoutPayload {
  * Applies what the merchant's other tills (and the cloud) did, idempotently by event id:
  * templates and codes issued elsewhere, redemptions and voids elsewhere (so this till refuses a
  * code redeemed at another store), cashback paid out through the cloud, stores created or edited
- * elsewhere, and the other PCs' staff as a directory of names. Sales and stock of other stores
+ * elsewhere, the other PCs' staff as a directory of names, and their issuance QRs and store
+ * QR coupons (so every PC counts the claims). Sales and stock of other stores
  * are relayed for the cloud's and other features' use, not applied here.
  */
 export class PulledEventApplier {
@@ -61,6 +63,7 @@ export class PulledEventApplier {
       issued: IssueLedger;
       redemption: RedemptionLedger;
       cashback: CashbackLedger;
+      claims: ClaimsLedger;
     },
   ) {}
 
@@ -126,7 +129,14 @@ export class PulledEventApplier {
         return this.applyTemplate(template, versions ?? []);
       }
       case 'coupons.issued':
-        return this.applyIssued(payload as IssuedPayload);
+        // From no device: the cloud issued it to a phone that claimed it.
+        return this.applyIssued(payload as IssuedPayload, event.deviceId === null);
+      case 'claims.issuanceChanged':
+        this.owners.claims.applyRemoteIssuance(payload);
+        return null;
+      case 'stores.defaultCouponChanged':
+        this.owners.claims.applyRemoteStoreDefault(payload);
+        return null;
       case 'redemption.completed':
         return this.applyRedemption(event.id, payload as PulledRedemption);
       case 'redemption.voided':
@@ -247,7 +257,7 @@ export class PulledEventApplier {
     return template.id;
   }
 
-  private applyIssued(payload: IssuedPayload) {
+  private applyIssued(payload: IssuedPayload, claimed: boolean) {
     const codes: string[] = Array.isArray(payload.codes) ? payload.codes : [];
     if (!codes.length || !this.templateKnown(payload.templateId)) return null;
     this.owners.issued.applyRemote(
@@ -260,6 +270,7 @@ export class PulledEventApplier {
         validFrom: payload.validFrom,
         validUntil: payload.validUntil,
         codes,
+        claimed,
       },
       this.clock.now(),
     );

@@ -6,6 +6,7 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CashbackPage } from '../features/cashback/CashbackPage';
 import { CouponsPage } from '../features/coupons/CouponsPage';
+import { ClaimQrPage } from '../features/claims/ClaimQrPage';
 import { HomePage } from '../features/home/HomePage';
 import { PrintersPage } from '../features/printing/PrintersPage';
 import { ProductsPage } from '../features/products/ProductsPage';
@@ -56,6 +57,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   strategies: <StrategiesPage />,
   members: <MembersPage />,
   coupons: <CouponsPage />,
+  claimQr: <ClaimQrPage />,
   redemptions: <RedemptionHistoryPage />,
   staff: <StaffPage />,
   stores: <StoresPage />,

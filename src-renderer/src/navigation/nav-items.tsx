@@ -12,6 +12,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   PrinterOutlined,
+  QrcodeOutlined,
   RedEnvelopeOutlined,
   SettingOutlined,
   ScanOutlined,
@@ -35,6 +36,7 @@ export type NavLabel =
   | 'nav.alerts'
   | 'nav.strategies'
   | 'nav.coupons'
+  | 'nav.claimQr'
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
@@ -143,6 +145,14 @@ export const NAV_ITEMS = {
     path: '/coupons',
     label: 'nav.coupons',
     icon: <GiftOutlined />,
+    roles: MANAGERS,
+    group: 'business',
+  },
+  // Phones claim coupons from these QRs through the cloud (the wallet).
+  claimQr: {
+    path: '/claim-qr',
+    label: 'nav.claimQr',
+    icon: <QrcodeOutlined />,
     roles: MANAGERS,
     group: 'business',
   },

@@ -126,6 +126,17 @@ const LEDGERS: Ledger[] = [
     ],
   },
   {
+    // Issuance QRs and the stores' default coupons (what phones may claim through the cloud),
+    // and the claimed codes counted on their template.
+    name: 'wallet claims',
+    owners: ['src-main/core/claims/ledger.ts'],
+    tables: [
+      { table: 'claim_issuances' },
+      { table: 'store_default_coupons' },
+      { table: 'coupon_templates', ops: ['update'], columns: ['claimed_count'] },
+    ],
+  },
+  {
     // The live writer, and the rebuild that replaces the tables from the raw ledgers (its
     // worker, analytics/worker.ts, writes only through rebuild.ts).
     name: 'rollups',

@@ -107,6 +107,7 @@ const template = (fields: Partial<CouponTemplate>): CouponTemplate =>
     issuedCount: 0,
     redeemedCount: 0,
     redeemedFen: 0,
+    claimedCount: 0,
     createdAt: 0,
     updatedAt: 0,
     name: '五元券',

@@ -15,6 +15,8 @@ function word(t: TFunction, entry: AuditEntry, key: string, value: unknown, name
       BATCH_STATUSES.includes(value)
     )
       return t(`coupons.batches.status.${value as 'done'}`);
+    if (entry.action === 'claims.setIssuanceStatus' && (key === 'from' || key === 'to'))
+      return t(`coupons.status.${value as 'active'}`);
     if (key === 'kind' && ALERT_KINDS.includes(value))
       return t(`alertKinds.${value as 'low_stock'}`);
     if (entry.action.startsWith('alerts.') && key === 'status' && ALERT_STATUSES.includes(value))

@@ -78,6 +78,11 @@ export function TemplatesTable({ templates, loading, productName, onAction }: Te
               redeemed: template.redeemedCount,
             })}
           </span>
+          {template.claimedCount > 0 && (
+            <span data-testid="template-claimed">
+              {t('coupons.columns.claimed', { claimed: template.claimedCount })}
+            </span>
+          )}
           <Typography.Text type="secondary">
             {t('coupons.columns.discounted')} <Money fen={template.redeemedFen} />
           </Typography.Text>

@@ -129,6 +129,10 @@ export const audit: UiMessages['audit'] = {
     'members.delete': 'Deleted a member (personal data pseudonymised)',
     'members.update': 'Changed member {{phone}}',
     'members.setConsent': 'Member consent: {{purpose}} {{granted}} ({{source}})',
+    'claims.createIssuance':
+      'Created claim QR "{{title}}": {{count}} coupons, {{perPerson}} per person',
+    'claims.setIssuanceStatus': 'Claim QR "{{title}}" went from {{from}} to {{to}}',
+    'stores.setDefaultCoupon': 'Default coupon of the QR of store {{target}}{{changes}}',
     'levels.save': 'Changed the member levels: {{levels}}',
     'memberSettings.save': 'Changed the member settings',
   },

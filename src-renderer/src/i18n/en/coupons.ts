@@ -48,8 +48,9 @@ export const coupons: UiMessages['coupons'] = {
   columns: {
     name: 'Coupon',
     validity: 'Valid',
-    counts: 'Issued / redeemed',
+    counts: 'Issued / claimed / redeemed',
     issuedRedeemed: '{{issued, number}} issued · {{redeemed, number}} redeemed',
+    claimed: '{{claimed, number}} claimed on phones',
     discounted: 'Saved',
     budget: 'Budget used',
   },

@@ -24,6 +24,7 @@ import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
 import { members } from './members';
+import { claimQr } from './claims';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -72,6 +73,7 @@ export const en: UiMessages = {
   demoShop,
   till,
   members,
+  claimQr,
   validation,
   errors,
 };

@@ -91,6 +91,7 @@ export const printing: UiMessages['printing'] = {
       receipt: 'Sales receipt',
       drawer: 'Cash drawer',
       close: 'Day close',
+      claimQr: 'Claim QR code',
     },
     reprintTag: 'Reprint',
     status: {

@@ -11,6 +11,7 @@ export const nav: UiMessages['nav'] = {
   cashback: 'Cashback payout',
   products: 'Products',
   coupons: 'Coupons',
+  claimQr: 'Claim QR codes',
   redemptionHistory: 'Redemptions',
   printers: 'Printers',
   scanner: 'Scanners',

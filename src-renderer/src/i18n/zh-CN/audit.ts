@@ -128,6 +128,10 @@ export const audit = {
     'members.delete': '注销会员（个人信息已匿名化）',
     'members.update': '修改会员 {{phone}} 的资料',
     'members.setConsent': '会员授权变更：{{purpose}} {{granted}}（{{source}}）',
+    'claims.createIssuance':
+      '新建领券二维码“{{title}}”：共 {{count}} 张，每人限领 {{perPerson}} 张',
+    'claims.setIssuanceStatus': '领券二维码“{{title}}”由{{from}}改为{{to}}',
+    'stores.setDefaultCoupon': '门店 {{target}} 的二维码默认券{{changes}}',
     'levels.save': '修改会员等级：{{levels}}',
     'memberSettings.save': '修改会员积分设置',
   } as Record<string, string>,

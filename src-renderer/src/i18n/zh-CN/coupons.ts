@@ -47,8 +47,9 @@ export const coupons = {
   columns: {
     name: '券模板',
     validity: '有效期',
-    counts: '发放 / 核销',
+    counts: '发放 / 领取 / 核销',
     issuedRedeemed: '已发 {{issued, number}} · 核销 {{redeemed, number}}',
+    claimed: '手机领取 {{claimed, number}}',
     discounted: '已优惠',
     budget: '预算使用',
   },

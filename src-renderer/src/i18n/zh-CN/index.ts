@@ -23,6 +23,7 @@ import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
 import { members } from './members';
+import { claimQr } from './claims';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -75,6 +76,7 @@ export const zhCN = {
   demoShop,
   till,
   members,
+  claimQr,
   validation,
   errors,
 };

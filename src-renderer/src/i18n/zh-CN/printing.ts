@@ -90,6 +90,7 @@ export const printing = {
       receipt: '销售小票',
       drawer: '开钱箱',
       close: '日结单',
+      claimQr: '领券二维码',
     },
     reprintTag: '补打',
     status: {

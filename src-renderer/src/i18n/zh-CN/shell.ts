@@ -11,6 +11,7 @@ export const nav = {
   cashback: '返现兑付',
   products: '商品',
   coupons: '优惠券',
+  claimQr: '领券二维码',
   redemptionHistory: '核销记录',
   printers: '打印机',
   scanner: '扫码枪',

@@ -1,0 +1,83 @@
+import type { UiMessages } from '../zh-CN';
+
+export const claimQr: UiMessages['claimQr'] = {
+  title: 'Claim QR codes',
+  subtitle:
+    'Customers scan with their phone, sign in and claim the coupon; they show it at the till',
+  add: 'New claim QR',
+  notPairedTitle: 'Claim QR codes need the cloud',
+  notPairedText:
+    'A scanned QR opens the claim page on the cloud, and the cloud issues the coupon. Pair this PC with the cloud under Cloud sync first, then create claim QR codes here.',
+  goToSync: 'Go to Cloud sync',
+  issuances: 'Claim QR codes',
+  empty: 'No claim QR codes yet: press "New claim QR" to start',
+  columns: {
+    qr: 'QR code',
+    issuance: 'Campaign',
+    progress: 'Claimed',
+    redeemed: 'Redeemed',
+    dates: 'Claims open',
+    status: 'Status',
+  },
+  status: { active: 'Active', paused: 'Paused', ended: 'Ended' },
+  claimedOf: '{{claimed, number}} of {{count, number}} claimed',
+  perPerson: '{{count}} per person',
+  allStores: "All the template's stores",
+  storeOnly: '{{store}} only',
+  always: "From now until the template's end",
+  noUrl: 'Not paired with the cloud: no link yet',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  actions: {
+    pause: 'Pause',
+    resume: 'Resume',
+    end: 'End',
+    confirmEnd:
+      'End "{{title}}"? Scanning will no longer give coupons, and this cannot be undone; claimed coupons stay valid.',
+    printSlip: 'Print slip',
+    printPoster: 'A4 poster',
+  },
+  statusChanged: {
+    active: '"{{title}}" claims resumed',
+    paused: '"{{title}}" claims paused',
+    ended: '"{{title}}" ended',
+  },
+  form: {
+    title: 'New claim QR',
+    template: 'Coupon template',
+    templateHint: 'Active templates only (cashback excluded)',
+    name: 'Title',
+    namePlaceholder: 'e.g. Opening day: scan for a coupon',
+    count: 'Coupons in all',
+    perPerson: 'Per person',
+    dates: 'Claims open',
+    datesHint:
+      'Empty: from now; for a template with fixed dates, claims close at the latest when it ends',
+    store: 'For one store',
+    storeHint: 'Empty: every store of the template',
+    submit: 'Create',
+    created: '"{{title}}" created: its QR code is ready to print',
+    unit: '',
+  },
+  stores: {
+    title: 'Store QR codes',
+    subtitle:
+      'One fixed QR per store: put it up once, then change the coupon it gives here without reprinting',
+    defaultCoupon: 'Gives',
+    none: 'Nothing for now',
+    saved: 'The QR of {{store}} now gives "{{template}}"',
+    cleared: 'The QR of {{store}} gives nothing for now',
+  },
+  poster: {
+    scan: 'Scan with WeChat or your phone camera and sign in to claim',
+    use: 'Show the code on your phone at the till',
+    store: 'Valid at: {{store}}',
+    dates: 'Claims open: {{dates}}',
+    limit: '{{perPerson}} per person · {{count}} in all',
+    previewTitle: 'A4 poster preview',
+    print: 'Print poster',
+    storeTitle: 'Scan for this store’s coupon',
+  },
+  slipTitle: 'Claim QR slip',
+  printed: 'Sent to the slip printer',
+};

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { callApi, loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { cloudForThisFile } from '../support/e2e-cloud';
+import { serverForThisFile } from '../support/e2e-server';
+
+// 营销 → 领券二维码 at a shop paired with a real cloud: an issuance QR created, shown with its
+// URL and paused; a store's fixed QR given a default coupon; the A4 poster previewed.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+const server = serverForThisFile();
+const cloud = cloudForThisFile();
+
+const OWNER = { name: '王店主', pin: '271828' };
+const issuanceRow = (page: Page, title: string) =>
+  page.locator('.ant-table-tbody tr.ant-table-row', { hasText: title });
+
+test('a manager creates an issuance QR, sees its QR and URL, pauses it and sets a store QR coupon', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await setUpShop(page, {
+    merchantName: '鲜果优选',
+    merchantCode: 'xgyx-03',
+    storeName: '鲜果优选 新街口店',
+    region: ['江苏省', '南京市', '玄武区'],
+    owner: OWNER,
+  });
+  await loginAs(page, OWNER.name, OWNER.pin);
+  const call = <T>(method: string, input: unknown) => callApi<T>(page, server.url, method, input);
+  const template = await call<{ id: string }>('coupons.createTemplate', {
+    name: '满100减20',
+    rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
+    validity: { kind: 'relative', days: 30 },
+  });
+  await call('coupons.setTemplateStatus', { id: template.id, status: 'active' });
+
+  // Not paired yet: the page says the QR codes need the cloud, and links to 云端同步.
+  await page.getByRole('menuitem', { name: '领券二维码' }).click();
+  await expect(page).toHaveURL(/#\/claim-qr$/);
+  const notice = page.getByTestId('claims-need-cloud');
+  await expect(notice).toContainText('领券二维码需要云端');
+  await expect(page.getByRole('button', { name: '新建领券二维码' })).toBeDisabled();
+  // The whole manager's menu, one entry longer, still fits at 1366×768.
+  const nav = page.getByRole('navigation', { name: '功能菜单' });
+  expect(await nav.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+  await screenshot(page, 'claim-qr-unpaired', { fullPage: false });
+  await notice.getByRole('button', { name: '前往云端同步' }).click();
+  await expect(page).toHaveURL(/#\/sync$/);
+
+  const merchant = await cloud.admin('POST', '/v1/admin/merchants', {
+    name: '鲜果优选',
+    code: 'XGYX-03',
+  });
+  await call('sync.pair', {
+    cloudUrl: cloud.url,
+    pairingCode: await cloud.pairingCode(merchant.id),
+    deviceName: '新街口店 1 号收银机',
+  });
+  await page.getByRole('menuitem', { name: '领券二维码' }).click();
+  await expect(page.getByTestId('claims-need-cloud')).toHaveCount(0);
+
+  // A new issuance QR through the form.
+  await page.getByRole('button', { name: '新建领券二维码' }).click();
+  const form = page.getByTestId('issuance-form');
+  await form.getByLabel('券模板').click();
+  await page.locator('.ant-select-item-option', { hasText: '满100减20' }).click();
+  await form.getByLabel('活动标题').fill('开业扫码领券');
+  await form.getByLabel('发放总数').fill('200');
+  await form.getByLabel('每人可领').fill('1');
+  await page.getByRole('button', { name: '创建' }).click();
+  await expect(page.getByText('已创建“开业扫码领券”')).toBeVisible();
+
+  const row = issuanceRow(page, '开业扫码领券');
+  await expect(row.getByTestId('issuance-status')).toHaveText('进行中');
+  await expect(row.getByTestId('issuance-progress')).toContainText('已领 0 / 200');
+  const url = await row.getByTestId('issuance-url').innerText();
+  expect(url).toMatch(new RegExp(`^${cloud.url}/c/XGYX-03/i/[0-9a-f-]{36}$`));
+  await expect(row.getByRole('img', { name: '开业扫码领券' })).toBeVisible();
+  await screenshot(page, 'claim-qr-issuance', { fullPage: false });
+
+  await row.getByRole('button', { name: '暂停' }).click();
+  await expect(row.getByTestId('issuance-status')).toHaveText('已暂停');
+  await expect(row.getByRole('button', { name: '恢复' })).toBeVisible();
+
+  // The store's fixed QR gives 满100减20 from now on.
+  const stores = page.getByTestId('store-qrs');
+  await stores.getByLabel('扫码可领').click();
+  await page.locator('.ant-select-item-option', { hasText: '满100减20' }).last().click();
+  await expect(page.getByText('的二维码现在发放“满100减20”')).toBeVisible();
+  const [store] = await call<{ id: string }[]>('stores.list', {});
+  await expect(stores).toContainText(`${cloud.url}/c/XGYX-03/s/${store!.id}`);
+  await expect(stores.getByRole('img', { name: '鲜果优选 新街口店' })).toBeVisible();
+  await stores.scrollIntoViewIfNeeded();
+  await screenshot(page, 'claim-qr-stores', { fullPage: true });
+
+  // The A4 poster of the issuance, previewed before printing.
+  await row.getByRole('button', { name: 'A4 海报' }).click();
+  const poster = page.locator('.ant-modal').getByTestId('claim-poster');
+  await expect(poster).toContainText('开业扫码领券');
+  await expect(poster).toContainText('每人限领 1 张 · 共 200 张');
+  await expect(poster.getByRole('img')).toBeVisible();
+  await screenshot(page, 'claim-qr-poster', { fullPage: false });
+  await page.getByRole('button', { name: '取消' }).click();
+
+  // Its slip: no slip printer here, so the slip is previewed with the printers page and A4 offered.
+  await row.getByRole('button', { name: '打印小票' }).click();
+  const slip = page.locator('.ant-modal', { hasText: '领券二维码小票' });
+  await expect(slip).toContainText('开业扫码领券');
+  await expect(slip).toContainText('每人限领 1 张 · 共 200 张');
+  await screenshot(page, 'claim-qr-slip', { fullPage: false });
+  await slip.locator('.ant-modal-close').click();
+
+  // The cloud took both kinds of event (no dead letters), as the catalogue promises.
+  const status = await call<{ deadLetterCount: number; pendingCount: number }>('sync.now', {});
+  expect(status).toMatchObject({ deadLetterCount: 0, pendingCount: 0 });
+});
