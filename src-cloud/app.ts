@@ -29,6 +29,7 @@ import { ChainStockQuery } from './projections/chain-stock';
 import { WalletClaims } from './wallet/claims';
 import { ConsumerConsents } from './wallet/consents';
 import { WalletOffers } from './wallet/offers';
+import { registerConsumerPages } from './wallet/pages';
 import { registerWalletRoutes } from './wallet/routes';
 import { ConsumerSessions } from './wallet/sessions';
 
@@ -78,7 +79,8 @@ export async function buildCloudApp(options: CloudAppOptions) {
   );
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Cache-Control', 'no-store');
+    // Only the consumer app's hashed files say otherwise (wallet/pages.ts).
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -118,5 +120,6 @@ export async function buildCloudApp(options: CloudAppOptions) {
     claims: new WalletClaims(db, clock, keys),
   });
   registerDocsRoutes(app, CLOUD_API_VERSION);
+  await registerConsumerPages(app, config.consumerAppDir);
   return app;
 }

@@ -204,9 +204,7 @@ export class ProjectionBatch {
   constructor(private readonly memory: ProjectionMemory) {}
 
   get size() {
-    return (
-      this.stock.size + this.daily.size + this.infos.size + this.heard.size + this.wallet.size
-    );
+    return this.stock.size + this.daily.size + this.infos.size + this.heard.size + this.wallet.size;
   }
 
   add(event: ProjectedEvent): void {
