@@ -264,6 +264,38 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('perPerson 3: a phone claims three coupons, the fourth claim answers the last one', async () => {
+    const shop = await walletShop(cloud);
+    const { issuance, event } = issuanceChanged({ templateId: shop.template.id, perPerson: 3 });
+    await pushAccepted(cloud, shop.till.token, [event]);
+    const token = await directSession(cloud, shop.merchant.id, freshPhone());
+    const url = `${base(shop.merchant.code)}/issuances/${issuance.id}/claim`;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await cloud.ok('POST', url, { token }));
+    expect(answers.map((a) => a.already)).toEqual([false, false, false, true]);
+    expect(new Set(answers.slice(0, 3).map((a) => a.coupon.code)).size).toBe(3);
+    expect(answers[3].coupon.code).toBe(answers[2].coupon.code);
+    expect(
+      (await cloud.ok('GET', `${base(shop.merchant.code)}/wallet`, { token })).coupons,
+    ).toHaveLength(3);
+  });
+
+  it('no signing key yet (no till brought one): SIGNING_KEY_MISSING, nothing counted', async () => {
+    const merchant = await cloud.newMerchant('无钥匙小店');
+    const till = await cloud.pair(merchant.id, '一号店');
+    const template = templateChanged();
+    const { issuance, event } = issuanceChanged({ templateId: template.template.id, count: 1 });
+    await pushAccepted(cloud, till.token, [template.event, event]);
+    const token = await directSession(cloud, merchant.id, freshPhone());
+    const url = `${base(merchant.code)}/issuances/${issuance.id}/claim`;
+    const refused = await cloud.request('POST', url, { token });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('SIGNING_KEY_MISSING');
+    expect(
+      (await cloud.ok('GET', `${base(merchant.code)}/issuances/${issuance.id}`)).remaining,
+    ).toBe(1);
+  });
+
   it('a newer edit of an issuance wins; an older one arriving late changes nothing', async () => {
     const shop = await walletShop(cloud);
     const t0 = Date.now();
