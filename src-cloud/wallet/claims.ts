@@ -63,9 +63,10 @@ async function claimContext(db: Queryable, actor: ConsumerActor, issuanceId: str
       kid: signingKeys.kid,
       secret: signingKeys.secret,
       timezone: chainStores.timezone,
+      // Named in full (a bare column would resolve inside the subquery).
       held: sql<number>`(select count(*) from wallet_claims c
-        where c.merchant_id = ${walletIssuances.merchantId} and c.issuance_id = ${walletIssuances.id}
-          and c.phone = ${actor.phone})`.mapWith(Number),
+        where c.merchant_id = wallet_issuances.merchant_id
+          and c.issuance_id = wallet_issuances.id and c.phone = ${actor.phone})`.mapWith(Number),
     })
     .from(walletIssuances)
     .leftJoin(

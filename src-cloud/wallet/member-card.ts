@@ -21,8 +21,11 @@ export async function memberCard(
     .select({
       memberId: walletMembers.memberId,
       name: walletMembers.name,
+      // Named in full: drizzle leaves a column unqualified in a query without joins, and
+      // inside the subquery that would name wallet_points' own column.
       points: sql<number>`(select coalesce(sum(p.points), 0) from wallet_points p
-        where p.merchant_id = ${walletMembers.merchantId} and p.member_id = ${walletMembers.memberId}
+        where p.merchant_id = wallet_members.merchant_id
+          and p.member_id = wallet_members.member_id
           and (p.available_at is null or p.available_at <= ${now}::bigint))`.mapWith(Number),
     })
     .from(walletMembers)
