@@ -15,6 +15,7 @@ import { crashBench } from './crash.bench';
 import { startupBench } from './startup.bench';
 import { membersBench } from './members.bench';
 import { chainBench } from './chain.bench';
+import { walletBench } from './wallet.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -33,6 +34,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   startup: startupBench,
   members: membersBench,
   chain: chainBench,
+  wallet: walletBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

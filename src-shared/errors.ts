@@ -147,6 +147,13 @@ export const ERROR_STATUS = {
   SMS_PAUSED: 503,
   DEVICE_STORE_FORBIDDEN: 403,
   SIGNING_KEY_NEEDS_ADMIN: 403,
+  // The consumer's wallet: claims of issuance QRs and store posters.
+  ISSUANCE_EXHAUSTED: 409,
+  ISSUANCE_PAUSED: 409,
+  ISSUANCE_NOT_STARTED: 409,
+  ISSUANCE_ENDED: 409,
+  STORE_NO_COUPON: 404,
+  SIGNING_KEY_MISSING: 503,
   // Sync with the cloud.
   SYNC_NOT_PAIRED: 409,
   SYNC_ALREADY_PAIRED: 409,
@@ -167,7 +174,6 @@ export const ERROR_STATUS = {
   // Issuance QR codes (领券二维码) and store QR codes: the phone claims through the cloud.
   CLOUD_NOT_PAIRED: 409,
   ISSUANCE_NOT_FOUND: 404,
-  ISSUANCE_ENDED: 409,
   ISSUANCE_OUTLASTS_TEMPLATE: 409,
   ISSUANCE_STORE_NOT_IN_TEMPLATE: 409,
   ISSUANCE_PER_PERSON_OVER_TEMPLATE: 409,

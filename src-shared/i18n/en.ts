@@ -161,6 +161,13 @@ export const en: SharedMessages = {
       'This device does not serve that store, so it cannot change its records',
     SIGNING_KEY_NEEDS_ADMIN:
       'Only the cloud operator can make key {{kid}} the one every till signs with; nothing was changed',
+    ISSUANCE_EXHAUSTED: 'All the coupons of this offer have been claimed',
+    ISSUANCE_PAUSED: 'This offer is paused for now',
+    ISSUANCE_NOT_STARTED: 'This offer has not started yet',
+    ISSUANCE_ENDED: 'This claim offer has ended',
+    STORE_NO_COUPON: 'This store has no coupon to give right now',
+    SIGNING_KEY_MISSING:
+      'This shop cannot issue coupons yet (no till has brought its signing key); please try later',
     SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
     SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
     SYNC_CLOUD_UNREACHABLE:
@@ -181,7 +188,6 @@ export const en: SharedMessages = {
     CLOUD_NOT_PAIRED:
       'Claim QR codes are served by the cloud (the phone claims there): pair this PC with the cloud first (Cloud sync)',
     ISSUANCE_NOT_FOUND: 'No such claim QR',
-    ISSUANCE_ENDED: 'This claim QR has ended and can no longer change',
     ISSUANCE_OUTLASTS_TEMPLATE:
       'Claims would close after the template stops being valid ({{templateEndText}}): close them earlier or extend the template',
     ISSUANCE_STORE_NOT_IN_TEMPLATE: "The store is not one of the template's stores",

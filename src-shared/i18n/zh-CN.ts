@@ -159,6 +159,12 @@ export const zhCN = {
     DEVICE_STORE_FORBIDDEN: '本设备不负责该门店，不能更改其记录',
     SIGNING_KEY_NEEDS_ADMIN:
       '只有云端运营人员可以把密钥 {{kid}} 设为所有收银机的签名密钥，未作任何更改',
+    ISSUANCE_EXHAUSTED: '券已被领完',
+    ISSUANCE_PAUSED: '活动暂停中，暂不能领取',
+    ISSUANCE_NOT_STARTED: '活动尚未开始',
+    ISSUANCE_ENDED: '领券活动已结束',
+    STORE_NO_COUPON: '本店暂无可领取的优惠券',
+    SIGNING_KEY_MISSING: '商家暂时无法发券（收银机尚未上传签名密钥），请稍后再试',
     SYNC_NOT_PAIRED: '本机尚未与云端配对',
     SYNC_ALREADY_PAIRED: '本机已配对，请先解除配对',
     SYNC_CLOUD_UNREACHABLE: '连不上云端（{{detail}}），请检查网址和网络',
@@ -175,7 +181,6 @@ export const zhCN = {
     CLOUD_NOT_PAIRED:
       '领券二维码由云端提供，顾客扫码后在云端领券：请先在“云端同步”中将本机与云端配对',
     ISSUANCE_NOT_FOUND: '找不到该领券二维码',
-    ISSUANCE_ENDED: '该领券二维码已结束，不能再更改',
     ISSUANCE_OUTLASTS_TEMPLATE:
       '领券截止时间晚于券模板的有效期（{{templateEndText}} 止），请提前截止或延长模板有效期',
     ISSUANCE_STORE_NOT_IN_TEMPLATE: '所选门店不在该券模板的适用门店内',
