@@ -1,7 +1,8 @@
 // Members metrics (issue 22): lookup at the till by phone and by last four digits with 200k
 // members (p95) beside a bare indexed SELECT; a member's sale (earn, level check) in lines/s
 // beside the same sale without a member; the birthday pass over 200k members beside a bare
-// count of the birthdays it looks at.
+// count of the birthdays it looks at; a member's profile with three years of purchases among
+// the year's customers (RFM quintiles), beside a bare read of that member's rollup rows.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,93 @@ async function must<T>(core: Core, method: string, input: unknown, credential?: 
 }
 
 const phoneOf = (i: number) => `+86139${String(i).padStart(8, '0')}`;
+
+/** Customers in the customer rollups (a year of them), and one member's three years. */
+const PROFILE_CUSTOMERS = Number(process.env.BENCH_PROFILE_CUSTOMERS ?? 50_000);
+const VISITS_PER_CUSTOMER = 8;
+const PROFILED_VISITS = 3 * 150;
+
+/**
+ * `members.profile` of a member who bought on 450 days over three years, among 50k customers of
+ * the year: the first call of a day (it computes the merchant's quintiles) and the calls after.
+ * The rollup rows are written straight into the table (the sales path is measured above).
+ */
+async function profileBench(core: Core, token: string, storeId: string, now: number) {
+  const day = (offset: number) => new Date(now - offset * 86_400_000).toISOString().slice(0, 10);
+  const insert = core.sqlite.prepare(
+    `INSERT OR IGNORE INTO rollup_customer_day (phone, day, store_id, product_id, sales, qty, spend_fen, refund_fen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+  );
+  const member = core.sqlite.prepare('SELECT id, phone FROM members LIMIT 1').get() as {
+    id: string;
+    phone: string;
+  };
+  const products = productIds(core);
+  core.sqlite.transaction(() => {
+    for (let c = 1; c <= PROFILE_CUSTOMERS; c++)
+      for (let v = 0; v < VISITS_PER_CUSTOMER; v++)
+        insert.run(
+          phoneOf(c),
+          day((c * 13 + v * 41) % 365),
+          storeId,
+          '',
+          1,
+          3,
+          2000 + (c % 50) * 100,
+        );
+    for (let v = 0; v < PROFILED_VISITS; v++) {
+      const date = day(v * 2 + 1);
+      insert.run(member.phone, date, storeId, '', 1, 5, 5450);
+      for (let p = 0; p < LINES_PER_SALE; p++)
+        insert.run(member.phone, date, storeId, products[p]!, 1, 1, 1090);
+    }
+    core.sqlite
+      .prepare(
+        `INSERT OR REPLACE INTO member_consents (member_id, purpose, granted, source, text_shown, at)
+         VALUES (?, 'profiling', 1, 'till', '同意消费画像', ?)`,
+      )
+      .run(member.id, now);
+  })();
+  const first = performance.now();
+  await must(core, 'members.profile', { memberId: member.id }, token);
+  const firstMs = performance.now() - first;
+  const later = await time(() => must(core, 'members.profile', { memberId: member.id }, token), {
+    iterations: 200,
+  });
+  const bareRows = core.sqlite.prepare('SELECT * FROM rollup_customer_day WHERE phone = ?');
+  const bare = await time(() => bareRows.all(member.phone), { iterations: 200 });
+  const bareYear = core.sqlite.prepare(
+    `SELECT phone, SUM(sales), SUM(spend_fen) FROM rollup_customer_day
+     WHERE product_id = '' AND day > ? GROUP BY phone`,
+  );
+  const yearStarted = performance.now();
+  bareYear.all(day(365));
+  const yearMs = performance.now() - yearStarted;
+  return [
+    compare(
+      `members.profile, 3 years of purchases (${PROFILE_CUSTOMERS} customers in the year)`,
+      later,
+      "bare read of the member's rollup rows",
+      bare,
+      { field: 'p95Ms', target: '<= 100 ms p95', met: later.p95Ms <= 100 },
+    ),
+    {
+      name: "members.profile, the day's first (computes the merchant's RFM quintiles)",
+      unit: 'ms',
+      value: round(firstMs, 1),
+      baselineName: "bare GROUP BY of the year's customers",
+      baseline: round(yearMs, 1),
+      ratio: round(firstMs / yearMs),
+      target: '<= 1 s',
+      met: firstMs <= 1000,
+    },
+  ];
+}
+
+const productIds = (core: Core) =>
+  (core.sqlite.prepare('SELECT id FROM products ORDER BY sku').all() as { id: string }[]).map(
+    (row) => row.id,
+  );
 
 export async function membersBench(): Promise<Metric[]> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-members-'));
@@ -146,6 +234,7 @@ export async function membersBench(): Promise<Metric[]> {
     const bareCount = await time(() => countBirthdays.get(), { iterations: 20 });
     const pass = stats([passMs]);
 
+    const profile = profileBench(core, token, ids.storeId, clock.now());
     return [
       compare(
         `members.lookup by phone, ${MEMBERS} members`,
@@ -184,6 +273,7 @@ export async function membersBench(): Promise<Metric[]> {
           { field: 'meanMs', target: '<= 1 s', met: passMs <= 1000 },
         ),
       },
+      ...(await profile),
     ];
   } finally {
     await core.close();

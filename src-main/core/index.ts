@@ -73,6 +73,7 @@ import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberPrivacy } from './members/privacy';
+import { MemberProfiles } from './members/profiles';
 
 export type { CallOptions } from './dispatch';
 export type { CoreConfig } from './config';
@@ -136,6 +137,7 @@ export async function createCore(options: CoreOptions) {
     templates,
     redemption,
     alerts,
+    publications,
     stock,
     sales,
     issuer,
@@ -305,7 +307,12 @@ export async function createCore(options: CoreOptions) {
     ...stockHandlers(stock),
     ...stocktakeHandlers(new StocktakeService(adb, clock, audit, stock, products, stores)),
     ...salesHandlers(sales, inventoryJobs),
-    ...alertsHandlers(alerts, inventoryJobs, new AlertRulePreview(sqlite, clock, stores)),
+    ...alertsHandlers(
+      alerts,
+      inventoryJobs,
+      new AlertRulePreview(sqlite, clock, stores),
+      publications,
+    ),
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
@@ -328,6 +335,7 @@ export async function createCore(options: CoreOptions) {
       new MemberSettingsService(adb, settings, audit),
       points,
       new MemberPrivacy(adb, clock, members, points, ledgers, events),
+      new MemberProfiles(adb.sqlite, clock),
     ),
   };
   printing.queue.resumeInterrupted();

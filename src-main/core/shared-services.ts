@@ -49,6 +49,8 @@ import { LevelsService } from './members/levels';
 import { MemberCoupons } from './members/coupons';
 import { MembersService } from './members/service';
 import { memberEffects } from './members/effects';
+import { strategyEffects } from './strategies/effects';
+import { StrategyPublications } from './strategies/publications';
 import { PointsLedger } from './points/ledger';
 import { PointsService } from './points/service';
 import { pointsEffects } from './points/effects';
@@ -91,7 +93,15 @@ export function buildSharedServices(
   const products = new ProductsService(adb, clock, audit);
   const keys = new SigningKeys(adb, clock, options.sealer);
   const templates = new TemplatesService(adb, clock, audit, products, outbox);
-  const alerts = new AlertsService(adb, clock, audit, stores, new AlertEvaluator(adb, clock));
+  const publications = new StrategyPublications(adb, clock, events);
+  const alerts = new AlertsService(
+    adb,
+    clock,
+    audit,
+    stores,
+    new AlertEvaluator(adb, clock),
+    publications,
+  );
 
   // One owner per ledger: every path (till, import, sync pull, conflict) writes through these.
   const ledgers = {
@@ -141,6 +151,7 @@ export function buildSharedServices(
     memberCoupons,
     stores,
     (memberId) => points.spendable(memberId),
+    (kid) => keys.secretsFor(kid),
   );
   const points: PointsService = new PointsService(
     adb,
@@ -175,6 +186,7 @@ export function buildSharedServices(
   memberEffects(events, { audit, outbox, members, levels, stores });
   stockEffects(events, adb, { audit, outbox, alerts });
   tillEffects(events, { audit });
+  strategyEffects(events, { audit, outbox });
 
   return {
     events,
@@ -189,6 +201,7 @@ export function buildSharedServices(
     keys,
     templates,
     alerts,
+    publications,
     issuer,
     redemption,
     codesGuard,

@@ -25,7 +25,8 @@ function compactToUuid(compact: string): string | null {
 // faster than createHmac per code, which matters when a batch of a million codes is exported.
 const padded = new WeakMap<Buffer, { inner: Hash; outer: Hash }>();
 
-function mac(secret: Buffer, body: string): Buffer {
+/** HMAC-SHA256 of `body` under `secret`, truncated to 80 bits (the house's QR signatures). */
+export function mac(secret: Buffer, body: string): Buffer {
   let pads = padded.get(secret);
   if (!pads) {
     const key = secret.length > 64 ? createHash('sha256').update(secret).digest() : secret;

@@ -120,6 +120,17 @@ export const strategyItemSchema = z.object({
   qty: z.number().int(),
   since: epochMsSchema,
   alertId: idSchema,
+  /** Shown to consumers since (the wallet's promotions); null: not published. */
+  publishedAt: epochMsSchema.nullable(),
+});
+
+export const STRATEGY_KINDS = ['discounted', 'priceMayRise'] as const;
+export const strategyKindSchema = z.enum(STRATEGY_KINDS);
+export type StrategyKind = z.infer<typeof strategyKindSchema>;
+const strategyTargetSchema = z.object({
+  storeId: idSchema,
+  productId: idSchema,
+  kind: strategyKindSchema,
 });
 
 /** A product a previewed rule would flag, with what it holds now. */
@@ -239,6 +250,19 @@ export const alertsMethods = {
       ),
       priceMayRise: z.array(strategyItemSchema.extend({ lowLevel: z.number().int() })),
     }),
+    access: MANAGERS,
+  }),
+  'strategies.publish': method({
+    summary:
+      'Show one item of a store’s advice to consumers (on discount, or price may rise): the cloud lists it in the merchant’s promotions until it is withdrawn or its alert is resolved',
+    input: strategyTargetSchema,
+    output: z.object({ publishedAt: epochMsSchema }),
+    access: MANAGERS,
+  }),
+  'strategies.unpublish': method({
+    summary: 'Stop showing an item of a store’s advice to consumers',
+    input: strategyTargetSchema,
+    output: z.object({ withdrawn: z.boolean() }),
     access: MANAGERS,
   }),
 } as const;

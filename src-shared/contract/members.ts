@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RFM_SEGMENTS } from '../members/rfm';
 import { ALL_STAFF, MANAGERS, OWNER, method } from './define';
 import { pointMovementSchema, pointsBalanceSchema } from './points';
 import { phoneSchema } from './coupons';
@@ -154,6 +155,63 @@ const memberFields = {
   note: z.string().trim().max(500).optional(),
 };
 
+/** What a customer's purchases say: computed from the rollups, never from the raw sales. */
+export const memberProfileSchema = z.object({
+  /** Masked. */
+  phone: z.string(),
+  memberId: idSchema.nullable(),
+  /** Local dates (YYYY-MM-DD); null: never bought with this phone. */
+  firstPurchase: z.string().nullable(),
+  lastPurchase: z.string().nullable(),
+  visits: z.number().int(),
+  /** Paid less refunded, all time. */
+  spendFen: z.number().int(),
+  averageTicketFen: z.number().int(),
+  /** The last 12 months, oldest first, every month present. */
+  months: z.array(
+    z.object({ month: z.string(), visits: z.number().int(), spendFen: z.number().int() }),
+  ),
+  stores: z.array(
+    z.object({
+      storeId: z.string(),
+      name: z.string(),
+      visits: z.number().int(),
+      spendFen: z.number().int(),
+    }),
+  ),
+  /** '' : products without a category. */
+  categories: z.array(
+    z.object({ category: z.string(), qty: z.number().int(), spendFen: z.number().int() }),
+  ),
+  coupons: z.object({
+    received: z.number().int(),
+    redeemed: z.number().int(),
+    /** Redeemed per thousand received; null when none were received. */
+    usePermille: z.number().int().nullable(),
+  }),
+  /**
+   * Whether the member agreed to profiling (PIPL): without it (and for a phone that never joined)
+   * the purchase summary is shown but no scores or segment are made.
+   */
+  profilingConsent: z.boolean(),
+  /**
+   * Scored against the merchant's customers of the last 12 months; null: no consent to
+   * profiling, or no purchase in those months.
+   */
+  rfm: z
+    .object({
+      recency: z.number().int().min(1).max(5),
+      frequency: z.number().int().min(1).max(5),
+      monetary: z.number().int().min(1).max(5),
+      daysSinceLast: z.number().int(),
+      segment: z.enum(RFM_SEGMENTS),
+    })
+    .nullable(),
+  /** The local date the scores are as of. */
+  asOf: z.string(),
+});
+export type MemberProfile = z.infer<typeof memberProfileSchema>;
+
 export const membersMethods = {
   'members.create': method({
     summary:
@@ -257,6 +315,13 @@ export const membersMethods = {
         }),
       ),
     }),
+    access: MANAGERS,
+  }),
+  'members.profile': method({
+    summary:
+      'What a member (or a phone that bought without joining) buys: visits, spend, average ticket, the last 12 months, favourite stores and categories, coupon use and RFM scores (quintiles of the merchant’s customers) with a segment',
+    input: z.union([z.object({ memberId: idSchema }), z.object({ phone: phoneSchema })]),
+    output: memberProfileSchema,
     access: MANAGERS,
   }),
   'members.delete': method({

@@ -142,6 +142,23 @@ export const storeChangedSchema = z.looseObject({
   updatedAt: instantSchema.optional(),
 });
 
+/** An item of a store's advice shown to consumers (published) or no longer (withdrawn). */
+export const strategyChangedSchema = z.looseObject({
+  storeId: refSchema,
+  productId: refSchema,
+  kind: z.enum(['discounted', 'priceMayRise']),
+  status: z.enum(['published', 'withdrawn']),
+  sku: z.string().max(64),
+  productName: z.string().max(200),
+  category: z.string().max(100),
+  priceFen: moneyFenSchema,
+  /** On discount: the suggested price (per mille of the list price) and the coupon made for it. */
+  payPermille: z.number().int().nullish(),
+  discountedPriceFen: moneyFenSchema.nullish(),
+  couponTemplateId: refSchema.nullish(),
+  updatedAt: instantSchema,
+});
+
 /**
  * One movement of a member's points: a fact of its own, so the cloud and the other stores add
  * movements up and two stores earning offline merge without loss.
@@ -203,6 +220,7 @@ export const EVENT_CATALOGUE = {
   'members.consented': entry(memberConsentedSchema),
   'members.levelChanged': entry(memberLevelChangedSchema),
   'points.moved': entry(pointsMovedSchema),
+  'strategies.changed': entry(strategyChangedSchema),
   'claims.issuanceChanged': entry(issuanceChangedSchema),
   'stores.defaultCouponChanged': entry(storeDefaultCouponSchema),
   // The names of the first cloud documentation; no till ever wrote them, kept accepted.

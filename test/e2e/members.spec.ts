@@ -134,8 +134,8 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   await scan(page, APPLE.barcode);
   await expect(page.getByTestId('sale-payable')).toHaveText('¥12.50');
 
-  await page.getByLabel('手机号或后 4 位查会员').fill('5678');
-  await page.getByLabel('手机号或后 4 位查会员').press('Enter');
+  await page.getByLabel('手机号、后 4 位或扫会员码').fill('5678');
+  await page.getByLabel('手机号、后 4 位或扫会员码').press('Enter');
   await expect(page.getByTestId('till-member')).toContainText('可用积分 306，可抵 ¥3.06');
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -197,6 +197,10 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await expect(detail).toContainText('306');
   await expect(page.getByRole('dialog')).toContainText('消费获得');
   await expect(page.getByRole('dialog')).toContainText('同意接收本店的优惠活动短信');
+  // The purchase profile from the rollups; no scores without consent to profiling.
+  const profile = page.getByTestId('member-profile');
+  await expect(profile).toContainText('到店次数2');
+  await expect(profile).toContainText('不做评分与分群');
   await screenshot(page, 'members-detail', { fullPage: false });
   await page.getByRole('dialog').getByRole('button', { name: '撤回' }).click();
   await expect(page.getByText('授权已更新')).toBeVisible();

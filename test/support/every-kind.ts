@@ -6,7 +6,7 @@ let runNo = 0;
 /**
  * Does at a real desktop core every action that writes an outbox row: a store and a staff
  * member added, a template, codes issued, redeemed, voided and cancelled, goods received,
- * counted and transferred, a member signed up and raised a level, a sale earning points and a
+ * counted and transferred, an item running low shown to customers, a member signed up and raised a level, a sale earning points and a
  * return, a cashback code issued and paid. Returns what
  * it made, for the tests of the catalogue and of the cloud's projections.
  */
@@ -71,6 +71,22 @@ export async function doEveryKind(shop: PairedShop) {
   await ok(
     'stock.transfer',
     { fromStoreId: ids.storeId, toStoreId: second.id, lines: [{ sku: 'APL-1', qty: 10 }] },
+    ownerToken,
+  );
+  // Milk runs below its restock line; the manager shows customers its price may rise.
+  await ok(
+    'alerts.setThresholds',
+    {
+      target: { productId: products.milk.id, storeId: ids.storeId },
+      lowLevel: 100,
+      highLevel: null,
+      slowDays: null,
+    },
+    ownerToken,
+  );
+  await ok(
+    'strategies.publish',
+    { storeId: ids.storeId, productId: products.milk.id, kind: 'priceMayRise' },
     ownerToken,
   );
   // A member signs up with a consent, is raised a level by hand, and the sale earns points.

@@ -75,6 +75,11 @@ export const ROLLUPS: readonly RollupTable[] = [
     keys: ['store_id', 'phone'],
     measures: ['first_sold_at'],
   },
+  {
+    name: 'rollup_customer_day',
+    keys: ['phone', 'day', 'store_id', 'product_id'],
+    measures: ['sales', 'qty', 'spend_fen', 'refund_fen'],
+  },
 ];
 
 type Row = Record<string, string | number | null>;

@@ -1,12 +1,14 @@
 import type { InventoryJobs } from '../inventory-worker/jobs';
 import type { HandlerMap } from '../platform/context';
 import type { AlertRulePreview } from './preview';
+import type { StrategyPublications } from '../strategies/publications';
 import type { AlertsService } from './service';
 
 export const alertsHandlers = (
   alerts: AlertsService,
   jobs: InventoryJobs,
   preview: AlertRulePreview,
+  publications: StrategyPublications,
 ): Pick<
   HandlerMap,
   | 'alerts.list'
@@ -18,6 +20,8 @@ export const alertsHandlers = (
   | 'alerts.setThresholds'
   | 'alerts.previewRules'
   | 'strategies.list'
+  | 'strategies.publish'
+  | 'strategies.unpublish'
 > => ({
   'alerts.list': (input) => alerts.list(input),
   'alerts.counts': (input) => alerts.counts(input),
@@ -28,4 +32,6 @@ export const alertsHandlers = (
   'alerts.setThresholds': (input, ctx) => alerts.setThresholds(ctx, input),
   'alerts.previewRules': (input) => preview.preview(input),
   'strategies.list': (input) => alerts.strategies(input),
+  'strategies.publish': (input, ctx) => publications.publish(ctx, input),
+  'strategies.unpublish': (input, ctx) => publications.unpublish(ctx, input),
 });

@@ -1,6 +1,11 @@
 import { and, asc, count, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
-import type { Alert, AlertStatus, Threshold } from '../../../src-shared/contract/alerts';
+import type {
+  Alert,
+  AlertStatus,
+  StrategyKind,
+  Threshold,
+} from '../../../src-shared/contract/alerts';
 import {
   DAY_MS,
   discountCouponDrafts,
@@ -12,6 +17,7 @@ import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { Logger } from '../../../src-node/logger';
 import type { HandlerContext } from '../platform/context';
+import type { StrategyPublications } from '../strategies/publications';
 import { newId } from '../../../src-node/ids';
 import { products } from '../products/schema';
 import { staff } from '../staff/schema';
@@ -35,6 +41,8 @@ export class AlertsService {
     private readonly audit: AuditService,
     private readonly stores: StoresService,
     private readonly evaluator: AlertEvaluator,
+    /** Advice shown to consumers: withdrawn when its alert is resolved. */
+    private readonly publications: StrategyPublications,
   ) {}
 
   /** Runs the pass inside the caller's write and tells the UI what was raised or resolved. */
@@ -49,6 +57,7 @@ export class AlertsService {
   }
 
   private announce(result: PassResult): PassResult {
+    if (result.resolved) this.publications.withdrawResolved();
     if (result.raisedCount || result.resolved)
       this.adb.emitAfterCommit('alerts.changed', {
         raised: result.raised,
@@ -256,7 +265,8 @@ export class AlertsService {
       )
       .orderBy(asc(products.sku))
       .all();
-    const item = ({ alert, product }: (typeof rows)[number]) => ({
+    const published = this.publications.publishedAt(store.id);
+    const item = ({ alert, product }: (typeof rows)[number], kind: StrategyKind) => ({
       productId: product.id,
       sku: product.sku,
       productName: product.name,
@@ -265,20 +275,21 @@ export class AlertsService {
       qty: alert.qty,
       since: alert.raisedAt,
       alertId: alert.id,
+      publishedAt: published.get(`${product.id}:${kind}`) ?? null,
     });
     return {
       storeId: store.id,
       discounted: rows
         .filter((r) => r.alert.kind === 'slow_moving' && r.alert.payPermille !== null)
         .map((r) => ({
-          ...item(r),
+          ...item(r, 'discounted'),
           payPermille: r.alert.payPermille!,
           discountedPriceFen: discountedPriceFen(r.product.priceFen, r.alert.payPermille!),
           couponTemplateId: r.alert.couponTemplateId,
         })),
       priceMayRise: rows
         .filter((r) => r.alert.kind === 'low_stock')
-        .map((r) => ({ ...item(r), lowLevel: r.alert.lowLevel ?? 0 })),
+        .map((r) => ({ ...item(r, 'priceMayRise'), lowLevel: r.alert.lowLevel ?? 0 })),
     };
   }
 

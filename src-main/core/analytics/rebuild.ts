@@ -42,7 +42,7 @@ const BASES: [name: string, select: string][] = [
   [
     'lines',
     `SELECT s.store_id, s.id AS sale_id, local_day(s.sold_at, st.timezone) AS day, l.product_id, l.qty,
-       l.amount_fen - l.discount_fen AS revenue_fen
+       l.amount_fen - l.discount_fen AS revenue_fen, s.customer_phone
      FROM sale_lines l JOIN sales s ON s.id = l.sale_id JOIN stores st ON st.id = s.store_id`,
   ],
   // Returned goods with their refund (the same share sales.return computes), on the return's day;
@@ -50,9 +50,11 @@ const BASES: [name: string, select: string][] = [
   [
     'returns',
     `SELECT m.store_id, m.product_id, local_day(m.created_at, st.timezone) AS day, m.qty,
-       (2 * ((l.amount_fen - l.discount_fen) * m.qty) + l.qty) / (2 * l.qty) AS refund_fen
+       (2 * ((l.amount_fen - l.discount_fen) * m.qty) + l.qty) / (2 * l.qty) AS refund_fen,
+       s.customer_phone
      FROM stock_movements m
      JOIN stores st ON st.id = m.store_id
+     JOIN sales s ON s.id = m.ref_id
      JOIN sale_lines l ON l.id = COALESCE(m.sale_line_id, (
        SELECT id FROM sale_lines WHERE sale_id = m.ref_id AND product_id = m.product_id ORDER BY line_no LIMIT 1))
      WHERE m.kind = 'return' AND m.ref_type = 'sale'`,
@@ -157,6 +159,21 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
       UNION ALL SELECT phone, day, store_id, '', 'cashback', reward_fen FROM ${CASHBACK}
       UNION ALL SELECT phone, day, store_id, product_id, 'cashback', reward_fen FROM ${CASHBACK}
     ) GROUP BY phone, day, store_id, product_id, kind`,
+  customerDay: `
+    SELECT phone, day, store_id, product_id, SUM(sales), SUM(qty), SUM(spend_fen), SUM(refund_fen)
+    FROM (
+      SELECT customer_phone AS phone, day, store_id, '' AS product_id, 1 AS sales, 0 AS qty,
+        total_fen AS spend_fen, 0 AS refund_fen FROM ${SALES} WHERE customer_phone IS NOT NULL
+      UNION ALL SELECT customer_phone, day, store_id, '', 0, SUM(qty), 0, 0
+        FROM ${LINES} WHERE customer_phone IS NOT NULL GROUP BY customer_phone, day, store_id
+      UNION ALL SELECT customer_phone, day, store_id, product_id, COUNT(DISTINCT sale_id), SUM(qty),
+          SUM(revenue_fen), 0
+        FROM ${LINES} WHERE customer_phone IS NOT NULL GROUP BY customer_phone, day, store_id, product_id
+      UNION ALL SELECT customer_phone, day, store_id, '', 0, 0, 0, refund_fen
+        FROM ${RETURNS} WHERE customer_phone IS NOT NULL
+      UNION ALL SELECT customer_phone, day, store_id, product_id, 0, 0, 0, refund_fen
+        FROM ${RETURNS} WHERE customer_phone IS NOT NULL
+    ) GROUP BY phone, day, store_id, product_id`,
 };
 
 const FIRST_PURCHASES = `

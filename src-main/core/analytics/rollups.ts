@@ -64,6 +64,11 @@ export const ROLLUP_TABLES = {
     keys: ['phone', 'day', 'store_id', 'product_id', 'kind'],
     measures: ['count', 'amount_fen'],
   },
+  customerDay: {
+    name: 'rollup_customer_day',
+    keys: ['phone', 'day', 'store_id', 'product_id'],
+    measures: ['sales', 'qty', 'spend_fen', 'refund_fen'],
+  },
 } as const;
 
 type Tables = typeof ROLLUP_TABLES;
@@ -109,6 +114,10 @@ export class RollupWriter {
       pseudonym,
       phone,
     );
+    this.statement('UPDATE rollup_customer_day SET phone = ? WHERE phone = ?').run(
+      pseudonym,
+      phone,
+    );
   }
 
   /** A sale on the day it was rung up: takings, items, products, cashier, returning customer. */
@@ -142,6 +151,20 @@ export class RollupWriter {
         qty: sum.qty,
         revenue_fen: sum.revenueFen,
       });
+    if (sale.customerPhone) {
+      const phone = sale.customerPhone;
+      this.add('customerDay', [phone, day, sale.storeId, ALL_PRODUCTS], {
+        sales: 1,
+        qty: lines.reduce((n, l) => n + l.qty, 0),
+        spend_fen: sale.totalFen,
+      });
+      for (const [productId, sum] of byProduct)
+        this.add('customerDay', [phone, day, sale.storeId, productId], {
+          sales: 1,
+          qty: sum.qty,
+          spend_fen: sum.revenueFen,
+        });
+    }
     if (sale.staffId)
       this.add('cashierDay', [sale.staffId, sale.storeId, day], {
         sales: 1,
@@ -160,7 +183,7 @@ export class RollupWriter {
 
   /** Goods back: refunds and returned units on the day of the return. */
   onReturn(
-    sale: Pick<SaleRow, 'storeId'>,
+    sale: Pick<SaleRow, 'storeId' | 'customerPhone'>,
     returned: { saleLineId: string; qty: number }[],
     at: number,
   ): void {
@@ -179,8 +202,16 @@ export class RollupWriter {
         returned_qty: qty,
         refund_fen: lineRefund,
       });
+      if (sale.customerPhone)
+        this.add('customerDay', [sale.customerPhone, day, sale.storeId, line.productId], {
+          refund_fen: lineRefund,
+        });
     }
     this.add('storeDay', [sale.storeId, day], { refund_fen: refundFen });
+    if (sale.customerPhone)
+      this.add('customerDay', [sale.customerPhone, day, sale.storeId, ALL_PRODUCTS], {
+        refund_fen: refundFen,
+      });
     this.bump();
   }
 

@@ -195,6 +195,32 @@ export const rollupConsumerDay = sqliteTable(
 );
 
 /**
+ * Per customer phone, day, store and product: what each customer bought (the '' product row:
+ * visits, takings and items of the sale; the product rows: units and revenue of each product).
+ * The member profiles (visits, spend, favourite stores and categories, RFM) read it.
+ */
+export const rollupCustomerDay = sqliteTable(
+  'rollup_customer_day',
+  {
+    phone: text().notNull(),
+    day: text().notNull(),
+    storeId: text().notNull(),
+    productId: text().notNull(),
+    sales: measure(),
+    qty: measure(),
+    spendFen: measure(),
+    refundFen: measure(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.phone, t.day, t.storeId, t.productId] }),
+    // Covering, for the merchant-wide RFM cuts over a year of days.
+    index('rollup_customer_day_all_idx')
+      .on(t.day, t.phone, t.sales, t.spendFen, t.refundFen)
+      .where(sql`product_id = ''`),
+  ],
+);
+
+/**
  * Per day: a counter bumped by every write to that day's consumer rows, so a reader that keeps the
  * day's figures in memory (consumer-ranking.ts) knows when to read them again.
  */

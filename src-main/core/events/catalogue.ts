@@ -8,6 +8,7 @@ import type { stockMovements } from '../stock/schema';
 import type { dayCloses, shifts } from '../till/schema';
 import type { memberConsentLog, memberLevelHistory, members } from '../members/schema';
 import type { pointLots, pointMovements } from '../points/schema';
+import type { publishedStrategies } from '../strategies/schema';
 
 export type RedemptionRow = typeof redemptions.$inferSelect;
 export type CouponRow = typeof coupons.$inferSelect;
@@ -25,6 +26,7 @@ export type ConsentLogRow = typeof memberConsentLog.$inferSelect;
 export type LevelHistoryRow = typeof memberLevelHistory.$inferSelect;
 export type PointLotRow = typeof pointLots.$inferSelect;
 export type PointMovementRow = typeof pointMovements.$inferSelect;
+export type PublishedStrategyRow = typeof publishedStrategies.$inferSelect;
 
 /**
  * Where a change was made: at this PC (`local`), or at another PC of the merchant or the cloud
@@ -146,6 +148,19 @@ export interface DomainEventCatalogue {
    * movement is a fact of its own, so two stores' movements add up without loss.
    */
   'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[] };
+  /** An item of a store's advice published to consumers or withdrawn; `item`: as shown. */
+  'strategy.changed': {
+    publication: PublishedStrategyRow;
+    item: {
+      sku: string;
+      productName: string;
+      category: string;
+      priceFen: number;
+      payPermille: number | null;
+      discountedPriceFen: number | null;
+      couponTemplateId: string | null;
+    };
+  };
 }
 
 export type DomainEventName = keyof DomainEventCatalogue;

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../platform/context';
 import type { PointsService } from '../points/service';
 import type { LevelsService } from './levels';
 import type { MemberPrivacy } from './privacy';
+import type { MemberProfiles } from './profiles';
 import type { MembersService } from './service';
 import type { MemberSettingsService } from './settings-service';
 
@@ -12,6 +13,7 @@ export const membersHandlers = (
   settings: MemberSettingsService,
   points: PointsService,
   privacy: MemberPrivacy,
+  profiles: MemberProfiles,
 ): Pick<
   HandlerMap,
   | 'members.create'
@@ -22,6 +24,7 @@ export const membersHandlers = (
   | 'members.setConsent'
   | 'members.export'
   | 'members.delete'
+  | 'members.profile'
   | 'levels.list'
   | 'levels.save'
   | 'memberSettings.get'
@@ -38,6 +41,7 @@ export const membersHandlers = (
   'members.setConsent': (input, ctx) => members.setConsent(ctx, input),
   'members.export': (input) => privacy.export(input),
   'members.delete': (input, ctx) => privacy.delete(ctx, input),
+  'members.profile': (input) => profiles.profile(input),
   'levels.list': () => levels.list(),
   'levels.save': (input, ctx) => levels.save(ctx, input),
   'memberSettings.get': () => settings.get(),

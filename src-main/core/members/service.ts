@@ -9,6 +9,7 @@ import { maskPhone } from '../../../src-shared/phone';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import { newId } from '../../../src-node/ids';
+import { verifyMemberQr } from '../../../src-node/members/member-qr';
 import type { AppDatabase } from '../db/database';
 import type { MemberRow } from '../events/catalogue';
 import type { EventContext } from '../events/domain-events';
@@ -46,6 +47,8 @@ export class MembersService {
     private readonly stores: StoresService,
     /** What a member may spend at the till (the points service answers; set after both exist). */
     private readonly spendable: (memberId: string) => { points: number; fen: number },
+    /** The merchant's keys by id: member codes are signed with them. */
+    private readonly secretsFor: (kid: string) => Buffer[],
   ) {
     const db = adb.sqlite;
     this.q = {
@@ -179,8 +182,12 @@ export class MembersService {
     } else if ('last4' in input) {
       rows = (this.q.byLast4.all(input.last4) as Record<string, unknown>[]).map((r) => parse(r)!);
     } else {
-      // The wallet's signed member QR comes with the wallet; until then no QR names a member.
-      rows = [];
+      // The wallet's rotating member code: signed with the merchant's key, short-lived.
+      const check = verifyMemberQr(input.qr, this.secretsFor, this.clock.now());
+      if (!check.ok)
+        throw new AppError(check.problem === 'expired' ? 'MEMBER_QR_EXPIRED' : 'MEMBER_QR_INVALID');
+      const found = parse(this.q.byId.get(check.memberId) as Record<string, unknown> | undefined);
+      rows = found && !found.deletedAt ? [found] : [];
     }
     const now = this.clock.now();
     return {

@@ -50,6 +50,7 @@ const ALL_ROLLUPS = [
   'rollup_region_day',
   'rollup_cashier_day',
   'rollup_consumer_day',
+  'rollup_customer_day',
   'rollup_consumer_stamp',
   'customer_store_first',
   'analytics_state',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutputOf } from '../../../../src-shared/contract';
+import type { StrategyKind } from '../../../../src-shared/contract/alerts';
 import { formatZhe } from '../../../../src-shared/money';
 import { useErrorText } from '../../i18n/error-text';
 import { NAV_ITEMS } from '../../navigation/nav-items';
@@ -14,6 +15,7 @@ import { Money } from '../../ui/Money';
 import { PageHeader } from '../../ui/PageHeader';
 import { StoreSelect, useDefaultStoreId } from '../../ui/StoreSelect';
 import { useStrategies } from './alerts-queries';
+import { PublishSwitch } from './PublishSwitch';
 import styles from './AlertsPage.module.css';
 
 type Strategies = OutputOf<'strategies.list'>;
@@ -41,6 +43,22 @@ export function StrategiesPage() {
       </Typography.Text>
     </div>
   );
+
+  const publishColumn = (kind: StrategyKind) => ({
+    key: 'publish',
+    title: t('strategies.publish'),
+    width: 96,
+    render: (_: unknown, item: { productId: string; publishedAt: number | null }) =>
+      storeId && (
+        <PublishSwitch
+          storeId={storeId}
+          productId={item.productId}
+          kind={kind}
+          publishedAt={item.publishedAt}
+          timeZone={timeZone}
+        />
+      ),
+  });
 
   return (
     <div className={styles.page}>
@@ -118,6 +136,7 @@ export function StrategiesPage() {
                       <Link to={NAV_ITEMS.alerts.path}>{t('strategies.makeCoupon')}</Link>
                     ),
                 },
+                publishColumn('discounted'),
               ]}
             />
           </Card>
@@ -160,6 +179,7 @@ export function StrategiesPage() {
                     </div>
                   ),
                 },
+                publishColumn('priceMayRise'),
               ]}
             />
           </Card>

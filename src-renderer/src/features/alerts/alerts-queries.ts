@@ -48,3 +48,8 @@ export const useEvaluateAlerts = () =>
   useApiMutation('alerts.evaluate', { invalidates: AFTER_ALERT_CHANGE });
 export const useSetThresholds = () =>
   useApiMutation('alerts.setThresholds', { invalidates: AFTER_THRESHOLDS });
+
+export const usePublishStrategy = () =>
+  useApiMutation('strategies.publish', { invalidates: ['strategies.list'] });
+export const useUnpublishStrategy = () =>
+  useApiMutation('strategies.unpublish', { invalidates: ['strategies.list'] });

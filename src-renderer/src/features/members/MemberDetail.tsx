@@ -12,6 +12,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentPurpose } from '../../../../src-shared/contract/members';
 import { useApi } from '../../api/api-context';
@@ -30,6 +31,9 @@ import {
   useUpdateMember,
 } from './members-queries';
 import styles from './Members.module.css';
+
+// With its chart: loaded when a member is opened, not with the app.
+const MemberProfileCard = lazy(() => import('./MemberProfileCard'));
 
 /**
  * One member: profile, points (the totals that add up, the lots soonest-expiring first, the
@@ -173,6 +177,14 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
               { key: 'note', label: t('members.detail.note'), children: m.note || '—' },
             ]}
           />
+          {!m.deletedAt && (
+            <>
+              <Typography.Title level={5}>{t('members.profile.title')}</Typography.Title>
+              <Suspense fallback={null}>
+                <MemberProfileCard memberId={memberId} />
+              </Suspense>
+            </>
+          )}
           <Typography.Title level={5}>{t('members.detail.points')}</Typography.Title>
           {b && (
             <div className={styles.stats} data-testid="member-points">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillMember } from '../../../../src-shared/contract/members';
 import { displayCode } from '../../../../src-shared/coupons/codes';
+import { looksLikeMemberQr } from '../../../../src-shared/members/member-qr';
 import { normalizeMainlandMobile } from '../../../../src-shared/phone';
 import { useErrorText } from '../../i18n/error-text';
 import { Money } from '../../ui/Money';
@@ -40,13 +41,21 @@ export function TillMemberPanel({
   const find = async () => {
     const typed = text.trim();
     const phone = normalizeMainlandMobile(typed);
-    if (!phone && !/^\d{4}$/.test(typed)) {
+    // The wallet's member code (scanned into this field), the phone, or its last four digits.
+    const query = looksLikeMemberQr(typed)
+      ? { qr: typed }
+      : phone
+        ? { phone }
+        : /^\d{4}$/.test(typed)
+          ? { last4: typed }
+          : null;
+    if (!query) {
       setNote(t('validation.last4'));
       return;
     }
     setNote(null);
     try {
-      const answer = await lookup.mutateAsync(phone ? { phone } : { last4: typed });
+      const answer = await lookup.mutateAsync(query);
       if (answer.matches.length === 1) choose(answer.matches[0]!);
       else setMatches(answer.matches);
     } catch (error) {

@@ -37,6 +37,8 @@ import { SalePayment } from './SalePayment';
 import { SaleResult } from './SaleResult';
 import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
+import { looksLikeMemberQr } from '../../../../src-shared/members/member-qr';
+import { useLookupMember } from '../members/members-queries';
 import { isApiError } from '../../api/api-error';
 import { NO_PRINTER_CODES } from '../printing/no-printer/NoPrinterModal';
 import { ReceiptWithoutPrinter } from '../till/ReceiptWithoutPrinter';
@@ -128,6 +130,20 @@ export function SalePage() {
   const addCoupon = (code: string) => {
     if (!draft.couponCodes.includes(code)) change({ couponCodes: [...draft.couponCodes, code] });
     return t('sale.couponScanned');
+  };
+  // A scanned code that is no product: the wallet's member code makes the sale the member's,
+  // anything else is tried as a coupon.
+  const lookupMember = useLookupMember();
+  const onUnknownCode = (code: string) => {
+    if (!looksLikeMemberQr(code)) return addCoupon(code);
+    lookupMember.mutateAsync({ qr: code }).then(
+      (answer) => {
+        if (answer.matches[0]) setMember(answer.matches[0]);
+        else void message.warning(t('members.till.qrNoMember'));
+      },
+      (error: unknown) => void message.error(errorText(error)),
+    );
+    return t('members.till.qrScanned');
   };
 
   const phoneInvalid = draft.phoneText.trim() !== '' && !normalizeMainlandMobile(draft.phoneText);
@@ -294,7 +310,7 @@ export function SalePage() {
             />
           ) : (
             <>
-              <ProductPicker onPick={addProduct} onUnknownCode={addCoupon} />
+              <ProductPicker onPick={addProduct} onUnknownCode={onUnknownCode} />
               <Table
                 rowKey={(line) => line.product.id}
                 size="middle"

@@ -125,4 +125,9 @@ export const strategies: UiMessages['strategies'] = {
   coupon: 'Coupon',
   couponMade: 'Created',
   makeCoupon: 'Create',
+  publish: 'Show to customers',
+  publishHint: 'Customers see this item in the shop’s offers on their phones (after the next sync)',
+  publishedSince: 'Shown to customers since {{time}}; withdrawn by itself when the alert clears',
+  published: 'Shown to customers after the next sync',
+  withdrawn: 'Withdrawn',
 };

@@ -120,4 +120,9 @@ export const strategies = {
   coupon: '优惠券',
   couponMade: '已生成',
   makeCoupon: '去生成',
+  publish: '对顾客公开',
+  publishHint: '打开后，顾客在手机上的本店优惠里能看到这件商品（下次同步后）',
+  publishedSince: '{{time}} 起对顾客公开；预警解除后自动撤下',
+  published: '已公开给顾客，下次同步后可见',
+  withdrawn: '已撤下',
 };
