@@ -398,6 +398,10 @@ test('a slow-moving wine becomes a 单品 coupon template in one click', async (
   const rising = page.locator('.ant-card', { hasText: '可能涨价' }).last();
   await expect(rising).toContainText(APPLE.name);
   await expect(rising).toContainText('剩 5（补货线 6）');
+  // The manager shows customers the discounted wine (through the cloud once paired).
+  await discounted.getByRole('switch', { name: '对顾客公开' }).click();
+  await expect(page.getByText('已公开给顾客，下次同步后可见')).toBeVisible();
+  await expect(discounted.getByRole('switch', { name: '对顾客公开' })).toBeChecked();
   await screenshot(page, '6x-strategies', VIEWPORT);
 
   // The template is there, a draft, for the product.

@@ -36,10 +36,15 @@ test('a manager pairs the shop with the cloud and watches it go from pending to 
   await expect(page.getByTestId('sync-pending')).not.toHaveText('0');
   await screenshot(page, 'sync-01-unpaired', { fullPage: false });
 
-  // Sync every 10 minutes, so the next test sees its change waiting until 立即同步.
+  // Sync every 10 minutes, so the next test sees its change waiting until 立即同步; a
+  // redemption waits at most half a second for the cloud.
+  await expect(page.getByLabel('核销时等待云端确认')).toHaveValue('800');
   await page.getByLabel('自动同步间隔').fill('600');
+  await page.getByLabel('核销时等待云端确认').fill('500');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已保存')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('核销时等待云端确认')).toHaveValue('500');
 
   const merchant = await cloud.admin('POST', '/v1/admin/merchants', {
     name: '鲜果优选',

@@ -9,15 +9,20 @@ interface SettingsValues {
   intervalSeconds: number;
   offlineMaxCountPerDay: number;
   offlineMaxYuan: number;
+  onlineClaimTimeoutMs: number;
 }
 
 const toValues = (s: SyncSettings): SettingsValues => ({
   intervalSeconds: s.intervalSeconds,
   offlineMaxCountPerDay: s.offlineMaxCountPerDay,
   offlineMaxYuan: s.offlineMaxFenPerDay / 100,
+  onlineClaimTimeoutMs: s.onlineClaimTimeoutMs,
 });
 
-/** How often to sync, and how much may be redeemed offline of codes this till never saw. */
+/**
+ * How often to sync, how long a redemption waits for the cloud's answer before deciding
+ * offline, and how much may be redeemed offline of codes this till never saw.
+ */
 export function SyncSettingsForm() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -35,6 +40,7 @@ export function SyncSettingsForm() {
         intervalSeconds: values.intervalSeconds,
         offlineMaxCountPerDay: values.offlineMaxCountPerDay,
         offlineMaxFenPerDay: Math.round(values.offlineMaxYuan * 100),
+        onlineClaimTimeoutMs: values.onlineClaimTimeoutMs,
       });
       message.success(t('common.saved'));
     } catch (error) {
@@ -59,6 +65,20 @@ export function SyncSettingsForm() {
             min={10}
             max={3600}
             suffix={t('sync.settings.seconds')}
+            style={{ width: 200 }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="onlineClaimTimeoutMs"
+          label={t('sync.settings.onlineClaim')}
+          extra={t('sync.settings.onlineClaimHelp')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber
+            min={0}
+            max={5000}
+            step={100}
+            suffix={t('sync.settings.milliseconds')}
             style={{ width: 200 }}
           />
         </Form.Item>

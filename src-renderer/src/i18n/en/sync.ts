@@ -109,6 +109,10 @@ export const sync: UiMessages['sync'] = {
     offlineValue: 'Offline redemptions per day (total discount)',
     offlineHelp:
       'Coupons issued at another store and not yet synced here: redeemable offline when genuinely signed, within these limits; the cloud decides in the end',
+    onlineClaim: 'Wait for the cloud when redeeming',
+    onlineClaimHelp:
+      'Online, the cloud first confirms the coupon was not used at another store; without an answer in this time the offline rules decide (0: never ask)',
+    milliseconds: 'ms',
     coupons: 'coupons',
   },
   errors: {

@@ -107,6 +107,10 @@ export const sync = {
     offlineValue: '离线核销上限（每天优惠总额）',
     offlineHelp:
       '其他门店发放、本机尚未同步到的券：签名有效时允许离线核销，但不超过这些上限，由云端最终裁定',
+    onlineClaim: '核销时等待云端确认',
+    onlineClaimHelp:
+      '联网时先请云端确认这张券没在别的门店用过；超过这个时间没有回答就按离线规则核销（0：不问云端）',
+    milliseconds: '毫秒',
     coupons: '张',
   },
   /** A failed sync in shop words; the raw text is behind 详情. */
