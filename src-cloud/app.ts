@@ -25,6 +25,8 @@ import { PushService } from './sync/push';
 import { registerSyncRoutes } from './sync/routes';
 import { OnlineClaims } from './sync/online-claims';
 import { registerChainRoutes } from './projections/routes';
+import { PromotionsQuery } from './promotions/query';
+import { registerPromotionsRoutes } from './promotions/routes';
 import { ChainStockQuery } from './projections/chain-stock';
 import { WalletClaims } from './wallet/claims';
 import { ConsumerConsents } from './wallet/consents';
@@ -108,6 +110,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerDeviceRoutes(app, deps, devices);
   registerSyncRoutes(app, deps, push, pull, new OnlineClaims(db, clock, devices));
   registerChainRoutes(app, deps, new ChainStockQuery(db));
+  registerPromotionsRoutes(app, deps, merchants, new PromotionsQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
   registerWalletRoutes(app, deps, {
     db,

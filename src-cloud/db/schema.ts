@@ -6,3 +6,4 @@ export * from '../consumers/schema';
 export * from '../http/schema';
 export * from '../projections/schema';
 export * from '../wallet/schema';
+export * from '../promotions/schema';

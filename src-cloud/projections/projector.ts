@@ -14,6 +14,7 @@ import { localDate } from '../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
 import type { Queryable } from '../db/open';
 import { syncEvents } from '../sync/schema';
+import { PromotionsProjection } from '../promotions/projection';
 import { WalletProjection } from '../wallet/projection';
 import { chainStores } from './schema';
 
@@ -200,11 +201,20 @@ export class ProjectionBatch {
   private readonly heard = new Map<string, { merchantId: string; storeId: string; at: number }>();
   /** What may be claimed on phones (templates, issuance QRs, store posters). */
   private readonly wallet = new WalletProjection();
+  /** Items of advice shown to consumers. */
+  private readonly promotions = new PromotionsProjection();
 
   constructor(private readonly memory: ProjectionMemory) {}
 
   get size() {
-    return this.stock.size + this.daily.size + this.infos.size + this.heard.size + this.wallet.size;
+    return (
+      this.stock.size +
+      this.daily.size +
+      this.infos.size +
+      this.heard.size +
+      this.wallet.size +
+      this.promotions.size
+    );
   }
 
   add(event: ProjectedEvent): void {
@@ -266,6 +276,7 @@ export class ProjectionBatch {
     };
     const memory = this.memory;
     this.wallet.add(merchantId, event.kind, payload);
+    this.promotions.add(merchantId, event.kind, payload);
     switch (event.kind) {
       case 'stock.received':
       case 'stock.adjusted':
@@ -363,6 +374,7 @@ export class ProjectionBatch {
   /** Writes the changes: stock and daily figures added, store descriptions newer-wins. */
   async flush(db: Queryable): Promise<void> {
     await this.wallet.flush(db);
+    await this.promotions.flush(db);
     if (this.infos.size) {
       const rows = JSON.stringify(
         [...this.infos.values()].map((r) => ({

@@ -40,6 +40,7 @@ import {
   walletQuerySchema,
   walletResponseSchema,
 } from './wallet';
+import { promotionsQuerySchema, promotionsResponseSchema } from './promotions';
 import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
 import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
@@ -328,6 +329,17 @@ export const cloudEndpoints = {
     params: consumerParamsSchema,
     query: walletQuerySchema,
     response: walletResponseSchema,
+  }),
+  'consumers.strategies': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/strategies',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      "The merchant's current promotions: items on discount and items whose price may rise, per store, nearest store first with the phone's location",
+    params: consumerParamsSchema,
+    query: promotionsQuerySchema,
+    response: promotionsResponseSchema,
   }),
 } as const satisfies Record<string, EndpointDef>;
 
