@@ -32,7 +32,6 @@ export const pathOf = {
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((listener) => listener());
-window.addEventListener('popstate', notify);
 
 /** Goes to another page of the app without reloading it. */
 export function navigate(path: string) {
@@ -45,7 +44,12 @@ export function useRoute(): Route {
   const pathname = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
-      return () => listeners.delete(listener);
+      // The back button: the browser changed the path.
+      window.addEventListener('popstate', listener);
+      return () => {
+        listeners.delete(listener);
+        window.removeEventListener('popstate', listener);
+      };
     },
     () => location.pathname,
   );

@@ -4,7 +4,7 @@ import type {
   EndpointOutput,
 } from '../../../src-shared/sync/endpoints';
 import { messages } from '../messages';
-import { consumerRoutes, fillPath, type ConsumerEndpointName } from './routes';
+import { fillPath, routeOf, type ConsumerEndpointName } from './routes';
 
 /** A refusal of the cloud (its stable code and its already translated message) or no network. */
 export class ApiError extends Error {
@@ -30,7 +30,7 @@ export async function call<N extends ConsumerEndpointName>(
   params: Params<N>,
   request: { body?: EndpointBody<N>; query?: Query<N> } = {},
 ): Promise<EndpointOutput<N>> {
-  const route = consumerRoutes[name];
+  const route = routeOf(name);
   let url = fillPath(route.path, params as Record<string, string>);
   const query = Object.entries((request.query ?? {}) as Record<string, unknown>).filter(
     ([, value]) => value !== undefined && value !== null,

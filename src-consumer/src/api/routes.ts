@@ -4,13 +4,14 @@ import type { EndpointName } from '../../../src-shared/sync/endpoints';
 export type ConsumerEndpointName = Extract<EndpointName, `consumers.${string}`>;
 
 /**
- * Method and path of each consumer endpoint, copied from `cloudEndpoints` at build time so the
+ * Method and path of a consumer endpoint, copied from `cloudEndpoints` at build time so the
  * browser bundle carries the paths without zod and the schemas.
  */
-export const consumerRoutes = __CONSUMER_ROUTES__ as Record<
-  ConsumerEndpointName,
-  { method: 'GET' | 'POST'; path: string }
->;
+export const routeOf = (name: ConsumerEndpointName): { method: 'GET' | 'POST'; path: string } => {
+  const route = __CONSUMER_ROUTES__[name];
+  if (!route) throw new Error(`no route for ${name}`);
+  return route;
+};
 
 /** `/v1/consumers/:merchantCode/…` with each `:name` replaced by its (encoded) value. */
 export function fillPath(path: string, params: Record<string, string>): string {
