@@ -26,6 +26,12 @@ import { registerSyncRoutes } from './sync/routes';
 import { OnlineClaims } from './sync/online-claims';
 import { registerChainRoutes } from './projections/routes';
 import { ChainStockQuery } from './projections/chain-stock';
+import { WalletClaims } from './wallet/claims';
+import { ConsumerConsents } from './wallet/consents';
+import { WalletOffers } from './wallet/offers';
+import { registerConsumerPages } from './wallet/pages';
+import { registerWalletRoutes } from './wallet/routes';
+import { ConsumerSessions } from './wallet/sessions';
 
 export const CLOUD_API_VERSION = '1.0.0';
 
@@ -58,6 +64,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const sms = options.sms ?? createSmsProvider(config.sms, logger);
   const otp = new OtpService(db, clock, config.otp, sms, logger, config.smsCaps, config.deployment);
   const history = new ConsumerHistory(db);
+  const sessions = new ConsumerSessions(db, clock, merchants);
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -72,7 +79,8 @@ export async function buildCloudApp(options: CloudAppOptions) {
   );
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Cache-Control', 'no-store');
+    // Only the consumer app's hashed files say otherwise (wallet/pages.ts).
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 
@@ -85,6 +93,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const deps: EndpointDeps = {
     adminToken: config.adminToken,
     authenticateDevice: (token) => devices.authenticate(token),
+    authenticateConsumer: (merchantCode, token) => sessions.authenticate(merchantCode, token),
     limiters: {
       device: limiter('device'),
       public: limiter('public'),
@@ -100,6 +109,17 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerSyncRoutes(app, deps, push, pull, new OnlineClaims(db, clock, devices));
   registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
+  registerWalletRoutes(app, deps, {
+    db,
+    clock,
+    merchants,
+    otp,
+    sessions,
+    consents: new ConsumerConsents(db, clock),
+    offers: new WalletOffers(db, clock),
+    claims: new WalletClaims(db, clock, keys),
+  });
   registerDocsRoutes(app, CLOUD_API_VERSION);
+  await registerConsumerPages(app, config.consumerAppDir);
   return app;
 }

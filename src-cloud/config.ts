@@ -1,12 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readServerFlags, SERVER_FLAGS } from '../src-node/cli';
 import { BODY_LIMIT_BYTES } from '../src-node/http';
 import { newToken } from './platform/secrets';
 
 export const DEFAULT_CLOUD_PORT = 8788;
+
+/** Where `npm run build` puts the consumer web app (src-consumer, vite): out/consumer. */
+export const DEFAULT_CONSUMER_APP_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../out/consumer',
+);
 
 export interface BucketConfig {
   /** Requests allowed at once. */
@@ -54,6 +61,8 @@ export interface CloudConfig {
    * nodes of one deployment share it; two clouds on one database (tests) keep theirs apart.
    */
   deployment: string;
+  /** The built consumer web app, served at /c/<merchantCode>/ (missing: /c/ says to build it). */
+  consumerAppDir: string;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -76,6 +85,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   },
   validateOutputs: false,
   deployment: 'cloud',
+  consumerAppDir: DEFAULT_CONSUMER_APP_DIR,
 });
 
 export interface CloudOptions {
@@ -95,7 +105,8 @@ export interface CloudOptions {
  * every user: warned), `--sms log|webhook`, `--sms-webhook-url`, `--trust-proxy`, or
  * STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _ADMIN_TOKEN_FILE / _TRUST_PROXY=1,
  * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL, STOREDESK_CLOUD_DEPLOYMENT (the name the
- * nodes of one deployment share their state under); DATABASE_URL selects PostgreSQL. Flags win
+ * nodes of one deployment share their state under), STOREDESK_CONSUMER_APP_DIR (the built
+ * consumer app; default out/consumer of the repository); DATABASE_URL selects PostgreSQL. Flags win
  * over the environment.
  */
 export function parseCloudOptions(
@@ -134,6 +145,8 @@ export function parseCloudOptions(
   const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
   config.trustProxy = values['trust-proxy'] ?? env.STOREDESK_CLOUD_TRUST_PROXY === '1';
   if (env.STOREDESK_CLOUD_DEPLOYMENT) config.deployment = env.STOREDESK_CLOUD_DEPLOYMENT;
+  if (env.STOREDESK_CONSUMER_APP_DIR)
+    config.consumerAppDir = path.resolve(env.STOREDESK_CONSUMER_APP_DIR);
   const provider = values.sms ?? env.STOREDESK_SMS_PROVIDER ?? 'log';
   if (provider === 'webhook') {
     const url = values['sms-webhook-url'] ?? env.STOREDESK_SMS_WEBHOOK_URL;

@@ -5,3 +5,4 @@ export * from '../sync/schema';
 export * from '../consumers/schema';
 export * from '../http/schema';
 export * from '../projections/schema';
+export * from '../wallet/schema';

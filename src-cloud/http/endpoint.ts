@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../../src-node/app-error';
 import { bearerOf, languageOf } from '../../src-node/http';
@@ -12,12 +12,22 @@ import {
   type EndpointOutput,
 } from '../../src-shared/sync/endpoints';
 import { sameSecret } from '../platform/secrets';
-import type { DeviceActor, DeviceContext, RequestContext } from './context';
+import { WALLET_SESSION_COOKIE } from '../wallet/session-cookie';
+import type {
+  ConsumerActor,
+  ConsumerContext,
+  DeviceActor,
+  DeviceContext,
+  RequestContext,
+} from './context';
+import { cookieOf } from './cookies';
 import type { RateLimiter } from './rate-limit';
 
 export interface EndpointDeps {
   adminToken: string;
   authenticateDevice(token: string): Promise<DeviceActor>;
+  /** A wallet session of this merchant (another merchant's session: UNAUTHENTICATED). */
+  authenticateConsumer(merchantCode: string, token: string): Promise<ConsumerActor>;
   limiters: { device: RateLimiter; public: RateLimiter };
   /** Check every answer against its response schema (tests: the documentation stays true). */
   validateOutputs?: boolean;
@@ -25,7 +35,9 @@ export interface EndpointDeps {
 
 type ContextFor<N extends EndpointName> = (typeof cloudEndpoints)[N]['auth'] extends 'device'
   ? DeviceContext
-  : RequestContext;
+  : (typeof cloudEndpoints)[N]['auth'] extends 'consumer'
+    ? ConsumerContext
+    : RequestContext;
 
 export type EndpointHandler<N extends EndpointName> = (
   input: EndpointInput<N>,
@@ -68,10 +80,17 @@ export function registerEndpoint<N extends EndpointName>(
   app.route({
     method: def.method,
     url: def.path,
-    handler: async (request: FastifyRequest) => {
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const lang = languageOf(request);
-      const base: RequestContext = { lang, ip: request.ip };
-      let ctx: RequestContext | DeviceContext = base;
+      const base: RequestContext = {
+        lang,
+        ip: request.ip,
+        reply: {
+          header: (headerName, value) => void reply.header(headerName, value),
+          secure: request.protocol === 'https',
+        },
+      };
+      let ctx: RequestContext | DeviceContext | ConsumerContext = base;
       if (def.auth === 'admin') {
         const token = bearerOf(request);
         if (!token || !sameSecret(token, deps.adminToken)) {
@@ -85,6 +104,13 @@ export function registerEndpoint<N extends EndpointName>(
         const device = await deps.authenticateDevice(token);
         await limit(deps.limiters.device, device.deviceId);
         ctx = { ...base, device };
+      } else if (def.auth === 'consumer') {
+        // Spent before the session is looked up: guessing tokens costs like any public call.
+        await limit(deps.limiters.public, request.ip);
+        const token = cookieOf(request, WALLET_SESSION_COOKIE) ?? bearerOf(request);
+        const merchantCode = (request.params as { merchantCode?: unknown }).merchantCode;
+        if (!token || typeof merchantCode !== 'string') throw new AppError('UNAUTHENTICATED');
+        ctx = { ...base, consumer: await deps.authenticateConsumer(merchantCode, token) };
       } else {
         await limit(deps.limiters.public, request.ip);
       }

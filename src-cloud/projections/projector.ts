@@ -14,6 +14,7 @@ import { localDate } from '../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
 import type { Queryable } from '../db/open';
 import { syncEvents } from '../sync/schema';
+import { WalletProjection } from '../wallet/projection';
 import { chainStores } from './schema';
 
 /** What the projector needs of a stored event. */
@@ -197,11 +198,13 @@ export class ProjectionBatch {
   private readonly daily = new Map<string, Daily>();
   private readonly infos = new Map<string, StoreInfo>();
   private readonly heard = new Map<string, { merchantId: string; storeId: string; at: number }>();
+  /** What may be claimed on phones (templates, issuance QRs, store posters). */
+  private readonly wallet = new WalletProjection();
 
   constructor(private readonly memory: ProjectionMemory) {}
 
   get size() {
-    return this.stock.size + this.daily.size + this.infos.size + this.heard.size;
+    return this.stock.size + this.daily.size + this.infos.size + this.heard.size + this.wallet.size;
   }
 
   add(event: ProjectedEvent): void {
@@ -262,6 +265,7 @@ export class ProjectionBatch {
       touch(storeId);
     };
     const memory = this.memory;
+    this.wallet.add(merchantId, event.kind, payload);
     switch (event.kind) {
       case 'stock.received':
       case 'stock.adjusted':
@@ -358,6 +362,7 @@ export class ProjectionBatch {
 
   /** Writes the changes: stock and daily figures added, store descriptions newer-wins. */
   async flush(db: Queryable): Promise<void> {
+    await this.wallet.flush(db);
     if (this.infos.size) {
       const rows = JSON.stringify(
         [...this.infos.values()].map((r) => ({

@@ -5,6 +5,7 @@ import { holdStream } from '../sync/stream';
 import { syncEvents } from '../sync/schema';
 import { ProjectionBatch, ProjectionMemory } from './projector';
 import { chainStores, projectionState, storeDaily, storeStock } from './schema';
+import { forgetWalletProjections, recountClaims } from '../wallet/rebuild';
 
 /** Events read and folded per step; the changes are written every step. */
 const WINDOW = 5000;
@@ -35,6 +36,7 @@ export async function rebuildProjections(
       await tx.delete(storeStock).where(eq(storeStock.merchantId, merchantId));
       await tx.delete(storeDaily).where(eq(storeDaily.merchantId, merchantId));
       await tx.delete(chainStores).where(eq(chainStores.merchantId, merchantId));
+      await forgetWalletProjections(tx, merchantId);
       const memory = new ProjectionMemory();
       const batch = new ProjectionBatch(memory);
       let n = 0;
@@ -63,6 +65,7 @@ export async function rebuildProjections(
         n += rows.length;
         await batch.flush(tx);
       }
+      await recountClaims(tx, merchantId);
       return n;
     });
     events += counted;
@@ -72,7 +75,7 @@ export async function rebuildProjections(
 }
 
 /** The projections this code keeps; a new one (or a changed rule) gets a new name. */
-const PROJECTIONS_VERSION = 'chain-v1';
+const PROJECTIONS_VERSION = 'wallet-v1';
 
 /**
  * At start-up: a database whose log predates these projections gets them built once from the

@@ -158,6 +158,13 @@ export const en: SharedMessages = {
       'This device does not serve that store, so it cannot change its records',
     SIGNING_KEY_NEEDS_ADMIN:
       'Only the cloud operator can make key {{kid}} the one every till signs with; nothing was changed',
+    ISSUANCE_EXHAUSTED: 'All the coupons of this offer have been claimed',
+    ISSUANCE_PAUSED: 'This offer is paused for now',
+    ISSUANCE_NOT_STARTED: 'This offer has not started yet',
+    ISSUANCE_ENDED: 'This offer has ended',
+    STORE_NO_COUPON: 'This store has no coupon to give right now',
+    SIGNING_KEY_MISSING:
+      'This shop cannot issue coupons yet (no till has brought its signing key); please try later',
     SYNC_NOT_PAIRED: 'This PC is not paired with the cloud',
     SYNC_ALREADY_PAIRED: 'This PC is already paired; unpair it first',
     SYNC_CLOUD_UNREACHABLE:

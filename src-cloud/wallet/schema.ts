@@ -1,0 +1,161 @@
+import type { TemplateRule } from '../../src-shared/contract/coupons';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { merchants } from '../merchants/schema';
+
+const epochMs = () => bigint({ mode: 'number' });
+
+export type TemplateValidity =
+  { kind: 'fixed'; startDate: string; endDate: string } | { kind: 'relative'; days: number };
+
+/** The merchant's coupon templates as the PCs described them (`templates.changed`, newer wins). */
+export const walletTemplates = pgTable(
+  'wallet_templates',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    templateId: text().notNull(),
+    name: text().notNull(),
+    status: text().$type<'draft' | 'active' | 'paused' | 'ended'>().notNull(),
+    /** The version new codes are issued under. */
+    version: integer().notNull(),
+    /** The money rule of each version (a code is priced by its own): { "1": rule, … }. */
+    rules: jsonb().$type<Record<string, TemplateRule>>().notNull(),
+    validity: jsonb().$type<TemplateValidity>().notNull(),
+    /** Empty: every store. */
+    storeIds: jsonb().$type<string[]>().notNull(),
+    codeFormat: text().$type<'numeric' | 'base32'>().notNull(),
+    updatedAt: epochMs().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.templateId] })],
+);
+
+/**
+ * What may be claimed: an issuance QR the desktop created (`claims.issuanceChanged`, newer
+ * wins), or a store's poster (source 'store': made by the cloud at the first claim, one per
+ * store and template, no cap). `claimed` is the counter the claim decrements against `count`.
+ */
+export const walletIssuances = pgTable(
+  'wallet_issuances',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    id: text().notNull(),
+    source: text().$type<'desktop' | 'store'>().notNull(),
+    templateId: text().notNull(),
+    title: text().notNull(),
+    /** null: no cap (a store poster). */
+    count: integer(),
+    perPerson: integer().notNull(),
+    startsAt: epochMs(),
+    endsAt: epochMs(),
+    storeId: text(),
+    status: text().$type<'active' | 'paused' | 'ended'>().notNull(),
+    updatedAt: epochMs().notNull(),
+    claimed: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.id] }),
+    uniqueIndex('wallet_issuances_store_unique')
+      .on(t.merchantId, t.storeId, t.templateId)
+      .where(sql`source = 'store'`),
+  ],
+);
+
+/** The coupon a store's fixed poster gives now (`stores.defaultCouponChanged`, newer wins). */
+export const walletStoreDefaults = pgTable(
+  'wallet_store_defaults',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    storeId: text().notNull(),
+    templateId: text(),
+    updatedAt: epochMs().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.storeId] })],
+);
+
+/**
+ * Coupons claimed on phones: the cloud's own ledger (not a projection). Claim number `n`
+ * (1..perPerson) with a unique index per issuance and phone: the database refuses a phone's
+ * claim beyond its limit, whatever the race.
+ */
+export const walletClaims = pgTable(
+  'wallet_claims',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    id: text().notNull(),
+    issuanceId: text().notNull(),
+    phone: text().notNull(),
+    n: integer().notNull(),
+    code: text().notNull(),
+    /** The signed QR payload, as signed at the claim (a retired key still verifies at the tills). */
+    token: text().notNull(),
+    templateId: text().notNull(),
+    templateVersion: integer().notNull(),
+    storeId: text(),
+    validFrom: epochMs().notNull(),
+    validUntil: epochMs().notNull(),
+    /** The zone the validity was computed in (shown in it). */
+    timezone: text().notNull(),
+    claimedAt: epochMs().notNull(),
+    /** The `coupons.issued` event that took the code to the PCs. */
+    eventId: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.id] }),
+    uniqueIndex('wallet_claims_per_person').on(t.merchantId, t.issuanceId, t.phone, t.n),
+    uniqueIndex('wallet_claims_code_unique').on(t.merchantId, t.code),
+    index('wallet_claims_phone_idx').on(t.merchantId, t.phone, t.validUntil),
+  ],
+);
+
+/** A signed-in phone, per merchant; only the SHA-256 of its token is kept. */
+export const consumerSessions = pgTable(
+  'consumer_sessions',
+  {
+    id: text().primaryKey(),
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    phone: text().notNull(),
+    tokenHash: text().notNull(),
+    createdAt: epochMs().notNull(),
+    expiresAt: epochMs().notNull(),
+    endedAt: epochMs(),
+  },
+  (t) => [uniqueIndex('consumer_sessions_token_unique').on(t.tokenHash)],
+);
+
+/** Every answer a consumer gave per purpose (PIPL): the latest one counts. */
+export const consumerConsents = pgTable(
+  'consumer_consents',
+  {
+    id: text().primaryKey(),
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    phone: text().notNull(),
+    purpose: text().notNull(),
+    granted: boolean().notNull(),
+    source: text().notNull(),
+    textShown: text().notNull(),
+    at: epochMs().notNull(),
+  },
+  (t) => [index('consumer_consents_phone_idx').on(t.merchantId, t.phone, t.purpose, t.at)],
+);
