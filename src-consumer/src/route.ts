@@ -13,7 +13,8 @@ export type Route =
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== 'c' || !parts[1]) return { page: 'notFound' };
-  const merchantCode = parts[1];
+  // Codes are case-insensitive; the cloud's session cookie is scoped to the upper-case one.
+  const merchantCode = parts[1].toUpperCase();
   const [kind, id, extra] = parts.slice(2);
   if (extra !== undefined) return { page: 'notFound' };
   if (kind === undefined) return { page: 'wallet', merchantCode };

@@ -75,7 +75,6 @@ export function SignIn({
           placeholder={t.phonePlaceholder}
           value={phone}
           onChange={(value) => setPhone(value.replace(/\D/g, ''))}
-          aria-label={t.phone}
         />
       </label>
       <div className="field code-row">
@@ -88,7 +87,6 @@ export function SignIn({
             placeholder={t.codePlaceholder}
             value={code}
             onChange={(value) => setCode(value.replace(/\D/g, ''))}
-            aria-label={t.code}
           />
         </label>
         <Button

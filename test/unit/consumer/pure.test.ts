@@ -12,7 +12,8 @@ import {
 } from '../../../src-consumer/src/wallet-data';
 
 describe('the consumer app reads its page from the path the cloud serves', () => {
-  it('knows the wallet, an issuance QR, a store QR and a coupon under any merchant code', () => {
+  it('knows the wallet, an issuance QR, a store QR and a coupon under any merchant code (upper-cased)', () => {
+    expect(parseRoute('/c/xgyx-01/')).toEqual({ page: 'wallet', merchantCode: 'XGYX-01' });
     expect(parseRoute(walletPaths.home('XGYX-01'))).toEqual({
       page: 'wallet',
       merchantCode: 'XGYX-01',
@@ -20,17 +21,17 @@ describe('the consumer app reads its page from the path the cloud serves', () =>
     expect(parseRoute('/c/XGYX-01')).toEqual({ page: 'wallet', merchantCode: 'XGYX-01' });
     expect(parseRoute(walletPaths.issuance('abc', 'iss-1'))).toEqual({
       page: 'issuance',
-      merchantCode: 'abc',
+      merchantCode: 'ABC',
       issuanceId: 'iss-1',
     });
     expect(parseRoute(walletPaths.store('abc', 'st-1'))).toEqual({
       page: 'store',
-      merchantCode: 'abc',
+      merchantCode: 'ABC',
       storeId: 'st-1',
     });
     expect(parseRoute(pathOf.coupon('abc', '1234 5678'))).toEqual({
       page: 'coupon',
-      merchantCode: 'abc',
+      merchantCode: 'ABC',
       code: '1234 5678',
     });
     expect(parseRoute('/c/abc/x/1').page).toBe('notFound');
