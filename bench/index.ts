@@ -15,6 +15,7 @@ import { crashBench } from './crash.bench';
 import { startupBench } from './startup.bench';
 import { membersBench } from './members.bench';
 import { chainBench } from './chain.bench';
+import { walletPageBench } from './wallet-page.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -33,6 +34,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   startup: startupBench,
   members: membersBench,
   chain: chainBench,
+  'wallet-page': walletPageBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -43,6 +43,8 @@ export async function registerConsumerPages(app: FastifyInstance, root: string) 
     root,
     serve: false,
     cacheControl: false,
+    // The build writes x.js.br and x.js.gz beside x.js (src-consumer/vite.config.ts).
+    preCompressed: true,
     suppressWarning: true,
   });
 

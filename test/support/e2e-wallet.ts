@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { cloudForThisFile } from './e2e-cloud';
 
-type E2eCloud = ReturnType<typeof cloudForThisFile>;
+/** What the set-up needs of a cloud: its address and the operator's calls (e2e-cloud has them). */
+export interface CloudForWallet {
+  url: string;
+  admin(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Record<string, any>>;
+  pairingCode(merchantId: string): Promise<string>;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The shop's day as the desktop stores fixed validity dates (YYYY-MM-DD in Asia/Shanghai). */
@@ -32,7 +36,7 @@ export interface WalletMerchant {
  * The full journey swaps the raw till for the desktop (claims.createIssuance) at merge.
  */
 export async function walletMerchant(
-  cloud: E2eCloud,
+  cloud: CloudForWallet,
   options: { code?: string; name?: string; count?: number; perPerson?: number } = {},
 ): Promise<WalletMerchant> {
   const merchantName = options.name ?? '鲜果优选';
