@@ -109,6 +109,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerSyncRoutes(app, deps, push, pull, new OnlineClaims(db, clock, devices));
   registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
+  const offers = new WalletOffers(db, clock);
   registerWalletRoutes(app, deps, {
     db,
     clock,
@@ -116,10 +117,10 @@ export async function buildCloudApp(options: CloudAppOptions) {
     otp,
     sessions,
     consents: new ConsumerConsents(db, clock),
-    offers: new WalletOffers(db, clock),
+    offers,
     claims: new WalletClaims(db, clock, keys),
   });
   registerDocsRoutes(app, CLOUD_API_VERSION);
-  await registerConsumerPages(app, config.consumerAppDir);
+  await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
   return app;
 }

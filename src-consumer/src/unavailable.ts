@@ -1,4 +1,4 @@
-import { messages } from './messages';
+import { messages } from '../../src-shared/consumer/messages';
 
 /**
  * Why an offer cannot be claimed, in words: the shared error texts are loaded only when an offer

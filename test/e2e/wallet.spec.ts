@@ -48,8 +48,13 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
   const problems = watchPolicy(page, cloud.url);
   const scripts = watchScripts(page);
 
-  // The QR's URL: the offer in plain words, before anyone signs in.
-  await page.goto(cloud.url + walletPaths.issuance(merchant.merchantCode, merchant.issuanceId));
+  // The QR's URL: the offer in plain words, before anyone signs in. The cloud writes the offer
+  // into the HTML, so it paints before the script runs.
+  const claimUrl = cloud.url + walletPaths.issuance(merchant.merchantCode, merchant.issuanceId);
+  const served = await (await fetch(claimUrl)).text();
+  expect(served).toContain('<div class="offer-rule">满100减20</div>');
+  expect(served).toContain('<script type="application/json" id="sd-offer">');
+  await page.goto(claimUrl);
   await expect(page.getByRole('heading', { name: '开业大酬宾 扫码领券' })).toBeVisible();
   await expect(page.getByText('满100减20', { exact: true })).toBeVisible();
   await expect(page.getByText('剩余 100 张')).toBeVisible();
@@ -117,7 +122,9 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
   expect(
     await page.locator('canvas.barcode').evaluate((c: HTMLCanvasElement) => c.width),
   ).toBeGreaterThan(100);
-  await expect(page.getByLabel('券码', { exact: true })).toHaveText(code.replace(/(.{4})(?=.)/g, '$1 '));
+  await expect(page.getByLabel('券码', { exact: true })).toHaveText(
+    code.replace(/(.{4})(?=.)/g, '$1 '),
+  );
   await expect(page.getByText('请将手机屏幕调至最亮')).toBeVisible();
   await screenshot(page, 'wallet-coupon');
 

@@ -3,7 +3,7 @@ import type {
   EndpointInput,
   EndpointOutput,
 } from '../../../src-shared/sync/endpoints';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 import { fillPath, routeOf, type ConsumerEndpointName } from './routes';
 
 /** A refusal of the cloud (its stable code and its already translated message) or no network. */

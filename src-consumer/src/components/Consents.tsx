@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import Switch from 'antd-mobile/es/components/switch';
 import { call } from '../api/client';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 import type { ConsumerMe } from '../session/session';
 
 const t = messages.consents;

@@ -1,7 +1,7 @@
 import Tag from 'antd-mobile/es/components/tag';
 import { formatDay, formatMinute } from '../format';
-import { messages } from '../messages';
-import { ruleText } from '../rule';
+import { messages } from '../../../src-shared/consumer/messages';
+import { ruleText } from '../../../src-shared/consumer/rule-text';
 import { isExpiringSoon, type WalletCoupon } from '../wallet-data';
 
 const t = messages.wallet;

@@ -1,5 +1,5 @@
 import type { WalletResponse } from '../wallet-data';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 
 const t = messages.member;
 

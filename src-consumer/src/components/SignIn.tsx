@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import Input from 'antd-mobile/es/components/input';
 import { call } from '../api/client';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 import type { ConsumerMe } from '../session/session';
 
 const t = messages.signIn;

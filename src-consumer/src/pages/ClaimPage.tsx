@@ -6,9 +6,10 @@ import { call } from '../api/client';
 import { CouponCard } from '../components/CouponCard';
 import { OfferCard, type ClaimOffer } from '../components/OfferCard';
 import { SignInGate } from '../components/SignInGate';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 import { navigate, pathOf } from '../route';
 import type { SessionControl } from '../session/session';
+import { takeEmbeddedOffer } from '../embedded-offer';
 import { unavailableText } from '../unavailable';
 
 const t = messages.offer;
@@ -41,13 +42,16 @@ export function ClaimPage({
   source: ClaimSource;
   control: SessionControl;
 }) {
-  const [offer, setOffer] = useState<ClaimOffer | null>(null);
+  const sourceKey = source.kind === 'issuance' ? source.issuanceId : source.storeId;
+  // The cloud wrote the offer into the page: shown at once, refreshed from the API below.
+  const [offer, setOffer] = useState<ClaimOffer | null>(() =>
+    takeEmbeddedOffer(source.kind, sourceKey),
+  );
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [wantsClaim, setWantsClaim] = useState(false);
   const [claimed, setClaimed] = useState<Claimed | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const sourceKey = source.kind === 'issuance' ? source.issuanceId : source.storeId;
 
   useEffect(() => {
     let live = true;

@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { CouponCard } from '../components/CouponCard';
 import { MemberCard } from '../components/MemberCard';
 import { SignInGate } from '../components/SignInGate';
-import { messages } from '../messages';
+import { messages } from '../../../src-shared/consumer/messages';
 import { navigate, pathOf } from '../route';
 import type { ConsumerMe, SessionControl } from '../session/session';
 import { couponsOf, loadWallet, type WalletResponse } from '../wallet-data';

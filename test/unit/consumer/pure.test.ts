@@ -4,7 +4,7 @@ import { walletPaths } from '../../../src-shared/sync/wallet';
 import { formatDay, formatMinute, groupInFours } from '../../../src-consumer/src/format';
 import { parseRoute, pathOf } from '../../../src-consumer/src/route';
 import { fillPath, routeOf } from '../../../src-consumer/src/api/routes';
-import { ruleText } from '../../../src-consumer/src/rule';
+import { ruleText } from '../../../src-shared/consumer/rule-text';
 import {
   couponsOf,
   isExpiringSoon,

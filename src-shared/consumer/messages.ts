@@ -1,5 +1,7 @@
-// Every text of the consumer app, in Simplified Chinese. One object so an English file can follow
-// with the same shape (the cloud's refusals arrive already translated in `error.message`).
+// Every text of the consumer web app (src-consumer), in Simplified Chinese: one object so an
+// English file can follow with the same shape. Here in src-shared because the cloud writes the
+// claim page's offer card into the page it serves (consumer/offer-card.ts). The cloud's refusals
+// arrive already translated in `error.message`.
 
 export const messages = {
   appTitle: '我的券包',

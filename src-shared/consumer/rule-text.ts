@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { describeRule } from '../../src-shared/coupons/describe';
-import type { couponRuleSchema, TemplateRule } from '../../src-shared/contract/coupons';
+import { describeRule } from '../coupons/describe';
+import type { couponRuleSchema, TemplateRule } from '../contract/coupons';
 
 /** A rule as the cloud sends it: its optional fields may be left out (the schema's input). */
 export type WireRule = z.input<typeof couponRuleSchema>;
