@@ -60,6 +60,7 @@ export const messages = {
     distance: (m: number) => (m < 1000 ? `${m}米` : `${(m / 1000).toFixed(1)}公里`),
     usedAt: (at: string, store: string | null) => `已于 ${at}${store ? ` 在${store}` : ''}使用`,
     signOut: '退出登录',
+    consents: '授权设置',
     signedOut: '已退出登录',
     signedInAs: (phone: string) => `当前账号 ${phone}`,
   },

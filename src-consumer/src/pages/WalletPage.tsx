@@ -4,6 +4,7 @@ import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Tabs from 'antd-mobile/es/components/tabs';
 import type { WalletCouponStatus } from '../../../src-shared/sync/wallet';
 import { call } from '../api/client';
+import { Consents } from '../components/Consents';
 import { CouponCard } from '../components/CouponCard';
 import { MemberCard } from '../components/MemberCard';
 import { SignInGate } from '../components/SignInGate';
@@ -46,6 +47,8 @@ function Wallet({
   const [wallet, setWallet] = useState<WalletResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<WalletCouponStatus>('available');
+  // The consents given on first use can be changed (or withdrawn) here at any time.
+  const [editingConsents, setEditingConsents] = useState(false);
   // 即将过期 is judged from when the page opened; a wallet is not kept open for days.
   const [now] = useState(() => Date.now());
   const withLocation = me.consents.location === true;
@@ -107,6 +110,20 @@ function Wallet({
             />
           ))}
         </div>
+      )}
+      {editingConsents ? (
+        <Consents
+          merchantCode={merchantCode}
+          me={me}
+          onDone={(changed) => {
+            setEditingConsents(false);
+            control.signedIn(changed);
+          }}
+        />
+      ) : (
+        <Button block fill="none" className="sign-out" onClick={() => setEditingConsents(true)}>
+          {t.consents}
+        </Button>
       )}
       <Button block fill="none" className="sign-out" onClick={signOut}>
         {t.signOut}
