@@ -15,6 +15,7 @@ import { crashBench } from './crash.bench';
 import { startupBench } from './startup.bench';
 import { membersBench } from './members.bench';
 import { chainBench } from './chain.bench';
+import { walletBench } from './wallet.bench';
 import { walletPageBench } from './wallet-page.bench';
 import { report, type Metric } from './harness';
 
@@ -34,6 +35,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   startup: startupBench,
   members: membersBench,
   chain: chainBench,
+  wallet: walletBench,
   'wallet-page': walletPageBench,
 };
 

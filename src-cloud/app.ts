@@ -64,7 +64,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   const sms = options.sms ?? createSmsProvider(config.sms, logger);
   const otp = new OtpService(db, clock, config.otp, sms, logger, config.smsCaps, config.deployment);
   const history = new ConsumerHistory(db);
-  const sessions = new ConsumerSessions(db, clock, merchants);
+  const sessions = new ConsumerSessions(db, clock);
 
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
@@ -118,7 +118,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
     sessions,
     consents: new ConsumerConsents(db, clock),
     offers,
-    claims: new WalletClaims(db, clock, keys),
+    claims: new WalletClaims(db, clock),
   });
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });

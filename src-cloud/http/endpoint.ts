@@ -26,8 +26,8 @@ import type { RateLimiter } from './rate-limit';
 export interface EndpointDeps {
   adminToken: string;
   authenticateDevice(token: string): Promise<DeviceActor>;
-  /** A wallet session of this merchant (another merchant's session: UNAUTHENTICATED). */
-  authenticateConsumer(merchantCode: string, token: string): Promise<ConsumerActor>;
+  /** A live wallet session of this merchant, or null (another merchant's session too). */
+  authenticateConsumer(merchantCode: string, token: string): Promise<ConsumerActor | null>;
   limiters: { device: RateLimiter; public: RateLimiter };
   /** Check every answer against its response schema (tests: the documentation stays true). */
   validateOutputs?: boolean;
@@ -105,12 +105,20 @@ export function registerEndpoint<N extends EndpointName>(
         await limit(deps.limiters.device, device.deviceId);
         ctx = { ...base, device };
       } else if (def.auth === 'consumer') {
-        // Spent before the session is looked up: guessing tokens costs like any public call.
-        await limit(deps.limiters.public, request.ip);
         const token = cookieOf(request, WALLET_SESSION_COOKIE) ?? bearerOf(request);
         const merchantCode = (request.params as { merchantCode?: unknown }).merchantCode;
-        if (!token || typeof merchantCode !== 'string') throw new AppError('UNAUTHENTICATED');
-        ctx = { ...base, consumer: await deps.authenticateConsumer(merchantCode, token) };
+        const consumer =
+          token && typeof merchantCode === 'string'
+            ? await deps.authenticateConsumer(merchantCode, token)
+            : null;
+        if (!consumer) {
+          // A wrong or stale session spends the address's public bucket, like any public call.
+          await limit(deps.limiters.public, request.ip);
+          throw new AppError('UNAUTHENTICATED');
+        }
+        // A signed-in phone has a bucket of its own: phones behind one carrier NAT do not share.
+        await limit(deps.limiters.public, `consumer:${consumer.sessionId}`);
+        ctx = { ...base, consumer };
       } else {
         await limit(deps.limiters.public, request.ip);
       }

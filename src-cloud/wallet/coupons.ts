@@ -1,10 +1,12 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { displayCode } from '../../src-shared/coupons/codes';
 import { distanceMeters, wgs84ToGcj02, type LatLng } from '../../src-shared/geo/coordinates';
+import type { TemplateRule } from '../../src-shared/contract/coupons';
 import type { WalletCoupon, WalletCouponStatus } from '../../src-shared/sync/wallet';
 import type { Queryable } from '../db/open';
 import { chainStores } from '../projections/schema';
 import { couponClaims } from '../sync/schema';
+import type { ClaimRow } from './claims';
 import { walletClaims, walletTemplates } from './schema';
 
 /** Stores listed for a coupon of every store (a chain may have hundreds): the nearest ones. */
@@ -20,10 +22,84 @@ function byWalletOrder(a: WalletCoupon, b: WalletCoupon): number {
   return b.validUntil - a.validUntil;
 }
 
+export interface LocatedStore {
+  id: string;
+  name: string;
+  address: null;
+  lat: number | null;
+  lng: number | null;
+  active: boolean;
+  distanceM: number | null;
+}
+
+/**
+ * The merchant's stores, nearest first when the phone's fix is given (`phoneWgs84`: stores'
+ * coordinates are GCJ-02, so the fix is converted first).
+ */
+export async function merchantStores(
+  db: Queryable,
+  merchantId: string,
+  phoneWgs84: LatLng | null = null,
+): Promise<LocatedStore[]> {
+  const stores = await db
+    .select({
+      id: chainStores.storeId,
+      name: chainStores.name,
+      lat: chainStores.lat,
+      lng: chainStores.lng,
+      active: chainStores.active,
+    })
+    .from(chainStores)
+    .where(eq(chainStores.merchantId, merchantId));
+  const here = phoneWgs84 ? wgs84ToGcj02(phoneWgs84) : null;
+  return stores
+    .map((s) => ({
+      ...s,
+      address: null,
+      distanceM:
+        here && s.lat !== null && s.lng !== null
+          ? Math.round(distanceMeters(here, { lat: s.lat, lng: s.lng }))
+          : null,
+    }))
+    .sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
+}
+
+/** One coupon as the wallet shows it; null when its template is not known here. */
+export function toWalletCoupon(
+  c: ClaimRow,
+  template: { name: string; rules: Record<string, TemplateRule>; storeIds: string[] } | null,
+  used: { at: number; storeId: string | null } | null,
+  stores: LocatedStore[],
+  now: number,
+): WalletCoupon | null {
+  const rule = template?.rules[String(c.templateVersion)];
+  if (!template || !rule) return null;
+  const ids = c.storeId ? [c.storeId] : template.storeIds;
+  const where = ids.length
+    ? stores.filter((s) => ids.includes(s.id))
+    : stores.filter((s) => s.active).slice(0, MAX_STORES_PER_COUPON);
+  return {
+    code: c.code,
+    display: displayCode(c.code),
+    token: c.token,
+    templateId: c.templateId,
+    name: template.name,
+    rule,
+    productNames: {},
+    validFrom: c.validFrom,
+    validUntil: c.validUntil,
+    timezone: c.timezone,
+    status: used ? 'used' : c.validUntil < now ? 'expired' : 'available',
+    usedAt: used?.at ?? null,
+    usedStoreName: used?.storeId ? (stores.find((s) => s.id === used.storeId)?.name ?? null) : null,
+    stores: where.map(({ active: _active, ...s }) => s),
+    claimedAt: c.claimedAt,
+  };
+}
+
 /**
  * A phone's coupons as the wallet shows them: one query for the claims with their template and
  * live redemption (the code's claim in coupon_claims: used), one for the merchant's stores.
- * `phoneWgs84`: the phone's fix; stores' coordinates are GCJ-02, so it is converted first.
  */
 export async function walletCoupons(
   db: Queryable,
@@ -64,62 +140,16 @@ export async function walletCoupons(
       ),
     );
   if (!rows.length) return [];
-  const stores = await db
-    .select({
-      id: chainStores.storeId,
-      name: chainStores.name,
-      lat: chainStores.lat,
-      lng: chainStores.lng,
-      active: chainStores.active,
-    })
-    .from(chainStores)
-    .where(eq(chainStores.merchantId, merchantId));
-  const here = options.phoneWgs84 ? wgs84ToGcj02(options.phoneWgs84) : null;
-  const located = stores
-    .map((s) => ({
-      id: s.id,
-      name: s.name,
-      address: null,
-      lat: s.lat,
-      lng: s.lng,
-      active: s.active,
-      distanceM:
-        here && s.lat !== null && s.lng !== null
-          ? Math.round(distanceMeters(here, { lat: s.lat, lng: s.lng }))
-          : null,
-    }))
-    .sort((a, b) => (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity));
-  const byId = new Map(located.map((s) => [s.id, s]));
-  const everyStore = located.filter((s) => s.active).slice(0, MAX_STORES_PER_COUPON);
-  const storesFor = (ids: string[]) =>
-    ids.length ? located.filter((s) => ids.includes(s.id)) : everyStore;
-
+  const stores = await merchantStores(db, merchantId, options.phoneWgs84 ?? null);
   const coupons: WalletCoupon[] = [];
   for (const row of rows) {
-    const c = row.claim;
-    const rule = row.rules?.[String(c.templateVersion)];
-    if (!rule) continue; // the template is not known here any more (never happens in practice)
-    const status: WalletCouponStatus =
-      row.usedAt !== null ? 'used' : c.validUntil < options.now ? 'expired' : 'available';
-    coupons.push({
-      code: c.code,
-      display: displayCode(c.code),
-      token: c.token,
-      templateId: c.templateId,
-      name: row.name ?? '',
-      rule,
-      productNames: {},
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-      timezone: c.timezone,
-      status,
-      usedAt: row.usedAt,
-      usedStoreName: row.usedStoreId ? (byId.get(row.usedStoreId)?.name ?? null) : null,
-      stores: storesFor(c.storeId ? [c.storeId] : (row.storeIds ?? [])).map(
-        ({ active: _active, ...s }) => s,
-      ),
-      claimedAt: c.claimedAt,
-    });
+    const template =
+      row.name !== null && row.rules && row.storeIds
+        ? { name: row.name, rules: row.rules, storeIds: row.storeIds }
+        : null;
+    const used = row.usedAt !== null ? { at: row.usedAt, storeId: row.usedStoreId } : null;
+    const coupon = toWalletCoupon(row.claim, template, used, stores, options.now);
+    if (coupon) coupons.push(coupon);
   }
   return coupons.sort(byWalletOrder);
 }

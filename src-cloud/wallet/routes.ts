@@ -9,7 +9,8 @@ import { registerEndpoint, type EndpointDeps } from '../http/endpoint';
 import type { MerchantsService } from '../merchants/service';
 import type { WalletClaims, ClaimRow } from './claims';
 import type { ConsumerConsents } from './consents';
-import { walletCoupons } from './coupons';
+import type { TemplateRow } from './availability';
+import { merchantStores, toWalletCoupon, walletCoupons } from './coupons';
 import type { WalletOffers } from './offers';
 import { clearWalletCookie, setWalletCookie } from './session-cookie';
 import { SESSION_TTL_MS, type ConsumerSessions } from './sessions';
@@ -40,11 +41,26 @@ export function registerWalletRoutes(app: FastifyInstance, deps: EndpointDeps, s
     };
   }
 
-  async function answerClaim(actor: ConsumerActor, result: { claim: ClaimRow; already: boolean }) {
-    const [coupon] = await walletCoupons(s.db, actor.merchantId, actor.phone, {
-      now: s.clock.now(),
-      claimIds: [result.claim.id],
-    });
+  async function answerClaim(
+    actor: ConsumerActor,
+    result: { claim: ClaimRow; already: boolean; template: TemplateRow },
+  ): Promise<EndpointOutput<'consumers.claimIssuance'>> {
+    const now = s.clock.now();
+    // A coupon held before may have been used since: read as the wallet reads it.
+    const [coupon] = result.already
+      ? await walletCoupons(s.db, actor.merchantId, actor.phone, {
+          now,
+          claimIds: [result.claim.id],
+        })
+      : [
+          toWalletCoupon(
+            result.claim,
+            result.template,
+            null,
+            await merchantStores(s.db, actor.merchantId),
+            now,
+          ),
+        ];
     return { coupon: coupon!, already: result.already };
   }
 

@@ -1,10 +1,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { AppError } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { newId } from '../../src-node/ids';
 import type { CloudDb } from '../db/open';
 import type { ConsumerActor } from '../http/context';
-import type { MerchantsService } from '../merchants/service';
+import { merchants } from '../merchants/schema';
 import { newToken, sha256 } from '../platform/secrets';
 import { consumerSessions } from './schema';
 
@@ -18,7 +17,6 @@ export class ConsumerSessions {
   constructor(
     private readonly db: CloudDb,
     private readonly clock: Clock,
-    private readonly merchants: MerchantsService,
   ) {}
 
   /** Call once the phone is proved (its one-time code checked). */
@@ -39,27 +37,26 @@ export class ConsumerSessions {
     return { token, actor: { merchantId, phone, sessionId: id, expiresAt } };
   }
 
-  async authenticate(merchantCode: string, token: string): Promise<ConsumerActor> {
-    const now = this.clock.now();
+  /** The live session the token opens at this merchant; null otherwise (another merchant's). */
+  async authenticate(merchantCode: string, token: string): Promise<ConsumerActor | null> {
     const [row] = await this.db
-      .select()
+      .select({
+        merchantId: consumerSessions.merchantId,
+        phone: consumerSessions.phone,
+        sessionId: consumerSessions.id,
+        expiresAt: consumerSessions.expiresAt,
+      })
       .from(consumerSessions)
+      .innerJoin(merchants, eq(merchants.id, consumerSessions.merchantId))
       .where(
         and(
           eq(consumerSessions.tokenHash, sha256(token)),
+          eq(merchants.code, merchantCode),
           isNull(consumerSessions.endedAt),
-          gt(consumerSessions.expiresAt, now),
+          gt(consumerSessions.expiresAt, this.clock.now()),
         ),
       );
-    if (!row) throw new AppError('UNAUTHENTICATED');
-    const merchant = await this.merchants.byCode(merchantCode).catch(() => null);
-    if (!merchant || merchant.id !== row.merchantId) throw new AppError('UNAUTHENTICATED');
-    return {
-      merchantId: row.merchantId,
-      phone: row.phone,
-      sessionId: row.id,
-      expiresAt: row.expiresAt,
-    };
+    return row ?? null;
   }
 
   async end(sessionId: string): Promise<boolean> {

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { v7 } from 'uuid';
-import { MerchantsService } from '../../src-cloud/merchants/service';
 import { ConsumerSessions } from '../../src-cloud/wallet/sessions';
 import { normalizeMainlandMobile } from '../../src-shared/phone';
 import type { SigningKey } from '../../src-shared/sync/pairing';
@@ -124,7 +123,7 @@ export async function pushAccepted(
 /** A signed-in phone made straight through the service (fast: no text per phone). */
 export async function directSession(cloud: TestCloud, merchantId: string, phone: string) {
   const db = cloud.database.db;
-  const sessions = new ConsumerSessions(db, cloud.clock, new MerchantsService(db, cloud.clock));
+  const sessions = new ConsumerSessions(db, cloud.clock);
   const { token } = await sessions.open(merchantId, normalizeMainlandMobile(phone)!);
   return token;
 }

@@ -1,8 +1,16 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rebuildProjections } from '../../../src-cloud/projections/rebuild';
+import {
+  walletIssuances,
+  walletStoreDefaults,
+  walletTemplates,
+} from '../../../src-cloud/wallet/schema';
 import { verifyToken } from '../../../src-node/coupons/token';
 import {
   CLOUD_START_TIMEOUT_MS,
   describeOnEachBackend,
+  event,
   redemptionClaim,
   startCloud,
   type TestCloud,
@@ -13,6 +21,9 @@ import {
   issuanceChanged,
   postAll,
   pushAccepted,
+  storeChanged,
+  templateChanged,
+  THRESHOLD_RULE,
   walletCookie,
   walletShop,
 } from '../../support/wallet';
@@ -253,6 +264,38 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('perPerson 3: a phone claims three coupons, the fourth claim answers the last one', async () => {
+    const shop = await walletShop(cloud);
+    const { issuance, event } = issuanceChanged({ templateId: shop.template.id, perPerson: 3 });
+    await pushAccepted(cloud, shop.till.token, [event]);
+    const token = await directSession(cloud, shop.merchant.id, freshPhone());
+    const url = `${base(shop.merchant.code)}/issuances/${issuance.id}/claim`;
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await cloud.ok('POST', url, { token }));
+    expect(answers.map((a) => a.already)).toEqual([false, false, false, true]);
+    expect(new Set(answers.slice(0, 3).map((a) => a.coupon.code)).size).toBe(3);
+    expect(answers[3].coupon.code).toBe(answers[2].coupon.code);
+    expect(
+      (await cloud.ok('GET', `${base(shop.merchant.code)}/wallet`, { token })).coupons,
+    ).toHaveLength(3);
+  });
+
+  it('no signing key yet (no till brought one): SIGNING_KEY_MISSING, nothing counted', async () => {
+    const merchant = await cloud.newMerchant('无钥匙小店');
+    const till = await cloud.pair(merchant.id, '一号店');
+    const template = templateChanged();
+    const { issuance, event } = issuanceChanged({ templateId: template.template.id, count: 1 });
+    await pushAccepted(cloud, till.token, [template.event, event]);
+    const token = await directSession(cloud, merchant.id, freshPhone());
+    const url = `${base(merchant.code)}/issuances/${issuance.id}/claim`;
+    const refused = await cloud.request('POST', url, { token });
+    expect(refused.status).toBe(503);
+    expect(refused.body.error.code).toBe('SIGNING_KEY_MISSING');
+    expect(
+      (await cloud.ok('GET', `${base(merchant.code)}/issuances/${issuance.id}`)).remaining,
+    ).toBe(1);
+  });
+
   it('a newer edit of an issuance wins; an older one arriving late changes nothing', async () => {
     const shop = await walletShop(cloud);
     const t0 = Date.now();
@@ -271,7 +314,6 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     const url = `${base(code)}/stores/${shop.store.id}`;
     const none = await cloud.request('GET', url);
     expect(none.body.error.code).toBe('STORE_NO_COUPON');
-    const { event } = await import('../../support/cloud');
     await pushAccepted(cloud, shop.till.token, [
       event('stores.defaultCouponChanged', {
         storeId: shop.store.id,
@@ -287,6 +329,66 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     expect(first.coupon.stores.map((s: { id: string }) => s.id)).toEqual([shop.store.id]);
     const second = await cloud.ok('POST', `${url}/claim`, { token });
     expect(second).toEqual({ ...first, already: true });
+  });
+
+  it('a rebuild from the event log gives the same wallet projections and counters', async () => {
+    const shop = await walletShop(cloud);
+    const db = cloud.database.db;
+    const t0 = Date.now();
+    // Version 2 of the rule, then an older edit arriving late: the rule history has both, the
+    // rest follows the newer edit.
+    const v2 = templateChanged(
+      {
+        id: shop.template.id,
+        version: 2,
+        name: '满100减30',
+        rule: { ...THRESHOLD_RULE, amountFen: 3000 },
+        updatedAt: t0 + 5000,
+      },
+      t0 + 5000,
+    );
+    const stale = templateChanged({ id: shop.template.id, name: '旧名', updatedAt: t0 - 5000 });
+    const i = issuanceChanged({ templateId: shop.template.id, count: 3 });
+    await pushAccepted(cloud, shop.till.token, [
+      v2.event,
+      stale.event,
+      i.event,
+      event('stores.defaultCouponChanged', {
+        storeId: shop.store.id,
+        templateId: shop.template.id,
+        updatedAt: t0,
+      }),
+    ]);
+    const token = await directSession(cloud, shop.merchant.id, freshPhone());
+    const claimed = await cloud.ok(
+      'POST',
+      `${base(shop.merchant.code)}/issuances/${i.issuance.id}/claim`,
+      { token },
+    );
+    expect(claimed.coupon).toMatchObject({ name: '满100减30', rule: { amountFen: 3000 } });
+    await cloud.ok('POST', `${base(shop.merchant.code)}/stores/${shop.store.id}/claim`, { token });
+
+    const snapshot = async () => ({
+      templates: await db
+        .select()
+        .from(walletTemplates)
+        .where(eq(walletTemplates.merchantId, shop.merchant.id)),
+      issuances: await db
+        .select()
+        .from(walletIssuances)
+        .where(eq(walletIssuances.merchantId, shop.merchant.id))
+        .orderBy(asc(walletIssuances.id)),
+      defaults: await db
+        .select()
+        .from(walletStoreDefaults)
+        .where(eq(walletStoreDefaults.merchantId, shop.merchant.id)),
+    });
+    const live = await snapshot();
+    expect(live.templates[0]).toMatchObject({ name: '满100减30', version: 2 });
+    expect(Object.keys(live.templates[0]!.rules).sort()).toEqual(['1', '2']);
+    expect(live.issuances.map((r) => r.claimed)).toEqual([1, 1]);
+    await rebuildProjections(db, { merchantId: shop.merchant.id });
+    expect(await snapshot()).toEqual(live);
   });
 
   it('1,000 parallel claims by distinct phones on a 100-coupon issuance issue exactly 100', async () => {
@@ -328,7 +430,6 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
   it('the wallet: available by expiry first, then used, then expired; stores nearest first', async () => {
     const shop = await walletShop(cloud);
     const code = shop.merchant.code;
-    const { storeChanged, templateChanged } = await import('../../support/wallet');
     // A second store ~5 km away, and a template good in both stores.
     const far = storeChanged({ name: '徐家汇店', lat: 31.1955, lng: 121.4376 });
     const both = templateChanged({ storeIds: [shop.store.id, far.store.id], validDays: 30 });
