@@ -41,16 +41,6 @@ function watchPolicy(page: Page, origin: string) {
   return problems;
 }
 
-/** Signs the phone in on the page's sign-in panel with the code the SMS gateway got. */
-async function signIn(page: Page, phone: string) {
-  const panel = page.getByRole('region', { name: '手机号登录' });
-  await panel.getByLabel('手机号').fill(phone);
-  const mark = cloud.textCount;
-  await panel.getByRole('button', { name: '获取验证码' }).click();
-  await panel.getByLabel('验证码').fill(await cloud.otpTextedTo(phone, mark));
-  await panel.getByRole('button', { name: '登录' }).click();
-}
-
 /** Another phone claims through the API, as its own browser would (the session cookie). */
 async function claimElsewhere(merchantCode: string, issuanceId: string) {
   const phone = freshPhone();
@@ -82,6 +72,11 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
   const served = await (await fetch(claimUrl)).text();
   expect(served).toContain('<div class="offer-rule">满100减20</div>');
   expect(served).toContain('<script type="application/json" id="sd-offer">');
+  // Its script goes out brotli-compressed (the build's .br twin), cached for good.
+  const entry = /src="([^"]+\.js)"/.exec(served)![1]!;
+  const script = await fetch(cloud.url + entry, { headers: { 'accept-encoding': 'br' } });
+  expect(script.headers.get('content-encoding')).toBe('br');
+  expect(script.headers.get('cache-control')).toContain('immutable');
   await page.goto(claimUrl);
   await expect(page.getByRole('heading', { name: '开业大酬宾 扫码领券' })).toBeVisible();
   await expect(page.getByText('满100减20', { exact: true })).toBeVisible();
@@ -210,7 +205,18 @@ test('a sold-out QR says why in Chinese; a store poster gives its default coupon
   await page.goto(cloud.url + walletPaths.store(merchant.merchantCode, merchant.store.id));
   await expect(page.locator('.offer-rule')).toHaveText('满100减20');
   await page.getByRole('button', { name: '立即领取' }).click();
-  await signIn(page, freshPhone());
+  // A wrong code is refused in Chinese, with the tries left; the right one signs in.
+  const phone = freshPhone();
+  const panel = page.getByRole('region', { name: '手机号登录' });
+  await panel.getByLabel('手机号').fill(phone);
+  const mark = cloud.textCount;
+  await panel.getByRole('button', { name: '获取验证码' }).click();
+  const otp = await cloud.otpTextedTo(phone, mark);
+  await panel.getByLabel('验证码').fill(otp === '000000' ? '111111' : '000000');
+  await panel.getByRole('button', { name: '登录' }).click();
+  await expect(panel.getByRole('alert')).toContainText(/验证码错误，还可尝试 \d+ 次/);
+  await panel.getByLabel('验证码').fill(otp);
+  await panel.getByRole('button', { name: '登录' }).click();
   const consents = page.getByRole('region', { name: '授权说明' });
   await consents.getByRole('button', { name: '确定并继续' }).click();
   await expect(page.getByRole('status')).toHaveText('领取成功，已放入券包');
