@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { claimPageHtml } from './claim-page';
+import { claimPageHtml, compressedFor } from './claim-page';
 
 /**
  * The consumer pages' policy: everything from this cloud only (no CDN, tracker or font host).
@@ -91,7 +91,10 @@ export async function registerConsumerPages(
       reply.header('Referrer-Policy', 'same-origin');
       reply.header('X-Frame-Options', 'DENY');
       reply.header('Cache-Control', 'no-store');
-      return reply.type('text/html; charset=utf-8').send(claimPage);
+      reply.header('Vary', 'Accept-Encoding');
+      const { encoding, body } = compressedFor(request.headers['accept-encoding'], claimPage);
+      if (encoding) reply.header('Content-Encoding', encoding);
+      return reply.type('text/html; charset=utf-8').send(body);
     }
     return page(reply, 'index.html');
   });

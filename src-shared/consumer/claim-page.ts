@@ -46,3 +46,21 @@ export function withEmbeddedOffer(indexHtml: string, embedded: EmbeddedOffer): s
       `<script type="application/json" id="${EMBEDDED_OFFER_ID}">${json}</script>`,
   );
 }
+
+/** The app's stylesheet links in a built index.html (under the assets path). */
+export const stylesheetHrefs = (indexHtml: string): string[] =>
+  [...indexHtml.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g)].map((m) => m[1]!);
+
+/**
+ * The page with each stylesheet written into it (`css` by href): a claim page then paints with
+ * the HTML alone, one round trip sooner on a 4G phone. `</style` in a stylesheet is escaped.
+ */
+export function withInlineStyles(indexHtml: string, css: Record<string, string>): string {
+  return indexHtml.replace(
+    /<link rel="stylesheet"[^>]*href="([^"]+)"[^>]*>/g,
+    (link, href: string) =>
+      css[href] === undefined
+        ? link
+        : `<style>${css[href].replace(/<\/style/gi, '<\\/style')}</style>`,
+  );
+}

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   claimPageOf,
   EMBEDDED_OFFER_ID,
+  stylesheetHrefs,
   withEmbeddedOffer,
+  withInlineStyles,
 } from '../../../src-shared/consumer/claim-page';
 import { offerCardHtml, type ClaimOfferData } from '../../../src-shared/consumer/offer-card';
 
@@ -62,5 +64,19 @@ describe('a claim page served with its offer', () => {
     expect(withEmbeddedOffer('<div id="app"></div>', { kind: 'store', id: 's', offer })).toBe(
       '<div id="app"></div>',
     );
+  });
+
+  it('writes the stylesheet into the page so the card paints without another request', () => {
+    const built =
+      '<head><link rel="stylesheet" crossorigin href="/c/_app/assets/index-AbC.css"></head><body><div id="root"></div></body>';
+    expect(stylesheetHrefs(built)).toEqual(['/c/_app/assets/index-AbC.css']);
+    const page = withInlineStyles(built, {
+      '/c/_app/assets/index-AbC.css': '.offer{color:red}/*</style>*/',
+    });
+    expect(page).toBe(
+      '<head><style>.offer{color:red}/*<\\/style>*/</style></head><body><div id="root"></div></body>',
+    );
+    // A stylesheet it was not given stays a link.
+    expect(withInlineStyles(built, {})).toBe(built);
   });
 });
