@@ -96,7 +96,7 @@ function numericCode(): string {
 
 const phoneOf = (i: number) => `+86139${String(i).padStart(8, '0')}`;
 
-async function setUp() {
+export async function setUp() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-bench-wallet-'));
   const database = await openCloudDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL });
   const config = defaultCloudConfig(TOKEN);

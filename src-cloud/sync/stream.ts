@@ -36,19 +36,3 @@ export async function holdStream(tx: CloudTx, merchantId: string): Promise<HeldS
     },
   };
 }
-
-/**
- * One place in the merchant's stream, taken in one statement: the same row lock as
- * `holdStream` (held to the end of the transaction), for a writer that knows it appends
- * exactly one event (a consumer's claim: the merchant's claims queue on this lock, so it is
- * taken late and held for as few statements as possible).
- */
-export async function takeSeq(tx: CloudTx, merchantId: string): Promise<number> {
-  const [row] = await tx
-    .update(merchants)
-    .set({ lastSeq: sql`${merchants.lastSeq} + 1` })
-    .where(eq(merchants.id, merchantId))
-    .returning({ seq: merchants.lastSeq });
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'merchant', id: merchantId });
-  return row.seq;
-}

@@ -5,15 +5,13 @@ import { generateCodes } from '../../src-node/coupons/code-generator';
 import { signToken } from '../../src-node/coupons/token';
 import { newId } from '../../src-node/ids';
 import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
-import type { CloudDb, CloudTx, Queryable } from '../db/open';
+import type { CloudDb, Queryable } from '../db/open';
 import type { ConsumerActor } from '../http/context';
 import { signingKeys } from '../merchants/schema';
 import { chainStores } from '../projections/schema';
-import { appendEvents } from '../sync/event-log';
-import { eventHash } from '../sync/payload-hash';
-import { takeSeq } from '../sync/stream';
 import { unavailableReason, type IssuanceRow, type TemplateRow } from './availability';
 import { walletClaims, walletIssuances, walletTemplates } from './schema';
+import { ClaimBatches } from './claim-batches';
 import { claimValidity } from './validity';
 
 export type ClaimRow = typeof walletClaims.$inferSelect;
@@ -95,22 +93,23 @@ async function claimContext(db: Queryable, actor: ConsumerActor, issuanceId: str
 }
 type ClaimContext = NonNullable<Awaited<ReturnType<typeof claimContext>>>;
 
-/** Another claim of the same phone took this claim number first: read and decide again. */
-class NumberTaken extends Error {}
-
 /**
  * Claims: the cloud issues a real code of the template to a signed-in phone. Exact under any
  * concurrency: the counter is taken by a conditional UPDATE (claimed < count), the phone's
  * claim number n is unique per issuance (n <= perPerson), and the `coupons.issued` event gets
  * its place in the merchant's stream under the stream's lock. Everything else (template, key,
  * zone, the code and its signature) is prepared before the lock: the merchant's claims queue on
- * it, so it is held for three statements and the commit.
+ * it, so it is held for one statement per claim (claims arriving together share a commit).
  */
 export class WalletClaims {
+  private readonly batches: ClaimBatches;
+
   constructor(
     private readonly db: CloudDb,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.batches = new ClaimBatches(db);
+  }
 
   /** The claim a phone makes (or the one it holds when at its limit: `already`). */
   async claim(
@@ -128,17 +127,16 @@ export class WalletClaims {
         if (held) return { claim: held, already: true, template: context.template! };
       }
       const claim = this.prepare(actor, context);
-      try {
-        await this.db.transaction(async (tx) => {
-          const seq = await takeSeq(tx, actor.merchantId);
-          await this.takeOne(tx, claim);
-          await this.announce(tx, seq, claim);
-        });
-        return { claim, already: false, template: context.template! };
-      } catch (error) {
-        // Rolled back (the counter and the stream too); decided again on the next turn.
-        if (!(error instanceof NumberTaken)) throw error;
+      const outcome = await this.batches.submit(claim);
+      if (outcome === 'claimed') return { claim, already: false, template: context.template! };
+      if (outcome === 'refused') {
+        const issuance = (await findIssuance(this.db, actor.merchantId, issuanceId))!;
+        const template = await findTemplate(this.db, actor.merchantId, issuance.templateId);
+        throw new AppError(
+          unavailableReason(issuance, template, claim.claimedAt) ?? 'ISSUANCE_EXHAUSTED',
+        );
       }
+      // 'numberTaken': the phone's other claim was written first; read and decide again.
     }
   }
 
@@ -176,75 +174,5 @@ export class WalletClaims {
       claimedAt: now,
       eventId: newId(),
     };
-  }
-
-  /**
-   * In one statement: the counter goes down by one (a conditional UPDATE) and the claim is
-   * written under its number (unique per issuance and phone). Refused: the reason, named; the
-   * number taken by the phone's other claim: NumberTaken (the transaction rolls back).
-   */
-  private async takeOne(tx: CloudTx, c: ClaimRow) {
-    const result = await tx.execute(sql`
-      with taken as (
-        update wallet_issuances set claimed = claimed + 1
-        where merchant_id = ${c.merchantId} and id = ${c.issuanceId} and status = 'active'
-          and (count is null or claimed < count)
-          and (starts_at is null or starts_at <= ${c.claimedAt}::bigint)
-          and (ends_at is null or ends_at > ${c.claimedAt}::bigint)
-        returning id
-      ), claim as (
-        insert into wallet_claims (merchant_id, id, issuance_id, phone, n, code, token,
-          template_id, template_version, store_id, valid_from, valid_until, timezone,
-          claimed_at, event_id)
-        select ${c.merchantId}::text, ${c.id}::text, ${c.issuanceId}::text, ${c.phone}::text,
-          ${c.n}::int, ${c.code}::text, ${c.token}::text, ${c.templateId}::text,
-          ${c.templateVersion}::int, ${c.storeId}::text, ${c.validFrom}::bigint,
-          ${c.validUntil}::bigint, ${c.timezone}::text, ${c.claimedAt}::bigint,
-          ${c.eventId}::text
-        from taken
-        on conflict (merchant_id, issuance_id, phone, n) do nothing
-        returning id
-      )
-      select (select count(*) from taken)::int as taken,
-        (select count(*) from claim)::int as claimed`);
-    const [row] = (result as unknown as { rows: { taken: number; claimed: number }[] }).rows;
-    if (row && Number(row.claimed) === 1) return;
-    if (row && Number(row.taken) === 1) throw new NumberTaken();
-    const issuance = (await findIssuance(tx, c.merchantId, c.issuanceId))!;
-    const template = await findTemplate(tx, c.merchantId, issuance.templateId);
-    throw new AppError(unavailableReason(issuance, template, c.claimedAt) ?? 'ISSUANCE_EXHAUSTED');
-  }
-
-  /** The code goes to every PC of the merchant: a `coupons.issued` event in its stream. */
-  private async announce(tx: CloudTx, seq: number, claim: ClaimRow) {
-    const event = {
-      kind: 'coupons.issued',
-      entityId: claim.issuanceId,
-      occurredAt: claim.claimedAt,
-      payload: {
-        batchId: claim.issuanceId,
-        templateId: claim.templateId,
-        templateVersion: claim.templateVersion,
-        storeId: claim.storeId,
-        count: 1,
-        phone: claim.phone,
-        validFrom: claim.validFrom,
-        validUntil: claim.validUntil,
-        codes: [claim.code],
-      },
-    };
-    await appendEvents(tx, [
-      {
-        merchantId: claim.merchantId,
-        eventId: claim.eventId,
-        seq,
-        deviceId: null,
-        ...event,
-        payloadHash: eventHash(event),
-        status: 'accepted',
-        result: { eventId: claim.eventId, status: 'accepted', seq: String(seq) },
-        receivedAt: claim.claimedAt,
-      },
-    ]);
   }
 }

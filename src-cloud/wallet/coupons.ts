@@ -98,8 +98,9 @@ export function toWalletCoupon(
 }
 
 /**
- * A phone's coupons as the wallet shows them: one query for the claims with their template and
- * live redemption (the code's claim in coupon_claims: used), one for the merchant's stores.
+ * A phone's coupons as the wallet shows them: one query for the claims with their live
+ * redemption (the code's claim in coupon_claims: used), one for their templates, one for the
+ * merchant's stores.
  */
 export async function walletCoupons(
   db: Queryable,
@@ -110,20 +111,10 @@ export async function walletCoupons(
   const rows = await db
     .select({
       claim: walletClaims,
-      name: walletTemplates.name,
-      rules: walletTemplates.rules,
-      storeIds: walletTemplates.storeIds,
       usedAt: couponClaims.claimedAt,
       usedStoreId: couponClaims.storeId,
     })
     .from(walletClaims)
-    .leftJoin(
-      walletTemplates,
-      and(
-        eq(walletTemplates.merchantId, walletClaims.merchantId),
-        eq(walletTemplates.templateId, walletClaims.templateId),
-      ),
-    )
     .leftJoin(
       couponClaims,
       and(
@@ -140,14 +131,31 @@ export async function walletCoupons(
       ),
     );
   if (!rows.length) return [];
+  // The templates once each (a phone's 200 coupons come from a handful of them).
+  const templateIds = [...new Set(rows.map((r) => r.claim.templateId))];
+  const templates = new Map(
+    (
+      await db
+        .select({
+          id: walletTemplates.templateId,
+          name: walletTemplates.name,
+          rules: walletTemplates.rules,
+          storeIds: walletTemplates.storeIds,
+        })
+        .from(walletTemplates)
+        .where(
+          and(
+            eq(walletTemplates.merchantId, merchantId),
+            inArray(walletTemplates.templateId, templateIds),
+          ),
+        )
+    ).map((t) => [t.id, t]),
+  );
   const stores = await merchantStores(db, merchantId, options.phoneWgs84 ?? null);
   const coupons: WalletCoupon[] = [];
   for (const row of rows) {
-    const template =
-      row.name !== null && row.rules && row.storeIds
-        ? { name: row.name, rules: row.rules, storeIds: row.storeIds }
-        : null;
     const used = row.usedAt !== null ? { at: row.usedAt, storeId: row.usedStoreId } : null;
+    const template = templates.get(row.claim.templateId) ?? null;
     const coupon = toWalletCoupon(row.claim, template, used, stores, options.now);
     if (coupon) coupons.push(coupon);
   }

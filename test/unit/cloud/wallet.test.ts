@@ -427,6 +427,20 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     expect(offer.remaining).toBe(99);
   }, 180_000);
 
+  it('300 parallel claims by one phone with perPerson 3 give exactly three coupons', async () => {
+    const shop = await walletShop(cloud);
+    const { issuance, event } = issuanceChanged({ templateId: shop.template.id, perPerson: 3 });
+    await pushAccepted(cloud, shop.till.token, [event]);
+    const token = await directSession(cloud, shop.merchant.id, freshPhone());
+    const url = `${base(shop.merchant.code)}/issuances/${issuance.id}/claim`;
+    const answers = await postAll(cloud.base, url, Array<string>(300).fill(token));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(new Set(answers.map((a) => a.body.data.coupon.code)).size).toBe(3);
+    expect(answers.filter((a) => !a.body.data.already)).toHaveLength(3);
+    const offer = await cloud.ok('GET', `${base(shop.merchant.code)}/issuances/${issuance.id}`);
+    expect(offer.remaining).toBe(97);
+  }, 180_000);
+
   it('the wallet: available by expiry first, then used, then expired; stores nearest first', async () => {
     const shop = await walletShop(cloud);
     const code = shop.merchant.code;
