@@ -88,5 +88,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Phones that run the app support modules; the polyfill would be bytes on every load.
     modulePreload: { polyfill: false },
+    // Older phones and WeChat's in-app browsers: the browsers that first ran ES modules.
+    target: ['es2020', 'chrome87', 'safari14', 'edge88', 'firefox78'],
   },
 });
