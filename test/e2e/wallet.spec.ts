@@ -179,7 +179,8 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
 test('a sold-out QR says why in Chinese; a store poster gives its default coupon; the member card shows', async ({
   page,
 }) => {
-  const merchant = await walletMerchant(cloud, { count: 1 });
+  // Its coupons end in two days: the wallet flags them 即将过期.
+  const merchant = await walletMerchant(cloud, { count: 1, validForDays: 2 });
   const problems = watchPolicy(page, cloud.url);
   await claimElsewhere(merchant.merchantCode, merchant.issuanceId);
 
@@ -240,6 +241,7 @@ test('a sold-out QR says why in Chinese; a store poster gives its default coupon
   await expect(card).toContainText('1280');
   await expect(card).toContainText('金卡会员');
   await expect(page.getByRole('tab', { name: /可用 1/ })).toBeVisible();
+  await expect(page.locator('article.coupon-card')).toContainText('即将过期');
 
   // The consents given on first use (none here) can be changed from the wallet.
   await page.getByRole('button', { name: '授权设置' }).click();

@@ -37,7 +37,14 @@ export interface WalletMerchant {
  */
 export async function walletMerchant(
   cloud: CloudForWallet,
-  options: { code?: string; name?: string; count?: number; perPerson?: number } = {},
+  options: {
+    code?: string;
+    name?: string;
+    count?: number;
+    perPerson?: number;
+    /** The template's last valid day, this many days from today (default 30). */
+    validForDays?: number;
+  } = {},
 ): Promise<WalletMerchant> {
   const merchantName = options.name ?? '鲜果优选';
   const merchantCode = options.code ?? `W${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -128,7 +135,7 @@ export async function walletMerchant(
           version: 1,
           validityKind: 'fixed',
           validStartDate: shanghaiDate(now - DAY_MS),
-          validEndDate: shanghaiDate(now + 30 * DAY_MS),
+          validEndDate: shanghaiDate(now + (options.validForDays ?? 30) * DAY_MS),
           validDays: null,
           storeIds: [],
           perCustomerLimit: null,
