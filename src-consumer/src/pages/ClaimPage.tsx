@@ -44,9 +44,8 @@ export function ClaimPage({
 }) {
   const sourceKey = source.kind === 'issuance' ? source.issuanceId : source.storeId;
   // The cloud wrote the offer into the page: shown at once, refreshed from the API below.
-  const [offer, setOffer] = useState<ClaimOffer | null>(() =>
-    takeEmbeddedOffer(source.kind, sourceKey),
-  );
+  const embedded = takeEmbeddedOffer(source.kind, sourceKey);
+  const [offer, setOffer] = useState<ClaimOffer | null>(embedded);
   const [unavailable, setUnavailable] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [wantsClaim, setWantsClaim] = useState(false);
@@ -61,7 +60,8 @@ export function ClaimPage({
         setOffer(answer);
         if (answer.unavailable) setUnavailable(await unavailableText(answer.unavailable));
       },
-      (error: Error) => live && setLoadError(error.message),
+      // With the offer the page came with, a failed refresh leaves it shown (the claim will say).
+      (error: Error) => live && !embedded && setLoadError(error.message),
     );
     return () => {
       live = false;
