@@ -22,6 +22,22 @@ const templateRowSchema = z.looseObject({
 });
 const versionRowSchema = z.looseObject({ version: z.number().int(), rule: couponRuleSchema });
 
+// The desktop's member row (`members.changed`) and point movement (`points.moved`), read loosely.
+const memberRowSchema = z.looseObject({
+  id: z.string().min(1),
+  phone: z.string().min(1),
+  name: z.string().nullish(),
+  levelId: z.string().nullish(),
+  updatedAt: z.number(),
+  deletedAt: z.number().nullish(),
+});
+const pointsMovedSchema = z.looseObject({
+  id: z.string().min(1),
+  memberId: z.string().min(1),
+  points: z.number().int(),
+  availableAt: z.number().nullish(),
+});
+
 interface TemplateChange {
   merchantId: string;
   templateId: string;
@@ -68,16 +84,25 @@ function readTemplate(merchantId: string, payload: Record<string, unknown>): Tem
 }
 
 /**
- * The wallet's projections of the log: templates, issuance QRs and store posters. Part of the
+ * The wallet's projections of the log: templates, issuance QRs, store posters, and members with
+ * their point movements (the member card). Part of the
  * projector's batch (live pushes and rebuilds fold the same way); newer `updatedAt` wins.
  */
 export class WalletProjection {
   private readonly templates = new Map<string, TemplateChange>();
   private readonly issuances = new Map<string, Record<string, unknown>>();
   private readonly defaults = new Map<string, Record<string, unknown>>();
+  private readonly members = new Map<string, Record<string, unknown>>();
+  private readonly points = new Map<string, Record<string, unknown>>();
 
   get size() {
-    return this.templates.size + this.issuances.size + this.defaults.size;
+    return (
+      this.templates.size +
+      this.issuances.size +
+      this.defaults.size +
+      this.members.size +
+      this.points.size
+    );
   }
 
   add(merchantId: string, kind: string, payload: Record<string, unknown>): void {
@@ -112,6 +137,33 @@ export class WalletProjection {
           status: i.status,
           updated_at: i.updatedAt,
         });
+    } else if (kind === 'members.changed') {
+      const parsed = memberRowSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const m = parsed.data;
+      const key = `${merchantId}|${m.id}`;
+      const prior = this.members.get(key);
+      if (!prior || (prior.updated_at as number) <= m.updatedAt)
+        this.members.set(key, {
+          merchant_id: merchantId,
+          member_id: m.id,
+          phone: m.phone,
+          name: m.name ?? '',
+          level_id: m.levelId ?? null,
+          deleted: m.deletedAt != null,
+          updated_at: m.updatedAt,
+        });
+    } else if (kind === 'points.moved') {
+      const parsed = pointsMovedSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const p = parsed.data;
+      this.points.set(`${merchantId}|${p.id}`, {
+        merchant_id: merchantId,
+        movement_id: p.id,
+        member_id: p.memberId,
+        points: p.points,
+        available_at: p.availableAt ?? null,
+      });
     } else if (kind === 'stores.defaultCouponChanged') {
       const parsed = storeDefaultCouponSchema.safeParse(payload);
       if (!parsed.success) return;
@@ -195,8 +247,31 @@ export class WalletProjection {
           updated_at = excluded.updated_at
         where excluded.updated_at >= wallet_store_defaults.updated_at`);
     }
+    if (this.members.size) {
+      const rows = JSON.stringify([...this.members.values()]);
+      await db.execute(sql`
+        insert into wallet_members (merchant_id, member_id, phone, name, level_id, deleted,
+          updated_at)
+        select * from jsonb_to_recordset(${rows}::jsonb) as r(merchant_id text, member_id text,
+          phone text, name text, level_id text, deleted boolean, updated_at bigint)
+        on conflict (merchant_id, member_id) do update set phone = excluded.phone,
+          name = excluded.name, level_id = excluded.level_id, deleted = excluded.deleted,
+          updated_at = excluded.updated_at
+        where excluded.updated_at >= wallet_members.updated_at`);
+    }
+    if (this.points.size) {
+      const rows = JSON.stringify([...this.points.values()]);
+      // A movement is a fact: the same one pushed again adds nothing.
+      await db.execute(sql`
+        insert into wallet_points (merchant_id, movement_id, member_id, points, available_at)
+        select * from jsonb_to_recordset(${rows}::jsonb) as r(merchant_id text,
+          movement_id text, member_id text, points integer, available_at bigint)
+        on conflict (merchant_id, movement_id) do nothing`);
+    }
     this.templates.clear();
     this.issuances.clear();
     this.defaults.clear();
+    this.members.clear();
+    this.points.clear();
   }
 }

@@ -1,6 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
-import { walletIssuances, walletStoreDefaults, walletTemplates } from './schema';
+import {
+  walletIssuances,
+  walletMembers,
+  walletPoints,
+  walletStoreDefaults,
+  walletTemplates,
+} from './schema';
 
 /**
  * Before a rebuild: drops what the log describes. Store posters' rows and the claims are the
@@ -9,6 +15,8 @@ import { walletIssuances, walletStoreDefaults, walletTemplates } from './schema'
 export async function forgetWalletProjections(db: Queryable, merchantId: string) {
   await db.delete(walletTemplates).where(eq(walletTemplates.merchantId, merchantId));
   await db.delete(walletStoreDefaults).where(eq(walletStoreDefaults.merchantId, merchantId));
+  await db.delete(walletMembers).where(eq(walletMembers.merchantId, merchantId));
+  await db.delete(walletPoints).where(eq(walletPoints.merchantId, merchantId));
   await db
     .delete(walletIssuances)
     .where(and(eq(walletIssuances.merchantId, merchantId), eq(walletIssuances.source, 'desktop')));

@@ -11,6 +11,7 @@ import type { WalletClaims, ClaimRow } from './claims';
 import type { ConsumerConsents } from './consents';
 import type { TemplateRow } from './availability';
 import { merchantStores, toWalletCoupon, walletCoupons } from './coupons';
+import { memberCard } from './member-card';
 import type { WalletOffers } from './offers';
 import { clearWalletCookie, setWalletCookie } from './session-cookie';
 import { SESSION_TTL_MS, type ConsumerSessions } from './sessions';
@@ -36,8 +37,7 @@ export function registerWalletRoutes(app: FastifyInstance, deps: EndpointDeps, s
       merchantName: merchant.name,
       expiresAt: actor.expiresAt,
       consents: await s.consents.latest(actor.merchantId, actor.phone),
-      // Member cards come with the members projection (not built yet).
-      member: null,
+      member: await memberCard(s.db, actor.merchantId, actor.phone, s.clock.now()),
     };
   }
 
@@ -109,12 +109,10 @@ export function registerWalletRoutes(app: FastifyInstance, deps: EndpointDeps, s
       query.lat !== undefined && query.lng !== undefined
         ? { lat: query.lat, lng: query.lng }
         : null;
+    const now = s.clock.now();
     return {
-      coupons: await walletCoupons(s.db, merchantId, phone, {
-        now: s.clock.now(),
-        phoneWgs84: position,
-      }),
-      member: null,
+      coupons: await walletCoupons(s.db, merchantId, phone, { now, phoneWgs84: position }),
+      member: await memberCard(s.db, merchantId, phone, now),
     };
   });
 }

@@ -159,3 +159,44 @@ export const consumerConsents = pgTable(
   },
   (t) => [index('consumer_consents_phone_idx').on(t.merchantId, t.phone, t.purpose, t.at)],
 );
+
+/** The merchant's members as the PCs saved them (`members.changed`, newer wins): the wallet's card. */
+export const walletMembers = pgTable(
+  'wallet_members',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    memberId: text().notNull(),
+    /** E.164, as the desktop stores it. */
+    phone: text().notNull(),
+    name: text().notNull().default(''),
+    levelId: text(),
+    /** Deleted at the member's request (PIPL): no card any more. */
+    deleted: boolean().notNull().default(false),
+    updatedAt: epochMs().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.memberId] }),
+    index('wallet_members_phone_idx').on(t.merchantId, t.phone),
+  ],
+);
+
+/** Members' point movements (`points.moved`, one row each): a balance is their sum. */
+export const walletPoints = pgTable(
+  'wallet_points',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    movementId: text().notNull(),
+    memberId: text().notNull(),
+    points: integer().notNull(),
+    /** Earned points pending until then (a return window); null: spendable at once. */
+    availableAt: epochMs(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.movementId] }),
+    index('wallet_points_member_idx').on(t.merchantId, t.memberId),
+  ],
+);

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { v7 } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { rebuildProjections } from '../../../src-cloud/projections/rebuild';
 import {
@@ -294,6 +295,52 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
     expect(
       (await cloud.ok('GET', `${base(merchant.code)}/issuances/${issuance.id}`)).remaining,
     ).toBe(1);
+  });
+
+  it('member card: the member the PCs saved for this phone, spendable points only', async () => {
+    const shop = await walletShop(cloud);
+    const phone = freshPhone();
+    const memberId = '0190f5a0-0000-7000-8000-00000000aa01';
+    const now = Date.now();
+    const moved = (points: number, availableAt: number | null = null) =>
+      event('points.moved', {
+        id: v7(),
+        memberId,
+        lotId: v7(),
+        kind: 'earn',
+        points,
+        saleId: null,
+        at: now,
+        availableAt,
+      });
+    await pushAccepted(cloud, shop.till.token, [
+      event('members.changed', {
+        id: memberId,
+        phone: `+86${phone}`,
+        name: '王小明',
+        levelId: null,
+        createdAt: now,
+        updatedAt: now,
+        created: true,
+      }),
+      moved(120),
+      moved(-20),
+      // Earned on a sale still in its return window: not spendable yet.
+      moved(50, now + DAY),
+    ]);
+    const token = await directSession(cloud, shop.merchant.id, phone);
+    const card = { memberId, name: '王小明', levelName: null, points: 100 };
+    expect((await cloud.ok('GET', `${base(shop.merchant.code)}/me`, { token })).member).toEqual(
+      card,
+    );
+    expect((await cloud.ok('GET', `${base(shop.merchant.code)}/wallet`, { token })).member).toEqual(
+      card,
+    );
+    // Another phone of the same shop: no card.
+    const stranger = await directSession(cloud, shop.merchant.id, freshPhone());
+    expect(
+      (await cloud.ok('GET', `${base(shop.merchant.code)}/me`, { token: stranger })).member,
+    ).toBeNull();
   });
 
   it('a newer edit of an issuance wins; an older one arriving late changes nothing', async () => {
