@@ -229,24 +229,47 @@ test('a sold-out QR says why in Chinese; a store poster gives its default coupon
   await consents.getByRole('button', { name: '确定并继续' }).click();
   await expect(page.getByRole('status')).toHaveText('领取成功，已放入券包');
 
-  // The member card: the cloud has no members projection yet (member is always null), so this
-  // check adds a member to the cloud's real wallet answer to see the card drawn.
-  await page.route('**/wallet*', async (route) => {
-    const response = await route.fetch();
-    const answer = await response.json();
-    answer.data.member = {
-      memberId: uuidv7(),
-      name: '张女士',
-      levelName: '金卡会员',
-      points: 1280,
-    };
-    await route.fulfill({ response, json: answer });
-  });
+  // The phone is a member of this shop (saved at a till): the wallet shows its card with the
+  // spendable points.
+  const memberId = uuidv7();
+  const at = Date.now();
+  await merchant.push([
+    {
+      kind: 'members.changed',
+      entityId: memberId,
+      payload: {
+        id: memberId,
+        phone: `+86${phone}`,
+        name: '张女士',
+        levelId: null,
+        createdAt: at,
+        updatedAt: at,
+        created: true,
+      },
+    },
+    ...[1300, -20].map((points) => {
+      const id = uuidv7();
+      return {
+        kind: 'points.moved',
+        entityId: id,
+        payload: {
+          id,
+          memberId,
+          lotId: uuidv7(),
+          kind: points > 0 ? 'earn' : 'burn',
+          points,
+          saleId: null,
+          at,
+          availableAt: null,
+        },
+      };
+    }),
+  ]);
   await page.getByRole('button', { name: '查看我的券包' }).click();
   const card = page.getByRole('region', { name: '会员卡' });
   await expect(card).toContainText('张女士');
   await expect(card).toContainText('1280');
-  await expect(card).toContainText('金卡会员');
+  await expect(card).toContainText('普通会员');
   await expect(page.getByRole('tab', { name: /可用 1/ })).toBeVisible();
   await expect(page.locator('article.coupon-card')).toContainText('即将过期');
 
