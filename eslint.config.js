@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 
 const electronOnlyInShell = {
   name: 'electron',
-  message: "Only src-main/index.ts and src-main/electron/ may import 'electron' (tests run without it).",
+  message:
+    "Only src-main/index.ts and src-main/electron/ may import 'electron' (tests run without it).",
 };
 // Each deployable is its own package: the desktop and the cloud share only src-shared and src-node.
 const desktopNotCloud = {
@@ -170,6 +171,57 @@ export default tseslint.config(
             {
               group: ['**/src-main/**', '**/src-node/**', '**/src-preload/**', '**/src-cloud/**'],
               message: 'The renderer talks to the main process only through its api client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The consumer web app runs in a phone's browser and talks only to the cloud's consumer
+    // endpoints. The shared schemas come in as types: at run time they would ship zod to 4G phones.
+    files: ['src-consumer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            electronOnlyInShell,
+            {
+              name: 'zod',
+              message: 'The phone gets no zod: import its types only.',
+              allowTypeImports: true,
+            },
+            {
+              name: 'antd-mobile',
+              message:
+                "Import each component (antd-mobile/es/components/<name>): the index pulls every one's styles.",
+            },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'The consumer app runs in a phone browser.' },
+            {
+              group: [
+                '**/src-main/**',
+                '**/src-node/**',
+                '**/src-renderer/**',
+                '**/src-preload/**',
+                '**/src-cloud/**',
+              ],
+              message: 'The consumer app talks to the cloud only through its api client.',
+            },
+            {
+              group: [
+                '**/src-shared/sync/endpoints',
+                '**/src-shared/sync/wallet',
+                '**/src-shared/contract/*',
+              ],
+              message: 'Schemas are types here (they would ship zod): use `import type`.',
+              allowTypeImports: true,
             },
           ],
         },

@@ -16,6 +16,7 @@ import { startupBench } from './startup.bench';
 import { membersBench } from './members.bench';
 import { chainBench } from './chain.bench';
 import { walletBench } from './wallet.bench';
+import { walletPageBench } from './wallet-page.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -35,6 +36,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   members: membersBench,
   chain: chainBench,
   wallet: walletBench,
+  'wallet-page': walletPageBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -112,6 +112,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerChainRoutes(app, deps, new ChainStockQuery(db));
   registerPromotionsRoutes(app, deps, merchants, new PromotionsQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
+  const offers = new WalletOffers(db, clock);
   registerWalletRoutes(app, deps, {
     db,
     clock,
@@ -119,10 +120,10 @@ export async function buildCloudApp(options: CloudAppOptions) {
     otp,
     sessions,
     consents: new ConsumerConsents(db, clock),
-    offers: new WalletOffers(db, clock),
+    offers,
     claims: new WalletClaims(db, clock),
   });
   registerDocsRoutes(app, CLOUD_API_VERSION);
-  await registerConsumerPages(app, config.consumerAppDir);
+  await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
   return app;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { claimPageHtml, compressedFor } from './claim-page';
 
 /**
  * The consumer pages' policy: everything from this cloud only (no CDN, tracker or font host).
@@ -38,11 +39,18 @@ async function isFile(file: string) {
  * when the rest of the path names one (with or without the merchant segment, whichever `base`
  * the build used), else index.html (the app routes /i/<id>, /s/<id>, … itself).
  */
-export async function registerConsumerPages(app: FastifyInstance, root: string) {
+export async function registerConsumerPages(
+  app: FastifyInstance,
+  root: string,
+  /** For claim pages served with their offer in the HTML (claim-page.ts). */
+  claimSources?: Parameters<typeof claimPageHtml>[2],
+) {
   await app.register(fastifyStatic, {
     root,
     serve: false,
     cacheControl: false,
+    // The build writes x.js.br and x.js.gz beside x.js (src-consumer/vite.config.ts).
+    preCompressed: true,
     suppressWarning: true,
   });
 
@@ -77,6 +85,17 @@ export async function registerConsumerPages(app: FastifyInstance, root: string) 
     // A missing asset is a 404, not the app's page (a stale tab asking for an old build's file).
     if (segments.includes('assets'))
       return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    const claimPage = claimSources ? await claimPageHtml(root, request.url, claimSources) : null;
+    if (claimPage !== null) {
+      reply.header('Content-Security-Policy', CONSUMER_CSP);
+      reply.header('Referrer-Policy', 'same-origin');
+      reply.header('X-Frame-Options', 'DENY');
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Vary', 'Accept-Encoding');
+      const { encoding, body } = compressedFor(request.headers['accept-encoding'], claimPage);
+      if (encoding) reply.header('Content-Encoding', encoding);
+      return reply.type('text/html; charset=utf-8').send(body);
+    }
     return page(reply, 'index.html');
   });
 }

@@ -101,6 +101,28 @@ export function cloudForThisFile() {
       if (!code) throw new Error('no code texted');
       return code;
     },
+    /**
+     * The newest one-time code texted to `phone` (11 digits or E.164) after `since` texts, as
+     * the phone would read it when a page asked for the code; waits for the gateway to get it.
+     */
+    async otpTextedTo(phone: string, since = 0, timeoutMs = 10_000): Promise<string> {
+      const digits = phone.replace(/\D/g, '').slice(-11);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const text = texts
+          .slice(since)
+          .filter((sent) => sent.to.replace(/\D/g, '').endsWith(digits))
+          .at(-1);
+        const code = /\d{6}/.exec(text?.text ?? '')?.[0];
+        if (code) return code;
+        if (Date.now() > deadline) throw new Error(`no code texted to ${phone}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    /** How many texts the gateway got so far (a mark for otpTextedTo). */
+    get textCount() {
+      return texts.length;
+    },
     async pairingCode(merchantId: string): Promise<string> {
       return (await admin('POST', `/v1/admin/merchants/${merchantId}/pairing-codes`, {})).display;
     },

@@ -1,0 +1,52 @@
+import { lazy, Suspense } from 'react';
+import DotLoading from 'antd-mobile/es/components/dot-loading';
+import ErrorBlock from 'antd-mobile/es/components/error-block';
+import { ClaimPage } from './pages/ClaimPage';
+import { WalletPage } from './pages/WalletPage';
+import { useRoute } from './route';
+import { useSession } from './session/session';
+
+// The coupon page carries the QR and barcode encoders: fetched only when a coupon is shown.
+const CouponPage = lazy(() => import('./pages/CouponPage'));
+
+/** One page per route; the session is shared, so signing in on a claim page holds everywhere. */
+export function App() {
+  const route = useRoute();
+  const control = useSession(route.page === 'notFound' ? null : route.merchantCode);
+  switch (route.page) {
+    case 'notFound':
+      return (
+        <ErrorBlock status="empty" fullPage title="页面不存在" description="请重新扫描二维码" />
+      );
+    case 'issuance':
+      return (
+        <ClaimPage
+          merchantCode={route.merchantCode}
+          source={{ kind: 'issuance', issuanceId: route.issuanceId }}
+          control={control}
+        />
+      );
+    case 'store':
+      return (
+        <ClaimPage
+          merchantCode={route.merchantCode}
+          source={{ kind: 'store', storeId: route.storeId }}
+          control={control}
+        />
+      );
+    case 'wallet':
+      return <WalletPage merchantCode={route.merchantCode} control={control} />;
+    case 'coupon':
+      return (
+        <Suspense
+          fallback={
+            <div className="center">
+              <DotLoading color="primary" />
+            </div>
+          }
+        >
+          <CouponPage merchantCode={route.merchantCode} code={route.code} control={control} />
+        </Suspense>
+      );
+  }
+}

@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import Button from 'antd-mobile/es/components/button';
+import DotLoading from 'antd-mobile/es/components/dot-loading';
+import Result from 'antd-mobile/es/components/result';
+import JsBarcode from 'jsbarcode';
+import QRCode from 'qrcode';
+import { SignInGate } from '../components/SignInGate';
+import { formatDay, formatMinute, groupInFours } from '../format';
+import { messages } from '../../../src-shared/consumer/messages';
+import { ruleText } from '../../../src-shared/consumer/rule-text';
+import { navigate, pathOf } from '../route';
+import type { SessionControl } from '../session/session';
+import { loadWallet, type WalletCoupon } from '../wallet-data';
+
+const t = messages.coupon;
+/** A till's redemption reaches the phone within this (the issue asks for 5 s). */
+const POLL_MS = 3000;
+
+/**
+ * The coupon shown at the till (lazy-loaded: the QR and barcode code stays off the claim page):
+ * a big QR of the signed token, CODE128 of the code, the digits in fours. It asks the wallet
+ * every 3 s while open and turns to 已使用 as soon as a till's redemption reaches the cloud.
+ */
+export default function CouponPage({
+  merchantCode,
+  code,
+  control,
+}: {
+  merchantCode: string;
+  code: string;
+  control: SessionControl;
+}) {
+  return (
+    <main className="page">
+      <SignInGate merchantCode={merchantCode} control={control}>
+        <LiveCoupon merchantCode={merchantCode} code={code} />
+      </SignInGate>
+    </main>
+  );
+}
+
+function LiveCoupon({ merchantCode, code }: { merchantCode: string; code: string }) {
+  const [coupon, setCoupon] = useState<WalletCoupon | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = async () => {
+      if (document.hidden) return;
+      try {
+        const wallet = await loadWallet(merchantCode, false);
+        if (live) {
+          setCoupon(wallet.coupons.find((held) => held.code === code) ?? null);
+          setError(null);
+        }
+      } catch (failure) {
+        if (live) setError((failure as Error).message);
+      }
+    };
+    void refresh();
+    const timer = setInterval(refresh, POLL_MS);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      live = false;
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [merchantCode, code]);
+
+  const back = (
+    <Button block fill="none" onClick={() => navigate(pathOf.wallet(merchantCode))}>
+      {t.back}
+    </Button>
+  );
+  if (coupon === undefined)
+    return (
+      <div className="center">
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <DotLoading color="primary" />
+        )}
+      </div>
+    );
+  if (coupon === null)
+    return (
+      <>
+        <Result status="warning" title={t.notFound} />
+        {back}
+      </>
+    );
+  return (
+    <>
+      <section className="coupon-show" aria-label={t.title}>
+        <div className="coupon-show-rule">{ruleText(coupon.rule, coupon.productNames)}</div>
+        <div className="coupon-show-name">{coupon.name}</div>
+        {coupon.status === 'available' ? (
+          <Codes coupon={coupon} />
+        ) : coupon.status === 'used' ? (
+          <Result
+            status="success"
+            title={t.used}
+            description={
+              coupon.usedAt !== null
+                ? t.usedDetail(formatMinute(coupon.usedAt, coupon.timezone), coupon.usedStoreName)
+                : undefined
+            }
+            className="coupon-used"
+          />
+        ) : (
+          <Result status="info" title={t.expired} className="coupon-expired" />
+        )}
+        <div className="small muted">
+          {messages.wallet.validUntil(formatDay(coupon.validUntil, coupon.timezone))}
+        </div>
+        {error && <p className="error small">{error}</p>}
+      </section>
+      {back}
+    </>
+  );
+}
+
+/** QR and barcode on canvases: no image URLs, nothing the page's CSP must allow. */
+function Codes({ coupon }: { coupon: WalletCoupon }) {
+  const qr = useRef<HTMLCanvasElement>(null);
+  const barcode = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (qr.current)
+      void QRCode.toCanvas(qr.current, coupon.token, {
+        width: 240,
+        margin: 1,
+        errorCorrectionLevel: 'M',
+      });
+    if (barcode.current)
+      JsBarcode(barcode.current, coupon.code, {
+        format: 'CODE128',
+        displayValue: false,
+        height: 70,
+        margin: 0,
+        width: 2,
+      });
+  }, [coupon.token, coupon.code]);
+  return (
+    <div className="codes">
+      <p className="hint">{t.brightness}</p>
+      <canvas ref={qr} className="qr" aria-label="QR" data-token={coupon.token} />
+      <canvas ref={barcode} className="barcode" aria-label="CODE128" />
+      <div className="code-digits" aria-label={t.code}>
+        {groupInFours(coupon.code)}
+      </div>
+    </div>
+  );
+}
