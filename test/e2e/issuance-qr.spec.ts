@@ -1,10 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { callApi, loginAs, screenshot, setUpShop } from '../support/e2e-app';
+import { callApi, loginAs, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { cloudForThisFile } from '../support/e2e-cloud';
 import { serverForThisFile } from '../support/e2e-server';
+import { PHONE_IN_NANJING } from '../support/e2e-wallet';
+import { freshPhone } from '../support/phones';
 
 // 营销 → 领券二维码 at a shop paired with a real cloud: an issuance QR created, shown with its
-// URL and paused; a store's fixed QR given a default coupon; the A4 poster previewed.
+// URL and paused; a store's fixed QR given a default coupon; the A4 poster previewed. Then the
+// whole journey: a phone claims from that QR, the till scans the phone and redeems, the phone
+// says 已使用.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const server = serverForThisFile();
 const cloud = cloudForThisFile();
@@ -112,4 +116,68 @@ test('a manager creates an issuance QR, sees its QR and URL, pauses it and sets 
   // The cloud took both kinds of event (no dead letters), as the catalogue promises.
   const status = await call<{ deadLetterCount: number; pendingCount: number }>('sync.now', {});
   expect(status).toMatchObject({ deadLetterCount: 0, pendingCount: 0 });
+});
+
+test("a phone claims from the desktop's QR; the till scans the phone, redeems, and the phone says 已使用", async ({
+  page,
+  browser,
+}) => {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+  const call = <T>(method: string, input: unknown) => callApi<T>(page, server.url, method, input);
+  await page.getByRole('menuitem', { name: '领券二维码' }).click();
+  const row = issuanceRow(page, '开业扫码领券');
+  await row.getByRole('button', { name: '恢复' }).click();
+  await expect(row.getByTestId('issuance-status')).toHaveText('进行中');
+  const claimUrl = await row.getByTestId('issuance-url').innerText();
+  await call('sync.now', {});
+
+  // The phone opens the QR's URL, signs in with the texted code, and the coupon is in its wallet.
+  const phoneContext = await browser.newContext(PHONE_IN_NANJING);
+  const phonePage = await phoneContext.newPage();
+  await phonePage.goto(claimUrl);
+  await expect(phonePage.getByRole('heading', { name: '开业扫码领券' })).toBeVisible();
+  await phonePage.getByRole('button', { name: '立即领取' }).click();
+  const signIn = phonePage.getByRole('region', { name: '手机号登录' });
+  const phone = freshPhone();
+  await signIn.getByLabel('手机号').fill(phone);
+  const mark = cloud.textCount;
+  await signIn.getByRole('button', { name: '获取验证码' }).click();
+  await signIn.getByLabel('验证码').fill(await cloud.otpTextedTo(phone, mark));
+  await signIn.getByRole('button', { name: '登录' }).click();
+  await phonePage
+    .getByRole('region', { name: '授权说明' })
+    .getByRole('button', { name: '确定并继续' })
+    .click();
+  await expect(phonePage.getByRole('status')).toHaveText('领取成功，已放入券包');
+  const code = (await phonePage.locator('article.coupon-card').getAttribute('data-code'))!;
+  await phonePage.getByRole('button', { name: '查看我的券包' }).click();
+  await phonePage.locator(`article.coupon-card[data-code="${code}"]`).click();
+  const token = (await phonePage.locator('canvas.qr').getAttribute('data-token'))!;
+  expect(token).toMatch(/^SD1\./);
+
+  // The desktop hears of the claim at its next sync: the row counts it.
+  await call('sync.now', {});
+  await page.reload();
+  await expect(issuanceRow(page, '开业扫码领券').getByTestId('issuance-progress')).toContainText(
+    '已领 1 / 200',
+  );
+
+  // The till scans the phone's QR (the imager types the signed token) and redeems it.
+  await page.getByRole('menuitem', { name: /核销$/ }).click();
+  await page.getByLabel('订单金额（元）').fill('120');
+  await scan(page, token);
+  await expect(page.getByTestId('order-summary')).toContainText('可以使用');
+  await expect(page.getByTestId('verdict-discount')).toHaveText('¥20.00');
+  await page.getByRole('button', { name: /确认核销/ }).click();
+  await expect(page.getByTestId('redemption-success')).toContainText('核销成功');
+  await screenshot(page, 'claim-qr-journey-redeemed', { fullPage: false });
+
+  // Once the redemption reaches the cloud, the phone's open coupon says 已使用 within 5 s.
+  const status = await call<{ pendingCount: number; deadLetterCount: number }>('sync.now', {});
+  expect(status).toMatchObject({ pendingCount: 0, deadLetterCount: 0 });
+  await expect(phonePage.locator('.coupon-used')).toContainText('已使用', { timeout: 5_000 });
+  await expect(phonePage.locator('.coupon-used')).toContainText('鲜果优选 新街口店');
+  await screenshot(phonePage, 'claim-qr-journey-phone-used');
+  await phoneContext.close();
 });

@@ -3,7 +3,7 @@ import { walletPaths } from '../../src-shared/sync/wallet';
 import { builtEntryJs, CLAIM_PAGE_JS_BUDGET_BYTES, watchScripts } from '../support/consumer-weight';
 import { screenshot } from '../support/e2e-app';
 import { cloudForThisFile } from '../support/e2e-cloud';
-import { walletMerchant } from '../support/e2e-wallet';
+import { PHONE_IN_NANJING, walletMerchant } from '../support/e2e-wallet';
 import { v7 as uuidv7 } from 'uuid';
 import { freshPhone } from '../support/phones';
 
@@ -14,18 +14,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 const cloud = cloudForThisFile();
 
 // An iPhone-sized phone in Nanjing (near the store), in Chinese.
-test.use({
-  viewport: { width: 375, height: 812 },
-  deviceScaleFactor: 1,
-  isMobile: true,
-  hasTouch: true,
-  userAgent:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-  geolocation: { latitude: 32.04, longitude: 118.78 },
-  permissions: ['geolocation'],
-});
+test.use(PHONE_IN_NANJING);
 
 /** Nothing the page asked for may be blocked by the cloud's policy or go to another host. */
 function watchPolicy(page: Page, origin: string) {

@@ -146,18 +146,34 @@ export async function menuItems(page: Page): Promise<string[]> {
  * page 40–100 ms apart, which no scanner does; stamped events keep a scan's timing exact while
  * going through Chromium's real input path.
  */
+/** Keys of a signed token's punctuation (a QR imager types them), by US layout code. */
+const PUNCTUATION_KEYS: Record<string, [code: string, keyCode: number]> = {
+  '.': ['Period', 190],
+  '-': ['Minus', 189],
+  _: ['Minus', 189],
+  '/': ['Slash', 191],
+  '+': ['Equal', 187],
+  '=': ['Equal', 187],
+  ':': ['Semicolon', 186],
+};
+
 export async function scan(page: Page, text: string) {
   const cdp = await page.context().newCDPSession(page);
   let at = Date.now() / 1000;
   const key = async (type: 'keyDown' | 'keyUp', char: string) => {
     const enter = char === '\r';
-    const code = enter ? 'Enter' : /\d/.test(char) ? `Digit${char}` : `Key${char.toUpperCase()}`;
+    const [code, keyCode] = enter
+      ? ['Enter', 13]
+      : (PUNCTUATION_KEYS[char] ??
+        (/\d/.test(char)
+          ? [`Digit${char}`, char.charCodeAt(0)]
+          : [`Key${char.toUpperCase()}`, char.toUpperCase().charCodeAt(0)]));
     await cdp.send('Input.dispatchKeyEvent', {
       type,
       key: enter ? 'Enter' : char,
       code,
       text: type === 'keyDown' ? char : undefined,
-      windowsVirtualKeyCode: enter ? 13 : char.toUpperCase().charCodeAt(0),
+      windowsVirtualKeyCode: keyCode,
       timestamp: at,
     });
   };

@@ -8,6 +8,20 @@ export interface CloudForWallet {
   pairingCode(merchantId: string): Promise<string>;
 }
 
+/** An iPhone-sized phone in Nanjing (near the test stores), in Chinese, location shared. */
+export const PHONE_IN_NANJING = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+  userAgent:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  geolocation: { latitude: 32.04, longitude: 118.78 },
+  permissions: ['geolocation'],
+};
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The shop's day as the desktop stores fixed validity dates (YYYY-MM-DD in Asia/Shanghai). */
 const shanghaiDate = (ms: number) => new Date(ms + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -33,7 +47,7 @@ export interface WalletMerchant {
  * A merchant on the cloud with what the phone needs: a paired till (with its signing key) that
  * pushed its store, a 满100减20 template and an issuance QR (`claims.issuanceChanged`), all
  * through the real sync push endpoint, shaped as the event catalogue and the desktop's rows are.
- * The full journey swaps the raw till for the desktop (claims.createIssuance) at merge.
+ * The whole journey with the real desktop is in issuance-qr.spec.ts.
  */
 export async function walletMerchant(
   cloud: CloudForWallet,
