@@ -1,14 +1,17 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { memberCardSchema } from '../../src-shared/sync/wallet';
+import { signMemberQr } from '../../src-node/members/member-qr';
 import type { Queryable } from '../db/open';
+import { signingKeys } from '../merchants/schema';
 import { walletMembers } from './schema';
 
 type MemberCard = z.infer<typeof memberCardSchema>;
 
 /**
  * The merchant's member record of this phone, with its spendable points (pending ones not yet:
- * their `availableAt` is ahead). The level's name is not known to the cloud (the PCs do not
+ * their `availableAt` is ahead) and a member code of this moment, signed with the merchant's
+ * active key as a till would sign it. The level's name is not known to the cloud (the PCs do not
  * send their level list): null.
  */
 export async function memberCard(
@@ -27,8 +30,14 @@ export async function memberCard(
         where p.merchant_id = wallet_members.merchant_id
           and p.member_id = wallet_members.member_id
           and (p.available_at is null or p.available_at <= ${now}::bigint))`.mapWith(Number),
+      kid: signingKeys.kid,
+      secret: signingKeys.secret,
     })
     .from(walletMembers)
+    .leftJoin(
+      signingKeys,
+      and(eq(signingKeys.merchantId, walletMembers.merchantId), eq(signingKeys.active, true)),
+    )
     .where(
       and(
         eq(walletMembers.merchantId, merchantId),
@@ -44,5 +53,12 @@ export async function memberCard(
     name: member.name || null,
     levelName: null,
     points: member.points,
+    code:
+      member.kid && member.secret
+        ? signMemberQr(
+            { kid: member.kid, memberId: member.memberId, at: now },
+            Buffer.from(member.secret, 'base64'),
+          )
+        : null,
   };
 }

@@ -6,8 +6,15 @@ import { WalletPage } from './pages/WalletPage';
 import { useRoute } from './route';
 import { useSession } from './session/session';
 
-// The coupon page carries the QR and barcode encoders: fetched only when a coupon is shown.
+// The coupon and member code pages carry the QR and barcode encoders: fetched only when shown.
 const CouponPage = lazy(() => import('./pages/CouponPage'));
+const MemberCodePage = lazy(() => import('./pages/MemberCodePage'));
+
+const loading = (
+  <div className="center">
+    <DotLoading color="primary" />
+  </div>
+);
 
 /** One page per route; the session is shared, so signing in on a claim page holds everywhere. */
 export function App() {
@@ -38,14 +45,14 @@ export function App() {
       return <WalletPage merchantCode={route.merchantCode} control={control} />;
     case 'coupon':
       return (
-        <Suspense
-          fallback={
-            <div className="center">
-              <DotLoading color="primary" />
-            </div>
-          }
-        >
+        <Suspense fallback={loading}>
           <CouponPage merchantCode={route.merchantCode} code={route.code} control={control} />
+        </Suspense>
+      );
+    case 'member':
+      return (
+        <Suspense fallback={loading}>
+          <MemberCodePage merchantCode={route.merchantCode} control={control} />
         </Suspense>
       );
   }

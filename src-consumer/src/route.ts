@@ -8,6 +8,7 @@ export type Route =
   | { page: 'issuance'; merchantCode: string; issuanceId: string }
   | { page: 'store'; merchantCode: string; storeId: string }
   | { page: 'coupon'; merchantCode: string; code: string }
+  | { page: 'member'; merchantCode: string }
   | { page: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   const [kind, id, extra] = parts.slice(2);
   if (extra !== undefined) return { page: 'notFound' };
   if (kind === undefined) return { page: 'wallet', merchantCode };
+  if (kind === 'member' && id === undefined) return { page: 'member', merchantCode };
   if (id === undefined) return { page: 'notFound' };
   if (kind === 'i') return { page: 'issuance', merchantCode, issuanceId: id };
   if (kind === 's') return { page: 'store', merchantCode, storeId: id };
@@ -27,6 +29,7 @@ export function parseRoute(pathname: string): Route {
 
 export const pathOf = {
   wallet: (merchantCode: string) => `/c/${encodeURIComponent(merchantCode)}/`,
+  member: (merchantCode: string) => `/c/${encodeURIComponent(merchantCode)}/member`,
   coupon: (merchantCode: string, code: string) =>
     `/c/${encodeURIComponent(merchantCode)}/coupon/${encodeURIComponent(code)}`,
 };

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { MEMBER_QR_PREFIX } from '../../src-shared/members/member-qr';
+import { MEMBER_QR_PREFIX, MEMBER_QR_SLOT_MS } from '../../src-shared/members/member-qr';
 import { mac } from '../coupons/token';
 
 // The member code the wallet shows and the till scans: SDM1.<kid>.<member id>.<slot>.<mac>.
@@ -7,7 +7,7 @@ import { mac } from '../coupons/token';
 // minutes; the MAC is the merchant's coupon key's (any till of the merchant verifies it offline,
 // the cloud makes it), over a body that no coupon token can share (a different prefix).
 
-const SLOT_MS = 30_000;
+const SLOT_MS = MEMBER_QR_SLOT_MS;
 /** Slots either side of now that still scan: the phone's clock may be off, the page may be old. */
 const SLOTS_ACCEPTED = 4;
 

@@ -69,6 +69,11 @@ export const messages = {
     points: '积分',
     level: '等级',
     noLevel: '普通会员',
+    showCode: '出示会员码',
+    codeTitle: '会员码',
+    codeHint: '出示给收银员扫码，本单积分自动记入；每 30 秒自动更新，截图无效',
+    noCode: '商家尚未开通会员码，请报手机号',
+    back: '返回券包',
   },
   coupon: {
     title: '出示券码',

@@ -3,3 +3,6 @@
 
 export const MEMBER_QR_PREFIX = 'SDM1.';
 export const looksLikeMemberQr = (text: string) => text.trim().startsWith(MEMBER_QR_PREFIX);
+
+/** A member code is made for a 30-second window; the wallet shows a fresh one as each begins. */
+export const MEMBER_QR_SLOT_MS = 30_000;

@@ -30,6 +30,12 @@ export const memberCardSchema = z.object({
   levelName: z.string().nullable(),
   /** Spendable now (pending lots excluded). */
   points: z.number().int(),
+  /**
+   * The member code the till scans (SDM1…, signed with the merchant's key, good for about two
+   * minutes: the phone asks again every 30 s while it shows it); null until a PC of the merchant
+   * has sent its signing key.
+   */
+  code: z.string().nullable(),
 });
 
 /** Who is signed in on this phone, for this merchant. */

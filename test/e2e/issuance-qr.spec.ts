@@ -8,7 +8,7 @@ import { freshPhone } from '../support/phones';
 // 营销 → 领券二维码 at a shop paired with a real cloud: an issuance QR created, shown with its
 // URL and paused; a store's fixed QR given a default coupon; the A4 poster previewed. Then the
 // whole journey: a phone claims from that QR, the till scans the phone and redeems, the phone
-// says 已使用.
+// says 已使用, and the phone's member code picks the member at the till.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 const server = serverForThisFile();
 const cloud = cloudForThisFile();
@@ -130,6 +130,9 @@ test("a phone claims from the desktop's QR; the till scans the phone, redeems, a
   await row.getByRole('button', { name: '恢复' }).click();
   await expect(row.getByTestId('issuance-status')).toHaveText('进行中');
   const claimUrl = await row.getByTestId('issuance-url').innerText();
+  // The phone's owner signed up as a member at this till last week.
+  const phone = freshPhone();
+  await call('members.create', { phone, name: '李小梅' });
   await call('sync.now', {});
 
   // The phone opens the QR's URL, signs in with the texted code, and the coupon is in its wallet.
@@ -139,7 +142,6 @@ test("a phone claims from the desktop's QR; the till scans the phone, redeems, a
   await expect(phonePage.getByRole('heading', { name: '开业扫码领券' })).toBeVisible();
   await phonePage.getByRole('button', { name: '立即领取' }).click();
   const signIn = phonePage.getByRole('region', { name: '手机号登录' });
-  const phone = freshPhone();
   await signIn.getByLabel('手机号').fill(phone);
   const mark = cloud.textCount;
   await signIn.getByRole('button', { name: '获取验证码' }).click();
@@ -179,5 +181,17 @@ test("a phone claims from the desktop's QR; the till scans the phone, redeems, a
   await expect(phonePage.locator('.coupon-used')).toContainText('已使用', { timeout: 5_000 });
   await expect(phonePage.locator('.coupon-used')).toContainText('鲜果优选 新街口店');
   await screenshot(phonePage, 'claim-qr-journey-phone-used');
+
+  // The wallet carries the member card; its member code, scanned at the till, picks the member.
+  await phonePage.getByRole('button', { name: '返回券包' }).click();
+  await expect(phonePage.getByRole('region', { name: '会员卡' })).toContainText('李小梅');
+  await phonePage.getByRole('button', { name: '出示会员码' }).click();
+  const memberCode = (await phonePage.locator('canvas.qr').getAttribute('data-token'))!;
+  expect(memberCode).toMatch(/^SDM1\./);
+  await screenshot(phonePage, 'claim-qr-journey-member-code');
+  await page.getByRole('menuitem', { name: '销售录单' }).click();
+  await page.getByLabel('手机号、后 4 位或扫会员码').click();
+  await scan(page, memberCode);
+  await expect(page.getByTestId('till-member')).toContainText('李小梅');
   await phoneContext.close();
 });

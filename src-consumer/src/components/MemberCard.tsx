@@ -1,10 +1,18 @@
+import Button from 'antd-mobile/es/components/button';
 import type { WalletResponse } from '../wallet-data';
 import { messages } from '../../../src-shared/consumer/messages';
+import { navigate, pathOf } from '../route';
 
 const t = messages.member;
 
-/** The merchant's member card of this phone: points and level. */
-export function MemberCard({ member }: { member: NonNullable<WalletResponse['member']> }) {
+/** The merchant's member card of this phone: points, level, and the member code for the till. */
+export function MemberCard({
+  merchantCode,
+  member,
+}: {
+  merchantCode: string;
+  member: NonNullable<WalletResponse['member']>;
+}) {
   return (
     <section className="member-card" aria-label={t.title}>
       <div className="member-title">
@@ -21,6 +29,16 @@ export function MemberCard({ member }: { member: NonNullable<WalletResponse['mem
           <div className="small">{t.level}</div>
         </div>
       </div>
+      {member.code && (
+        <Button
+          size="small"
+          shape="rounded"
+          className="member-code-button"
+          onClick={() => navigate(pathOf.member(merchantCode))}
+        >
+          {t.showCode}
+        </Button>
+      )}
     </section>
   );
 }

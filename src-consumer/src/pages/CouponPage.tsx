@@ -3,7 +3,7 @@ import Button from 'antd-mobile/es/components/button';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import JsBarcode from 'jsbarcode';
-import QRCode from 'qrcode';
+import { QrCanvas } from '../components/QrCanvas';
 import { SignInGate } from '../components/SignInGate';
 import { formatDay, formatMinute, groupInFours } from '../format';
 import { messages } from '../../../src-shared/consumer/messages';
@@ -124,15 +124,8 @@ function LiveCoupon({ merchantCode, code }: { merchantCode: string; code: string
 
 /** QR and barcode on canvases: no image URLs, nothing the page's CSP must allow. */
 function Codes({ coupon }: { coupon: WalletCoupon }) {
-  const qr = useRef<HTMLCanvasElement>(null);
   const barcode = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    if (qr.current)
-      void QRCode.toCanvas(qr.current, coupon.token, {
-        width: 240,
-        margin: 1,
-        errorCorrectionLevel: 'M',
-      });
     if (barcode.current)
       JsBarcode(barcode.current, coupon.code, {
         format: 'CODE128',
@@ -141,11 +134,11 @@ function Codes({ coupon }: { coupon: WalletCoupon }) {
         margin: 0,
         width: 2,
       });
-  }, [coupon.token, coupon.code]);
+  }, [coupon.code]);
   return (
     <div className="codes">
       <p className="hint">{t.brightness}</p>
-      <canvas ref={qr} className="qr" aria-label="QR" data-token={coupon.token} />
+      <QrCanvas payload={coupon.token} />
       <canvas ref={barcode} className="barcode" aria-label="CODE128" />
       <div className="code-digits" aria-label={t.code}>
         {groupInFours(coupon.code)}

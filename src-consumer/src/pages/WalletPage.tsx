@@ -79,7 +79,7 @@ function Wallet({
         <h1>{me.merchantName}</h1>
         <div className="small muted">{t.signedInAs(me.phone)}</div>
       </header>
-      {wallet?.member && <MemberCard member={wallet.member} />}
+      {wallet?.member && <MemberCard merchantCode={merchantCode} member={wallet.member} />}
       <Tabs activeKey={tab} onChange={(key) => setTab(key as WalletCouponStatus)}>
         {TABS.map((status) => (
           <Tabs.Tab

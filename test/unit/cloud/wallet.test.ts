@@ -8,6 +8,7 @@ import {
   walletTemplates,
 } from '../../../src-cloud/wallet/schema';
 import { verifyToken } from '../../../src-node/coupons/token';
+import { verifyMemberQr } from '../../../src-node/members/member-qr';
 import {
   CLOUD_START_TIMEOUT_MS,
   describeOnEachBackend,
@@ -329,13 +330,26 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
       moved(50, now + DAY),
     ]);
     const token = await directSession(cloud, shop.merchant.id, phone);
-    const card = { memberId, name: '王小明', levelName: null, points: 100 };
-    expect((await cloud.ok('GET', `${base(shop.merchant.code)}/me`, { token })).member).toEqual(
-      card,
-    );
+    const card = {
+      memberId,
+      name: '王小明',
+      levelName: null,
+      points: 100,
+      code: expect.any(String),
+    };
+    const me = (await cloud.ok('GET', `${base(shop.merchant.code)}/me`, { token })).member;
+    expect(me).toEqual(card);
     expect((await cloud.ok('GET', `${base(shop.merchant.code)}/wallet`, { token })).member).toEqual(
       card,
     );
+    // Its member code is the one a till checks offline: the merchant's key, this window.
+    const secrets = (kid: string) =>
+      kid === shop.key.kid ? [Buffer.from(shop.key.secret, 'base64')] : [];
+    expect(verifyMemberQr(me.code, secrets, Date.now())).toEqual({ ok: true, memberId });
+    expect(verifyMemberQr(me.code, secrets, Date.now() + 10 * 60_000)).toEqual({
+      ok: false,
+      problem: 'expired',
+    });
     // Another phone of the same shop: no card.
     const stranger = await directSession(cloud, shop.merchant.id, freshPhone());
     expect(
