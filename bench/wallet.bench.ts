@@ -286,7 +286,7 @@ export async function walletBench(): Promise<Metric[]> {
     const url = `/v1/consumers/${cloud.merchant.code}/issuances/${claimIssuance}/claim`;
     const CLAIM_ROUTE = '/v1/consumers/:merchantCode/issuances/:issuanceId/claim';
     // Warm-up, untimed, as the harness does: the pool's connections opened, the code compiled.
-    const warmUp = await cloud.issuance(WARM_UP, 1);
+    const warmUp = await cloud.issuance(WARM_UP * 2, 1);
     const warmTokens: string[] = [];
     for (let i = 0; i < WARM_UP; i++) warmTokens.push(await cloud.session(phoneOf(5_000_000 + i)));
     await openLoop(WARM_UP, RATE_PER_SECOND, (i) =>
