@@ -72,7 +72,6 @@ import { registerTillSlips } from './till/slips';
 import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { scheduleMemberJobs } from './members/jobs';
-import { MemberPrivacy } from './members/privacy';
 import { MemberProfiles } from './members/profiles';
 import { ClaimsService } from './claims/service';
 import { claimsHandlers } from './claims/handlers';
@@ -151,7 +150,8 @@ export async function createCore(options: CoreOptions) {
     levels,
     memberCoupons,
     points,
-    events,
+    memberPrivacy,
+    remoteMembers,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer, logger });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
     const sealed = keys.sealStored();
@@ -268,7 +268,7 @@ export async function createCore(options: CoreOptions) {
     keys,
     config.sync,
     outbox,
-    { ...ledgers, templates },
+    { ...ledgers, templates, remoteMembers },
     options.secretSealer,
   );
   // Events an older cloud refused for kinds it did not know go out again (after an upgrade).
@@ -340,7 +340,7 @@ export async function createCore(options: CoreOptions) {
       levels,
       new MemberSettingsService(adb, settings, audit),
       points,
-      new MemberPrivacy(adb, clock, members, points, ledgers, events),
+      memberPrivacy,
       new MemberProfiles(adb.sqlite, clock),
     ),
     ...claimsHandlers(claims, printing),

@@ -57,6 +57,8 @@ import { pointsEffects } from './points/effects';
 import { ClaimsLedger } from './claims/ledger';
 import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
+import { MemberPrivacy } from './members/privacy';
+import { RemoteMembers } from './members/remote';
 
 export interface SharedServiceOptions {
   /** Where the outbox rows go (the inventory worker holds a large import's rows to its end). */
@@ -166,6 +168,23 @@ export function buildSharedServices(
     issuer,
   );
 
+  const memberPrivacy = new MemberPrivacy(
+    adb,
+    clock,
+    members,
+    points,
+    {
+      ...ledgers,
+      members: membersLedger,
+      points: pointsLedger,
+      sales: salesLedger,
+      redemption: redemptionLedger,
+    },
+    events,
+  );
+  // What other PCs did to members, applied through the same owners (sync pull).
+  const remoteMembers = new RemoteMembers(adb, membersLedger, pointsLedger, memberPrivacy);
+
   const sales = new SalesService(
     adb,
     clock,
@@ -216,6 +235,8 @@ export function buildSharedServices(
     levels,
     memberCoupons,
     points,
+    memberPrivacy,
+    remoteMembers,
     ledgers: {
       ...ledgers,
       redemption: redemptionLedger,

@@ -150,9 +150,10 @@ export interface DomainEventCatalogue {
   'member.levelChanged': { entry: LevelHistoryRow };
   /**
    * Points moved: lots earned (with their earn movements) and every other movement. Each
-   * movement is a fact of its own, so two stores' movements add up without loss.
+   * movement is a fact of its own, so two stores' movements add up without loss. `pulled`:
+   * moved at another PC of the merchant and applied here (the cloud has it already).
    */
-  'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[] };
+  'points.moved': { lots: PointLotRow[]; movements: PointMovementRow[]; pulled?: true };
   /** An item of a store's advice published to consumers or withdrawn; `item`: as shown. */
   'strategy.changed': {
     publication: PublishedStrategyRow;

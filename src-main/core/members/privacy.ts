@@ -10,7 +10,8 @@ import type { PointsService } from '../points/service';
 import type { SalesLedger } from '../sales/ledger';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
-import type { DomainEvents } from '../events/domain-events';
+import type { MemberRow } from '../events/catalogue';
+import { SYSTEM_CONTEXT, type DomainEvents, type EventContext } from '../events/domain-events';
 import type { RedemptionLedger } from '../redemption/ledger';
 import type { MembersLedger } from './ledger';
 import type { MembersService } from './service';
@@ -77,22 +78,34 @@ export class MemberPrivacy {
     return this.adb.write(() => {
       const member = this.members.row(input.id);
       if (member.deletedAt) throw new AppError('MEMBER_NOT_FOUND', { id: input.id });
-      const at = this.clock.now();
-      const forfeitedPoints = this.ledgers.points.forfeit(ctx, member.id, at);
-      // One random id everywhere the phone was kept: visit counts and repeat purchases stay.
-      const pseudonym = `anon:${randomBytes(9).toString('base64url')}`;
-      this.ledgers.sales.pseudonymiseCustomer(member.phone, pseudonym);
-      this.ledgers.issued.renamePhone(member.phone, pseudonym);
-      this.ledgers.redemption.renamePhone(member.phone, pseudonym);
-      this.ledgers.cashback.renamePhone(member.phone, pseudonym);
-      // The consumer rollups follow from the event (their owner renames them).
-      this.events.record(ctx, 'member.deleted', {
-        memberId: member.id,
-        phone: member.phone,
-        pseudonym,
-      });
-      this.ledgers.members.pseudonymise(ctx, member, at);
-      return { id: member.id, deletedAt: at, forfeitedPoints };
+      return this.forget(ctx, member, this.clock.now());
     });
+  }
+
+  /**
+   * A member deleted at another PC (pulled): forgotten here too — the phone wherever this PC
+   * kept it, and the points this PC still holds for them (those the other PC forfeited arrive as
+   * its own movements).
+   */
+  forgetPulled(member: MemberRow): void {
+    this.forget(SYSTEM_CONTEXT, member, this.clock.now());
+  }
+
+  private forget(ctx: EventContext, member: MemberRow, at: number) {
+    const forfeitedPoints = this.ledgers.points.forfeit(ctx, member.id, at);
+    // One random id everywhere the phone was kept: visit counts and repeat purchases stay.
+    const pseudonym = `anon:${randomBytes(9).toString('base64url')}`;
+    this.ledgers.sales.pseudonymiseCustomer(member.phone, pseudonym);
+    this.ledgers.issued.renamePhone(member.phone, pseudonym);
+    this.ledgers.redemption.renamePhone(member.phone, pseudonym);
+    this.ledgers.cashback.renamePhone(member.phone, pseudonym);
+    // The consumer rollups follow from the event (their owner renames them).
+    this.events.record(ctx, 'member.deleted', {
+      memberId: member.id,
+      phone: member.phone,
+      pseudonym,
+    });
+    this.ledgers.members.pseudonymise(ctx, member, at);
+    return { id: member.id, deletedAt: at, forfeitedPoints };
   }
 }

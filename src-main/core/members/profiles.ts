@@ -105,8 +105,7 @@ export class MemberProfiles {
     const id = 'memberId' in input ? input.memberId : byPhone?.id;
     if (id) {
       const member = this.q.member!.get(DEFAULT_TIME_ZONE, id) as
-        | { id: string; phone: string; timeZone: string; profiling: number | null }
-        | undefined;
+        { id: string; phone: string; timeZone: string; profiling: number | null } | undefined;
       if (!member) throw new AppError('NOT_FOUND', { memberId: id });
       memberId = member.id;
       phone = member.phone;

@@ -139,3 +139,14 @@ export const memberCouponGrants = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.memberId, t.reason] })],
 );
+
+/**
+ * Two PCs signed the same phone up while apart: the member created first keeps the phone, and
+ * the other's id is an alias of it here, so its points and consents, pulled later, land on the
+ * member that kept the phone.
+ */
+export const memberAliases = sqliteTable('member_aliases', {
+  aliasId: text().primaryKey(),
+  memberId: text().notNull(),
+  at: integer().notNull(),
+});

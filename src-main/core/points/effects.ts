@@ -13,7 +13,8 @@ export function pointsEffects(
 ): void {
   events.on('sale.recorded', (event, ctx) => points.onSaleRecorded(ctx, event));
   events.on('sale.returned', (event, ctx) => points.onSaleReturned(ctx, event));
-  events.on('points.moved', ({ lots, movements }) => {
+  events.on('points.moved', ({ lots, movements, pulled }) => {
+    if (pulled) return;
     const lotsById = new Map(lots.map((lot) => [lot.id, lot]));
     for (const movement of movements) {
       const lot = lotsById.get(movement.lotId);

@@ -1,12 +1,15 @@
 import type { AppDatabase } from '../db/database';
 import { placeholdersFor } from '../db/placeholders';
 import type { PointLotRow, PointMovementRow } from '../events/catalogue';
-import type { DomainEvents, EventContext } from '../events/domain-events';
+import { SYSTEM_CONTEXT, type DomainEvents, type EventContext } from '../events/domain-events';
 import { AppError } from '../../../src-node/app-error';
 import { newId } from '../../../src-node/ids';
+import { NEVER_EXPIRES } from './rules';
 import { pointLots, pointMovements } from './schema';
 
 type Kind = PointMovementRow['kind'];
+/** A movement as another PC sent it (points/effects.ts): an earn carries its lot's dates. */
+export type PulledMovement = PointMovementRow & { availableAt?: number; expiresAt?: number };
 interface MoveFacts {
   saleId?: string | null;
   saleLineId?: string | null;
@@ -59,10 +62,14 @@ export class PointsLedger {
       memberLots: sqlite.prepare(
         'SELECT id, remaining FROM point_lots WHERE member_id = ? AND remaining > 0',
       ),
+      // Only the lots earned here: their PC alone expires them (see the column).
       due: sqlite.prepare(
         `SELECT id, member_id AS memberId, remaining, store_id AS storeId FROM point_lots
-         WHERE expires_at <= ? AND remaining > 0 ORDER BY expires_at LIMIT ?`,
+         WHERE expires_at <= ? AND remaining > 0 AND origin = 'local' ORDER BY expires_at LIMIT ?`,
       ),
+      movementKnown: sqlite.prepare('SELECT 1 FROM point_movements WHERE id = ?'),
+      reassignLots: sqlite.prepare('UPDATE point_lots SET member_id = ? WHERE member_id = ?'),
+      reassignMoves: sqlite.prepare('UPDATE point_movements SET member_id = ? WHERE member_id = ?'),
     };
   }
 
@@ -191,6 +198,45 @@ export class PointsLedger {
     );
     if (movements.length) this.events.record(ctx, 'points.moved', { lots: [], movements });
     return movements.length;
+  }
+
+  /**
+   * A movement another PC of the merchant made, pulled: an earn brings its lot (origin remote),
+   * any other moves the lot's remaining. Each movement once, by its id. Balances are sums, so
+   * PCs that moved points while apart agree once each has applied the other's movements.
+   * Returns false for one already here or whose lot this PC never heard of.
+   */
+  applyRemote(move: PulledMovement): boolean {
+    if (this.q.movementKnown.get(move.id)) return false;
+    const lots: PointLotRow[] = [];
+    if (move.kind === 'earn') {
+      const lot: PointLotRow = {
+        id: move.lotId,
+        memberId: move.memberId,
+        storeId: move.storeId,
+        saleId: move.saleId,
+        saleLineId: move.saleLineId,
+        points: move.points,
+        remaining: 0,
+        earnedAt: move.at,
+        availableAt: move.availableAt ?? move.at,
+        expiresAt: move.expiresAt ?? NEVER_EXPIRES,
+        origin: 'remote',
+      };
+      this.q.insertLot.run(lot);
+      lots.push({ ...lot, remaining: move.points });
+    } else if (!this.q.lot.get(move.lotId)) return false;
+    this.q.addRemaining.run(move.points, move.lotId);
+    const { availableAt: _a, expiresAt: _e, ...row } = move;
+    this.q.insertMove.run(row);
+    this.events.record(SYSTEM_CONTEXT, 'points.moved', { lots, movements: [row], pulled: true });
+    return true;
+  }
+
+  /** Two member records found to be one person: the lots and movements of one go to the other. */
+  reassign(fromMemberId: string, toMemberId: string): void {
+    this.q.reassignLots.run(toMemberId, fromMemberId);
+    this.q.reassignMoves.run(toMemberId, fromMemberId);
   }
 
   private apply(memberId: string, lotId: string, kind: Kind, points: number, facts: MoveFacts) {

@@ -20,6 +20,13 @@ export const pointLots = sqliteTable(
     earnedAt: integer().notNull(),
     availableAt: integer().notNull(),
     expiresAt: integer().notNull(),
+    /**
+     * 'local': earned at this PC, which alone expires it (two PCs expiring one lot would take
+     * its points twice); 'remote': earned at another PC of the merchant, pulled.
+     */
+    origin: text({ enum: ['local', 'remote'] })
+      .notNull()
+      .default('local'),
   },
   (t) => [
     index('point_lots_member_idx').on(t.memberId, t.expiresAt),

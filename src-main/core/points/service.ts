@@ -138,6 +138,7 @@ export class PointsService {
           earnedAt: at,
           availableAt: at + settings.pendingDays * DAY_MS,
           expiresAt,
+          origin: 'local',
         });
     });
     this.ledger.earn(ctx, lots);

@@ -5,6 +5,9 @@ import type { PulledEvent } from '../../../src-shared/sync/sync';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
 import type { ClaimsLedger } from '../claims/ledger';
+import type { ConsentLogRow } from '../events/catalogue';
+import type { PulledMember, RemoteMembers } from '../members/remote';
+import type { PointsLedger, PulledMovement } from '../points/ledger';
 import { couponTemplates, type couponTemplateVersions } from '../coupons/schema';
 import type { TemplatesService } from '../coupons/templates';
 import type { AppDatabase } from '../db/database';
@@ -49,8 +52,9 @@ interface CashbackPayoutPayload {
  * Applies what the merchant's other tills (and the cloud) did, idempotently by event id:
  * templates and codes issued elsewhere, redemptions and voids elsewhere (so this till refuses a
  * code redeemed at another store), cashback paid out through the cloud, stores created or edited
- * elsewhere, the other PCs' staff as a directory of names, and their issuance QRs and store
- * QR coupons (so every PC counts the claims). Sales and stock of other stores
+ * elsewhere, the other PCs' staff as a directory of names, their issuance QRs and store
+ * QR coupons (so every PC counts the claims), and members with their consents and points (so a
+ * member earns and spends at any store of the chain). Sales and stock of other stores
  * are relayed for the cloud's and other features' use, not applied here.
  */
 export class PulledEventApplier {
@@ -64,6 +68,8 @@ export class PulledEventApplier {
       redemption: RedemptionLedger;
       cashback: CashbackLedger;
       claims: ClaimsLedger;
+      points: PointsLedger;
+      remoteMembers: RemoteMembers;
     },
   ) {}
 
@@ -137,6 +143,14 @@ export class PulledEventApplier {
       case 'stores.defaultCouponChanged':
         this.owners.claims.applyRemoteStoreDefault(payload);
         return null;
+      case 'members.changed':
+        this.owners.remoteMembers.applyMember(payload as PulledMember, this.clock.now());
+        return null;
+      case 'members.consented':
+        this.owners.remoteMembers.applyConsent(payload as ConsentLogRow);
+        return null;
+      case 'points.moved':
+        return this.applyPoints(payload as PulledMovement);
       case 'redemption.completed':
         return this.applyRedemption(event.id, payload as PulledRedemption);
       case 'redemption.voided':
@@ -155,6 +169,13 @@ export class PulledEventApplier {
   }
 
   /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
+  /** A movement of points at another PC, on the member as this PC keeps them. */
+  private applyPoints(move: PulledMovement) {
+    const memberId = this.owners.remoteMembers.resolve(move.memberId);
+    if (memberId) this.owners.points.applyRemote({ ...move, memberId });
+    return null;
+  }
+
   private applyCashbackPayout(payload: CashbackPayoutPayload) {
     this.owners.cashback.applyRemotePayout(payload.code, {
       phone: payload.phone,

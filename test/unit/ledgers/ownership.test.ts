@@ -120,6 +120,7 @@ const LEDGERS: Ledger[] = [
     owners: ['src-main/core/members/ledger.ts'],
     tables: [
       { table: 'members' },
+      { table: 'member_aliases' },
       { table: 'member_consents' },
       { table: 'member_consent_log' },
       { table: 'member_level_history' },
