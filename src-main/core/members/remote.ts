@@ -44,8 +44,9 @@ export class RemoteMembers {
     if (this.q.alias.get(row.id)) return; // folded into the member who kept the phone
     const here = this.row(row.id);
     if (here) {
-      if (row.updatedAt <= here.updatedAt) return;
+      // Deleted anywhere is deleted everywhere, whatever the clocks say (PIPL).
       if (row.deletedAt && !here.deletedAt) return this.privacy.forgetPulled(here);
+      if (row.updatedAt <= here.updatedAt) return;
       // Levels are each PC's own; a phone another member holds here stays theirs.
       const phoneTaken = row.phone !== here.phone && !!this.byPhone(row.phone);
       this.ledger.saveRemote({

@@ -120,6 +120,13 @@ describeOnEachBackend('members and points across the PCs of a chain', (backend) 
       expect(seen.consents.find((c) => c.purpose === 'marketingSms')?.granted).toBe(false);
       expect(seen.consentLog.filter((c) => c.purpose === 'marketingSms')).toHaveLength(2);
     }
+
+    // Deleted at the member's request at A: forgotten at B too, B's sale kept under a pseudonym.
+    await a.ok('members.delete', { id: member.id }, a.ownerToken);
+    await syncAll(a, b);
+    expect((await b.ok('members.lookup', { phone }, b.cashierToken)).matches).toEqual([]);
+    const { items } = await b.ok('sales.list', {}, b.ownerToken);
+    expect(items.map((sale) => sale.customerPhone)).toEqual([expect.stringMatching(/^anon:/)]);
   });
 
   it('the same phone signed up at two PCs apart ends as one member holding both points', async () => {
