@@ -3,8 +3,9 @@ import { callApi, loginAs, logout, scan, screenshot, setUpShop } from '../suppor
 import { serverForThisFile } from '../support/e2e-server';
 
 // Members at the till, one journey: a cashier signs a customer up with consent, the sale earns
-// points, a second sale (the member found by the last four digits) pays partly with points, a
-// return gives the points back exactly; the owner reads the member's page.
+// points, a second sale (the member found by the last four digits) pays partly with points and
+// lifts the member to 银卡, a return gives the points back exactly; the owner reads the member's
+// page.
 test.describe.configure({ mode: 'serial' });
 const server = serverForThisFile();
 
@@ -67,7 +68,8 @@ test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async 
   await callApi(page, server.url, 'levels.save', {
     levels: [
       { name: '普通会员', thresholdFen: 0, multiplierPct: 100 },
-      { name: '银卡', thresholdFen: 50_000, multiplierPct: 150 },
+      // Reached by the second sale: ¥30.60 + ¥10.50 paid otherwise than with points.
+      { name: '银卡', thresholdFen: 4_000, multiplierPct: 150 },
     ],
   });
   await callApi(page, server.url, 'staff.create', {
@@ -148,8 +150,13 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   await page.keyboard.press('Enter');
   await expect(page.getByText('已记账', { exact: true }).first()).toBeVisible();
 
-  // 200 points paid; only the ¥10.50 paid otherwise earns: 105 points.
+  // 200 points paid; only the ¥10.50 paid otherwise earns: 105 points (at the level the member
+  // held when the sale began). That sale takes the 12-month spend to ¥41.10: 银卡 at once.
   expect(await balance(page)).toMatchObject({ available: 106 + 105, earned: 411, spent: 200 });
+  await page.getByRole('button', { name: '下一单' }).click();
+  await page.getByLabel('手机号、后 4 位或扫会员码').fill('5678');
+  await page.getByLabel('手机号、后 4 位或扫会员码').press('Enter');
+  await expect(page.getByTestId('till-member')).toContainText('银卡');
 
   await logout(page);
   await loginAs(page, OWNER.name, OWNER.pin);
@@ -191,6 +198,8 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await page.getByLabel('手机号、姓名、拼音首字母').press('Enter');
   const row = page.locator('.ant-table-tbody tr', { hasText: '139****5678' });
   await expect(row).toContainText('张小花');
+  // The return took the spend back under ¥40, but a level falls only at its review date.
+  await expect(row).toContainText('银卡');
   await screenshot(page, 'members-list', { fullPage: false });
   await row.click();
   const detail = page.getByTestId('member-points');
