@@ -24,6 +24,10 @@ interface Balance {
 }
 let memberId = '';
 
+/** The month and day (MM-DD) `days` from today in the shop's zone (Asia/Shanghai). */
+const monthDayIn = (days: number) =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(5, 10);
+
 const balance = (page: Page) => callApi<Balance>(page, server.url, 'points.balance', { memberId });
 
 test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async ({ page }) => {
@@ -61,9 +65,21 @@ test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async 
     id: welcome.id,
     status: 'active',
   });
+  // And a ¥10.00 birthday coupon, given within 7 days before the birthday.
+  const birthday = await callApi<{ id: string }>(page, server.url, 'coupons.createTemplate', {
+    name: '生日礼券',
+    rule: { type: 'voucher', amountFen: 1000 },
+    validity: { kind: 'relative', days: 30 },
+  });
+  await callApi(page, server.url, 'coupons.setTemplateStatus', {
+    id: birthday.id,
+    status: 'active',
+  });
   await callApi(page, server.url, 'memberSettings.save', {
     earnPointsPerYuan: 10,
     welcomeTemplateId: welcome.id,
+    birthdayTemplateId: birthday.id,
+    birthdayDaysBefore: 7,
   });
   await callApi(page, server.url, 'levels.save', {
     levels: [
@@ -92,13 +108,14 @@ test('a cashier signs the customer up with consent, uses the welcome coupon; the
   const dialog = page.getByRole('dialog', { name: '登记会员' });
   await dialog.getByLabel('手机号').fill(PHONE);
   await dialog.getByLabel('姓名（选填）').fill('张小花');
-  await dialog.getByLabel('生日（选填，月-日）').fill('05-20');
+  // Her birthday is in three days: the birthday coupon comes with the welcome one.
+  await dialog.getByLabel('生日（选填，月-日）').fill(monthDayIn(3));
   await dialog.getByRole('checkbox', { name: '营销短信' }).check();
   await screenshot(page, 'members-till-sign-up', { fullPage: false });
   await dialog.getByRole('button', { name: '登记并选为本单会员' }).click();
   await expect(page.getByTestId('till-member')).toContainText('张小花 139****5678');
   await expect(page.getByTestId('till-member')).toContainText('普通会员');
-  await expect(page.getByTestId('till-member')).toContainText('该会员有 1 张可用券');
+  await expect(page.getByTestId('till-member')).toContainText('该会员有 2 张可用券');
   await page.getByRole('button', { name: '用券：新会员礼' }).click();
   await expect(page.getByTestId('sale-coupon-discount')).toHaveText('-¥5.00');
   await expect(page.getByTestId('sale-payable')).toHaveText('¥30.60');
@@ -114,6 +131,17 @@ test('a cashier signs the customer up with consent, uses the welcome coupon; the
   ).matches;
   memberId = found!.id;
   expect(await balance(page)).toMatchObject({ available: 306, earned: 306, spent: 0 });
+  // Someone whose birthday is a month away gets the welcome coupon only, for now.
+  await callApi(page, server.url, 'members.create', {
+    phone: '13912340000',
+    birthday: monthDayIn(30),
+  });
+  const [monthAway] = (
+    await callApi<{ matches: { couponCount: number }[] }>(page, server.url, 'members.lookup', {
+      phone: '13912340000',
+    })
+  ).matches;
+  expect(monthAway!.couponCount).toBe(1);
   const member = await callApi<{ consents: { purpose: string; granted: boolean }[] }>(
     page,
     server.url,

@@ -74,6 +74,22 @@ export class MemberCoupons {
   }
 
   /**
+   * A member signing up with their birthday within the next N days gets this year's birthday
+   * coupon at once, not at the next pass (hours later, when they may have left the till).
+   */
+  birthdayAtSignUp(ctx: EventContext, member: MemberRow, timeZone: string): string | null {
+    const { birthdayTemplateId, birthdayDaysBefore } = readMemberSettings(this.settings);
+    if (!birthdayTemplateId || !member.birthday) return null;
+    const today = localDate(this.clock.now(), timeZone);
+    for (let ahead = 0; ahead <= birthdayDaysBefore; ahead++) {
+      const day = addDays(today, ahead);
+      if (day.slice(5) === member.birthday)
+        return this.give(ctx, member, `birthday:${day.slice(0, 4)}`, birthdayTemplateId, timeZone);
+    }
+    return null;
+  }
+
+  /**
    * The birthday pass (daily and at start-up): every member whose birthday falls within the
    * next N days (today included) gets this year's coupon, once. A PC that was off on the day N
    * before still sends it on the next start, up to the birthday itself.

@@ -121,6 +121,7 @@ export class MembersService {
         this.recordConsent(ctx, member.id, { ...consent, source: input.source }, at);
       this.levels.onSignUp(ctx, member, at);
       const welcomeCode = this.coupons.welcome(ctx, member, timeZone);
+      this.coupons.birthdayAtSignUp(ctx, member, timeZone);
       return { member: this.get(member.id), welcomeCode };
     });
   }
