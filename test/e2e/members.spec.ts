@@ -101,6 +101,8 @@ test('a cashier signs the customer up with consent, uses the welcome coupon; the
   await page.goto(server.url);
   await loginAs(page, CASHIER.name, CASHIER.pin);
   await page.goto(`${server.url}/#/sale`);
+  // The page listens for the scanner once it is shown.
+  await expect(page.getByRole('heading', { name: '销售录单' })).toBeVisible();
   await scan(page, OIL.barcode);
   await expect(page.locator('.ant-table-tbody tr', { hasText: OIL.name })).toBeVisible();
 
@@ -161,6 +163,8 @@ test('the member found by the last four digits pays ¥2.00 with points; a return
   await page.goto(server.url);
   await loginAs(page, CASHIER.name, CASHIER.pin);
   await page.goto(`${server.url}/#/sale`);
+  // The page listens for the scanner once it is shown.
+  await expect(page.getByRole('heading', { name: '销售录单' })).toBeVisible();
   await scan(page, APPLE.barcode);
   await expect(page.getByTestId('sale-payable')).toHaveText('¥12.50');
 
@@ -241,6 +245,20 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await screenshot(page, 'members-detail', { fullPage: false });
   await page.getByRole('dialog').getByRole('button', { name: '撤回' }).click();
   await expect(page.getByText('授权已更新')).toBeVisible();
+
+  // 导出资料: everything kept about her, readable (printed or saved as PDF) and as JSON.
+  await page.getByRole('button', { name: '导出资料' }).click();
+  const sheet = page.getByTestId('member-data-sheet');
+  await expect(sheet).toContainText('张小花 的会员资料');
+  await expect(sheet).toContainText('+8613912345678');
+  await expect(sheet).toContainText('同意接收本店的优惠活动短信');
+  await expect(sheet).toContainText('鲜果优选 新街口店');
+  await expect(sheet).toContainText('生日礼券');
+  await screenshot(page, 'members-data-sheet', { fullPage: false });
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载 JSON' }).click();
+  expect((await download).suggestedFilename()).toBe(`member-${memberId}.json`);
+  await page.locator('.ant-modal-close').last().click();
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: '积分与等级设置' }).click();
   await expect(page.getByLabel('等级名称').first()).toHaveValue('普通会员');

@@ -66,6 +66,8 @@ test('print slips without a slip printer: printers page or an A4 sheet', async (
   const [store] = await callAsTab<{ id: string }[]>(page, 'stores.list', {});
   await callAsTab(page, 'stock.receive', { storeId: store!.id, lines: [{ sku: 'TEA-1', qty: 5 }] });
   await page.goto(`${server.url}/#/sale`);
+  // The page listens for the scanner once it is shown.
+  await expect(page.getByRole('heading', { name: '销售录单' })).toBeVisible();
   await scan(page, '6901234567892');
   await expect(page.getByTestId('sale-payable')).toHaveText('¥38.00');
   await page.keyboard.press('F2');
