@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import type { PayloadOf } from '../../../src-shared/contract';
 import {
   guessMemberMapping,
   parseBirthday,
@@ -218,5 +219,47 @@ describe('members.import', () => {
     ]);
     const refused = await fails('members.import', { ...file, skipInvalid: true }, ownerToken);
     expect(refused.code).toBe('MEMBERS_IMPORT_INVALID');
+  });
+
+  it('imports a large list in the worker, with progress events and the same ledgers', async () => {
+    const shop = await couponShop({
+      config: { inventoryWorker: { minImportChars: 1, minAlertLevels: 1_000_000 } },
+    });
+    const { ok, fails, core, ownerToken } = shop;
+    const progress: PayloadOf<'imports.progress'>[] = [];
+    core.events.subscribe(
+      () => ownerToken,
+      (name, payload) => {
+        if (name === 'imports.progress') progress.push(payload as PayloadOf<'imports.progress'>);
+      },
+    );
+    const rows = Array.from(
+      { length: 600 },
+      (_, i) => `1370000${String(i).padStart(4, '0')},会员${i},10`,
+    );
+    const file = gbkFile(['手机,姓名,积分', ...rows]);
+    expect(await ok('members.importPreview', file, ownerToken)).toMatchObject({
+      rowCount: 600,
+      createCount: 600,
+      errorCount: 0,
+    });
+    expect(await ok('members.import', file, ownerToken)).toMatchObject({
+      created: 600,
+      openingPoints: 6000,
+    });
+    expect((await ok('members.list', {}, ownerToken)).total).toBe(600);
+    expect(topicCount(shop, 'members.changed')).toBe(600);
+    expect(topicCount(shop, 'points.moved')).toBe(600);
+    const members = progress.filter((p) => p.job === 'members.import').map((p) => p.phase);
+    expect(members).toEqual(expect.arrayContaining(['reading', 'checking', 'writing', 'done']));
+    // A refusal in the worker reaches the caller translated, and nothing is written.
+    const bad = await fails(
+      'members.import',
+      gbkFile(['手机', '13800000001', '1380000']),
+      ownerToken,
+    );
+    expect(bad.code).toBe('MEMBERS_IMPORT_INVALID');
+    expect(bad.message).toContain('第 3 行');
+    expect((await ok('members.list', {}, ownerToken)).total).toBe(600);
   });
 });
