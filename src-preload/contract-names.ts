@@ -169,6 +169,8 @@ export const METHOD_NAMES = [
   'levels.save',
   'memberSettings.get',
   'memberSettings.save',
+  'members.importPreview',
+  'members.import',
   'points.balance',
   'points.history',
   'points.redeemForCoupon',

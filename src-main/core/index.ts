@@ -34,6 +34,8 @@ import {
 } from '../devices/printing/send';
 import { loadUsbModule, UsbPrinterWatch, type UsbModuleLike } from '../devices/printing/usb-bus';
 import { ProductImportService } from './products/import';
+import { MemberImportService } from './members/import';
+import { memberImportHandlers } from './members/import-handlers';
 import { fillMissingInitials } from './products/initials';
 import { stockHandlers } from './stock/handlers';
 import { StocktakeService } from './stocktake/service';
@@ -220,7 +222,21 @@ export async function createCore(options: CoreOptions) {
     adb,
     clock,
     logger,
-    { products: productImport, sales: new SalesImportService(adb, audit, sales), alerts },
+    {
+      products: productImport,
+      sales: new SalesImportService(adb, audit, sales),
+      members: new MemberImportService({
+        adb,
+        clock,
+        audit,
+        members: ledgers.members,
+        points: ledgers.points,
+        levels,
+        settings,
+        stores,
+      }),
+      alerts,
+    },
     {
       databaseFile: path.join(options.dataDir, DATABASE_FILE),
       migrationsDir: options.migrationsDir,
@@ -306,6 +322,7 @@ export async function createCore(options: CoreOptions) {
     ...apiKeysHandlers(apiKeys, options.dataDir),
     ...auditHandlers(audit),
     ...productsHandlers(products, inventoryJobs),
+    ...memberImportHandlers(inventoryJobs),
     ...couponsHandlers(templates, couponsService, batches, printing),
     ...redemptionHandlers(redemption, new CloudFirstRedeem(redemption, sync, clock)),
     ...cashbackHandlers(cashback, printing),

@@ -1,4 +1,4 @@
-// What every file import shares (products, sales): the file as sent, the problems a row can
+// What every file import shares (products, sales, members): the file as sent, the problems a row can
 // have, the row-by-row report, and the progress of a large import running in the worker.
 import { z } from 'zod';
 import { ALL_STAFF, event } from './define';
@@ -31,6 +31,11 @@ export const IMPORT_PROBLEMS = [
   'SALE_STORE_DIFFERS',
   'SALE_TIME_DIFFERS',
   'SALE_PHONE_DIFFERS',
+  // Member lists.
+  'DUPLICATE_PHONE_IN_FILE',
+  'BAD_BIRTHDAY',
+  'BAD_GENDER',
+  'BAD_POINTS',
 ] as const;
 export type ImportProblem = (typeof IMPORT_PROBLEMS)[number];
 
@@ -71,7 +76,7 @@ export const importsEvents = {
   /** A large import (or the full alert pass) in the worker: how far it has come. */
   'imports.progress': event({
     payload: z.object({
-      job: z.enum(['products.import', 'sales.import', 'alerts.pass']),
+      job: z.enum(['products.import', 'sales.import', 'members.import', 'alerts.pass']),
       phase: z.enum(['reading', 'checking', 'writing', 'done', 'failed']),
       done: z.number().int(),
       total: z.number().int(),

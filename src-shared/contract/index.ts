@@ -24,6 +24,7 @@ import { syncEvents, syncMethods } from './sync';
 import { importsEvents } from './imports';
 import { tillMethods } from './till';
 import { membersMethods } from './members';
+import { memberImportMethods } from './member-import';
 import { pointsMethods } from './points';
 import { chainMethods } from './chain';
 import { claimsMethods } from './claims';
@@ -57,6 +58,7 @@ export const methods = {
   ...homeMethods,
   ...tillMethods,
   ...membersMethods,
+  ...memberImportMethods,
   ...pointsMethods,
   ...chainMethods,
   ...claimsMethods,

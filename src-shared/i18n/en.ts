@@ -87,6 +87,8 @@ export const en: SharedMessages = {
       'Cannot read "{{fileName}}": upload a CSV (UTF-8 or GBK) or XLSX file with a header row',
     IMPORT_INVALID: 'The file has {{errorCount}} problem(s); nothing was imported. {{first}}',
     SALES_IMPORT_INVALID: 'The file has {{errorCount}} problem(s); no sale was imported. {{first}}',
+    MEMBERS_IMPORT_INVALID:
+      'The file has {{errorCount}} problem(s); no member was imported. {{first}}',
     LINE_PRODUCT_NOT_FOUND: 'Line {{line}}: no product {{sku}}{{barcode}}{{productId}}',
     INSUFFICIENT_STOCK:
       'Line {{line}}: not enough {{productName}} at {{storeName}} ({{available}} on hand, {{qty}} needed)',
@@ -107,9 +109,11 @@ export const en: SharedMessages = {
     CASH_GIVEN_SHORT: 'Cash given {{given}} is less than the cash due {{amount}}',
     TENDER_INVALID: 'Tenders: one cash tender a sale, and only cash gives change',
     MEMBER_NOT_FOUND: 'Member not found',
-    MEMBER_QR_EXPIRED: 'This member code has expired: ask the customer to refresh it on the phone and scan again',
+    MEMBER_QR_EXPIRED:
+      'This member code has expired: ask the customer to refresh it on the phone and scan again',
     MEMBER_QR_INVALID: 'Not a member code of this shop',
-    STRATEGY_NOT_ADVISED: 'This item is not in the store’s advice now (its alert was resolved, or no discount was suggested)',
+    STRATEGY_NOT_ADVISED:
+      'This item is not in the store’s advice now (its alert was resolved, or no discount was suggested)',
     MEMBER_EXISTS: '{{phone}} is already a member',
     POINTS_NEED_MEMBER: 'Paying with points needs the member first',
     POINTS_INSUFFICIENT: 'Not enough points: {{available}} available, {{needed}} needed',
@@ -284,6 +288,10 @@ export const en: SharedMessages = {
     SALE_STORE_DIFFERS: 'another store than row {{otherRow}} of the same sale',
     SALE_TIME_DIFFERS: 'another time than row {{otherRow}} of the same sale',
     SALE_PHONE_DIFFERS: 'another phone than row {{otherRow}} of the same sale',
+    DUPLICATE_PHONE_IN_FILE: 'phone "{{value}}" also on row {{otherRow}}',
+    BAD_BIRTHDAY: 'not a birthday (like 1990-05-12, 05-12, 5月12日, 1990/5/12): "{{value}}"',
+    BAD_GENDER: 'gender must be 男 (male), 女 (female) or empty: "{{value}}"',
+    BAD_POINTS: 'points must be a whole number from 0 to 10000000: "{{value}}"',
   },
   salesImportFields: {
     saleId: 'Sale no.',
@@ -294,6 +302,15 @@ export const en: SharedMessages = {
     qty: 'Quantity',
     unitPriceYuan: 'Unit price (yuan)',
     customerPhone: 'Customer phone',
+  },
+  memberImportFields: {
+    phone: 'Phone',
+    name: 'Name',
+    birthday: 'Birthday',
+    gender: 'Gender',
+    tags: 'Tags',
+    points: 'Points (opening)',
+    note: 'Note',
   },
   importIssue: 'Row {{row}} {{field}}: {{problem}}',
   movementKinds: {
@@ -401,6 +418,7 @@ export const en: SharedMessages = {
     'members.delete': 'Deleted a member',
     'members.update': 'Changed a member',
     'members.setConsent': 'Changed a member consent',
+    'members.import': 'Imported members',
     'claims.createIssuance': 'Created a claim QR',
     'claims.setIssuanceStatus': 'Changed a claim QR status',
     'stores.setDefaultCoupon': "Set a store QR's default coupon",

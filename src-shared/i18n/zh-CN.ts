@@ -4,6 +4,7 @@ import type { RefusalReason } from '../contract/redemption';
 import type { ImportField, ImportProblem } from '../contract/products';
 import type { MovementKind } from '../contract/stock';
 import type { SalesImportField } from '../contract/sales';
+import type { MemberImportField } from '../contract/member-import';
 import type { AlertKind, AlertStatus } from '../contract/alerts';
 
 const refusals = {
@@ -98,6 +99,7 @@ export const zhCN = {
     IMPORT_UNREADABLE: '无法读取文件“{{fileName}}”：请上传带表头的 CSV（UTF-8 或 GBK）或 XLSX 文件',
     IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何商品。{{first}}',
     SALES_IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何销售。{{first}}',
+    MEMBERS_IMPORT_INVALID: '文件中有 {{errorCount}} 处错误，未导入任何会员。{{first}}',
     LINE_PRODUCT_NOT_FOUND: '第 {{line}} 行：找不到商品 {{sku}}{{barcode}}{{productId}}',
     INSUFFICIENT_STOCK:
       '第 {{line}} 行：{{productName}} 在 {{storeName}} 库存不足（现有 {{available}}，需要 {{qty}}）',
@@ -276,6 +278,10 @@ export const zhCN = {
     SALE_STORE_DIFFERS: '与同一单号的第 {{otherRow}} 行门店不同',
     SALE_TIME_DIFFERS: '与同一单号的第 {{otherRow}} 行时间不同',
     SALE_PHONE_DIFFERS: '与同一单号的第 {{otherRow}} 行手机号不同',
+    DUPLICATE_PHONE_IN_FILE: '手机号“{{value}}”与第 {{otherRow}} 行重复',
+    BAD_BIRTHDAY: '不是有效的生日（如 1990-05-12、05-12、5月12日、1990/5/12）：“{{value}}”',
+    BAD_GENDER: '性别应为 男、女 或留空：“{{value}}”',
+    BAD_POINTS: '积分应为 0 到 10000000 的整数：“{{value}}”',
   } satisfies Record<ImportProblem, string>,
   salesImportFields: {
     saleId: '单号',
@@ -287,6 +293,15 @@ export const zhCN = {
     unitPriceYuan: '单价（元）',
     customerPhone: '顾客手机号',
   } satisfies Record<SalesImportField, string>,
+  memberImportFields: {
+    phone: '手机号',
+    name: '姓名',
+    birthday: '生日',
+    gender: '性别',
+    tags: '标签',
+    points: '积分（期初）',
+    note: '备注',
+  } satisfies Record<MemberImportField, string>,
   /** "第 3 行 售价（元）：金额最多两位小数" */
   importIssue: '第 {{row}} 行 {{field}}：{{problem}}',
   movementKinds: {
@@ -396,6 +411,7 @@ export const zhCN = {
     'members.delete': '注销会员',
     'members.update': '修改会员资料',
     'members.setConsent': '会员授权变更',
+    'members.import': '导入会员',
     'claims.createIssuance': '新建领券二维码',
     'claims.setIssuanceStatus': '更改领券二维码状态',
     'stores.setDefaultCoupon': '设置门店二维码的默认券',

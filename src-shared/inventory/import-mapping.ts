@@ -1,4 +1,5 @@
-// Guessing which column of a POS export feeds which field (products, sales), from its header.
+// Guessing which column of a POS export feeds which field (products, sales; members use
+// `guessColumns` with their own names), from its header.
 // Pure: the preview uses it and the UI shows the guess in its mapping selects.
 import type { ImportField, ImportMapping } from '../contract/products';
 import type { SalesImportField, SalesImportMapping } from '../contract/sales';
@@ -59,7 +60,7 @@ const SALES_HEADER_NAMES: Record<SalesImportField, string[]> = {
 };
 
 /** Each field gets the first header that is one of its known names (each header used once). */
-function guessColumns<F extends string>(
+export function guessColumns<F extends string>(
   headers: string[],
   names: Record<F, string[]>,
 ): Record<F, string | null> {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
 import { callApi, loginAs, logout, scan, screenshot, setUpShop } from '../support/e2e-app';
 import { serverForThisFile } from '../support/e2e-server';
 
@@ -263,4 +264,50 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await page.getByRole('tab', { name: '积分与等级设置' }).click();
   await expect(page.getByLabel('等级名称').first()).toHaveValue('普通会员');
   await screenshot(page, 'members-settings', { fullPage: false });
+});
+
+test('the owner imports a member list (GBK CSV) through the wizard on 会员', async ({ page }) => {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+  await page.getByRole('menuitem', { name: '会员' }).click();
+  await page.getByRole('button', { name: '导入会员' }).click();
+  const wizard = page.getByRole('dialog', { name: '从 CSV / Excel 导入会员' });
+  // As Excel on a Chinese Windows saves it: GBK. One phone is a member already, one is wrong.
+  const list = [
+    '手机号,姓名,生日,性别,标签,积分',
+    '13800138001,陈小明,1988-07-01,男,常客，VIP,500',
+    '13800138002,刘芳,5月12日,女,学生,',
+    `${PHONE},张小花,,,,`,
+    '12345,错号码,,,,',
+  ].join('\r\n');
+  await wizard
+    .locator('.ant-upload input[type=file]')
+    .setInputFiles({ name: '老会员.csv', mimeType: 'text/csv', buffer: iconv.encode(list, 'gbk') });
+  await expect(wizard).toContainText('GBK 编码（已自动转换）');
+  await wizard.getByRole('button', { name: '检查数据' }).click();
+  await expect(wizard).toContainText('发现 1 处错误，本次不会导入任何会员');
+  const issues = wizard.getByTestId('import-issues').locator('tr.ant-table-row');
+  await expect(issues.first().locator('td')).toHaveText([
+    '5',
+    '手机号',
+    '不是有效的手机号：“12345”',
+  ]);
+  await expect(wizard.getByTestId('member-import-consent')).toContainText(
+    '导入的会员未记录营销授权，请在会员下次到店时补登',
+  );
+  await wizard.getByRole('checkbox', { name: /跳过有错误的行/ }).check();
+  await expect(wizard.getByRole('button', { name: '只导入没有错误的 2 行' })).toBeEnabled();
+  await expect(wizard.locator('tr.ant-table-row', { hasText: '139****5678' })).toContainText(
+    '已是会员',
+  );
+  await screenshot(page, 'members-import-check', { fullPage: false });
+  await wizard.getByRole('button', { name: '只导入没有错误的 2 行' }).click();
+  await expect(wizard).toContainText('新建 2 位会员，更新 0 位，跳过已是会员的 1 位');
+  await wizard.getByRole('button', { name: '完成' }).click();
+  await expect(page.locator('.ant-table-tbody tr', { hasText: '138****8001' })).toContainText(
+    '陈小明',
+  );
+  await expect(page.locator('.ant-table-tbody tr', { hasText: '138****8002' })).toContainText(
+    '刘芳',
+  );
 });

@@ -11,6 +11,7 @@ import {
   type LaunchedWorkerJob,
   type WorkerDatabase,
 } from '../platform/worker-job';
+import type { MemberImportService } from '../members/import';
 import type { ProductImportService } from '../products/import';
 import type { SalesImportService } from '../sales/import';
 import type { InventoryTask, InventoryTaskKind, InventoryWorkerMessage } from './protocol';
@@ -30,12 +31,14 @@ const progressJob: Record<InventoryTaskKind, ProgressJob> = {
   'products.import': 'products.import',
   'sales.importPreview': 'sales.import',
   'sales.import': 'sales.import',
+  'members.importPreview': 'members.import',
+  'members.import': 'members.import',
   'alerts.evaluate': 'alerts.pass',
 };
 
 /**
  * Long inventory work off the main thread (no call on the main thread holds SQLite for more
- * than ~16 ms): large imports of products and sales, and the full alert pass, run in a
+ * than ~16 ms): large imports of products, sales and members, and the full alert pass, run in a
  * worker thread with its own connection and report `imports.progress`. Small files and small
  * shops stay on the main thread, where they are quicker than starting a worker.
  */
@@ -49,6 +52,7 @@ export class InventoryJobs {
     private readonly importer: {
       products: ProductImportService;
       sales: SalesImportService;
+      members: MemberImportService;
       alerts: AlertsService;
     },
     private readonly options: InventoryJobsOptions,
@@ -76,6 +80,18 @@ export class InventoryJobs {
     return this.isLarge(input)
       ? this.inWorker(ctx, 'sales.import', input)
       : this.importer.sales.commit(ctx, input);
+  }
+
+  previewMembers(ctx: HandlerContext, input: ParsedInputOf<'members.importPreview'>) {
+    return this.isLarge(input)
+      ? this.inWorker(ctx, 'members.importPreview', input)
+      : this.importer.members.preview(ctx, input);
+  }
+
+  importMembers(ctx: HandlerContext, input: ParsedInputOf<'members.import'>) {
+    return this.isLarge(input)
+      ? this.inWorker(ctx, 'members.import', input)
+      : this.importer.members.commit(ctx, input);
   }
 
   /** The full pass (or one store's): in the worker when the shop has many stock levels. */

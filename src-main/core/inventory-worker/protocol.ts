@@ -15,6 +15,8 @@ export type InventoryTask = TaskBase &
     | { kind: 'products.import'; input: ParsedInputOf<'products.import'> }
     | { kind: 'sales.importPreview'; input: ParsedInputOf<'sales.importPreview'> }
     | { kind: 'sales.import'; input: ParsedInputOf<'sales.import'> }
+    | { kind: 'members.importPreview'; input: ParsedInputOf<'members.importPreview'> }
+    | { kind: 'members.import'; input: ParsedInputOf<'members.import'> }
     | { kind: 'alerts.evaluate'; input: ParsedInputOf<'alerts.evaluate'> }
   );
 export type InventoryTaskKind = InventoryTask['kind'];

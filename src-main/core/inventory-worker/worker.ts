@@ -1,4 +1,4 @@
-// The inventory worker: large product and sales imports (preview and commit) and the full alert
+// The inventory worker: large product, sales and member imports (preview and commit) and the full alert
 // pass, off the main thread, on its own SQLite connection with the main thread's services. The
 // events the work raises are collected and forwarded (once each) when it is done.
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
@@ -7,6 +7,7 @@ import { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 import { EventBus } from '../platform/event-bus';
 import { startWorkerJob } from '../platform/worker-job';
+import { MemberImportService } from '../members/import';
 import { ProductImportService } from '../products/import';
 import { SalesImportService } from '../sales/import';
 import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
@@ -44,9 +45,23 @@ const adb = new AppDatabase(sqlite, db, bus);
 const clock = { now: () => task.now };
 // A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
 const heldOutbox = new HeldOutbox(adb, clock);
-const { audit, alerts, sales, ledgers } = buildSharedServices(adb, clock, defaultCoreConfig, {
-  outbox: heldOutbox,
-});
+const { audit, alerts, sales, ledgers, levels, settings, stores } = buildSharedServices(
+  adb,
+  clock,
+  defaultCoreConfig,
+  { outbox: heldOutbox },
+);
+const memberImport = () =>
+  new MemberImportService({
+    adb,
+    clock,
+    audit,
+    members: ledgers.members,
+    points: ledgers.points,
+    levels,
+    settings,
+    stores,
+  });
 const chunked = {
   runs: new SalesImportRuns(adb, clock, ledgers.sales, heldOutbox),
   outbox: heldOutbox,
@@ -67,6 +82,10 @@ async function run(job: InventoryTask) {
         job.input,
         progress,
       );
+    case 'members.importPreview':
+      return memberImport().preview(job.ctx, job.input);
+    case 'members.import':
+      return memberImport().commit(job.ctx, job.input, progress);
     case 'alerts.evaluate':
       return alerts.evaluate(job.input);
   }

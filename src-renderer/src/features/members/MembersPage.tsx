@@ -1,12 +1,14 @@
-import { Card, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { MemberSummary } from '../../../../src-shared/contract/members';
 import { useCurrentSession } from '../../session/session-context';
 import { useStoreTimeZone } from '../../shop-data/stores';
 import { PageHeader } from '../../ui/PageHeader';
 import { MemberDetail } from './MemberDetail';
+import { MemberImportWizard } from './MemberImportWizard';
 import { MemberSettingsForm } from './MemberSettingsForm';
 import { useLevels, useMembers } from './members-queries';
 import styles from './Members.module.css';
@@ -35,6 +37,9 @@ function MemberList() {
   const [tag, setTag] = useState('');
   const [levelId, setLevelId] = useState<string | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  // As the contract: owners and managers import (a cashier's call would be refused anyway).
+  const canImport = (MANAGERS as readonly Role[]).includes(session.staff.role);
   const levels = useLevels();
   const members = useMembers({
     ...(q.trim() ? { q: q.trim() } : {}),
@@ -72,6 +77,11 @@ function MemberList() {
         <Typography.Text type="secondary">
           {t('members.total', { count: members.data?.total ?? 0 })}
         </Typography.Text>
+        {canImport && (
+          <Button className={styles.importButton} onClick={() => setImporting(true)}>
+            {t('memberImport.open')}
+          </Button>
+        )}
       </div>
       <Table<MemberSummary>
         rowKey="id"
@@ -104,6 +114,7 @@ function MemberList() {
         ]}
       />
       {openId && <MemberDetail memberId={openId} onClose={() => setOpenId(null)} />}
+      {importing && <MemberImportWizard onClose={() => setImporting(false)} />}
     </Card>
   );
 }

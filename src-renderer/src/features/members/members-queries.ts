@@ -22,6 +22,12 @@ export const useUpdateMember = () =>
   useApiMutation('members.update', { invalidates: AFTER_MEMBER });
 export const useDeleteMember = () =>
   useApiMutation('members.delete', { invalidates: AFTER_MEMBER });
+// The preview writes nothing; the import adds members (and their opening points).
+export const useImportMembersPreview = () => useApiMutation('members.importPreview');
+export const useImportMembers = () =>
+  useApiMutation('members.import', {
+    invalidates: [...AFTER_MEMBER, 'points.balance', 'audit.list'],
+  });
 export const useSaveMemberSettings = () =>
   useApiMutation('memberSettings.save', { invalidates: ['memberSettings.get'] });
 export const useSaveLevels = () =>

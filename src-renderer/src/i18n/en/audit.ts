@@ -128,6 +128,8 @@ export const audit: UiMessages['audit'] = {
     'members.create': 'Signed up member {{phone}}',
     'members.delete': 'Deleted a member (personal data pseudonymised)',
     'members.update': 'Changed member {{phone}}',
+    'members.import':
+      'Imported members from “{{fileName}}”: {{created}} new, {{updated}} updated, {{existing}} already members',
     'members.setConsent': 'Member consent: {{purpose}} {{granted}} ({{source}})',
     'claims.createIssuance':
       'Created claim QR "{{title}}": {{count}} coupons, {{perPerson}} per person',

@@ -23,7 +23,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
-import { members } from './members';
+import { members, memberImport } from './members';
 import { claimQr } from './claims';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
@@ -73,6 +73,7 @@ export const en: UiMessages = {
   demoShop,
   till,
   members,
+  memberImport,
   claimQr,
   validation,
   errors,

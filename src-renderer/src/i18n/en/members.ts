@@ -172,3 +172,35 @@ export const members: UiMessages['members'] = {
     welcomeCode: 'Welcome coupon sent to the member’s phone: {{code}}',
   },
 };
+
+export const memberImport: UiMessages['memberImport'] = {
+  open: 'Import members',
+  title: 'Import members from CSV / Excel',
+  allOrNothing:
+    'A member list exported from the old till system or a spreadsheet of your own (CSV or Excel). Every row is checked first; if any row has a problem, nothing is imported. Phones that are members already are skipped, so importing the same file twice adds nobody twice.',
+  mappingHint:
+    'Columns were matched from the headers (phone, name, birthday, gender, tags, points, note). Fields marked * are required; points are an opening balance and optional.',
+  consentNotice:
+    'Imported members have no marketing consent on record: ask them on their next visit and record it',
+  consentNoticeDetail:
+    'A list from elsewhere cannot prove that members agreed to marketing texts, location or profiling, so all three are recorded as not given (source: import) and no marketing text goes to them.',
+  updateExisting: 'Update members already on file (name, birthday and tags only, never consents)',
+  skipInvalid:
+    'Leave out the rows with problems and import the rest (otherwise the file goes in whole or not at all)',
+  hasErrors:
+    '{{count}} problems found: nothing will be imported. Fix the file as listed and upload it again.',
+  creates: 'New members',
+  updates: 'Updates',
+  existing: 'Members already (skipped)',
+  action: 'Action',
+  actions: { create: 'New', update: 'Update', existing: 'Member already' },
+  birthday: 'Birthday',
+  gender: 'Gender',
+  genders: { male: 'Male', female: 'Female', unknown: '—' },
+  points: 'Opening points',
+  commit: 'Import {{count}} members',
+  doneTitle: 'Members imported',
+  doneText: '{{created}} members added, {{updated}} updated, {{existing}} already members skipped',
+  pointsText: '; {{points}} opening points given',
+  skippedText: '; {{count}} rows with problems left out',
+};

@@ -127,6 +127,8 @@ export const audit = {
     'members.create': '登记会员 {{phone}}',
     'members.delete': '注销会员（个人信息已匿名化）',
     'members.update': '修改会员 {{phone}} 的资料',
+    'members.import':
+      '从文件“{{fileName}}”导入会员：新建 {{created}} 位，更新 {{updated}} 位，跳过已是会员的 {{existing}} 位',
     'members.setConsent': '会员授权变更：{{purpose}} {{granted}}（{{source}}）',
     'claims.createIssuance':
       '新建领券二维码“{{title}}”：共 {{count}} 张，每人限领 {{perPerson}} 张',

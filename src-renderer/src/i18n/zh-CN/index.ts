@@ -22,7 +22,7 @@ import { reports } from './reports';
 import { sync } from './sync';
 import { settings, demoShop } from './settings';
 import { till } from './till';
-import { members } from './members';
+import { members, memberImport } from './members';
 import { claimQr } from './claims';
 
 /**
@@ -76,6 +76,7 @@ export const zhCN = {
   demoShop,
   till,
   members,
+  memberImport,
   claimQr,
   validation,
   errors,

@@ -162,3 +162,33 @@ export const members = {
     welcomeCode: '入会礼券已发到会员手机号：{{code}}',
   },
 };
+
+/** The member list import (the shared import wizard). */
+export const memberImport = {
+  open: '导入会员',
+  title: '从 CSV / Excel 导入会员',
+  allOrNothing:
+    '支持原收银系统导出的会员表或自己整理的表格（CSV 或 Excel）。导入前会逐行检查，只要有一处错误就不会导入任何会员；已是会员的手机号会跳过，同一文件重复导入也不会重复建档。',
+  mappingHint:
+    '已按表头自动对应（如 手机号、姓名、生日、性别、标签、积分、备注）。带 * 的字段必须选择；积分列为期初积分，可不选。',
+  consentNotice: '导入的会员未记录营销授权，请在会员下次到店时补登',
+  consentNoticeDetail:
+    '外部名单无法证明会员同意过接收营销短信、位置和消费分析，所以导入后这三项都记为“未同意”（来源：导入），不会给他们发营销短信。',
+  updateExisting: '更新已有会员（只更新姓名、生日、标签，不改授权）',
+  skipInvalid: '跳过有错误的行，只导入其余的行（不勾选则整份文件要么全部导入，要么都不导入）',
+  hasErrors: '发现 {{count}} 处错误，本次不会导入任何会员。请按下表修改文件后重新上传。',
+  creates: '新会员',
+  updates: '更新',
+  existing: '已是会员（跳过）',
+  action: '处理',
+  actions: { create: '新建', update: '更新', existing: '已是会员' },
+  birthday: '生日',
+  gender: '性别',
+  genders: { male: '男', female: '女', unknown: '—' },
+  points: '期初积分',
+  commit: '导入 {{count}} 位会员',
+  doneTitle: '会员导入完成',
+  doneText: '新建 {{created}} 位会员，更新 {{updated}} 位，跳过已是会员的 {{existing}} 位',
+  pointsText: '，共发放期初积分 {{points}}',
+  skippedText: '；跳过有错误的 {{count}} 行',
+};

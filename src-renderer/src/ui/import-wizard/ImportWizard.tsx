@@ -35,7 +35,7 @@ const STEPS: Step[] = ['upload', 'mapping', 'check', 'done'];
 
 type Mapping = Record<string, string | null>;
 
-/** What every import preview answers (products.importPreview, sales.importPreview). */
+/** What every import preview answers (products, sales and members importPreview). */
 export interface PreviewBase<M extends Mapping> {
   format: 'csv' | 'xlsx';
   encoding: 'utf-8' | 'gbk' | null;
@@ -50,7 +50,7 @@ export interface ImportWizardProps<M extends Mapping, P extends PreviewBase<M>, 
   /** Whose progress events to show while a large file is in the worker. */
   job: PayloadOf<'imports.progress'>['job'];
   /** This import's texts: title, allOrNothing, mappingHint, hasErrors, commit, doneTitle. */
-  texts: 'productImport' | 'salesImport';
+  texts: 'productImport' | 'salesImport' | 'memberImport';
   fieldsKey: FieldsKey;
   fields: readonly (keyof M & string)[];
   /** The fields still without a column (marked *, and the import cannot go on). */

@@ -16,7 +16,7 @@ export interface ImportIssueLike {
 }
 
 /** Where each import's field names are translated. */
-export type FieldsKey = 'importFields' | 'salesImportFields';
+export type FieldsKey = 'importFields' | 'salesImportFields' | 'memberImportFields';
 
 /** Reads a chosen file's bytes as base64, as the import methods take them (any encoding). */
 export function readImportFile(file: File): Promise<ImportFile> {
