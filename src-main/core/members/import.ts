@@ -214,21 +214,26 @@ export class MemberImportService {
     this.deps.levels.onSignUp(ctx, member, at);
     // No welcome coupon: these are the shop's existing customers, not new sign-ups.
     if (!row.points) return 0;
-    this.deps.points.earn(ctx, [
-      {
-        id: newId(at),
-        memberId: member.id,
-        storeId,
-        saleId: null,
-        saleLineId: null,
-        points: row.points,
-        remaining: row.points,
-        earnedAt: at,
-        // An opening balance was spendable in the old system: no pending days.
-        availableAt: at,
-        expiresAt: expiryOf(settings.expiry, at, timeZone),
-      },
-    ]);
+    this.deps.points.earn(
+      ctx,
+      [
+        {
+          id: newId(at),
+          memberId: member.id,
+          storeId,
+          saleId: null,
+          saleLineId: null,
+          points: row.points,
+          remaining: row.points,
+          earnedAt: at,
+          // An opening balance was spendable in the old system: no pending days.
+          availableAt: at,
+          expiresAt: expiryOf(settings.expiry, at, timeZone),
+          origin: 'local',
+        },
+      ],
+      'import',
+    );
     return row.points;
   }
 

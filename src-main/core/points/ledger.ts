@@ -74,7 +74,7 @@ export class PointsLedger {
   }
 
   /** New lots, each with its earn movement. */
-  earn(ctx: EventContext, lots: PointLotRow[]): void {
+  earn(ctx: EventContext, lots: PointLotRow[], reason: 'sale' | 'import' = 'sale'): void {
     if (!lots.length) return;
     const movements: PointMovementRow[] = [];
     for (const lot of lots) {
@@ -82,7 +82,7 @@ export class PointsLedger {
       const move = this.movement(lot.memberId, lot.id, 'earn', lot.points, {
         saleId: lot.saleId,
         saleLineId: lot.saleLineId,
-        reason: 'sale',
+        reason,
         storeId: lot.storeId,
         at: lot.earnedAt,
       });

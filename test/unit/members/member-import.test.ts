@@ -156,6 +156,8 @@ describe('members.import', () => {
     const points = await ok('points.balance', { memberId: wang!.id }, ownerToken);
     expect(points).toMatchObject({ available: 1200, earned: 1200 });
     expect(points.lots).toHaveLength(1);
+    const { items: moves } = await ok('points.history', { memberId: wang!.id }, ownerToken);
+    expect(moves.map((m) => [m.kind, m.points, m.reason])).toEqual([['earn', 1200, 'import']]);
     const [li] = (await ok('members.lookup', { phone: '+8613800000002' }, ownerToken)).matches;
     expect((await ok('points.balance', { memberId: li!.id }, ownerToken)).lots).toHaveLength(0);
     // The member already on file kept their name and got no points.
