@@ -104,6 +104,8 @@ export const levelSchema = z.object({
   name: z.string(),
   thresholdFen: z.number().int(),
   multiplierPct: z.number().int(),
+  /** The coupon template each member at this level is given once a month; null: none. */
+  monthlyTemplateId: idSchema.nullable(),
 });
 export type MemberLevel = z.infer<typeof levelSchema>;
 
@@ -348,6 +350,7 @@ export const membersMethods = {
             name: z.string().trim().min(1, { message: 'validation.required' }).max(20),
             thresholdFen: moneyFenSchema,
             multiplierPct: z.number().int().min(0).max(1000),
+            monthlyTemplateId: idSchema.nullable().default(null),
           }),
         )
         .max(10),

@@ -264,6 +264,10 @@ test('the owner reads the member: points lots, history, consents; the settings',
   await page.getByRole('tab', { name: '积分与等级设置' }).click();
   await expect(page.getByLabel('等级名称').first()).toHaveValue('普通会员');
   await screenshot(page, 'members-settings', { fullPage: false });
+  // Each level may give its members a coupon every month.
+  await expect(page.getByLabel('每月等级券').first()).toBeVisible();
+  await page.getByLabel('每月等级券').last().scrollIntoViewIfNeeded();
+  await screenshot(page, 'members-levels', { fullPage: false });
 });
 
 test('the owner imports a member list (GBK CSV) through the wizard on 会员', async ({ page }) => {

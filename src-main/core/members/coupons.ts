@@ -11,9 +11,12 @@ import type { Logger } from '../../../src-node/logger';
 import type { SettingsService } from '../settings/service';
 import { readMemberSettings } from './settings';
 
+/** A member a pass gives a coupon to. */
+type MemberOfPass = Pick<MemberRow, 'id' | 'phone' | 'storeId'>;
+
 /**
- * The coupons members are given: the welcome coupon at sign-up and the birthday coupon N days
- * before the birthday, each once (once a year for birthdays), to the member's phone.
+ * The coupons members are given: the welcome coupon at sign-up, the birthday coupon N days
+ * before the birthday (once a year) and their level's coupon (once a month), to their phone.
  */
 export class MemberCoupons {
   private readonly q;
@@ -35,6 +38,12 @@ export class MemberCoupons {
       birthdays: db.prepare(
         `SELECT m.id, m.phone, m.store_id AS storeId FROM members m
          WHERE m.birthday = ? AND NOT EXISTS (
+           SELECT 1 FROM member_coupon_grants g WHERE g.member_id = m.id AND g.reason = ?)`,
+      ),
+      // Members at this level not given this month's level coupon yet.
+      atLevel: db.prepare(
+        `SELECT m.id, m.phone, m.store_id AS storeId FROM members m
+         WHERE m.level_id = ? AND m.deleted_at IS NULL AND NOT EXISTS (
            SELECT 1 FROM member_coupon_grants g WHERE g.member_id = m.id AND g.reason = ?)`,
       ),
       heldList: db.prepare(
@@ -90,6 +99,31 @@ export class MemberCoupons {
   }
 
   /**
+   * The level coupons (daily and at start-up): every member at a level with a monthly coupon gets
+   * this month's once (reason `level:YYYY-MM` in the shop's zone), so a PC off on the 1st still
+   * gives it when it starts.
+   */
+  levelMonthPass(
+    levels: { id: string; monthlyTemplateId: string | null }[],
+    now = this.clock.now(),
+    timeZone = 'Asia/Shanghai',
+  ): number {
+    const reason = `level:${localDate(now, timeZone).slice(0, 7)}`;
+    let given = 0;
+    for (const level of levels) {
+      if (!level.monthlyTemplateId) continue;
+      const due = this.q.atLevel.all(level.id, reason) as MemberOfPass[];
+      for (let i = 0; i < due.length; i += 200)
+        this.adb.write(() => {
+          for (const member of due.slice(i, i + 200))
+            if (this.give(SYSTEM_CONTEXT, member, reason, level.monthlyTemplateId!, timeZone))
+              given++;
+        });
+    }
+    return given;
+  }
+
+  /**
    * The birthday pass (daily and at start-up): every member whose birthday falls within the
    * next N days (today included) gets this year's coupon, once. A PC that was off on the day N
    * before still sends it on the next start, up to the birthday itself.
@@ -102,11 +136,7 @@ export class MemberCoupons {
     for (let ahead = 0; ahead <= birthdayDaysBefore; ahead++) {
       const day = addDays(today, ahead);
       const reason = `birthday:${day.slice(0, 4)}`;
-      const due = this.q.birthdays.all(day.slice(5), reason) as {
-        id: string;
-        phone: string;
-        storeId: string | null;
-      }[];
+      const due = this.q.birthdays.all(day.slice(5), reason) as MemberOfPass[];
       for (let i = 0; i < due.length; i += 200)
         this.adb.write(() => {
           for (const member of due.slice(i, i + 200))

@@ -41,6 +41,7 @@ export function runMemberJobs(jobs: {
   return {
     expiredLots: jobs.points.expireDue(),
     birthdayCoupons: jobs.memberCoupons.birthdayPass(),
+    levelCoupons: jobs.memberCoupons.levelMonthPass(jobs.levels.list()),
     levelsDown: jobs.levels.review(),
   };
 }

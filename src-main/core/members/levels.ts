@@ -53,11 +53,12 @@ export class LevelsService {
       .from(memberLevels)
       .orderBy(asc(memberLevels.position))
       .all()
-      .map(({ id, name, thresholdFen, multiplierPct }) => ({
+      .map(({ id, name, thresholdFen, multiplierPct, monthlyTemplateId }) => ({
         id,
         name,
         thresholdFen,
         multiplierPct,
+        monthlyTemplateId,
       }));
     return this.cached;
   }

@@ -91,6 +91,8 @@ export const memberLevels = sqliteTable('member_levels', {
   thresholdFen: integer().notNull(),
   /** Points multiplier in percent (150 = ×1.5). */
   multiplierPct: integer().notNull().default(100),
+  /** The coupon every member at this level gets once a month (a level benefit); null: none. */
+  monthlyTemplateId: text(),
   position: integer().notNull(),
   updatedAt: integer().notNull(),
 });

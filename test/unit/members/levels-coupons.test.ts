@@ -161,3 +161,38 @@ describe('welcome and birthday coupons', () => {
     expect(soon.id).toBeTruthy();
   });
 });
+
+describe('the level coupon', () => {
+  it('gives each member at a level its coupon once a month, a PC off on the 1st catching up', async () => {
+    const { ok, ownerToken, cashierToken, activeTemplate, buy, jobs, later } = await shop();
+    const gold = await activeTemplate({
+      name: '金卡月度礼券',
+      rule: { type: 'voucher', amountFen: 2000 },
+    });
+    await ok(
+      'levels.save',
+      {
+        levels: [
+          { name: '普通会员', thresholdFen: 0, multiplierPct: 100 },
+          { name: '金卡', thresholdFen: 50_000, multiplierPct: 150, monthlyTemplateId: gold.id },
+        ],
+      },
+      ownerToken,
+    );
+    const { member: rich } = await ok('members.create', { phone: '13800138011' }, cashierToken);
+    await ok('members.create', { phone: '13800138012' }, cashierToken);
+    await buy(rich.id, 60_000, cashierToken);
+    const coupons = async (phone: string, token = cashierToken) =>
+      (await ok('members.lookup', { phone }, token)).matches[0]!.couponCount;
+
+    // Today (2026-11-21): the 金卡 member gets this month's coupon, once; the other none.
+    expect(jobs().levelCoupons).toBe(1);
+    expect(jobs().levelCoupons).toBe(0);
+    expect(await coupons('13800138011')).toBe(1);
+    expect(await coupons('13800138012')).toBe(0);
+    // The PC is off until 3 December: December's comes when it starts.
+    const token = await later(12 * DAY);
+    expect(jobs().levelCoupons).toBe(1);
+    expect(await coupons('13800138011', token)).toBe(2);
+  });
+});

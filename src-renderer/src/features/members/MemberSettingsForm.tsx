@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Select, Space } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MemberLevel } from '../../../../src-shared/contract/members';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ interface LevelRow {
   name: string;
   thresholdYuan: number;
   multiplierPct: number;
+  monthlyTemplateId: string;
 }
 
 /** The settings of points (earn, value, expiry, pending days, coupons) and the levels. */
@@ -124,13 +125,28 @@ export function MemberSettingsForm() {
           </Button>
         </Form>
       </Card>
-      {levels.data && <LevelsEditor key={JSON.stringify(levels.data)} levels={levels.data} />}
+      {levels.data && (
+        <LevelsEditor
+          key={JSON.stringify(levels.data)}
+          levels={levels.data}
+          couponOptions={couponOptions}
+        />
+      )}
     </Space>
   );
 }
 
-/** The levels, lowest first: name, 12-month spend threshold, points multiplier. */
-function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
+/**
+ * The levels, lowest first: name, 12-month spend threshold, points multiplier, and the coupon
+ * its members get each month.
+ */
+function LevelsEditor({
+  levels,
+  couponOptions,
+}: {
+  levels: MemberLevel[];
+  couponOptions: { value: string; label: string }[];
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -141,6 +157,7 @@ function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
       name: level.name,
       thresholdYuan: level.thresholdFen / 100,
       multiplierPct: level.multiplierPct,
+      monthlyTemplateId: level.monthlyTemplateId ?? '',
     })),
   );
   const submitLevels = async () => {
@@ -151,6 +168,7 @@ function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
           name: row.name,
           thresholdFen: Math.round(row.thresholdYuan * 100),
           multiplierPct: row.multiplierPct,
+          monthlyTemplateId: row.monthlyTemplateId || null,
         })),
       });
       message.success(t('members.settings.saved'));
@@ -163,6 +181,21 @@ function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
 
   return (
     <Card title={t('members.settings.levels')}>
+      {/* Column names over the rows (the inputs carry them as labels too). */}
+      <div className={styles.levelRow} aria-hidden>
+        <Typography.Text type="secondary" style={{ width: 160 }}>
+          {t('members.settings.levelName')}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ width: 192 }}>
+          {t('members.settings.threshold')}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ width: 187 }}>
+          {t('members.settings.multiplier')}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ width: 200 }}>
+          {t('members.settings.monthlyCoupon')}
+        </Typography.Text>
+      </div>
       {rows.map((row, i) => (
         <div key={row.id ?? `new-${i}`} className={styles.levelRow}>
           <Input
@@ -191,6 +224,14 @@ function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
             onChange={(value) => setRow(i, { multiplierPct: value ?? 100 })}
             aria-label={t('members.settings.multiplier')}
           />
+          <Select
+            style={{ width: 200 }}
+            value={row.monthlyTemplateId}
+            options={couponOptions}
+            onChange={(value) => setRow(i, { monthlyTemplateId: value })}
+            aria-label={t('members.settings.monthlyCoupon')}
+            title={t('members.settings.monthlyCoupon')}
+          />
           <Button
             icon={<DeleteOutlined />}
             onClick={() => setRows(rows.filter((_, j) => j !== i))}
@@ -208,6 +249,7 @@ function LevelsEditor({ levels }: { levels: MemberLevel[] }) {
                 name: '',
                 thresholdYuan: rows.length ? rows[rows.length - 1]!.thresholdYuan + 1000 : 0,
                 multiplierPct: 100,
+                monthlyTemplateId: '',
               },
             ])
           }

@@ -150,6 +150,7 @@ export const members: UiMessages['members'] = {
     levelName: 'Level',
     threshold: 'Spend from (¥)',
     multiplier: 'Points multiplier (%)',
+    monthlyCoupon: 'Coupon each month',
     addLevel: 'Add a level',
     saveLevels: 'Save levels',
   },

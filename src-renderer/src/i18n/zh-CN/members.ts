@@ -140,6 +140,7 @@ export const members = {
     levelName: '等级名称',
     threshold: '消费门槛（元）',
     multiplier: '积分倍率（%）',
+    monthlyCoupon: '每月等级券',
     addLevel: '添加等级',
     saveLevels: '保存等级',
   },

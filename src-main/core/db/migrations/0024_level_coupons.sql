@@ -1,0 +1,1 @@
+ALTER TABLE `member_levels` ADD `monthly_template_id` text;
