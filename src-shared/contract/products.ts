@@ -23,6 +23,8 @@ export const productSchema = z.object({
   unit: z.string(),
   priceFen: z.number().int(),
   costFen: z.number().int().nullable(),
+  /** What a member pays at the till; null: the same price as anyone. */
+  memberPriceFen: z.number().int().nullable(),
   active: z.boolean(),
   createdAt: epochMsSchema,
   updatedAt: epochMsSchema,
@@ -49,6 +51,8 @@ export const productFieldsSchema = z.object({
   unit: z.string().trim().max(8).default('件'),
   priceFen: fenSchema,
   costFen: fenSchema.nullable().default(null),
+  // Optional, not defaulted: an edit that does not name it keeps it.
+  memberPriceFen: fenSchema.nullable().optional(),
 });
 
 /** Find a product by any of its keys: id, SKU or a barcode. */

@@ -44,6 +44,7 @@ export const en: SharedMessages = {
     LAST_OWNER: 'At least one active owner must remain',
     CANNOT_CHANGE_SELF: 'You cannot do this to yourself',
     PRODUCT_NOT_FOUND: 'Product not found: {{sku}}{{barcode}}',
+    MEMBER_PRICE_ABOVE_PRICE: 'The member price ({{memberPrice}}) cannot be above the price ({{price}})',
     TEMPLATE_NOT_FOUND: 'Coupon template not found',
     TEMPLATE_NOT_ACTIVE: 'The template is not active; no codes can be issued',
     TEMPLATE_CHANGE_REFUSED: 'This change would hurt holders of issued codes: {{why}}',

@@ -60,6 +60,7 @@ export const zhCN = {
     LAST_OWNER: '至少需要保留一位在职店主',
     CANNOT_CHANGE_SELF: '不能对自己执行此操作',
     PRODUCT_NOT_FOUND: '找不到该商品 {{sku}}{{barcode}}',
+    MEMBER_PRICE_ABOVE_PRICE: '会员价（{{memberPrice}}）不能高于售价（{{price}}）',
     TEMPLATE_NOT_FOUND: '找不到该券模板',
     TEMPLATE_NOT_ACTIVE: '券模板未启用，不能发券',
     TEMPLATE_CHANGE_REFUSED: '已发出的券会因此受损，不能这样修改：{{why}}',

@@ -14,6 +14,8 @@ const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790' };
 const APPLE = { sku: 'APL-1', barcode: '6901234567892', name: '红富士苹果', priceFen: 1250 };
 const OIL = { sku: 'OIL-1', barcode: '6901234567915', name: '花生油 900ml', priceFen: 3560 };
+/** Members pay ¥18.00 for it (a member price). */
+const TEA = { sku: 'TEA-1', barcode: '6901234567922', name: '百花茶', priceFen: 2000 };
 const PHONE = '13912345678';
 const PERSON = { delay: 60 };
 
@@ -42,18 +44,20 @@ test('the shop is set up: goods in stock, 10 points per yuan, a cashier', async 
   });
   await loginAs(page, OWNER.name, OWNER.pin);
   const [store] = await callApi<{ id: string }[]>(page, server.url, 'stores.list', {});
-  for (const good of [APPLE, OIL])
+  for (const good of [APPLE, OIL, TEA])
     await callApi(page, server.url, 'products.create', {
       sku: good.sku,
       barcodes: [good.barcode],
       name: good.name,
       priceFen: good.priceFen,
+      ...(good === TEA ? { memberPriceFen: 1800 } : {}),
     });
   await callApi(page, server.url, 'stock.receive', {
     storeId: store!.id,
     lines: [
       { sku: APPLE.sku, qty: 50 },
       { sku: OIL.sku, qty: 50 },
+      { sku: TEA.sku, qty: 50 },
     ],
   });
   // A ¥5.00 welcome coupon goes to every new member's phone.
@@ -314,4 +318,21 @@ test('the owner imports a member list (GBK CSV) through the wizard on 会员', a
   await expect(page.locator('.ant-table-tbody tr', { hasText: '138****8002' })).toContainText(
     '刘芳',
   );
+});
+
+test('a member pays the member price; without the member, the price', async ({ page }) => {
+  await page.goto(server.url);
+  await loginAs(page, CASHIER.name, CASHIER.pin);
+  await page.goto(`${server.url}/#/sale`);
+  await expect(page.getByRole('heading', { name: '销售录单' })).toBeVisible();
+  await scan(page, TEA.barcode);
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥20.00');
+  await page.getByLabel('手机号、后 4 位或扫会员码').fill('5678');
+  await page.getByLabel('手机号、后 4 位或扫会员码').press('Enter');
+  await expect(page.getByTestId('member-price')).toHaveText('会员价 ¥18.00');
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥18.00');
+  await screenshot(page, 'members-member-price', { fullPage: false });
+  await page.getByRole('button', { name: '取消会员' }).click();
+  await expect(page.getByTestId('member-price')).toHaveCount(0);
+  await expect(page.getByTestId('sale-payable')).toHaveText('¥20.00');
 });

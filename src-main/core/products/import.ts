@@ -112,6 +112,7 @@ export class ProductImportService {
             unit: row.unit,
             priceFen: row.priceFen!,
             costFen: row.costFen,
+            memberPriceFen: null,
             active: true,
             createdAt: now,
             updatedAt: now,

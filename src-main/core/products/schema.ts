@@ -10,6 +10,8 @@ export const products = sqliteTable(
     unit: text().notNull().default('件'),
     priceFen: integer().notNull(),
     costFen: integer(),
+    /** The price a member pays (a level benefit on chosen products); null: the same as anyone. */
+    memberPriceFen: integer(),
     active: integer({ mode: 'boolean' }).notNull().default(true),
     createdAt: integer().notNull(),
     updatedAt: integer().notNull(),

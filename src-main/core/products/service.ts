@@ -4,6 +4,7 @@ import type { Product, ProductRef } from '../../../src-shared/contract/products'
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
 import type { Drizzle } from '../db/open';
+import { formatFen } from '../../../src-shared/money';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
@@ -136,6 +137,7 @@ export class ProductsService {
   create(ctx: HandlerContext, input: ParsedInputOf<'products.create'>): Product {
     return this.adb.write(() => {
       this.assertSkuFree(input.sku);
+      assertMemberPrice(input.priceFen, input.memberPriceFen ?? null);
       const now = this.clock.now();
       const row: ProductRow = {
         id: newId(),
@@ -145,6 +147,7 @@ export class ProductsService {
         unit: input.unit,
         priceFen: input.priceFen,
         costFen: input.costFen,
+        memberPriceFen: input.memberPriceFen ?? null,
         active: true,
         createdAt: now,
         updatedAt: now,
@@ -169,6 +172,10 @@ export class ProductsService {
       const before = this.get(input.id);
       if (input.sku !== undefined && input.sku !== before.sku)
         this.assertSkuFree(input.sku, input.id);
+      assertMemberPrice(
+        input.priceFen ?? before.priceFen,
+        input.memberPriceFen === undefined ? before.memberPriceFen : input.memberPriceFen,
+      );
       const { id, barcodes, ...fields } = input;
       this.adb.db
         .update(products)
@@ -240,4 +247,13 @@ export class ProductsService {
       barcodes: links.filter((l) => l.productId === row.id).map((l) => l.barcode),
     }));
   }
+}
+
+/** A member price is a benefit: never above what anyone pays. */
+function assertMemberPrice(priceFen: number, memberPriceFen: number | null) {
+  if (memberPriceFen !== null && memberPriceFen > priceFen)
+    throw new AppError('MEMBER_PRICE_ABOVE_PRICE', {
+      memberPrice: formatFen(memberPriceFen),
+      price: formatFen(priceFen),
+    });
 }

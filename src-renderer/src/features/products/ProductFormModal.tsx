@@ -153,6 +153,18 @@ export function ProductFormModal({ editing, barcode, onClose }: ProductFormModal
             </Form.Item>
           </Col>
         </Row>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="memberPrice"
+              label={t('products.memberPrice')}
+              extra={t('products.memberPriceHelp')}
+              rules={[rule(yuanSchema({ optional: true }))]}
+            >
+              <YuanInput placeholder={t('products.optional')} />
+            </Form.Item>
+          </Col>
+        </Row>
       </Form>
     </Modal>
   );

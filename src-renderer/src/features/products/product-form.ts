@@ -11,6 +11,7 @@ export interface ProductFormValues {
   unit?: string;
   price: string;
   cost?: string;
+  memberPrice?: string;
 }
 
 export const emptyProductForm = (barcode?: string): Partial<ProductFormValues> => ({
@@ -26,6 +27,7 @@ export const toProductForm = (product: Product): ProductFormValues => ({
   unit: product.unit,
   price: fenToYuanText(product.priceFen),
   cost: fenToYuanText(product.costFen),
+  memberPrice: fenToYuanText(product.memberPriceFen),
 });
 
 /** Form values → the contract's product fields (fen). */
@@ -37,4 +39,5 @@ export const toProductFields = (values: ProductFormValues) => ({
   unit: blankToUndefined(values.unit) ?? '件',
   priceFen: yuanToFen(values.price),
   costFen: optionalYuanToFen(values.cost),
+  memberPriceFen: optionalYuanToFen(values.memberPrice),
 });

@@ -7,6 +7,7 @@ import {
   InputNumber,
   Select,
   Table,
+  Tag,
   Typography,
   type InputRef,
 } from 'antd';
@@ -14,6 +15,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MANAGERS, type Role } from '../../../../src-shared/contract';
 import type { Product } from '../../../../src-shared/contract/products';
+import { formatFen } from '../../../../src-shared/money';
 import type { TillMember } from '../../../../src-shared/contract/members';
 import type { Sale, TenderInput } from '../../../../src-shared/contract/sales';
 import { parseYuan } from '../../../../src-shared/money';
@@ -35,7 +37,7 @@ import { useCouponDiscount, usePrintReceipt, useTillSettings } from '../till/til
 import { RecentSales } from './RecentSales';
 import { SalePayment } from './SalePayment';
 import { SaleResult } from './SaleResult';
-import { newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
+import { linePriceFen, newSaleDraft, subtotalFen, toSaleInput, type SaleDraft } from './sale-draft';
 import { useRecordSale } from './sales-queries';
 import { looksLikeMemberQr } from '../../../../src-shared/members/member-qr';
 import { useLookupMember } from '../members/members-queries';
@@ -147,7 +149,7 @@ export function SalePage() {
   };
 
   const phoneInvalid = draft.phoneText.trim() !== '' && !normalizeMainlandMobile(draft.phoneText);
-  const drafted = storeId ? toSaleInput(draft, storeId) : null;
+  const drafted = storeId ? toSaleInput(draft, storeId, !!member) : null;
   const input =
     drafted && !('problem' in drafted) && member
       ? { ...drafted, memberId: member.id, customerPhone: undefined }
@@ -162,7 +164,7 @@ export function SalePage() {
     0,
   );
   const refused = (verdicts.data ?? []).filter((v) => !v.valid);
-  const payableFen = subtotalFen(draft) - couponFen;
+  const payableFen = subtotalFen(draft, !!member) - couponFen;
   const rounding = settings.data?.cashRounding ?? 'fen';
 
   const submit = async (tenders: TenderInput[]) => {
@@ -330,12 +332,19 @@ export function SalePage() {
                     title: t('sale.unitPrice'),
                     width: 130,
                     render: (_, line) => (
-                      <PriceCell
-                        key={line.unitPriceFen}
-                        fen={line.unitPriceFen}
-                        label={t('sale.priceOf', { name: line.product.name })}
-                        onChange={(unitPriceFen) => updateLine(line.product.id, { unitPriceFen })}
-                      />
+                      <>
+                        <PriceCell
+                          key={line.unitPriceFen}
+                          fen={line.unitPriceFen}
+                          label={t('sale.priceOf', { name: line.product.name })}
+                          onChange={(unitPriceFen) => updateLine(line.product.id, { unitPriceFen })}
+                        />
+                        {linePriceFen(line, !!member) !== line.unitPriceFen && (
+                          <Tag color="gold" data-testid="member-price">
+                            {t('sale.memberPrice', { price: formatFen(linePriceFen(line, true)) })}
+                          </Tag>
+                        )}
+                      </>
                     ),
                   },
                   {
@@ -360,7 +369,9 @@ export function SalePage() {
                     title: t('sale.amount'),
                     width: 110,
                     align: 'right',
-                    render: (_, line) => <Money fen={(line.qty ?? 0) * line.unitPriceFen} />,
+                    render: (_, line) => (
+                      <Money fen={(line.qty ?? 0) * linePriceFen(line, !!member)} />
+                    ),
                   },
                   {
                     key: 'remove',
@@ -430,7 +441,7 @@ export function SalePage() {
           )}
         </Card>
         <SalePayment
-          subtotalFen={subtotalFen(draft)}
+          subtotalFen={subtotalFen(draft, !!member)}
           couponFen={couponFen}
           refused={refused}
           payableFen={payableFen}

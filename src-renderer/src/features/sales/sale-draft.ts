@@ -27,8 +27,19 @@ export const newSaleDraft = (): SaleDraft => ({
   couponCodes: [],
 });
 
-export const subtotalFen = (draft: SaleDraft) =>
-  draft.lines.reduce((sum, line) => sum + (line.qty ?? 0) * line.unitPriceFen, 0);
+/**
+ * What a line's unit costs: the product's member price when the sale is a member's and the
+ * cashier left the list price as it was (a price typed by hand stands).
+ */
+export function linePriceFen(line: SaleDraftLine, forMember: boolean): number {
+  const memberPrice = line.product.memberPriceFen;
+  return forMember && memberPrice !== null && line.unitPriceFen === line.product.priceFen
+    ? memberPrice
+    : line.unitPriceFen;
+}
+
+export const subtotalFen = (draft: SaleDraft, forMember = false) =>
+  draft.lines.reduce((sum, line) => sum + (line.qty ?? 0) * linePriceFen(line, forMember), 0);
 
 export type SaleProblem = 'noLines' | 'qty' | 'phone';
 
@@ -36,6 +47,7 @@ export type SaleProblem = 'noLines' | 'qty' | 'phone';
 export function toSaleInput(
   draft: SaleDraft,
   storeId: string,
+  forMember = false,
 ): InputOf<'sales.record'> | { problem: SaleProblem } {
   if (draft.lines.length === 0) return { problem: 'noLines' };
   if (draft.lines.some((line) => line.qty === null)) return { problem: 'qty' };
@@ -51,7 +63,7 @@ export function toSaleInput(
     lines: draft.lines.map((line) => ({
       productId: line.product.id,
       qty: line.qty ?? 0,
-      unitPriceFen: line.unitPriceFen,
+      unitPriceFen: linePriceFen(line, forMember),
     })),
     customerPhone,
     couponCodes: draft.couponCodes,

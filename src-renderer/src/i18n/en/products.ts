@@ -24,6 +24,8 @@ export const products: UiMessages['products'] = {
   price: 'Price',
   cost: 'Cost',
   costHelp: 'Optional; only managers and owners see it',
+  memberPrice: 'Member price',
+  memberPriceHelp: 'Optional; the till charges it when the sale is a member’s',
   optional: 'Optional',
   inactive: 'Off sale',
   deactivate: 'Take off sale',

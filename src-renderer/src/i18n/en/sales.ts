@@ -31,6 +31,7 @@ export const sale: UiMessages['sale'] = {
   product: 'Product',
   unitPrice: 'Unit price',
   priceOf: 'Unit price of {{name}}',
+  memberPrice: 'Member price {{price}}',
   qty: 'Qty',
   qtyOf: 'Quantity of {{name}}',
   amount: 'Amount',

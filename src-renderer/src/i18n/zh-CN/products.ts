@@ -24,6 +24,8 @@ export const products = {
   price: '售价',
   cost: '成本价',
   costHelp: '选填，只有店长和店主能看到',
+  memberPrice: '会员价',
+  memberPriceHelp: '选填；会员购买时收银台自动按此价计',
   optional: '选填',
   inactive: '已停售',
   deactivate: '停售',

@@ -29,6 +29,7 @@ export const sale = {
   product: '商品',
   unitPrice: '单价',
   priceOf: '{{name}} 的单价',
+  memberPrice: '会员价 {{price}}',
   qty: '数量',
   qtyOf: '{{name}} 的数量',
   amount: '金额',

@@ -1,0 +1,1 @@
+ALTER TABLE `products` ADD `member_price_fen` integer;
