@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import JsBarcode from 'jsbarcode';
 import { QrCanvas } from '../components/QrCanvas';
 import { SignInGate } from '../components/SignInGate';
+import { usePolled } from '../hooks/use-polled';
 import { formatDay, formatMinute, groupInFours } from '../format';
 import { messages } from '../../../src-shared/consumer/messages';
 import { ruleText } from '../../../src-shared/consumer/rule-text';
@@ -40,32 +41,15 @@ export default function CouponPage({
 }
 
 function LiveCoupon({ merchantCode, code }: { merchantCode: string; code: string }) {
-  const [coupon, setCoupon] = useState<WalletCoupon | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const refresh = async () => {
-      if (document.hidden) return;
-      try {
-        const wallet = await loadWallet(merchantCode, false);
-        if (live) {
-          setCoupon(wallet.coupons.find((held) => held.code === code) ?? null);
-          setError(null);
-        }
-      } catch (failure) {
-        if (live) setError((failure as Error).message);
-      }
-    };
-    void refresh();
-    const timer = setInterval(refresh, POLL_MS);
-    document.addEventListener('visibilitychange', refresh);
-    return () => {
-      live = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', refresh);
-    };
-  }, [merchantCode, code]);
+  const { value: wallet, error } = usePolled(
+    () => loadWallet(merchantCode, false),
+    POLL_MS,
+    `${merchantCode}/${code}`,
+  );
+  // undefined: not asked yet; null: not in the wallet.
+  const coupon: WalletCoupon | null | undefined = wallet
+    ? (wallet.coupons.find((held) => held.code === code) ?? null)
+    : undefined;
 
   const back = (
     <Button block fill="none" onClick={() => navigate(pathOf.wallet(merchantCode))}>

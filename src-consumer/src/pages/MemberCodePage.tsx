@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import { QrCanvas } from '../components/QrCanvas';
 import { SignInGate } from '../components/SignInGate';
+import { usePolled } from '../hooks/use-polled';
 import { call } from '../api/client';
 import { MEMBER_QR_SLOT_MS } from '../../../src-shared/members/member-qr';
 import { messages } from '../../../src-shared/consumer/messages';
 import { navigate, pathOf } from '../route';
-import type { ConsumerMe, SessionControl } from '../session/session';
+import type { SessionControl } from '../session/session';
 
 const t = messages.member;
 
@@ -32,32 +32,12 @@ export default function MemberCodePage({
 }
 
 function LiveMemberCode({ merchantCode }: { merchantCode: string }) {
-  const [member, setMember] = useState<ConsumerMe['member'] | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const refresh = async () => {
-      if (document.hidden) return;
-      try {
-        const me = await call('consumers.me', { merchantCode });
-        if (live) {
-          setMember(me.member);
-          setError(null);
-        }
-      } catch (failure) {
-        if (live) setError((failure as Error).message);
-      }
-    };
-    void refresh();
-    const timer = setInterval(refresh, MEMBER_QR_SLOT_MS);
-    document.addEventListener('visibilitychange', refresh);
-    return () => {
-      live = false;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', refresh);
-    };
-  }, [merchantCode]);
+  const { value: me, error } = usePolled(
+    () => call('consumers.me', { merchantCode }),
+    MEMBER_QR_SLOT_MS,
+    merchantCode,
+  );
+  const member = me?.member;
 
   return (
     <>
