@@ -7,7 +7,7 @@ import type { merchants } from '../merchants/schema';
 import { chainStores } from '../projections/schema';
 import { unavailableReason, type IssuanceRow, type TemplateRow } from './availability';
 import { findIssuance, findTemplate } from './claims';
-import { storeDefaultTemplate } from './store-posters';
+import { storeDefaultTemplate, storePosterTerms } from './store-posters';
 
 type Offer = EndpointOutput<'consumers.issuanceOffer'>;
 type Merchant = typeof merchants.$inferSelect;
@@ -40,23 +40,8 @@ export class WalletOffers {
 
   async ofStore(merchant: Merchant, storeId: string): Promise<Offer> {
     const template = await storeDefaultTemplate(this.db, merchant.id, storeId);
-    const now = this.clock.now();
     // No claim made yet: the poster's terms, as its issuance will have them.
-    const poster: IssuanceRow = {
-      merchantId: merchant.id,
-      id: '',
-      source: 'store',
-      templateId: template.templateId,
-      title: template.name,
-      count: null,
-      perPerson: 1,
-      startsAt: null,
-      endsAt: null,
-      storeId,
-      status: 'active',
-      updatedAt: now,
-      claimed: 0,
-    };
+    const poster = storePosterTerms(merchant.id, '', storeId, template, this.clock.now());
     return this.offer(merchant, poster, template, template.name, storeId);
   }
 

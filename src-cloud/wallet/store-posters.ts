@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../src-node/app-error';
 import { newId } from '../../src-node/ids';
 import type { Queryable } from '../db/open';
+import type { IssuanceRow } from './availability';
 import { findTemplate } from './claims';
 import { walletIssuances, walletStoreDefaults } from './schema';
 
@@ -17,6 +18,29 @@ export async function storeDefaultTemplate(db: Queryable, merchantId: string, st
   if (!template) throw new AppError('STORE_NO_COUPON');
   return template;
 }
+
+/** A store poster's terms: no cap, one coupon per phone, always on (`id`: its issuance's). */
+export const storePosterTerms = (
+  merchantId: string,
+  id: string,
+  storeId: string,
+  template: { templateId: string; name: string },
+  now: number,
+): IssuanceRow => ({
+  merchantId,
+  id,
+  source: 'store',
+  templateId: template.templateId,
+  title: template.name,
+  count: null,
+  perPerson: 1,
+  startsAt: null,
+  endsAt: null,
+  storeId,
+  status: 'active',
+  updatedAt: now,
+  claimed: 0,
+});
 
 /**
  * The issuance behind a store's poster for its current template: made at the first claim, one
@@ -47,21 +71,7 @@ export async function storePosterIssuance(
   // Two first claims at once: the partial unique index keeps one row, both read it.
   await db
     .insert(walletIssuances)
-    .values({
-      merchantId,
-      id: newId(),
-      source: 'store',
-      templateId: template.templateId,
-      title: template.name,
-      count: null,
-      perPerson: 1,
-      startsAt: null,
-      endsAt: null,
-      storeId,
-      status: 'active',
-      updatedAt: now,
-      claimed: 0,
-    })
+    .values(storePosterTerms(merchantId, newId(), storeId, template, now))
     .onConflictDoNothing();
   return (await find())[0]!;
 }
