@@ -96,6 +96,8 @@ export const couponEffectRowSchema = z.object({
   type: z.string(),
   /** Codes issued in the range (cashback: codes printed). */
   issued: z.number().int(),
+  /** Of `issued`, the codes phones claimed from an issuance QR or a store's QR poster. */
+  claimed: z.number().int(),
   /** Redemptions in the range, voided ones excluded. */
   redeemed: z.number().int(),
   /** redeemed ÷ issued in the same range; null when none were issued in it. */
@@ -301,7 +303,7 @@ export const analyticsMethods = {
   }),
   'analytics.couponEffect': method({
     summary:
-      'Coupon effect per template: issued, redeemed, redemption rate, discount cost, revenue of orders that used it',
+      'Coupon effect per template: issued (of them claimed by phone), redeemed, redemption rate, discount cost, revenue of orders that used it',
     input: analyticsInputs.couponEffect,
     output: z.array(couponEffectRowSchema),
     access: MANAGERS,

@@ -126,6 +126,8 @@ test('the store tab: insights name the declining store, every chart draws', asyn
 
   const coupons = section(page, 'coupon-effect');
   await expect(coupons.locator('.ant-table-row').first()).toBeVisible();
+  // Issued, and of them the codes phones claimed, side by side.
+  await expect(coupons.locator('.ant-table-thead th')).toContainText(['发放', '手机领取', '核销']);
   await expect(coupons).toContainText('¥');
   await sectionShot(coupons, 'analytics-coupon-effect');
 });

@@ -53,7 +53,7 @@ export const ROLLUPS: readonly RollupTable[] = [
   {
     name: 'rollup_template_day',
     keys: ['template_id', 'store_id', 'day'],
-    measures: ['issued', 'redeemed', 'cost_fen', 'order_revenue_fen', 'voided'],
+    measures: ['issued', 'claimed', 'redeemed', 'cost_fen', 'order_revenue_fen', 'voided'],
   },
   {
     name: 'rollup_region_day',

@@ -166,11 +166,22 @@ export const toTable: { [R in ExportReportName]: (data: Outputs[R]) => Table } =
   }),
   'analytics.couponEffect': (data) => ({
     sheet: '券效果',
-    header: ['券', '类型', '发放', '核销', '核销率（%）', '成本（元）', '带动销售（元）', '撤销'],
+    header: [
+      '券',
+      '类型',
+      '发放',
+      '手机领取',
+      '核销',
+      '核销率（%）',
+      '成本（元）',
+      '带动销售（元）',
+      '撤销',
+    ],
     rows: data.map((t) => [
       t.name,
       t.type,
       t.issued,
+      t.claimed,
       t.redeemed,
       pct(t.redemptionRate),
       yuan(t.costFen),

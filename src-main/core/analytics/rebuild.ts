@@ -110,21 +110,21 @@ const SELECTS: Record<keyof typeof ROLLUP_TABLES, string> = {
       SUM(redemptions)
     FROM temp.next_rollup_store_product_day GROUP BY product_id, day`,
   templateDay: `
-    SELECT template_id, store_id, day, SUM(issued), SUM(redeemed), SUM(cost_fen),
+    SELECT template_id, store_id, day, SUM(issued), SUM(claimed), SUM(redeemed), SUM(cost_fen),
       SUM(order_revenue_fen), SUM(voided)
     FROM (
       SELECT c.template_id, '' AS store_id,
         local_day(c.issued_at, COALESCE(st.timezone, '${DEFAULT_TIME_ZONE}')) AS day, COUNT(*) AS issued,
-        0 AS redeemed, 0 AS cost_fen, 0 AS order_revenue_fen, 0 AS voided
+        SUM(c.claimed) AS claimed, 0 AS redeemed, 0 AS cost_fen, 0 AS order_revenue_fen, 0 AS voided
       FROM coupons c LEFT JOIN stores st ON st.id = c.issued_store_id GROUP BY 1, 3
-      UNION ALL SELECT c.template_id, '', local_day(c.issued_at, st.timezone), COUNT(*), 0, 0, 0, 0
+      UNION ALL SELECT c.template_id, '', local_day(c.issued_at, st.timezone), COUNT(*), 0, 0, 0, 0, 0
         FROM cashback_codes c JOIN stores st ON st.id = c.store_id GROUP BY 1, 3
-      UNION ALL SELECT r.template_id, r.store_id, r.day, 0, 1, r.discount_fen,
+      UNION ALL SELECT r.template_id, r.store_id, r.day, 0, 0, 1, r.discount_fen,
           COALESCE((SELECT s.total_fen FROM sale_coupons sc JOIN sales s ON s.id = sc.sale_id
                     WHERE sc.redemption_id = r.id), r.subtotal_fen - r.discount_fen), 0
         FROM ${LIVE_REDEMPTIONS} r
-      UNION ALL SELECT template_id, store_id, day, 0, 1, reward_fen, 0, 0 FROM ${CASHBACK}
-      UNION ALL SELECT template_id, store_id, void_day, 0, 0, 0, 0, 1 FROM ${VOIDS}
+      UNION ALL SELECT template_id, store_id, day, 0, 0, 1, reward_fen, 0, 0 FROM ${CASHBACK}
+      UNION ALL SELECT template_id, store_id, void_day, 0, 0, 0, 0, 0, 1 FROM ${VOIDS}
     ) GROUP BY template_id, store_id, day`,
   regionDay: `
     SELECT product_id, day, kind, store_id, province_code, city_code, COUNT(*), SUM(amount_fen)

@@ -17,11 +17,11 @@ export function rollupEffects(events: DomainEvents, adb: AppDatabase): void {
   events.on('redemption.voided', ({ redemption, voidedAt }) =>
     rollups.onRedemptionVoided(redemption, voidedAt),
   );
-  events.on('coupons.issued', ({ templateId, count, issuedAt, storeId }) =>
-    rollups.onIssued(templateId, count, issuedAt, storeId),
+  events.on('coupons.issued', ({ templateId, count, issuedAt, storeId, claimed }) =>
+    rollups.onIssued(templateId, count, issuedAt, storeId, claimed === true),
   );
   events.on('cashback.issued', ({ code }) =>
-    rollups.onIssued(code.templateId, 1, code.issuedAt, code.storeId),
+    rollups.onIssued(code.templateId, 1, code.issuedAt, code.storeId, false),
   );
   events.on('member.deleted', ({ phone, pseudonym }) => rollups.renamePhone(phone, pseudonym));
   // Many sales at once, rarely: the rollups are rebuilt from the sales that remain.

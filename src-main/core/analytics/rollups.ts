@@ -47,7 +47,7 @@ export const ROLLUP_TABLES = {
   templateDay: {
     name: 'rollup_template_day',
     keys: ['template_id', 'store_id', 'day'],
-    measures: ['issued', 'redeemed', 'cost_fen', 'order_revenue_fen', 'voided'],
+    measures: ['issued', 'claimed', 'redeemed', 'cost_fen', 'order_revenue_fen', 'voided'],
   },
   regionDay: {
     name: 'rollup_region_day',
@@ -265,11 +265,18 @@ export class RollupWriter {
 
   /**
    * Codes of a template that came to exist here (a batch chunk, a till's spend-and-get, a
-   * cashback slip, codes pulled from another PC), on the issuing store's day.
+   * cashback slip, codes pulled from another PC or claimed on phones), on the issuing store's
+   * day; claimed codes count among the issued too.
    */
-  onIssued(templateId: string, count: number, at: number, storeId: string | null): void {
+  onIssued(
+    templateId: string,
+    count: number,
+    at: number,
+    storeId: string | null,
+    claimed: boolean,
+  ): void {
     const day = fastLocalDate(at, storeId ? this.store(storeId).timeZone : DEFAULT_TIME_ZONE);
-    this.add('templateDay', [templateId, '', day], { issued: count });
+    this.add('templateDay', [templateId, '', day], { issued: count, claimed: claimed ? count : 0 });
     this.bump();
   }
 

@@ -105,6 +105,8 @@ export const rollupTemplateDay = sqliteTable(
     storeId: text().notNull(),
     day: text().notNull(),
     issued: measure(),
+    /** Of those issued, the codes phones claimed from an issuance QR or a store's QR poster. */
+    claimed: measure(),
     redeemed: measure(),
     /** Discounts given, or cashback paid out. */
     costFen: measure(),
@@ -120,6 +122,7 @@ export const rollupTemplateDay = sqliteTable(
       t.templateId,
       t.storeId,
       t.issued,
+      t.claimed,
       t.redeemed,
       t.costFen,
       t.orderRevenueFen,

@@ -358,17 +358,19 @@ export class AnalyticsService {
       name: string;
       type: string;
       issued: number;
+      claimed: number;
       redeemed: number;
       costFen: number;
       orderRevenueFen: number;
       voided: number;
     }>(
       // Summed first, from the covering day index, then named: the join runs once per template.
-      `SELECT g.templateId, t.name, t.type, g.issued, g.redeemed, g.costFen, g.orderRevenueFen,
-         g.voided
+      `SELECT g.templateId, t.name, t.type, g.issued, g.claimed, g.redeemed, g.costFen,
+         g.orderRevenueFen, g.voided
        FROM (
          SELECT r.template_id AS templateId,
            SUM(CASE WHEN r.store_id = '' THEN r.issued ELSE 0 END) AS issued,
+           SUM(CASE WHEN r.store_id = '' THEN r.claimed ELSE 0 END) AS claimed,
            SUM(r.redeemed) AS redeemed, SUM(r.cost_fen) AS costFen,
            SUM(r.order_revenue_fen) AS orderRevenueFen, SUM(r.voided) AS voided
          FROM rollup_template_day r

@@ -56,8 +56,8 @@ export class IssueLedger {
       // A collision with an existing code is ignored, and drawn again by `issue`.
       insert: adb.sqlite.prepare(
         `INSERT OR IGNORE INTO coupons (id, code, template_id, template_version, status, customer_phone,
-           valid_from, valid_until, batch_id, issued_store_id, issued_at)
-         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)`,
+           valid_from, valid_until, batch_id, issued_store_id, issued_at, claimed)
+         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?, ?)`,
       ),
       countIssued: adb.sqlite.prepare(
         'UPDATE coupon_templates SET issued_count = issued_count + ? WHERE id = ?',
@@ -79,7 +79,7 @@ export class IssueLedger {
     // neighbouring keys land on the same index pages.
     while (written.length < request.count) {
       for (const code of generateCodes(request.codeFormat, request.count - written.length).sort())
-        if (this.insert(request, code)) written.push(code);
+        if (this.insert(request, code, false)) written.push(code);
     }
     this.statements.countIssued.run(request.count, request.templateId);
     const { codeFormat: _format, ...facts } = request;
@@ -91,7 +91,7 @@ export class IssueLedger {
   applyRemote(pulled: PulledCodes, now: number): void {
     const { claimed, ...codes } = pulled;
     const written = codes.codes.filter((code) =>
-      this.insert({ ...codes, batchId: codes.batchId, issuedAt: now }, code),
+      this.insert({ ...codes, batchId: codes.batchId, issuedAt: now }, code, claimed),
     );
     if (written.length)
       this.events.record(SYSTEM_CONTEXT, 'coupons.issued', {
@@ -138,6 +138,7 @@ export class IssueLedger {
   private insert(
     codes: Omit<NewCodes, 'codeFormat' | 'count' | 'batchId'> & { batchId: string | null },
     code: string,
+    claimed: boolean,
   ): boolean {
     return (
       this.statements.insert.run(
@@ -151,6 +152,7 @@ export class IssueLedger {
         codes.batchId,
         codes.storeId,
         codes.issuedAt,
+        claimed ? 1 : 0,
       ).changes > 0
     );
   }

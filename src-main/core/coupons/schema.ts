@@ -74,6 +74,11 @@ export const coupons = sqliteTable(
     batchId: text(),
     issuedStoreId: text(),
     issuedAt: integer().notNull(),
+    /**
+     * Issued by the cloud to a phone that claimed it (an issuance QR or a store's QR poster): a
+     * poster's batch is never known here, so the batch id alone cannot tell such a code.
+     */
+    claimed: integer({ mode: 'boolean' }).notNull().default(false),
     cancelledAt: integer(),
     cancelReason: text(),
   },

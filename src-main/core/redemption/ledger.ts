@@ -108,6 +108,8 @@ export class RedemptionLedger {
         batchId: null,
         issuedStoreId: null,
         issuedAt: claim.createdAt,
+        // Not known to be a phone's claim: the code's own pulled issue, if it comes, is a duplicate.
+        claimed: false,
         cancelledAt: null,
         cancelReason: null,
       };

@@ -57,6 +57,8 @@ export class OfflineAdmissions {
         batchId: null,
         issuedStoreId: null,
         issuedAt: now,
+        // Not known to be a phone's claim: the code's own pulled issue, if it comes, is a duplicate.
+        claimed: false,
         cancelledAt: null,
         cancelReason: null,
       },

@@ -405,6 +405,8 @@ describe('analytics from the daily rollups', () => {
         name: '满100减20',
         type: 'threshold',
         issued: 4,
+        // Issued here at the counter: none claimed by phone.
+        claimed: 0,
         redeemed: 3,
         redemptionRate: 0.75,
         costFen: 6000,
@@ -417,6 +419,7 @@ describe('analytics from the daily rollups', () => {
         name: '苹果返现 2 元',
         type: 'cashback',
         issued: 1,
+        claimed: 0,
         redeemed: 1,
         redemptionRate: 1,
         costFen: 200,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendEvents } from '../../../src-cloud/sync/event-log';
 import { eventHash } from '../../../src-cloud/sync/payload-hash';
@@ -17,6 +18,12 @@ import {
 import { couponShop } from '../../support/coupons';
 import { START } from '../../support/core';
 import { capturePrinter } from '../../support/per-test-printer';
+import {
+  formatDiff,
+  liveAgainstRebuild,
+  rebuildThroughHandler,
+  rowsOf,
+} from '../../support/rollup-check';
 import { pairedShop } from '../../support/sync';
 
 const DAY = 24 * 3600_000;
@@ -98,6 +105,25 @@ describe('issuance QRs and store QRs at a paired shop', () => {
     const shop = await pairedShop(cloud, merchant.id, '一号店');
     return { shop, merchant };
   }
+
+  /** A `coupons.issued` of codes of the template, each to the phone, in the batch. */
+  const issuedEvent = (
+    templateId: string,
+    batchId: string,
+    codes: string[],
+    phone: string | null,
+  ) =>
+    event('coupons.issued', {
+      batchId,
+      templateId,
+      templateVersion: 1,
+      storeId: null,
+      count: codes.length,
+      phone,
+      validFrom: START,
+      validUntil: START + 30 * DAY,
+      codes,
+    });
 
   it('creates one with its phone URL, writes the cloud its payload and the audit entry', async () => {
     const { shop, merchant } = await shopWithCloud();
@@ -330,17 +356,7 @@ describe('issuance QRs and store QRs at a paired shop', () => {
     // another PC (issued there at its till, not claimed).
     const [a, b, c, d, stranger] = [1, 2, 3, 4, 5].map(() => numericCode());
     const issued = (batchId: string, codes: string[], phone: string | null) =>
-      event('coupons.issued', {
-        batchId,
-        templateId: template.id,
-        templateVersion: 1,
-        storeId: null,
-        count: codes.length,
-        phone,
-        validFrom: START,
-        validUntil: START + 30 * DAY,
-        codes,
-      });
+      issuedEvent(template.id, batchId, codes, phone);
     await cloudIssues(merchant.id, [
       issued(issuance.id, [a!, b!], '+8613800138001'),
       issued(issuance.id, [c!], '+8613800138002'),
@@ -375,6 +391,54 @@ describe('issuance QRs and store QRs at a paired shop', () => {
       (t) => t.id === template.id,
     );
     expect(row).toMatchObject({ issuedCount: 0, claimedCount: 4, redeemedCount: 1 });
+  });
+
+  it('shows the codes phones claimed in the coupon effect, live as a rebuild counts them', async () => {
+    const { shop, merchant } = await shopWithCloud();
+    const template = await shop.activeTemplate();
+    const issuance = await shop.ok(
+      'claims.createIssuance',
+      { templateId: template.id, title: '扫码领券', count: 100 },
+      shop.ownerToken,
+    );
+    await shop.syncNow();
+    // Start from rollups equal to a rebuild, whatever the setup wrote.
+    await rebuildThroughHandler(shop.core, shop.ownerToken);
+    // Issued here at the counter: issued, not claimed.
+    await shop.ok('coupons.issue', { templateId: template.id, count: 1 }, shop.ownerToken);
+    // Claimed on phones: through the issuance QR, and through a store poster (a batch never
+    // seen here); and one code another PC issued at its till, not claimed.
+    const [fromQr, fromPoster, fromOtherPc] = [1, 2, 3].map(() => numericCode());
+    await cloudIssues(merchant.id, [
+      issuedEvent(template.id, issuance.id, [fromQr!], '+8613800138001'),
+      issuedEvent(template.id, randomUUID(), [fromPoster!], '+8613800138002'),
+    ]);
+    const otherPc = await cloud.pair(merchant.id, '二号店收银机');
+    const pushed = await cloud.push(otherPc.token, [
+      issuedEvent(template.id, randomUUID(), [fromOtherPc!], null),
+    ]);
+    expect(pushed.status).toBe(200);
+    expect(await shop.syncNow()).toMatchObject({ deadLetterCount: 0 });
+
+    // START is 2026-11-21 in Shanghai, the day the codes were issued and pulled.
+    const day = { from: '2026-11-21', to: '2026-11-21' };
+    const effect = await shop.ok('analytics.couponEffect', day, shop.ownerToken);
+    expect(effect).toEqual([
+      expect.objectContaining({ templateId: template.id, issued: 4, claimed: 2, redeemed: 0 }),
+    ]);
+    const { live, rebuilt, diffs } = await liveAgainstRebuild(shop.core, shop.ownerToken);
+    expect(formatDiff(diffs)).toBe('');
+    expect(rowsOf(live, 'rollup_template_day')).toEqual(rowsOf(rebuilt, 'rollup_template_day'));
+    // After the rebuild the coupon effect reads the same, and exports with its own column.
+    expect(await shop.ok('analytics.couponEffect', day, shop.ownerToken)).toEqual(effect);
+    const csv = await shop.ok(
+      'reports.export',
+      { request: { report: 'analytics.couponEffect', input: day }, format: 'csv' },
+      shop.ownerToken,
+    );
+    const [header, row] = fs.readFileSync(csv.path, 'utf8').replace('\ufeff', '').split('\r\n');
+    expect(header).toBe('券,类型,发放,手机领取,核销,核销率（%）,成本（元）,带动销售（元）,撤销');
+    expect(row!.split(',').slice(2, 5)).toEqual(['4', '2', '0']);
   });
 
   it("lists and counts another PC's issuance QR, pulled; its changes are not pushed back", async () => {

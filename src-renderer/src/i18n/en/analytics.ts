@@ -108,6 +108,7 @@ export const analytics: UiMessages['analytics'] = {
     name: 'Coupon',
     type: 'Type',
     issued: 'Issued',
+    claimed: 'Claimed by phone',
     redeemed: 'Redeemed',
     rate: 'Rate',
     cost: 'Cost',

@@ -108,6 +108,7 @@ export const analytics = {
     name: '券',
     type: '类型',
     issued: '发放',
+    claimed: '手机领取',
     redeemed: '核销',
     rate: '核销率',
     cost: '优惠成本',

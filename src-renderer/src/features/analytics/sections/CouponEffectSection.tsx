@@ -12,7 +12,10 @@ const COUPON_TYPES = ['threshold', 'percent', 'voucher', 'item', 'gift', 'cashba
 const isCouponType = (type: string): type is (typeof COUPON_TYPES)[number] =>
   (COUPON_TYPES as readonly string[]).includes(type);
 
-/** Per coupon template: issued, redeemed, the rate, what it cost and the takings it came with. */
+/**
+ * Per coupon template: issued (of them, claimed by phone), redeemed, the rate, what it cost and
+ * the takings it came with.
+ */
 export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) {
   const { t, i18n } = useTranslation();
   const input: InputOf<'analytics.couponEffect'> = filters;
@@ -30,6 +33,10 @@ export function CouponEffectSection({ filters }: { filters: AnalyticsFilters }) 
     },
     countColumn(
       { key: 'issued', title: t('analytics.coupons.issued'), value: (row) => row.issued },
+      i18n.language,
+    ),
+    countColumn(
+      { key: 'claimed', title: t('analytics.coupons.claimed'), value: (row) => row.claimed },
       i18n.language,
     ),
     countColumn(
