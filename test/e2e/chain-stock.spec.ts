@@ -145,14 +145,21 @@ test("a manager sees the other store's stock, as last synced, on the stock page 
 
   await page.keyboard.press('Escape');
 
-  // 数据分析: the whole chain's takings, this PC's store live, 河西店 from the cloud.
+  // 数据分析: the whole chain's takings, this PC's store live (a sale of ¥30.00 just now),
+  // 河西店 from the cloud.
+  await call('sales.record', {
+    terminalSaleId: 'XJK-1',
+    storeId: store!.id,
+    lines: [{ sku: APPLE.sku, qty: 2, unitPriceFen: 1500 }],
+  });
   await page.getByRole('menuitem', { name: '数据分析' }).click();
   const chain = page.locator('[data-section="chain-takings"]');
   await expect(chain).toContainText('全连锁各店营业');
   const otherRow = chain.locator('tr', { hasText: OTHER_STORE });
   await expect(otherRow).toContainText('云端');
   await expect(otherRow).toContainText('¥88.00');
-  await expect(chain.locator('tr', { hasText: '合计' })).toContainText('¥88.00');
+  await expect(chain.locator('tr', { hasText: '新街口店' })).toContainText('¥30.00');
+  await expect(chain.locator('tr', { hasText: '合计' })).toContainText('¥118.00');
   await chain.scrollIntoViewIfNeeded();
   await screenshot(page, 'chain-03-analytics-takings', { fullPage: false });
 });
