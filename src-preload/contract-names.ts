@@ -175,6 +175,7 @@ export const METHOD_NAMES = [
   'points.history',
   'points.redeemForCoupon',
   'stock.chainLevels',
+  'chain.takings',
   'claims.createIssuance',
   'claims.listIssuances',
   'claims.setIssuanceStatus',

@@ -1,10 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { CloudDb } from '../db/open';
 import type { DeviceActor } from '../http/context';
-import { chainStores, storeStock } from './schema';
+import { chainStores, storeDaily, storeStock } from './schema';
 
-/** The chain's stock for the merchant's PCs: levels changed after a cursor, and the stores. */
+/**
+ * The chain for the merchant's PCs: stock levels changed after a cursor with the stores, and
+ * every store's takings per day.
+ */
 export class ChainStockQuery {
   constructor(private readonly db: CloudDb) {}
 
@@ -53,5 +56,25 @@ export class ChainStockQuery {
       cursor: last ? `${last.rev}:${last.storeId}:${last.productId}` : query.after,
       hasMore,
     };
+  }
+
+  async daily(
+    device: DeviceActor,
+    query: { since: string },
+  ): Promise<EndpointOutput<'sync.chainDaily'>> {
+    const days = await this.db
+      .select({
+        storeId: storeDaily.storeId,
+        day: storeDaily.day,
+        salesCount: storeDaily.salesCount,
+        salesFen: storeDaily.salesFen,
+        refundsFen: storeDaily.refundsFen,
+        redemptionCount: storeDaily.redemptionCount,
+        discountFen: storeDaily.discountFen,
+      })
+      .from(storeDaily)
+      .where(and(eq(storeDaily.merchantId, device.merchantId), gte(storeDaily.day, query.since)))
+      .orderBy(asc(storeDaily.day), asc(storeDaily.storeId));
+    return { days };
   }
 }

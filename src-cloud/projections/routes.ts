@@ -10,4 +10,7 @@ export function registerChainRoutes(
   registerEndpoint(app, deps, 'sync.chainStock', async ({ query }, ctx) =>
     chain.changes(ctx.device, query),
   );
+  registerEndpoint(app, deps, 'sync.chainDaily', async ({ query }, ctx) =>
+    chain.daily(ctx.device, query),
+  );
 }

@@ -339,7 +339,7 @@ export async function createCore(options: CoreOptions) {
     ...scannerHandlers(scanner),
     ...analyticsHandlers(analytics, insights, reports, analyticsJobs),
     ...syncHandlers(sync),
-    ...chainHandlers(sync.chain),
+    ...chainHandlers(sync.chain, sync.takings),
     ...homeHandlers(new HomeService(adb, clock, stores, settings)),
     ...settingsHandlers({
       shopSettings,

@@ -43,3 +43,23 @@ export const chainStockResponseSchema = z.object({
   hasMore: z.boolean(),
 });
 export type ChainStockResponse = z.infer<typeof chainStockResponseSchema>;
+
+export const chainDailyQuerySchema = z.object({
+  /** The first business day wanted (YYYY-MM-DD, each store's own zone). */
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' }),
+});
+
+/** One store's business day as the cloud projected it from the tills' events. */
+export const chainDaySchema = z.object({
+  storeId: z.string(),
+  day: z.string(),
+  salesCount: z.number().int(),
+  salesFen: z.number().int(),
+  refundsFen: z.number().int(),
+  redemptionCount: z.number().int(),
+  discountFen: z.number().int(),
+});
+export type ChainDay = z.infer<typeof chainDaySchema>;
+
+/** Every store's takings per day since a day: the chain's totals on every PC. */
+export const chainDailyResponseSchema = z.object({ days: z.array(chainDaySchema) });

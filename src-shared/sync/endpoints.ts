@@ -42,7 +42,12 @@ import {
 } from './wallet';
 import { promotionsQuerySchema, promotionsResponseSchema } from './promotions';
 import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
-import { chainStockQuerySchema, chainStockResponseSchema } from './chain';
+import {
+  chainDailyQuerySchema,
+  chainDailyResponseSchema,
+  chainStockQuerySchema,
+  chainStockResponseSchema,
+} from './chain';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
 /**
@@ -214,6 +219,15 @@ export const cloudEndpoints = {
     query: chainStockQuerySchema,
     response: chainStockResponseSchema,
   }),
+  'sync.chainDaily': endpoint({
+    method: 'GET',
+    path: '/v1/sync/chain-daily',
+    auth: 'device',
+    tag: 'sync',
+    summary: "Every store's takings per business day since a day (the cloud's projection)",
+    query: chainDailyQuerySchema,
+    response: chainDailyResponseSchema,
+  }),
   'consumers.redeemCashback': endpoint({
     method: 'POST',
     path: '/v1/consumers/:merchantCode/cashback/redeem',
@@ -278,7 +292,8 @@ export const cloudEndpoints = {
     path: '/v1/consumers/:merchantCode/consents',
     auth: 'consumer',
     tag: 'consumers',
-    summary: 'Record the consumer’s answer per purpose (marketing SMS, location), with the text shown',
+    summary:
+      'Record the consumer’s answer per purpose (marketing SMS, location), with the text shown',
     params: consumerParamsSchema,
     body: setConsentsRequestSchema,
     response: consumerMeSchema,

@@ -64,6 +64,8 @@ test("a manager sees the other store's stock, as last synced, on the stock page 
     payload,
   });
   const receipt = randomUUID();
+  const otherSale = randomUUID();
+  const otherApple = randomUUID();
   const pushed = await fetch(`${cloud.url}/v1/sync/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${other.deviceToken}` },
@@ -91,11 +93,21 @@ test("a manager sees the other store's stock, as last synced, on the stock page 
             {
               id: randomUUID(),
               storeId: otherStore,
-              productId: randomUUID(),
+              productId: otherApple,
               sku: APPLE.sku,
               qty: 36,
             },
           ],
+        }),
+        // 河西店 sells ¥88.00 of apples today: its takings reach this PC's analytics.
+        event('sale.recorded', otherSale, {
+          id: otherSale,
+          storeId: otherStore,
+          totalFen: 8800,
+          discountFen: 0,
+          soldAt: now,
+          lines: [{ productId: otherApple, qty: 8 }],
+          movements: [{ id: randomUUID(), productId: otherApple, sku: APPLE.sku, qty: -8 }],
         }),
       ],
     }),
@@ -109,7 +121,7 @@ test("a manager sees the other store's stock, as last synced, on the stock page 
   await apple.getByRole('button', { name: '各店库存' }).click();
   const popover = page.getByTestId('chain-levels');
   await expect(popover).toContainText(OTHER_STORE);
-  await expect(popover.locator('tr', { hasText: OTHER_STORE })).toContainText('36');
+  await expect(popover.locator('tr', { hasText: OTHER_STORE })).toContainText('28');
   await expect(popover.locator('tr', { hasText: '新街口店' })).toContainText('24');
   await expect(popover).toContainText('其他门店的库存来自云端');
   await screenshot(page, 'chain-01-stock-all-stores', { fullPage: false });
@@ -128,6 +140,26 @@ test("a manager sees the other store's stock, as last synced, on the stock page 
     })
     .click();
   const line = drawer(page).locator('.ant-table-tbody tr.ant-table-row', { hasText: APPLE.name });
-  await expect(line).toContainText('36');
+  await expect(line).toContainText('28');
   await screenshot(page, 'chain-02-transfer-target', { fullPage: false });
+
+  await page.keyboard.press('Escape');
+
+  // 数据分析: the whole chain's takings, this PC's store live (a sale of ¥30.00 just now),
+  // 河西店 from the cloud.
+  await call('sales.record', {
+    terminalSaleId: 'XJK-1',
+    storeId: store!.id,
+    lines: [{ sku: APPLE.sku, qty: 2, unitPriceFen: 1500 }],
+  });
+  await page.getByRole('menuitem', { name: '数据分析' }).click();
+  const chain = page.locator('[data-section="chain-takings"]');
+  await expect(chain).toContainText('全连锁各店营业');
+  const otherRow = chain.locator('tr', { hasText: OTHER_STORE });
+  await expect(otherRow).toContainText('云端');
+  await expect(otherRow).toContainText('¥88.00');
+  await expect(chain.locator('tr', { hasText: '新街口店' })).toContainText('¥30.00');
+  await expect(chain.locator('tr', { hasText: '合计' })).toContainText('¥118.00');
+  await chain.scrollIntoViewIfNeeded();
+  await screenshot(page, 'chain-03-analytics-takings', { fullPage: false });
 });

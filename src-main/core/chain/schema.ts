@@ -37,3 +37,27 @@ export const chainSync = sqliteTable('chain_sync', {
   cursor: text().notNull(),
   fetchedAt: integer().notNull(),
 });
+
+/**
+ * Every store's takings per business day as the cloud projected them (the days fetched
+ * replaced at each round): the chain's totals in analytics, offline too.
+ */
+export const chainDaily = sqliteTable(
+  'chain_daily',
+  {
+    storeId: text().notNull(),
+    day: text().notNull(),
+    salesCount: integer().notNull(),
+    salesFen: integer().notNull(),
+    refundsFen: integer().notNull(),
+    redemptionCount: integer().notNull(),
+    discountFen: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.day] }), index('chain_daily_day_idx').on(t.day)],
+);
+
+/** When the takings were last fetched (one row). */
+export const chainDailySync = sqliteTable('chain_daily_sync', {
+  id: integer().primaryKey(),
+  fetchedAt: integer().notNull(),
+});

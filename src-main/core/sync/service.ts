@@ -17,6 +17,7 @@ import { terminals } from '../stores/schema';
 import { PulledEventApplier } from './apply';
 import { SyncIssues } from './issues';
 import { ChainStockCache } from '../chain/cache';
+import { ChainTakingsCache } from '../chain/takings';
 import type { OnlineClaimRequest, OnlineClaimResponse } from '../../../src-shared/sync/claims';
 import { CloudClient, CloudError } from './cloud-client';
 import { SyncLink, type LinkRow } from './link';
@@ -40,6 +41,8 @@ export class SyncService {
   private readonly applier: PulledEventApplier;
   /** The chain's stock as the cloud reported it, fetched after each round. */
   readonly chain: ChainStockCache;
+  /** Every store's takings per day as the cloud reported them, fetched after each round. */
+  readonly takings: ChainTakingsCache;
   private readonly scheduler: SyncScheduler;
   private syncing = false;
   private offline = false;
@@ -73,6 +76,7 @@ export class SyncService {
     this.pusher = new OutboxPusher(adb, clock, outbox, config.batchSize);
     this.applier = new PulledEventApplier(adb, clock, ledgers);
     this.chain = new ChainStockCache(adb, clock);
+    this.takings = new ChainTakingsCache(adb, clock);
     this.scheduler = new SyncScheduler(
       () => this.round(),
       {
@@ -139,6 +143,7 @@ export class SyncService {
     const now = this.clock.now();
     this.adb.write(() => {
       this.chain.clear();
+      this.takings.clear();
       this.link.create(
         {
           cloudUrl: input.cloudUrl,
@@ -187,6 +192,7 @@ export class SyncService {
     this.adb.write(() => {
       this.link.remove();
       this.chain.clear();
+      this.takings.clear();
       this.audit.record(ctx, { action: 'sync.unpair', details: { merchant: link.merchantName } });
     });
     this.emitStatus();
@@ -291,10 +297,14 @@ export class SyncService {
     }
   }
 
-  /** The chain's stock; a cloud without it (older) leaves the round a success all the same. */
+  /**
+   * The chain's stock and takings; a cloud without them (older) leaves the round a success all
+   * the same.
+   */
   private async fetchChain(client: CloudClient) {
     try {
       await this.chain.fetch(client, () => this.closed);
+      if (!this.closed) await this.takings.fetch(client);
     } catch (error) {
       if (!(error instanceof CloudError) || error.failure === 'transient') throw error;
       this.logger.warn('sync: chain stock not fetched', { code: error.code });

@@ -16,6 +16,7 @@ import { AnalyticsFiltersBar } from './AnalyticsFiltersBar';
 import { DemoDataPanel } from './DemoDataPanel';
 import { JobProgress } from './JobProgress';
 import { CashiersSection } from './sections/CashiersSection';
+import { ChainTakingsSection } from './sections/ChainTakingsSection';
 import { ConsumerSection } from './sections/ConsumerSection';
 import { CouponEffectSection } from './sections/CouponEffectSection';
 import { DailyRedemptionsSection } from './sections/DailyRedemptionsSection';
@@ -103,6 +104,7 @@ function Dashboard({ today }: { today: string }) {
               <div className={styles.sections}>
                 <InsightsSection filters={filters} />
                 <StoreTrendSection filters={filters} />
+                <ChainTakingsSection filters={filters} />
                 <CashiersSection filters={filters} />
                 <CouponEffectSection filters={filters} />
               </div>

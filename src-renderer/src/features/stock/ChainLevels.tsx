@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChainLevel } from '../../../../src-shared/contract/chain';
 import { useApiQuery, useInvalidateOnEvent } from '../../api/queries';
+import { useDataAge } from './data-age';
 
 // Other stores' stock (the chain's, as the cloud last reported it), read-only: the stock page's
 // per product popover and the transfer drawer's target store column.
@@ -12,20 +13,6 @@ function useChainLevels(productId: string | undefined) {
   useInvalidateOnEvent('stock.changed', ['stock.chainLevels']);
   useInvalidateOnEvent('sync.statusChanged', ['stock.chainLevels']);
   return useApiQuery('stock.chainLevels', { productId: productId ?? '' }, { enabled: !!productId });
-}
-
-/** "3 分钟前": how old what the cloud reported is. */
-function useAge() {
-  const { t } = useTranslation();
-  return (at: number | null) => {
-    if (at === null) return t('stock.chain.never');
-    const minutes = Math.max(0, Math.floor((Date.now() - at) / 60_000));
-    if (minutes < 1) return t('stock.chain.justNow');
-    if (minutes < 60) return t('stock.chain.minutesAgo', { n: minutes });
-    const hours = Math.floor(minutes / 60);
-    if (hours < 24) return t('stock.chain.hoursAgo', { n: hours });
-    return t('stock.chain.daysAgo', { n: Math.floor(hours / 24) });
-  };
 }
 
 /** The stock page's "各店库存" link: every store's level of one product in a popover. */
@@ -39,7 +26,7 @@ export function ChainLevelsButton({
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const chain = useChainLevels(open ? productId : undefined);
-  const age = useAge();
+  const age = useDataAge();
   const content = (
     <div style={{ width: 380 }} data-testid="chain-levels">
       <Table<ChainLevel>
@@ -99,7 +86,7 @@ export function TargetStoreLevel({
 }) {
   const { t } = useTranslation();
   const chain = useChainLevels(storeId ? productId : undefined);
-  const age = useAge();
+  const age = useDataAge();
   if (!storeId) return <>{t('common.empty')}</>;
   const level = chain.data?.stores.find((s) => s.storeId === storeId);
   if (!chain.data) return <>…</>;

@@ -91,6 +91,18 @@ export const analytics: UiMessages['analytics'] = {
       repeatRate: 'Of the sales with a phone, the share by returning customers of this store',
     },
   },
+  chain: {
+    title: 'Every store of the chain',
+    note: "This PC's stores are live; the other stores' figures come from the cloud (synced {{age}}, read-only)",
+    store: 'Store',
+    fromCloud: 'Cloud',
+    sales: 'Sales',
+    salesFen: 'Takings',
+    refunds: 'Refunds',
+    redemptions: 'Redemptions',
+    discount: 'Discounts',
+    total: 'Total',
+  },
   cashiers: {
     title: 'Cashier performance',
     note: 'Sales, redemptions, cashback payouts and voided redemptions (on the day of the void)',

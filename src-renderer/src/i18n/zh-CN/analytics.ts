@@ -91,6 +91,18 @@ export const analytics = {
       repeatRate: '留了手机号的交易中，老顾客（此前在本店买过）所占比例',
     },
   },
+  chain: {
+    title: '全连锁各店营业',
+    note: '本机门店为实时数据；其他门店的数据来自云端（{{age}}同步，只读）',
+    store: '门店',
+    fromCloud: '云端',
+    sales: '销售笔数',
+    salesFen: '销售额',
+    refunds: '退款',
+    redemptions: '核销次数',
+    discount: '优惠金额',
+    total: '合计',
+  },
   cashiers: {
     title: '收银员绩效',
     note: '销售、核销、返现兑付和被撤销的核销（按撤销当天计）',
