@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterThisTest } from './after-test';
 import { createCore, type Core, type CoreOptions } from '../../src-main/core';
 import type { InputOf, MethodName, OutputOf } from '../../src-shared/contract';
 import type { AppErrorShape } from '../../src-shared/errors';
@@ -11,7 +11,7 @@ import { createMemoryLogger } from '../../src-node/logger';
 /** A fresh folder under the OS temp dir, removed after the test. */
 export function tempDir(prefix = 'storedesk-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterThisTest(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -30,7 +30,7 @@ export async function testCore(options: Partial<CoreOptions> = {}) {
     // No reading ahead behind a test's back: the ranking's own test calls it.
     config: { validateOutputs: true, analytics: { warmUpDelayMs: null }, ...options.config },
   });
-  afterEach(() => core.close());
+  afterThisTest(() => core.close());
   return { core, clock, logger, dataDir, ...callers(core) };
 }
 

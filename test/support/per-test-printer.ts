@@ -1,4 +1,4 @@
-import { afterEach } from 'vitest';
+import { afterThisTest } from './after-test';
 import { startCapturePrinter, type CaptureStatus } from './capture-printer';
 
 export type { CaptureStatus };
@@ -6,6 +6,6 @@ export type { CaptureStatus };
 /** A capture printer that closes after the current test. */
 export async function capturePrinter(options: { status?: CaptureStatus } = {}) {
   const printer = await startCapturePrinter(options);
-  afterEach(printer.close);
+  afterThisTest(printer.close);
   return printer;
 }

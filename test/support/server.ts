@@ -1,12 +1,12 @@
-import { afterEach } from 'vitest';
 import type { Core } from '../../src-main/core';
+import { afterThisTest } from './after-test';
 import { buildServer, type ServerOptions } from '../../src-main/server/app';
 
 /** The local API on a real socket: 127.0.0.1, port 0. */
 export async function startServer(core: Core, options: Omit<ServerOptions, 'core'> = {}) {
   const app = await buildServer({ core, ...options });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  afterEach(() => app.close());
+  afterThisTest(() => app.close());
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   const base = `http://127.0.0.1:${address.port}`;
