@@ -164,6 +164,8 @@ export const METHOD_NAMES = [
   'members.setConsent',
   'members.export',
   'members.profile',
+  'members.merge',
+  'members.unmerge',
   'members.delete',
   'levels.list',
   'levels.save',

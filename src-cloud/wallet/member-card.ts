@@ -9,10 +9,11 @@ import { walletMembers } from './schema';
 type MemberCard = z.infer<typeof memberCardSchema>;
 
 /**
- * The merchant's member record of this phone, with its spendable points (pending ones not yet:
- * their `availableAt` is ahead) and a member code of this moment, signed with the merchant's
- * active key as a till would sign it. The level's name is not known to the cloud (the PCs do not
- * send their level list): null.
+ * The merchant's member record of this phone (or the member it was merged into), with its
+ * spendable points (pending ones not yet: their `availableAt` is ahead; those of records merged
+ * into it included) and a member code of this moment, signed with the merchant's active key as a
+ * till would sign it. The level's name is not known to the cloud (the PCs do not send their level
+ * list): null.
  */
 export async function memberCard(
   db: Queryable,
@@ -20,6 +21,19 @@ export async function memberCard(
   phone: string,
   now: number,
 ): Promise<MemberCard | null> {
+  const [record] = await db
+    .select({ memberId: walletMembers.memberId, mergedInto: walletMembers.mergedInto })
+    .from(walletMembers)
+    .where(
+      and(
+        eq(walletMembers.merchantId, merchantId),
+        eq(walletMembers.phone, phone),
+        eq(walletMembers.deleted, false),
+      ),
+    )
+    .orderBy(desc(walletMembers.updatedAt))
+    .limit(1);
+  if (!record) return null;
   const [member] = await db
     .select({
       memberId: walletMembers.memberId,
@@ -28,7 +42,10 @@ export async function memberCard(
       // inside the subquery that would name wallet_points' own column.
       points: sql<number>`(select coalesce(sum(p.points), 0) from wallet_points p
         where p.merchant_id = wallet_members.merchant_id
-          and p.member_id = wallet_members.member_id
+          and p.member_id in (select w.member_id from wallet_members w
+            where w.merchant_id = wallet_members.merchant_id
+              and (w.member_id = wallet_members.member_id
+                or w.merged_into = wallet_members.member_id))
           and (p.available_at is null or p.available_at <= ${now}::bigint))`.mapWith(Number),
       kid: signingKeys.kid,
       secret: signingKeys.secret,
@@ -41,12 +58,10 @@ export async function memberCard(
     .where(
       and(
         eq(walletMembers.merchantId, merchantId),
-        eq(walletMembers.phone, phone),
+        eq(walletMembers.memberId, record.mergedInto ?? record.memberId),
         eq(walletMembers.deleted, false),
       ),
-    )
-    .orderBy(desc(walletMembers.updatedAt))
-    .limit(1);
+    );
   if (!member) return null;
   return {
     memberId: member.memberId,

@@ -30,6 +30,7 @@ const memberRowSchema = z.looseObject({
   levelId: z.string().nullish(),
   updatedAt: z.number(),
   deletedAt: z.number().nullish(),
+  mergedIntoId: z.string().nullish(),
 });
 const pointsMovedSchema = z.looseObject({
   id: z.string().min(1),
@@ -151,6 +152,7 @@ export class WalletProjection {
           name: m.name ?? '',
           level_id: m.levelId ?? null,
           deleted: m.deletedAt != null,
+          merged_into: m.mergedIntoId ?? null,
           updated_at: m.updatedAt,
         });
     } else if (kind === 'points.moved') {
@@ -251,12 +253,13 @@ export class WalletProjection {
       const rows = JSON.stringify([...this.members.values()]);
       await db.execute(sql`
         insert into wallet_members (merchant_id, member_id, phone, name, level_id, deleted,
-          updated_at)
+          merged_into, updated_at)
         select * from jsonb_to_recordset(${rows}::jsonb) as r(merchant_id text, member_id text,
-          phone text, name text, level_id text, deleted boolean, updated_at bigint)
+          phone text, name text, level_id text, deleted boolean, merged_into text,
+          updated_at bigint)
         on conflict (merchant_id, member_id) do update set phone = excluded.phone,
           name = excluded.name, level_id = excluded.level_id, deleted = excluded.deleted,
-          updated_at = excluded.updated_at
+          merged_into = excluded.merged_into, updated_at = excluded.updated_at
         where excluded.updated_at >= wallet_members.updated_at`);
     }
     if (this.points.size) {

@@ -174,6 +174,8 @@ export const walletMembers = pgTable(
     levelId: text(),
     /** Deleted at the member's request (PIPL): no card any more. */
     deleted: boolean().notNull().default(false),
+    /** Merged into that member (the same person's other phone): its card is theirs. */
+    mergedInto: text(),
     updatedAt: epochMs().notNull(),
   },
   (t) => [

@@ -153,6 +153,7 @@ export async function createCore(options: CoreOptions) {
     memberCoupons,
     points,
     memberPrivacy,
+    memberMerges,
     remoteMembers,
   } = buildSharedServices(adb, clock, config, { sealer: options.secretSealer, logger });
   if (options.secretSealer && options.secretSealer.kind !== 'plain') {
@@ -359,6 +360,7 @@ export async function createCore(options: CoreOptions) {
       points,
       memberPrivacy,
       new MemberProfiles(adb.sqlite, clock),
+      memberMerges,
     ),
     ...claimsHandlers(claims, printing),
   };

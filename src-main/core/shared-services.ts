@@ -57,6 +57,7 @@ import { pointsEffects } from './points/effects';
 import { ClaimsLedger } from './claims/ledger';
 import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
+import { MemberMerges } from './members/merge';
 import { MemberPrivacy } from './members/privacy';
 import { RemoteMembers } from './members/remote';
 
@@ -156,6 +157,16 @@ export function buildSharedServices(
     stores,
     (memberId) => points.spendable(memberId),
     (kid) => keys.secretsFor(kid),
+    (memberId) => memberMerges.links(memberId),
+  );
+  const memberMerges = new MemberMerges(
+    adb,
+    clock,
+    members,
+    membersLedger,
+    pointsLedger,
+    levels,
+    stores,
   );
   const points: PointsService = new PointsService(
     adb,
@@ -181,9 +192,16 @@ export function buildSharedServices(
       redemption: redemptionLedger,
     },
     events,
+    (memberId) => memberMerges.activeInto(memberId),
   );
   // What other PCs did to members, applied through the same owners (sync pull).
-  const remoteMembers = new RemoteMembers(adb, membersLedger, pointsLedger, memberPrivacy);
+  const remoteMembers = new RemoteMembers(
+    adb,
+    membersLedger,
+    pointsLedger,
+    memberPrivacy,
+    memberMerges,
+  );
 
   const sales = new SalesService(
     adb,
@@ -236,6 +254,7 @@ export function buildSharedServices(
     memberCoupons,
     points,
     memberPrivacy,
+    memberMerges,
     remoteMembers,
     ledgers: {
       ...ledgers,

@@ -53,6 +53,31 @@ export const memberSummarySchema = z.object({
 });
 export type MemberSummary = z.infer<typeof memberSummarySchema>;
 
+/** How long a merge of two member records can be undone. */
+export const MERGE_UNDO_DAYS = 30;
+
+/** One side of a merge as a member page shows it: the other member, and until when it undoes. */
+export const memberMergeLinkSchema = z.object({
+  mergeId: idSchema,
+  memberId: idSchema,
+  phoneMasked: z.string(),
+  name: z.string(),
+  at: epochMsSchema,
+  /** The merge can be undone until then (30 days), unless already undone. */
+  undoUntil: epochMsSchema,
+});
+export type MemberMergeLink = z.infer<typeof memberMergeLinkSchema>;
+
+export const memberMergeSchema = z.object({
+  id: idSchema,
+  keptId: idSchema,
+  mergedId: idSchema,
+  reason: z.string(),
+  at: epochMsSchema,
+  undoUntil: epochMsSchema,
+  undoneAt: epochMsSchema.nullable(),
+});
+
 export const memberSchema = memberSummarySchema.extend({
   phone: z.string(),
   gender: genderSchema,
@@ -64,6 +89,10 @@ export const memberSchema = memberSummarySchema.extend({
   levelReviewAt: epochMsSchema.nullable(),
   /** Deleted at the member's request: what is left is pseudonymised. */
   deletedAt: epochMsSchema.nullable(),
+  /** Merged into another member (the same person's other phone): that member now holds all. */
+  mergedInto: memberMergeLinkSchema.nullable(),
+  /** Members merged into this one and not undone (their phones find this member). */
+  mergedIn: z.array(memberMergeLinkSchema),
   /** Paid (less refunds) over the last 12 months: what the level rests on. */
   qualifyingFen: z.number().int(),
   consents: z.array(consentSchema),
@@ -324,6 +353,30 @@ export const membersMethods = {
       'What a member (or a phone that bought without joining) buys: visits, spend, average ticket, the last 12 months, favourite stores and categories, coupon use and RFM scores (quintiles of the merchant’s customers) with a segment',
     input: z.union([z.object({ memberId: idSchema }), z.object({ phone: phoneSchema })]),
     output: memberProfileSchema,
+    access: MANAGERS,
+  }),
+  'members.merge': method({
+    summary:
+      'Merge two member records of one person (two phones): the merged one’s points lots and qualifying spend go to the kept one, its phone finds the kept one from now on; the lineage is kept and the merge can be undone within 30 days',
+    input: z.object({
+      keepId: idSchema,
+      mergeId: idSchema,
+      reason: z.string().trim().max(200).default(''),
+    }),
+    output: z.object({
+      merge: memberMergeSchema,
+      /** Points still to spend that moved with the lots. */
+      movedPoints: z.number().int(),
+      /** Qualifying spend that moved (fen). */
+      movedSpendFen: z.number().int(),
+    }),
+    access: MANAGERS,
+  }),
+  'members.unmerge': method({
+    summary:
+      'Undo a merge within 30 days: the merged member stands alone again with the lots and spend the merge moved (what the kept member earned or spent since stays with them)',
+    input: z.object({ mergeId: idSchema }),
+    output: z.object({ merge: memberMergeSchema, returnedPoints: z.number().int() }),
     access: MANAGERS,
   }),
   'members.delete': method({

@@ -44,7 +44,8 @@ export const en: SharedMessages = {
     LAST_OWNER: 'At least one active owner must remain',
     CANNOT_CHANGE_SELF: 'You cannot do this to yourself',
     PRODUCT_NOT_FOUND: 'Product not found: {{sku}}{{barcode}}',
-    MEMBER_PRICE_ABOVE_PRICE: 'The member price ({{memberPrice}}) cannot be above the price ({{price}})',
+    MEMBER_PRICE_ABOVE_PRICE:
+      'The member price ({{memberPrice}}) cannot be above the price ({{price}})',
     TEMPLATE_NOT_FOUND: 'Coupon template not found',
     TEMPLATE_NOT_ACTIVE: 'The template is not active; no codes can be issued',
     TEMPLATE_CHANGE_REFUSED: 'This change would hurt holders of issued codes: {{why}}',
@@ -116,6 +117,13 @@ export const en: SharedMessages = {
     STRATEGY_NOT_ADVISED:
       'This item is not in the store’s advice now (its alert was resolved, or no discount was suggested)',
     MEMBER_EXISTS: '{{phone}} is already a member',
+    MEMBER_MERGE_SAME: 'A member cannot be merged into themselves',
+    MEMBER_MERGED: 'Member {{phone}} was merged into another member: work on that one',
+    MEMBER_HAS_MERGED: 'Members were merged into {{phone}}: undo those merges first',
+    MERGE_NOT_FOUND: 'No such merge',
+    MERGE_UNDONE: 'This merge was already undone',
+    MERGE_UNDO_EXPIRED:
+      'The merge is more than 30 days old (until {{until}}) and can no longer be undone',
     POINTS_NEED_MEMBER: 'Paying with points needs the member first',
     POINTS_INSUFFICIENT: 'Not enough points: {{available}} available, {{needed}} needed',
     POINTS_NOT_WHOLE: 'The points payment must come to whole points',

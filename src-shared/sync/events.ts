@@ -182,6 +182,17 @@ export const memberConsentedSchema = z.looseObject({ id: refSchema, memberId: re
 /** A member's level changed (the level history's row). */
 export const memberLevelChangedSchema = z.looseObject({ id: refSchema, memberId: refSchema });
 
+/** Two member records of one person merged (the merge's row: which was kept, which merged). */
+export const memberMergedSchema = z.looseObject({
+  id: refSchema,
+  keptId: refSchema,
+  mergedId: refSchema,
+  at: instantSchema,
+});
+
+/** A merge of member records undone. */
+export const memberUnmergedSchema = z.looseObject({ id: refSchema, undoneAt: instantSchema });
+
 interface CatalogueEntry {
   /** The payload's version: a till writes the current one; the cloud accepts up to it. */
   version: number;
@@ -219,6 +230,8 @@ export const EVENT_CATALOGUE = {
   'members.changed': entry(memberChangedSchema),
   'members.consented': entry(memberConsentedSchema),
   'members.levelChanged': entry(memberLevelChangedSchema),
+  'members.merged': entry(memberMergedSchema),
+  'members.unmerged': entry(memberUnmergedSchema),
   'points.moved': entry(pointsMovedSchema),
   'strategies.changed': entry(strategyChangedSchema),
   'claims.issuanceChanged': entry(issuanceChangedSchema),

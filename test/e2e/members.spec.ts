@@ -336,3 +336,60 @@ test('a member pays the member price; without the member, the price', async ({ p
   await expect(page.getByTestId('member-price')).toHaveCount(0);
   await expect(page.getByTestId('sale-payable')).toHaveText('¥20.00');
 });
+
+test('the owner merges the customer’s second phone into her record, then undoes it', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await loginAs(page, OWNER.name, OWNER.pin);
+  // Her old number, a member of its own with 250 points (¥25.00 of apples at 10 per yuan).
+  const OLD_PHONE = '13700001234';
+  const [store] = await callApi<{ id: string }[]>(page, server.url, 'stores.list', {});
+  const { member: old } = await callApi<{ member: { id: string } }>(
+    page,
+    server.url,
+    'members.create',
+    { phone: OLD_PHONE, name: '张小花' },
+  );
+  await callApi(page, server.url, 'sales.record', {
+    terminalSaleId: 'MERGE-1',
+    storeId: store!.id,
+    memberId: old.id,
+    lines: [{ sku: APPLE.sku, qty: 2, unitPriceFen: APPLE.priceFen }],
+    tenders: [{ kind: 'cash', amountFen: 2 * APPLE.priceFen }],
+  });
+  const before = (await balance(page)).available;
+
+  await page.getByRole('menuitem', { name: '会员' }).click();
+  await page.getByLabel('手机号、姓名、拼音首字母').fill('5678');
+  await page.getByLabel('手机号、姓名、拼音首字母').press('Enter');
+  await page.locator('.ant-table-tbody tr', { hasText: '139****5678' }).click();
+  await page.getByRole('button', { name: '合并会员' }).click();
+  const dialog = page.getByRole('dialog', { name: '把另一位会员合并到本会员' });
+  await dialog.getByLabel('对方手机号').fill(OLD_PHONE);
+  await dialog.getByRole('button', { name: '查找' }).click();
+  await expect(dialog.getByTestId('merge-found')).toHaveText('137****1234 张小花：可用积分 250');
+  await dialog.getByLabel('原因（选填）').fill('顾客换了手机号');
+  await screenshot(page, 'members-merge-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: '确认合并' }).click();
+  await expect(page.getByText('已合并：转入积分 250，消费 ¥25.00')).toBeVisible();
+
+  // One member now: her points together, her old number listed under her, and found at the till.
+  await expect(page.getByTestId('member-points')).toContainText(String(before + 250));
+  await expect(page.getByTestId('merged-in')).toContainText('137****1234');
+  await screenshot(page, 'members-merged', { fullPage: false });
+  const found = await callApi<{ matches: { id: string }[] }>(page, server.url, 'members.lookup', {
+    phone: OLD_PHONE,
+  });
+  expect(found.matches.map((m) => m.id)).toEqual([memberId]);
+
+  // Undone: the old record has its 250 points back.
+  await page.getByTestId('merged-in').getByRole('button', { name: '撤销合并' }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s?定/ })
+    .click();
+  await expect(page.getByText('已撤销合并，退回积分 250')).toBeVisible();
+  await expect(page.getByTestId('member-points')).toContainText(String(before));
+  await expect(page.getByTestId('merged-in')).toHaveCount(0);
+});

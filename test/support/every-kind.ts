@@ -121,6 +121,18 @@ export async function doEveryKind(shop: PairedShop) {
     cashierToken,
   );
   await ok('members.update', { id: member.id, levelId: levels[1]!.id }, ownerToken);
+  // The same person's second phone, merged and the merge undone.
+  const { member: secondPhone } = await ok(
+    'members.create',
+    { phone: `1390013${String(8000 + n).padStart(4, '0')}` },
+    cashierToken,
+  );
+  const { merge } = await ok(
+    'members.merge',
+    { keepId: member.id, mergeId: secondPhone.id },
+    ownerToken,
+  );
+  await ok('members.unmerge', { mergeId: merge.id }, ownerToken);
   const { sale } = await ok(
     'sales.record',
     {

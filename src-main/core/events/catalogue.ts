@@ -6,7 +6,12 @@ import type { cashbackCodes, couponTemplates, coupons, redemptions } from '../co
 import type { saleLines, saleRefunds, sales, saleTenders } from '../sales/schema';
 import type { stockMovements } from '../stock/schema';
 import type { dayCloses, shifts } from '../till/schema';
-import type { memberConsentLog, memberLevelHistory, members } from '../members/schema';
+import type {
+  memberConsentLog,
+  memberLevelHistory,
+  memberMerges,
+  members,
+} from '../members/schema';
 import type { pointLots, pointMovements } from '../points/schema';
 import type { publishedStrategies } from '../strategies/schema';
 import type { claimIssuances, storeDefaultCoupons } from '../claims/schema';
@@ -25,6 +30,7 @@ export type DayCloseRow = typeof dayCloses.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 export type ConsentLogRow = typeof memberConsentLog.$inferSelect;
 export type LevelHistoryRow = typeof memberLevelHistory.$inferSelect;
+export type MemberMergeRow = typeof memberMerges.$inferSelect;
 export type PointLotRow = typeof pointLots.$inferSelect;
 export type PointMovementRow = typeof pointMovements.$inferSelect;
 export type PublishedStrategyRow = typeof publishedStrategies.$inferSelect;
@@ -146,6 +152,14 @@ export interface DomainEventCatalogue {
   'member.deleted': { memberId: string; phone: string; pseudonym: string };
   /** A consent given or withdrawn (one log entry). */
   'member.consented': { entry: ConsentLogRow };
+  /** Two member records found to be one person: `merge.mergedId` became part of `keptId`. */
+  'member.merged': {
+    merge: MemberMergeRow;
+    lotIds: string[];
+    spend: { day: string; fen: number }[];
+  };
+  /** A merge undone (within 30 days). */
+  'member.unmerged': { merge: MemberMergeRow & { undoneAt: number } };
   /** A member's level changed, with the reason. */
   'member.levelChanged': { entry: LevelHistoryRow };
   /**

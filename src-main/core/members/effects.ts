@@ -53,6 +53,24 @@ export function memberEffects(
       details: { purpose: entry.purpose, granted: entry.granted, source: entry.source },
     });
   });
+  events.on('member.merged', ({ merge }, ctx) => {
+    outbox.add('members.merged', merge.id, { ...merge });
+    audit.record(ctx, {
+      action: 'members.merge',
+      targetType: 'member',
+      targetId: merge.keptId,
+      details: { mergedId: merge.mergedId, mergeId: merge.id, reason: merge.reason },
+    });
+  });
+  events.on('member.unmerged', ({ merge }, ctx) => {
+    outbox.add('members.unmerged', merge.id, { ...merge });
+    audit.record(ctx, {
+      action: 'members.unmerge',
+      targetType: 'member',
+      targetId: merge.keptId,
+      details: { mergedId: merge.mergedId, mergeId: merge.id },
+    });
+  });
   events.on('member.levelChanged', ({ entry }) =>
     outbox.add('members.levelChanged', entry.id, { ...entry }),
   );

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../platform/context';
 import type { PointsService } from '../points/service';
 import type { LevelsService } from './levels';
+import type { MemberMerges } from './merge';
 import type { MemberPrivacy } from './privacy';
 import type { MemberProfiles } from './profiles';
 import type { MembersService } from './service';
@@ -14,6 +15,7 @@ export const membersHandlers = (
   points: PointsService,
   privacy: MemberPrivacy,
   profiles: MemberProfiles,
+  merges: MemberMerges,
 ): Pick<
   HandlerMap,
   | 'members.create'
@@ -24,6 +26,8 @@ export const membersHandlers = (
   | 'members.setConsent'
   | 'members.export'
   | 'members.delete'
+  | 'members.merge'
+  | 'members.unmerge'
   | 'members.profile'
   | 'levels.list'
   | 'levels.save'
@@ -41,6 +45,8 @@ export const membersHandlers = (
   'members.setConsent': (input, ctx) => members.setConsent(ctx, input),
   'members.export': (input) => privacy.export(input),
   'members.delete': (input, ctx) => privacy.delete(ctx, input),
+  'members.merge': (input, ctx) => merges.merge(ctx, input),
+  'members.unmerge': (input, ctx) => merges.unmerge(ctx, input),
   'members.profile': (input) => profiles.profile(input),
   'levels.list': () => levels.list(),
   'levels.save': (input, ctx) => levels.save(ctx, input),

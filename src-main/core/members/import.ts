@@ -191,6 +191,7 @@ export class MemberImportService {
       levelId: null,
       levelReviewAt: null,
       deletedAt: null,
+      mergedIntoId: null,
       tags: row.tags,
       note: row.note,
       createdAt: at,

@@ -1,6 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
-import type { ConsentLogRow, LevelHistoryRow, MemberRow } from '../events/catalogue';
+import type {
+  ConsentLogRow,
+  LevelHistoryRow,
+  MemberMergeRow,
+  MemberRow,
+} from '../events/catalogue';
 import type { DomainEvents, EventContext } from '../events/domain-events';
 import {
   memberAliases,
@@ -8,19 +13,43 @@ import {
   memberConsents,
   memberCouponGrants,
   memberLevelHistory,
+  memberMergeLots,
+  memberMerges,
+  memberMergeSpend,
   members,
   memberSpendDays,
 } from './schema';
+
+/** A day of qualifying spend (the store's business day, fen). */
+export interface SpendDay {
+  day: string;
+  fen: number;
+}
 
 /**
  * The only writer of members, their consents and level changes: the outbox rows and the audit
  * entries follow from its events (members/effects.ts).
  */
 export class MembersLedger {
+  private readonly q;
+
   constructor(
     private readonly adb: AppDatabase,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    const db = adb.sqlite;
+    this.q = {
+      spendOf: db.prepare(
+        'SELECT day, fen FROM member_spend_days WHERE member_id = ? AND fen <> 0',
+      ),
+      addSpend: db.prepare(
+        `INSERT INTO member_spend_days (member_id, day, fen) VALUES (?, ?, ?)
+         ON CONFLICT (member_id, day) DO UPDATE SET fen = fen + excluded.fen`,
+      ),
+      dropSpend: db.prepare('DELETE FROM member_spend_days WHERE member_id = ?'),
+      mergeSpend: db.prepare('SELECT day, fen FROM member_merge_spend WHERE merge_id = ?'),
+    };
+  }
 
   create(ctx: EventContext, member: MemberRow): void {
     this.adb.db.insert(members).values(member).run();
@@ -122,6 +151,83 @@ export class MembersLedger {
     moveOthers(local.id, keeper.id);
     db.delete(members).where(eq(members.id, local.id)).run();
     this.alias(local.id, keeper.id, at);
+  }
+
+  /**
+   * `merged` becomes part of the kept member: its row stays (with its phone, which now finds the
+   * kept member) and points at it; its qualifying spend is added to the kept member's. `lotIds`
+   * (moved by the points ledger) and the spend are recorded with the merge for its undo.
+   * `pulled`: a merge made at another PC, applied here with no event of its own.
+   */
+  merge(
+    ctx: EventContext,
+    merge: MemberMergeRow,
+    merged: MemberRow,
+    lotIds: string[],
+    pulled = false,
+  ): SpendDay[] {
+    const db = this.adb.db;
+    const spend = this.q.spendOf.all(merged.id) as SpendDay[];
+    for (const { day, fen } of spend) this.q.addSpend.run(merge.keptId, day, fen);
+    this.q.dropSpend.run(merged.id);
+    db.insert(memberMerges).values(merge).run();
+    if (lotIds.length)
+      db.insert(memberMergeLots)
+        .values(lotIds.map((lotId) => ({ mergeId: merge.id, lotId })))
+        .run();
+    if (spend.length)
+      db.insert(memberMergeSpend)
+        .values(spend.map((s) => ({ mergeId: merge.id, ...s })))
+        .run();
+    const row = { ...merged, mergedIntoId: merge.keptId, updatedAt: merge.at };
+    if (pulled) this.saveRemote(row);
+    else {
+      this.update(ctx, row, ['mergedInto']);
+      this.events.record(ctx, 'member.merged', { merge, lotIds, spend });
+    }
+    return spend;
+  }
+
+  /** Points a pulled earn brought to a merged member's lot: returned with the merge's undo. */
+  noteMergedLot(mergeId: string, lotId: string): void {
+    this.adb.db.insert(memberMergeLots).values({ mergeId, lotId }).onConflictDoNothing().run();
+  }
+
+  /** The lots a merge moved (the points ledger gives them back). */
+  mergedLots(mergeId: string): string[] {
+    return this.adb.db
+      .select({ lotId: memberMergeLots.lotId })
+      .from(memberMergeLots)
+      .where(eq(memberMergeLots.mergeId, mergeId))
+      .all()
+      .map((r) => r.lotId);
+  }
+
+  /**
+   * A merge undone: the merged member stands alone again with the spend the merge moved (the
+   * kept member keeps what was spent since). `pulled`: undone at another PC, applied here.
+   */
+  unmerge(
+    ctx: EventContext,
+    merge: MemberMergeRow,
+    merged: MemberRow,
+    at: number,
+    undoneBy: string | null,
+    pulled = false,
+  ): void {
+    for (const { day, fen } of this.q.mergeSpend.all(merge.id) as SpendDay[]) {
+      this.q.addSpend.run(merge.keptId, day, -fen);
+      this.q.addSpend.run(merged.id, day, fen);
+    }
+    this.adb.db
+      .update(memberMerges)
+      .set({ undoneAt: at, undoneBy })
+      .where(eq(memberMerges.id, merge.id))
+      .run();
+    const row = { ...merged, mergedIntoId: null, updatedAt: at };
+    if (pulled) return this.saveRemote(row);
+    this.update(ctx, row, ['unmerged']);
+    this.events.record(ctx, 'member.unmerged', { merge: { ...merge, undoneAt: at, undoneBy } });
   }
 
   /** A consent given or withdrawn at another PC, pulled: logged, and current if it is newer. */

@@ -128,7 +128,11 @@ export class LevelsService {
   onSpend(ctx: EventContext, member: MemberRow, fen: number, at: number, timeZone: string): void {
     if (fen === 0) return;
     this.q.addSpend.run(member.id, localDate(at, timeZone), fen);
-    if (fen < 0) return;
+    if (fen > 0) this.raiseIfReached(ctx, member, at, timeZone);
+  }
+
+  /** Raises the member to the level their qualifying spend now reaches (never lowers it). */
+  raiseIfReached(ctx: EventContext, member: MemberRow, at: number, timeZone: string): void {
     const qualifying = this.qualifyingFen(member.id, at, timeZone);
     const target = this.levelFor(qualifying);
     if (target && this.rank(target.id) > this.rank(member.levelId))

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import { displayCode } from '../../../src-shared/coupons/codes';
+import { maskPhone } from '../../../src-shared/phone';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { AppDatabase } from '../db/database';
@@ -38,6 +39,8 @@ export class MemberPrivacy {
       cashback: CashbackLedger;
     },
     private readonly events: DomainEvents,
+    /** The records merged into a member (the merges service answers). */
+    private readonly mergedIn: (memberId: string) => { mergedId: string }[],
   ) {
     const db = adb.sqlite;
     this.q = {
@@ -78,7 +81,13 @@ export class MemberPrivacy {
     return this.adb.write(() => {
       const member = this.members.row(input.id);
       if (member.deletedAt) throw new AppError('MEMBER_NOT_FOUND', { id: input.id });
-      return this.forget(ctx, member, this.clock.now());
+      // A merged record is the same person as the member it joined: deleted with them.
+      if (member.mergedIntoId)
+        throw new AppError('MEMBER_MERGED', { phone: maskPhone(member.phone) });
+      const at = this.clock.now();
+      for (const merge of this.mergedIn(member.id))
+        this.forget(ctx, this.members.row(merge.mergedId), at);
+      return this.forget(ctx, member, at);
     });
   }
 

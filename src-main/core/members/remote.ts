@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
-import type { ConsentLogRow, MemberRow } from '../events/catalogue';
-import type { PointsLedger } from '../points/ledger';
+import type { ConsentLogRow, MemberMergeRow, MemberRow } from '../events/catalogue';
+import { SYSTEM_CONTEXT } from '../events/domain-events';
+import type { PointsLedger, PulledMovement } from '../points/ledger';
 import type { MembersLedger } from './ledger';
+import type { MemberMerges } from './merge';
 import type { MemberPrivacy } from './privacy';
 import { members } from './schema';
 
@@ -24,6 +26,7 @@ export class RemoteMembers {
     private readonly ledger: MembersLedger,
     private readonly points: PointsLedger,
     private readonly privacy: MemberPrivacy,
+    private readonly merges: MemberMerges,
   ) {
     const db = adb.sqlite;
     this.q = {
@@ -67,6 +70,22 @@ export class RemoteMembers {
   applyConsent(entry: ConsentLogRow): void {
     const memberId = this.resolve(entry.memberId);
     if (memberId) this.ledger.consentRemote({ ...entry, memberId });
+  }
+
+  /** Two records merged at another PC: the same merge of what this PC keeps of them. */
+  applyMerge(merge: MemberMergeRow): void {
+    this.merges.applyPulledMerge(SYSTEM_CONTEXT, merge, (id) => this.resolve(id));
+  }
+
+  applyUnmerge(merge: Pick<MemberMergeRow, 'id' | 'undoneAt'>): void {
+    this.merges.applyPulledUnmerge(SYSTEM_CONTEXT, merge);
+  }
+
+  /** A movement of points at another PC, on the member who holds them here. */
+  applyPoints(move: PulledMovement): void {
+    const memberId = this.resolve(move.memberId);
+    if (!memberId) return;
+    this.points.applyRemote({ ...move, memberId: this.merges.pointsHolder(memberId, move) });
   }
 
   private row(id: string): MemberRow | undefined {

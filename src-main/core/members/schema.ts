@@ -37,6 +37,11 @@ export const members = sqliteTable(
     updatedAt: integer().notNull(),
     /** Deleted at the member's request (PIPL): personal data pseudonymised, the ledgers kept. */
     deletedAt: integer(),
+    /**
+     * Merged into another member (the same person with a second phone): this row and its phone
+     * stay, and every lookup by that phone finds the member it was merged into.
+     */
+    mergedIntoId: text(),
   },
   (t) => [
     uniqueIndex('members_phone_unique').on(t.phone),
@@ -45,6 +50,7 @@ export const members = sqliteTable(
     index('members_level_idx').on(t.levelId),
     index('members_birthday_idx').on(t.birthday),
     index('members_review_idx').on(t.levelReviewAt),
+    index('members_merged_into_idx').on(t.mergedIntoId),
   ],
 );
 
@@ -152,3 +158,47 @@ export const memberAliases = sqliteTable('member_aliases', {
   memberId: text().notNull(),
   at: integer().notNull(),
 });
+
+/**
+ * Two member records found to be one person (two phones): `mergedId` merged into `keptId`.
+ * What moved is recorded with it (the lots and the qualifying spend below), so an undo within
+ * 30 days gives back exactly that, whatever the kept member did since.
+ */
+export const memberMerges = sqliteTable(
+  'member_merges',
+  {
+    id: text().primaryKey(),
+    keptId: text().notNull(),
+    mergedId: text().notNull(),
+    reason: text().notNull().default(''),
+    staffId: text(),
+    at: integer().notNull(),
+    undoneAt: integer(),
+    undoneBy: text(),
+  },
+  (t) => [
+    index('member_merges_kept_idx').on(t.keptId),
+    index('member_merges_merged_idx').on(t.mergedId),
+  ],
+);
+
+/** The points lots a merge moved to the kept member (their movements follow their lot). */
+export const memberMergeLots = sqliteTable(
+  'member_merge_lots',
+  {
+    mergeId: text().notNull(),
+    lotId: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mergeId, t.lotId] })],
+);
+
+/** The qualifying spend per day a merge added to the kept member's. */
+export const memberMergeSpend = sqliteTable(
+  'member_merge_spend',
+  {
+    mergeId: text().notNull(),
+    day: text().notNull(),
+    fen: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mergeId, t.day] })],
+);

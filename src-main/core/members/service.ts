@@ -25,7 +25,7 @@ import type { LevelsService } from './levels';
 const MEMBER_COLUMNS = `id, phone, phone_last4 AS phoneLast4, name, name_initials AS nameInitials,
   gender, birthday, birth_year AS birthYear, store_id AS storeId, level_id AS levelId,
   level_review_at AS levelReviewAt, tags, note, created_at AS createdAt, updated_at AS updatedAt,
-  deleted_at AS deletedAt`;
+  deleted_at AS deletedAt, merged_into_id AS mergedIntoId`;
 
 const parse = (raw: Record<string, unknown> | undefined): MemberRow | undefined =>
   raw ? ({ ...raw, tags: JSON.parse(raw.tags as string) } as MemberRow) : undefined;
@@ -49,11 +49,14 @@ export class MembersService {
     private readonly spendable: (memberId: string) => { points: number; fen: number },
     /** The merchant's keys by id: member codes are signed with them. */
     private readonly secretsFor: (kid: string) => Buffer[],
+    /** The merges a member is part of (the merges service answers; set after both exist). */
+    private readonly mergeLinks: (memberId: string) => Pick<Member, 'mergedInto' | 'mergedIn'>,
   ) {
     const db = adb.sqlite;
     this.q = {
       byId: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ?`),
       byPhone: db.prepare(`SELECT ${MEMBER_COLUMNS} FROM members WHERE phone = ?`),
+      mergedPhones: db.prepare('SELECT phone FROM members WHERE merged_into_id = ?').pluck(),
       byLast4: db.prepare(
         `SELECT ${MEMBER_COLUMNS} FROM members WHERE phone_last4 = ? ORDER BY id DESC LIMIT 20`,
       ),
@@ -86,8 +89,18 @@ export class MembersService {
     return member;
   }
 
+  /** The member a phone belongs to: for the phone of a merged record, the member it joined. */
   byPhone(phone: string): MemberRow | undefined {
-    return parse(this.q.byPhone.get(phone) as Record<string, unknown> | undefined);
+    return this.holder(parse(this.q.byPhone.get(phone) as Record<string, unknown> | undefined));
+  }
+
+  private holder(row: MemberRow | undefined): MemberRow | undefined {
+    return row?.mergedIntoId ? this.row(row.mergedIntoId) : row;
+  }
+
+  /** Every phone that finds the member: their own and those of the records merged into them. */
+  private phonesOf(member: MemberRow): string[] {
+    return [member.phone, ...(this.q.mergedPhones.all(member.id) as string[])];
   }
 
   create(ctx: HandlerContext, input: ParsedInputOf<'members.create'>): OutputOf<'members.create'> {
@@ -111,6 +124,7 @@ export class MembersService {
         levelId: null,
         levelReviewAt: null,
         deletedAt: null,
+        mergedIntoId: null,
         tags: input.tags ?? [],
         note: input.note ?? '',
         createdAt: at,
@@ -157,6 +171,7 @@ export class MembersService {
       updatedAt: row.updatedAt,
       levelReviewAt: row.levelReviewAt,
       deletedAt: row.deletedAt,
+      ...this.mergeLinks(id),
       qualifyingFen: this.levels.qualifyingFen(
         id,
         this.clock.now(),
@@ -181,33 +196,44 @@ export class MembersService {
       const found = this.byPhone(input.phone);
       rows = found ? [found] : [];
     } else if ('last4' in input) {
-      rows = (this.q.byLast4.all(input.last4) as Record<string, unknown>[]).map((r) => parse(r)!);
+      // A merged record's last four find the member it joined, once.
+      const holders = (this.q.byLast4.all(input.last4) as Record<string, unknown>[]).map((r) =>
+        this.holder(parse(r))!,
+      );
+      rows = [...new Map(holders.map((m) => [m.id, m])).values()];
     } else {
       // The wallet's rotating member code: signed with the merchant's key, short-lived.
       const check = verifyMemberQr(input.qr, this.secretsFor, this.clock.now());
       if (!check.ok)
         throw new AppError(check.problem === 'expired' ? 'MEMBER_QR_EXPIRED' : 'MEMBER_QR_INVALID');
-      const found = parse(this.q.byId.get(check.memberId) as Record<string, unknown> | undefined);
+      const found = this.holder(
+        parse(this.q.byId.get(check.memberId) as Record<string, unknown> | undefined),
+      );
       rows = found && !found.deletedAt ? [found] : [];
     }
     const now = this.clock.now();
     return {
       matches: rows.map((row): TillMember => {
         const { points, fen } = this.spendable(row.id);
+        const phones = this.phonesOf(row);
         return {
           ...this.summary(row),
           pointsAvailable: points,
           pointsValueFen: fen,
-          couponCount: this.coupons.heldBy(row.phone, now),
-          coupons: this.coupons.listHeld(row.phone, now),
+          couponCount: phones.reduce((n, phone) => n + this.coupons.heldBy(phone, now), 0),
+          coupons: phones
+            .flatMap((phone) => this.coupons.listHeld(phone, now))
+            .sort((a, b) => a.validUntil - b.validUntil)
+            .slice(0, 10),
         };
       }),
     };
   }
 
   list(input: ParsedInputOf<'members.list'>): OutputOf<'members.list'> {
-    // Deleted members are no one's to look at: they stay only for the ledgers.
-    const where: string[] = ['deleted_at IS NULL'];
+    // Deleted members are no one's to look at: they stay only for the ledgers; merged ones are
+    // part of the member they joined.
+    const where: string[] = ['deleted_at IS NULL', 'merged_into_id IS NULL'];
     const args: unknown[] = [];
     const q = input.q?.trim();
     if (q) {

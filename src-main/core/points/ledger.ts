@@ -70,6 +70,20 @@ export class PointsLedger {
       movementKnown: sqlite.prepare('SELECT 1 FROM point_movements WHERE id = ?'),
       reassignLots: sqlite.prepare('UPDATE point_lots SET member_id = ? WHERE member_id = ?'),
       reassignMoves: sqlite.prepare('UPDATE point_movements SET member_id = ? WHERE member_id = ?'),
+      lotIdsOf: sqlite.prepare('SELECT id FROM point_lots WHERE member_id = ?').pluck(),
+      // A lot's movements belong to whoever holds the lot.
+      moveLots: sqlite.prepare(
+        'UPDATE point_lots SET member_id = ? WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+      moveLotMoves: sqlite.prepare(
+        'UPDATE point_movements SET member_id = ? WHERE lot_id IN (SELECT value FROM json_each(?))',
+      ),
+      remainingOf: sqlite
+        .prepare(
+          `SELECT coalesce(sum(remaining), 0) FROM point_lots
+           WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .pluck(),
     };
   }
 
@@ -237,6 +251,25 @@ export class PointsLedger {
   reassign(fromMemberId: string, toMemberId: string): void {
     this.q.reassignLots.run(toMemberId, fromMemberId);
     this.q.reassignMoves.run(toMemberId, fromMemberId);
+  }
+
+  /**
+   * A member merged into another: every lot of `fromMemberId`, with its movements, goes to
+   * `toMemberId`. Returns the lots moved (the merge keeps them for its undo) and the points they
+   * still hold.
+   */
+  moveAllLots(fromMemberId: string, toMemberId: string): { lotIds: string[]; points: number } {
+    const lotIds = this.q.lotIdsOf.all(fromMemberId) as string[];
+    return { lotIds, points: this.moveLots(lotIds, toMemberId) };
+  }
+
+  /** The given lots, with their movements, to `toMemberId` (a merge undone); their points left. */
+  moveLots(lotIds: string[], toMemberId: string): number {
+    if (!lotIds.length) return 0;
+    const ids = JSON.stringify(lotIds);
+    this.q.moveLots.run(toMemberId, ids);
+    this.q.moveLotMoves.run(toMemberId, ids);
+    return this.q.remainingOf.get(ids) as number;
   }
 
   private apply(memberId: string, lotId: string, kind: Kind, points: number, facts: MoveFacts) {

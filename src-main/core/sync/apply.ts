@@ -5,7 +5,7 @@ import type { PulledEvent } from '../../../src-shared/sync/sync';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
 import type { ClaimsLedger } from '../claims/ledger';
-import type { ConsentLogRow } from '../events/catalogue';
+import type { ConsentLogRow, MemberMergeRow } from '../events/catalogue';
 import type { PulledMember, RemoteMembers } from '../members/remote';
 import type { PointsLedger, PulledMovement } from '../points/ledger';
 import { couponTemplates, type couponTemplateVersions } from '../coupons/schema';
@@ -149,8 +149,15 @@ export class PulledEventApplier {
       case 'members.consented':
         this.owners.remoteMembers.applyConsent(payload as ConsentLogRow);
         return null;
+      case 'members.merged':
+        this.owners.remoteMembers.applyMerge(payload as MemberMergeRow);
+        return null;
+      case 'members.unmerged':
+        this.owners.remoteMembers.applyUnmerge(payload as MemberMergeRow);
+        return null;
       case 'points.moved':
-        return this.applyPoints(payload as PulledMovement);
+        this.owners.remoteMembers.applyPoints(payload as PulledMovement);
+        return null;
       case 'redemption.completed':
         return this.applyRedemption(event.id, payload as PulledRedemption);
       case 'redemption.voided':
@@ -166,14 +173,6 @@ export class PulledEventApplier {
       default:
         return null;
     }
-  }
-
-  /** Paid elsewhere (another counter, or a consumer through the cloud): not payable here. */
-  /** A movement of points at another PC, on the member as this PC keeps them. */
-  private applyPoints(move: PulledMovement) {
-    const memberId = this.owners.remoteMembers.resolve(move.memberId);
-    if (memberId) this.owners.points.applyRemote({ ...move, memberId });
-    return null;
   }
 
   private applyCashbackPayout(payload: CashbackPayoutPayload) {

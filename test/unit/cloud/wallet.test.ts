@@ -350,6 +350,35 @@ describeOnEachBackend('wallet: sessions, claims, the wallet', (backend) => {
       ok: false,
       problem: 'expired',
     });
+    // The same person's other phone, merged at a till: either phone shows one card, with the
+    // points of both records.
+    const oldPhone = freshPhone();
+    const oldId = '0190f5a0-0000-7000-8000-00000000aa02';
+    await pushAccepted(cloud, shop.till.token, [
+      event('members.changed', {
+        id: oldId,
+        phone: `+86${oldPhone}`,
+        name: '',
+        levelId: null,
+        createdAt: now,
+        updatedAt: now + 1,
+        mergedIntoId: memberId,
+      }),
+      event('points.moved', {
+        id: v7(),
+        memberId: oldId,
+        lotId: v7(),
+        kind: 'earn',
+        points: 30,
+        saleId: null,
+        at: now,
+      }),
+    ]);
+    const oldToken = await directSession(cloud, shop.merchant.id, oldPhone);
+    for (const who of [token, oldToken])
+      expect(
+        (await cloud.ok('GET', `${base(shop.merchant.code)}/me`, { token: who })).member,
+      ).toEqual({ ...card, points: 130 });
     // Another phone of the same shop: no card.
     const stranger = await directSession(cloud, shop.merchant.id, freshPhone());
     expect(

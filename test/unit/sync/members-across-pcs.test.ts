@@ -154,4 +154,39 @@ describeOnEachBackend('members and points across the PCs of a chain', (backend) 
     await syncAll(a, b);
     expect(await balanceAt(a, first.id)).toMatchObject({ earned: 170 });
   });
+
+  it('a merge at one PC (and its undo) moves the same points on every PC, even those earned there before it knew', async () => {
+    const merchant = await cloud.newMerchant();
+    const a = await shopOf(cloud, merchant.id, '一号店');
+    const b = await shopOf(cloud, merchant.id, '二号店');
+    const [phone, oldPhone] = [freshPhone(), freshPhone()];
+    const kept = (await a.ok('members.create', { phone, name: '周杰' }, a.cashierToken)).member;
+    const old = (await a.ok('members.create', { phone: oldPhone }, a.cashierToken)).member;
+    await sell(a, kept.id, 'A-1', 10_000);
+    await sell(a, old.id, 'A-2', 5_000);
+    await syncAll(a, b);
+    // B sells to the old record while A merges it: neither knows of the other yet.
+    await sell(b, old.id, 'B-1', 2_000);
+    await a.ok('members.merge', { keepId: kept.id, mergeId: old.id }, a.ownerToken);
+    await syncAll(a, b);
+
+    for (const shop of [a, b]) {
+      const found = await shop.ok('members.lookup', { phone: oldPhone }, shop.cashierToken);
+      expect(found.matches.map((m) => m.id)).toEqual([kept.id]);
+      expect(await balanceAt(shop, kept.id)).toMatchObject({ earned: 170, available: 170 });
+      expect(await balanceAt(shop, old.id)).toMatchObject({ earned: 0 });
+    }
+    const { mergedIn } = await b.ok('members.get', { id: kept.id }, b.ownerToken);
+    expect(mergedIn.map((m) => m.memberId)).toEqual([old.id]);
+
+    await a.ok('members.unmerge', { mergeId: mergedIn[0]!.mergeId }, a.ownerToken);
+    await syncAll(a, b);
+    // Undone everywhere: the old record has its points back, B's earn among them.
+    for (const shop of [a, b]) {
+      expect(await balanceAt(shop, kept.id)).toMatchObject({ earned: 100, available: 100 });
+      expect(await balanceAt(shop, old.id)).toMatchObject({ earned: 70, available: 70 });
+      const found = await shop.ok('members.lookup', { phone: oldPhone }, shop.cashierToken);
+      expect(found.matches.map((m) => m.id)).toEqual([old.id]);
+    }
+  });
 });

@@ -15,6 +15,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { OutputOf } from '../../../../src-shared/contract';
 import { MemberDataSheet } from './MemberDataSheet';
+import { MergeLineage, MergeMemberButton } from './MemberMerge';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentPurpose } from '../../../../src-shared/contract/members';
@@ -39,9 +40,18 @@ const MemberProfileCard = lazy(() => import('./MemberProfileCard'));
 
 /**
  * One member: profile, points (the totals that add up, the lots soonest-expiring first, the
- * movements), consents with their log (each withdrawable), and level changes.
+ * movements), consents with their log (each withdrawable), level changes, and merges.
  */
-export function MemberDetail({ memberId, onClose }: { memberId: string; onClose: () => void }) {
+export function MemberDetail({
+  memberId,
+  onClose,
+  onOpen,
+}: {
+  memberId: string;
+  onClose: () => void;
+  /** Opens another member (the other side of a merge). */
+  onOpen: (memberId: string) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -56,6 +66,7 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
   const levels = useLevels();
   const api = useApi();
   const owner = session.staff.role === 'owner';
+  const manager = owner || session.staff.role === 'manager';
   const at = (ms: number) => dayjs(ms).tz(timeZone).format(t('formats.dateTime'));
   const day = (ms: number) => dayjs(ms).tz(timeZone).format('YYYY-MM-DD');
   const m = member.data;
@@ -109,8 +120,9 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
         onClose={onClose}
         extra={
           <Space>
+            {manager && m && !m.deletedAt && !m.mergedInto && <MergeMemberButton member={m} />}
             <Button onClick={() => void exportData()}>{t('members.detail.export')}</Button>
-            {owner && !m?.deletedAt && (
+            {owner && !m?.deletedAt && !m?.mergedInto && (
               <Popconfirm
                 title={t('members.detail.deleteConfirm')}
                 onConfirm={() => void deleteMember()}
@@ -125,6 +137,7 @@ export function MemberDetail({ memberId, onClose }: { memberId: string; onClose:
       >
         {m && (
           <>
+            <MergeLineage member={m} timeZone={timeZone} canUndo={manager} onOpen={onOpen} />
             <Descriptions
               size="small"
               column={2}

@@ -113,7 +113,9 @@ function MemberList() {
           },
         ]}
       />
-      {openId && <MemberDetail memberId={openId} onClose={() => setOpenId(null)} />}
+      {openId && (
+        <MemberDetail memberId={openId} onClose={() => setOpenId(null)} onOpen={setOpenId} />
+      )}
       {importing && <MemberImportWizard onClose={() => setImporting(false)} />}
     </Card>
   );

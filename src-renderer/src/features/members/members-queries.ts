@@ -20,6 +20,16 @@ export const useSetConsent = () =>
   useApiMutation('members.setConsent', { invalidates: AFTER_MEMBER });
 export const useUpdateMember = () =>
   useApiMutation('members.update', { invalidates: AFTER_MEMBER });
+// A merge moves points and spend between two members: their balances are read again.
+const AFTER_MERGE = [
+  ...AFTER_MEMBER,
+  'points.balance',
+  'points.history',
+  'members.profile',
+] as const;
+export const useMergeMembers = () => useApiMutation('members.merge', { invalidates: AFTER_MERGE });
+export const useUnmergeMember = () =>
+  useApiMutation('members.unmerge', { invalidates: AFTER_MERGE });
 export const useDeleteMember = () =>
   useApiMutation('members.delete', { invalidates: AFTER_MEMBER });
 // The preview writes nothing; the import adds members (and their opening points).

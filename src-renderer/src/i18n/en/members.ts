@@ -101,6 +101,28 @@ export const members: UiMessages['members'] = {
     deleted: 'Member deleted',
     levelReasons: { signUp: 'Joined', upgrade: 'Up', downgrade: 'Down', manual: 'Manual' },
   },
+  merge: {
+    button: 'Merge member',
+    title: 'Merge another member into this one',
+    explain:
+      'For one customer who joined with two phones. The other member’s points and 12-month spend move here, and their phone finds this member from now on; the merge can be undone within 30 days.',
+    phone: 'Their phone',
+    find: 'Find',
+    notFound: 'No member has this phone',
+    same: 'This phone already belongs to this member',
+    found: '{{phone}} {{name}}: {{points}} points available',
+    reason: 'Reason (optional)',
+    confirm: 'Merge',
+    merged: 'Merged: {{points}} points and {{spend}} of spend moved',
+    mergedInto: 'This member was merged into {{phone}} {{name}} ({{at}})',
+    mergedInTitle: 'Members merged into this one',
+    undo: 'Undo merge',
+    undoUntil: 'Can be undone until {{day}}',
+    undoConfirm:
+      'The other member gets back the points and spend the merge moved; points earned here since stay here. Undo?',
+    undone: 'Merge undone: {{points}} points returned',
+    open: 'Open',
+  },
   dataSheet: {
     title: 'Member data (access request)',
     heading: 'Member data of {{name}}',

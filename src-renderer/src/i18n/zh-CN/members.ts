@@ -95,6 +95,28 @@ export const members = {
     deleted: '会员已注销',
     levelReasons: { signUp: '入会', upgrade: '升级', downgrade: '降级', manual: '手动调整' },
   },
+  merge: {
+    button: '合并会员',
+    title: '把另一位会员合并到本会员',
+    explain:
+      '同一位顾客用两个手机号办了会员时使用。合并后，对方的积分和近 12 个月消费转入本会员，对方手机号今后也会找到本会员；30 天内可以撤销。',
+    phone: '对方手机号',
+    find: '查找',
+    notFound: '没有找到这个手机号的会员',
+    same: '这个手机号已属于本会员',
+    found: '{{phone}} {{name}}：可用积分 {{points}}',
+    reason: '原因（选填）',
+    confirm: '确认合并',
+    merged: '已合并：转入积分 {{points}}，消费 {{spend}}',
+    mergedInto: '本会员已合并到 {{phone}} {{name}}（{{at}}）',
+    mergedInTitle: '合并进来的会员',
+    undo: '撤销合并',
+    undoUntil: '{{day}} 前可撤销',
+    undoConfirm:
+      '撤销后，对方会员取回合并时转入的积分和消费；合并后新产生的积分留在本会员。确定撤销？',
+    undone: '已撤销合并，退回积分 {{points}}',
+    open: '查看',
+  },
   dataSheet: {
     title: '会员资料（个人信息查阅）',
     heading: '{{name}} 的会员资料',

@@ -1,0 +1,1 @@
+ALTER TABLE "wallet_members" ADD COLUMN "merged_into" text;
