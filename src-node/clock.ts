@@ -18,3 +18,17 @@ export class ManualClock implements Clock {
     this.current = ms;
   }
 }
+
+/**
+ * The system's time moved by an offset: the end-to-end server's clock (`--test-clock`), which
+ * its test moves forward days at a time while everything else runs for real.
+ */
+export class AdjustableClock implements Clock {
+  private offsetMs = 0;
+  now() {
+    return Date.now() + this.offsetMs;
+  }
+  advance(ms: number) {
+    this.offsetMs += ms;
+  }
+}

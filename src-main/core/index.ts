@@ -404,6 +404,8 @@ export async function createCore(options: CoreOptions) {
     },
     logger,
     clock,
+    /** The members' daily passes, now (they also run at start-up and every few hours). */
+    runMemberJobs: () => memberJobs.runNow(),
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,

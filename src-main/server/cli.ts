@@ -7,7 +7,9 @@ import { loadOrCreateLanCertificate } from '../core/lan-tls/certificate';
 import { ShopHost } from '../core/shop-host';
 import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
+import { AdjustableClock } from '../../src-node/clock';
 import { buildServer } from './app';
+import { acceptClockMoves } from './test-clock';
 import { parseServeOptions } from './options';
 
 runMain('StoreDesk', async () => {
@@ -15,11 +17,14 @@ runMain('StoreDesk', async () => {
   const logger = createFileLogger(path.join(options.dataDir, 'logs'));
   // HID-POS scanners on this PC reach the browser tabs through the event stream.
   // The shop host: the real shop's folder, or the demo shop beside it when the owner opens it.
+  const testClock = options.testClock ? new AdjustableClock() : null;
   const core = await ShopHost.open({
     dataDir: options.dataDir,
     logger,
     hidScanners: systemHidScanners(logger),
+    ...(testClock ? { clock: testClock } : {}),
   });
+  if (testClock) acceptClockMoves(testClock, () => core.current.runMemberJobs());
   // out/main/serve.js → out/renderer
   const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer');
   const certificate = options.tls ? await loadOrCreateLanCertificate(options.dataDir) : null;

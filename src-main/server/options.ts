@@ -31,6 +31,11 @@ export interface ServeOptions {
   tls: boolean;
   /** Names besides its addresses that the server answers to (STOREDESK_ALLOWED_HOSTS, commas). */
   allowedHosts: string[];
+  /**
+   * `--test-clock` (end-to-end tests only): the process that started the server may move its
+   * clock forward over the IPC channel (server/test-clock.ts). Never with --lan.
+   */
+  testClock: boolean;
 }
 
 const isLoopback = (host: string) =>
@@ -51,6 +56,7 @@ export function parseServeOptions(
       lan: { type: 'boolean' },
       'plain-http': { type: 'boolean' },
       serve: { type: 'boolean' },
+      'test-clock': { type: 'boolean' },
     },
     strict: true,
   });
@@ -70,5 +76,7 @@ export function parseServeOptions(
     .map((name) => name.trim())
     .filter(Boolean);
   const plainHttp = values['plain-http'] ?? env.STOREDESK_PLAIN_HTTP === '1';
-  return { host, port, dataDir, lan, tls: lan && !plainHttp, allowedHosts };
+  const testClock = values['test-clock'] ?? false;
+  if (testClock && lan) throw new Error('--test-clock is for end-to-end tests, never with --lan.');
+  return { host, port, dataDir, lan, tls: lan && !plainHttp, allowedHosts, testClock };
 }

@@ -6,9 +6,11 @@ import { serverForThisFile } from '../support/e2e-server';
 // Members at the till, one journey: a cashier signs a customer up with consent, the sale earns
 // points, a second sale (the member found by the last four digits) pays partly with points and
 // lifts the member to 银卡, a return gives the points back exactly; the owner reads the member's
-// page.
+// page, merges her second phone and undoes it; weeks later (the server's test clock) a birthday
+// coupon appears on its day.
 test.describe.configure({ mode: 'serial' });
-const server = serverForThisFile();
+const server = serverForThisFile({ testClock: true });
+const DAY = 86_400_000;
 
 const OWNER = { name: '王店主', pin: '271828' };
 const CASHIER = { name: '李收银', pin: '135790' };
@@ -392,4 +394,22 @@ test('the owner merges the customer’s second phone into her record, then undoe
   await expect(page.getByText('已撤销合并，退回积分 250')).toBeVisible();
   await expect(page.getByTestId('member-points')).toContainText(String(before));
   await expect(page.getByTestId('merged-in')).toHaveCount(0);
+});
+
+test('24 days on (the server’s clock), the member whose birthday was a month away has her birthday coupon at the till', async ({
+  page,
+}) => {
+  // Her birthday is now 6 days away: inside the 7 days before it, so the daily pass gives it.
+  await server.advanceClock(24 * DAY);
+  await page.goto(server.url);
+  await loginAs(page, CASHIER.name, CASHIER.pin);
+  await page.goto(`${server.url}/#/sale`);
+  await expect(page.getByRole('heading', { name: '销售录单' })).toBeVisible();
+  await page.getByLabel('手机号、后 4 位或扫会员码').fill('13912340000');
+  await page.getByLabel('手机号、后 4 位或扫会员码').press('Enter');
+  const member = page.getByTestId('till-member');
+  await expect(member).toContainText('139****0000');
+  await expect(member).toContainText('该会员有 2 张可用券');
+  await expect(page.getByRole('button', { name: '用券：生日礼券' })).toBeVisible();
+  await screenshot(page, 'members-birthday-coupon', { fullPage: false });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
+import type { ClockMove, ClockMoved } from '../../src-main/server/test-clock';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVE_SCRIPT = path.join(ROOT, 'out/main/serve.js');
@@ -14,20 +15,28 @@ export interface E2eServer {
   /** http://127.0.0.1:<port> */
   url: string;
   dataDir: string;
+  /** Moves the server's clock forward (started with `testClock`); resolves with its new now. */
+  advanceClock(ms: number): Promise<number>;
   stop(): Promise<void>;
+}
+
+export interface E2eServerOptions {
+  /** The server's clock can be moved by the test (`--test-clock`, over the IPC channel). */
+  testClock?: boolean;
 }
 
 /**
  * `node out/main/serve.js --port 0` over a fresh data folder: the real app (SQLite, HTTP API,
  * built renderer) exactly as browser mode runs it. Resolves once it prints its address.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2eServer> {
   if (!fs.existsSync(SERVE_SCRIPT) || !fs.existsSync(RENDERER_INDEX))
     throw new Error('The app is not built (out/main/serve.js, out/renderer): run npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-e2e-'));
-  const child = spawn(process.execPath, [SERVE_SCRIPT, '--port', '0', '--data-dir', dataDir], {
+  const args = [SERVE_SCRIPT, '--port', '0', '--data-dir', dataDir];
+  const child = spawn(process.execPath, options.testClock ? [...args, '--test-clock'] : args, {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.testClock ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -50,7 +59,26 @@ export async function startE2eServer(): Promise<E2eServer> {
       reject(new Error(`server exited with ${code} before it was ready:\n${output}`));
     });
   });
-  return { url, dataDir, stop: () => stopServer(child, dataDir) };
+  return {
+    url,
+    dataDir,
+    advanceClock: (ms) => advanceClock(child, ms),
+    stop: () => stopServer(child, dataDir),
+  };
+}
+
+function advanceClock(child: ChildProcess, ms: number): Promise<number> {
+  if (!child.send) throw new Error('the e2e server was started without testClock');
+  return new Promise((resolve) => {
+    const onMessage = (message: ClockMoved) => {
+      if (message?.type !== 'clock.moved') return;
+      child.off('message', onMessage);
+      resolve(message.now);
+    };
+    child.on('message', onMessage);
+    const move: ClockMove = { type: 'clock.advance', ms };
+    child.send!(move);
+  });
 }
 
 async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
@@ -67,10 +95,13 @@ async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
  * One server for the spec file that calls this at its top level: started before its first
  * test, stopped after its last. Read `.url` inside tests.
  */
-export function serverForThisFile(): { readonly url: string } {
+export function serverForThisFile(options: E2eServerOptions = {}): {
+  readonly url: string;
+  advanceClock(ms: number): Promise<number>;
+} {
   let server: E2eServer | undefined;
   test.beforeAll(async () => {
-    server = await startE2eServer();
+    server = await startE2eServer(options);
   });
   test.afterAll(async () => {
     await server?.stop();
@@ -79,6 +110,10 @@ export function serverForThisFile(): { readonly url: string } {
     get url() {
       if (!server) throw new Error('the e2e server is not running');
       return server.url;
+    },
+    advanceClock(ms: number) {
+      if (!server) throw new Error('the e2e server is not running');
+      return server.advanceClock(ms);
     },
   };
 }

@@ -25,6 +25,8 @@ export function scheduleMemberJobs(
   first.unref();
   every.unref();
   return {
+    /** A pass now (the clock moved: a test clock, or an owner's tool). */
+    runNow: run,
     stop() {
       clearTimeout(first);
       clearInterval(every);

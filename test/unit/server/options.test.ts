@@ -33,6 +33,12 @@ describe('serve options', () => {
     expect(parseServeOptions(['--lan'], { STOREDESK_PLAIN_HTTP: '1' }).tls).toBe(false);
   });
 
+  it('moves its clock only for an end-to-end test, never on the shop LAN', () => {
+    expect(parseServeOptions([], {}).testClock).toBe(false);
+    expect(parseServeOptions(['--test-clock'], {}).testClock).toBe(true);
+    expect(() => parseServeOptions(['--test-clock', '--lan'], {})).toThrow(/never with --lan/);
+  });
+
   it('refuses a port that is not a port', () => {
     expect(() => parseServeOptions(['--port', 'abc'], {})).toThrow(/Invalid port/);
     expect(() => parseServeOptions(['--port', '70000'], {})).toThrow(/Invalid port/);
