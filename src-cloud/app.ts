@@ -27,6 +27,8 @@ import { OnlineClaims } from './sync/online-claims';
 import { registerChainRoutes } from './projections/routes';
 import { PromotionsQuery } from './promotions/query';
 import { registerPromotionsRoutes } from './promotions/routes';
+import { registerShareRoutes } from './shares/routes';
+import { WalletShares } from './shares/service';
 import { ChainStockQuery } from './projections/chain-stock';
 import { WalletClaims } from './wallet/claims';
 import { ConsumerConsents } from './wallet/consents';
@@ -123,6 +125,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
     offers,
     claims: new WalletClaims(db, clock),
   });
+  registerShareRoutes(app, deps, merchants, new WalletShares(db, clock));
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
   return app;

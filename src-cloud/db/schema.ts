@@ -7,3 +7,4 @@ export * from '../http/schema';
 export * from '../projections/schema';
 export * from '../wallet/schema';
 export * from '../promotions/schema';
+export * from '../shares/schema';

@@ -20,7 +20,7 @@ interface Pending {
 const MAX_BATCH = 50;
 
 /** The `coupons.issued` event that takes a claimed code to every PC of the merchant. */
-function issuedEvent(claim: ClaimRow, seq: number): EventRow {
+export function issuedEvent(claim: ClaimRow, seq: number): EventRow {
   const event = {
     kind: 'coupons.issued',
     entityId: claim.issuanceId,

@@ -174,6 +174,11 @@ export class WalletClaims {
       timezone,
       claimedAt: now,
       eventId: newId(),
+      source: 'claim',
+      hop: 0,
+      parentClaimId: null,
+      sharesUsed: 0,
+      transferredAt: null,
     };
   }
 }

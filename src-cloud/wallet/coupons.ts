@@ -7,7 +7,8 @@ import type { Queryable } from '../db/open';
 import { chainStores } from '../projections/schema';
 import { couponClaims } from '../sync/schema';
 import type { ClaimRow } from './claims';
-import { walletClaims, walletTemplates } from './schema';
+import { shareability } from '../shares/rules';
+import { walletClaims, walletTemplates, type TemplateShare } from './schema';
 
 /** Stores listed for a coupon of every store (a chain may have hundreds): the nearest ones. */
 const MAX_STORES_PER_COUPON = 20;
@@ -67,7 +68,12 @@ export async function merchantStores(
 /** One coupon as the wallet shows it; null when its template is not known here. */
 export function toWalletCoupon(
   c: ClaimRow,
-  template: { name: string; rules: Record<string, TemplateRule>; storeIds: string[] } | null,
+  template: {
+    name: string;
+    rules: Record<string, TemplateRule>;
+    storeIds: string[];
+    share: TemplateShare;
+  } | null,
   used: { at: number; storeId: string | null } | null,
   stores: LocatedStore[],
   now: number,
@@ -78,7 +84,9 @@ export function toWalletCoupon(
   const where = ids.length
     ? stores.filter((s) => ids.includes(s.id))
     : stores.filter((s) => s.active).slice(0, MAX_STORES_PER_COUPON);
+  const status = used ? 'used' : c.validUntil < now ? 'expired' : 'available';
   return {
+    id: c.id,
     code: c.code,
     display: displayCode(c.code),
     token: c.token,
@@ -89,11 +97,13 @@ export function toWalletCoupon(
     validFrom: c.validFrom,
     validUntil: c.validUntil,
     timezone: c.timezone,
-    status: used ? 'used' : c.validUntil < now ? 'expired' : 'available',
+    status,
     usedAt: used?.at ?? null,
     usedStoreName: used?.storeId ? (stores.find((s) => s.id === used.storeId)?.name ?? null) : null,
     stores: where.map(({ active: _active, ...s }) => s),
     claimedAt: c.claimedAt,
+    share: status === 'available' ? shareability(c, template.share) : null,
+    received: c.source !== 'claim',
   };
 }
 
@@ -127,6 +137,8 @@ export async function walletCoupons(
       and(
         eq(walletClaims.merchantId, merchantId),
         eq(walletClaims.phone, phone),
+        // Given away: the receiver holds it now, under a new code.
+        isNull(walletClaims.transferredAt),
         options.claimIds ? inArray(walletClaims.id, options.claimIds) : undefined,
       ),
     );
@@ -141,6 +153,7 @@ export async function walletCoupons(
           name: walletTemplates.name,
           rules: walletTemplates.rules,
           storeIds: walletTemplates.storeIds,
+          share: walletTemplates.share,
         })
         .from(walletTemplates)
         .where(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { couponRuleSchema, type TemplateRule } from '../../src-shared/contract/coupons';
 import { issuanceChangedSchema, storeDefaultCouponSchema } from '../../src-shared/sync/wallet';
 import type { Queryable } from '../db/open';
-import type { TemplateValidity } from './schema';
+import type { TemplateShare, TemplateValidity } from './schema';
 
 // The desktop's template row and its versions, as `templates.changed` carries them (drizzle
 // rows of src-main/core/coupons/schema.ts). Read loosely: other fields are the PCs' business.
@@ -18,6 +18,10 @@ const templateRowSchema = z.looseObject({
   validDays: z.number().int().nullish(),
   storeIds: z.array(z.string()).default([]),
   codeFormat: z.enum(['numeric', 'base32']).default('numeric'),
+  shareMode: z.enum(['none', 'transfer', 'copy']).default('none'),
+  maxShares: z.number().int().nullish(),
+  totalIssueLimit: z.number().int().nullish(),
+  issuedCount: z.number().int().default(0),
   updatedAt: z.number(),
 });
 const versionRowSchema = z.looseObject({ version: z.number().int(), rule: couponRuleSchema });
@@ -49,6 +53,7 @@ interface TemplateChange {
   validity: TemplateValidity;
   storeIds: string[];
   codeFormat: string;
+  share: TemplateShare;
   updatedAt: number;
 }
 
@@ -80,6 +85,12 @@ function readTemplate(merchantId: string, payload: Record<string, unknown>): Tem
     validity,
     storeIds: t.storeIds,
     codeFormat: t.codeFormat,
+    share: {
+      mode: t.shareMode,
+      maxShares: t.maxShares ?? null,
+      totalIssueLimit: t.totalIssueLimit ?? null,
+      issuedCount: t.issuedCount,
+    },
     updatedAt: t.updatedAt,
   };
 }
@@ -195,15 +206,16 @@ export class WalletProjection {
           validity: t.validity,
           store_ids: t.storeIds,
           code_format: t.codeFormat,
+          share: t.share,
           updated_at: t.updatedAt,
         })),
       );
       await db.execute(sql`
         insert into wallet_templates (merchant_id, template_id, name, status, version, rules,
-          validity, store_ids, code_format, updated_at)
+          validity, store_ids, code_format, share, updated_at)
         select * from jsonb_to_recordset(${rows}::jsonb) as r(merchant_id text, template_id text,
           name text, status text, version integer, rules jsonb, validity jsonb, store_ids jsonb,
-          code_format text, updated_at bigint)
+          code_format text, share jsonb, updated_at bigint)
         on conflict (merchant_id, template_id) do update set
           rules = wallet_templates.rules || excluded.rules,
           name = case when excluded.updated_at >= wallet_templates.updated_at
@@ -218,6 +230,8 @@ export class WalletProjection {
             then excluded.store_ids else wallet_templates.store_ids end,
           code_format = case when excluded.updated_at >= wallet_templates.updated_at
             then excluded.code_format else wallet_templates.code_format end,
+          share = case when excluded.updated_at >= wallet_templates.updated_at
+            then excluded.share else wallet_templates.share end,
           updated_at = greatest(excluded.updated_at, wallet_templates.updated_at)`);
     }
     if (this.issuances.size) {

@@ -15,6 +15,24 @@ import { merchants } from '../merchants/schema';
 
 const epochMs = () => bigint({ mode: 'number' });
 
+/**
+ * A template's sharing as the PCs described it: transfer (the coupon moves) or copy (each friend
+ * gets one, `maxShares` per holder); copies count against `totalIssueLimit` with the codes the
+ * PCs said they issued (`issuedCount`, as of the template's last edit).
+ */
+export interface TemplateShare {
+  mode: 'none' | 'transfer' | 'copy';
+  maxShares: number | null;
+  totalIssueLimit: number | null;
+  issuedCount: number;
+}
+export const NO_SHARING: TemplateShare = {
+  mode: 'none',
+  maxShares: null,
+  totalIssueLimit: null,
+  issuedCount: 0,
+};
+
 export type TemplateValidity =
   { kind: 'fixed'; startDate: string; endDate: string } | { kind: 'relative'; days: number };
 
@@ -36,6 +54,10 @@ export const walletTemplates = pgTable(
     /** Empty: every store. */
     storeIds: jsonb().$type<string[]>().notNull(),
     codeFormat: text().$type<'numeric' | 'base32'>().notNull(),
+    /** Whether and how its coupons may be shared, and the issue limit copies count against. */
+    share: jsonb().$type<TemplateShare>().notNull().default(NO_SHARING),
+    /** Copies the cloud issued (shares/): the cloud's own counter, never reset by an edit. */
+    sharedCount: integer().notNull().default(0),
     updatedAt: epochMs().notNull(),
   },
   (t) => [primaryKey({ columns: [t.merchantId, t.templateId] })],
@@ -116,6 +138,16 @@ export const walletClaims = pgTable(
     claimedAt: epochMs().notNull(),
     /** The `coupons.issued` event that took the code to the PCs. */
     eventId: text().notNull(),
+    /** How the phone came by it: claimed from a QR, or given by another holder (shares/). */
+    source: text().$type<'claim' | 'transfer' | 'copy'>().notNull().default('claim'),
+    /** Shares away from a claimed coupon (a copy of a copy is 2). */
+    hop: integer().notNull().default(0),
+    /** The coupon it was given from. */
+    parentClaimId: text(),
+    /** Copies given from it so far (counted against the template's `maxShares`). */
+    sharesUsed: integer().notNull().default(0),
+    /** Given away (transfer accepted): its code is cancelled, the receiver holds a new one. */
+    transferredAt: epochMs(),
   },
   (t) => [
     primaryKey({ columns: [t.merchantId, t.id] }),

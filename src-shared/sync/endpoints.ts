@@ -41,6 +41,15 @@ import {
   walletResponseSchema,
 } from './wallet';
 import { promotionsQuerySchema, promotionsResponseSchema } from './promotions';
+import {
+  acceptShareResponseSchema,
+  couponParamsSchema,
+  createShareBodySchema,
+  recallShareResponseSchema,
+  shareLinkSchema,
+  shareOfferSchema,
+  shareParamsSchema,
+} from './shares';
 import { onlineClaimRequestSchema, onlineClaimResponseSchema } from './claims';
 import {
   chainDailyQuerySchema,
@@ -344,6 +353,45 @@ export const cloudEndpoints = {
     params: consumerParamsSchema,
     query: walletQuerySchema,
     response: walletResponseSchema,
+  }),
+  'consumers.createShare': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/coupons/:couponId/shares',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Share one of the phone’s coupons: transfer (one person; the coupon moves with a new code) or copy (friends, up to the allowance); a link and its expiry (a new link replaces the open one)',
+    params: couponParamsSchema,
+    body: createShareBodySchema,
+    response: shareLinkSchema,
+  }),
+  'consumers.shareOffer': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/shares/:token',
+    auth: 'public',
+    tag: 'consumers',
+    summary: 'What a share link gives, before signing in (never the giver’s phone)',
+    params: shareParamsSchema,
+    response: shareOfferSchema,
+  }),
+  'consumers.acceptShare': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/shares/:token/accept',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Accept a share: a transfer cancels the giver’s code and issues a new one to this phone; a copy issues one within the giver’s allowance and the template’s limit (exact under concurrency)',
+    params: shareParamsSchema,
+    response: acceptShareResponseSchema,
+  }),
+  'consumers.recallShare': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/shares/:token/recall',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'The giver takes back a link not yet accepted (a copy link: no more copies)',
+    params: shareParamsSchema,
+    response: recallShareResponseSchema,
   }),
   'consumers.strategies': endpoint({
     method: 'GET',

@@ -72,6 +72,8 @@ export const walletCouponStatusSchema = z.enum(['available', 'used', 'expired'])
 export type WalletCouponStatus = z.infer<typeof walletCouponStatusSchema>;
 
 export const walletCouponSchema = z.object({
+  /** The phone's coupon (what a share names). */
+  id: z.string(),
   code: z.string(),
   /** Grouped for reading aloud: 1234 5678 …. */
   display: z.string(),
@@ -92,6 +94,16 @@ export const walletCouponSchema = z.object({
   /** Where it works; empty: every store of the merchant. Nearest first with a location. */
   stores: z.array(walletStoreSchema),
   claimedAt: epochMsSchema,
+  /** How it may be shared now (null: not shareable, or not any more). */
+  share: z
+    .object({
+      mode: z.enum(['transfer', 'copy']),
+      /** Copies left to give (copy); null for a transfer. */
+      allowanceLeft: z.number().int().nullable(),
+    })
+    .nullable(),
+  /** Given by another phone (转赠 or 分享), not claimed from a QR. */
+  received: z.boolean(),
 });
 export type WalletCoupon = z.infer<typeof walletCouponSchema>;
 

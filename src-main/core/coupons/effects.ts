@@ -30,8 +30,9 @@ export function couponEffects(
   events.afterCommit('coupons.issued', ({ templateId, origin }) => {
     if (origin === 'local') adb.bus.emit('coupons.templateChanged', { templateId });
   });
-  events.on('coupons.cancelled', ({ coupon, at, reason }, ctx) => {
-    outbox.add('coupons.cancelled', coupon.id, { code: coupon.code, at, reason });
+  events.on('coupons.cancelled', ({ coupon, at, reason, pulled }, ctx) => {
+    // Cancelled elsewhere (a transfer in the wallet, another PC): the cloud has it already.
+    if (!pulled) outbox.add('coupons.cancelled', coupon.id, { code: coupon.code, at, reason });
     audit.record(ctx, {
       action: 'coupons.cancel',
       targetType: 'coupon',

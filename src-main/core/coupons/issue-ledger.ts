@@ -135,6 +135,23 @@ export class IssueLedger {
     this.events.record(ctx, 'coupons.cancelled', { coupon, at, reason });
   }
 
+  /**
+   * A code cancelled elsewhere, pulled (the wallet transferred it to another phone, or another PC
+   * cancelled it): out of use here too, unless this till redeemed it meanwhile (that redemption
+   * is a claim the cloud decides).
+   */
+  applyRemoteCancel(code: string, reason: string, at: number): boolean {
+    const coupon = this.adb.db.select().from(coupons).where(eq(coupons.code, code)).get();
+    if (!coupon || coupon.status !== 'active') return false;
+    this.adb.db
+      .update(coupons)
+      .set({ status: 'cancelled', cancelledAt: at, cancelReason: reason })
+      .where(eq(coupons.id, coupon.id))
+      .run();
+    this.events.record(SYSTEM_CONTEXT, 'coupons.cancelled', { coupon, at, reason, pulled: true });
+    return true;
+  }
+
   private insert(
     codes: Omit<NewCodes, 'codeFormat' | 'count' | 'batchId'> & { batchId: string | null },
     code: string,

@@ -90,7 +90,7 @@ export interface DomainEventCatalogue {
     claimed?: boolean;
   };
   /** A code taken out of use before it was redeemed. */
-  'coupons.cancelled': { coupon: CouponRow; at: number; reason: string };
+  'coupons.cancelled': { coupon: CouponRow; at: number; reason: string; pulled?: true };
   /** A cashback code printed for a product sold at a terminal. */
   'cashback.issued': { code: CashbackRow };
   /** A cashback code paid to a phone: at this counter, by a terminal, or elsewhere (pulled). */

@@ -124,6 +124,9 @@ export class RedemptionRules {
 
     if (coupon.status === 'redeemed')
       return new Refusal('ALREADY_REDEEMED', this.redeemedDetails(coupon, till), coupon);
+    // Given to another phone in the wallet: the receiver holds a new code.
+    if (coupon.status === 'cancelled' && coupon.cancelReason === 'transferred')
+      return new Refusal('TRANSFERRED', {}, coupon);
     if (coupon.status === 'cancelled')
       return new Refusal('VOIDED', { cancelReason: coupon.cancelReason }, coupon);
     if (template.status !== 'active')

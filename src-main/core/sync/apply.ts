@@ -137,6 +137,11 @@ export class PulledEventApplier {
       case 'coupons.issued':
         // From no device: the cloud issued it to a phone that claimed it.
         return this.applyIssued(payload as IssuedPayload, event.deviceId === null);
+      case 'coupons.cancelled': {
+        const { code, at, reason } = payload as { code: string; at: number; reason?: string };
+        this.owners.issued.applyRemoteCancel(code, reason ?? 'remote', at);
+        return null;
+      }
       case 'claims.issuanceChanged':
         this.owners.claims.applyRemoteIssuance(payload);
         return null;

@@ -80,6 +80,7 @@ export const redemption: UiMessages['redemption'] = {
     EXPIRED: 'Expired',
     ALREADY_REDEEMED: 'Already redeemed',
     VOIDED: 'Cancelled',
+    TRANSFERRED: 'Given to someone else',
     STORE_NOT_ELIGIBLE: 'Not valid at this store',
     MIN_SPEND_NOT_MET: 'Minimum spend not met',
     ITEM_NOT_IN_ORDER: 'No matching product',

@@ -77,6 +77,7 @@ export const redemption = {
     EXPIRED: '已过期',
     ALREADY_REDEEMED: '已核销',
     VOIDED: '已作废',
+    TRANSFERRED: '已转赠他人',
     STORE_NOT_ELIGIBLE: '本店不可用',
     MIN_SPEND_NOT_MET: '未达使用门槛',
     ITEM_NOT_IN_ORDER: '订单中没有适用商品',

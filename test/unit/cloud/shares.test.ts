@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { verifyToken } from '../../../src-node/coupons/token';
+import {
+  CLOUD_START_TIMEOUT_MS,
+  describeOnEachBackend,
+  redemptionClaim,
+  startCloud,
+  type TestCloud,
+} from '../../support/cloud';
+import { freshPhone } from '../../support/phones';
+import {
+  directSession,
+  issuanceChanged,
+  postAll,
+  pushAccepted,
+  walletShop,
+} from '../../support/wallet';
+
+// Sharing coupons between phones (issue 24): 转赠 moves a coupon to one person with a new code
+// (the old one refused everywhere), 分享 gives friends copies within the holder's allowance and
+// the template's limit, exactly, whatever the concurrency.
+
+describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await startCloud(backend, {
+      config: (config) => {
+        // A thousand phones accept at once from 127.0.0.1; the limits have their own tests.
+        config.rateLimits.public = { capacity: 100_000, refillPerSecond: 100_000 };
+      },
+    });
+  }, CLOUD_START_TIMEOUT_MS);
+  afterAll(() => cloud?.close(), CLOUD_START_TIMEOUT_MS);
+
+  const base = (code: string) => `/v1/consumers/${code}`;
+
+  /** A merchant whose template shares as told, an issuance of it, and `holders` phones holding one. */
+  async function sharingShop(
+    sharing: { shareMode: string; maxShares?: number | null; totalIssueLimit?: number | null },
+    holders = 1,
+  ) {
+    const shop = await walletShop(cloud, { template: sharing });
+    const { issuance, event } = issuanceChanged({ templateId: shop.template.id, count: 1000 });
+    await pushAccepted(cloud, shop.till.token, [event]);
+    const held = [];
+    for (let i = 0; i < holders; i++) {
+      const phone = freshPhone();
+      const token = await directSession(cloud, shop.merchant.id, phone);
+      const { coupon } = await cloud.ok(
+        'POST',
+        `${base(shop.merchant.code)}/issuances/${issuance.id}/claim`,
+        { token },
+      );
+      held.push({ phone, token, coupon });
+    }
+    const url = (path: string) => `${base(shop.merchant.code)}${path}`;
+    const wallet = async (token: string) =>
+      (await cloud.ok('GET', url('/wallet'), { token })).coupons as {
+        id: string;
+        code: string;
+        share: unknown;
+        received: boolean;
+      }[];
+    const share = (token: string, couponId: string, mode: string) =>
+      cloud.request('POST', url(`/coupons/${couponId}/shares`), { token, body: { mode } });
+    const accept = (token: string, shareToken: string) =>
+      cloud.request('POST', url(`/shares/${shareToken}/accept`), { token });
+    return { ...shop, held, url, wallet, share, accept };
+  }
+  const codeOf = (answer: { body: any }) => answer.body.error?.code ?? 'ok';
+
+  it('transfer: the receiver gets a new code, the giver’s disappears and is refused at the till; recall, hops, self', async () => {
+    const shop = await sharingShop({ shareMode: 'transfer' });
+    const [a] = shop.held;
+    const [bToken, cToken] = (await Promise.all(
+      [freshPhone(), freshPhone()].map((phone) => directSession(cloud, shop.merchant.id, phone)),
+    )) as [string, string];
+    expect((await shop.wallet(a!.token))[0]!.share).toEqual({
+      mode: 'transfer',
+      allowanceLeft: null,
+    });
+    expect(codeOf(await shop.share(a!.token, a!.coupon.id, 'copy'))).toBe('SHARE_MODE_NOT_ALLOWED');
+    expect(codeOf(await shop.share(bToken, a!.coupon.id, 'transfer'))).toBe('COUPON_NOT_YOURS');
+
+    // A second link replaces the first; the page shows the coupon, never the giver's phone.
+    const first = (await shop.share(a!.token, a!.coupon.id, 'transfer')).body.data;
+    const link = (await shop.share(a!.token, a!.coupon.id, 'transfer')).body.data;
+    expect(link.path).toBe(`/c/${shop.merchant.code}/s/${link.token}`);
+    expect((await cloud.ok('GET', shop.url(`/shares/${first.token}`))).status).toBe('recalled');
+    const offer = await cloud.ok('GET', shop.url(`/shares/${link.token}`));
+    expect(offer).toMatchObject({ mode: 'transfer', status: 'open', name: '满100减20' });
+    expect(JSON.stringify(offer)).not.toContain(a!.phone.slice(-4));
+    expect(codeOf(await shop.accept(a!.token, link.token))).toBe('SHARE_SELF');
+    expect(codeOf(await shop.accept(bToken, first.token))).toBe('SHARE_RECALLED');
+
+    const taken = await shop.accept(bToken, link.token);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    const received = taken.body.data.coupon;
+    expect(received.code).not.toBe(a!.coupon.code);
+    expect(received).toMatchObject({
+      validUntil: a!.coupon.validUntil,
+      received: true,
+      status: 'available',
+    });
+    const secret = Buffer.from(shop.key.secret, 'base64');
+    expect(verifyToken(received.token, () => [secret])).toMatchObject({ ok: true });
+    expect(await shop.wallet(a!.token)).toEqual([]);
+    expect((await shop.wallet(bToken)).map((x) => x.code)).toEqual([received.code]);
+    expect(codeOf(await shop.accept(cToken, link.token))).toBe('SHARE_TAKEN');
+    expect(
+      codeOf(
+        await cloud.request('POST', shop.url(`/shares/${link.token}/recall`), { token: a!.token }),
+      ),
+    ).toBe('SHARE_TAKEN');
+
+    // Every PC learns both: the old code cancelled, the new one issued to B.
+    const pulled = (await cloud.pull(shop.till.token, '?limit=1000')).events as {
+      kind: string;
+      payload: any;
+    }[];
+    expect(pulled.find((e) => e.kind === 'coupons.cancelled')?.payload).toMatchObject({
+      code: a!.coupon.code,
+      reason: 'transferred',
+    });
+    expect(pulled.filter((e) => e.kind === 'coupons.issued').at(-1)!.payload.codes).toEqual([
+      received.code,
+    ]);
+    // A till that redeems the old code offline and pushes it later loses to the transfer.
+    const late = await cloud.push(shop.till.token, [
+      redemptionClaim(a!.coupon.code, { templateId: shop.template.id, storeId: shop.store.id }),
+    ]);
+    expect(late.body.data.results[0].status).toBe('conflict');
+
+    // B passes it on (hop 2: the last); C cannot pass it further.
+    const again = (await shop.share(bToken, received.id, 'transfer')).body.data;
+    const third = (await shop.accept(cToken, again.token)).body.data.coupon;
+    expect((await shop.wallet(cToken))[0]!.share).toBeNull();
+    expect(codeOf(await shop.share(cToken, third.id, 'transfer'))).toBe('SHARE_HOPS_EXCEEDED');
+  });
+
+  it('copy: friends get a coupon each within the allowance; not twice, not one’s own; a recalled or expired link gives none', async () => {
+    const shop = await sharingShop({ shareMode: 'copy', maxShares: 2 });
+    const [a] = shop.held;
+    const friends = [freshPhone(), freshPhone(), freshPhone(), freshPhone()];
+    const tokens = await Promise.all(friends.map((p) => directSession(cloud, shop.merchant.id, p)));
+    const link = (await shop.share(a!.token, a!.coupon.id, 'copy')).body.data;
+    expect(link.allowanceLeft).toBe(2);
+    const first = await shop.accept(tokens[0]!, link.token);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.data.coupon).toMatchObject({ received: true, name: '满100减20' });
+    expect(codeOf(await shop.accept(tokens[0]!, link.token))).toBe('SHARE_ALREADY_HELD');
+    expect(codeOf(await shop.accept(a!.token, link.token))).toBe('SHARE_SELF');
+    expect(codeOf(await shop.accept(tokens[1]!, link.token))).toBe('ok');
+    expect(codeOf(await shop.accept(tokens[2]!, link.token))).toBe('SHARE_ALLOWANCE_USED');
+    // The giver keeps theirs, with no shares left.
+    expect((await shop.wallet(a!.token)).map((x) => [x.id, x.share])).toEqual([
+      [a!.coupon.id, null],
+    ]);
+    expect(codeOf(await shop.share(a!.token, a!.coupon.id, 'copy'))).toBe('SHARE_ALLOWANCE_USED');
+
+    // A friend's copy is theirs to share on (hop 2); a recalled link gives nothing.
+    const friendCoupon = first.body.data.coupon;
+    const onward = (await shop.share(tokens[0]!, friendCoupon.id, 'copy')).body.data;
+    await cloud.ok('POST', shop.url(`/shares/${onward.token}/recall`), { token: tokens[0]! });
+    expect(codeOf(await shop.accept(tokens[3]!, onward.token))).toBe('SHARE_RECALLED');
+    // An unaccepted link ends after 24 hours.
+    const later = (await shop.share(tokens[0]!, friendCoupon.id, 'copy')).body.data;
+    cloud.clock.advance(24 * 3600_000 + 1);
+    expect(codeOf(await shop.accept(tokens[3]!, later.token))).toBe('SHARE_EXPIRED');
+    expect((await cloud.ok('GET', shop.url(`/shares/${later.token}`))).status).toBe('expired');
+  });
+
+  it('1,000 parallel copy-accepts: one link gives exactly its allowance (5); forty links exactly the template’s 100 left', async () => {
+    const shop = await sharingShop({ shareMode: 'copy', maxShares: 5, totalIssueLimit: 105 }, 41);
+    const links = [];
+    for (const holder of shop.held)
+      links.push(
+        (await shop.share(holder.token, holder.coupon.id, 'copy')).body.data.token as string,
+      );
+    const phones = async (n: number) => {
+      const tokens: string[] = [];
+      for (let i = 0; i < n; i++)
+        tokens.push(await directSession(cloud, shop.merchant.id, freshPhone()));
+      return tokens;
+    };
+
+    const one = await postAll(
+      cloud.base,
+      shop.url(`/shares/${links[0]}/accept`),
+      await phones(1000),
+    );
+    expect(one.filter((a) => a.status === 200)).toHaveLength(5);
+    expect(new Set(one.filter((a) => a.status !== 200).map((a) => a.body.error.code))).toEqual(
+      new Set(['SHARE_ALLOWANCE_USED']),
+    );
+
+    // 40 more links with 5 each would give 200; the template has 100 left (105 − the 5 above).
+    const tokens = await phones(1000);
+    const answers = (
+      await Promise.all(
+        links
+          .slice(1)
+          .map((link, i) =>
+            postAll(
+              cloud.base,
+              shop.url(`/shares/${link}/accept`),
+              tokens.slice(i * 25, i * 25 + 25),
+              25,
+            ),
+          ),
+      )
+    ).flat();
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(100);
+    expect(new Set(won.map((a) => a.body.data.coupon.code)).size).toBe(100);
+    expect(new Set(answers.filter((a) => a.status !== 200).map((a) => a.body.error.code))).toEqual(
+      new Set(['SHARE_ALLOWANCE_USED', 'SHARE_TEMPLATE_EXHAUSTED']),
+    );
+    const pulled = (await cloud.pull(shop.till.token, '?limit=1000')).events as { kind: string }[];
+    // 41 claims and 105 copies, each a code every till knows.
+    expect(pulled.filter((e) => e.kind === 'coupons.issued')).toHaveLength(41 + 105);
+  }, 240_000);
+});
