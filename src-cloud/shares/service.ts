@@ -91,7 +91,7 @@ export class WalletShares {
       });
       return {
         token,
-        path: `/c/${merchantCode}/s/${token}`,
+        path: `/c/${merchantCode}/share/${token}`,
         mode,
         expiresAt,
         allowanceLeft: mode === 'copy' ? (template.share.maxShares ?? 1) - claim.sharesUsed : null,

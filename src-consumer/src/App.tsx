@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
 import ErrorBlock from 'antd-mobile/es/components/error-block';
 import { ClaimPage } from './pages/ClaimPage';
+import { SharePage } from './pages/SharePage';
 import { WalletPage } from './pages/WalletPage';
 import { useRoute } from './route';
 import { useSession } from './session/session';
@@ -41,6 +42,8 @@ export function App() {
           control={control}
         />
       );
+    case 'share':
+      return <SharePage merchantCode={route.merchantCode} token={route.token} control={control} />;
     case 'wallet':
       return <WalletPage merchantCode={route.merchantCode} control={control} />;
     case 'coupon':

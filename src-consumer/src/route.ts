@@ -8,6 +8,7 @@ export type Route =
   | { page: 'issuance'; merchantCode: string; issuanceId: string }
   | { page: 'store'; merchantCode: string; storeId: string }
   | { page: 'coupon'; merchantCode: string; code: string }
+  | { page: 'share'; merchantCode: string; token: string }
   | { page: 'member'; merchantCode: string }
   | { page: 'notFound' };
 
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (kind === 'i') return { page: 'issuance', merchantCode, issuanceId: id };
   if (kind === 's') return { page: 'store', merchantCode, storeId: id };
   if (kind === 'coupon') return { page: 'coupon', merchantCode, code: id };
+  if (kind === 'share') return { page: 'share', merchantCode, token: id };
   return { page: 'notFound' };
 }
 

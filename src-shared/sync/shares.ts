@@ -28,7 +28,7 @@ export const createShareBodySchema = z.object({ mode: shareModeSchema });
 /** A link the giver made: shown once (only its hash is kept), to send or to show as a QR. */
 export const shareLinkSchema = z.object({
   token: z.string(),
-  /** The consumer app's page of the share: /c/<merchantCode>/s/<token>. */
+  /** The consumer app's page of the share: /c/<merchantCode>/share/<token>. */
   path: z.string(),
   mode: shareModeSchema,
   expiresAt: epochMsSchema,

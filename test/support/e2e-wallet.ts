@@ -58,6 +58,8 @@ export async function walletMerchant(
     perPerson?: number;
     /** The template's last valid day, this many days from today (default 30). */
     validForDays?: number;
+    /** Whether its coupons may be shared (转赠 or 分享, `maxShares` each). */
+    share?: { mode: 'transfer' | 'copy'; maxShares: number | null };
   } = {},
 ): Promise<WalletMerchant> {
   const merchantName = options.name ?? '鲜果优选';
@@ -156,8 +158,8 @@ export async function walletMerchant(
           totalIssueLimit: null,
           budgetCount: null,
           budgetFen: null,
-          shareMode: 'none',
-          maxShares: null,
+          shareMode: options.share?.mode ?? 'none',
+          maxShares: options.share?.maxShares ?? null,
           issueOnSpendFen: null,
           codeFormat: 'numeric',
           createdBy: null,

@@ -4,6 +4,7 @@ import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import JsBarcode from 'jsbarcode';
 import { QrCanvas } from '../components/QrCanvas';
+import { SharePanel } from '../components/SharePanel';
 import { SignInGate } from '../components/SignInGate';
 import { usePolled } from '../hooks/use-polled';
 import { formatDay, formatMinute, groupInFours } from '../format';
@@ -101,6 +102,9 @@ function LiveCoupon({ merchantCode, code }: { merchantCode: string; code: string
         </div>
         {error && <p className="error small">{error}</p>}
       </section>
+      {coupon.status === 'available' && coupon.share && (
+        <SharePanel merchantCode={merchantCode} coupon={{ ...coupon, share: coupon.share }} />
+      )}
       {back}
     </>
   );

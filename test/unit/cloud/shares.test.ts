@@ -85,7 +85,7 @@ describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
     // A second link replaces the first; the page shows the coupon, never the giver's phone.
     const first = (await shop.share(a!.token, a!.coupon.id, 'transfer')).body.data;
     const link = (await shop.share(a!.token, a!.coupon.id, 'transfer')).body.data;
-    expect(link.path).toBe(`/c/${shop.merchant.code}/s/${link.token}`);
+    expect(link.path).toBe(`/c/${shop.merchant.code}/share/${link.token}`);
     expect((await cloud.ok('GET', shop.url(`/shares/${first.token}`))).status).toBe('recalled');
     const offer = await cloud.ok('GET', shop.url(`/shares/${link.token}`));
     expect(offer).toMatchObject({ mode: 'transfer', status: 'open', name: '满100减20' });
