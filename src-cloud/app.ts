@@ -28,6 +28,7 @@ import { registerChainRoutes } from './projections/routes';
 import { PromotionsQuery } from './promotions/query';
 import { registerPromotionsRoutes } from './promotions/routes';
 import { registerShareRoutes } from './shares/routes';
+import { WalletAsks } from './shares/asks';
 import { WalletShares } from './shares/service';
 import { ChainStockQuery } from './projections/chain-stock';
 import { WalletClaims } from './wallet/claims';
@@ -115,17 +116,19 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerPromotionsRoutes(app, deps, merchants, new PromotionsQuery(db));
   registerConsumerRoutes(app, deps, { merchants, cashback, otp, history });
   const offers = new WalletOffers(db, clock);
+  const consents = new ConsumerConsents(db, clock);
   registerWalletRoutes(app, deps, {
     db,
     clock,
     merchants,
     otp,
     sessions,
-    consents: new ConsumerConsents(db, clock),
+    consents,
     offers,
     claims: new WalletClaims(db, clock),
   });
-  registerShareRoutes(app, deps, merchants, new WalletShares(db, clock));
+  const shares = new WalletShares(db, clock);
+  registerShareRoutes(app, deps, merchants, shares, new WalletAsks(db, clock, consents, shares));
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
   return app;

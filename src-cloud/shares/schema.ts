@@ -1,5 +1,7 @@
 import {
   bigint,
+  boolean,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -34,6 +36,8 @@ export const walletShares = pgTable(
     expiresAt: epochMs().notNull(),
     /** Recalled, replaced by a newer link, or (transfer) accepted. */
     endedAt: epochMs(),
+    /** Given in answer to an ask: only the asker may accept it. */
+    forPhone: text(),
   },
   (t) => [
     primaryKey({ columns: [t.merchantId, t.id] }),
@@ -66,5 +70,59 @@ export const walletShareAccepts = pgTable(
   (t) => [
     primaryKey({ columns: [t.merchantId, t.shareId, t.toPhone] }),
     index('wallet_share_accepts_template_idx').on(t.merchantId, t.templateId, t.at),
+  ],
+);
+
+/**
+ * A consumer asking, on a store's page, for a coupon of that store (索取): the holders nearest
+ * to them (the same 商圈 first) are asked in their wallet. The asker's point is kept coarsely.
+ */
+export const walletAsks = pgTable(
+  'wallet_asks',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    id: text().notNull(),
+    askerPhone: text().notNull(),
+    storeId: text().notNull(),
+    /** ~100 m, GCJ-02. */
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    businessDistrict: text(),
+    /** A price the asker offers (recorded only: no money moves through StoreDesk). */
+    priceFen: integer(),
+    createdAt: epochMs().notNull(),
+    expiresAt: epochMs().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.id] }),
+    index('wallet_asks_asker_idx').on(t.merchantId, t.askerPhone, t.createdAt),
+  ],
+);
+
+/** A holder an ask reached, with their rank, and what they did: gave, declined or refused. */
+export const walletAskTargets = pgTable(
+  'wallet_ask_targets',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    askId: text().notNull(),
+    holderPhone: text().notNull(),
+    /** The holder's coupon that answers the ask. */
+    claimId: text().notNull(),
+    rank: integer().notNull(),
+    /** Rounded to 100 m. */
+    distanceM: integer().notNull(),
+    sameDistrict: boolean().notNull(),
+    status: text().$type<'asked' | 'given' | 'declined' | 'refused'>().notNull(),
+    /** The share made when given (bound to the asker: its token is no secret). */
+    shareToken: text(),
+    at: epochMs().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.merchantId, t.askId, t.holderPhone] }),
+    index('wallet_ask_targets_holder_idx').on(t.merchantId, t.holderPhone, t.status),
   ],
 );

@@ -55,48 +55,63 @@ export class WalletShares {
     claimId: string,
     mode: ShareMode,
   ): Promise<EndpointOutput<'consumers.createShare'>> {
+    return this.db.transaction((tx) => this.openLink(tx, actor, merchantCode, claimId, mode));
+  }
+
+  /**
+   * The link of `create`, in the caller's transaction; `forPhone`: only that phone may accept
+   * it (a coupon given in answer to an ask), and the giver chooses the mode the template allows.
+   */
+  async openLink(
+    tx: CloudTx,
+    actor: ConsumerActor,
+    merchantCode: string,
+    claimId: string,
+    mode: ShareMode | null,
+    forPhone: string | null = null,
+  ): Promise<EndpointOutput<'consumers.createShare'>> {
     const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      const held = await this.heldCoupon(tx, actor, claimId);
-      const { claim, template } = held;
-      if (held.used || claim.validUntil < now) throw new AppError('SHARE_COUPON_GONE');
-      const refusal = shareRefusal(claim, template.share);
-      if (refusal) throw new AppError(refusal);
-      if (template.share.mode !== mode) throw new AppError('SHARE_MODE_NOT_ALLOWED');
-      // One open link per coupon: a new one replaces it (the old link says recalled).
-      await tx
-        .update(walletShares)
-        .set({ status: 'recalled', endedAt: now })
-        .where(
-          and(
-            eq(walletShares.merchantId, actor.merchantId),
-            eq(walletShares.claimId, claim.id),
-            eq(walletShares.status, 'open'),
-          ),
-        );
-      const token = randomBytes(24).toString('base64url');
-      const expiresAt = now + this.config.linkTtlMs;
-      await tx.insert(walletShares).values({
-        merchantId: actor.merchantId,
-        id: newId(),
-        tokenHash: sha256(token),
-        claimId: claim.id,
-        fromPhone: actor.phone,
-        mode,
-        hop: claim.hop + 1,
-        status: 'open',
-        createdAt: now,
-        expiresAt,
-        endedAt: null,
-      });
-      return {
-        token,
-        path: `/c/${merchantCode}/share/${token}`,
-        mode,
-        expiresAt,
-        allowanceLeft: mode === 'copy' ? (template.share.maxShares ?? 1) - claim.sharesUsed : null,
-      };
+    const held = await this.heldCoupon(tx, actor, claimId);
+    const { claim, template } = held;
+    if (held.used || claim.validUntil < now) throw new AppError('SHARE_COUPON_GONE');
+    const refusal = shareRefusal(claim, template.share);
+    if (refusal) throw new AppError(refusal);
+    const allowed = template.share.mode as ShareMode;
+    if (mode !== null && allowed !== mode) throw new AppError('SHARE_MODE_NOT_ALLOWED');
+    // One open link per coupon: a new one replaces it (the old link says recalled).
+    await tx
+      .update(walletShares)
+      .set({ status: 'recalled', endedAt: now })
+      .where(
+        and(
+          eq(walletShares.merchantId, actor.merchantId),
+          eq(walletShares.claimId, claim.id),
+          eq(walletShares.status, 'open'),
+        ),
+      );
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = now + this.config.linkTtlMs;
+    await tx.insert(walletShares).values({
+      merchantId: actor.merchantId,
+      id: newId(),
+      tokenHash: sha256(token),
+      claimId: claim.id,
+      fromPhone: actor.phone,
+      mode: allowed,
+      hop: claim.hop + 1,
+      status: 'open',
+      createdAt: now,
+      expiresAt,
+      endedAt: null,
+      forPhone,
     });
+    return {
+      token,
+      path: `/c/${merchantCode}/share/${token}`,
+      mode: allowed,
+      expiresAt,
+      allowanceLeft: allowed === 'copy' ? (template.share.maxShares ?? 1) - claim.sharesUsed : null,
+    };
   }
 
   /** What a link gives, for the page that opens it (no phone of the giver). */
@@ -156,6 +171,8 @@ export class WalletShares {
       if (share.status === 'accepted') throw new AppError('SHARE_TAKEN');
       if (share.expiresAt <= now) throw new AppError('SHARE_EXPIRED');
       if (share.fromPhone === actor.phone) throw new AppError('SHARE_SELF');
+      if (share.forPhone !== null && share.forPhone !== actor.phone)
+        throw new AppError('SHARE_NOT_FOR_YOU');
       if (used || claim.transferredAt !== null || claim.validUntil < now)
         throw new AppError('SHARE_COUPON_GONE');
       const key = await this.activeKey(tx, actor.merchantId);

@@ -6,6 +6,7 @@ import {
   type ConsumerConsentPurpose,
 } from '../../src-shared/sync/wallet';
 import type { CloudDb } from '../db/open';
+import { forgetPlace } from './places';
 import { consumerConsents } from './schema';
 
 export type ConsentAnswers = Record<ConsumerConsentPurpose, boolean | null>;
@@ -39,6 +40,7 @@ export class ConsumerConsents {
         at,
       })),
     );
+    if (!answers.location) await forgetPlace(this.db, merchantId, phone);
   }
 
   /** The latest answer per purpose; null: never asked. */

@@ -12,6 +12,7 @@ import type { ConsumerConsents } from './consents';
 import type { TemplateRow } from './availability';
 import { merchantStores, toWalletCoupon, walletCoupons } from './coupons';
 import { memberCard } from './member-card';
+import { recordPlace } from './places';
 import type { WalletOffers } from './offers';
 import { clearWalletCookie, setWalletCookie } from './session-cookie';
 import { SESSION_TTL_MS, type ConsumerSessions } from './sessions';
@@ -110,6 +111,9 @@ export function registerWalletRoutes(app: FastifyInstance, deps: EndpointDeps, s
         ? { lat: query.lat, lng: query.lng }
         : null;
     const now = s.clock.now();
+    // A phone that shares its location is findable by askers nearby, coarsely (shares/asks.ts).
+    if (position && (await s.consents.latest(merchantId, phone)).location)
+      await recordPlace(s.db, s.clock, merchantId, phone, position);
     return {
       coupons: await walletCoupons(s.db, merchantId, phone, { now, phoneWgs84: position }),
       member: await memberCard(s.db, merchantId, phone, now),

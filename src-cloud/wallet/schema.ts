@@ -2,6 +2,7 @@ import type { TemplateRule } from '../../src-shared/contract/coupons';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -233,4 +234,27 @@ export const walletPoints = pgTable(
     primaryKey({ columns: [t.merchantId, t.movementId] }),
     index('wallet_points_member_idx').on(t.merchantId, t.memberId),
   ],
+);
+
+/**
+ * Where a phone was last seen near the merchant, coarsely (~100 m, GCJ-02: stores' system), kept
+ * only while its location consent stands: the wallet writes it when opened with a fix; a
+ * withdrawn consent deletes it. Asks for a coupon rank holders by it (shares/asks.ts).
+ */
+export const consumerPlaces = pgTable(
+  'consumer_places',
+  {
+    merchantId: text()
+      .notNull()
+      .references(() => merchants.id),
+    phone: text().notNull(),
+    /** Rounded to 3 decimals (about 100 m): never the raw fix. */
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    system: text().$type<'gcj02'>().notNull().default('gcj02'),
+    /** The 商圈 of the merchant's store nearest to it (null: that store has none). */
+    businessDistrict: text(),
+    at: epochMs().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.merchantId, t.phone] })],
 );

@@ -42,6 +42,11 @@ import {
 } from './wallet';
 import { promotionsQuerySchema, promotionsResponseSchema } from './promotions';
 import {
+  askParamsSchema,
+  askSchema,
+  createAskBodySchema,
+  declineAskBodySchema,
+  incomingAskSchema,
   acceptShareResponseSchema,
   couponParamsSchema,
   createShareBodySchema,
@@ -392,6 +397,55 @@ export const cloudEndpoints = {
     summary: 'The giver takes back a link not yet accepted (a copy link: no more copies)',
     params: shareParamsSchema,
     response: recallShareResponseSchema,
+  }),
+  'consumers.ask': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/asks',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Ask nearby holders for a coupon of a store (索取): the nearest who consented to location, the same 商圈 first, are asked in their wallet; a price may be stated',
+    params: consumerParamsSchema,
+    body: createAskBodySchema,
+    response: askSchema,
+  }),
+  'consumers.myAsks': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/asks/mine',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'The phone’s open asks and the coupons holders gave in answer',
+    params: consumerParamsSchema,
+    response: z.object({ asks: z.array(askSchema) }),
+  }),
+  'consumers.incomingAsks': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/asks/incoming',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'Asks that reached this phone as a holder (no asker’s phone, distance to 100 m)',
+    params: consumerParamsSchema,
+    response: z.object({ asks: z.array(incomingAskSchema) }),
+  }),
+  'consumers.giveAsk': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/asks/:askId/give',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Give the asker the coupon (transfer or copy, as its template allows): a share only the asker may accept',
+    params: askParamsSchema,
+    response: z.object({ given: z.literal(true) }),
+  }),
+  'consumers.declineAsk': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/asks/:askId/decline',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary: 'Ignore or refuse an ask (the asker learns nothing of who)',
+    params: askParamsSchema,
+    body: declineAskBodySchema,
+    response: z.object({ declined: z.literal(true) }),
   }),
   'consumers.strategies': endpoint({
     method: 'GET',

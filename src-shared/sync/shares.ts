@@ -53,3 +53,55 @@ export const shareOfferSchema = z.object({
 
 export const acceptShareResponseSchema = z.object({ coupon: walletCouponSchema });
 export const recallShareResponseSchema = z.object({ status: z.literal('recalled') });
+
+// ── Asking nearby holders (索取) ─────────────────────────────────────────────────────────────
+
+/** The holders an ask reaches at most (the nearest, the same 商圈 first). */
+export const ASK_REACH = 5;
+/** Asks one phone may make per day. */
+export const ASKS_PER_DAY = 3;
+
+export const askParamsSchema = z.object({ merchantCode: merchantCodeSchema, askId: idSchema });
+
+export const createAskBodySchema = z.object({
+  storeId: idSchema,
+  /** The asker's phone position, WGS-84 as browsers give it (kept only to ~100 m). */
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  /** A price offered for the coupon (recorded; no money moves through StoreDesk). */
+  priceFen: z.number().int().min(1).max(1_000_000).nullable().default(null),
+});
+
+export const askSchema = z.object({
+  id: idSchema,
+  storeName: z.string(),
+  priceFen: z.number().int().nullable(),
+  expiresAt: epochMsSchema,
+  /** How many holders were asked. */
+  asked: z.number().int(),
+  /** Coupons holders gave in answer, to accept on the share page. */
+  offers: z.array(
+    z.object({ token: z.string(), path: z.string(), name: z.string(), mode: shareModeSchema }),
+  ),
+});
+
+/** An ask as a holder sees it in their wallet: never the asker's phone or exact place. */
+export const incomingAskSchema = z.object({
+  askId: idSchema,
+  storeName: z.string(),
+  /** Rounded to 100 m. */
+  distanceM: z.number().int(),
+  sameDistrict: z.boolean(),
+  priceFen: z.number().int().nullable(),
+  /** The holder's coupon that answers it. */
+  couponId: idSchema,
+  couponName: z.string(),
+  mode: shareModeSchema,
+  at: epochMsSchema,
+  expiresAt: epochMsSchema,
+});
+
+export const declineAskBodySchema = z.object({
+  /** true: 拒绝 (say no); false: 忽略 (just hide it). */
+  refuse: z.boolean(),
+});

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { walletAskTargets } from '../../../src-cloud/shares/schema';
 import { verifyToken } from '../../../src-node/coupons/token';
+import { wgs84ToGcj02, type LatLng } from '../../../src-shared/geo/coordinates';
 import {
   CLOUD_START_TIMEOUT_MS,
   describeOnEachBackend,
@@ -10,6 +13,7 @@ import {
 import { freshPhone } from '../../support/phones';
 import {
   directSession,
+  storeChanged,
   issuanceChanged,
   postAll,
   pushAccepted,
@@ -220,4 +224,135 @@ describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
     // 41 claims and 105 copies, each a code every till knows.
     expect(pulled.filter((e) => e.kind === 'coupons.issued')).toHaveLength(41 + 105);
   }, 240_000);
+
+  it('asking nearby: the same 商圈 first, then the nearest, only holders who share their location; a holder gives, the asker alone accepts', async () => {
+    // Two stores 2.7 km apart, each its own 商圈 (GCJ-02, as maps give them).
+    const a = storeChanged({
+      name: '人民广场店',
+      lat: 31.2304,
+      lng: 121.4737,
+      businessDistrict: '人民广场',
+    });
+    const b = storeChanged({
+      name: '陆家嘴店',
+      code: 'S02',
+      lat: 31.2397,
+      lng: 121.4998,
+      businessDistrict: '陆家嘴',
+    });
+    const shop = await sharingShop({ shareMode: 'transfer' }, 0);
+    // The shop's first store moves to Beijing: out of the way.
+    const away = storeChanged({
+      id: shop.store.id,
+      lat: 39.9042,
+      lng: 116.4074,
+      updatedAt: Date.now() + 1,
+    });
+    await pushAccepted(cloud, shop.till.token, [a.event, b.event, away.event]);
+    const { issuance, event } = issuanceChanged({
+      templateId: shop.template.id,
+      count: 100,
+      storeId: a.store.id,
+    });
+    await pushAccepted(cloud, shop.till.token, [event]);
+    // A point on the way from store A to store B (t = 0 at A), as a phone reports it (WGS-84).
+    const along = (t: number): LatLng => {
+      const gcj = { lat: 31.2304 + t * 0.0093, lng: 121.4737 + t * 0.0261 };
+      const shifted = wgs84ToGcj02(gcj);
+      return { lat: 2 * gcj.lat - shifted.lat, lng: 2 * gcj.lng - shifted.lng };
+    };
+    /** A phone with consents answered, holding a coupon, seen at `at` when it opened its wallet. */
+    async function holder(at: LatLng, location: boolean) {
+      const phone = freshPhone();
+      const token = await directSession(cloud, shop.merchant.id, phone);
+      await cloud.ok('POST', shop.url('/consents'), {
+        token,
+        body: { marketing: false, location, textShown: '授权说明' },
+      });
+      await cloud.ok('POST', shop.url(`/issuances/${issuance.id}/claim`), { token });
+      await cloud.ok('GET', shop.url(`/wallet?lat=${at.lat}&lng=${at.lng}`), { token });
+      return { phone, token };
+    }
+    const e1 = await holder(along(0), true); // at store A: same 商圈, 1.2 km
+    const e2 = await holder(along(0.22), true); // same 商圈, 0.6 km
+    const f = await holder(along(0.56), true); // nearest store B: other 商圈, 0.3 km
+    const g = await holder(along(0.45), false); // beside the asker, no location consent
+    const h = await holder(along(0.44), true);
+    await cloud.ok('POST', shop.url('/consents'), {
+      token: h.token,
+      body: { marketing: false, location: false, textShown: '撤回' },
+    });
+
+    const asker = await holder(along(0.45), true);
+    const ask = (token: string) =>
+      cloud.request('POST', shop.url('/asks'), {
+        token,
+        body: { storeId: a.store.id, ...along(0.45), priceFen: 500 },
+      });
+    const asked = await ask(asker.token);
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body.data).toMatchObject({ storeName: '人民广场店', asked: 3, priceFen: 500 });
+    const ranks = await cloud.database.db
+      .select({ phone: walletAskTargets.holderPhone, same: walletAskTargets.sameDistrict })
+      .from(walletAskTargets)
+      .where(
+        and(
+          eq(walletAskTargets.merchantId, shop.merchant.id),
+          eq(walletAskTargets.askId, asked.body.data.id),
+        ),
+      )
+      .orderBy(asc(walletAskTargets.rank));
+    const e164 = (p: string) => `+86${p}`;
+    expect(ranks.map((r) => [r.phone, r.same])).toEqual([
+      [e164(e2.phone), true],
+      [e164(e1.phone), true],
+      [e164(f.phone), false],
+    ]);
+
+    // Each holder sees the ask in their wallet: the store, the distance to 100 m, never who.
+    const incoming = (token: string) => cloud.ok('GET', shop.url('/asks/incoming'), { token });
+    const seen = await incoming(e2.token);
+    expect(seen.asks).toHaveLength(1);
+    expect(seen.asks[0]).toMatchObject({
+      storeName: '人民广场店',
+      sameDistrict: true,
+      priceFen: 500,
+      mode: 'transfer',
+    });
+    expect(Math.abs(seen.asks[0].distanceM - 600)).toBeLessThanOrEqual(200);
+    expect(JSON.stringify(seen)).not.toContain(asker.phone.slice(-4));
+    expect((await incoming(g.token)).asks).toEqual([]);
+    expect((await incoming(h.token)).asks).toEqual([]);
+
+    // F refuses, E1 ignores, E2 gives: the asker alone may accept it.
+    const askId = asked.body.data.id;
+    await cloud.ok('POST', shop.url(`/asks/${askId}/decline`), {
+      token: f.token,
+      body: { refuse: true },
+    });
+    await cloud.ok('POST', shop.url(`/asks/${askId}/decline`), {
+      token: e1.token,
+      body: { refuse: false },
+    });
+    await cloud.ok('POST', shop.url(`/asks/${askId}/give`), { token: e2.token });
+    expect(
+      codeOf(await cloud.request('POST', shop.url(`/asks/${askId}/give`), { token: e2.token })),
+    ).toBe('ASK_CLOSED');
+    expect(
+      codeOf(await cloud.request('POST', shop.url(`/asks/${askId}/give`), { token: g.token })),
+    ).toBe('ASK_NOT_FOUND');
+    const mine = await cloud.ok('GET', shop.url('/asks/mine'), { token: asker.token });
+    const [offer] = mine.asks[0].offers;
+    expect(offer).toMatchObject({ mode: 'transfer', name: '满100减20' });
+    expect(codeOf(await shop.accept(g.token, offer.token))).toBe('SHARE_NOT_FOR_YOU');
+    const taken = await shop.accept(asker.token, offer.token);
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    expect(await shop.wallet(e2.token)).toEqual([]);
+
+    // Asking needs location consent; three asks a day.
+    expect(codeOf(await ask(g.token))).toBe('ASK_NEEDS_LOCATION');
+    expect(codeOf(await ask(asker.token))).toBe('ok');
+    expect(codeOf(await ask(asker.token))).toBe('ok');
+    expect(codeOf(await ask(asker.token))).toBe('ASK_LIMIT');
+  });
 });
