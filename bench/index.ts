@@ -17,6 +17,7 @@ import { membersBench } from './members.bench';
 import { chainBench } from './chain.bench';
 import { walletBench } from './wallet.bench';
 import { walletPageBench } from './wallet-page.bench';
+import { sharesBench } from './shares.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -37,6 +38,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   chain: chainBench,
   wallet: walletBench,
   'wallet-page': walletPageBench,
+  shares: sharesBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

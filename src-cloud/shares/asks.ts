@@ -26,8 +26,9 @@ export interface RankedHolder {
 
 /**
  * Holders of a coupon that works at `storeId` and may still be shared, who consented to location
- * and were seen near the merchant: the same 商圈 first, then the nearest. One query: each
- * holder's soonest-ending such coupon, their coarse place, their latest location answer.
+ * and were seen near the merchant: the same 商圈 first, then the nearest. The places are sorted
+ * first (one cheap pass over the merchant's places) and only the nearest few are checked for a
+ * coupon and a standing consent, each by its index; rings widen until enough are found.
  */
 export async function rankHolders(
   db: Queryable,
@@ -35,14 +36,38 @@ export async function rankHolders(
   ask: { storeId: string; lat: number; lng: number; businessDistrict: string | null },
   options: { exceptPhone: string; now: number; limit: number },
 ): Promise<RankedHolder[]> {
+  for (const ring of [options.limit * 20, options.limit * 200, null]) {
+    const found = await rankWithin(db, merchantId, ask, options, ring);
+    if (found.length >= options.limit || ring === null) return found;
+  }
+  return [];
+}
+
+async function rankWithin(
+  db: Queryable,
+  merchantId: string,
+  ask: { storeId: string; lat: number; lng: number; businessDistrict: string | null },
+  options: { exceptPhone: string; now: number; limit: number },
+  ring: number | null,
+): Promise<RankedHolder[]> {
   const here = { lat: ask.lat, lng: ask.lng };
   const result = await db.execute(sql`
-    with holders as (
-      select distinct on (c.phone) c.phone, c.id as claim_id
-      from wallet_claims c
+    with near as (
+      select p.phone, ${metresFrom(here, sql`p.lat`, sql`p.lng`)} as distance,
+        (${ask.businessDistrict}::text is not null
+          and p.business_district = ${ask.businessDistrict}::text) as same
+      from consumer_places p
+      where p.merchant_id = ${merchantId} and p.phone <> ${options.exceptPhone}
+      order by same desc, distance
+      ${ring === null ? sql`` : sql`limit ${ring}`}
+    )
+    select n.phone, held.id as "claimId", n.distance, n.same as "sameDistrict"
+    from near n
+    cross join lateral (
+      select c.id from wallet_claims c
       join wallet_templates t on t.merchant_id = c.merchant_id and t.template_id = c.template_id
-      where c.merchant_id = ${merchantId} and c.phone <> ${options.exceptPhone}
-        and c.transferred_at is null and c.valid_until >= ${options.now}::bigint
+      where c.merchant_id = ${merchantId} and c.phone = n.phone
+        and c.valid_until >= ${options.now}::bigint and c.transferred_at is null
         and c.hop < ${MAX_SHARE_HOPS}
         and t.share->>'mode' in ('transfer', 'copy')
         and (t.share->>'mode' = 'transfer'
@@ -52,18 +77,13 @@ export async function rankHolders(
             or t.store_ids ? ${ask.storeId})))
         and not exists (select 1 from coupon_claims u where u.merchant_id = c.merchant_id
           and u.code = c.code and u.voided_at is null)
-      order by c.phone, c.valid_until
-    )
-    select h.phone, h.claim_id as "claimId",
-      ${metresFrom(here, sql`p.lat`, sql`p.lng`)} as distance,
-      (${ask.businessDistrict}::text is not null
-        and p.business_district = ${ask.businessDistrict}::text) as "sameDistrict"
-    from holders h
-    join consumer_places p on p.merchant_id = ${merchantId} and p.phone = h.phone
+      order by c.valid_until
+      limit 1
+    ) held
     where (select cc.granted from consumer_consents cc
-      where cc.merchant_id = ${merchantId} and cc.phone = h.phone and cc.purpose = 'location'
+      where cc.merchant_id = ${merchantId} and cc.phone = n.phone and cc.purpose = 'location'
       order by cc.at desc, cc.id desc limit 1)
-    order by "sameDistrict" desc, distance
+    order by n.same desc, n.distance
     limit ${options.limit}`);
   const rows = (
     result as unknown as {
