@@ -89,7 +89,8 @@ export const messages = {
     transfer: '转赠给朋友',
     copy: (left: number) => `分享给朋友（还可分享 ${left} 次）`,
     making: '正在生成分享链接…',
-    transferLead: '把这张券送给一位朋友：对方打开链接并登录领取后，券就归对方，你的券包里不再有它。',
+    transferLead:
+      '把这张券送给一位朋友：对方打开链接并登录领取后，券就归对方，你的券包里不再有它。',
     copyLead: '每位朋友打开链接并登录后可领到一张同样的券，你自己的券不变。',
     scan: '请朋友用手机扫码，或把链接发给朋友',
     copyLink: '复制链接',
@@ -111,6 +112,26 @@ export const messages = {
       expired: '分享链接已过期',
     },
     left: (n: number) => `还可领取 ${n} 张`,
+  },
+  ask: {
+    button: '向附近的人要一张',
+    lead: '附近持有这家店优惠券、并同意分享位置的顾客会收到你的请求；对方看不到你的手机号。',
+    asking: '正在发出请求…',
+    sent: (n: number) =>
+      n > 0
+        ? `已向附近 ${n} 位持券人发出请求，有人送出后会显示在这里`
+        : '附近暂时没有可以分享的持券人，稍后再试',
+    needsLocation: '请允许使用你的位置，才能向附近的人索取',
+    offer: (name: string) => `有人送你一张「${name}」`,
+    take: '去领取',
+    incomingTitle: '附近有人想要你的券',
+    incoming: (store: string, distance: string, same: boolean) =>
+      `${store} 附近${same ? '（同一商圈）' : ''}，距你约 ${distance}`,
+    price: (yuan: string) => `对方愿付 ${yuan}（线下自行结算）`,
+    give: '送给TA',
+    ignore: '忽略',
+    refuse: '拒绝',
+    given: '已送出，对方领取后券会转给对方',
   },
 };
 

@@ -7,7 +7,8 @@ import { freshPhone } from '../support/phones';
 
 // Sharing between phones, each its own browser context (session): A gives a coupon to B (转赠:
 // A's disappears, B's has a new code, A's old code loses at the till), A shares copies (分享)
-// up to the allowance: C gets one, D is told none are left.
+// up to the allowance: C gets one, D is told none are left; D asks nearby on a store's page, E
+// (closer, same 商圈) and F are asked, E gives and D takes it.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 const cloud = cloudForThisFile();
 test.use(PHONE_IN_NANJING);
@@ -16,7 +17,12 @@ test.use(PHONE_IN_NANJING);
  * A phone signed in through the API (the wallet cookie), consents answered; with `claim`, it
  * claims a coupon of the merchant's QR and opens it.
  */
-async function signedInPhone(browser: Browser, merchant: WalletMerchant, claim = true) {
+async function signedInPhone(
+  browser: Browser,
+  merchant: WalletMerchant,
+  claim = true,
+  where: { latitude: number; longitude: number } = PHONE_IN_NANJING.geolocation,
+) {
   const phone = freshPhone();
   const base = `${cloud.url}/v1/consumers/${merchant.merchantCode}`;
   const session = await fetch(`${base}/session`, {
@@ -34,7 +40,7 @@ async function signedInPhone(browser: Browser, merchant: WalletMerchant, claim =
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ marketing: false, location: true, textShown: '授权说明' }),
   });
-  const context = await browser.newContext(PHONE_IN_NANJING);
+  const context = await browser.newContext({ ...PHONE_IN_NANJING, geolocation: where });
   await context.addCookies([
     { name, value, url: `${cloud.url}/v1/consumers/${merchant.merchantCode}/` },
   ]);
@@ -149,4 +155,75 @@ test('A shares copies with friends up to the allowance: C gets one, D is told no
   await expect(a.page.locator('canvas.qr')).toBeVisible();
   await expect(a.page.getByRole('button', { name: /分享给朋友/ })).toHaveCount(0);
   for (const phone of [a, c, d]) await phone.context.close();
+});
+
+test('D asks nearby on the store’s page: E (closer, same 商圈) and F are asked, E gives, D takes it', async ({
+  browser,
+}) => {
+  const merchant = await walletMerchant(cloud, { share: { mode: 'transfer', maxShares: null } });
+  // The store is in 新街口; a second one 1.7 km north is in 鼓楼 (GCJ-02, as maps give them).
+  const north = uuidv7();
+  const store = (id: string, name: string, lat: number, lng: number, district: string) => ({
+    kind: 'stores.changed',
+    entityId: id,
+    payload: {
+      id,
+      code: id.slice(-4),
+      name,
+      provinceCode: '320000',
+      cityCode: '320100',
+      districtCode: '320102',
+      lat,
+      lng,
+      businessDistrict: district,
+      timezone: 'Asia/Shanghai',
+      active: true,
+      updatedAt: Date.now() + 1,
+    },
+  });
+  await merchant.push([
+    store(merchant.store.id, merchant.store.name, merchant.store.lat, merchant.store.lng, '新街口'),
+    store(north, '鼓楼店', merchant.store.lat + 0.015, merchant.store.lng, '鼓楼'),
+    {
+      kind: 'stores.defaultCouponChanged',
+      entityId: merchant.store.id,
+      payload: {
+        storeId: merchant.store.id,
+        templateId: merchant.template.id,
+        updatedAt: Date.now(),
+      },
+    },
+  ]);
+  // Holders open their wallets (sharing their location): E 300 m from D, F near the 鼓楼 store.
+  const e = await signedInPhone(browser, merchant, true, { latitude: 32.0427, longitude: 118.78 });
+  const f = await signedInPhone(browser, merchant, true, { latitude: 32.055, longitude: 118.78 });
+  for (const holder of [e, f]) {
+    await holder.page.goto(`${cloud.url}/c/${merchant.merchantCode}/`);
+    await expect(holder.page.locator('article.coupon-card')).toHaveCount(1);
+  }
+
+  const d = await signedInPhone(browser, merchant, false);
+  await d.page.goto(`${cloud.url}/c/${merchant.merchantCode}/s/${merchant.store.id}`);
+  await d.page.getByRole('button', { name: '向附近的人要一张' }).click();
+  await expect(d.page.getByRole('status')).toContainText('已向附近 2 位持券人发出请求');
+
+  // E sees it first in rank (same 商圈, 300 m); neither sees who asked.
+  await e.page.reload();
+  const asked = e.page.getByTestId('incoming-ask');
+  await expect(asked).toContainText('（同一商圈）');
+  await expect(asked).toContainText('距你约 300米');
+  await f.page.reload();
+  await expect(f.page.getByTestId('incoming-ask')).not.toContainText('同一商圈');
+  await screenshot(e.page, 'wallet-ask-incoming');
+  await asked.getByRole('button', { name: '送给TA' }).click();
+  await expect(e.page.getByRole('status')).toHaveText('已送出，对方领取后券会转给对方');
+
+  // D's page shows the gift within seconds; D takes it on its share page.
+  const offer = d.page.getByTestId('ask-offer');
+  await expect(offer).toContainText('有人送你一张「新客满100减20」', { timeout: 10_000 });
+  await screenshot(d.page, 'wallet-ask-offer');
+  await offer.getByRole('button', { name: '去领取' }).click();
+  await d.page.getByRole('button', { name: '领取这张券' }).click();
+  await expect(d.page.getByRole('status')).toHaveText('领取成功，已放入券包');
+  for (const phone of [d, e, f]) await phone.context.close();
 });

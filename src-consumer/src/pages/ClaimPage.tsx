@@ -3,6 +3,7 @@ import Button from 'antd-mobile/es/components/button';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
 import type { EndpointOutput } from '../../../src-shared/sync/endpoints';
 import { call } from '../api/client';
+import { AskPanel } from '../components/AskPanel';
 import { CouponCard } from '../components/CouponCard';
 import { OfferCard, type ClaimOffer } from '../components/OfferCard';
 import { SignInGate } from '../components/SignInGate';
@@ -162,6 +163,10 @@ export function ClaimPage({
             {t.toWallet}
           </Button>
         </section>
+      )}
+      {/* A store's page: a signed-in phone may ask nearby holders for one of its coupons. */}
+      {source.kind === 'store' && ready && (
+        <AskPanel merchantCode={merchantCode} storeId={source.storeId} />
       )}
     </main>
   );

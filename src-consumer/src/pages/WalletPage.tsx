@@ -1,3 +1,4 @@
+import { IncomingAsks } from '../components/IncomingAsks';
 import { useEffect, useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
@@ -80,6 +81,7 @@ function Wallet({
         <div className="small muted">{t.signedInAs(me.phone)}</div>
       </header>
       {wallet?.member && <MemberCard merchantCode={merchantCode} member={wallet.member} />}
+      <IncomingAsks merchantCode={merchantCode} />
       <Tabs activeKey={tab} onChange={(key) => setTab(key as WalletCouponStatus)}>
         {TABS.map((status) => (
           <Tabs.Tab
