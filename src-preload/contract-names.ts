@@ -183,6 +183,7 @@ export const METHOD_NAMES = [
   'claims.setIssuanceStatus',
   'claims.listStoreQrs',
   'claims.printQr',
+  'shares.tree',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [

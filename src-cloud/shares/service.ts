@@ -185,6 +185,7 @@ export class WalletShares {
         received = await this.copy(tx, share, claim, template, actor, key, now);
       }
       events.push(issuedEvent(received, stream.next()));
+      events.push(acceptedEvent(share, claim, received, now, stream.next()));
       await tx.insert(walletShareAccepts).values({
         merchantId: actor.merchantId,
         shareId: share.id,
@@ -481,6 +482,43 @@ function cancelledEvent(claim: ClaimRow, share: ShareRow, at: number, seq: numbe
     payloadHash: eventHash(event),
     status: 'accepted',
     result: { eventId: share.id, status: 'accepted', seq: String(seq) },
+    receivedAt: at,
+  };
+}
+
+/** `shares.accepted`: the PCs keep the merchant's share history (which code gave which). */
+function acceptedEvent(
+  share: ShareRow,
+  from: ClaimRow,
+  to: ClaimRow,
+  at: number,
+  seq: number,
+): EventRow {
+  const id = newId();
+  const event = {
+    kind: 'shares.accepted',
+    entityId: share.id,
+    occurredAt: at,
+    payload: {
+      id,
+      shareId: share.id,
+      templateId: from.templateId,
+      mode: share.mode,
+      hop: share.hop,
+      fromCode: from.code,
+      toCode: to.code,
+      at,
+    },
+  };
+  return {
+    merchantId: from.merchantId,
+    eventId: id,
+    seq,
+    deviceId: null,
+    ...event,
+    payloadHash: eventHash(event),
+    status: 'accepted',
+    result: { eventId: id, status: 'accepted', seq: String(seq) },
     receivedAt: at,
   };
 }

@@ -6,7 +6,12 @@ import { parseIn } from '../../src-node/zod-locale';
 import { instantSchema } from '../../src-shared/bounds';
 import type { Language } from '../../src-shared/i18n';
 import { unsafeTextPath, withSafeText } from '../../src-shared/text-safety';
-import { EVENT_CATALOGUE, isEventKind, type PushedEvent } from '../../src-shared/sync/events';
+import {
+  EVENT_CATALOGUE,
+  isCloudOnlyKind,
+  isEventKind,
+  type PushedEvent,
+} from '../../src-shared/sync/events';
 import type { EventResult } from '../../src-shared/sync/sync';
 import type { CashbackLedger } from '../consumers/cashback-ledger';
 import type { CloudDb, CloudTx } from '../db/open';
@@ -187,6 +192,9 @@ export class PushService {
   ): Promise<Outcome> {
     if (!isEventKind(event.kind))
       return { status: 'rejected', code: 'UNKNOWN_EVENT_KIND', details: { kind: event.kind } };
+    // The wallet's history is the cloud's to write: a till cannot make one up.
+    if (isCloudOnlyKind(event.kind))
+      return { status: 'rejected', code: 'FORBIDDEN', details: { kind: event.kind } };
     // A newer till's payload version: refused as unknown, decided again once this cloud knows it.
     const version = event.version ?? 1;
     if (version > EVENT_CATALOGUE[event.kind].version)

@@ -73,6 +73,8 @@ import { tillHandlers } from './till/handlers';
 import { registerTillSlips } from './till/slips';
 import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
+import { sharesHandlers } from './shares/handlers';
+import { SharesService } from './shares/service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberProfiles } from './members/profiles';
 import { ClaimsService } from './claims/service';
@@ -363,6 +365,7 @@ export async function createCore(options: CoreOptions) {
       memberMerges,
     ),
     ...claimsHandlers(claims, printing),
+    ...sharesHandlers(new SharesService(sqlite)),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>

@@ -57,6 +57,7 @@ import { pointsEffects } from './points/effects';
 import { ClaimsLedger } from './claims/ledger';
 import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
+import { SharesLedger } from './shares/ledger';
 import { MemberMerges } from './members/merge';
 import { MemberPrivacy } from './members/privacy';
 import { RemoteMembers } from './members/remote';
@@ -264,6 +265,7 @@ export function buildSharedServices(
       points: pointsLedger,
       members: membersLedger,
       claims: claimsLedger,
+      shares: new SharesLedger(adb),
     },
   };
 }

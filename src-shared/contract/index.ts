@@ -28,6 +28,7 @@ import { memberImportMethods } from './member-import';
 import { pointsMethods } from './points';
 import { chainMethods } from './chain';
 import { claimsMethods } from './claims';
+import { sharesMethods } from './shares';
 
 export * from './define';
 
@@ -62,6 +63,7 @@ export const methods = {
   ...pointsMethods,
   ...chainMethods,
   ...claimsMethods,
+  ...sharesMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

@@ -193,12 +193,29 @@ export const memberMergedSchema = z.looseObject({
 /** A merge of member records undone. */
 export const memberUnmergedSchema = z.looseObject({ id: refSchema, undoneAt: instantSchema });
 
+/**
+ * A coupon that went from one phone to another in the wallet (the cloud writes it; the PCs keep
+ * the merchant's share history from it): which code gave which, how, at which hop.
+ */
+export const shareAcceptedSchema = z.looseObject({
+  id: refSchema,
+  shareId: refSchema,
+  templateId: refSchema,
+  mode: z.enum(['transfer', 'copy']),
+  hop: z.number().int().min(1),
+  fromCode: z.string().min(1).max(64),
+  toCode: z.string().min(1).max(64),
+  at: instantSchema,
+});
+
 interface CatalogueEntry {
   /** The payload's version: a till writes the current one; the cloud accepts up to it. */
   version: number;
   payload: z.ZodType<Record<string, unknown>>;
   /** Written by an older till only: accepted and relayed, never written by this one. */
   legacy?: true;
+  /** Written by the cloud only (the wallet): a device pushing it is refused. */
+  cloudOnly?: true;
 }
 const entry = <S extends z.ZodType<Record<string, unknown>>>(payload: S, version = 1) => ({
   version,
@@ -231,6 +248,7 @@ export const EVENT_CATALOGUE = {
   'members.consented': entry(memberConsentedSchema),
   'members.levelChanged': entry(memberLevelChangedSchema),
   'members.merged': entry(memberMergedSchema),
+  'shares.accepted': { ...entry(shareAcceptedSchema), cloudOnly: true },
   'members.unmerged': entry(memberUnmergedSchema),
   'points.moved': entry(pointsMovedSchema),
   'strategies.changed': entry(strategyChangedSchema),
@@ -245,11 +263,15 @@ export type EventKind = keyof typeof EVENT_CATALOGUE;
 export const EVENT_KINDS = Object.keys(EVENT_CATALOGUE) as EventKind[];
 /** The kinds a desktop of this version writes (not the legacy ones). */
 export type DesktopEventKind = {
-  [K in EventKind]: (typeof EVENT_CATALOGUE)[K] extends { legacy: true } ? never : K;
+  [K in EventKind]: (typeof EVENT_CATALOGUE)[K] extends { legacy: true } | { cloudOnly: true }
+    ? never
+    : K;
 }[EventKind];
 export const DESKTOP_EVENT_KINDS = EVENT_KINDS.filter(
-  (kind) => !('legacy' in EVENT_CATALOGUE[kind]),
+  (kind) => !('legacy' in EVENT_CATALOGUE[kind]) && !('cloudOnly' in EVENT_CATALOGUE[kind]),
 ) as DesktopEventKind[];
+/** Kinds only the cloud writes: a device pushing one is refused. */
+export const isCloudOnlyKind = (kind: EventKind) => 'cloudOnly' in EVENT_CATALOGUE[kind];
 /** What a writer passes for a kind (rows spread as they are: the schema is loose). */
 export type EventPayloadInput<K extends EventKind> = z.input<
   (typeof EVENT_CATALOGUE)[K]['payload']

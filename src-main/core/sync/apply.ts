@@ -5,6 +5,7 @@ import type { PulledEvent } from '../../../src-shared/sync/sync';
 import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
 import type { ClaimsLedger } from '../claims/ledger';
+import type { SharesLedger, ShareRow } from '../shares/ledger';
 import type { ConsentLogRow, MemberMergeRow } from '../events/catalogue';
 import type { PulledMember, RemoteMembers } from '../members/remote';
 import type { PointsLedger, PulledMovement } from '../points/ledger';
@@ -70,6 +71,7 @@ export class PulledEventApplier {
       claims: ClaimsLedger;
       points: PointsLedger;
       remoteMembers: RemoteMembers;
+      shares: SharesLedger;
     },
   ) {}
 
@@ -142,6 +144,9 @@ export class PulledEventApplier {
         this.owners.issued.applyRemoteCancel(code, reason ?? 'remote', at);
         return null;
       }
+      case 'shares.accepted':
+        this.owners.shares.applyRemote(payload as ShareRow);
+        return null;
       case 'claims.issuanceChanged':
         this.owners.claims.applyRemoteIssuance(payload);
         return null;

@@ -6,6 +6,7 @@ import { wgs84ToGcj02, type LatLng } from '../../../src-shared/geo/coordinates';
 import {
   CLOUD_START_TIMEOUT_MS,
   describeOnEachBackend,
+  event,
   redemptionClaim,
   startCloud,
   type TestCloud,
@@ -134,6 +135,21 @@ describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
       redemptionClaim(a!.coupon.code, { templateId: shop.template.id, storeId: shop.store.id }),
     ]);
     expect(late.body.data.results[0].status).toBe('conflict');
+    // The share history is the cloud's to write: a till cannot make one up.
+    const forged = await cloud.push(shop.till.token, [
+      event('shares.accepted', {
+        id: received.id,
+        shareId: link.token,
+        templateId: shop.template.id,
+        mode: 'transfer',
+        hop: 1,
+        fromCode: a!.coupon.code,
+        toCode: '12345678',
+        at: Date.now(),
+      }),
+    ]);
+    expect(forged.body.data.results[0]).toMatchObject({ status: 'rejected' });
+    expect(forged.body.data.results[0].error.code).toBe('FORBIDDEN');
 
     // B passes it on (hop 2: the last); C cannot pass it further.
     const again = (await shop.share(bToken, received.id, 'transfer')).body.data;

@@ -60,5 +60,13 @@ describeOnEachBackend('a coupon transferred between phones, at the till', (backe
       token,
     );
     expect(redeemed.verdict.discountFen).toBe(2000);
+
+    // The campaign's share tree on the desktop: the claimed coupon gave the redeemed one.
+    const tree = await shop.ok('shares.tree', { templateId: template.id }, token);
+    expect(tree).toMatchObject({ claimed: 1, transfers: 1, copies: 0, sharedRedeemed: 1 });
+    expect(tree.nodes.map((n) => [n.code, n.parentCode, n.mode, n.hop, n.status])).toEqual([
+      [coupon.code, null, null, 0, 'cancelled'],
+      [given.code, coupon.code, 'transfer', 1, 'redeemed'],
+    ]);
   });
 });
