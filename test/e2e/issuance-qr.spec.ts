@@ -34,6 +34,8 @@ test('a manager creates an issuance QR, sees its QR and URL, pauses it and sets 
     name: '满100减20',
     rule: { type: 'threshold', thresholdFen: 10000, amountFen: 2000 },
     validity: { kind: 'relative', days: 30 },
+    // Customers may share copies with friends (the wallet's 分享给朋友).
+    share: { mode: 'copy', maxShares: 3 },
   });
   await call('coupons.setTemplateStatus', { id: template.id, status: 'active' });
 
@@ -157,6 +159,32 @@ test("a phone claims from the desktop's QR; the till scans the phone, redeems, a
   await phonePage.locator(`article.coupon-card[data-code="${code}"]`).click();
   const token = (await phonePage.locator('canvas.qr').getAttribute('data-token'))!;
   expect(token).toMatch(/^SD1\./);
+  // She shares a copy with a friend, who takes it on their own phone.
+  await phonePage.getByRole('button', { name: '分享给朋友（还可分享 3 次）' }).click();
+  const shareUrl = new URL(
+    (await phonePage.getByTestId('share-link').locator('.share-url').textContent())!,
+  );
+  const friend = freshPhone();
+  const merchantPath = shareUrl.pathname
+    .split('/')
+    .slice(0, 3)
+    .join('/')
+    .replace('/c/', '/v1/consumers/');
+  const session = await fetch(`${cloud.url}${merchantPath}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      phone: friend,
+      otp: await cloud.otpFor(shareUrl.pathname.split('/')[2]!, friend),
+    }),
+  });
+  const friendCookie = session.headers.get('set-cookie')!.split(';')[0]!;
+  const shareToken = shareUrl.pathname.split('/').pop();
+  const accepted = await fetch(`${cloud.url}${merchantPath}/shares/${shareToken}/accept`, {
+    method: 'POST',
+    headers: { cookie: friendCookie },
+  });
+  expect(((await accepted.json()) as { ok: boolean }).ok).toBe(true);
 
   // The desktop hears of the claim at its next sync: the row counts it.
   await call('sync.now', {});
@@ -194,4 +222,19 @@ test("a phone claims from the desktop's QR; the till scans the phone, redeems, a
   await scan(page, memberCode);
   await expect(page.getByTestId('till-member')).toContainText('李小梅');
   await phoneContext.close();
+
+  // 优惠券 → 分享记录: her claim (now redeemed) gave the friend's copy (unused yet).
+  await page.getByRole('menuitem', { name: '优惠券' }).click();
+  await page
+    .locator('.ant-table-tbody tr', { hasText: '满100减20' })
+    .getByRole('button', { name: '分享记录' })
+    .click();
+  const counts = page.getByTestId('share-counts');
+  await expect(counts).toContainText('扫码领取1');
+  await expect(counts).toContainText('分享复制1');
+  const tree = page.getByTestId('share-tree');
+  await expect(tree).toContainText('已核销');
+  await expect(tree).toContainText('第 1 手');
+  await expect(tree).toContainText('未使用');
+  await screenshot(page, 'coupons-share-tree', { fullPage: false });
 });

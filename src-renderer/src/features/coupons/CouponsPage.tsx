@@ -18,11 +18,14 @@ import {
 } from './coupons-queries';
 import { IssueDialog } from './IssueDialog';
 import { TemplateFormDrawer } from './TemplateFormDrawer';
+import { ShareTreeDrawer } from './ShareTreeDrawer';
 import { TemplatesTable, type TemplateAction } from './TemplatesTable';
 import styles from './CouponsPage.module.css';
 
 type OpenDialog =
-  { kind: 'form'; template: CouponTemplate | null } | { kind: 'issue'; template: CouponTemplate };
+  | { kind: 'form'; template: CouponTemplate | null }
+  | { kind: 'issue'; template: CouponTemplate }
+  | { kind: 'shares'; template: CouponTemplate };
 
 /** Coupon templates (set up, start, pause, end, issue) and the batches issued from them. */
 export function CouponsPage() {
@@ -47,6 +50,7 @@ export function CouponsPage() {
   const onAction = async (action: TemplateAction, template: CouponTemplate) => {
     if (action === 'edit') return setDialog({ kind: 'form', template });
     if (action === 'issue') return setDialog({ kind: 'issue', template });
+    if (action === 'shares') return setDialog({ kind: 'shares', template });
     try {
       await setStatus.mutateAsync({ id: template.id, status: action });
       message.success(t(`coupons.statusChanged.${action}`, { name: template.name }));
@@ -106,6 +110,9 @@ export function CouponsPage() {
       <ApplicationOrderPanel />
       {dialog?.kind === 'form' && (
         <TemplateFormDrawer editing={dialog.template} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'shares' && (
+        <ShareTreeDrawer template={dialog.template} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'issue' && (
         <IssueDialog

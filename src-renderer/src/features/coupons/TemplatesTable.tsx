@@ -16,7 +16,7 @@ import { budgetText, budgetUsed, ruleSummary, TYPE_COLORS, validityText } from '
 import { mayIssue, NEXT_STATUSES, STATUS_COLORS, type TemplateStatus } from './template-status';
 import styles from './CouponsPage.module.css';
 
-export type TemplateAction = 'edit' | 'issue' | TemplateStatus;
+export type TemplateAction = 'edit' | 'issue' | 'shares' | TemplateStatus;
 
 interface TemplatesTableProps {
   templates: CouponTemplate[] | undefined;
@@ -141,6 +141,11 @@ export function TemplatesTable({ templates, loading, productName, onAction }: Te
                 {t(STATUS_VERBS[status as keyof typeof STATUS_VERBS])}
               </Button>
             ),
+          )}
+          {template.share.mode !== 'none' && (
+            <Button type="link" onClick={() => onAction('shares', template)}>
+              {t('coupons.actions.shares')}
+            </Button>
           )}
           {template.status !== 'ended' && (
             <Button type="link" onClick={() => onAction('edit', template)}>

@@ -33,11 +33,30 @@ export const coupons: UiMessages['coupons'] = {
   },
   actions: {
     issue: 'Issue',
+    shares: 'Shares',
     activate: 'Start',
     pause: 'Pause',
     end: 'End',
     confirmEnd:
       'End "{{name}}"? No more codes can be issued and the codes out can no longer be redeemed. This cannot be undone.',
+  },
+  shares: {
+    title: 'Shares of “{{name}}”',
+    claimed: 'Claimed by QR',
+    transfers: 'Transfers',
+    copies: 'Copies',
+    sharedRedeemed: 'Redeemed after sharing',
+    tree: 'How it spread (claim → shares → redemptions), most shared first',
+    empty: 'No customer has shared this coupon on their phone yet',
+    root: 'Claimed by QR',
+    modes: { transfer: 'Transfer', copy: 'Copy' },
+    statuses: {
+      active: 'Unused',
+      redeemed: 'Redeemed',
+      cancelled: 'Given away',
+      unknown: 'Not synced here',
+    },
+    hop: 'Hop {{hop}}',
   },
   statusChanged: {
     draft: '"{{name}}" is a draft again',
