@@ -127,7 +127,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
     offers,
     claims: new WalletClaims(db, clock),
   });
-  const shares = new WalletShares(db, clock);
+  const shares = new WalletShares(db, clock, config.sharing);
   registerShareRoutes(app, deps, merchants, shares, new WalletAsks(db, clock, consents, shares));
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });

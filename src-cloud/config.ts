@@ -25,6 +25,13 @@ export interface BucketConfig {
 export type SmsConfig =
   { provider: 'log' } | { provider: 'webhook'; url: string; timeoutMs: number };
 
+/** Coupons shared between phones (shares/). */
+export interface SharingConfig {
+  /** An unaccepted link ends after this long. */
+  linkTtlMs: number;
+}
+export const DEFAULT_SHARING: SharingConfig = { linkTtlMs: 24 * 3600_000 };
+
 export interface CloudConfig {
   /** Bearer token of the admin API (creating merchants, issuing pairing codes). */
   adminToken: string;
@@ -63,6 +70,8 @@ export interface CloudConfig {
   deployment: string;
   /** The built consumer web app, served at /c/<merchantCode>/ (missing: /c/ says to build it). */
   consumerAppDir: string;
+  /** Coupons shared between phones: an unaccepted link ends after `linkTtlMs`. */
+  sharing: SharingConfig;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -86,6 +95,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   validateOutputs: false,
   deployment: 'cloud',
   consumerAppDir: DEFAULT_CONSUMER_APP_DIR,
+  sharing: DEFAULT_SHARING,
 });
 
 export interface CloudOptions {

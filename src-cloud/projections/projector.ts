@@ -8,6 +8,7 @@ import {
   stockDocumentSchema,
   storeChangedSchema,
 } from '../../src-shared/sync/events';
+import { convert, type CoordSystem } from '../../src-shared/geo/coordinates';
 import { localDate } from '../../src-shared/time';
 import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
 import type { Queryable } from '../db/open';
@@ -223,8 +224,8 @@ export class ProjectionBatch {
             provinceCode: s.provinceCode ?? '',
             cityCode: s.cityCode ?? '',
             districtCode: s.districtCode ?? '',
-            lat: s.lat ?? null,
-            lng: s.lng ?? null,
+            // Kept in GCJ-02, the system every distance here is measured in.
+            ...inGcj02(s),
             businessDistrict: s.businessDistrict ?? null,
             timezone: s.timezone ?? DEFAULT_TIME_ZONE,
             active: s.active ?? true,
@@ -370,4 +371,10 @@ export async function projectEvents(db: Queryable, events: ProjectedEvent[]): Pr
     for (const e of list) batch.add(e);
     await batch.flush(db);
   }
+}
+
+/** A store's point in GCJ-02, whatever map its coordinates were read from. */
+function inGcj02(s: { lat?: number | null; lng?: number | null; coordSystem?: CoordSystem }) {
+  if (s.lat == null || s.lng == null) return { lat: null, lng: null };
+  return convert({ lat: s.lat, lng: s.lng }, s.coordSystem ?? 'gcj02', 'gcj02');
 }

@@ -7,6 +7,7 @@ import { signToken } from '../../src-node/coupons/token';
 import { newId } from '../../src-node/ids';
 import type { EndpointOutput } from '../../src-shared/sync/endpoints';
 import type { ShareMode } from '../../src-shared/sync/shares';
+import { DEFAULT_SHARING, type SharingConfig } from '../config';
 import type { CloudDb, CloudTx, Queryable } from '../db/open';
 import type { ConsumerActor } from '../http/context';
 import { signingKeys } from '../merchants/schema';
@@ -25,12 +26,6 @@ import { walletShareAccepts, walletShares } from './schema';
 
 type ShareRow = typeof walletShares.$inferSelect;
 type TemplateRow = typeof walletTemplates.$inferSelect;
-
-export interface SharingConfig {
-  /** An unaccepted link ends after this long. */
-  linkTtlMs: number;
-}
-export const DEFAULT_SHARING: SharingConfig = { linkTtlMs: 24 * 3600_000 };
 
 /**
  * Coupons shared between phones. A transfer (转赠) moves the coupon: on acceptance the giver's

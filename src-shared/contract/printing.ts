@@ -66,16 +66,7 @@ export const printJobSchema = z.object({
   id: idSchema,
   printerId: idSchema,
   printerName: z.string(),
-  kind: z.enum([
-    'coupons',
-    'cashback',
-    'test',
-    'summary',
-    'receipt',
-    'drawer',
-    'close',
-    'claimQr',
-  ]),
+  kind: z.enum(['coupons', 'cashback', 'test', 'summary', 'receipt', 'drawer', 'close', 'claimQr']),
   /** `paused`: held by a person; it goes on from the next unprinted slip when resumed. */
   status: z.enum(['queued', 'printing', 'paused', 'done', 'failed', 'cancelled']),
   total: z.number().int(),

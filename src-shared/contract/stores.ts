@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COORD_SYSTEMS } from '../geo/coordinates';
 import { ALL_STAFF, MANAGERS, OWNER, event, method } from './define';
 import {
   DEFAULT_TIME_ZONE,
@@ -30,6 +31,8 @@ export const storeSchema = z.object({
   address: z.string(),
   lat: z.number().nullable(),
   lng: z.number().nullable(),
+  /** The system of lat/lng; absent from the stores.changed of an older PC (GCJ-02). */
+  coordSystem: z.enum(COORD_SYSTEMS).default('gcj02'),
   /** 商圈 (optional); absent from the stores.changed of an older PC. */
   businessDistrict: z.string().nullable().default(null),
   timezone: z.string(),
@@ -52,6 +55,8 @@ export const storeFieldsSchema = z.object({
   address: z.string().trim().max(120, { message: 'validation.tooLong' }).default(''),
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),
+  /** The map the coordinates were read from: 高德/腾讯 GCJ-02 (the default), 百度 BD-09, GPS WGS-84. */
+  coordSystem: z.enum(COORD_SYSTEMS).default('gcj02'),
   businessDistrict: z
     .string()
     .trim()

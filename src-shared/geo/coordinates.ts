@@ -1,53 +1,31 @@
+import gcoord from 'gcoord';
+
 // Phone browsers give WGS-84; Chinese maps (AMap, Tencent) and so most store coordinates are
-// GCJ-02, offset from WGS-84 by up to ~500 m by a published formula. A distance is measured
-// between points of one system, so a phone's fix is converted before it is compared.
+// GCJ-02, offset from WGS-84 by up to ~500 m by a published formula; Baidu's maps use BD-09, a
+// further offset of GCJ-02. A distance is measured between points of one system, so every point
+// is converted (by gcoord, the maintained implementation of those formulas) before it is compared.
 
 export interface LatLng {
   lat: number;
   lng: number;
 }
 
-// The Krasovsky 1940 ellipsoid the GCJ-02 formula is defined on.
-const A = 6378245.0;
-const EE = 0.006693421622965943;
+/** The systems a point may be given in. The cloud measures in GCJ-02, the stores' usual one. */
+export const COORD_SYSTEMS = ['gcj02', 'wgs84', 'bd09'] as const;
+export type CoordSystem = (typeof COORD_SYSTEMS)[number];
+
+const GCOORD = { wgs84: gcoord.WGS84, gcj02: gcoord.GCJ02, bd09: gcoord.BD09 } as const;
 const EARTH_RADIUS_M = 6371008.8;
 
-/** Outside mainland China (roughly) GCJ-02 equals WGS-84. */
-export function outOfChina({ lat, lng }: LatLng): boolean {
-  return lng < 72.004 || lng > 137.8347 || lat < 0.8293 || lat > 55.8271;
-}
-
-function offsetLat(x: number, y: number): number {
-  let r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
-  r += ((20.0 * Math.sin(y * Math.PI) + 40.0 * Math.sin((y / 3.0) * Math.PI)) * 2.0) / 3.0;
-  r +=
-    ((160.0 * Math.sin((y / 12.0) * Math.PI) + 320 * Math.sin((y * Math.PI) / 30.0)) * 2.0) / 3.0;
-  return r;
-}
-
-function offsetLng(x: number, y: number): number {
-  let r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
-  r += ((20.0 * Math.sin(6.0 * x * Math.PI) + 20.0 * Math.sin(2.0 * x * Math.PI)) * 2.0) / 3.0;
-  r += ((20.0 * Math.sin(x * Math.PI) + 40.0 * Math.sin((x / 3.0) * Math.PI)) * 2.0) / 3.0;
-  r +=
-    ((150.0 * Math.sin((x / 12.0) * Math.PI) + 300.0 * Math.sin((x / 30.0) * Math.PI)) * 2.0) / 3.0;
-  return r;
+/** A point of one system in another (outside mainland China the three agree). */
+export function convert(point: LatLng, from: CoordSystem, to: CoordSystem): LatLng {
+  if (from === to) return { ...point };
+  const [lng, lat] = gcoord.transform([point.lng, point.lat], GCOORD[from], GCOORD[to]);
+  return { lat, lng };
 }
 
 /** A WGS-84 point (a phone's fix) in GCJ-02 (the stores' system). */
-export function wgs84ToGcj02(point: LatLng): LatLng {
-  if (outOfChina(point)) return { ...point };
-  const { lat, lng } = point;
-  let dLat = offsetLat(lng - 105.0, lat - 35.0);
-  let dLng = offsetLng(lng - 105.0, lat - 35.0);
-  const radLat = (lat / 180.0) * Math.PI;
-  const magic = 1 - EE * Math.sin(radLat) ** 2;
-  const sqrtMagic = Math.sqrt(magic);
-  dLat = (dLat * 180.0) / (((A * (1 - EE)) / (magic * sqrtMagic)) * Math.PI);
-  dLng = (dLng * 180.0) / ((A / sqrtMagic) * Math.cos(radLat) * Math.PI);
-  return { lat: lat + dLat, lng: lng + dLng };
-}
+export const wgs84ToGcj02 = (point: LatLng): LatLng => convert(point, 'wgs84', 'gcj02');
 
 /** Great-circle distance in metres (haversine); both points in the same system. */
 export function distanceMeters(a: LatLng, b: LatLng): number {

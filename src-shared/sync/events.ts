@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COORD_SYSTEMS } from '../geo/coordinates';
 import { epochMsSchema, idSchema } from '../validation';
 import { instantSchema, moneyFenSchema } from '../bounds';
 import { issuanceChangedSchema, storeDefaultCouponSchema } from './wallet';
@@ -135,6 +136,8 @@ export const storeChangedSchema = z.looseObject({
   districtCode: z.string().optional(),
   lat: z.number().nullish(),
   lng: z.number().nullish(),
+  /** The system of lat/lng (older tills: GCJ-02). */
+  coordSystem: z.enum(COORD_SYSTEMS).optional(),
   timezone: z.string().optional(),
   /** 商圈: the business district the store sits in (optional; older tills do not send it). */
   businessDistrict: z.string().max(40).nullish(),

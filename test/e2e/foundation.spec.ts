@@ -57,6 +57,9 @@ test('first run: the wizard sets up merchant, store and owner', async ({ page })
   await expect(page.getByRole('button', { name: '下一步' })).toBeInViewport();
   await page.getByText('高级：经纬度、时区（一般不用改）').click();
   await expect(page.getByTitle('Asia/Shanghai')).toBeVisible();
+  // Coordinates read off a map say which: AMap/Tencent (GCJ-02) unless told Baidu or GPS.
+  await expect(page.getByTitle('高德 / 腾讯地图')).toBeVisible();
+  await screenshot(page, '02-wizard-store-advanced');
   await page.getByRole('button', { name: '下一步' }).click();
 
   // Step 3: the owner, PIN twice.

@@ -19,8 +19,10 @@ export async function doEveryKind(shop: PairedShop) {
     {
       name: `二号店 ${n}`,
       districtCode: '320105',
+      // Read off Baidu Maps: the cloud keeps it in GCJ-02.
       lat: 32.04,
       lng: 118.78,
+      coordSystem: 'bd09',
       businessDistrict: '河西万达商圈',
     },
     ownerToken,

@@ -13,6 +13,10 @@ export const stores = sqliteTable(
     address: text().notNull().default(''),
     lat: real(),
     lng: real(),
+    /** The system lat/lng are given in: GCJ-02 (AMap, Tencent), BD-09 (Baidu) or WGS-84 (GPS). */
+    coordSystem: text({ enum: ['gcj02', 'wgs84', 'bd09'] })
+      .notNull()
+      .default('gcj02'),
     /** 商圈: the business district the store sits in (optional), shown to consumers nearby. */
     businessDistrict: text(),
     /** IANA zone: business days and expiry are cut here, never in the PC's zone. */

@@ -131,6 +131,7 @@ export class StoresService {
         address: input.address,
         lat: input.lat,
         lng: input.lng,
+        coordSystem: input.coordSystem,
         businessDistrict: input.businessDistrict,
         timezone: input.timezone,
         createdAt: now,
@@ -173,6 +174,7 @@ export class StoresService {
       if (input.address !== undefined) changes.address = input.address;
       if (input.lat !== undefined) changes.lat = input.lat;
       if (input.lng !== undefined) changes.lng = input.lng;
+      if (input.coordSystem !== undefined) changes.coordSystem = input.coordSystem;
       if (input.businessDistrict !== undefined) changes.businessDistrict = input.businessDistrict;
       if (input.timezone !== undefined) changes.timezone = input.timezone;
       if (input.active !== undefined) changes.active = input.active;

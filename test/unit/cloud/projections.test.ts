@@ -6,6 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openCloudDatabase } from '../../../src-cloud/db/open';
 import { rebuildProjections } from '../../../src-cloud/projections/rebuild';
+import { convert, distanceMeters } from '../../../src-shared/geo/coordinates';
 import { chainStores, storeDaily, storeStock } from '../../../src-cloud/projections/schema';
 import type { CloudDb } from '../../../src-cloud/db/open';
 import {
@@ -119,10 +120,13 @@ describeOnEachBackend('the cloud projections of a chain', (backend) => {
       name: done.second.name,
       districtCode: '320105',
       cityCode: '320100',
-      lat: 32.04,
-      lng: 118.78,
       businessDistrict: '河西万达商圈',
     });
+    // Its coordinates came from Baidu Maps (BD-09): kept in GCJ-02, ~700 m from the raw numbers.
+    const gcj = convert({ lat: 32.04, lng: 118.78 }, 'bd09', 'gcj02');
+    expect(second!.lat).toBeCloseTo(gcj.lat, 9);
+    expect(second!.lng).toBeCloseTo(gcj.lng, 9);
+    expect(distanceMeters({ lat: 32.04, lng: 118.78 }, gcj)).toBeGreaterThan(500);
     // The other PC learnt the store with its 商圈 too.
     const atB = (await b.ok('stores.list', {}, b.ownerToken)).find((s) => s.id === done.second.id);
     expect(atB?.businessDistrict).toBe('河西万达商圈');

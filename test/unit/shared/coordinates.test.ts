@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceMeters, wgs84ToGcj02 } from '../../../src-shared/geo/coordinates';
+import { convert, distanceMeters, wgs84ToGcj02 } from '../../../src-shared/geo/coordinates';
 
 // Reference values of the published GCJ-02 formula (the same points the open implementations
 // eviltransform and coordtransform test against).
@@ -49,5 +49,18 @@ describe('distanceMeters', () => {
   });
   it('is zero for one point', () => {
     expect(distanceMeters({ lat: 30, lng: 120 }, { lat: 30, lng: 120 })).toBe(0);
+  });
+});
+
+describe('Baidu (BD-09)', () => {
+  it('converts to GCJ-02 and back within a metre, a few hundred metres apart', () => {
+    const gcj = { lat: 32.0415, lng: 118.7845 };
+    const bd = convert(gcj, 'gcj02', 'bd09');
+    expect(distanceMeters(gcj, bd)).toBeGreaterThan(300);
+    const back = convert(bd, 'bd09', 'gcj02');
+    expect(distanceMeters(gcj, back)).toBeLessThan(1);
+    // A phone's GPS fix and a Baidu point of the same place agree once both are in GCJ-02.
+    const wgs = convert(gcj, 'gcj02', 'wgs84');
+    expect(distanceMeters(wgs84ToGcj02(wgs), convert(bd, 'bd09', 'gcj02'))).toBeLessThan(1);
   });
 });

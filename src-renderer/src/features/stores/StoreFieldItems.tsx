@@ -1,6 +1,7 @@
-import { Col, Collapse, Form, Input, InputNumber, Row } from 'antd';
+import { Col, Collapse, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { storeFieldsSchema } from '../../../../src-shared/contract/stores';
+import { COORD_SYSTEMS } from '../../../../src-shared/geo/coordinates';
 import { blankToNull, blankToUndefined } from '../../forms/blank';
 import { useZodRule } from '../../forms/use-zod-rule';
 import { RegionCascader } from './RegionCascader';
@@ -113,6 +114,21 @@ export function StoreFieldItems({ prefix = [], showCode = false }: StoreFieldIte
                         </Form.Item>
                       </Col>
                     </Row>
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item
+                    name={name('coordSystem')}
+                    label={t('storeFields.coordSystem')}
+                    tooltip={t('storeFields.coordSystemHelp')}
+                  >
+                    <Select
+                      aria-label={t('storeFields.coordSystem')}
+                      options={COORD_SYSTEMS.map((system) => ({
+                        value: system,
+                        label: t(`storeFields.coordSystems.${system}`),
+                      }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={12}>

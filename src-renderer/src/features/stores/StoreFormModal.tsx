@@ -14,6 +14,7 @@ const formValuesOf = (store: Store): StoreFormValues => ({
   address: store.address,
   lat: store.lat,
   lng: store.lng,
+  coordSystem: store.coordSystem,
   businessDistrict: store.businessDistrict,
   timezone: store.timezone,
 });

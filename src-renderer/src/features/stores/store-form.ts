@@ -1,4 +1,5 @@
 import type { StoreFields } from '../../../../src-shared/contract/stores';
+import type { CoordSystem } from '../../../../src-shared/geo/coordinates';
 import { DEFAULT_TIME_ZONE } from '../../../../src-shared/validation';
 import { blankToNull, blankToUndefined } from '../../forms/blank';
 
@@ -10,11 +11,15 @@ export interface StoreFormValues {
   address?: string;
   lat?: number | null;
   lng?: number | null;
+  coordSystem?: CoordSystem;
   businessDistrict?: string | null;
   timezone: string;
 }
 
-export const emptyStoreForm: Partial<StoreFormValues> = { timezone: DEFAULT_TIME_ZONE };
+export const emptyStoreForm: Partial<StoreFormValues> = {
+  timezone: DEFAULT_TIME_ZONE,
+  coordSystem: 'gcj02',
+};
 
 /** Form values → the contract's store fields. */
 export function toStoreFields(values: StoreFormValues): StoreFields {
@@ -25,6 +30,7 @@ export function toStoreFields(values: StoreFormValues): StoreFields {
     address: values.address ?? '',
     lat: blankToNull(values.lat),
     lng: blankToNull(values.lng),
+    coordSystem: values.coordSystem ?? 'gcj02',
     businessDistrict: blankToNull(values.businessDistrict),
     timezone: values.timezone,
   };

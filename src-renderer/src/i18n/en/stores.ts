@@ -15,6 +15,10 @@ export const storeFields: UiMessages['storeFields'] = {
   location: 'Coordinates (optional)',
   latitude: 'Latitude',
   longitude: 'Longitude',
+  coordSystem: 'Coordinates from',
+  coordSystemHelp:
+    'Each map has its system: AMap and Tencent use GCJ-02, Baidu BD-09, a phone’s GPS WGS-84. Distances to customers are measured after converting to one.',
+  coordSystems: { gcj02: 'AMap / Tencent', bd09: 'Baidu Maps', wgs84: 'GPS (WGS-84)' },
   timezone: 'Time zone',
   timezoneHelp: 'Business days, expiry dates and reports follow the store time zone',
   advanced: 'Advanced: coordinates, time zone (rarely changed)',

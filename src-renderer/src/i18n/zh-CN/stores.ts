@@ -15,6 +15,10 @@ export const storeFields = {
   location: '经纬度（可选）',
   latitude: '纬度',
   longitude: '经度',
+  coordSystem: '坐标来自',
+  coordSystemHelp:
+    '地图不同，坐标系不同：高德、腾讯地图为 GCJ-02，百度地图为 BD-09，手机 GPS 为 WGS-84。计算顾客到门店的距离前会统一换算。',
+  coordSystems: { gcj02: '高德 / 腾讯地图', bd09: '百度地图', wgs84: 'GPS（WGS-84）' },
   timezone: '时区',
   timezoneHelp: '营业日、有效期和报表都按门店时区计算',
   advanced: '高级：经纬度、时区（一般不用改）',

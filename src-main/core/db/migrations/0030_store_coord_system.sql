@@ -1,0 +1,1 @@
+ALTER TABLE `stores` ADD `coord_system` text DEFAULT 'gcj02' NOT NULL;
