@@ -13,7 +13,9 @@ export function registerPromotionsRoutes(
   registerEndpoint(app, deps, 'consumers.strategies', async ({ query }, ctx) => {
     const merchant = await merchants.get(ctx.consumer.merchantId);
     const here =
-      query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : null;
+      query.lat !== undefined && query.lng !== undefined
+        ? { lat: query.lat, lng: query.lng }
+        : null;
     return promotions.list(merchant, here);
   });
 }

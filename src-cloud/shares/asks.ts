@@ -68,10 +68,10 @@ async function rankWithin(
       join wallet_templates t on t.merchant_id = c.merchant_id and t.template_id = c.template_id
       where c.merchant_id = ${merchantId} and c.phone = n.phone
         and c.valid_until >= ${options.now}::bigint and c.transferred_at is null
-        and c.hop < ${MAX_SHARE_HOPS}
+        and c.hop < coalesce((t.share->>'maxHops')::int, ${MAX_SHARE_HOPS})
         and t.share->>'mode' in ('transfer', 'copy')
-        and (t.share->>'mode' = 'transfer'
-          or c.shares_used < coalesce((t.share->>'maxShares')::int, 1))
+        and (t.share->>'mode' = 'transfer' or t.share->>'maxShares' is null
+          or c.shares_used < (t.share->>'maxShares')::int)
         and (c.store_id = ${ask.storeId}
           or (c.store_id is null and (jsonb_array_length(t.store_ids) = 0
             or t.store_ids ? ${ask.storeId})))

@@ -10,8 +10,8 @@ export function shareRefusal(
   share: TemplateShare,
 ): ErrorCode | null {
   if (share.mode === 'none' || claim.transferredAt !== null) return 'SHARE_NOT_ALLOWED';
-  if (claim.hop >= MAX_SHARE_HOPS) return 'SHARE_HOPS_EXCEEDED';
-  if (share.mode === 'copy' && claim.sharesUsed >= (share.maxShares ?? 1))
+  if (claim.hop >= (share.maxHops ?? MAX_SHARE_HOPS)) return 'SHARE_HOPS_EXCEEDED';
+  if (share.mode === 'copy' && share.maxShares !== null && claim.sharesUsed >= share.maxShares)
     return 'SHARE_ALLOWANCE_USED';
   return null;
 }
@@ -24,6 +24,13 @@ export function shareability(
   if (shareRefusal(claim, share) || share.mode === 'none') return null;
   return {
     mode: share.mode,
-    allowanceLeft: share.mode === 'copy' ? (share.maxShares ?? 1) - claim.sharesUsed : null,
+    allowanceLeft: allowanceLeft(claim, share),
   };
 }
+
+/** Copies a holder may still give; null: a transfer, or no limit but the template's. */
+export const allowanceLeft = (
+  claim: Pick<ClaimRow, 'sharesUsed'>,
+  share: TemplateShare,
+): number | null =>
+  share.mode === 'copy' && share.maxShares !== null ? share.maxShares - claim.sharesUsed : null;

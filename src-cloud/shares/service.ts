@@ -21,7 +21,7 @@ import type { ClaimRow } from '../wallet/claims';
 import { merchantStores, toWalletCoupon } from '../wallet/coupons';
 import { walletClaims, walletTemplates } from '../wallet/schema';
 import { claimValidity } from '../wallet/validity';
-import { shareRefusal } from './rules';
+import { allowanceLeft, shareRefusal } from './rules';
 import { walletShareAccepts, walletShares } from './schema';
 
 type ShareRow = typeof walletShares.$inferSelect;
@@ -105,7 +105,7 @@ export class WalletShares {
       path: `/c/${merchantCode}/share/${token}`,
       mode: allowed,
       expiresAt,
-      allowanceLeft: allowed === 'copy' ? (template.share.maxShares ?? 1) - claim.sharesUsed : null,
+      allowanceLeft: allowanceLeft(claim, template.share),
     };
   }
 
@@ -127,8 +127,7 @@ export class WalletShares {
       rule,
       validUntil: claim.validUntil,
       timezone: claim.timezone,
-      allowanceLeft:
-        share.mode === 'copy' ? (template.share.maxShares ?? 1) - claim.sharesUsed : null,
+      allowanceLeft: allowanceLeft(claim, template.share),
     };
   }
 
@@ -287,7 +286,8 @@ export class WalletShares {
       )
       .limit(1);
     if (holds) throw new AppError('SHARE_ALREADY_HELD');
-    const allowance = template.share.maxShares ?? 1;
+    // The holder's allowance (none set: only the template's limit counts).
+    const allowance = template.share.maxShares;
     const [counted] = await tx
       .update(walletClaims)
       .set({ sharesUsed: sql`${walletClaims.sharesUsed} + 1` })
@@ -295,7 +295,7 @@ export class WalletShares {
         and(
           eq(walletClaims.merchantId, claim.merchantId),
           eq(walletClaims.id, claim.id),
-          sql`${walletClaims.sharesUsed} < ${allowance}`,
+          allowance === null ? undefined : sql`${walletClaims.sharesUsed} < ${allowance}`,
         ),
       )
       .returning({ id: walletClaims.id });

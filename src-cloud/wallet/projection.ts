@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { couponRuleSchema, type TemplateRule } from '../../src-shared/contract/coupons';
 import { issuanceChangedSchema, storeDefaultCouponSchema } from '../../src-shared/sync/wallet';
+import { MAX_SHARE_HOPS } from '../../src-shared/sync/shares';
 import type { Queryable } from '../db/open';
 import type { TemplateShare, TemplateValidity } from './schema';
 
@@ -20,6 +21,7 @@ const templateRowSchema = z.looseObject({
   codeFormat: z.enum(['numeric', 'base32']).default('numeric'),
   shareMode: z.enum(['none', 'transfer', 'copy']).default('none'),
   maxShares: z.number().int().nullish(),
+  shareMaxHops: z.number().int().min(1).default(MAX_SHARE_HOPS),
   totalIssueLimit: z.number().int().nullish(),
   issuedCount: z.number().int().default(0),
   updatedAt: z.number(),
@@ -88,6 +90,7 @@ function readTemplate(merchantId: string, payload: Record<string, unknown>): Tem
     share: {
       mode: t.shareMode,
       maxShares: t.maxShares ?? null,
+      maxHops: t.shareMaxHops,
       totalIssueLimit: t.totalIssueLimit ?? null,
       issuedCount: t.issuedCount,
     },

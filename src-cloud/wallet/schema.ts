@@ -23,7 +23,10 @@ const epochMs = () => bigint({ mode: 'number' });
  */
 export interface TemplateShare {
   mode: 'none' | 'transfer' | 'copy';
+  /** Copies per holder; null: no limit but the template's. */
   maxShares: number | null;
+  /** Times a coupon may change hands (older PCs do not say: 2). */
+  maxHops?: number;
   totalIssueLimit: number | null;
   issuedCount: number;
 }

@@ -87,7 +87,8 @@ export const messages = {
   },
   share: {
     transfer: '转赠给朋友',
-    copy: (left: number) => `分享给朋友（还可分享 ${left} 次）`,
+    copy: (left: number | null) =>
+      left === null ? '分享给朋友' : `分享给朋友（还可分享 ${left} 次）`,
     making: '正在生成分享链接…',
     transferLead:
       '把这张券送给一位朋友：对方打开链接并登录领取后，券就归对方，你的券包里不再有它。',

@@ -98,8 +98,10 @@ export const templateFieldsSchema = z.object({
     .object({
       mode: z.enum(['none', 'transfer', 'copy']),
       maxShares: z.number().int().min(1).max(100).nullable(),
+      /** How many times a coupon may change hands (a copy of a copy is the second). */
+      maxHops: z.number().int().min(1).max(5).default(2),
     })
-    .default({ mode: 'none', maxShares: null }),
+    .default({ mode: 'none', maxShares: null, maxHops: 2 }),
   /** Spend-X-get-a-coupon at the till: a sale of at least this much earns one code. */
   issueOnSpendFen: positiveFen.nullable().default(null),
   codeFormat: z.enum(['numeric', 'base32']).default('numeric'),

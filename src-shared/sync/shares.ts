@@ -7,7 +7,7 @@ import { walletCouponSchema } from './wallet';
 // with a new code) and 分享 (copy: each friend gets a coupon of the same template, up to the
 // holder's allowance). A share goes by a link or the QR of that link.
 
-/** A coupon changes hands at most this many times (a copy of a copy is the second). */
+/** A coupon changes hands at most this many times unless its template says (a copy of a copy is the second). */
 export const MAX_SHARE_HOPS = 2;
 
 export const shareModeSchema = z.enum(['transfer', 'copy']);
@@ -32,7 +32,7 @@ export const shareLinkSchema = z.object({
   path: z.string(),
   mode: shareModeSchema,
   expiresAt: epochMsSchema,
-  /** Copies left to give (copy); null for a transfer. */
+  /** Copies left to give; null: a transfer, or no limit but the template's. */
   allowanceLeft: z.number().int().nullable(),
 });
 

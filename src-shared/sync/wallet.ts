@@ -98,7 +98,7 @@ export const walletCouponSchema = z.object({
   share: z
     .object({
       mode: z.enum(['transfer', 'copy']),
-      /** Copies left to give (copy); null for a transfer. */
+      /** Copies left to give; null: a transfer, or no limit but the template's. */
       allowanceLeft: z.number().int().nullable(),
     })
     .nullable(),

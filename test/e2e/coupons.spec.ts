@@ -221,8 +221,18 @@ test('coupon templates of every type, each summed up in one line', async ({ page
   await form.getByLabel('抵扣金额').fill('10');
   await form.getByLabel('最低消费').fill('50');
   await formShot('2x-template-form-voucher');
+  // Customers may share it with friends in their wallet: copies per holder, hands it may pass.
+  await form.getByText('可分享复制', { exact: true }).click();
+  await expect(form.getByLabel('最多转手几次')).toHaveValue('2');
+  await form.getByLabel('最多分享次数').fill('3');
+  await form.getByLabel('最多转手几次').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await screenshot(page, '2x-template-form-share', VIEWPORT);
   await save();
   await expect(templateRow(page, '10元代金券')).toContainText('抵扣10元，满50可用');
+  await expect(
+    templateRow(page, '10元代金券').getByRole('button', { name: '分享记录' }),
+  ).toBeVisible();
 
   // 单品
   await newTemplate('苹果第一件免费', /^单品/);

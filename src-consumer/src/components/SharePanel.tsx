@@ -72,9 +72,7 @@ export function SharePanel({
             {coupon.share.mode === 'transfer' ? t.transferLead : t.copyLead}
           </p>
           <Button block color="primary" fill="outline" loading={busy} onClick={() => void make()}>
-            {coupon.share.mode === 'transfer'
-              ? t.transfer
-              : t.copy(coupon.share.allowanceLeft ?? 0)}
+            {coupon.share.mode === 'transfer' ? t.transfer : t.copy(coupon.share.allowanceLeft)}
           </Button>
         </>
       ) : (

@@ -29,6 +29,7 @@ export const couponTemplates = sqliteTable('coupon_templates', {
   budgetFen: integer(),
   shareMode: text({ enum: ['none', 'transfer', 'copy'] }).notNull(),
   maxShares: integer(),
+  shareMaxHops: integer().notNull().default(2),
   issueOnSpendFen: integer(),
   codeFormat: text({ enum: ['numeric', 'base32'] }).notNull(),
   issuedCount: integer().notNull().default(0),

@@ -81,8 +81,13 @@ export class TemplatesService {
    * versions. This till's own counters stay; everything else follows the store that changed it.
    */
   applyRemote(template: TemplateRow, versions: (typeof couponTemplateVersions.$inferSelect)[]) {
-    const { issuedCount: _i, redeemedCount: _r, redeemedFen: _f, claimedCount: _c, ...fields } =
-      template;
+    const {
+      issuedCount: _i,
+      redeemedCount: _r,
+      redeemedFen: _f,
+      claimedCount: _c,
+      ...fields
+    } = template;
     this.adb.db
       .insert(couponTemplates)
       .values({ ...fields, issuedCount: 0, redeemedCount: 0, redeemedFen: 0, claimedCount: 0 })
@@ -304,6 +309,7 @@ export class TemplatesService {
       budgetFen: input.budgetFen,
       shareMode: input.share.mode,
       maxShares: input.share.maxShares,
+      shareMaxHops: input.share.maxHops,
       issueOnSpendFen: input.issueOnSpendFen,
       codeFormat: input.codeFormat,
     };
@@ -344,7 +350,7 @@ export class TemplatesService {
       totalIssueLimit: row.totalIssueLimit,
       budgetCount: row.budgetCount,
       budgetFen: row.budgetFen,
-      share: { mode: row.shareMode, maxShares: row.maxShares },
+      share: { mode: row.shareMode, maxShares: row.maxShares, maxHops: row.shareMaxHops },
       issueOnSpendFen: row.issueOnSpendFen,
       codeFormat: row.codeFormat,
       issuedCount: row.issuedCount,

@@ -41,7 +41,12 @@ describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
 
   /** A merchant whose template shares as told, an issuance of it, and `holders` phones holding one. */
   async function sharingShop(
-    sharing: { shareMode: string; maxShares?: number | null; totalIssueLimit?: number | null },
+    sharing: {
+      shareMode: string;
+      maxShares?: number | null;
+      shareMaxHops?: number;
+      totalIssueLimit?: number | null;
+    },
     holders = 1,
   ) {
     const shop = await walletShop(cloud, { template: sharing });
@@ -188,6 +193,28 @@ describeOnEachBackend('wallet sharing: transfer and copy', (backend) => {
     cloud.clock.advance(24 * 3600_000 + 1);
     expect(codeOf(await shop.accept(tokens[3]!, later.token))).toBe('SHARE_EXPIRED');
     expect((await cloud.ok('GET', shop.url(`/shares/${later.token}`))).status).toBe('expired');
+  });
+
+  it('a template says how many hands a coupon may pass through, and may leave copies unlimited per holder', async () => {
+    const once = await sharingShop({ shareMode: 'transfer', shareMaxHops: 1 });
+    const friend = await directSession(cloud, once.merchant.id, freshPhone());
+    const link = (await once.share(once.held[0]!.token, once.held[0]!.coupon.id, 'transfer')).body
+      .data;
+    const got = (await once.accept(friend, link.token)).body.data.coupon;
+    expect(got.share).toBeNull();
+    expect(codeOf(await once.share(friend, got.id, 'transfer'))).toBe('SHARE_HOPS_EXCEEDED');
+
+    const open = await sharingShop({ shareMode: 'copy', maxShares: null });
+    const [holder] = open.held;
+    expect((await open.wallet(holder!.token))[0]!.share).toEqual({
+      mode: 'copy',
+      allowanceLeft: null,
+    });
+    const copyLink = (await open.share(holder!.token, holder!.coupon.id, 'copy')).body.data;
+    for (let i = 0; i < 3; i++) {
+      const token = await directSession(cloud, open.merchant.id, freshPhone());
+      expect(codeOf(await open.accept(token, copyLink.token))).toBe('ok');
+    }
   });
 
   it('1,000 parallel copy-accepts: one link gives exactly its allowance (5); forty links exactly the template’s 100 left', async () => {

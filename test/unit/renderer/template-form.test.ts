@@ -122,7 +122,7 @@ describe('the template form → the contract', () => {
       budgetCount: null,
       budgetFen: 100000,
       stackable: false,
-      share: { mode: 'none', maxShares: null },
+      share: { mode: 'none', maxShares: null, maxHops: 2 },
       issueOnSpendFen: null,
       codeFormat: 'numeric',
     });
@@ -138,7 +138,7 @@ describe('the template form → the contract', () => {
         },
       ),
     );
-    expect(copied.share).toEqual({ mode: 'copy', maxShares: 3 });
+    expect(copied.share).toEqual({ mode: 'copy', maxShares: 3, maxHops: 2 });
     expect(copied.validity).toEqual({ kind: 'relative', days: 1 });
   });
 });
@@ -159,7 +159,7 @@ const saved = (
   budgetCount: 100,
   budgetFen: 123456,
   stackable: true,
-  share: { mode: 'transfer', maxShares: 1 },
+  share: { mode: 'transfer', maxShares: 1, maxHops: 3 },
   issueOnSpendFen: 8800,
   codeFormat: 'base32',
   ...rest,
@@ -204,7 +204,7 @@ const SAVED: TemplateValues[] = [
       totalIssueLimit: null,
       budgetCount: null,
       budgetFen: null,
-      share: { mode: 'none', maxShares: null },
+      share: { mode: 'none', maxShares: null, maxHops: 2 },
       issueOnSpendFen: null,
     },
   ),

@@ -307,15 +307,25 @@ export function TemplateFormDrawer({
           </Col>
           <Col span={10}>
             {shareMode && shareMode !== 'none' && (
-              <Form.Item name={['share', 'maxShares']} label={t('coupons.form.maxShares')}>
-                <InputNumber
-                  min={1}
-                  max={100}
-                  precision={0}
-                  style={{ width: '100%' }}
-                  placeholder={t('coupons.form.noLimit')}
-                />
-              </Form.Item>
+              <Space size={12} align="start">
+                {shareMode === 'copy' && (
+                  <Form.Item name={['share', 'maxShares']} label={t('coupons.form.maxShares')}>
+                    <InputNumber
+                      min={1}
+                      max={100}
+                      precision={0}
+                      placeholder={t('coupons.form.noLimit')}
+                    />
+                  </Form.Item>
+                )}
+                <Form.Item
+                  name={['share', 'maxHops']}
+                  label={t('coupons.form.maxHops')}
+                  tooltip={t('coupons.form.maxHopsHelp')}
+                >
+                  <InputNumber min={1} max={5} precision={0} />
+                </Form.Item>
+              </Space>
             )}
           </Col>
         </Row>

@@ -48,7 +48,7 @@ export interface TemplateFormValues {
   budgetCount?: number | null;
   budget?: string;
   stackable: boolean;
-  share: { mode: 'none' | 'transfer' | 'copy'; maxShares?: number | null };
+  share: { mode: 'none' | 'transfer' | 'copy'; maxShares?: number | null; maxHops?: number };
   issueOnSpend?: string;
   codeFormat: 'numeric' | 'base32';
 }
@@ -63,7 +63,7 @@ export const emptyTemplateForm: TemplateFormValues = {
   validity: { kind: 'relative', days: 30 },
   storeIds: [],
   stackable: false,
-  share: { mode: 'none', maxShares: null },
+  share: { mode: 'none', maxShares: null, maxHops: 2 },
   codeFormat: 'numeric',
 };
 
@@ -134,6 +134,7 @@ export function toTemplateFields(values: TemplateFormValues): TemplateFields {
     share: {
       mode: share.mode,
       maxShares: share.mode === 'none' ? null : (share.maxShares ?? null),
+      maxHops: share.maxHops ?? 2,
     },
     issueOnSpendFen: optionalYuanToFen(values.issueOnSpend),
     codeFormat: values.codeFormat,
@@ -232,6 +233,7 @@ const FORM_FIELDS: Record<string, FieldPath> = {
   budgetFen: ['budget'],
   issueOnSpendFen: ['issueOnSpend'],
   'share.maxShares': ['share', 'maxShares'],
+  'share.maxHops': ['share', 'maxHops'],
   name: ['name'],
   description: ['description'],
   perCustomerLimit: ['perCustomerLimit'],

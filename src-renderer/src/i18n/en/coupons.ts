@@ -172,6 +172,9 @@ export const coupons: UiMessages['coupons'] = {
       copy: 'Copies shareable',
     },
     maxShares: 'Shares at most',
+    maxHops: 'Hands at most',
+    maxHopsHelp:
+      'How many times a coupon may pass between customers: a friend receiving it is one, their friend a second',
     issueOnSpend: 'Coupon for a spend',
     issueOnSpendHelp: 'A sale of at least this much earns one code at the till',
     issueOnSpendOff: 'Off',

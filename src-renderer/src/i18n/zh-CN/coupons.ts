@@ -164,6 +164,8 @@ export const coupons = {
       copy: '可分享复制',
     },
     maxShares: '最多分享次数',
+    maxHops: '最多转手几次',
+    maxHopsHelp: '一张券在顾客之间最多传几手：朋友转赠或分享出去算一手，朋友再分享出去算第二手',
     issueOnSpend: '满额送券',
     issueOnSpendHelp: '顾客单笔消费满此金额，收银时自动送一张',
     issueOnSpendOff: '不送',

@@ -1,0 +1,1 @@
+ALTER TABLE `coupon_templates` ADD `share_max_hops` integer DEFAULT 2 NOT NULL;
