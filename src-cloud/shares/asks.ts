@@ -9,12 +9,30 @@ import type { CloudDb, Queryable } from '../db/open';
 import type { ConsumerActor } from '../http/context';
 import { chainStores } from '../projections/schema';
 import type { ConsumerConsents } from '../wallet/consents';
+import { claimJoins } from '../wallet/joins';
 import { coarse, metresFrom } from '../wallet/places';
 import { walletClaims, walletTemplates } from '../wallet/schema';
 import { walletAsks, walletAskTargets } from './schema';
 import type { WalletShares } from './service';
 
 const DAY_MS = 24 * 3600_000;
+
+/** How an asked holder's row meets its ask and their coupon; an ask its store. */
+const targetJoins = {
+  ask: and(
+    eq(walletAsks.merchantId, walletAskTargets.merchantId),
+    eq(walletAsks.id, walletAskTargets.askId),
+  ),
+  claim: and(
+    eq(walletClaims.merchantId, walletAskTargets.merchantId),
+    eq(walletClaims.id, walletAskTargets.claimId),
+  ),
+};
+const storeOfAsk = and(
+  eq(chainStores.merchantId, walletAsks.merchantId),
+  eq(chainStores.storeId, walletAsks.storeId),
+);
+const shareModeOfTemplate = sql<'transfer' | 'copy'>`${walletTemplates.share}->>'mode'`;
 
 /** A holder an ask may reach, as the ranking query finds them. */
 export interface RankedHolder {
@@ -193,13 +211,7 @@ export class WalletAsks {
     const asks = await this.db
       .select({ ask: walletAsks, storeName: chainStores.name })
       .from(walletAsks)
-      .leftJoin(
-        chainStores,
-        and(
-          eq(chainStores.merchantId, walletAsks.merchantId),
-          eq(chainStores.storeId, walletAsks.storeId),
-        ),
-      )
+      .leftJoin(chainStores, storeOfAsk)
       .where(
         and(
           eq(walletAsks.merchantId, actor.merchantId),
@@ -213,23 +225,11 @@ export class WalletAsks {
       .select({
         target: walletAskTargets,
         name: walletTemplates.name,
-        mode: sql<'transfer' | 'copy'>`${walletTemplates.share}->>'mode'`,
+        mode: shareModeOfTemplate,
       })
       .from(walletAskTargets)
-      .innerJoin(
-        walletClaims,
-        and(
-          eq(walletClaims.merchantId, walletAskTargets.merchantId),
-          eq(walletClaims.id, walletAskTargets.claimId),
-        ),
-      )
-      .innerJoin(
-        walletTemplates,
-        and(
-          eq(walletTemplates.merchantId, walletClaims.merchantId),
-          eq(walletTemplates.templateId, walletClaims.templateId),
-        ),
-      )
+      .innerJoin(walletClaims, targetJoins.claim)
+      .innerJoin(walletTemplates, claimJoins.template)
       .where(
         and(
           eq(walletAskTargets.merchantId, actor.merchantId),
@@ -270,37 +270,13 @@ export class WalletAsks {
         ask: walletAsks,
         storeName: chainStores.name,
         couponName: walletTemplates.name,
-        mode: sql<'transfer' | 'copy'>`${walletTemplates.share}->>'mode'`,
+        mode: shareModeOfTemplate,
       })
       .from(walletAskTargets)
-      .innerJoin(
-        walletAsks,
-        and(
-          eq(walletAsks.merchantId, walletAskTargets.merchantId),
-          eq(walletAsks.id, walletAskTargets.askId),
-        ),
-      )
-      .innerJoin(
-        walletClaims,
-        and(
-          eq(walletClaims.merchantId, walletAskTargets.merchantId),
-          eq(walletClaims.id, walletAskTargets.claimId),
-        ),
-      )
-      .innerJoin(
-        walletTemplates,
-        and(
-          eq(walletTemplates.merchantId, walletClaims.merchantId),
-          eq(walletTemplates.templateId, walletClaims.templateId),
-        ),
-      )
-      .leftJoin(
-        chainStores,
-        and(
-          eq(chainStores.merchantId, walletAsks.merchantId),
-          eq(chainStores.storeId, walletAsks.storeId),
-        ),
-      )
+      .innerJoin(walletAsks, targetJoins.ask)
+      .innerJoin(walletClaims, targetJoins.claim)
+      .innerJoin(walletTemplates, claimJoins.template)
+      .leftJoin(chainStores, storeOfAsk)
       .where(
         and(
           eq(walletAskTargets.merchantId, actor.merchantId),

@@ -20,6 +20,7 @@ import { issuedEvent } from '../wallet/claim-batches';
 import type { ClaimRow } from '../wallet/claims';
 import { merchantStores, toWalletCoupon } from '../wallet/coupons';
 import { walletClaims, walletTemplates } from '../wallet/schema';
+import { claimJoins } from '../wallet/joins';
 import { claimValidity } from '../wallet/validity';
 import { allowanceLeft, shareRefusal } from './rules';
 import { walletShareAccepts, walletShares } from './schema';
@@ -374,21 +375,8 @@ export class WalletShares {
     const [row] = await db
       .select({ claim: walletClaims, template: walletTemplates, usedAt: couponClaims.claimedAt })
       .from(walletClaims)
-      .innerJoin(
-        walletTemplates,
-        and(
-          eq(walletTemplates.merchantId, walletClaims.merchantId),
-          eq(walletTemplates.templateId, walletClaims.templateId),
-        ),
-      )
-      .leftJoin(
-        couponClaims,
-        and(
-          eq(couponClaims.merchantId, walletClaims.merchantId),
-          eq(couponClaims.code, walletClaims.code),
-          sql`${couponClaims.voidedAt} is null`,
-        ),
-      )
+      .innerJoin(walletTemplates, claimJoins.template)
+      .leftJoin(couponClaims, claimJoins.liveRedemption)
       .where(
         and(
           eq(walletClaims.merchantId, actor.merchantId),
@@ -418,21 +406,8 @@ export class WalletShares {
           eq(walletClaims.id, walletShares.claimId),
         ),
       )
-      .innerJoin(
-        walletTemplates,
-        and(
-          eq(walletTemplates.merchantId, walletClaims.merchantId),
-          eq(walletTemplates.templateId, walletClaims.templateId),
-        ),
-      )
-      .leftJoin(
-        couponClaims,
-        and(
-          eq(couponClaims.merchantId, walletClaims.merchantId),
-          eq(couponClaims.code, walletClaims.code),
-          sql`${couponClaims.voidedAt} is null`,
-        ),
-      )
+      .innerJoin(walletTemplates, claimJoins.template)
+      .leftJoin(couponClaims, claimJoins.liveRedemption)
       .where(
         and(eq(walletShares.merchantId, merchantId), eq(walletShares.tokenHash, sha256(token))),
       );

@@ -8,6 +8,7 @@ import { chainStores } from '../projections/schema';
 import { couponClaims } from '../sync/schema';
 import type { ClaimRow } from './claims';
 import { shareability } from '../shares/rules';
+import { claimJoins } from './joins';
 import { walletClaims, walletTemplates, type TemplateShare } from './schema';
 
 /** Stores listed for a coupon of every store (a chain may have hundreds): the nearest ones. */
@@ -125,14 +126,7 @@ export async function walletCoupons(
       usedStoreId: couponClaims.storeId,
     })
     .from(walletClaims)
-    .leftJoin(
-      couponClaims,
-      and(
-        eq(couponClaims.merchantId, walletClaims.merchantId),
-        eq(couponClaims.code, walletClaims.code),
-        isNull(couponClaims.voidedAt),
-      ),
-    )
+    .leftJoin(couponClaims, claimJoins.liveRedemption)
     .where(
       and(
         eq(walletClaims.merchantId, merchantId),
