@@ -61,17 +61,25 @@ test('a manager creates an issuance QR, sees its QR and URL, pauses it and sets 
     pairingCode: await cloud.pairingCode(merchant.id),
     deviceName: '新街口店 1 号收银机',
   });
+  // The first round with the cloud, done before the form opens (its pull refreshes the lists).
+  await call('sync.now', {});
   await page.getByRole('menuitem', { name: '领券二维码' }).click();
   await expect(page.getByTestId('claims-need-cloud')).toHaveCount(0);
 
   // A new issuance QR through the form.
   await page.getByRole('button', { name: '新建领券二维码' }).click();
   const form = page.getByTestId('issuance-form');
-  await form.getByLabel('券模板').click();
-  await page.locator('.ant-select-item-option', { hasText: '满100减20' }).click();
+  // The active templates load as the form opens: choose again until the choice holds.
+  const chosen = form.locator('.ant-select-content-has-value[title="满100减20"]');
+  await expect(async () => {
+    await form.getByLabel('券模板').click();
+    await page.locator('.ant-select-item-option', { hasText: '满100减20' }).click();
+    await expect(chosen).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await form.getByLabel('活动标题').fill('开业扫码领券');
   await form.getByLabel('发放总数').fill('200');
   await form.getByLabel('每人可领').fill('1');
+  await expect(chosen).toBeVisible();
   await page.getByRole('button', { name: '创建' }).click();
   await expect(page.getByText('已创建“开业扫码领券”')).toBeVisible();
 
