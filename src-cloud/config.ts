@@ -32,6 +32,14 @@ export interface SharingConfig {
 }
 export const DEFAULT_SHARING: SharingConfig = { linkTtlMs: 24 * 3600_000 };
 
+/** Check-in tasks (tasks/). */
+export interface TasksConfig {
+  /** The payment providers a pool may be funded through (`fake` confirms at once: tests, demos). */
+  paymentProviders: ('manual' | 'fake')[];
+  /** How often open orders past their deadline lapse and ended tasks refund (and pools are checked). */
+  sweepEveryMs: number;
+}
+
 export interface CloudConfig {
   /** Bearer token of the admin API (creating merchants, issuing pairing codes). */
   adminToken: string;
@@ -72,6 +80,7 @@ export interface CloudConfig {
   consumerAppDir: string;
   /** Coupons shared between phones: an unaccepted link ends after `linkTtlMs`. */
   sharing: SharingConfig;
+  tasks: TasksConfig;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -96,6 +105,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   deployment: 'cloud',
   consumerAppDir: DEFAULT_CONSUMER_APP_DIR,
   sharing: DEFAULT_SHARING,
+  tasks: { paymentProviders: ['manual'], sweepEveryMs: 60_000 },
 });
 
 export interface CloudOptions {
@@ -154,6 +164,7 @@ export function parseCloudOptions(
     throw new Error('The admin token must be at least 16 characters.');
   const config = defaultCloudConfig(givenToken ?? newToken('sda_'));
   config.trustProxy = values['trust-proxy'] ?? env.STOREDESK_CLOUD_TRUST_PROXY === '1';
+  if (env.STOREDESK_FAKE_PAYMENTS === '1') config.tasks.paymentProviders.push('fake');
   if (env.STOREDESK_CLOUD_DEPLOYMENT) config.deployment = env.STOREDESK_CLOUD_DEPLOYMENT;
   if (env.STOREDESK_CONSUMER_APP_DIR)
     config.consumerAppDir = path.resolve(env.STOREDESK_CONSUMER_APP_DIR);

@@ -8,3 +8,4 @@ export * from '../projections/schema';
 export * from '../wallet/schema';
 export * from '../promotions/schema';
 export * from '../shares/schema';
+export * from '../tasks/schema';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/open';
 import { projectEvents } from '../projections/projector';
+import { eventHash } from './payload-hash';
 import { syncEvents } from './schema';
 
 export type EventRow = typeof syncEvents.$inferInsert;
@@ -59,4 +60,31 @@ export async function forgetEvents(db: Queryable, merchantId: string, eventIds: 
         inArray(syncEvents.eventId, eventIds),
       ),
     );
+}
+
+/**
+ * An event the cloud itself decided (no device wrote it), at its place `seq` in the merchant's
+ * stream: a claim's code, a share, a task's order. The caller holds the stream.
+ */
+export function cloudEvent(e: {
+  merchantId: string;
+  eventId: string;
+  kind: string;
+  entityId: string;
+  payload: Record<string, unknown>;
+  at: number;
+  seq: number;
+}): EventRow {
+  const event = { kind: e.kind, entityId: e.entityId, occurredAt: e.at, payload: e.payload };
+  return {
+    merchantId: e.merchantId,
+    eventId: e.eventId,
+    seq: e.seq,
+    deviceId: null,
+    ...event,
+    payloadHash: eventHash(event),
+    status: 'accepted',
+    result: { eventId: e.eventId, status: 'accepted', seq: String(e.seq) },
+    receivedAt: e.at,
+  };
 }

@@ -104,7 +104,7 @@ export function toWalletCoupon(
     stores: where.map(({ active: _active, ...s }) => s),
     claimedAt: c.claimedAt,
     share: status === 'available' ? shareability(c, template.share) : null,
-    received: c.source !== 'claim',
+    received: c.source === 'transfer' || c.source === 'copy',
   };
 }
 

@@ -62,6 +62,31 @@ import {
   chainStockQuerySchema,
   chainStockResponseSchema,
 } from './chain';
+import {
+  acceptTaskBodySchema,
+  checkinResponseSchema,
+  confirmPaymentParamsSchema,
+  consumerOrderParamsSchema,
+  consumerOrderSchema,
+  consumerTaskParamsSchema,
+  fundTaskBodySchema,
+  fundTaskResponseSchema,
+  nearbyTasksQuerySchema,
+  nearbyTasksResponseSchema,
+  positionBodySchema,
+  siteCheckinBodySchema,
+  siteCodeQuerySchema,
+  siteCodeSchema,
+  taskDefinitionSchema,
+  taskListSchema,
+  taskOrdersQuerySchema,
+  taskOrdersResponseSchema,
+  taskParamsSchema,
+  taskPaymentSchema,
+  taskSchema,
+  verifyTaskBodySchema,
+  verifyTaskResponseSchema,
+} from './tasks';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
 /**
@@ -78,7 +103,7 @@ export interface EndpointDef {
   /** Fastify style: `:name` for a path parameter. */
   path: string;
   auth: EndpointAuth;
-  tag: 'admin' | 'devices' | 'sync' | 'consumers';
+  tag: 'admin' | 'devices' | 'sync' | 'consumers' | 'tasks';
   summary: string;
   params?: z.ZodType;
   query?: z.ZodType;
@@ -457,6 +482,158 @@ export const cloudEndpoints = {
     params: consumerParamsSchema,
     query: promotionsQuerySchema,
     response: promotionsResponseSchema,
+  }),
+  'admin.confirmPayment': endpoint({
+    method: 'POST',
+    path: '/v1/admin/merchants/:merchantId/payments/:paymentId/confirm',
+    auth: 'admin',
+    tag: 'admin',
+    summary:
+      'The operator confirms a manual payment arrived: the task pool it was asked for is funded by it, once',
+    params: confirmPaymentParamsSchema,
+    response: taskPaymentSchema,
+  }),
+  'tasks.create': endpoint({
+    method: 'POST',
+    path: '/v1/tasks',
+    auth: 'device',
+    tag: 'tasks',
+    summary:
+      'Create a check-in task as a draft; every rule it breaks is named (TASK_INVALID, details.failures)',
+    body: taskDefinitionSchema,
+    response: taskSchema,
+  }),
+  'tasks.list': endpoint({
+    method: 'GET',
+    path: '/v1/tasks',
+    auth: 'device',
+    tag: 'tasks',
+    summary: "The merchant's check-in tasks with their pools, places and orders per state",
+    response: taskListSchema,
+  }),
+  'tasks.verify': endpoint({
+    method: 'POST',
+    path: '/v1/tasks/verify',
+    auth: 'device',
+    tag: 'tasks',
+    summary:
+      "The till scanned a phone's task QR: the order completes and its reward is released (a second scan: completedNow false)",
+    body: verifyTaskBodySchema,
+    response: verifyTaskResponseSchema,
+  }),
+  'tasks.update': endpoint({
+    method: 'POST',
+    path: '/v1/tasks/:taskId',
+    auth: 'device',
+    tag: 'tasks',
+    summary: 'Edit a draft (a published task: its title and description only)',
+    params: taskParamsSchema,
+    body: taskDefinitionSchema,
+    response: taskSchema,
+  }),
+  'tasks.fund': endpoint({
+    method: 'POST',
+    path: '/v1/tasks/:taskId/fund',
+    auth: 'device',
+    tag: 'tasks',
+    summary:
+      'Ask a payment provider for money into the pool (default: what it lacks to cover every place); fake confirms at once, manual waits for the operator',
+    params: taskParamsSchema,
+    body: fundTaskBodySchema,
+    response: fundTaskResponseSchema,
+  }),
+  'tasks.publish': endpoint({
+    method: 'POST',
+    path: '/v1/tasks/:taskId/publish',
+    auth: 'device',
+    tag: 'tasks',
+    summary: 'Publish a task still valid whose pool covers every place (TASK_POOL_SHORT otherwise)',
+    params: taskParamsSchema,
+    response: taskSchema,
+  }),
+  'tasks.close': endpoint({
+    method: 'POST',
+    path: '/v1/tasks/:taskId/close',
+    auth: 'device',
+    tag: 'tasks',
+    summary: 'End a task: open orders lapse, the pool refunds what it holds, raw fixes are deleted',
+    params: taskParamsSchema,
+    response: taskSchema,
+  }),
+  'tasks.orders': endpoint({
+    method: 'GET',
+    path: '/v1/tasks/:taskId/orders',
+    auth: 'device',
+    tag: 'tasks',
+    summary: "A task's orders (phones masked), newest first, optionally of one state",
+    params: taskParamsSchema,
+    query: taskOrdersQuerySchema,
+    response: taskOrdersResponseSchema,
+  }),
+  'tasks.siteCode': endpoint({
+    method: 'GET',
+    path: '/v1/tasks/:taskId/site-code',
+    auth: 'device',
+    tag: 'tasks',
+    summary:
+      "The till's rotating QR for phones to scan (bound to task and store, a new one every 30 s)",
+    params: taskParamsSchema,
+    query: siteCodeQuerySchema,
+    response: siteCodeSchema,
+  }),
+  'consumers.tasks': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/tasks',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Check-in tasks open now, nearest first with the phone’s position (WGS-84), with the phone’s open order of each',
+    params: consumerParamsSchema,
+    query: nearbyTasksQuerySchema,
+    response: nearbyTasksResponseSchema,
+  }),
+  'consumers.acceptTask': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/tasks/:taskId/accept',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'Accept a task: a place and its reward are reserved (exact under concurrency); with a position, the arrival estimate and its late warning',
+    params: consumerTaskParamsSchema,
+    body: acceptTaskBodySchema,
+    response: consumerOrderSchema,
+  }),
+  'consumers.siteCheckin': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/tasks/:taskId/site',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      "The phone scanned the till's rotating site code: the on-site verification of an order checked in by location",
+    params: consumerTaskParamsSchema,
+    body: siteCheckinBodySchema,
+    response: consumerOrderSchema,
+  }),
+  'consumers.taskOrder': endpoint({
+    method: 'GET',
+    path: '/v1/consumers/:merchantCode/orders/:orderId',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'An order of the phone: state, distance, arrival estimate and warning, its QR, its reward',
+    params: consumerOrderParamsSchema,
+    response: consumerOrderSchema,
+  }),
+  'consumers.checkin': endpoint({
+    method: 'POST',
+    path: '/v1/consumers/:merchantCode/orders/:orderId/checkin',
+    auth: 'consumer',
+    tag: 'consumers',
+    summary:
+      'A location check-in (WGS-84 fix with its accuracy): the verdict, the distance and a new estimate (needs the location consent)',
+    params: consumerOrderParamsSchema,
+    body: positionBodySchema,
+    response: checkinResponseSchema,
   }),
 } as const satisfies Record<string, EndpointDef>;
 

@@ -3,6 +3,7 @@ import { COORD_SYSTEMS } from '../geo/coordinates';
 import { epochMsSchema, idSchema } from '../validation';
 import { instantSchema, moneyFenSchema } from '../bounds';
 import { issuanceChangedSchema, storeDefaultCouponSchema } from './wallet';
+import { merchantTaskOrderSchema, taskRewardSchema } from './tasks';
 
 const looseRecord = z.record(z.string(), z.unknown());
 /** Ids the tills make (UUIDv7) or were given by an import: names, not checked as UUIDs. */
@@ -225,6 +226,17 @@ const entry = <S extends z.ZodType<Record<string, unknown>>>(payload: S, version
   payload,
 });
 
+/** A check-in task's order changed state (or became at risk of arriving late): decided by the cloud. */
+export const taskOrderChangedSchema = z.looseObject({
+  id: refSchema,
+  order: merchantTaskOrderSchema,
+  title: z.string(),
+  /** E.164: a points reward is booked to the member of this phone. */
+  phone: z.string(),
+  reward: taskRewardSchema,
+  at: instantSchema,
+});
+
 /**
  * THE catalogue: every outbox event kind with its payload schema and version. The kind is the
  * outbox topic. The desktop writes only these kinds (OutboxService.add takes a DesktopEventKind
@@ -252,6 +264,7 @@ export const EVENT_CATALOGUE = {
   'members.levelChanged': entry(memberLevelChangedSchema),
   'members.merged': entry(memberMergedSchema),
   'shares.accepted': { ...entry(shareAcceptedSchema), cloudOnly: true },
+  'tasks.orderChanged': { ...entry(taskOrderChangedSchema), cloudOnly: true },
   'members.unmerged': entry(memberUnmergedSchema),
   'points.moved': entry(pointsMovedSchema),
   'strategies.changed': entry(strategyChangedSchema),
