@@ -224,6 +224,7 @@ export const ERROR_STATUS = {
   TASK_DEADLINE_PASSED: 409,
   TASK_NEEDS_LOCATION: 422,
   TASK_CHECKIN_FIRST: 409,
+  TASK_MEMBERS_ONLY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

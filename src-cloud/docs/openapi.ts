@@ -93,7 +93,10 @@ export function buildOpenApiDocument(version: string) {
       { name: 'devices', description: 'A paired shop PC: its token and signing keys' },
       { name: 'sync', description: 'Outbox push and change pull' },
       { name: 'consumers', description: "A consumer's phone" },
-      { name: 'tasks', description: "Check-in tasks: a merchant's device creates, funds, publishes and verifies" },
+      {
+        name: 'tasks',
+        description: "Check-in tasks: a merchant's device creates, funds, publishes and verifies",
+      },
     ],
     paths,
     components: {

@@ -19,10 +19,11 @@ import { appendEvents, cloudEvent, type EventRow } from '../sync/event-log';
 import { holdStream, type HeldStream } from '../sync/stream';
 import type { ConsumerConsents } from '../wallet/consents';
 import { walletCoupons } from '../wallet/coupons';
+import { memberOfPhone } from '../wallet/member-card';
 import { walletTemplates } from '../wallet/schema';
 import { orderCode, siteCodeStore } from './codes';
 import { TaskPoolLedger } from './pool';
-import { issueRewardCoupon } from './reward';
+import { bookRewardPoints, issueRewardCoupon } from './reward';
 import { checkinTasks, taskFixes, taskOrders } from './schema';
 import { merchantOrderView, type OrderRow, type TaskRow } from './views';
 
@@ -98,6 +99,7 @@ export async function completeOrder(
   await TaskPoolLedger.lock(tx, task.merchantId, task.id);
   await TaskPoolLedger.release(tx, task, order.id, now);
   const claim = await issueRewardCoupon(tx, stream, task, order, now, events);
+  await bookRewardPoints(tx, stream, task, order, now, events);
   const done: OrderRow = {
     ...order,
     state: 'verified',
@@ -229,6 +231,12 @@ export class TaskOrders {
       const open = held.find((o) => isOpen(o.state));
       if (open) return open.id;
       if (held.length >= task.perPerson) throw new AppError('TASK_LIMIT_REACHED');
+      // Points are booked to a member: a phone that is none cannot be rewarded with them.
+      if (
+        task.reward.kind === 'points' &&
+        !(await memberOfPhone(tx, actor.merchantId, actor.phone))
+      )
+        throw new AppError('TASK_MEMBERS_ONLY');
       const id = newId();
       if (!(await TaskPoolLedger.reserve(tx, task, id, now))) throw new AppError('TASK_FULL');
       let order: OrderRow = {

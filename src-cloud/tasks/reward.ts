@@ -7,19 +7,62 @@ import { DEFAULT_TIME_ZONE } from '../../src-shared/validation';
 import type { CloudTx } from '../db/open';
 import { signingKeys } from '../merchants/schema';
 import { chainStores } from '../projections/schema';
-import type { EventRow } from '../sync/event-log';
+import { cloudEvent, type EventRow } from '../sync/event-log';
 import type { HeldStream } from '../sync/stream';
 import { issuedEvent } from '../wallet/claim-batches';
 import type { ClaimRow } from '../wallet/claims';
+import { memberOfPhone } from '../wallet/member-card';
 import { walletClaims, walletTemplates } from '../wallet/schema';
 import { claimValidity } from '../wallet/validity';
 import type { OrderRow, TaskRow } from './views';
 
 /**
+ * A points reward: an earn movement made by the cloud (`points.moved`, no device), booked by
+ * every PC's points ledger as a movement of another PC and counted on the wallet's card. Null
+ * when the phone is no member (any more).
+ */
+export async function bookRewardPoints(
+  tx: CloudTx,
+  stream: HeldStream,
+  task: TaskRow,
+  order: OrderRow,
+  now: number,
+  events: EventRow[],
+): Promise<string | null> {
+  if (task.reward.kind !== 'points') return null;
+  const memberId = await memberOfPhone(tx, task.merchantId, order.phone);
+  if (!memberId) return null;
+  const id = newId();
+  events.push(
+    cloudEvent({
+      merchantId: task.merchantId,
+      eventId: id,
+      kind: 'points.moved',
+      entityId: memberId,
+      at: now,
+      seq: stream.next(),
+      payload: {
+        id,
+        memberId,
+        lotId: newId(),
+        kind: 'earn',
+        points: task.reward.points,
+        saleId: null,
+        saleLineId: null,
+        reason: 'task',
+        storeId: task.target.kind === 'store' ? task.target.storeId : null,
+        at: now,
+      },
+    }),
+  );
+  return memberId;
+}
+
+/**
  * A coupon reward: a real code of the template issued to the phone by the cloud (signed with the
  * merchant's key, pulled by every PC as `coupons.issued` with the task as its batch), numbered
- * by the order so an order is rewarded once. Cashback and points rewards are facts of the
- * order's `tasks.orderChanged` event: the merchant pays the cashback, the PCs book the points.
+ * by the order so an order is rewarded once. A cashback reward is a fact of the order's
+ * `tasks.orderChanged` event: the merchant pays it (money never moves through StoreDesk).
  */
 export async function issueRewardCoupon(
   tx: CloudTx,

@@ -15,12 +15,12 @@ type MemberCard = z.infer<typeof memberCardSchema>;
  * till would sign it. The level's name is not known to the cloud (the PCs do not send their level
  * list): null.
  */
-export async function memberCard(
+/** The member a phone belongs to (the kept one, when merged); null: not a member, or deleted. */
+export async function memberOfPhone(
   db: Queryable,
   merchantId: string,
   phone: string,
-  now: number,
-): Promise<MemberCard | null> {
+): Promise<string | null> {
   const [record] = await db
     .select({ memberId: walletMembers.memberId, mergedInto: walletMembers.mergedInto })
     .from(walletMembers)
@@ -33,7 +33,17 @@ export async function memberCard(
     )
     .orderBy(desc(walletMembers.updatedAt))
     .limit(1);
-  if (!record) return null;
+  return record ? (record.mergedInto ?? record.memberId) : null;
+}
+
+export async function memberCard(
+  db: Queryable,
+  merchantId: string,
+  phone: string,
+  now: number,
+): Promise<MemberCard | null> {
+  const memberId = await memberOfPhone(db, merchantId, phone);
+  if (!memberId) return null;
   const [member] = await db
     .select({
       memberId: walletMembers.memberId,
@@ -58,7 +68,7 @@ export async function memberCard(
     .where(
       and(
         eq(walletMembers.merchantId, merchantId),
-        eq(walletMembers.memberId, record.mergedInto ?? record.memberId),
+        eq(walletMembers.memberId, memberId),
         eq(walletMembers.deleted, false),
       ),
     );

@@ -246,6 +246,7 @@ export const en: SharedMessages = {
     TASK_DEADLINE_PASSED: 'The task deadline has passed',
     TASK_NEEDS_LOCATION: 'Checking in needs your location: allow “use my location” first',
     TASK_CHECKIN_FIRST: 'Check in by location at the task first, then scan',
+    TASK_MEMBERS_ONLY: 'This task rewards member points: join as a member at the store first',
   },
   refusals,
   templateChangeRefusals: {

@@ -232,6 +232,7 @@ export const zhCN = {
     TASK_DEADLINE_PASSED: '已过任务截止时间',
     TASK_NEEDS_LOCATION: '打卡需要使用你的位置，请先在授权中同意“使用我的位置”',
     TASK_CHECKIN_FIRST: '请先在任务地点完成定位打卡，再扫码核验',
+    TASK_MEMBERS_ONLY: '这个任务奖励会员积分，请先在门店注册会员',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {

@@ -11,9 +11,11 @@ import { verifyToken } from '../../../src-node/coupons/token';
 import { createMemoryLogger } from '../../../src-node/logger';
 import { convert, type LatLng } from '../../../src-shared/geo/coordinates';
 import { normalizeMainlandMobile } from '../../../src-shared/phone';
+import { v7 } from 'uuid';
 import {
   CLOUD_START_TIMEOUT_MS,
   describeOnEachBackend,
+  event,
   startCloud,
   type TestCloud,
 } from '../../support/cloud';
@@ -346,6 +348,50 @@ describeOnEachBackend('check-in tasks', (backend) => {
     });
     const [listed] = (await shop.device('GET', `/v1/tasks/${task.id}/orders`)).body.data.orders;
     expect(listed).toMatchObject({ state: 'verified', flagged: true });
+  });
+
+  it('a points reward: members only, booked by the cloud as an earn every PC applies, on the wallet card', async () => {
+    const shop = await taskShop();
+    const task = await shop.published({
+      onSiteRequired: false,
+      reward: { kind: 'points', points: 50, valueFen: 50 },
+    });
+    const stranger = await shop.phone();
+    expect(codeOf(await stranger.call('POST', `/tasks/${task.id}/accept`, {}))).toBe(
+      'TASK_MEMBERS_ONLY',
+    );
+    const member = await shop.phone();
+    const memberId = v7();
+    const e164 = normalizeMainlandMobile(member.number)!;
+    await pushAccepted(cloud, shop.till.token, [
+      event(
+        'members.changed',
+        { id: memberId, phone: e164, name: '王女士', levelId: null, updatedAt: Date.now() },
+        memberId,
+      ),
+    ]);
+    const order = (await member.call('POST', `/tasks/${task.id}/accept`, {})).body.data;
+    const done = (await member.call('POST', `/orders/${order.id}/checkin`, fixNorthOfStore(15)))
+      .body.data;
+    expect(done.order).toMatchObject({
+      state: 'verified',
+      coupon: null,
+      reward: { kind: 'points', points: 50 },
+    });
+    const pulled = (await cloud.pull(shop.till.token, '?limit=1000')).events as {
+      kind: string;
+      deviceId: string | null;
+      payload: any;
+    }[];
+    expect(pulled.find((e) => e.kind === 'points.moved')?.payload).toMatchObject({
+      memberId,
+      kind: 'earn',
+      points: 50,
+      reason: 'task',
+      storeId: shop.store.id,
+    });
+    const me = (await member.call('GET', '/me')).body.data;
+    expect(me.member).toMatchObject({ memberId, points: 50 });
   });
 
   it('1,000 phones accept 100 places at once: exactly 100 orders, the pool balanced', async () => {
