@@ -184,6 +184,15 @@ export const METHOD_NAMES = [
   'claims.listStoreQrs',
   'claims.printQr',
   'shares.tree',
+  'tasks.create',
+  'tasks.update',
+  'tasks.fund',
+  'tasks.publish',
+  'tasks.close',
+  'tasks.list',
+  'tasks.orders',
+  'tasks.verify',
+  'tasks.siteCode',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
@@ -207,4 +216,5 @@ export const EVENT_NAMES = [
   'analytics.jobProgress',
   'sync.statusChanged',
   'imports.progress',
+  'tasks.lateRisk',
 ] as const satisfies readonly EventName[];

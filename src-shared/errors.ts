@@ -225,6 +225,7 @@ export const ERROR_STATUS = {
   TASK_NEEDS_LOCATION: 422,
   TASK_CHECKIN_FIRST: 409,
   TASK_MEMBERS_ONLY: 409,
+  TASK_SITE_NEEDS_TILL: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

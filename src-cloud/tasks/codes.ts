@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SITE_CODE_PERIOD_MS } from '../../src-shared/tasks/rules';
+import { SITE_CODE_PERIOD_MS, TASK_ORDER_CODE } from '../../src-shared/tasks/rules';
 
 // The two QR codes of an on-site verification, both signed with the task's own secret (kept in
 // the cloud only; the till and the phone just carry them):
@@ -7,7 +7,6 @@ import { SITE_CODE_PERIOD_MS } from '../../src-shared/tasks/rules';
 // - the till's rotating site code, that the phone scans: `S1-<storeId>-<period>-<signature>`,
 //   bound to task and store and good for its 30-second period and the one before.
 
-const ORDER_CODE = /^T1-([0-9a-f-]{36})-([A-Za-z0-9_-]{22})$/;
 const SITE_CODE = /^S1-([0-9a-f-]{36})-(\d{1,12})-([A-Za-z0-9_-]{22})$/;
 
 export const newTaskSecret = (): string => randomBytes(32).toString('base64url');
@@ -28,7 +27,7 @@ export const orderCode = (secret: string, orderId: string): string =>
 
 /** The order a scanned code names, before its signature is checked; null: not a task QR. */
 export function parseOrderCode(code: string): { orderId: string; signature: string } | null {
-  const match = ORDER_CODE.exec(code.trim());
+  const match = TASK_ORDER_CODE.exec(code.trim());
   return match ? { orderId: match[1]!, signature: match[2]! } : null;
 }
 

@@ -75,6 +75,8 @@ import { membersHandlers } from './members/handlers';
 import { MemberSettingsService } from './members/settings-service';
 import { sharesHandlers } from './shares/handlers';
 import { SharesService } from './shares/service';
+import { tasksHandlers } from './tasks/handlers';
+import { TasksDesk } from './tasks/service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberProfiles } from './members/profiles';
 import { ClaimsService } from './claims/service';
@@ -366,6 +368,7 @@ export async function createCore(options: CoreOptions) {
     ),
     ...claimsHandlers(claims, printing),
     ...sharesHandlers(new SharesService(sqlite)),
+    ...tasksHandlers(new TasksDesk(sync, audit)),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>

@@ -58,6 +58,7 @@ import { ClaimsLedger } from './claims/ledger';
 import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
 import { SharesLedger } from './shares/ledger';
+import { TaskNotices } from './tasks/notices';
 import { MemberMerges } from './members/merge';
 import { MemberPrivacy } from './members/privacy';
 import { RemoteMembers } from './members/remote';
@@ -266,6 +267,7 @@ export function buildSharedServices(
       members: membersLedger,
       claims: claimsLedger,
       shares: new SharesLedger(adb),
+      tasks: new TaskNotices(adb, clock),
     },
   };
 }

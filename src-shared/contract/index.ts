@@ -29,6 +29,7 @@ import { pointsMethods } from './points';
 import { chainMethods } from './chain';
 import { claimsMethods } from './claims';
 import { sharesMethods } from './shares';
+import { tasksEvents, tasksMethods } from './tasks';
 
 export * from './define';
 
@@ -64,6 +65,7 @@ export const methods = {
   ...chainMethods,
   ...claimsMethods,
   ...sharesMethods,
+  ...tasksMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */
@@ -83,6 +85,7 @@ export const events = {
   ...analyticsEvents,
   ...syncEvents,
   ...importsEvents,
+  ...tasksEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Methods = typeof methods;

@@ -247,6 +247,8 @@ export const en: SharedMessages = {
     TASK_NEEDS_LOCATION: 'Checking in needs your location: allow “use my location” first',
     TASK_CHECKIN_FIRST: 'Check in by location at the task first, then scan',
     TASK_MEMBERS_ONLY: 'This task rewards member points: join as a member at the store first',
+    TASK_SITE_NEEDS_TILL:
+      'This PC is not a till of a store: set its till under Stores to show the site code',
   },
   refusals,
   templateChangeRefusals: {

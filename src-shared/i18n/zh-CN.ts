@@ -233,6 +233,8 @@ export const zhCN = {
     TASK_NEEDS_LOCATION: '打卡需要使用你的位置，请先在授权中同意“使用我的位置”',
     TASK_CHECKIN_FIRST: '请先在任务地点完成定位打卡，再扫码核验',
     TASK_MEMBERS_ONLY: '这个任务奖励会员积分，请先在门店注册会员',
+    TASK_SITE_NEEDS_TILL:
+      '本机未设为某门店的收银机，无法显示门店打卡码（请在“门店”中设置本机所属收银台）',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {

@@ -41,7 +41,7 @@ export type TaskReward = z.infer<typeof taskRewardSchema>;
 /** A task as the manager writes it (range checks that name a rule are the cloud's: TASK_INVALID). */
 export const taskDefinitionSchema = z.object({
   title: z.string().trim().min(1, { message: 'validation.required' }).max(40),
-  description: z.string().trim().max(500).default(''),
+  description: z.string().trim().max(500),
   target: taskTargetSchema,
   radiusM: z
     .number()

@@ -13,6 +13,10 @@ export const MAX_PLAUSIBLE_SPEED_MPS = 70;
 /** The on-site QR on the till's screen changes this often. */
 export const SITE_CODE_PERIOD_MS = 30_000;
 
+/** A phone's task QR, as the till scans it: `T1-<orderId>-<signature>` (see src-cloud/tasks/codes.ts). */
+export const TASK_ORDER_CODE = /^T1-([0-9a-f-]{36})-([A-Za-z0-9_-]{22})$/;
+export const isTaskOrderCode = (text: string) => TASK_ORDER_CODE.test(text.trim());
+
 /** What a task definition may fail on, each named so the form can say which rule. */
 export type TaskRuleFailure =
   | 'radiusOutOfRange'

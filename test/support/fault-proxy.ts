@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { CLOUD_START_TIMEOUT_MS, startCloud, type CloudBackend, type TestCloud } from './cloud';
+import type { CloudConfig } from '../../src-cloud/config';
 
 /**
  * A tiny HTTP proxy in front of a real cloud that injects the faults a shop's network has:
@@ -152,10 +153,11 @@ export type FaultProxy = Awaited<ReturnType<typeof startFaultProxy>>;
 export function cloudBehindProxy(
   backend: CloudBackend,
   use: (started: { cloud: TestCloud; proxy: FaultProxy }) => void,
+  config?: (config: CloudConfig) => void,
 ): void {
   let started: { cloud: TestCloud; proxy: FaultProxy } | null = null;
   beforeAll(async () => {
-    const cloud = await startCloud(backend);
+    const cloud = await startCloud(backend, { config });
     started = { cloud, proxy: await startFaultProxy(cloud.base) };
     use(started);
   }, CLOUD_START_TIMEOUT_MS);

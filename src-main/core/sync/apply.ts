@@ -6,6 +6,7 @@ import type { CashbackLedger } from '../cashback/ledger';
 import type { IssueLedger } from '../coupons/issue-ledger';
 import type { ClaimsLedger } from '../claims/ledger';
 import type { SharesLedger, ShareRow } from '../shares/ledger';
+import type { TaskNotices, TaskOrderChanged } from '../tasks/notices';
 import type { ConsentLogRow, MemberMergeRow } from '../events/catalogue';
 import type { PulledMember, RemoteMembers } from '../members/remote';
 import type { PointsLedger, PulledMovement } from '../points/ledger';
@@ -72,6 +73,7 @@ export class PulledEventApplier {
       points: PointsLedger;
       remoteMembers: RemoteMembers;
       shares: SharesLedger;
+      tasks: TaskNotices;
     },
   ) {}
 
@@ -144,6 +146,9 @@ export class PulledEventApplier {
         this.owners.issued.applyRemoteCancel(code, reason ?? 'remote', at);
         return null;
       }
+      case 'tasks.orderChanged':
+        this.owners.tasks.applyRemote(payload as TaskOrderChanged);
+        return null;
       case 'shares.accepted':
         this.owners.shares.applyRemote(payload as ShareRow);
         return null;

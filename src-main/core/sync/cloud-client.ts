@@ -20,6 +20,8 @@ export class CloudError extends Error {
     message: string,
     readonly status: number | null,
     readonly retryAfterMs: number | null = null,
+    /** The cloud's details of a refusal (e.g. the rules a task breaks). */
+    readonly details: Record<string, unknown> | undefined = undefined,
   ) {
     super(message);
   }
@@ -42,6 +44,13 @@ function classify(status: number): CloudFailure {
   return 'permanent';
 }
 
+/** What a call sends: `:name` path parameters, the query and the body. */
+export interface CloudRequest<N extends EndpointName> {
+  params?: Record<string, string>;
+  body?: EndpointBody<N>;
+  query?: Record<string, string>;
+}
+
 /**
  * The desktop's side of the cloud API, one typed call per endpoint of the shared table, over
  * axios. Never throws anything but a CloudError, so the sync loop can decide on every failure.
@@ -51,10 +60,15 @@ export class CloudClient {
 
   async call<N extends EndpointName>(
     name: N,
-    request: { body?: EndpointBody<N>; query?: Record<string, string> } = {},
+    request: CloudRequest<N> = {},
   ): Promise<EndpointOutput<N>> {
     const endpoint = cloudEndpoints[name];
-    const url = new URL(endpoint.path, this.options.baseUrl);
+    const path = endpoint.path.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+      const value = request.params?.[key];
+      if (value === undefined) throw new Error(`${name}: missing path parameter ${key}`);
+      return encodeURIComponent(value);
+    });
+    const url = new URL(path, this.options.baseUrl);
     for (const [key, value] of Object.entries(request.query ?? {}))
       url.searchParams.set(key, value);
     const headers: Record<string, string> = { 'accept-language': this.options.lang };
@@ -81,7 +95,11 @@ export class CloudClient {
       throw new CloudError('transient', 'NETWORK', reason, null);
     }
     const text = response.data;
-    let body: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } };
+    let body: {
+      ok?: boolean;
+      data?: unknown;
+      error?: { code?: string; message?: string; details?: Record<string, unknown> };
+    };
     try {
       body = text ? JSON.parse(text) : {};
     } catch {
@@ -96,6 +114,7 @@ export class CloudClient {
       body.error?.message ?? `HTTP ${response.status}`,
       response.status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+      body.error?.details,
     );
   }
 }

@@ -19,7 +19,8 @@ import { SyncIssues } from './issues';
 import { ChainStockCache } from '../chain/cache';
 import { ChainTakingsCache } from '../chain/takings';
 import type { OnlineClaimRequest, OnlineClaimResponse } from '../../../src-shared/sync/claims';
-import { CloudClient, CloudError } from './cloud-client';
+import type { EndpointName, EndpointOutput } from '../../../src-shared/sync/endpoints';
+import { CloudClient, CloudError, type CloudRequest } from './cloud-client';
 import { SyncLink, type LinkRow } from './link';
 import { OutboxPusher } from './push';
 import { syncIssues } from './schema';
@@ -298,6 +299,27 @@ export class SyncService {
   }
 
   /**
+   * A call on a staff member's behalf to a cloud endpoint this PC's pairing may use (check-in
+   * tasks live in the cloud): CLOUD_NOT_PAIRED when unpaired, the cloud's refusal as its own
+   * translated AppError, SYNC_CLOUD_UNREACHABLE when it does not answer.
+   */
+  async callCloud<N extends EndpointName>(
+    name: N,
+    request: CloudRequest<N> = {},
+  ): Promise<{ data: EndpointOutput<N>; cloudUrl: string }> {
+    const link = this.link.get();
+    if (!link || link.state !== 'paired') throw new AppError('CLOUD_NOT_PAIRED');
+    const client = this.client(link.cloudUrl, link.nextToken ?? link.token);
+    const data = await this.cloudCall(() => client.call(name, request));
+    return { data, cloudUrl: link.cloudUrl };
+  }
+
+  /** The store of this PC's till, if it is one. */
+  tillStoreId(): string | null {
+    return this.deviceStoreId();
+  }
+
+  /**
    * The chain's stock and takings; a cloud without them (older) leaves the round a success all
    * the same.
    */
@@ -434,7 +456,7 @@ export class SyncService {
       if (error.failure === 'transient')
         throw new AppError('SYNC_CLOUD_UNREACHABLE', { detail: error.message });
       if (error.code in ERROR_STATUS && error.code !== 'UNAUTHENTICATED')
-        throw new AppError(error.code as ErrorCode);
+        throw new AppError(error.code as ErrorCode, error.details);
       throw new AppError('SYNC_PAIRING_REFUSED', { detail: error.message });
     }
   }
