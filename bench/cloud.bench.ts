@@ -8,7 +8,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import { v7 } from 'uuid';
 import { buildCloudApp } from '../src-cloud/app';
-import { defaultCloudConfig } from '../src-cloud/config';
+import { defaultCloudConfig, type CloudConfig } from '../src-cloud/config';
 import { openCloudDatabase } from '../src-cloud/db/open';
 import { createMemoryLogger } from '../src-node/logger';
 import { dammCheckDigit } from '../src-shared/coupons/codes';
@@ -96,12 +96,13 @@ const metric = (name: string, seconds: number, baseline: number, target?: number
 });
 
 /** The reference cloud on 127.0.0.1 without rate limits, and a merchant to pair devices with. */
-export async function startBenchCloud() {
+export async function startBenchCloud(configure?: (config: CloudConfig) => void) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-cloud-bench-'));
   const database = await openCloudDatabase({ dataDir, databaseUrl: process.env.DATABASE_URL });
   const config = defaultCloudConfig(TOKEN);
   config.rateLimits.device = { capacity: 1e9, refillPerSecond: 1e9 };
   config.rateLimits.public = { capacity: 1e9, refillPerSecond: 1e9 };
+  configure?.(config);
   const app = await buildCloudApp({ database, config, logger: createMemoryLogger() });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -117,6 +118,8 @@ export async function startBenchCloud() {
   };
   return {
     base,
+    database,
+    merchant: merchant as { id: string; code: string },
     kind: database.kind === 'postgres' ? 'PostgreSQL' : 'PGlite',
     pairingCode,
     pair,

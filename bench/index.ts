@@ -18,6 +18,7 @@ import { chainBench } from './chain.bench';
 import { walletBench } from './wallet.bench';
 import { walletPageBench } from './wallet-page.bench';
 import { sharesBench } from './shares.bench';
+import { tasksBench } from './tasks.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -39,6 +40,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   wallet: walletBench,
   'wallet-page': walletPageBench,
   shares: sharesBench,
+  tasks: tasksBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -13,7 +13,7 @@ import {
   type ArrivalEstimator,
   type TravelMode,
 } from '../../src-shared/tasks/rules';
-import type { CloudDb, CloudTx, Queryable } from '../db/open';
+import { isUniqueViolation, type CloudDb, type CloudTx } from '../db/open';
 import type { ConsumerActor } from '../http/context';
 import { appendEvents, cloudEvent, type EventRow } from '../sync/event-log';
 import { holdStream, type HeldStream } from '../sync/stream';
@@ -27,6 +27,9 @@ import { bookRewardPoints, issueRewardCoupon } from './reward';
 import { checkinTasks, taskFixes, taskOrders } from './schema';
 import { merchantOrderView, type OrderRow, type TaskRow } from './views';
 
+/** Thrown inside a decision that must write to the merchant's stream: see TaskOrders.decide. */
+const NEEDS_STREAM = Symbol('needs the merchant stream');
+
 /** An order checked in by location may still be verified at the till this long after the deadline. */
 export const VERIFY_GRACE_MS = 30 * 60_000;
 
@@ -34,18 +37,19 @@ const isOpen = (state: TaskOrderState) => state === 'accepted' || state === 'che
 
 /** An order and its task, the order's row locked. */
 export async function lockOrder(tx: CloudTx, merchantId: string, orderId: string) {
-  const [order] = await tx
-    .select()
+  const [row] = await tx
+    .select({ order: taskOrders, task: checkinTasks })
     .from(taskOrders)
+    .innerJoin(checkinTasks, taskOfOrder)
     .where(and(eq(taskOrders.merchantId, merchantId), eq(taskOrders.id, orderId)))
-    .for('update');
-  if (!order) return null;
-  const [task] = await tx
-    .select()
-    .from(checkinTasks)
-    .where(and(eq(checkinTasks.merchantId, merchantId), eq(checkinTasks.id, order.taskId)));
-  return { order, task: task! };
+    .for('update', { of: taskOrders });
+  return row ?? null;
 }
+
+const taskOfOrder = and(
+  eq(checkinTasks.merchantId, taskOrders.merchantId),
+  eq(checkinTasks.id, taskOrders.taskId),
+);
 
 /**
  * `tasks.orderChanged`: the merchant's PCs learn each order's state (a late risk raises a
@@ -209,12 +213,17 @@ export class TaskOrders {
     body: EndpointBody<'consumers.acceptTask'>,
   ): Promise<ConsumerOrder> {
     const now = this.clock.now();
-    const orderId = await this.db.transaction(async (tx) => {
-      const stream = await holdStream(tx, actor.merchantId);
+    const position =
+      body.lat !== undefined && body.lng !== undefined
+        ? { lat: body.lat, lng: body.lng, accuracy: body.accuracy ?? 1000 }
+        : null;
+    const orderId = await this.decide(actor.merchantId, async (tx, stream) => {
+      // Shared with other accepts; closing the task waits for them (and they for it).
       const [task] = await tx
         .select()
         .from(checkinTasks)
-        .where(and(eq(checkinTasks.merchantId, actor.merchantId), eq(checkinTasks.id, taskId)));
+        .where(and(eq(checkinTasks.merchantId, actor.merchantId), eq(checkinTasks.id, taskId)))
+        .for('share');
       if (!task || task.status === 'draft') throw new AppError('TASK_NOT_FOUND');
       if (task.status === 'closed' || now >= task.deadlineAt) throw new AppError('TASK_ENDED');
       if (now < task.startsAt) throw new AppError('TASK_NOT_STARTED');
@@ -238,7 +247,6 @@ export class TaskOrders {
       )
         throw new AppError('TASK_MEMBERS_ONLY');
       const id = newId();
-      if (!(await TaskPoolLedger.reserve(tx, task, id, now))) throw new AppError('TASK_FULL');
       let order: OrderRow = {
         merchantId: actor.merchantId,
         id,
@@ -259,39 +267,27 @@ export class TaskOrders {
         verifiedAt: null,
         lapsedAt: null,
       };
-      const position =
-        body.lat !== undefined && body.lng !== undefined
-          ? { lat: body.lat, lng: body.lng, accuracy: body.accuracy ?? 1000 }
-          : null;
       if (position) order = this.estimated(task, order, position, order.mode, now);
+      // The merchant hears of an order already at risk of being late.
+      if (order.lateRisk && !stream) throw NEEDS_STREAM;
+      if (!(await TaskPoolLedger.reserve(tx, task, id, now))) throw new AppError('TASK_FULL');
       await tx.insert(taskOrders).values(order);
       // The first fix: a check-in far from it soon after is measured against it.
       if (position)
         await tx
           .insert(taskFixes)
           .values({ merchantId: actor.merchantId, orderId: id, at: now, ...position });
-      await appendEvents(tx, [orderChangedEvent(task, order, stream, now)]);
-      await stream.save();
+      if (stream) await appendEvents(tx, [orderChangedEvent(task, order, stream, now)]);
       return id;
     });
     return this.order(actor, orderId);
   }
 
-  async order(
-    actor: ConsumerActor,
-    orderId: string,
-    db: Queryable = this.db,
-  ): Promise<ConsumerOrder> {
-    const [row] = await db
+  async order(actor: ConsumerActor, orderId: string): Promise<ConsumerOrder> {
+    const [row] = await this.db
       .select({ order: taskOrders, task: checkinTasks })
       .from(taskOrders)
-      .innerJoin(
-        checkinTasks,
-        and(
-          eq(checkinTasks.merchantId, taskOrders.merchantId),
-          eq(checkinTasks.id, taskOrders.taskId),
-        ),
-      )
+      .innerJoin(checkinTasks, taskOfOrder)
       .where(
         and(
           eq(taskOrders.merchantId, actor.merchantId),
@@ -300,10 +296,14 @@ export class TaskOrders {
         ),
       );
     if (!row) throw new AppError('TASK_ORDER_NOT_FOUND');
-    const { order, task } = row;
+    return this.view(actor, row.task, row.order);
+  }
+
+  /** An order as the phone shows it: its task, estimate, QR while open, reward once released. */
+  private async view(actor: ConsumerActor, task: TaskRow, order: OrderRow): Promise<ConsumerOrder> {
     const now = this.clock.now();
     const [coupon] = order.rewardClaimId
-      ? await walletCoupons(db, actor.merchantId, actor.phone, {
+      ? await walletCoupons(this.db, actor.merchantId, actor.phone, {
           now,
           claimIds: [order.rewardClaimId],
         })
@@ -315,7 +315,7 @@ export class TaskOrders {
       description: task.description,
       state: order.state,
       target: target(task),
-      reward: reward(task, await this.templateNames([task], db)),
+      reward: reward(task, await this.templateNames([task])),
       startsAt: task.startsAt,
       deadlineAt: task.deadlineAt,
       onSiteRequired: task.onSiteRequired,
@@ -346,8 +346,7 @@ export class TaskOrders {
     if (!(await this.consents.latest(actor.merchantId, actor.phone)).location)
       throw new AppError('TASK_NEEDS_LOCATION');
     const now = this.clock.now();
-    const outcome = await this.db.transaction(async (tx) => {
-      const stream = await holdStream(tx, actor.merchantId);
+    const outcome = await this.decide(actor.merchantId, async (tx, stream) => {
       const found = await lockOrder(tx, actor.merchantId, orderId);
       if (!found || found.order.phone !== actor.phone) throw new AppError('TASK_ORDER_NOT_FOUND');
       const { task } = found;
@@ -355,16 +354,18 @@ export class TaskOrders {
       if (order.state === 'lapsed') throw new AppError('TASK_ORDER_CLOSED', { state: order.state });
       const here = wgs84ToGcj02(fix);
       if (order.state !== 'accepted')
-        return { verdict: 'checkedIn' as const, distanceM: Math.round(distanceMeters(here, task)) };
+        return {
+          verdict: 'checkedIn' as const,
+          distanceM: Math.round(distanceMeters(here, task)),
+          task,
+          order,
+        };
       const [previous] = await tx
         .select()
         .from(taskFixes)
         .where(and(eq(taskFixes.merchantId, actor.merchantId), eq(taskFixes.orderId, orderId)))
         .orderBy(desc(taskFixes.at))
         .limit(1);
-      await tx
-        .insert(taskFixes)
-        .values({ merchantId: actor.merchantId, orderId, at: now, ...pick(fix) });
       const { verdict, distanceM } = checkinVerdict(
         { ...pick(fix), at: now },
         { lat: task.lat, lng: task.lng, system: 'gcj02', radiusM: task.radiusM },
@@ -376,6 +377,14 @@ export class TaskOrders {
       order.distanceM = distanceM;
       order.flagged ||=
         previous !== undefined && impossibleSpeed(previous, { ...pick(fix), at: now });
+      const completes = verdict === 'checkedIn' && !task.onSiteRequired;
+      // The merchant hears of an order when it completes or its late risk appears, not of
+      // every fix: only those hold the merchant's stream.
+      const lateNow = verdict !== 'checkedIn' && order.lateRisk && !before.lateRisk;
+      if ((completes || lateNow) && !stream) throw NEEDS_STREAM;
+      await tx
+        .insert(taskFixes)
+        .values({ merchantId: actor.merchantId, orderId, at: now, ...pick(fix) });
       const events: EventRow[] = [];
       if (verdict === 'checkedIn') {
         const point = coarsePoint(here);
@@ -387,22 +396,46 @@ export class TaskOrders {
           coarseLat: point.lat,
           coarseLng: point.lng,
         };
-        if (!task.onSiteRequired) await completeOrder(tx, stream, task, order, now, events);
-        else {
-          await saveOrder(tx, order);
-          events.push(orderChangedEvent(task, order, stream, now));
-        }
+        if (completes) order = await completeOrder(tx, stream!, task, order, now, events);
+        else await saveOrder(tx, order);
       } else {
         await saveOrder(tx, order);
-        // The merchant hears of an order when its late risk appears, not of every fix.
-        if (order.lateRisk && !before.lateRisk)
-          events.push(orderChangedEvent(task, order, stream, now));
+        if (lateNow) events.push(orderChangedEvent(task, order, stream!, now));
       }
       await appendEvents(tx, events);
-      await stream.save();
-      return { verdict, distanceM };
+      return { verdict, distanceM, task, order };
     });
-    return { ...outcome, order: await this.order(actor, orderId) };
+    const { verdict, distanceM, task, order } = outcome;
+    return { verdict, distanceM, order: await this.view(actor, task, order) };
+  }
+
+  /**
+   * Runs a decision without the merchant's stream (orders of a busy task do not queue behind
+   * each other); one that turns out to write an event to the PCs (`NEEDS_STREAM`) runs again
+   * holding the stream, taken first as every writer of the stream takes it. Two accepts of one
+   * phone that raced for its order number: the loser decides again (and finds the winner's).
+   */
+  private async decide<T>(
+    merchantId: string,
+    run: (tx: CloudTx, stream: HeldStream | null) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        try {
+          return await this.db.transaction((tx) => run(tx, null));
+        } catch (error) {
+          if (error !== NEEDS_STREAM) throw error;
+        }
+        return await this.db.transaction(async (tx) => {
+          const stream = await holdStream(tx, merchantId);
+          const result = await run(tx, stream);
+          await stream.save();
+          return result;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      }
+    }
   }
 
   /**
@@ -462,10 +495,10 @@ export class TaskOrders {
     };
   }
 
-  private async templateNames(tasks: TaskRow[], db: Queryable = this.db) {
+  private async templateNames(tasks: TaskRow[]) {
     const ids = tasks.flatMap((t) => (t.reward.kind === 'coupon' ? [t.reward.templateId] : []));
     if (!ids.length) return new Map<string, string>();
-    const rows = await db
+    const rows = await this.db
       .select({ id: walletTemplates.templateId, name: walletTemplates.name })
       .from(walletTemplates)
       .where(

@@ -43,7 +43,13 @@ export function cloudForThisFile() {
         cwd: ROOT,
         // Always a fresh PGlite, even where DATABASE_URL names a PostgreSQL for the unit suites:
         // a spec's merchants would otherwise outlive the run and refuse the next one.
-        env: { ...process.env, DATABASE_URL: '', STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN },
+        // Task pools are funded through the fake payment provider (confirms at once).
+        env: {
+          ...process.env,
+          DATABASE_URL: '',
+          STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
+          STOREDESK_FAKE_PAYMENTS: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -420,6 +420,17 @@ describeOnEachBackend('check-in tasks', (backend) => {
       .where(and(eq(taskPools.merchantId, shop.merchant.id), eq(taskPools.taskId, task.id)));
     expect(pool).toMatchObject({ placesLeft: 0, available: 0, reserved: 200_000, funded: 200_000 });
     expect(await checkPools(cloud.database.db, shop.merchant.id)).toEqual([]);
+
+    // One phone tapping 接受 twenty times at once holds one order.
+    const other = await shop.published({ places: 10 });
+    const phone = await directSession(cloud, shop.merchant.id, freshPhone());
+    const taps = await postAll(
+      cloud.base,
+      `/v1/consumers/${shop.merchant.code}/tasks/${other.id}/accept`,
+      Array.from({ length: 20 }, () => phone),
+    );
+    expect(new Set(taps.map((t) => t.body.data?.id ?? t.body.error.code)).size).toBe(1);
+    expect(taps.every((t) => t.status === 200)).toBe(true);
   }, 120_000);
 
   it('orders past the deadline lapse and give their place back; an ended task refunds the rest and forgets the fixes', async () => {
