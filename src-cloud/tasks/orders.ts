@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { AppError } from '../../src-node/app-error';
 import type { Clock } from '../../src-node/clock';
 import { newId } from '../../src-node/ids';
@@ -9,6 +9,7 @@ import {
   checkinVerdict,
   coarsePoint,
   impossibleSpeed,
+  MAX_FIX_ACCURACY_M,
   straightLineEstimator,
   type ArrivalEstimator,
   type TravelMode,
@@ -360,10 +361,18 @@ export class TaskOrders {
           task,
           order,
         };
+      // The last precise fix: a loose one (at accepting, or refused as imprecise) would give
+      // the next so much benefit of the doubt that any jump passed.
       const [previous] = await tx
         .select()
         .from(taskFixes)
-        .where(and(eq(taskFixes.merchantId, actor.merchantId), eq(taskFixes.orderId, orderId)))
+        .where(
+          and(
+            eq(taskFixes.merchantId, actor.merchantId),
+            eq(taskFixes.orderId, orderId),
+            lte(taskFixes.accuracy, MAX_FIX_ACCURACY_M),
+          ),
+        )
         .orderBy(desc(taskFixes.at))
         .limit(1);
       const { verdict, distanceM } = checkinVerdict(

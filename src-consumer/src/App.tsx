@@ -10,6 +10,12 @@ import { useSession } from './session/session';
 // The coupon and member code pages carry the QR and barcode encoders: fetched only when shown.
 const CouponPage = lazy(() => import('./pages/CouponPage'));
 const MemberCodePage = lazy(() => import('./pages/MemberCodePage'));
+// Check-in tasks: one chunk, fetched when a task page is opened (never on a claim page's first load).
+const taskPages = () => import('./pages/task-pages');
+const TasksPage = lazy(() => taskPages().then((pages) => ({ default: pages.TasksPage })));
+const TaskPage = lazy(() => taskPages().then((pages) => ({ default: pages.TaskPage })));
+const OrderPage = lazy(() => taskPages().then((pages) => ({ default: pages.OrderPage })));
+const TaskSitePage = lazy(() => taskPages().then((pages) => ({ default: pages.TaskSitePage })));
 
 const loading = (
   <div className="center">
@@ -56,6 +62,35 @@ export function App() {
       return (
         <Suspense fallback={loading}>
           <MemberCodePage merchantCode={route.merchantCode} control={control} />
+        </Suspense>
+      );
+    case 'tasks':
+      return (
+        <Suspense fallback={loading}>
+          <TasksPage merchantCode={route.merchantCode} control={control} />
+        </Suspense>
+      );
+    case 'task':
+      return (
+        <Suspense fallback={loading}>
+          <TaskPage merchantCode={route.merchantCode} taskId={route.taskId} control={control} />
+        </Suspense>
+      );
+    case 'order':
+      return (
+        <Suspense fallback={loading}>
+          <OrderPage merchantCode={route.merchantCode} orderId={route.orderId} control={control} />
+        </Suspense>
+      );
+    case 'taskSite':
+      return (
+        <Suspense fallback={loading}>
+          <TaskSitePage
+            merchantCode={route.merchantCode}
+            taskId={route.taskId}
+            code={route.code}
+            control={control}
+          />
         </Suspense>
       );
   }

@@ -47,7 +47,10 @@ export const messages = {
     marketing: '接收优惠短信',
     marketingText: '同意商家通过短信向我发送优惠活动和到期提醒（每月不超过4条，回复R退订）。',
     location: '使用我的位置',
-    locationText: '同意使用我的位置为我按距离排列可用门店；位置仅在查看券包时使用，不会被保存。',
+    // Check-in tasks use this consent too (the cloud refuses a check-in without it), and keep
+    // the check-in's fix while the task runs: the text says both.
+    locationText:
+      '同意使用我的位置：按距离为我排列门店和打卡任务，并在定位打卡时核对我是否到达。打卡的精确位置只保留到任务结束，之后只留约100米精度。',
     continue: '确定并继续',
   },
   wallet: {
@@ -133,6 +136,94 @@ export const messages = {
     ignore: '忽略',
     refuse: '拒绝',
     given: '已送出，对方领取后券会转给对方',
+  },
+  tasks: {
+    entry: '打卡任务',
+    entryLead: '到指定地点定位打卡，领取奖励',
+    title: '附近任务',
+    loading: '正在加载任务…',
+    empty: '附近暂时没有打卡任务',
+    noLocation: '未使用你的位置：任务不按距离排列，也不能定位打卡',
+    locationFailed: '暂时无法获取你的位置，任务未按距离排列',
+    allowLocation: '同意使用我的位置',
+    distance: (distance: string) => `距你 ${distance}`,
+    placesLeft: (n: number) => (n > 0 ? `剩余 ${n} 个名额` : '名额已满'),
+    timeLeft: (minutes: number) =>
+      minutes >= 24 * 60
+        ? `还剩 ${Math.floor(minutes / (24 * 60))} 天`
+        : minutes >= 60
+          ? `还剩 ${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分` : ''}`
+          : minutes >= 1
+            ? `还剩 ${minutes} 分钟`
+            : '即将截止',
+    rewardCoupon: (name: string) => `奖励券：${name}`,
+    rewardCashback: (yuan: string) => `返现 ${yuan}`,
+    rewardPoints: (points: number) => `${points} 积分`,
+    mine: '进行中',
+    toWallet: '返回券包',
+    toTasks: '返回任务列表',
+    notFound: '这个任务已结束或不存在',
+    labels: {
+      target: '打卡地点',
+      radius: '打卡范围',
+      distance: '距离',
+      deadline: '截止时间',
+      places: '名额',
+      eta: '预计到达',
+    },
+    radiusValue: (radiusM: number) => `距打卡地点 ${radiusM} 米以内`,
+    deadlineValue: (at: string, left: string) => `${at}（${left}）`,
+    onSite: '打卡后需到收银台出示任务码，核验后发放奖励',
+    mode: '出行方式',
+    modes: { walking: '步行', cycling: '骑行', driving: '驾车' },
+    minutes: (n: number) =>
+      n < 60 ? `约 ${n} 分钟` : `约 ${Math.floor(n / 60)} 小时${n % 60 ? ` ${n % 60} 分` : ''}`,
+    lateBefore: (mode: string, at: string, deadline: string) =>
+      `${mode}预计 ${at} 到达，晚于截止时间 ${deadline}，可能来不及`,
+    accept: '接受任务',
+    accepting: '正在接受…',
+    states: {
+      accepted: '已接受，待打卡',
+      checkedIn: '已打卡，待核验',
+      verified: '已完成',
+      lapsed: '已失效',
+    },
+    /** The order's distance: measured from the phone's last fix (accepting or checking in). */
+    lastDistance: (distance: string) => `${distance}（上次定位）`,
+    etaValue: (mode: string, at: string) => `${at}（${mode}）`,
+    eta: (mode: string, at: string) => `${mode}预计 ${at} 到达`,
+    late: (at: string, deadline: string) => `预计 ${at} 到达，晚于截止时间 ${deadline} — 可能迟到`,
+    lateMode: (mode: string) => `按${mode}估算。`,
+    lateHint: '请尽快出发：截止前在打卡地点定位打卡才能获得奖励。',
+    checkin: '我已到达，定位打卡',
+    locating: '正在定位…',
+    verdicts: {
+      checkedIn: '打卡成功',
+      tooFar: (distance: string, radiusM: number) =>
+        `距目标还有 ${distance}，需在 ${radiusM} 米范围内才能打卡`,
+      inaccurate: (accuracyM: number, maxM: number) =>
+        `定位不够精确（误差约 ${accuracyM} 米，需在 ${maxM} 米以内），请到室外开阔处或打开 GPS 后重试`,
+      late: '已过截止时间，不能再打卡',
+      notStarted: '任务还没开始，请开始后再打卡',
+      impossibleSpeed: '两次定位之间移动得太快，位置可能不准，请在目标地点稍后重试',
+    },
+    geo: {
+      denied: '无法获取位置：请在浏览器或系统设置中允许本页面使用定位',
+      unavailable: '暂时无法定位，请到室外开阔处重试',
+      unsupported: '这个浏览器不能定位，请换用手机自带浏览器或微信打开',
+    },
+    needsLocation: '定位打卡需要使用你的位置，请先同意“使用我的位置”',
+    showQr: '请到收银台出示此码',
+    qrHint: '收银员扫码核验后，奖励自动发放；也可以扫收银台屏幕上的任务二维码',
+    done: '任务完成，奖励已发放',
+    couponDone: '奖励券已放入券包，点击出示',
+    cashbackDone: (yuan: string) => `返现 ${yuan} 已确认，由商家支付给你`,
+    pointsDone: (points: number) => `${points} 积分已记入你的会员账户`,
+    lapsed: '任务已失效：没有在截止时间前完成，名额已退回',
+    siteChecking: '正在核验…',
+    siteRefused: '扫码核验未通过',
+    toOrder: '去定位打卡',
+    toProgress: '查看任务进度',
   },
 };
 

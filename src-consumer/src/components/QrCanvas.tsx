@@ -3,17 +3,26 @@ import QRCode from 'qrcode';
 
 /**
  * A QR drawn on a canvas: no image URL, nothing the page's CSP must allow. The payload is on the
- * element too (`data-token`), for tests and for a helper reading the screen.
+ * element too (`data-token`), for tests and for a helper reading the screen. `size` in CSS
+ * pixels (240 by default; larger for a code a till scans across the counter).
  */
-export function QrCanvas({ payload }: { payload: string }) {
+export function QrCanvas({ payload, size = 240 }: { payload: string; size?: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (canvas.current)
       void QRCode.toCanvas(canvas.current, payload, {
-        width: 240,
+        width: size,
         margin: 1,
         errorCorrectionLevel: 'M',
       });
-  }, [payload]);
-  return <canvas ref={canvas} className="qr" aria-label="QR" data-token={payload} />;
+  }, [payload, size]);
+  return (
+    <canvas
+      ref={canvas}
+      className="qr"
+      style={{ width: size, height: size }}
+      aria-label="QR"
+      data-token={payload}
+    />
+  );
 }

@@ -82,6 +82,19 @@ function Wallet({
       </header>
       {wallet?.member && <MemberCard merchantCode={merchantCode} member={wallet.member} />}
       <IncomingAsks merchantCode={merchantCode} />
+      <button
+        type="button"
+        className="tasks-entry"
+        onClick={() => navigate(pathOf.tasks(merchantCode))}
+      >
+        <span className="tasks-entry-text">
+          <strong>{messages.tasks.entry}</strong>
+          <span className="small muted">{messages.tasks.entryLead}</span>
+        </span>
+        <span className="tasks-entry-arrow" aria-hidden="true">
+          ›
+        </span>
+      </button>
       <Tabs activeKey={tab} onChange={(key) => setTab(key as WalletCouponStatus)}>
         {TABS.map((status) => (
           <Tabs.Tab

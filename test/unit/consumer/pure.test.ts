@@ -6,6 +6,13 @@ import { parseRoute, pathOf } from '../../../src-consumer/src/route';
 import { fillPath, routeOf } from '../../../src-consumer/src/api/routes';
 import { ruleText } from '../../../src-shared/consumer/rule-text';
 import {
+  clockTime,
+  minutesLeft,
+  rewardText,
+  travelMinutes,
+} from '../../../src-consumer/src/tasks-data';
+import { messages } from '../../../src-shared/consumer/messages';
+import {
   couponsOf,
   isExpiringSoon,
   type WalletCoupon,
@@ -37,6 +44,46 @@ describe('the consumer app reads its page from the path the cloud serves', () =>
     expect(parseRoute('/c/abc/x/1').page).toBe('notFound');
     expect(parseRoute('/c/abc/i/1/more').page).toBe('notFound');
     expect(parseRoute('/other').page).toBe('notFound');
+    expect(parseRoute('/c/abc/%E4%B8').page).toBe('notFound');
+  });
+
+  it('knows the check-in task pages: the list, a task, an order and the till’s site QR with its code', () => {
+    expect(parseRoute(pathOf.tasks('abc'))).toEqual({ page: 'tasks', merchantCode: 'ABC' });
+    expect(parseRoute('/c/abc/tasks/')).toEqual({ page: 'tasks', merchantCode: 'ABC' });
+    expect(parseRoute(pathOf.task('abc', 't-1'))).toEqual({
+      page: 'task',
+      merchantCode: 'ABC',
+      taskId: 't-1',
+    });
+    expect(parseRoute(pathOf.order('abc', 'o-1'))).toEqual({
+      page: 'order',
+      merchantCode: 'ABC',
+      orderId: 'o-1',
+    });
+    expect(parseRoute('/c/abc/order').page).toBe('notFound');
+    // What the cloud's tasks.siteCode answers, as the phone's camera opens it.
+    const site = new URL(
+      '/c/ABC/tasks/0190a0f0-0000-7000-8000-000000000001/site?code=S1-abc-123-sig_-x',
+      'https://cloud.example',
+    );
+    expect(parseRoute(site.pathname, site.search)).toEqual({
+      page: 'taskSite',
+      merchantCode: 'ABC',
+      taskId: '0190a0f0-0000-7000-8000-000000000001',
+      code: 'S1-abc-123-sig_-x',
+    });
+    const built = new URL(pathOf.taskSite('abc', 't-1', 'S1-a b'), 'https://cloud.example');
+    expect(parseRoute(built.pathname, built.search)).toMatchObject({
+      taskId: 't-1',
+      code: 'S1-a b',
+    });
+    // Three segments are only ever the site QR, and only with its code.
+    expect(parseRoute('/c/abc/tasks/t-1/site').page).toBe('notFound');
+    expect(parseRoute('/c/abc/tasks/t-1/site', '?code=').page).toBe('notFound');
+    expect(parseRoute('/c/abc/tasks/t-1/other', '?code=x').page).toBe('notFound');
+    expect(parseRoute('/c/abc/order/o-1/site', '?code=x').page).toBe('notFound');
+    expect(parseRoute('/c/abc/tasks/t-1/site/more', '?code=x').page).toBe('notFound');
+    expect(parseRoute('/c/abc/i/1', '?code=x')).toMatchObject({ page: 'issuance' });
   });
 });
 
@@ -102,5 +149,43 @@ describe('what the phone shows', () => {
     expect(couponsOf(coupons, 'used').map((c) => c.code)).toEqual(['used']);
     expect(isExpiringSoon(coupons[2]!, now)).toBe(true);
     expect(isExpiringSoon(coupons[0]!, now)).toBe(false);
+  });
+});
+
+describe('what the phone shows of a check-in task', () => {
+  it('estimates the way as the cloud does, per travel mode', () => {
+    // 1.2 km: on foot 1.2 × 1.3 / 1.3 m/s = 20 min; by bike 6.5 min; by car 1.8 / 8 m/s ≈ 3.75 min.
+    expect(travelMinutes(1200, 'walking')).toBe(20);
+    expect(travelMinutes(1200, 'cycling')).toBe(7);
+    expect(travelMinutes(1200, 'driving')).toBe(4);
+    expect(travelMinutes(0, 'walking')).toBe(1);
+  });
+
+  it('reads times on the phone’s clock: the time alone today, the date too another day', () => {
+    const now = Date.UTC(2026, 11, 7, 2, 0); // 10:00 in Shanghai
+    expect(clockTime(Date.UTC(2026, 11, 7, 10, 5), now, 'Asia/Shanghai')).toBe('18:05');
+    expect(clockTime(Date.UTC(2026, 11, 7, 16, 30), now, 'Asia/Shanghai')).toBe('12-08 00:30');
+    expect(minutesLeft(now + 90 * 60_000 + 59_000, now)).toBe(90);
+    expect(minutesLeft(now - 1, now)).toBe(0);
+  });
+
+  it('words the reward, the time left and the places in Chinese and in English', () => {
+    const t = messages.tasks;
+    expect(
+      rewardText({ kind: 'coupon', name: '新客满100减20', valueFen: 2000, points: null }),
+    ).toBe('奖励券：新客满100减20');
+    expect(rewardText({ kind: 'cashback', name: '', valueFen: 500, points: null })).toBe(
+      '返现 ¥5.00',
+    );
+    expect(rewardText({ kind: 'points', name: '', valueFen: 100, points: 200 })).toBe('200 积分');
+    expect([
+      t.timeLeft(0),
+      t.timeLeft(9),
+      t.timeLeft(60),
+      t.timeLeft(125),
+      t.timeLeft(3000),
+    ]).toEqual(['即将截止', '还剩 9 分钟', '还剩 1 小时', '还剩 2 小时 5 分', '还剩 2 天']);
+    expect([t.placesLeft(3), t.placesLeft(0)]).toEqual(['剩余 3 个名额', '名额已满']);
+    expect(t.late('10:20', '10:10')).toBe('预计 10:20 到达，晚于截止时间 10:10 — 可能迟到');
   });
 });
