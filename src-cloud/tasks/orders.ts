@@ -329,7 +329,8 @@ export class TaskOrders {
               arrivalAt: order.estimatedArrivalAt,
               late: order.estimatedArrivalAt > task.deadlineAt,
             },
-      qr: isOpen(order.state) ? orderCode(task.secret, order.id) : null,
+      // Shown once checked in by location: the till's scan comes after the position's gate.
+      qr: order.state === 'checkedIn' ? orderCode(task.secret, order.id) : null,
       coupon: coupon ?? null,
     };
   }

@@ -254,6 +254,8 @@ export class TasksService {
         reward: task.reward,
       });
       if (order.state === 'verified') return answer(false);
+      // A position is the gate, the scan the proof: both, in that order.
+      if (order.state === 'accepted') throw new AppError('TASK_CHECKIN_FIRST');
       const events: EventRow[] = [];
       await completeOrder(tx, stream, task, order, now, events);
       await appendEvents(tx, events);

@@ -220,7 +220,7 @@ export const en: SharedMessages = {
     SECRETS_SEALED:
       "The keys are sealed by the desktop app's OS key store; open this data in the desktop app",
     CLOUD_NOT_PAIRED:
-      'Claim QR codes are served by the cloud (the phone claims there): pair this PC with the cloud first (Cloud sync)',
+      'This is served by the cloud (claim QR codes, check-in tasks: used on phones): pair this PC with the cloud first (Cloud sync)',
     ISSUANCE_NOT_FOUND: 'No such claim QR',
     ISSUANCE_OUTLASTS_TEMPLATE:
       'Claims would close after the template stops being valid ({{templateEndText}}): close them earlier or extend the template',
@@ -475,6 +475,12 @@ export const en: SharedMessages = {
     'claims.createIssuance': 'Created a claim QR',
     'claims.setIssuanceStatus': 'Changed a claim QR status',
     'stores.setDefaultCoupon': "Set a store QR's default coupon",
+    'tasks.create': 'Created a check-in task',
+    'tasks.update': 'Edited a check-in task',
+    'tasks.fund': 'Funded a check-in task pool',
+    'tasks.publish': 'Published a check-in task',
+    'tasks.close': 'Ended a check-in task',
+    'tasks.verify': 'Verified a check-in task order',
     'levels.save': 'Changed the member levels',
     'memberSettings.save': 'Changed the member settings',
     'alerts.setThresholds': 'Set stock alert thresholds',

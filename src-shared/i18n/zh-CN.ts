@@ -208,7 +208,7 @@ export const zhCN = {
       '文件“{{fileName}}”过大：最多 {{maxRows}} 行、解压后 {{maxMiB}} MiB，请拆分后分批导入',
     SECRETS_SEALED: '密钥已由桌面版用系统钥匙串加密，请在桌面版中打开此数据',
     CLOUD_NOT_PAIRED:
-      '领券二维码由云端提供，顾客扫码后在云端领券：请先在“云端同步”中将本机与云端配对',
+      '此功能由云端提供（领券二维码、打卡任务等，顾客在手机上使用）：请先在“云端同步”中将本机与云端配对',
     ISSUANCE_NOT_FOUND: '找不到该领券二维码',
     ISSUANCE_OUTLASTS_TEMPLATE:
       '领券截止时间晚于券模板的有效期（{{templateEndText}} 止），请提前截止或延长模板有效期',
@@ -464,6 +464,12 @@ export const zhCN = {
     'claims.createIssuance': '新建领券二维码',
     'claims.setIssuanceStatus': '更改领券二维码状态',
     'stores.setDefaultCoupon': '设置门店二维码的默认券',
+    'tasks.create': '新建打卡任务',
+    'tasks.update': '修改打卡任务',
+    'tasks.fund': '打卡任务资金池充值',
+    'tasks.publish': '发布打卡任务',
+    'tasks.close': '结束打卡任务',
+    'tasks.verify': '核验打卡任务订单',
     'levels.save': '修改会员等级',
     'memberSettings.save': '修改会员积分设置',
     'alerts.setThresholds': '设置库存预警阈值',

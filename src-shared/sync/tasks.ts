@@ -230,7 +230,7 @@ export const consumerOrderSchema = z.object({
   estimate: z
     .object({ mode: travelModeSchema, arrivalAt: epochMsSchema, late: z.boolean() })
     .nullable(),
-  /** The QR the till scans (signed, bound to this order): while the order is open. */
+  /** The QR the till scans (signed, bound to this order): once checked in by location, until verified. */
   qr: z.string().nullable(),
   /** The reward coupon, once released. */
   coupon: walletCouponSchema.nullable(),

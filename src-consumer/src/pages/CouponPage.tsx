@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import Button from 'antd-mobile/es/components/button';
-import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import JsBarcode from 'jsbarcode';
+import { Pending } from '../components/Pending';
 import { QrCanvas } from '../components/QrCanvas';
 import { SharePanel } from '../components/SharePanel';
 import { SignInGate } from '../components/SignInGate';
@@ -57,18 +57,7 @@ function LiveCoupon({ merchantCode, code }: { merchantCode: string; code: string
       {t.back}
     </Button>
   );
-  if (coupon === undefined)
-    return (
-      <div className="center">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <DotLoading color="primary" />
-        )}
-      </div>
-    );
+  if (coupon === undefined) return <Pending error={error} />;
   if (coupon === null)
     return (
       <>

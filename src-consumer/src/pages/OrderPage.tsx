@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
-import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import { messages } from '../../../src-shared/consumer/messages';
 import { formatFen } from '../../../src-shared/money';
 import { MAX_FIX_ACCURACY_M } from '../../../src-shared/tasks/rules';
 import { call } from '../api/client';
+import { Pending } from '../components/Pending';
 import { AllowLocation } from '../components/AllowLocation';
 import { CouponCard } from '../components/CouponCard';
 import { QrCanvas } from '../components/QrCanvas';
@@ -103,15 +103,7 @@ function LiveOrder({
   if (!shown)
     return (
       <>
-        <div className="center">
-          {polled.error ? (
-            <p className="error" role="alert">
-              {polled.error}
-            </p>
-          ) : (
-            <DotLoading color="primary" />
-          )}
-        </div>
+        <Pending error={polled.error} />
         {polled.error && nav}
       </>
     );

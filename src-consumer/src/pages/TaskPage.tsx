@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
-import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Result from 'antd-mobile/es/components/result';
 import Selector from 'antd-mobile/es/components/selector';
 import { messages } from '../../../src-shared/consumer/messages';
 import { call } from '../api/client';
+import { Pending } from '../components/Pending';
 import { AllowLocation } from '../components/AllowLocation';
 import { SignInGate } from '../components/SignInGate';
 import { Fact, TaskHead } from '../components/TaskHead';
@@ -85,18 +85,7 @@ function TaskOffer({
       {t.toTasks}
     </Button>
   );
-  if (task === undefined)
-    return (
-      <div className="center">
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <DotLoading color="primary" />
-        )}
-      </div>
-    );
+  if (task === undefined) return <Pending error={error} />;
   if (task === null)
     return (
       <>

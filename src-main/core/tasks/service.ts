@@ -33,6 +33,7 @@ export class TasksDesk {
   async fund(ctx: HandlerContext, { taskId, ...body }: ParsedInputOf<'tasks.fund'>) {
     const { data } = await this.sync.callCloud('tasks.fund', { params: { taskId }, body });
     this.record(ctx, 'tasks.fund', taskId, {
+      title: data.task.title,
       provider: data.payment.provider,
       amountFen: data.payment.amountFen,
       reference: data.payment.reference,
@@ -48,7 +49,10 @@ export class TasksDesk {
 
   async close(ctx: HandlerContext, { taskId }: ParsedInputOf<'tasks.close'>) {
     const { data } = await this.sync.callCloud('tasks.close', { params: { taskId } });
-    this.record(ctx, 'tasks.close', taskId, { refundedFen: data.pool.refunded });
+    this.record(ctx, 'tasks.close', taskId, {
+      title: data.title,
+      refundedFen: data.pool.refunded,
+    });
     return data;
   }
 
@@ -68,6 +72,7 @@ export class TasksDesk {
     const { data } = await this.sync.callCloud('tasks.verify', { body: { code } });
     if (data.completedNow)
       this.record(ctx, 'tasks.verify', data.taskId, {
+        title: data.title,
         orderId: data.orderId,
         phone: data.phoneMasked,
       });

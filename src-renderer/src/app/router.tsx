@@ -23,6 +23,7 @@ import { StockPage } from '../features/stock/StockPage';
 import { STOCKTAKE_PATH, StocktakePage } from '../features/stocktake/StocktakePage';
 import { StoresPage } from '../features/stores/StoresPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { MANAGERS } from '../../../src-shared/contract';
 import { NAV_ITEMS, type PageKey } from '../navigation/nav-items';
 import { LOGIN_PATH, SETUP_PATH } from '../navigation/paths';
@@ -58,6 +59,7 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   members: <MembersPage />,
   coupons: <CouponsPage />,
   claimQr: <ClaimQrPage />,
+  tasks: <TasksPage />,
   redemptions: <RedemptionHistoryPage />,
   staff: <StaffPage />,
   stores: <StoresPage />,

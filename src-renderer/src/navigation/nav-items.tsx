@@ -5,6 +5,7 @@ import {
   BarcodeOutlined,
   BulbOutlined,
   CloudSyncOutlined,
+  EnvironmentOutlined,
   FileTextOutlined,
   GiftOutlined,
   HeartOutlined,
@@ -37,6 +38,7 @@ export type NavLabel =
   | 'nav.strategies'
   | 'nav.coupons'
   | 'nav.claimQr'
+  | 'nav.tasks'
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
@@ -153,6 +155,14 @@ export const NAV_ITEMS = {
     path: '/claim-qr',
     label: 'nav.claimQr',
     icon: <QrcodeOutlined />,
+    roles: MANAGERS,
+    group: 'business',
+  },
+  // Check-in tasks (打卡任务): kept by the cloud, phones accept them; the till's scan completes them.
+  tasks: {
+    path: '/tasks',
+    label: 'nav.tasks',
+    icon: <EnvironmentOutlined />,
     roles: MANAGERS,
     group: 'business',
   },

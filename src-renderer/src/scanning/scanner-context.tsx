@@ -17,7 +17,9 @@ import {
   type RejectedTyping,
   type Scan,
 } from '../../../src-shared/scanner/wedge-decoder';
+import { isTaskOrderCode } from '../../../src-shared/tasks/rules';
 import { useApi } from '../api/api-context';
+import { useTaskVerification } from '../features/tasks/task-scan';
 import { useErrorText } from '../i18n/error-text';
 import { NAV_ITEMS } from '../navigation/nav-items';
 import { useScreenLock } from '../session/lock-context';
@@ -85,6 +87,7 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const api = useApi();
   const errorText = useErrorText();
+  const verifyTask = useTaskVerification();
   const { locked } = useScreenLock();
   const settings = useScannerSettings();
   const mainDecodesKeys = api.transport === 'ipc';
@@ -117,7 +120,10 @@ export function ScannerProvider({ children }: { children: ReactNode }) {
     const handler = handlers.current.at(-1);
     let outcome: ScanOutcome | null;
     try {
-      outcome = handler ? await handler(scan.text, scan) : elsewhere(scan);
+      // A phone's task QR (T1-…) is the till's task verification on every page, dialogs
+      // included: no page has another use for it, and a page would take it for a coupon code.
+      if (isTaskOrderCode(scan.text)) outcome = await verifyTask(scan.text);
+      else outcome = handler ? await handler(scan.text, scan) : elsewhere(scan);
     } catch (error) {
       outcome = { ok: false, message: errorText(error) };
     }

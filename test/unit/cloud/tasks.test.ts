@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { checkPools } from '../../../src-cloud/tasks/pool';
-import { taskFixes, taskOrders, taskPools } from '../../../src-cloud/tasks/schema';
+import { orderCode } from '../../../src-cloud/tasks/codes';
+import { checkinTasks, taskFixes, taskOrders, taskPools } from '../../../src-cloud/tasks/schema';
 import { TaskOrders } from '../../../src-cloud/tasks/orders';
 import { TasksService } from '../../../src-cloud/tasks/service';
 import { TaskSweeper } from '../../../src-cloud/tasks/sweep';
@@ -97,6 +98,11 @@ describeOnEachBackend('check-in tasks', (backend) => {
   }
 
   /** A WGS-84 fix `metres` north of the store (whose coordinates are GCJ-02). */
+  const AT_STORE = {
+    ...convert({ lat: 31.2304, lng: 121.4737 }, 'gcj02', 'wgs84'),
+    accuracy: 10,
+    mode: 'walking' as const,
+  };
   function fixNorthOfStore(metres: number, accuracy = 20): LatLng & { accuracy: number } {
     const atStore = convert({ lat: 31.2304, lng: 121.4737 }, 'gcj02', 'wgs84');
     return { lat: atStore.lat + metres / 111_195, lng: atStore.lng, accuracy };
@@ -203,7 +209,8 @@ describeOnEachBackend('check-in tasks', (backend) => {
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     const order = accepted.body.data;
     expect(order).toMatchObject({ state: 'accepted', estimate: { mode: 'walking', late: true } });
-    expect(order.qr).toMatch(/^T1-/);
+    // No QR for the till before the position's gate.
+    expect(order.qr).toBeNull();
     // Accepting again answers the same order.
     expect((await a.call('POST', `/tasks/${task.id}/accept`, {})).body.data.id).toBe(order.id);
     const pulled = (await cloud.pull(shop.till.token, '?limit=1000')).events as {
@@ -244,26 +251,37 @@ describeOnEachBackend('check-in tasks', (backend) => {
       order: { state: 'checkedIn', coupon: null },
     });
     expect(near.distanceM).toBeGreaterThan(140);
+    const qr = near.order.qr as string;
+    expect(qr).toMatch(/^T1-/);
 
-    // Without the location consent there is no check-in.
+    // Without the location consent there is no check-in, and the till's scan waits for one.
     const b = await shop.phone(false);
     const bOrder = (await b.call('POST', `/tasks/${task.id}/accept`, {})).body.data;
     expect(codeOf(await b.call('POST', `/orders/${bOrder.id}/checkin`, fixNorthOfStore(10)))).toBe(
       'TASK_NEEDS_LOCATION',
     );
+    // (A genuine QR of B's order, signed as the cloud would: it hands none out before the gate.)
+    const [row] = await cloud.database.db
+      .select({ secret: checkinTasks.secret })
+      .from(checkinTasks)
+      .where(eq(checkinTasks.id, task.id));
+    const unchecked = orderCode(row!.secret, bOrder.id);
+    expect(codeOf(await shop.device('POST', '/v1/tasks/verify', { code: unchecked }))).toBe(
+      'TASK_CHECKIN_FIRST',
+    );
 
     // The till scans A's QR: the reward is in A's wallet at once, signed by the merchant's key.
     expect(
-      codeOf(await shop.device('POST', '/v1/tasks/verify', { code: order.qr.replace(/.$/, 'x') })),
+      codeOf(await shop.device('POST', '/v1/tasks/verify', { code: qr.replace(/.$/, 'x') })),
     ).toBe('TASK_CODE_INVALID');
-    const verified = await shop.device('POST', '/v1/tasks/verify', { code: order.qr });
+    const verified = await shop.device('POST', '/v1/tasks/verify', { code: qr });
     expect(verified.body.data).toMatchObject({
       orderId: order.id,
       completedNow: true,
       reward: { kind: 'coupon' },
     });
     expect(
-      (await shop.device('POST', '/v1/tasks/verify', { code: order.qr })).body.data.completedNow,
+      (await shop.device('POST', '/v1/tasks/verify', { code: qr })).body.data.completedNow,
     ).toBe(false);
     const done = (await a.call('GET', `/orders/${order.id}`)).body.data;
     expect(done).toMatchObject({
@@ -439,8 +457,9 @@ describeOnEachBackend('check-in tasks', (backend) => {
     const [a, b] = [await shop.phone(), await shop.phone()];
     const aOrder = (await a.call('POST', `/tasks/${task.id}/accept`, {})).body.data;
     const bOrder = (await b.call('POST', `/tasks/${task.id}/accept`, {})).body.data;
-    await a.call('POST', `/orders/${aOrder.id}/checkin`, fixNorthOfStore(20));
-    await shop.device('POST', '/v1/tasks/verify', { code: aOrder.qr });
+    const aIn = (await a.call('POST', `/orders/${aOrder.id}/checkin`, fixNorthOfStore(20))).body
+      .data;
+    await shop.device('POST', '/v1/tasks/verify', { code: aIn.order.qr });
     await b.call('POST', `/orders/${bOrder.id}/checkin`, fixNorthOfStore(900));
     const sweeper = new TaskSweeper(
       cloud.database.db,
@@ -493,7 +512,9 @@ describeOnEachBackend('check-in tasks', (backend) => {
       paymentProviders: ['fake'],
       sweepEveryMs: 60_000,
     });
-    const orders = new TaskOrders(db, cloud.clock, new ConsumerConsents(db, cloud.clock));
+    // Every phone here consented to location (the consent itself has its own tests).
+    const consented = { latest: async () => ({ location: true, marketing: null }) };
+    const orders = new TaskOrders(db, cloud.clock, consented as unknown as ConsumerConsents);
     const sweeper = new TaskSweeper(db, cloud.clock, service, createMemoryLogger());
     const device = {
       deviceId: shop.till.deviceId,
@@ -524,17 +545,19 @@ describeOnEachBackend('check-in tasks', (backend) => {
         await service.fund(device, task.id, { provider: 'fake' });
         await service.publish(device, task.id);
         const phones = Array.from({ length: 6 }, () => freshPhone());
-        const qrs = new Map<number, string>();
+        const qrs = new Map<number, string>(); // phone → its latest order
         for (const s of steps) {
           const attempt = async () => {
             if (s.op === 'accept') {
               const order = await orders.accept(actor(phones[s.who]!), task.id, {
                 mode: 'walking',
               });
-              if (order.qr) qrs.set(s.who, order.qr);
-            } else if (s.op === 'verify' && qrs.has(s.who))
-              await service.verify(device, qrs.get(s.who)!);
-            else if (s.op === 'fund')
+              qrs.set(s.who, order.id);
+            } else if (s.op === 'verify' && qrs.has(s.who)) {
+              const phone = actor(phones[s.who]!);
+              const { order } = await orders.checkin(phone, qrs.get(s.who)!, AT_STORE);
+              if (order.qr) await service.verify(device, order.qr);
+            } else if (s.op === 'fund')
               await service.fund(device, task.id, { provider: 'fake', amountFen: s.fen });
             else if (s.op === 'wait') {
               cloud.clock.advance(s.minutes * 60_000);

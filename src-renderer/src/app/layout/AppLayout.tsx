@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation } from 'react-router';
 import { AlertNotifier } from '../../features/alerts/AlertNotifier';
 import { DemoShopBar, useIsDemoShop } from '../../features/settings/demo-shop';
+import { TaskLateNotifier } from '../../features/tasks/TaskLateNotifier';
 import { navItemsFor } from '../../navigation/nav-items';
 import { useCurrentSession } from '../../session/session-context';
 import { AppHeader } from './AppHeader';
@@ -27,10 +28,14 @@ export function AppLayout() {
     return () => cancelAnimationFrame(again);
   }, [pathname]);
   // Those who handle stock alerts hear of new ones on any page.
-  const hearsAlerts = navItemsFor(staff.role).some((item) => item.key === 'alerts');
+  const pages = navItemsFor(staff.role);
+  const hearsAlerts = pages.some((item) => item.key === 'alerts');
+  // And those who run check-in tasks hear of phones that may arrive late.
+  const hearsTasks = pages.some((item) => item.key === 'tasks');
   return (
     <Layout className={styles.layout}>
       {hearsAlerts && <AlertNotifier />}
+      {hearsTasks && <TaskLateNotifier />}
       <Layout.Sider width={216} collapsedWidth={72} collapsed={collapsed}>
         {/* The sider grows with the page; its content stays in view while the page scrolls. */}
         <div className={styles.siderContent}>

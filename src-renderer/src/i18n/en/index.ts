@@ -25,6 +25,7 @@ import { settings, demoShop } from './settings';
 import { till } from './till';
 import { members, memberImport } from './members';
 import { claimQr } from './claims';
+import { tasks } from './tasks';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -75,6 +76,7 @@ export const en: UiMessages = {
   members,
   memberImport,
   claimQr,
+  tasks,
   validation,
   errors,
 };

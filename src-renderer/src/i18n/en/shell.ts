@@ -12,6 +12,7 @@ export const nav: UiMessages['nav'] = {
   products: 'Products',
   coupons: 'Coupons',
   claimQr: 'Claim QR codes',
+  tasks: 'Check-in tasks',
   redemptionHistory: 'Redemptions',
   printers: 'Printers',
   scanner: 'Scanners',

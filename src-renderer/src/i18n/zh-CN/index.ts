@@ -24,6 +24,7 @@ import { settings, demoShop } from './settings';
 import { till } from './till';
 import { members, memberImport } from './members';
 import { claimQr } from './claims';
+import { tasks } from './tasks';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -78,6 +79,7 @@ export const zhCN = {
   members,
   memberImport,
   claimQr,
+  tasks,
   validation,
   errors,
 };

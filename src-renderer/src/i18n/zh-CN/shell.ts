@@ -12,6 +12,7 @@ export const nav = {
   products: '商品',
   coupons: '优惠券',
   claimQr: '领券二维码',
+  tasks: '打卡任务',
   redemptionHistory: '核销记录',
   printers: '打印机',
   scanner: '扫码枪',
