@@ -60,7 +60,7 @@ async function paced(count: number, rate: number, operation: (i: number) => Prom
 function poster(base: string) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 100 });
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; body: any }>((resolve, reject) => {
+    new Promise<{ status: number; body: unknown }>((resolve, reject) => {
       const payload = body === undefined ? '' : JSON.stringify(body);
       const request = http.request(
         new URL(url, base),
