@@ -174,6 +174,21 @@ async function phones(cloud: BenchCloud, count: number) {
   return made;
 }
 
+const taskOrdersOf = (cloud: BenchCloud) =>
+  new TaskOrders(
+    cloud.database.db,
+    systemClock,
+    new ConsumerConsents(cloud.database.db, systemClock),
+  );
+
+/** A signed-in phone as the consumer endpoints see it (for seeding through the services). */
+const actorOf = (cloud: BenchCloud, phone: string) => ({
+  merchantId: cloud.merchant.id,
+  phone,
+  sessionId: 'bench',
+  expiresAt: Date.now() + 3600_000,
+});
+
 const fixNear = (metres: number) => {
   const wgs = convert(TARGET, 'gcj02', 'wgs84');
   return { lat: wgs.lat + metres / 111_195, lng: wgs.lng, accuracy: 20, mode: 'walking' as const };
@@ -184,19 +199,10 @@ async function checkins(cloud: BenchCloud): Promise<Metric> {
   const { post, close } = poster(cloud.base);
   try {
     const made = await phones(cloud, CHECKINS);
-    const orders = new TaskOrders(
-      cloud.database.db,
-      systemClock,
-      new ConsumerConsents(cloud.database.db, systemClock),
-    );
+    const orders = taskOrdersOf(cloud);
     const orderIds: string[] = [];
     for (const m of made) {
-      const actor = {
-        merchantId: cloud.merchant.id,
-        phone: m.phone,
-        sessionId: 'bench',
-        expiresAt: Date.now() + 3600_000,
-      };
+      const actor = actorOf(cloud, m.phone);
       orderIds.push((await orders.accept(actor, shop.task.id, { mode: 'walking' })).id);
     }
     const base = `/v1/consumers/${cloud.merchant.code}`;
@@ -237,19 +243,10 @@ async function tillVerification(cloud: BenchCloud): Promise<Metric> {
   const { get, close } = poster(cloud.base);
   try {
     const made = await phones(cloud, VERIFIES + 20);
-    const orders = new TaskOrders(
-      cloud.database.db,
-      systemClock,
-      new ConsumerConsents(cloud.database.db, systemClock),
-    );
+    const orders = taskOrdersOf(cloud);
     const qrs: string[] = [];
     for (const m of made) {
-      const actor = {
-        merchantId: cloud.merchant.id,
-        phone: m.phone,
-        sessionId: 'bench',
-        expiresAt: Date.now() + 3600_000,
-      };
+      const actor = actorOf(cloud, m.phone);
       const { id } = await orders.accept(actor, shop.task.id, { mode: 'walking' });
       // At the store: the location check-in hands out the QR the till scans.
       qrs.push((await orders.checkin(actor, id, fixNear(10))).order.qr!);

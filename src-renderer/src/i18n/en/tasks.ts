@@ -204,7 +204,5 @@ export const tasks: UiMessages['tasks'] = {
   scan: {
     verified: '"{{title}}" verified: reward given ({{phone}})',
     already: '"{{title}}" was verified before: the reward was given then ({{phone}})',
-    notPaired:
-      'This is a check-in task QR: verifying it needs the cloud. Pair this PC under Cloud sync first.',
   },
 };

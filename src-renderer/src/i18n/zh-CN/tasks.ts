@@ -194,6 +194,5 @@ export const tasks = {
   scan: {
     verified: '「{{title}}」核验成功，奖励已发放（{{phone}}）',
     already: '「{{title}}」已核验过，奖励此前已发放（{{phone}}）',
-    notPaired: '这是打卡任务的二维码，核验需要云端：请先在“云端同步”中将本机与云端配对',
   },
 };
