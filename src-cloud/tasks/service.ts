@@ -134,6 +134,7 @@ export class TasksService {
         .for('update');
       if (!payment) throw new AppError('NOT_FOUND', { entity: 'payment', id: paymentId });
       if (payment.status === 'pending') {
+        const task = await this.lockTask(tx, merchantId, payment.taskId);
         await TaskPoolLedger.lock(tx, merchantId, payment.taskId);
         await TaskPoolLedger.fund(
           tx,
@@ -147,6 +148,8 @@ export class TasksService {
           .update(taskPayments)
           .set({ status: 'confirmed', confirmedAt: now })
           .where(and(eq(taskPayments.merchantId, merchantId), eq(taskPayments.id, paymentId)));
+        // Money that arrives after its task ended goes straight back.
+        if (task.status === 'closed') await this.refund(tx, task, now);
       }
       const [confirmed] = await tx
         .select()

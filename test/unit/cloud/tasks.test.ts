@@ -185,6 +185,20 @@ describeOnEachBackend('check-in tasks', (backend) => {
       )
     ).body.data;
     expect(edited).toMatchObject({ title: '打卡送券', places: 10, placesLeft: 10 });
+
+    // A transfer confirmed after its task ended goes straight back.
+    const late = (await shop.device('POST', '/v1/tasks', shop.definition())).body.data;
+    const pending = (await shop.device('POST', `/v1/tasks/${late.id}/fund`, { provider: 'manual' }))
+      .body.data.payment;
+    await shop.device('POST', `/v1/tasks/${late.id}/close`);
+    await cloud.admin(
+      'POST',
+      `/v1/admin/merchants/${shop.merchant.id}/payments/${pending.id}/confirm`,
+    );
+    const ended = (await shop.device('GET', '/v1/tasks')).body.data.tasks.find(
+      (t: { id: string }) => t.id === late.id,
+    );
+    expect(ended.pool).toMatchObject({ funded: 20_000, available: 0, refunded: 20_000 });
     expect(await checkPools(cloud.database.db, shop.merchant.id)).toEqual([]);
   });
 
