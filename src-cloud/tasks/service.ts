@@ -15,7 +15,7 @@ import { appendEvents, type EventRow } from '../sync/event-log';
 import { holdStream } from '../sync/stream';
 import { walletTemplates } from '../wallet/schema';
 import { newTaskSecret, orderCodeValid, parseOrderCode, siteCode } from './codes';
-import { completeOrder, lapseOrder, lockOrder } from './orders';
+import { completeOrder, lapseOrder, lockOrder } from './transitions';
 import { paymentProviders, type PaymentProviderName } from './payments';
 import { TaskPoolLedger } from './pool';
 import { checkinTasks, taskFixes, taskOrders, taskPayments } from './schema';

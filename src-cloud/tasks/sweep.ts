@@ -4,7 +4,7 @@ import type { Logger } from '../../src-node/logger';
 import type { CloudDb } from '../db/open';
 import { appendEvents } from '../sync/event-log';
 import { holdStream } from '../sync/stream';
-import { lapseOrder, lockOrder, VERIFY_GRACE_MS } from './orders';
+import { lapseOrder, lockOrder, VERIFY_GRACE_MS } from './transitions';
 import { checkPools } from './pool';
 import { checkinTasks, taskOrders } from './schema';
 import type { TasksService } from './service';
