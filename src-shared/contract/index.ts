@@ -30,6 +30,7 @@ import { chainMethods } from './chain';
 import { claimsMethods } from './claims';
 import { sharesMethods } from './shares';
 import { tasksEvents, tasksMethods } from './tasks';
+import { outreachMethods } from './outreach';
 
 export * from './define';
 
@@ -66,6 +67,7 @@ export const methods = {
   ...claimsMethods,
   ...sharesMethods,
   ...tasksMethods,
+  ...outreachMethods,
 } as const satisfies Record<string, MethodDef>;
 
 /** Every event the main process pushes to the UI. */

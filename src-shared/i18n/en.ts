@@ -249,6 +249,13 @@ export const en: SharedMessages = {
     TASK_MEMBERS_ONLY: 'This task rewards member points: join as a member at the store first',
     TASK_SITE_NEEDS_TILL:
       'This PC is not a till of a store: set its till under Stores to show the site code',
+    CAMPAIGN_NOT_FOUND: 'Campaign not found',
+    CAMPAIGN_NOT_DRAFT: 'This campaign was already sent: it cannot be changed or sent again',
+    CAMPAIGN_CHECK_FAILED: 'The text breaks the SMS rules: {{rules}}',
+    CAMPAIGN_NO_RECIPIENTS:
+      'Nobody can be texted (no marketing consent, unsubscribed, or at the frequency cap)',
+    OUTREACH_NO_SIGNATURE: 'Set your registered SMS signature under Outreach settings first',
+    AUDIENCE_NOT_FOUND: 'Audience not found',
   },
   refusals,
   templateChangeRefusals: {
@@ -259,6 +266,7 @@ export const en: SharedMessages = {
     CUSTOMER_LIMIT_SHRUNK: 'the per-customer limit cannot shrink',
   },
   validation: {
+    regionCode: 'A region code has 6 digits',
     required: 'Required',
     tooLong: 'Too long',
     unsafeText: 'Contains invisible control characters; remove them and try again',
@@ -308,6 +316,15 @@ export const en: SharedMessages = {
       'Only a printer on the shop network (192.168.x.x, 10.x.x.x, 172.16–31.x.x, 169.254.x.x or this PC); never the internet',
     printerPath:
       'Only a printer device (/dev/usb/lp0, /dev/lp0; on Windows COM1, LPT1 or a \\\\.\\ device name); no other file',
+  },
+  smsRules: {
+    signatureMissing: 'The 【signature】 is missing (at the start or the end)',
+    unsubscribeMissing: 'The unsubscribe text is missing (e.g. 拒收请回复R)',
+    variableLink: 'A link other than your fixed wallet link',
+    empty: 'The text is empty',
+    noConsent: 'No marketing consent',
+    suppressed: 'Unsubscribed',
+    frequencyCap: 'Frequency cap reached',
   },
   sms: {
     otp: '[{{merchant}}] Your code is {{code}}. It expires in {{minutes}} minutes. Do not share it.',

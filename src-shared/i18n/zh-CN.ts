@@ -235,6 +235,12 @@ export const zhCN = {
     TASK_MEMBERS_ONLY: '这个任务奖励会员积分，请先在门店注册会员',
     TASK_SITE_NEEDS_TILL:
       '本机未设为某门店的收银机，无法显示门店打卡码（请在“门店”中设置本机所属收银台）',
+    CAMPAIGN_NOT_FOUND: '找不到这个营销活动',
+    CAMPAIGN_NOT_DRAFT: '这个活动已经发送，不能再修改或重复发送',
+    CAMPAIGN_CHECK_FAILED: '短信不符合发送规则：{{rules}}',
+    CAMPAIGN_NO_RECIPIENTS: '没有可以发送的对象（都未同意营销短信、已退订或已达发送上限）',
+    OUTREACH_NO_SIGNATURE: '请先在“营销设置”中填写已报备的短信签名',
+    AUDIENCE_NOT_FOUND: '找不到这个人群',
   } satisfies Record<ErrorCode, string>,
   refusals,
   templateChangeRefusals: {
@@ -245,6 +251,7 @@ export const zhCN = {
     CUSTOMER_LIMIT_SHRUNK: '每人限用次数不能减少',
   } satisfies Record<TemplateChangeRefusal, string>,
   validation: {
+    regionCode: '地区代码应为 6 位数字',
     required: '必填',
     tooLong: '内容过长',
     unsafeText: '含有不可见的控制字符，请删除后重试',
@@ -294,6 +301,15 @@ export const zhCN = {
       '只能填写店内网络的打印机地址（192.168.x.x、10.x.x.x、172.16–31.x.x、169.254.x.x 或本机），不能连接外网',
     printerPath:
       '只能填写打印机设备（/dev/usb/lp0、/dev/lp0，Windows 上的 COM1、LPT1 或 \\\\.\\ 设备名），不能写入其他文件',
+  },
+  smsRules: {
+    signatureMissing: '缺少【签名】（须在短信开头或结尾）',
+    unsubscribeMissing: '缺少退订提示（如“拒收请回复R”）',
+    variableLink: '含有不允许的链接（只能使用本店固定的会员钱包链接）',
+    empty: '短信内容为空',
+    noConsent: '未同意营销短信',
+    suppressed: '已退订',
+    frequencyCap: '已达发送频次上限',
   },
   sms: {
     otp: '【{{merchant}}】验证码 {{code}}，{{minutes}} 分钟内有效。请勿告诉他人。',

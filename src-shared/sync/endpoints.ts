@@ -87,6 +87,16 @@ import {
   verifyTaskBodySchema,
   verifyTaskResponseSchema,
 } from './tasks';
+import {
+  smsCallbackResponseSchema,
+  smsCampaignBodySchema,
+  smsCampaignParamsSchema,
+  smsCampaignStatusSchema,
+  smsReceiptsBodySchema,
+  smsRecipientsBodySchema,
+  smsRecipientsResponseSchema,
+  smsRepliesBodySchema,
+} from './outreach';
 import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSchema } from './sync';
 
 /**
@@ -94,16 +104,17 @@ import { pullQuerySchema, pullResponseSchema, pushRequestSchema, pushResponseSch
  * - admin: the operator's admin token (`Authorization: Bearer <admin token>`);
  * - device: a paired device's token;
  * - public: anyone (pairing with a code, consumers); rate-limited by address;
- * - consumer: a phone signed in to the merchant's wallet (session cookie of `consumers.session`).
+ * - consumer: a phone signed in to the merchant's wallet (session cookie of `consumers.session`);
+ * - provider: the SMS provider reporting receipts and replies (its callback token).
  */
-export type EndpointAuth = 'admin' | 'device' | 'public' | 'consumer';
+export type EndpointAuth = 'admin' | 'device' | 'public' | 'consumer' | 'provider';
 
 export interface EndpointDef {
   method: 'GET' | 'POST';
   /** Fastify style: `:name` for a path parameter. */
   path: string;
   auth: EndpointAuth;
-  tag: 'admin' | 'devices' | 'sync' | 'consumers' | 'tasks';
+  tag: 'admin' | 'devices' | 'sync' | 'consumers' | 'tasks' | 'outreach';
   summary: string;
   params?: z.ZodType;
   query?: z.ZodType;
@@ -634,6 +645,64 @@ export const cloudEndpoints = {
     params: consumerOrderParamsSchema,
     body: positionBodySchema,
     response: checkinResponseSchema,
+  }),
+  'outreach.createCampaign': endpoint({
+    method: 'POST',
+    path: '/v1/outreach/campaigns',
+    auth: 'device',
+    tag: 'outreach',
+    summary:
+      'Hand a campaign to the cloud (idempotent by id); its recipients follow in pages, then start',
+    body: smsCampaignBodySchema,
+    response: smsCampaignStatusSchema,
+  }),
+  'outreach.addRecipients': endpoint({
+    method: 'POST',
+    path: '/v1/outreach/campaigns/:campaignId/recipients',
+    auth: 'device',
+    tag: 'outreach',
+    summary: 'A page of treated recipients (a phone sent twice is kept once)',
+    params: smsCampaignParamsSchema,
+    body: smsRecipientsBodySchema,
+    response: smsRecipientsResponseSchema,
+  }),
+  'outreach.startCampaign': endpoint({
+    method: 'POST',
+    path: '/v1/outreach/campaigns/:campaignId/start',
+    auth: 'device',
+    tag: 'outreach',
+    summary:
+      'Queue every recipient: each is checked (consent, suppression, frequency cap), the offer placed in the wallet, the text sent in its window',
+    params: smsCampaignParamsSchema,
+    response: smsCampaignStatusSchema,
+  }),
+  'outreach.campaign': endpoint({
+    method: 'GET',
+    path: '/v1/outreach/campaigns/:campaignId',
+    auth: 'device',
+    tag: 'outreach',
+    summary: 'Where a campaign stands: queued, sent, delivered, failed, skipped per rule, placed',
+    params: smsCampaignParamsSchema,
+    response: smsCampaignStatusSchema,
+  }),
+  'sms.receipts': endpoint({
+    method: 'POST',
+    path: '/v1/sms/receipts',
+    auth: 'provider',
+    tag: 'outreach',
+    summary: 'The SMS provider reports delivery receipts (by the message id the cloud gave)',
+    body: smsReceiptsBodySchema,
+    response: smsCallbackResponseSchema,
+  }),
+  'sms.replies': endpoint({
+    method: 'POST',
+    path: '/v1/sms/replies',
+    auth: 'provider',
+    tag: 'outreach',
+    summary:
+      'The SMS provider forwards replies: R, T, TD, N or 退订 suppresses the phone for that signature at once',
+    body: smsRepliesBodySchema,
+    response: smsCallbackResponseSchema,
   }),
 } as const satisfies Record<string, EndpointDef>;
 

@@ -1,3 +1,4 @@
+import { smsSuppressedSchema } from './outreach';
 import { z } from 'zod';
 import { COORD_SYSTEMS } from '../geo/coordinates';
 import { epochMsSchema, idSchema } from '../validation';
@@ -270,6 +271,7 @@ export const EVENT_CATALOGUE = {
   'strategies.changed': entry(strategyChangedSchema),
   'claims.issuanceChanged': entry(issuanceChangedSchema),
   'stores.defaultCouponChanged': entry(storeDefaultCouponSchema),
+  'sms.suppressed': { ...entry(smsSuppressedSchema.loose()), cloudOnly: true },
   // The names of the first cloud documentation; no till ever wrote them, kept accepted.
   'sales.recorded': { ...entry(looseRecord), legacy: true },
   'stock.moved': { ...entry(looseRecord), legacy: true },
