@@ -76,6 +76,9 @@ import { MemberSettingsService } from './members/settings-service';
 import { sharesHandlers } from './shares/handlers';
 import { SharesService } from './shares/service';
 import { tasksHandlers } from './tasks/handlers';
+import { buildOutreach } from './outreach/build';
+import { outreachHandlers } from './outreach/handlers';
+import { scheduleAutomations } from './outreach/automations';
 import { TasksDesk } from './tasks/service';
 import { scheduleMemberJobs } from './members/jobs';
 import { MemberProfiles } from './members/profiles';
@@ -296,6 +299,8 @@ export async function createCore(options: CoreOptions) {
   const requeued = sync.issues.requeueKnownKinds();
   if (requeued) logger.info('sync: dead letters of now known kinds queued again', { requeued });
 
+  const outreach = buildOutreach({ adb, clock, templates, settings, sync, audit });
+
   const till = new TillService(
     adb,
     clock,
@@ -369,6 +374,7 @@ export async function createCore(options: CoreOptions) {
     ...claimsHandlers(claims, printing),
     ...sharesHandlers(new SharesService(sqlite)),
     ...tasksHandlers(new TasksDesk(sync, audit)),
+    ...outreachHandlers(outreach),
   };
   printing.queue.resumeInterrupted();
   const dailyAlertPass = alerts.schedule(logger, {}, () =>
@@ -381,6 +387,8 @@ export async function createCore(options: CoreOptions) {
   // Points expiry, birthday coupons and level reviews: at start-up (catching up a PC that was
   // off) and every few hours; each pass does only what is due.
   const memberJobs = scheduleMemberJobs(logger, { points, memberCoupons, levels });
+  // Expiry reminders, birthdays and win-back: once a day each, caught up at start-up.
+  const outreachJobs = scheduleAutomations(outreach.automations, logger);
   // A week of daily backups of the real shop (the demo shop is made again when needed).
   const dailyBackup = backups.scheduleDaily(
     () => shopSettings.dailyBackup() && !shopSettings.isDemo(),
@@ -412,6 +420,8 @@ export async function createCore(options: CoreOptions) {
     clock,
     /** The members' daily passes, now (they also run at start-up and every few hours). */
     runMemberJobs: () => memberJobs.runNow(),
+    /** Today's outreach automations, now (they also run at start-up and every hour). */
+    runAutomations: () => outreachJobs.runNow(),
     dataDir: options.dataDir,
     /** For tests and benchmarks that look underneath the services. */
     sqlite,
@@ -451,6 +461,7 @@ export async function createCore(options: CoreOptions) {
       dailyAlertPass.stop();
       dailyBackup.stop();
       memberJobs.stop();
+      outreachJobs.stop();
       inventoryJobs.terminateAll();
       void scanner.close();
       analyticsJobs.terminate();

@@ -59,6 +59,7 @@ import { claimsEffects } from './claims/effects';
 import type { Logger } from '../../src-node/logger';
 import { SharesLedger } from './shares/ledger';
 import { TaskNotices } from './tasks/notices';
+import { SuppressionLedger } from './outreach/suppressions';
 import { MemberMerges } from './members/merge';
 import { MemberPrivacy } from './members/privacy';
 import { RemoteMembers } from './members/remote';
@@ -268,6 +269,7 @@ export function buildSharedServices(
       claims: claimsLedger,
       shares: new SharesLedger(adb),
       tasks: new TaskNotices(adb, clock),
+      suppressions: new SuppressionLedger(adb),
     },
   };
 }

@@ -47,6 +47,8 @@ export const sales = sqliteTable(
     uniqueIndex('sales_terminal_sale_unique').on(t.storeId, t.originKey, t.terminalSaleId),
     index('sales_store_sold_idx').on(t.storeId, t.soldAt),
     index('sales_store_business_date_idx').on(t.storeId, t.businessDate),
+    // A customer's sales over a window: a campaign's results per recipient.
+    index('sales_phone_sold_idx').on(t.customerPhone, t.soldAt),
   ],
 );
 

@@ -7,6 +7,7 @@ import type { IssueLedger } from '../coupons/issue-ledger';
 import type { ClaimsLedger } from '../claims/ledger';
 import type { SharesLedger, ShareRow } from '../shares/ledger';
 import type { TaskNotices, TaskOrderChanged } from '../tasks/notices';
+import type { SuppressionLedger } from '../outreach/suppressions';
 import type { ConsentLogRow, MemberMergeRow } from '../events/catalogue';
 import type { PulledMember, RemoteMembers } from '../members/remote';
 import type { PointsLedger, PulledMovement } from '../points/ledger';
@@ -74,6 +75,7 @@ export class PulledEventApplier {
       remoteMembers: RemoteMembers;
       shares: SharesLedger;
       tasks: TaskNotices;
+      suppressions: SuppressionLedger;
     },
   ) {}
 
@@ -148,6 +150,9 @@ export class PulledEventApplier {
       }
       case 'tasks.orderChanged':
         this.owners.tasks.applyRemote(payload as TaskOrderChanged);
+        return null;
+      case 'sms.suppressed':
+        this.owners.suppressions.applyRemote(payload);
         return null;
       case 'shares.accepted':
         this.owners.shares.applyRemote(payload as ShareRow);
