@@ -19,6 +19,7 @@ import { walletBench } from './wallet.bench';
 import { walletPageBench } from './wallet-page.bench';
 import { sharesBench } from './shares.bench';
 import { tasksBench } from './tasks.bench';
+import { audiencesBench } from './audiences.bench';
 import { report, type Metric } from './harness';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
@@ -41,6 +42,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   'wallet-page': walletPageBench,
   shares: sharesBench,
   tasks: tasksBench,
+  audiences: audiencesBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -116,6 +116,18 @@ const LEDGERS: Ledger[] = [
     tables: [{ table: 'point_lots' }, { table: 'point_movements' }],
   },
   {
+    // Who asked for no more texts, decided by the cloud and applied from the pull.
+    name: 'sms suppressions',
+    owners: ['src-main/core/outreach/suppressions.ts'],
+    tables: [{ table: 'sms_suppressions' }],
+  },
+  {
+    // A campaign and the recipients frozen with it (their arms decide the lift).
+    name: 'outreach campaigns',
+    owners: ['src-main/core/outreach/campaigns.ts'],
+    tables: [{ table: 'outreach_campaigns' }, { table: 'outreach_recipients' }],
+  },
+  {
     name: 'members',
     owners: ['src-main/core/members/ledger.ts'],
     tables: [
@@ -181,8 +193,11 @@ const EXCEPTIONS: { file: string; tables: string[]; why: string }[] = [
       'redemptions',
       'cashback_codes',
       'coupon_templates',
+      'members',
+      'member_consents',
+      'member_consent_log',
     ],
-    why: 'synthetic history for an empty demo shop; no outbox, no audit; rollups rebuilt after',
+    why: 'synthetic history for an empty demo shop (its members and their consents too); no outbox, no audit; rollups rebuilt after',
   },
 ];
 

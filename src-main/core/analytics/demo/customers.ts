@@ -36,4 +36,9 @@ export class DemoCustomers {
     }
     return known[Math.floor(pick * pick * known.length)]!;
   }
+
+  /** Each store's customers who gave a phone, first comers first (the store's index: phones). */
+  byStore(): ReadonlyMap<number, readonly string[]> {
+    return this.members;
+  }
 }
