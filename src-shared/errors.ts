@@ -232,6 +232,7 @@ export const ERROR_STATUS = {
   CAMPAIGN_NO_RECIPIENTS: 409,
   OUTREACH_NO_SIGNATURE: 409,
   AUDIENCE_NOT_FOUND: 404,
+  CAMPAIGN_ID_REUSED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
