@@ -3,7 +3,9 @@
 // `npm run cloud -- rebuild-projections [--data-dir <dir>]`: computes the projections (stock,
 // daily figures, stores) again from the event log, then exits.
 import { listen, runMain, stopOnSignals } from '../src-node/cli';
+import { AdjustableClock } from '../src-node/clock';
 import { createConsoleLogger } from '../src-node/logger';
+import { acceptClockMoves } from '../src-node/test-clock';
 import { buildCloudApp } from './app';
 import { parseCloudOptions } from './config';
 import { openCloudDatabase } from './db/open';
@@ -12,11 +14,15 @@ import { rebuildProjections } from './projections/rebuild';
 runMain('StoreDesk cloud', async () => {
   const args = process.argv.slice(2);
   if (args[0] === 'rebuild-projections') return rebuild(args.slice(1));
-  const options = parseCloudOptions(args);
+  // End-to-end tests only: the test that started the cloud moves its clock over the IPC channel
+  // (as it does the desktop's), so a campaign's sending hours hold whatever the hour of the run.
+  const testClock = args.includes('--test-clock') ? new AdjustableClock() : undefined;
+  const options = parseCloudOptions(args.filter((arg) => arg !== '--test-clock'));
   const logger = createConsoleLogger();
   for (const warning of options.warnings) logger.warn(warning);
+  if (testClock) acceptClockMoves(testClock, () => undefined);
   const database = await openCloudDatabase(options);
-  const app = await buildCloudApp({ database, config: options.config, logger });
+  const app = await buildCloudApp({ database, config: options.config, logger, clock: testClock });
   let port: number;
   try {
     port = await listen(app, options.host, options.port);

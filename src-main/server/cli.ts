@@ -9,7 +9,7 @@ import { createFileLogger } from '../../src-node/logger';
 import { systemHidScanners } from '../devices/scanners/hid-scanners';
 import { AdjustableClock } from '../../src-node/clock';
 import { buildServer } from './app';
-import { acceptClockMoves } from './test-clock';
+import { acceptClockMoves } from '../../src-node/test-clock';
 import { parseServeOptions } from './options';
 
 runMain('StoreDesk', async () => {

@@ -33,7 +33,7 @@ export interface ServeOptions {
   allowedHosts: string[];
   /**
    * `--test-clock` (end-to-end tests only): the process that started the server may move its
-   * clock forward over the IPC channel (server/test-clock.ts). Never with --lan.
+   * clock forward over the IPC channel (src-node/test-clock.ts). Never with --lan.
    */
   testClock: boolean;
 }

@@ -5,26 +5,36 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
+import { advanceClock } from './e2e-server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const READY_LINE = /StoreDesk cloud listening on (http:\/\/\S+)/;
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+const SMS_CALLBACK_TOKEN = 'e2e-sms-callback-token-0123456789';
+
+/** A text as the SMS gateway got it from the cloud (the webhook provider's body). */
+export interface GatewayText {
+  id?: string;
+  to: string;
+  text: string;
+  template: string;
+}
 
 /**
  * The real cloud server (`tsx src-cloud/cli.ts`, PGlite in a fresh folder) for the spec file
  * that calls this at its top level, with the admin calls the operator would make.
  */
-export function cloudForThisFile() {
+export function cloudForThisFile(options: { testClock?: boolean } = {}) {
   let child: ChildProcess | undefined;
   let dataDir = '';
   let base = '';
   // The consumers' texts, as the SMS gateway would get them (the cloud's webhook provider).
-  const texts: { to: string; text: string }[] = [];
+  const texts: GatewayText[] = [];
   const smsGateway = http.createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      texts.push(JSON.parse(body) as { to: string; text: string });
+      texts.push(JSON.parse(body) as GatewayText);
       response.end('{}');
     });
   });
@@ -38,6 +48,7 @@ export function cloudForThisFile() {
       [
         ...['--import', 'tsx', 'src-cloud/cli.ts', '--port', '0', '--data-dir', dataDir],
         ...['--sms', 'webhook', '--sms-webhook-url', smsUrl],
+        ...(options.testClock ? ['--test-clock'] : []),
       ],
       {
         cwd: ROOT,
@@ -49,8 +60,9 @@ export function cloudForThisFile() {
           DATABASE_URL: '',
           STOREDESK_CLOUD_ADMIN_TOKEN: ADMIN_TOKEN,
           STOREDESK_FAKE_PAYMENTS: '1',
+          STOREDESK_SMS_CALLBACK_TOKEN: SMS_CALLBACK_TOKEN,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: options.testClock ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
       },
     );
     let output = '';
@@ -94,6 +106,26 @@ export function cloudForThisFile() {
       return base;
     },
     admin,
+    /** Moves the cloud's clock forward (started with `testClock`); resolves with its new now. */
+    advanceClock: (ms: number) => advanceClock(child!, ms),
+    /** Every text the gateway got so far (one-time codes and marketing). */
+    get texts(): readonly GatewayText[] {
+      return texts;
+    },
+    /** The gateway forwards a consumer's reply, as a provider calls the cloud. */
+    async reply(phone: string, text: string): Promise<{ suppressed?: number }> {
+      const response = await fetch(`${base}/v1/sms/replies`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${SMS_CALLBACK_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ replies: [{ phone, text }] }),
+      });
+      const answer = await response.json();
+      if (!answer.ok) throw new Error(`reply refused: ${JSON.stringify(answer)}`);
+      return answer.data;
+    },
     /** The one-time code texted to a consumer's phone, as the phone would read it. */
     async otpFor(merchantCode: string, phone: string): Promise<string> {
       const sent = texts.length;

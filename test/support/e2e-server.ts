@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
-import type { ClockMove, ClockMoved } from '../../src-main/server/test-clock';
+import type { ClockMove, ClockMoved } from '../../src-node/test-clock';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SERVE_SCRIPT = path.join(ROOT, 'out/main/serve.js');
@@ -67,7 +67,7 @@ export async function startE2eServer(options: E2eServerOptions = {}): Promise<E2
   };
 }
 
-function advanceClock(child: ChildProcess, ms: number): Promise<number> {
+export function advanceClock(child: ChildProcess, ms: number): Promise<number> {
   if (!child.send) throw new Error('the e2e server was started without testClock');
   return new Promise((resolve) => {
     const onMessage = (message: ClockMoved) => {

@@ -220,6 +220,10 @@ export const rollupCustomerDay = sqliteTable(
     index('rollup_customer_day_all_idx')
       .on(t.day, t.phone, t.sales, t.spendFen, t.refundFen)
       .where(sql`product_id = ''`),
+    // Covering, for an audience's "bought these products within N days".
+    index('rollup_customer_day_product_idx')
+      .on(t.productId, t.day, t.phone, t.qty)
+      .where(sql`product_id != ''`),
   ],
 );
 

@@ -46,7 +46,14 @@ export class AudiencesService {
         lastVisit: m.lastVisit,
       }));
     const out = excluded.noConsent + excluded.suppressed + excluded.frequencyCap;
-    return { total: members.length, reachable: members.length - out, excluded, byStratum, sample, asOf };
+    return {
+      total: members.length,
+      reachable: members.length - out,
+      excluded,
+      byStratum,
+      sample,
+      asOf,
+    };
   }
 
   save(ctx: HandlerContext, input: ParsedInputOf<'audiences.save'>): Audience {
@@ -76,7 +83,11 @@ export class AudiencesService {
         targetId: id,
         details: { name: input.name },
       });
-      return this.adb.db.select().from(outreachAudiences).where(eq(outreachAudiences.id, id)).get()!;
+      return this.adb.db
+        .select()
+        .from(outreachAudiences)
+        .where(eq(outreachAudiences.id, id))
+        .get()!;
     });
   }
 

@@ -68,7 +68,9 @@ export class AutomationsService {
       let campaign = this.adb.db
         .select()
         .from(outreachCampaigns)
-        .where(and(eq(outreachCampaigns.kind, automation.kind), eq(outreachCampaigns.runDay, today)))
+        .where(
+          and(eq(outreachCampaigns.kind, automation.kind), eq(outreachCampaigns.runDay, today)),
+        )
         .get();
       if (!campaign) {
         const only = this.cut(automation, today, timeZone);
@@ -109,7 +111,9 @@ export class AutomationsService {
   /** The phones an automation is for today. */
   private cut(automation: Automation, today: string, timeZone: string): Set<string> {
     const rows = (sql: string, ...args: unknown[]) =>
-      new Set((this.adb.sqlite.prepare(sql).all(...args) as { phone: string }[]).map((r) => r.phone));
+      new Set(
+        (this.adb.sqlite.prepare(sql).all(...args) as { phone: string }[]).map((r) => r.phone),
+      );
     if (automation.kind === 'birthday')
       return rows(
         `SELECT phone FROM members WHERE birthday = ? AND deleted_at IS NULL AND merged_into_id IS NULL`,

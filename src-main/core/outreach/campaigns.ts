@@ -165,7 +165,8 @@ export class CampaignsService {
         }
       : null;
     return {
-      ok: rules.length === 0 && policy.signature !== '' && (!recipients || recipients.treatment > 0),
+      ok:
+        rules.length === 0 && policy.signature !== '' && (!recipients || recipients.treatment > 0),
       message: { rules, units, parts, signature: policy.signature, walletLink },
       recipients,
       window: { requestedAt, sendsAt, deferred: sendsAt > requestedAt },
@@ -177,7 +178,10 @@ export class CampaignsService {
    * Hands a draft to the cloud: the campaign, the treated recipients in pages, then start. Every
    * step is idempotent in the cloud, so a retry after a failure part-way resumes it.
    */
-  async send(ctx: HandlerContext, { campaignId }: ParsedInputOf<'campaigns.send'>): Promise<Campaign> {
+  async send(
+    ctx: HandlerContext,
+    { campaignId }: ParsedInputOf<'campaigns.send'>,
+  ): Promise<Campaign> {
     const row = this.row(campaignId);
     if (row.state !== 'draft') throw new AppError('CAMPAIGN_NOT_DRAFT');
     if (!row.signature) throw new AppError('OUTREACH_NO_SIGNATURE');
@@ -244,7 +248,11 @@ export class CampaignsService {
   }
 
   row(id: string): CampaignRow {
-    const row = this.adb.db.select().from(outreachCampaigns).where(eq(outreachCampaigns.id, id)).get();
+    const row = this.adb.db
+      .select()
+      .from(outreachCampaigns)
+      .where(eq(outreachCampaigns.id, id))
+      .get();
     if (!row) throw new AppError('CAMPAIGN_NOT_FOUND');
     return row;
   }

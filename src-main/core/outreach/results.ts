@@ -114,7 +114,9 @@ export class CampaignResultsReader {
   /** The cloud's view of the sending, kept for when it cannot be reached; null offline. */
   private async sendingStatus(id: string): Promise<SmsCampaignStatus | null> {
     try {
-      const { data } = await this.sync.callCloud('outreach.campaign', { params: { campaignId: id } });
+      const { data } = await this.sync.callCloud('outreach.campaign', {
+        params: { campaignId: id },
+      });
       const status = data as SmsCampaignStatus;
       this.campaigns.recordStatus(id, status);
       return status;

@@ -52,4 +52,5 @@ CREATE TABLE `sms_suppressions` (
 	PRIMARY KEY(`phone_hash`, `signature`)
 );
 --> statement-breakpoint
+CREATE INDEX `rollup_customer_day_product_idx` ON `rollup_customer_day` (`product_id`,`day`,`phone`,`qty`) WHERE product_id != '';--> statement-breakpoint
 CREATE INDEX `sales_phone_sold_idx` ON `sales` (`customer_phone`,`sold_at`);

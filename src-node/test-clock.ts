@@ -1,4 +1,4 @@
-import type { AdjustableClock } from '../../src-node/clock';
+import type { AdjustableClock } from './clock';
 
 /** What the parent process sends to move the clock, and what it hears back. */
 export interface ClockMove {
