@@ -388,7 +388,7 @@ export async function createCore(options: CoreOptions) {
   // off) and every few hours; each pass does only what is due.
   const memberJobs = scheduleMemberJobs(logger, { points, memberCoupons, levels });
   // Expiry reminders, birthdays and win-back: once a day each, caught up at start-up.
-  const outreachJobs = scheduleAutomations(outreach.automations, logger);
+  const outreachJobs = scheduleAutomations(outreach.automations, outreach.summary, logger);
   // A week of daily backups of the real shop (the demo shop is made again when needed).
   const dailyBackup = backups.scheduleDaily(
     () => shopSettings.dailyBackup() && !shopSettings.isDemo(),

@@ -180,6 +180,8 @@ export async function startCloud(
     database,
     adminToken: ADMIN_TOKEN,
     otpFor,
+    /** Every text the provider was handed (the log provider's; a webhook test keeps its own). */
+    texts: texts as readonly SmsMessage[],
     clock,
     logger,
     request,

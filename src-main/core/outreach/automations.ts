@@ -13,6 +13,7 @@ import type { SettingsService } from '../settings/service';
 import type { CampaignsService } from './campaigns';
 import { outreachCampaigns } from './schema';
 import { readAutomations, writeAutomations } from './settings';
+import type { DailySummary } from './summary';
 
 const SYSTEM: HandlerContext = { actor: { kind: 'anonymous' }, source: 'system', lang: 'zh-CN' };
 const NAMES: Record<Automation['kind'], string> = {
@@ -139,14 +140,24 @@ export class AutomationsService {
   }
 }
 
-/** Runs the automations at start-up (a PC that was off catches up) and every hour. */
+/**
+ * Runs the automations and the manager's daily summary at start-up (a PC that was off catches
+ * up) and every hour; each does only what is due.
+ */
 export function scheduleAutomations(
   automations: AutomationsService,
+  summary: DailySummary,
   logger: Logger,
   { firstMs = 20_000, everyMs = 60 * 60 * 1000 } = {},
 ) {
-  const run = () =>
-    automations.runDue(logger).catch((error) => logger.error('automations failed', { error }));
+  const run = async () => {
+    try {
+      logger.info('outreach automations', await automations.runDue(logger));
+      if (await summary.sendDue()) logger.info('daily summary sent');
+    } catch (error) {
+      logger.error('outreach automations failed', { error });
+    }
+  };
   const first = setTimeout(run, firstMs);
   const every = setInterval(run, everyMs);
   first.unref();

@@ -10,6 +10,7 @@ import { AutomationsService } from './automations';
 import { CampaignsService } from './campaigns';
 import { CampaignResultsReader } from './results';
 import { OutreachSettingsService } from './settings-service';
+import { DailySummary } from './summary';
 
 /** The outreach services over one database, wired as createCore needs them. */
 export function buildOutreach(deps: {
@@ -31,5 +32,6 @@ export function buildOutreach(deps: {
     audiences: new AudiencesService(adb, clock, engine, () => campaigns.policy(), audit),
     results: new CampaignResultsReader(adb.sqlite, clock, campaigns, sync),
     automations: new AutomationsService(adb, clock, settings, campaigns, audit),
+    summary: new DailySummary(adb.sqlite, clock, settings, sync, () => campaigns.timeZone()),
   };
 }
