@@ -75,6 +75,11 @@ export class AutomationsService {
         .get();
       if (!campaign) {
         const only = this.cut(automation, today, timeZone);
+        // Nobody today: no empty campaign in the list, only the day marked as run.
+        if (only.size === 0) {
+          this.markRun(automation.kind, today);
+          continue;
+        }
         const created = this.campaigns.create(SYSTEM, {
           name: `${NAMES[automation.kind]} ${today}`,
           kind: automation.kind,
@@ -88,12 +93,7 @@ export class AutomationsService {
           onlyPhones: only,
         });
         campaign = this.campaigns.row(created.id);
-        this.adb.write(() =>
-          writeAutomations(
-            this.settings,
-            this.list().map((a) => (a.kind === automation.kind ? { ...a, lastRunDay: today } : a)),
-          ),
-        );
+        this.markRun(automation.kind, today);
       }
       ran[automation.kind] = campaign.treatmentCount;
       if (campaign.state !== 'draft' || campaign.treatmentCount === 0) continue;
@@ -107,6 +107,15 @@ export class AutomationsService {
       }
     }
     return ran;
+  }
+
+  private markRun(kind: Automation['kind'], day: string): void {
+    this.adb.write(() =>
+      writeAutomations(
+        this.settings,
+        this.list().map((a) => (a.kind === kind ? { ...a, lastRunDay: day } : a)),
+      ),
+    );
   }
 
   /** The phones an automation is for today. */
