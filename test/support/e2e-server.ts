@@ -97,6 +97,8 @@ async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
  */
 export function serverForThisFile(options: E2eServerOptions = {}): {
   readonly url: string;
+  /** The server's data folder (a spec may read its SQLite files, read-only). */
+  readonly dataDir: string;
   advanceClock(ms: number): Promise<number>;
 } {
   let server: E2eServer | undefined;
@@ -110,6 +112,10 @@ export function serverForThisFile(options: E2eServerOptions = {}): {
     get url() {
       if (!server) throw new Error('the e2e server is not running');
       return server.url;
+    },
+    get dataDir() {
+      if (!server) throw new Error('the e2e server is not running');
+      return server.dataDir;
     },
     advanceClock(ms: number) {
       if (!server) throw new Error('the e2e server is not running');

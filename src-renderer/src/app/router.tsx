@@ -42,6 +42,10 @@ const AnalyticsPage = lazy(() =>
     default: module.AnalyticsPage,
   })),
 );
+// Outreach draws its results with ECharts too.
+const OutreachPage = lazy(() =>
+  import('../features/outreach/OutreachPage').then((module) => ({ default: module.OutreachPage })),
+);
 const ReportsPage = lazy(() =>
   import('../features/reports/ReportsPage').then((module) => ({ default: module.ReportsPage })),
 );
@@ -57,6 +61,11 @@ const PAGES: Record<Exclude<PageKey, 'home'>, ReactNode> = {
   alerts: <AlertsPage />,
   strategies: <StrategiesPage />,
   members: <MembersPage />,
+  outreach: (
+    <Suspense fallback={<FullPageSpinner />}>
+      <OutreachPage />
+    </Suspense>
+  ),
   coupons: <CouponsPage />,
   claimQr: <ClaimQrPage />,
   tasks: <TasksPage />,

@@ -15,6 +15,7 @@ import {
   PrinterOutlined,
   QrcodeOutlined,
   RedEnvelopeOutlined,
+  SendOutlined,
   SettingOutlined,
   ScanOutlined,
   ShopOutlined,
@@ -39,6 +40,7 @@ export type NavLabel =
   | 'nav.coupons'
   | 'nav.claimQr'
   | 'nav.tasks'
+  | 'nav.outreach'
   | 'nav.redemptionHistory'
   | 'nav.staff'
   | 'nav.stores'
@@ -171,6 +173,14 @@ export const NAV_ITEMS = {
     path: '/members',
     label: 'nav.members',
     icon: <HeartOutlined />,
+    roles: MANAGERS,
+    group: 'business',
+  },
+  // 精准营销: audiences, SMS campaigns with their holdout, automations (texts go through the cloud).
+  outreach: {
+    path: '/outreach',
+    label: 'nav.outreach',
+    icon: <SendOutlined />,
     roles: MANAGERS,
     group: 'business',
   },

@@ -26,6 +26,7 @@ import { till } from './till';
 import { members, memberImport } from './members';
 import { claimQr } from './claims';
 import { tasks } from './tasks';
+import { outreach } from './outreach';
 
 /** The English texts: each feature's file is checked against its Chinese twin, key by key. */
 export const en: UiMessages = {
@@ -77,6 +78,7 @@ export const en: UiMessages = {
   memberImport,
   claimQr,
   tasks,
+  outreach,
   validation,
   errors,
 };

@@ -13,6 +13,7 @@ export const nav: UiMessages['nav'] = {
   coupons: 'Coupons',
   claimQr: 'Claim QR codes',
   tasks: 'Check-in tasks',
+  outreach: 'Outreach',
   redemptionHistory: 'Redemptions',
   printers: 'Printers',
   scanner: 'Scanners',

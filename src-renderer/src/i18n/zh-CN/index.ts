@@ -25,6 +25,7 @@ import { till } from './till';
 import { members, memberImport } from './members';
 import { claimQr } from './claims';
 import { tasks } from './tasks';
+import { outreach } from './outreach';
 
 /**
  * The renderer's own texts, one file per feature, gathered here. The shared messages (errors,
@@ -80,6 +81,7 @@ export const zhCN = {
   memberImport,
   claimQr,
   tasks,
+  outreach,
   validation,
   errors,
 };

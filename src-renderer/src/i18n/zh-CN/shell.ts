@@ -13,6 +13,7 @@ export const nav = {
   coupons: '优惠券',
   claimQr: '领券二维码',
   tasks: '打卡任务',
+  outreach: '精准营销',
   redemptionHistory: '核销记录',
   printers: '打印机',
   scanner: '扫码枪',
