@@ -23,15 +23,16 @@ export function buildOutreach(deps: {
 }) {
   const { adb, clock, templates, settings, sync, audit } = deps;
   const settingsService = new OutreachSettingsService(adb, settings, audit);
-  let campaigns: CampaignsService;
-  const engine = new AudienceEngine(adb.sqlite, clock, () => campaigns.timeZone());
-  campaigns = new CampaignsService(adb, clock, engine, templates, settings, sync, audit);
+  // The engine counts days in the merchant's zone, which the campaigns know: asked lazily.
+  const timeZone = () => campaigns.timeZone();
+  const engine = new AudienceEngine(adb.sqlite, clock, timeZone);
+  const campaigns = new CampaignsService(adb, clock, engine, templates, settings, sync, audit);
   return {
     settings: settingsService,
     campaigns,
     audiences: new AudiencesService(adb, clock, engine, () => campaigns.policy(), audit),
     results: new CampaignResultsReader(adb.sqlite, clock, campaigns, sync),
     automations: new AutomationsService(adb, clock, settings, campaigns, audit),
-    summary: new DailySummary(adb.sqlite, clock, settings, sync, () => campaigns.timeZone()),
+    summary: new DailySummary(adb.sqlite, clock, settings, sync, timeZone),
   };
 }
