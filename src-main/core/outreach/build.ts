@@ -24,7 +24,7 @@ export function buildOutreach(deps: {
   const { adb, clock, templates, settings, sync, audit } = deps;
   const settingsService = new OutreachSettingsService(adb, settings, audit);
   // The engine counts days in the merchant's zone, which the campaigns know: asked lazily.
-  const timeZone = () => campaigns.timeZone();
+  const timeZone = (): string => campaigns.timeZone();
   const engine = new AudienceEngine(adb.sqlite, clock, timeZone);
   const campaigns = new CampaignsService(adb, clock, engine, templates, settings, sync, audit);
   return {
