@@ -193,6 +193,18 @@ export const METHOD_NAMES = [
   'tasks.orders',
   'tasks.verify',
   'tasks.siteCode',
+  'audiences.preview',
+  'audiences.save',
+  'audiences.list',
+  'campaigns.create',
+  'campaigns.check',
+  'campaigns.send',
+  'campaigns.list',
+  'campaigns.results',
+  'automations.list',
+  'automations.save',
+  'outreach.settings',
+  'outreach.saveSettings',
 ] as const satisfies readonly MethodName[];
 
 export const EVENT_NAMES = [
