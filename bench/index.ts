@@ -19,6 +19,7 @@ import { walletBench } from './wallet.bench';
 import { walletPageBench } from './wallet-page.bench';
 import { sharesBench } from './shares.bench';
 import { tasksBench } from './tasks.bench';
+import { outreachBench } from './outreach.bench';
 import { audiencesBench } from './audiences.bench';
 import { report, type Metric } from './harness';
 
@@ -42,6 +43,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   'wallet-page': walletPageBench,
   shares: sharesBench,
   tasks: tasksBench,
+  outreach: outreachBench,
   audiences: audiencesBench,
 };
 

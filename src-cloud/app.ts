@@ -18,6 +18,10 @@ import { DatabaseRateLimiter, MemoryRateLimiter, type RateLimiter } from './http
 import { registerAdminRoutes } from './merchants/routes';
 import { MerchantsService } from './merchants/service';
 import { SigningKeysStore } from './merchants/signing-keys';
+import { SmsCallbacks } from './outreach/callbacks';
+import { OutreachCampaigns } from './outreach/campaigns';
+import { OutreachSender } from './outreach/queue';
+import { registerOutreachRoutes } from './outreach/routes';
 import { createSmsProvider } from './sms';
 import type { SmsProvider } from './sms/provider';
 import { PullService } from './sync/pull';
@@ -108,6 +112,7 @@ export async function buildCloudApp(options: CloudAppOptions) {
       public: limiter('public'),
     },
     validateOutputs: config.validateOutputs,
+    smsCallbackToken: config.sms.callbackToken,
   };
   app.get('/health', async () => ({
     ok: true,
@@ -137,7 +142,17 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerTaskRoutes(app, deps, merchants, tasks, new TaskOrders(db, clock, consents));
   const stopSweeping = new TaskSweeper(db, clock, tasks, logger).start(config.tasks.sweepEveryMs);
   app.addHook('onClose', async () => stopSweeping());
+  registerOutreachRoutes(
+    app,
+    deps,
+    new OutreachCampaigns(db, clock, merchants, config.deployment),
+    new SmsCallbacks(db, clock),
+  );
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
+  const sender = new OutreachSender(db, clock, sms, config.outreach, config.deployment, logger);
+  const stopSending = sender.start();
+  // Closing stops claiming and waits for the texts in flight: a graceful restart resends none.
+  app.addHook('onClose', async () => stopSending());
   return app;
 }

@@ -22,8 +22,31 @@ export interface BucketConfig {
   refillPerSecond: number;
 }
 
-export type SmsConfig =
-  { provider: 'log' } | { provider: 'webhook'; url: string; timeoutMs: number };
+export type SmsConfig = (
+  { provider: 'log' } | { provider: 'webhook'; url: string; timeoutMs: number }
+) & {
+  /**
+   * The bearer token the provider presents on its callbacks (receipts, replies). Unset: the
+   * callback endpoints answer UNAUTHENTICATED.
+   */
+  callbackToken?: string;
+};
+
+/** The SMS campaigns' sender (outreach/queue.ts). */
+export interface OutreachConfig {
+  /** Texts handed to the provider per second at most, across campaigns (0: no limit). */
+  sendRatePerSecond: number;
+  /** Texts one sender claims at a time. */
+  batchSize: number;
+  /** Hand-overs in flight at once within a batch. */
+  concurrency: number;
+  /** A claimed text not marked within this (its sender died) is queued again, same id. */
+  leaseMs: number;
+  /** Hand-overs tried before a text is failed (with backoff between them). */
+  maxAttempts: number;
+  /** How often an idle sender looks for due texts. */
+  pollEveryMs: number;
+}
 
 /** Coupons shared between phones (shares/). */
 export interface SharingConfig {
@@ -72,8 +95,9 @@ export interface CloudConfig {
   /** Check each answer against its documented schema (tests turn it on). */
   validateOutputs: boolean;
   /**
-   * Names this deployment's shared state in the database (rate buckets, the text breaker): the
-   * nodes of one deployment share it; two clouds on one database (tests) keep theirs apart.
+   * Names this deployment's shared state in the database (rate buckets, the text breaker, the
+   * queue of campaign texts): the nodes of one deployment share it; two clouds on one database
+   * (tests) keep theirs apart.
    */
   deployment: string;
   /** The built consumer web app, served at /c/<merchantCode>/ (missing: /c/ says to build it). */
@@ -81,6 +105,7 @@ export interface CloudConfig {
   /** Coupons shared between phones: an unaccepted link ends after `linkTtlMs`. */
   sharing: SharingConfig;
   tasks: TasksConfig;
+  outreach: OutreachConfig;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -106,6 +131,14 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   consumerAppDir: DEFAULT_CONSUMER_APP_DIR,
   sharing: DEFAULT_SHARING,
   tasks: { paymentProviders: ['manual'], sweepEveryMs: 60_000 },
+  outreach: {
+    sendRatePerSecond: 100,
+    batchSize: 100,
+    concurrency: 16,
+    leaseMs: 60_000,
+    maxAttempts: 5,
+    pollEveryMs: 1000,
+  },
 });
 
 export interface CloudOptions {
@@ -122,7 +155,9 @@ export interface CloudOptions {
 
 /**
  * `--port`, `--host`, `--data-dir`, `--admin-token-file` (or `--admin-token`, which `ps` shows to
- * every user: warned), `--sms log|webhook`, `--sms-webhook-url`, `--trust-proxy`, or
+ * every user: warned), `--sms log|webhook`, `--sms-webhook-url`, `--sms-callback-token-file` (or
+ * `--sms-callback-token`, warned likewise: what the provider's receipts and replies must
+ * present), `--trust-proxy`, or STOREDESK_SMS_CALLBACK_TOKEN / _CALLBACK_TOKEN_FILE, or
  * STOREDESK_CLOUD_PORT / _HOST / _DATA_DIR / _ADMIN_TOKEN / _ADMIN_TOKEN_FILE / _TRUST_PROXY=1,
  * STOREDESK_SMS_PROVIDER, STOREDESK_SMS_WEBHOOK_URL, STOREDESK_CLOUD_DEPLOYMENT (the name the
  * nodes of one deployment share their state under), STOREDESK_CONSUMER_APP_DIR (the built
@@ -141,6 +176,8 @@ export function parseCloudOptions(
       'admin-token-file': { type: 'string' },
       sms: { type: 'string' },
       'sms-webhook-url': { type: 'string' },
+      'sms-callback-token': { type: 'string' },
+      'sms-callback-token-file': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
     },
     strict: true,
@@ -177,6 +214,21 @@ export function parseCloudOptions(
   } else if (provider !== 'log') {
     throw new Error(`Unknown SMS provider: ${provider} (log or webhook)`);
   }
+  if (values['sms-callback-token'] !== undefined)
+    warnings.push(
+      '--sms-callback-token is visible to every user of this machine (ps, /proc); use --sms-callback-token-file or STOREDESK_SMS_CALLBACK_TOKEN.',
+    );
+  const callbackFile = values['sms-callback-token-file'] ?? env.STOREDESK_SMS_CALLBACK_TOKEN_FILE;
+  const callbackToken =
+    values['sms-callback-token'] ??
+    (callbackFile !== undefined
+      ? readTokenFile(callbackFile, 'SMS callback token')
+      : env.STOREDESK_SMS_CALLBACK_TOKEN);
+  if (callbackToken !== undefined) {
+    if (callbackToken.length < 16)
+      throw new Error('The SMS callback token must be at least 16 characters.');
+    config.sms.callbackToken = callbackToken;
+  }
   return {
     host,
     port,
@@ -188,12 +240,12 @@ export function parseCloudOptions(
   };
 }
 
-/** The admin token from a file (one line; Docker and systemd secrets are files like this). */
-function readTokenFile(file: string): string {
+/** A token from a file (one line; Docker and systemd secrets are files like this). */
+function readTokenFile(file: string, what = 'admin token'): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new Error(`Cannot read the admin token file ${file}: ${(error as Error).message}`, {
+    throw new Error(`Cannot read the ${what} file ${file}: ${(error as Error).message}`, {
       cause: error,
     });
   }

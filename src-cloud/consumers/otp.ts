@@ -119,6 +119,7 @@ export class OtpService {
     const minutes = Math.round(this.config.ttlMs / 60_000);
     try {
       await this.sms.send({
+        id,
         to: phone,
         text: interpolate(sharedMessages[lang].sms.otp, { merchant: merchant.name, code, minutes }),
         template: 'otp',

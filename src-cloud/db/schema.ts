@@ -9,3 +9,4 @@ export * from '../wallet/schema';
 export * from '../promotions/schema';
 export * from '../shares/schema';
 export * from '../tasks/schema';
+export * from '../outreach/schema';

@@ -49,7 +49,9 @@ function operation(name: string, def: EndpointDef) {
           ? [{ deviceToken: [] }]
           : def.auth === 'consumer'
             ? [{ walletSession: [] }]
-            : [],
+            : def.auth === 'provider'
+              ? [{ smsCallbackToken: [] }]
+              : [],
     parameters: [...parameters(def.params, 'path'), ...parameters(def.query, 'query')],
     ...(def.body
       ? {
@@ -97,12 +99,22 @@ export function buildOpenApiDocument(version: string) {
         name: 'tasks',
         description: "Check-in tasks: a merchant's device creates, funds, publishes and verifies",
       },
+      {
+        name: 'outreach',
+        description:
+          "SMS campaigns: a merchant's device hands them over; the SMS provider reports receipts and replies",
+      },
     ],
     paths,
     components: {
       securitySchemes: {
         adminToken: { type: 'http', scheme: 'bearer', description: 'The admin token' },
         deviceToken: { type: 'http', scheme: 'bearer', description: 'A device token (sdc_…)' },
+        smsCallbackToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The SMS provider callback token (--sms-callback-token-file)',
+        },
         walletSession: {
           type: 'apiKey',
           in: 'cookie',

@@ -7,6 +7,7 @@ const AUTH_LABELS = {
   device: 'device token',
   public: 'public',
   consumer: 'wallet session',
+  provider: 'SMS provider callback token',
 } as const;
 
 /** /docs: the endpoint list, readable without scripts or outside assets, and the JSON's link. */

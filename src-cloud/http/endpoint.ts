@@ -29,6 +29,8 @@ export interface EndpointDeps {
   /** A live wallet session of this merchant, or null (another merchant's session too). */
   authenticateConsumer(merchantCode: string, token: string): Promise<ConsumerActor | null>;
   limiters: { device: RateLimiter; public: RateLimiter };
+  /** The SMS provider's callback token (config.sms.callbackToken); unset: callbacks refused. */
+  smsCallbackToken?: string;
   /** Check every answer against its response schema (tests: the documentation stays true). */
   validateOutputs?: boolean;
 }
@@ -95,6 +97,13 @@ export function registerEndpoint<N extends EndpointName>(
         const token = bearerOf(request);
         if (!token || !sameSecret(token, deps.adminToken)) {
           // Wrong guesses at the admin token spend the address's public bucket.
+          await limit(deps.limiters.public, request.ip);
+          throw new AppError('UNAUTHENTICATED');
+        }
+      } else if (def.auth === 'provider') {
+        const token = bearerOf(request);
+        if (!token || !deps.smsCallbackToken || !sameSecret(token, deps.smsCallbackToken)) {
+          // Like the admin token: wrong guesses spend the address's public bucket.
           await limit(deps.limiters.public, request.ip);
           throw new AppError('UNAUTHENTICATED');
         }

@@ -12,6 +12,8 @@ export const logSmsProvider = (logger: Logger): SmsProvider => ({
   name: 'log',
   async send(message) {
     logger.info('sms (log provider, not sent)', {
+      id: message.id,
+      template: message.template,
       to: maskPhone(message.to),
       text: message.text.replace(/\d{4,}/g, (digits) => '*'.repeat(digits.length)),
     });

@@ -142,8 +142,11 @@ export const walletClaims = pgTable(
     claimedAt: epochMs().notNull(),
     /** The `coupons.issued` event that took the code to the PCs. */
     eventId: text().notNull(),
-    /** How the phone came by it: claimed from a QR, given by another holder (shares/), or a task's reward (tasks/). */
-    source: text().$type<'claim' | 'transfer' | 'copy' | 'task'>().notNull().default('claim'),
+    /** How the phone came by it: claimed from a QR, given by another holder (shares/), a task's reward (tasks/), or a campaign's offer (outreach/). */
+    source: text()
+      .$type<'claim' | 'transfer' | 'copy' | 'task' | 'campaign'>()
+      .notNull()
+      .default('claim'),
     /** Shares away from a claimed coupon (a copy of a copy is 2). */
     hop: integer().notNull().default(0),
     /** The coupon it was given from. */

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Automation } from '../../../src-shared/contract/outreach';
 import { audienceRulesSchema } from '../../../src-shared/outreach/audience';
+import { checkFailedDetails } from '../../../src-shared/outreach/check-failed';
 import { messageFailures } from '../../../src-shared/outreach/sms-rules';
 import { addDays, localDate, parseLocalDateTime } from '../../../src-shared/time';
 import { AppError } from '../../../src-node/app-error';
@@ -44,7 +45,8 @@ export class AutomationsService {
   save(ctx: HandlerContext, input: Omit<Automation, 'lastRunDay'>): Automation {
     if (input.enabled) {
       const rules = this.campaigns.check({ text: input.text, sendAt: null }).message.rules;
-      if (rules.length) throw new AppError('CAMPAIGN_CHECK_FAILED', { rules });
+      if (rules.length)
+        throw new AppError('CAMPAIGN_CHECK_FAILED', checkFailedDetails(rules, ctx.lang));
     }
     return this.adb.write(() => {
       const all = this.list().map((a) => (a.kind === input.kind ? { ...a, ...input } : a));

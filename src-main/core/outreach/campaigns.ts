@@ -13,6 +13,7 @@ import {
   sendWindowStart,
   smsLength,
 } from '../../../src-shared/outreach/sms-rules';
+import { checkFailedDetails } from '../../../src-shared/outreach/check-failed';
 import { walletPaths } from '../../../src-shared/sync/wallet';
 import { DEFAULT_TIME_ZONE } from '../../../src-shared/validation';
 import { AppError } from '../../../src-node/app-error';
@@ -186,7 +187,10 @@ export class CampaignsService {
     if (!row.signature) throw new AppError('OUTREACH_NO_SIGNATURE');
     const verdict = this.check({ text: row.text, campaignId, sendAt: row.sendAt });
     if (verdict.message.rules.length)
-      throw new AppError('CAMPAIGN_CHECK_FAILED', { rules: verdict.message.rules });
+      throw new AppError(
+        'CAMPAIGN_CHECK_FAILED',
+        checkFailedDetails(verdict.message.rules, ctx.lang),
+      );
     if (row.treatmentCount === 0) throw new AppError('CAMPAIGN_NO_RECIPIENTS');
     const policy = this.policy();
     await this.sync.callCloud('outreach.createCampaign', {

@@ -7,6 +7,8 @@ import type { SyncService } from '../sync/service';
 import { readOutreachSettings } from './settings';
 
 const LAST_SENT_KEY = 'outreach.summaryDay';
+/** The day's text as first composed: a retry hands the cloud the same campaign, not a new one. */
+const COMPOSED_KEY = 'outreach.summaryComposed';
 const NAMED = 3;
 
 /** A stable UUID per merchant and day: the cloud takes a second hand-over of it as the same. */
@@ -69,8 +71,10 @@ export class DailySummary {
     const now = this.clock.now();
     const day = localDate(now, timeZone);
     if (this.settings.get<string>(LAST_SENT_KEY) === day) return false;
-    const text = this.compose(policy.signature);
+    const composed = this.settings.get<{ day: string; text: string }>(COMPOSED_KEY);
+    const text = composed?.day === day ? composed.text : this.compose(policy.signature);
     if (!text) return false;
+    this.settings.set(COMPOSED_KEY, { day, text });
     const id = summaryId(link.merchantId, day);
     await this.sync.callCloud('outreach.createCampaign', {
       body: {

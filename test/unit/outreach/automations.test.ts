@@ -68,7 +68,10 @@ it('makes one campaign a day per automation, each for its own customers', async 
     token,
   );
   expect(refused).toMatchObject({ code: 'CAMPAIGN_CHECK_FAILED' });
-  expect(refused.details!.rules).toEqual(['signatureMissing', 'unsubscribeMissing']);
+  expect(refused.details!.failures).toEqual(['signatureMissing', 'unsubscribeMissing']);
+  expect(refused.message).toBe(
+    '短信不符合发送规则：缺少【签名】（须在短信开头或结尾）；缺少退订提示（如“拒收请回复R”）',
+  );
   await ok(
     'outreach.saveSettings',
     { signature: '鲜果超市', capPer30Days: 4, pricePerPartFen: 5, summaryPhones: [] },

@@ -68,7 +68,10 @@ describe('audiences and campaigns', () => {
     ownerToken = await shop.later(39 * DAY);
     for (let i = 0; i < 5; i++) await sale(phone(i), 'MLK-1');
     ownerToken = await shop.later(DAY);
-    const { token: cashierToken } = await ok('auth.login', { staffId: shop.cashier.id, pin: CASHIER_PIN });
+    const { token: cashierToken } = await ok('auth.login', {
+      staffId: shop.cashier.id,
+      pin: CASHIER_PIN,
+    });
 
     const rules = { lapsedDays: 30, bought: { categories: ['乳品'], days: 365 } };
     const preview = await ok('audiences.preview', { rules }, ownerToken);
@@ -76,13 +79,23 @@ describe('audiences and campaigns', () => {
     expect(preview.reachable).toBe(25);
     expect(preview.excluded).toEqual({ noConsent: 10, suppressed: 0, frequencyCap: 0 });
     expect(preview.sample[0]!.phoneMasked).toMatch(/^139\*{4}\d{4}$/);
-    const none = await ok('audiences.preview', { rules: { ...rules, notBought: { categories: ['乳品'] } } }, ownerToken);
+    const none = await ok(
+      'audiences.preview',
+      { rules: { ...rules, notBought: { categories: ['乳品'] } } },
+      ownerToken,
+    );
     expect(none.total).toBe(0);
     const saved = await ok('audiences.save', { name: '30天未到店 乳品', rules }, ownerToken);
-    expect((await ok('audiences.list', {}, ownerToken)).audiences.map((a) => a.id)).toEqual([saved.id]);
+    expect((await ok('audiences.list', {}, ownerToken)).audiences.map((a) => a.id)).toEqual([
+      saved.id,
+    ]);
 
     // The checker names every rule the text breaks, and the signature must be set first.
-    await ok('outreach.saveSettings', { signature: '鲜果超市', capPer30Days: 4, pricePerPartFen: 5, summaryPhones: [] }, ownerToken);
+    await ok(
+      'outreach.saveSettings',
+      { signature: '鲜果超市', capPer30Days: 4, pricePerPartFen: 5, summaryPhones: [] },
+      ownerToken,
+    );
     const bad = await ok('campaigns.check', { text: '牛奶回来了 http://x.cn/a?u=1' }, ownerToken);
     expect(bad.ok).toBe(false);
     expect(bad.message.rules).toEqual(['signatureMissing', 'unsubscribeMissing', 'variableLink']);
@@ -90,7 +103,11 @@ describe('audiences and campaigns', () => {
     const good = await ok('campaigns.check', { text }, ownerToken);
     expect(good.message).toMatchObject({ rules: [], units: text.length, parts: 1 });
     // 2026-12-31 22:00 in Shanghai waits for 08:00 the next morning.
-    const late = await ok('campaigns.check', { text, sendAt: Date.UTC(2026, 11, 31, 14) }, ownerToken);
+    const late = await ok(
+      'campaigns.check',
+      { text, sendAt: Date.UTC(2026, 11, 31, 14) },
+      ownerToken,
+    );
     expect(late.window).toMatchObject({ deferred: true, sendsAt: Date.UTC(2027, 0, 1, 0) });
 
     const campaign = await ok(
@@ -102,8 +119,12 @@ describe('audiences and campaigns', () => {
     const verdict = await ok('campaigns.check', { text, campaignId: campaign.id }, ownerToken);
     expect(verdict).toMatchObject({ ok: true, costFen: 20 * 5 });
     // Not paired with a cloud: nothing leaves, the draft stays a draft.
-    expect((await fails('campaigns.send', { campaignId: campaign.id }, ownerToken)).code).toBe('CLOUD_NOT_PAIRED');
-    expect((await ok('campaigns.list', {}, ownerToken)).campaigns[0]).toMatchObject({ state: 'draft' });
+    expect((await fails('campaigns.send', { campaignId: campaign.id }, ownerToken)).code).toBe(
+      'CLOUD_NOT_PAIRED',
+    );
+    expect((await ok('campaigns.list', {}, ownerToken)).campaigns[0]).toMatchObject({
+      state: 'draft',
+    });
     // A cashier may not build audiences.
     expect((await fails('audiences.preview', { rules }, cashierToken)).code).toBe('FORBIDDEN');
 

@@ -77,6 +77,7 @@ describe('log files', () => {
     const dir = tempDir();
     const sms = logSmsProvider(createFileLogger(dir));
     await sms.send({
+      id: '01938a6e-7c00-7000-8000-000000000001',
       to: `+86${PHONE}`,
       text: '【鲜果优选】验证码 482913，5 分钟内有效。请勿告诉他人。',
       template: 'otp',

@@ -53,7 +53,7 @@ export function signedFen(fen: number): string {
 /** CAMPAIGN_CHECK_FAILED names its rules; every other error as the app says it. */
 export function outreachErrorText(t: TFunction, error: unknown): string {
   if (isApiError(error) && error.code === 'CAMPAIGN_CHECK_FAILED') {
-    const rules = error.details.rules;
+    const rules = error.details.failures;
     if (Array.isArray(rules))
       return t('errors.CAMPAIGN_CHECK_FAILED', {
         rules: rules
