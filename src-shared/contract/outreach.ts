@@ -121,9 +121,17 @@ export const campaignResultsSchema = z.object({
     revenuePerRecipientFen: intervalSchema,
     marginPerRecipientFen: intervalSchema,
   }),
+  /** What the campaign cost the merchant: the texts' parts plus the discounts redeemed. */
   costFen: z.number().int(),
+  smsCostFen: z.number().int(),
+  discountFen: z.number().int(),
   /** Cost over the extra buyers the lift implies; null when there were none. */
   costPerExtraBuyerFen: z.number().int().nullable(),
+  /**
+   * Cost per redemption of the campaign's coupon: all of them are extra (the holdout got no
+   * coupon to redeem). Null when none was redeemed.
+   */
+  costPerExtraRedemptionFen: z.number().int().nullable(),
 });
 export type CampaignResults = z.infer<typeof campaignResultsSchema>;
 

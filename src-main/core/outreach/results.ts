@@ -51,14 +51,13 @@ export class CampaignResultsReader {
       revenue: number;
       margin: number;
     }[];
-    const redeemed = (
-      this.sqlite
-        .prepare(
-          `SELECT COUNT(*) AS n FROM redemptions r JOIN coupons c ON c.id = r.coupon_id
-           WHERE c.batch_id = ? AND r.status = 'completed'`,
-        )
-        .get(row.id) as { n: number }
-    ).n;
+    const { redeemed, discountFen } = this.sqlite
+      .prepare(
+        `SELECT COUNT(*) AS redeemed, COALESCE(SUM(r.discount_fen), 0) AS discountFen
+         FROM redemptions r JOIN coupons c ON c.id = r.coupon_id
+         WHERE c.batch_id = ? AND r.status = 'completed'`,
+      )
+      .get(row.id) as { redeemed: number; discountFen: number };
 
     const moments = () => ({
       revenue: { n: 0, sum: 0, sumSq: 0 } as Moments,
@@ -94,7 +93,8 @@ export class CampaignResultsReader {
       { n: arms.holdout.revenue.n, hits: arms.holdout.buyers },
     );
     const parts = status?.parts ?? smsLength(row.text).parts * row.treatmentCount;
-    const costFen = parts * this.campaigns.policy().pricePerPartFen;
+    const smsCostFen = parts * this.campaigns.policy().pricePerPartFen;
+    const costFen = smsCostFen + discountFen;
     const extraBuyers = buyerRate ? buyerRate.lift * arms.treatment.revenue.n : 0;
     return {
       campaign: this.campaigns.get(row.id),
@@ -107,7 +107,10 @@ export class CampaignResultsReader {
         marginPerRecipientFen: meanLift(arms.treatment.margin, arms.holdout.margin),
       },
       costFen,
+      smsCostFen,
+      discountFen,
       costPerExtraBuyerFen: extraBuyers >= 0.5 ? Math.round(costFen / extraBuyers) : null,
+      costPerExtraRedemptionFen: redeemed ? Math.round(costFen / redeemed) : null,
     };
   }
 

@@ -170,7 +170,13 @@ describeOnEachBackend('outreach from the desktop', (backend) => {
     // 2/8 against 1/2: a negative lift here, with an interval around it.
     expect(results.lift.buyerRate!.lift).toBeCloseTo(0.25 - 0.5, 10);
     expect(results.lift.buyerRate!.low).toBeLessThan(results.lift.buyerRate!.lift);
-    expect(results.costFen).toBe(8 * 5);
+    // Eight texts of one part at 5 fen, and the two coupons' ¥20 off each.
+    expect(results).toMatchObject({
+      smsCostFen: 8 * 5,
+      discountFen: 2 * 2000,
+      costFen: 8 * 5 + 2 * 2000,
+      costPerExtraRedemptionFen: Math.round((8 * 5 + 2 * 2000) / 2),
+    });
     expect(results.sending).toMatchObject({ sent: 8, placed: 8 });
   });
 });

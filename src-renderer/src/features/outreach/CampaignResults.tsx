@@ -14,6 +14,7 @@ import dayjs from 'dayjs';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResults as Results } from '../../../../src-shared/contract/outreach';
+import { formatFen } from '../../../../src-shared/money';
 import { EXCLUSION_REASONS } from '../../../../src-shared/outreach/audience';
 import { useCurrentSession } from '../../session/session-context';
 import { useStoreTimeZone } from '../../shop-data/stores';
@@ -146,12 +147,26 @@ export function CampaignResults({
             <div className={styles.liftValue}>
               <Money fen={data.costFen} />
             </div>
+            <div className={styles.liftSub} data-testid="results-cost-parts">
+              {t('outreach.results.costParts', {
+                sms: formatFen(data.smsCostFen),
+                discount: formatFen(data.discountFen),
+              })}
+            </div>
             <div className={styles.liftSub}>{t('outreach.results.costPerExtraBuyer')}</div>
             <div className={styles.liftSecond} data-testid="cost-per-extra-buyer">
               {data.costPerExtraBuyerFen === null ? (
                 t('outreach.results.noExtraBuyer')
               ) : (
                 <Money fen={data.costPerExtraBuyerFen} />
+              )}
+            </div>
+            <div className={styles.liftSub}>{t('outreach.results.costPerRedemption')}</div>
+            <div className={styles.liftSecond} data-testid="cost-per-redemption">
+              {data.costPerExtraRedemptionFen === null ? (
+                t('outreach.results.noRedemption')
+              ) : (
+                <Money fen={data.costPerExtraRedemptionFen} />
               )}
             </div>
           </Card>
