@@ -1,4 +1,5 @@
 import type { Logger } from '../../../src-node/logger';
+import { schedulePasses } from '../platform/passes';
 import type { PointsService } from '../points/service';
 import type { MemberCoupons } from './coupons';
 import type { LevelsService } from './levels';
@@ -20,18 +21,7 @@ export function scheduleMemberJobs(
       logger.error('member jobs failed', { error });
     }
   };
-  const first = setTimeout(run, firstMs);
-  const every = setInterval(run, everyMs);
-  first.unref();
-  every.unref();
-  return {
-    /** A pass now (the clock moved: a test clock, or an owner's tool). */
-    runNow: run,
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
-    },
-  };
+  return schedulePasses(run, { firstMs, everyMs });
 }
 
 /** One pass of every member job at the clock's now. */

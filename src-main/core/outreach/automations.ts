@@ -12,6 +12,7 @@ import type { AppDatabase } from '../db/database';
 import type { HandlerContext } from '../platform/context';
 import type { SettingsService } from '../settings/service';
 import type { CampaignsService } from './campaigns';
+import { schedulePasses } from '../platform/passes';
 import { outreachCampaigns } from './schema';
 import { readAutomations, writeAutomations } from './settings';
 import type { DailySummary } from './summary';
@@ -169,15 +170,5 @@ export function scheduleAutomations(
       logger.error('outreach automations failed', { error });
     }
   };
-  const first = setTimeout(run, firstMs);
-  const every = setInterval(run, everyMs);
-  first.unref();
-  every.unref();
-  return {
-    runNow: run,
-    stop() {
-      clearTimeout(first);
-      clearInterval(every);
-    },
-  };
+  return schedulePasses(run, { firstMs, everyMs });
 }

@@ -2,7 +2,7 @@ import { Select, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCatalogue } from '../../shop-data/catalogue';
 import { ruleSummary } from '../coupons/rule-summary';
-import { useOfferTemplates } from './outreach-queries';
+import { useGivableTemplates } from '../../shop-data/givable-templates';
 
 /** The "no offer" choice (a Select cannot hold null as a value and show it). */
 export const NO_OFFER = '';
@@ -17,7 +17,7 @@ export function OfferSelect({
   ...props
 }: Omit<SelectProps<string>, 'options' | 'loading'> & { noOfferLabel: string }) {
   const { t } = useTranslation();
-  const templates = useOfferTemplates();
+  const templates = useGivableTemplates();
   const catalogue = useCatalogue();
   const productName = (id: string) =>
     catalogue.data?.find((product) => product.id === id)?.name ?? id;

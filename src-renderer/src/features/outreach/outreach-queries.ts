@@ -93,17 +93,3 @@ export const useSaveOutreachSettings = () =>
   useApiMutation('outreach.saveSettings', {
     invalidates: ['outreach.settings', 'campaigns.check', 'audit.list'],
   });
-
-/** The templates an offer may be: active ones, not cashback (bound to a sale at the till). */
-export function useOfferTemplates() {
-  useInvalidateOnEvent('coupons.templateChanged', ['coupons.listTemplates']);
-  const templates = useApiQuery('coupons.listTemplates', {});
-  return {
-    ...templates,
-    /** Every template, by id: an offer is named even after its template ended. */
-    all: templates.data,
-    data: templates.data?.filter(
-      (template) => template.status === 'active' && template.type !== 'cashback',
-    ),
-  };
-}

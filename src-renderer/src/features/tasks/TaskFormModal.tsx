@@ -37,7 +37,8 @@ import {
   templateFaceValueFen,
   type TaskFormValues,
 } from './task-form';
-import { useCreateTask, useRewardTemplates, useUpdateTask } from './tasks-queries';
+import { useCreateTask, useUpdateTask } from './tasks-queries';
+import { useGivableTemplates } from '../../shop-data/givable-templates';
 import styles from './TasksPage.module.css';
 
 const TIME_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -55,7 +56,7 @@ export function TaskFormModal({ task, onClose }: { task: Task | null; onClose: (
   const [form] = Form.useForm<TaskFormValues>();
   const { storeId: sessionStoreId } = useCurrentSession();
   const stores = useStores();
-  const templates = useRewardTemplates();
+  const templates = useGivableTemplates();
   const memberSettings = useApiQuery('memberSettings.get', {});
   const create = useCreateTask();
   const update = useUpdateTask();

@@ -1,4 +1,5 @@
 import { CloudSyncOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useGivableTemplates } from '../../shop-data/givable-templates';
 import { Alert, App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,13 +18,7 @@ import { SiteCodeModal } from './SiteCodeModal';
 import { TaskFormModal } from './TaskFormModal';
 import { TaskOrdersDrawer } from './TaskOrdersDrawer';
 import { TasksTable, type TaskAction } from './TasksTable';
-import {
-  ORDERS_PARAM,
-  useCloseTask,
-  usePublishTask,
-  useRewardTemplates,
-  useTasks,
-} from './tasks-queries';
+import { ORDERS_PARAM, useCloseTask, usePublishTask, useTasks } from './tasks-queries';
 import styles from './TasksPage.module.css';
 
 type Dialog = { kind: 'form'; task: Task | null } | { kind: 'fund' | 'site'; task: Task };
@@ -43,7 +38,7 @@ export function TasksPage() {
   const { storeId } = useCurrentSession();
   const tasks = useTasks();
   const stores = useStores();
-  const templates = useRewardTemplates();
+  const templates = useGivableTemplates();
   const publish = usePublishTask();
   const close = useCloseTask();
   const [dialog, setDialog] = useState<Dialog | null>(null);

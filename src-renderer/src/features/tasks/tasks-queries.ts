@@ -16,20 +16,6 @@ export function useTasks() {
   return useApiQuery('tasks.list', {}, { refetchOnMount: 'always' });
 }
 
-/** The templates a task may give: active ones, not cashback (bound to a sale at the till). */
-export function useRewardTemplates() {
-  useInvalidateOnEvent('coupons.templateChanged', ['coupons.listTemplates']);
-  const templates = useApiQuery('coupons.listTemplates', {});
-  return {
-    ...templates,
-    /** Every template, by id: a task's reward is named even after its template ended. */
-    all: templates.data,
-    data: templates.data?.filter(
-      (template) => template.status === 'active' && template.type !== 'cashback',
-    ),
-  };
-}
-
 export const useCreateTask = () =>
   useApiMutation('tasks.create', { invalidates: AFTER_TASK_CHANGE });
 export const useUpdateTask = () =>
