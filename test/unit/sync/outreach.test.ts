@@ -178,5 +178,43 @@ describeOnEachBackend('outreach from the desktop', (backend) => {
       costPerExtraRedemptionFen: Math.round((8 * 5 + 2 * 2000) / 2),
     });
     expect(results.sending).toMatchObject({ sent: 8, placed: 8 });
+
+    // The manager's daily stock summary: apples are short of their low level; the manager's own
+    // phone gets it once a day through the same provider.
+    await shop.ok(
+      'alerts.setThresholds',
+      {
+        target: { productId: shop.products.apple.id, storeId: shop.ids.storeId },
+        lowLevel: 500,
+        highLevel: null,
+        slowDays: null,
+      },
+      token,
+    );
+    await shop.ok(
+      'outreach.saveSettings',
+      {
+        signature: SIGNATURE,
+        capPer30Days: 4,
+        pricePerPartFen: 5,
+        summaryPhones: ['+8613700137000'],
+      },
+      token,
+    );
+    await shop.core.runAutomations();
+    await shop.core.runAutomations();
+    // The PC's clock runs a minute ahead of the cloud's here (see above): the text waits for it.
+    cloud.clock.advance(60_000);
+    const summaries = () => cloud.texts.filter((t) => t.to === '+8613700137000');
+    await until(
+      () => summaries().length,
+      (n) => n >= 1,
+      'the daily summary',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(summaries()).toHaveLength(1);
+    expect(summaries()[0]!.text).toMatch(
+      /^【鲜果超市】\d{4}-\d{2}-\d{2} 库存日报 缺货预警：红富士苹果.*建议补货/,
+    );
   });
 });
