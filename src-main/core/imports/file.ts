@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../platform/excel';
-import { stripUnsafeText } from '../../../src-shared/text-safety';
+import { stripUnsafeText, unsafeTextPath } from '../../../src-shared/text-safety';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../../../src-node/app-error';
@@ -27,6 +27,7 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<I
   let format: ImportTable['format'];
   let encoding: ImportTable['encoding'] = null;
   let grid: { row: number; cells: string[] }[];
+  let mayBeUnsafe = true;
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     format = 'xlsx';
     // Refuses a zip bomb before exceljs inflates it into memory.
@@ -39,10 +40,14 @@ export async function readImportFile(fileName: string, bytes: Buffer): Promise<I
     const decoded = decodeCsv(bytes);
     encoding = decoded.encoding;
     grid = readCsv(decoded.text);
+    // Cells are pieces of the text: when it has no unsafe character, no cell has one.
+    mayBeUnsafe = unsafeTextPath(decoded.text) !== null;
     if (grid.length > IMPORT_LIMITS.rows + 1) throw importTooLarge(fileName);
   }
   // A POS export's stray control bytes are not data (and no row may carry them to the cloud).
-  const cleaned = grid.map((r) => ({ row: r.row, cells: r.cells.map(stripUnsafeText) }));
+  const cleaned = mayBeUnsafe
+    ? grid.map((r) => ({ row: r.row, cells: r.cells.map(stripUnsafeText) }))
+    : grid;
   const filled = cleaned.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
   const [header, ...rows] = filled;
   if (!header) throw unreadable();

@@ -2,16 +2,10 @@
 // pass, off the main thread, on its own SQLite connection with the main thread's services. The
 // events the work raises are collected and forwarded (once each) when it is done.
 import type { EventName, PayloadOf } from '../../../src-shared/contract';
-import { defaultCoreConfig } from '../config';
 import { AppDatabase } from '../db/database';
 import { AppError } from '../../../src-node/app-error';
 import { EventBus } from '../platform/event-bus';
 import { startWorkerJob } from '../platform/worker-job';
-import { MemberImportService } from '../members/import';
-import { ProductImportService } from '../products/import';
-import { SalesImportService } from '../sales/import';
-import { HeldOutbox, SalesImportRuns } from '../sales/import-runs';
-import { buildSharedServices } from '../shared-services';
 import type { ForwardedEvent, InventoryTask, InventoryWorkerMessage } from './protocol';
 
 const { task, sqlite, db, mainWrites, post } = await startWorkerJob<
@@ -43,16 +37,54 @@ bus.subscribe((name, payload) => {
 
 const adb = new AppDatabase(sqlite, db, bus);
 const clock = { now: () => task.now };
-// A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
-const heldOutbox = new HeldOutbox(adb, clock);
-const { audit, alerts, sales, ledgers, levels, settings, stores } = buildSharedServices(
-  adb,
-  clock,
-  defaultCoreConfig,
-  { outbox: heldOutbox },
-);
-const memberImport = () =>
-  new MemberImportService({
+
+/**
+ * The ledgers' services, wired as on the main thread, for the jobs that write sales, members and
+ * alerts. Loaded only for those: a products import needs none of them, and loading them all
+ * (every ledger and its effects) was about a third of a products job's start under tsx.
+ */
+async function sharedServices() {
+  const [{ buildSharedServices }, { defaultCoreConfig }, { HeldOutbox, SalesImportRuns }] =
+    await Promise.all([
+      import('../shared-services'),
+      import('../config'),
+      import('../sales/import-runs'),
+    ]);
+  // A large import's sales reach the outbox only with its last chunk (see HeldOutbox).
+  const heldOutbox = new HeldOutbox(adb, clock);
+  const services = buildSharedServices(adb, clock, defaultCoreConfig, { outbox: heldOutbox });
+  const chunked = {
+    runs: new SalesImportRuns(adb, clock, services.ledgers.sales, heldOutbox),
+    outbox: heldOutbox,
+    mainWrites,
+  };
+  return { ...services, chunked };
+}
+
+/** The products import writes products, barcodes and its audit entry, nothing else. */
+async function productImport() {
+  const [{ ProductImportService }, { AuditService }] = await Promise.all([
+    import('../products/import'),
+    import('../audit/service'),
+  ]);
+  return new ProductImportService(adb, clock, new AuditService(adb, clock));
+}
+
+async function salesImport() {
+  const [{ SalesImportService }, { audit, sales, chunked }] = await Promise.all([
+    import('../sales/import'),
+    sharedServices(),
+  ]);
+  return new SalesImportService(adb, audit, sales, chunked);
+}
+
+async function memberImport() {
+  const [{ MemberImportService }, services] = await Promise.all([
+    import('../members/import'),
+    sharedServices(),
+  ]);
+  const { audit, ledgers, levels, settings, stores } = services;
+  return new MemberImportService({
     adb,
     clock,
     audit,
@@ -62,32 +94,24 @@ const memberImport = () =>
     settings,
     stores,
   });
-const chunked = {
-  runs: new SalesImportRuns(adb, clock, ledgers.sales, heldOutbox),
-  outbox: heldOutbox,
-  mainWrites,
-};
+}
 
 async function run(job: InventoryTask) {
   switch (job.kind) {
     case 'products.importPreview':
-      return new ProductImportService(adb, clock, audit).preview(job.ctx, job.input);
+      return (await productImport()).preview(job.ctx, job.input);
     case 'products.import':
-      return new ProductImportService(adb, clock, audit).commit(job.ctx, job.input, progress);
+      return (await productImport()).commit(job.ctx, job.input, progress);
     case 'sales.importPreview':
-      return new SalesImportService(adb, audit, sales, chunked).preview(job.ctx, job.input);
+      return (await salesImport()).preview(job.ctx, job.input);
     case 'sales.import':
-      return new SalesImportService(adb, audit, sales, chunked).commit(
-        job.ctx,
-        job.input,
-        progress,
-      );
+      return (await salesImport()).commit(job.ctx, job.input, progress);
     case 'members.importPreview':
-      return memberImport().preview(job.ctx, job.input);
+      return (await memberImport()).preview(job.ctx, job.input);
     case 'members.import':
-      return memberImport().commit(job.ctx, job.input, progress);
+      return (await memberImport()).commit(job.ctx, job.input, progress);
     case 'alerts.evaluate':
-      return alerts.evaluate(job.input);
+      return (await sharedServices()).alerts.evaluate(job.input);
   }
 }
 

@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract';
 import {
   REQUIRED_IMPORT_FIELDS,
-  productFieldsSchema,
   type ImportField,
   type ImportIssue,
   type ImportMapping,
@@ -12,21 +11,26 @@ import type { Language } from '../../../src-shared/i18n';
 import { guessMapping, splitBarcodes } from '../../../src-shared/inventory/import-mapping';
 import type { AuditService } from '../audit/service';
 import type { AppDatabase } from '../db/database';
-import { placeholdersFor } from '../db/placeholders';
 import { AppError } from '../../../src-node/app-error';
 import type { Clock } from '../../../src-node/clock';
 import type { HandlerContext } from '../platform/context';
-import { newId } from '../../../src-node/ids';
 import { readImportFile, type ImportTable } from '../imports/file';
 import { ImportReport, columnReader, usableMapping, yuanCell } from '../imports/report';
 import { productBarcodes, products } from './schema';
-import { nameInitials } from './initials';
+import {
+  areImportBarcodes,
+  isImportBarcode,
+  isImportCategory,
+  isImportName,
+  isImportSku,
+  isImportUnit,
+} from './import-fields';
+import { writeImportRows } from './import-writer';
 
 type ImportInput = ParsedInputOf<'products.import'>;
 
 const PREVIEW_ROWS = 200;
 const MAX_ISSUES = 1000;
-const fields = productFieldsSchema.shape;
 
 interface CheckedFile {
   table: ImportTable;
@@ -78,77 +82,34 @@ export class ProductImportService {
   ): Promise<OutputOf<'products.import'>> {
     const started = performance.now();
     const checked = await this.check(ctx.lang, input);
-    const rowless = checked.issues.filter(
-      (issue) => !checked.rows.some((row) => row.issues.includes(issue)),
-    );
+    const onRows = new Set(checked.rows.flatMap((row) => row.issues));
+    const rowless = checked.issues.filter((issue) => !onRows.has(issue));
     if (checked.issues.length && (!input.skipInvalid || rowless.length))
       throw new AppError('IMPORT_INVALID', {
         errorCount: checked.issues.length,
         first: checked.issues[0]!.message,
         problems: checked.issues.slice(0, 50),
       });
-    const { db } = this.adb;
-    const insertProduct = db.insert(products).values(placeholdersFor(products)).prepare();
-    const insertBarcode = db
-      .insert(productBarcodes)
-      .values(placeholdersFor(productBarcodes))
-      .prepare();
     const mapped = (field: ImportField) => checked.mapping[field] !== null;
-    let created = 0;
-    let updated = 0;
     const rows = checked.rows.filter((row) => !row.issues.length);
     const skipped = checked.rows.length - rows.length;
     const writeStarted = performance.now();
-    this.adb.write(() => {
-      const now = this.clock.now();
-      for (const row of rows) {
-        if (row.action === 'create') {
-          const id = newId(now);
-          insertProduct.run({
-            id,
-            sku: row.sku,
-            name: row.name,
-            category: row.category,
-            unit: row.unit,
-            priceFen: row.priceFen!,
-            costFen: row.costFen,
-            memberPriceFen: null,
-            active: true,
-            createdAt: now,
-            updatedAt: now,
-            nameInitials: nameInitials(row.name),
-          });
-          for (const barcode of row.barcodes) insertBarcode.run({ barcode, productId: id });
-          created++;
-        } else {
-          const id = checked.existing.get(row.sku)!;
-          db.update(products)
-            .set({
-              name: row.name,
-              nameInitials: nameInitials(row.name),
-              priceFen: row.priceFen!,
-              ...(mapped('category') ? { category: row.category } : {}),
-              ...(mapped('unit') ? { unit: row.unit } : {}),
-              ...(mapped('costYuan') ? { costFen: row.costFen } : {}),
-              active: true,
-              updatedAt: now,
-            })
-            .where(eq(products.id, id))
-            .run();
-          if (mapped('barcodes')) {
-            db.delete(productBarcodes).where(eq(productBarcodes.productId, id)).run();
-            for (const barcode of row.barcodes) insertBarcode.run({ barcode, productId: id });
-          }
-          updated++;
-        }
-        if ((created + updated) % 5_000 === 0) progress('writing', created + updated, rows.length);
-      }
+    const { created, updated } = this.adb.write(() => {
+      const counts = writeImportRows(
+        this.adb.sqlite,
+        rows,
+        checked.existing,
+        mapped,
+        this.clock.now(),
+        (done) => progress('writing', done, rows.length),
+      );
       this.audit.record(ctx, {
         action: 'products.import',
         targetType: 'product',
-        details: { fileName: input.fileName, created, updated, skipped },
+        details: { fileName: input.fileName, ...counts, skipped },
       });
-      this.adb.emitAfterCommit('products.imported', { created, updated });
+      this.adb.emitAfterCommit('products.imported', counts);
+      return counts;
     });
     const finished = performance.now();
     return {
@@ -184,18 +145,15 @@ export class ProductImportService {
       // A required field with no column has one problem (the mapping), not one per row.
       if (!checked.sku) {
         if (mapping.sku !== null) issue(checked, row, 'sku', 'REQUIRED');
-      } else if (!fields.sku.safeParse(checked.sku).success)
-        issue(checked, row, 'sku', 'BAD_SKU', checked.sku);
+      } else if (!isImportSku(checked.sku)) issue(checked, row, 'sku', 'BAD_SKU', checked.sku);
       if (!checked.name) {
         if (mapping.name !== null) issue(checked, row, 'name', 'REQUIRED');
-      } else if (!fields.name.safeParse(checked.name).success)
-        issue(checked, row, 'name', 'TOO_LONG', checked.name);
-      if (!fields.category.safeParse(checked.category).success)
+      } else if (!isImportName(checked.name)) issue(checked, row, 'name', 'TOO_LONG', checked.name);
+      if (!isImportCategory(checked.category))
         issue(checked, row, 'category', 'TOO_LONG', checked.category);
-      if (!fields.unit.safeParse(checked.unit).success)
-        issue(checked, row, 'unit', 'TOO_LONG', checked.unit);
-      if (!fields.barcodes.safeParse(checked.barcodes).success) {
-        const bad = checked.barcodes.find((b) => !/^[0-9A-Za-z-]{4,32}$/.test(b));
+      if (!isImportUnit(checked.unit)) issue(checked, row, 'unit', 'TOO_LONG', checked.unit);
+      if (!areImportBarcodes(checked.barcodes)) {
+        const bad = checked.barcodes.find((b) => !isImportBarcode(b));
         if (bad) issue(checked, row, 'barcodes', 'BAD_BARCODE', bad);
         else issue(checked, row, 'barcodes', 'TOO_LONG', checked.barcodes.join(','));
       }
