@@ -39,6 +39,7 @@ import { TaskOrders } from './tasks/orders';
 import { registerTaskRoutes } from './tasks/routes';
 import { TasksService } from './tasks/service';
 import { TaskSweeper } from './tasks/sweep';
+import { JobLease } from './jobs/lease';
 import { WalletClaims } from './wallet/claims';
 import { ConsumerConsents } from './wallet/consents';
 import { WalletOffers } from './wallet/offers';
@@ -140,7 +141,13 @@ export async function buildCloudApp(options: CloudAppOptions) {
   registerShareRoutes(app, deps, merchants, shares, new WalletAsks(db, clock, consents, shares));
   const tasks = new TasksService(db, clock, config.tasks);
   registerTaskRoutes(app, deps, merchants, tasks, new TaskOrders(db, clock, consents));
-  const stopSweeping = new TaskSweeper(db, clock, tasks, logger).start(config.tasks.sweepEveryMs);
+  const stopSweeping = new TaskSweeper(
+    db,
+    clock,
+    tasks,
+    logger,
+    new JobLease(db, config.deployment, 'tasks.sweep'),
+  ).start(config.tasks.sweepEveryMs);
   app.addHook('onClose', async () => stopSweeping());
   registerOutreachRoutes(
     app,

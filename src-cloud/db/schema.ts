@@ -10,3 +10,4 @@ export * from '../promotions/schema';
 export * from '../shares/schema';
 export * from '../tasks/schema';
 export * from '../outreach/schema';
+export * from '../jobs/schema';

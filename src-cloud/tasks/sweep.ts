@@ -8,6 +8,7 @@ import { lapseOrder, lockOrder, VERIFY_GRACE_MS } from './transitions';
 import { checkPools } from './pool';
 import { checkinTasks, taskOrders } from './schema';
 import type { TasksService } from './service';
+import type { JobLease } from '../jobs/lease';
 
 /**
  * The tasks' clockwork, run every minute: orders past their deadline lapse (an order checked
@@ -20,6 +21,8 @@ export class TaskSweeper {
     private readonly clock: Clock,
     private readonly tasks: TasksService,
     private readonly logger: Logger,
+    /** One node of the deployment sweeps at a time (the others skip their rounds). */
+    private readonly lease: JobLease,
   ) {}
 
   async sweep(): Promise<{ lapsed: number; closed: number }> {
@@ -79,6 +82,9 @@ export class TaskSweeper {
       running = true;
       void (async () => {
         try {
+          // Held for two rounds: the holder keeps it each round, another node takes it over
+          // only when the holder stopped sweeping.
+          if (!(await this.lease.take(this.clock.now(), 2 * everyMs))) return;
           await this.sweep();
           if (this.clock.now() - lastCheck >= 24 * 3600_000) {
             lastCheck = this.clock.now();

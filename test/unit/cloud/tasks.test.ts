@@ -1,3 +1,4 @@
+import { JobLease } from '../../../src-cloud/jobs/lease';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -483,6 +484,7 @@ describeOnEachBackend('check-in tasks', (backend) => {
         sweepEveryMs: 60_000,
       }),
       createMemoryLogger(),
+      new JobLease(cloud.database.db, 'tasks-test', 'tasks.sweep'),
     );
     // (The sweep sees the other tests' tasks too: this one's orders and pool are what is checked.)
     cloud.clock.advance(HOUR + 1000);
@@ -529,7 +531,13 @@ describeOnEachBackend('check-in tasks', (backend) => {
     // Every phone here consented to location (the consent itself has its own tests).
     const consented = { latest: async () => ({ location: true, marketing: null }) };
     const orders = new TaskOrders(db, cloud.clock, consented as unknown as ConsumerConsents);
-    const sweeper = new TaskSweeper(db, cloud.clock, service, createMemoryLogger());
+    const sweeper = new TaskSweeper(
+      db,
+      cloud.clock,
+      service,
+      createMemoryLogger(),
+      new JobLease(db, 'tasks-test', 'tasks.sweep'),
+    );
     const device = {
       deviceId: shop.till.deviceId,
       merchantId: shop.merchant.id,
