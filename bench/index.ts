@@ -1,6 +1,7 @@
 // `npm run bench [-- name…]`: runs the benchmark suites (all, or those named) and prints each
 // metric beside its baseline, as a table and as JSON lines.
 import { cloudBench } from './cloud.bench';
+import { cloudLoadBench } from './cloud-load.bench';
 import { couponsBench } from './coupons.bench';
 import { foundationBench } from './foundation.bench';
 import { printingBench } from './printing.bench';
@@ -28,6 +29,7 @@ const suites: Record<string, () => Promise<Metric[]>> = {
   coupons: couponsBench,
   printing: printingBench,
   cloud: cloudBench,
+  'cloud-load': cloudLoadBench,
   inventory: inventoryBench,
   scanner: scannerBench,
   analytics: analyticsBench,
