@@ -40,6 +40,8 @@ import { registerTaskRoutes } from './tasks/routes';
 import { TasksService } from './tasks/service';
 import { TaskSweeper } from './tasks/sweep';
 import { JobLease } from './jobs/lease';
+import { ConsumerLive } from './live/hub';
+import { registerLiveRoutes } from './live/routes';
 import { WalletClaims } from './wallet/claims';
 import { ConsumerConsents } from './wallet/consents';
 import { WalletOffers } from './wallet/offers';
@@ -155,6 +157,11 @@ export async function buildCloudApp(options: CloudAppOptions) {
     new OutreachCampaigns(db, clock, merchants, config.deployment),
     new SmsCallbacks(db, clock),
   );
+  const live = new ConsumerLive(options.database, logger, config.live);
+  const stopLive = await live.start();
+  // Before the server waits for its connections to end: open streams never would by themselves.
+  app.addHook('preClose', async () => stopLive());
+  registerLiveRoutes(app, deps, live, clock);
   registerDocsRoutes(app, CLOUD_API_VERSION);
   await registerConsumerPages(app, config.consumerAppDir, { merchants, offers });
   const sender = new OutreachSender(db, clock, sms, config.outreach, config.deployment, logger);

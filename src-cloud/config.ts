@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readServerFlags, SERVER_FLAGS } from '../src-node/cli';
 import { BODY_LIMIT_BYTES } from '../src-node/http';
+import type { LiveLimits } from './live/hub';
 import { newToken } from './platform/secrets';
 
 export const DEFAULT_CLOUD_PORT = 8788;
@@ -106,6 +107,8 @@ export interface CloudConfig {
   sharing: SharingConfig;
   tasks: TasksConfig;
   outreach: OutreachConfig;
+  /** The consumer app's live streams on one node (live/hub.ts). */
+  live: LiveLimits;
 }
 
 export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
@@ -131,6 +134,7 @@ export const defaultCloudConfig = (adminToken: string): CloudConfig => ({
   consumerAppDir: DEFAULT_CONSUMER_APP_DIR,
   sharing: DEFAULT_SHARING,
   tasks: { paymentProviders: ['manual'], sweepEveryMs: 60_000 },
+  live: { perPhone: 4, total: 20_000 },
   outreach: {
     sendRatePerSecond: 100,
     batchSize: 100,

@@ -8,6 +8,7 @@ import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { listenPostgres, type ListenHandlers } from './listen';
 
 /** The same query builder over either driver. */
 export type CloudDb = PgDatabase<PgQueryResultHKT>;
@@ -18,6 +19,15 @@ export type Queryable = CloudDb | CloudTx;
 export interface CloudDatabase {
   db: CloudDb;
   kind: 'pglite' | 'postgres';
+  /**
+   * NOTIFYs on `channel` from every process on this database, as their transactions commit.
+   * Resolves once listening; the function it gives stops listening.
+   */
+  listen(
+    channel: string,
+    handlers: ListenHandlers,
+    onError: (error: Error) => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -48,7 +58,14 @@ export async function openCloudDatabase(options: {
     }
     await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     lock.release();
-    return { db, kind: 'postgres', close: () => pool.end() };
+    const connectionString = options.databaseUrl;
+    return {
+      db,
+      kind: 'postgres',
+      listen: (channel, handlers, onError) =>
+        listenPostgres(connectionString, channel, handlers, onError),
+      close: () => pool.end(),
+    };
   }
   const dir = path.join(options.dataDir, 'pglite');
   fs.mkdirSync(dir, { recursive: true });
@@ -61,7 +78,16 @@ export async function openCloudDatabase(options: {
     throw error;
   }
   // PGlite writes its files when it closes: a server must close it on shutdown.
-  return { db, kind: 'pglite', close: () => client.close() };
+  return {
+    db,
+    kind: 'pglite',
+    // One process holds a PGlite: its NOTIFYs are its own, and none is lost in transit.
+    listen: async (channel, handlers) => {
+      const unlisten = await client.listen(channel, (payload) => handlers.notify(payload));
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }
 
 /** A unique index refused the row (PostgreSQL's unique_violation). */

@@ -68,6 +68,30 @@ async function limit(limiter: RateLimiter, key: string) {
 }
 
 /**
+ * The signed-in phone of a consumer route (`:merchantCode` in its path), by the wallet's cookie
+ * or a bearer token, its request counted against the phone's own bucket; else UNAUTHENTICATED.
+ */
+export async function consumerOf(
+  request: FastifyRequest,
+  deps: Pick<EndpointDeps, 'authenticateConsumer' | 'limiters'>,
+): Promise<ConsumerActor> {
+  const token = cookieOf(request, WALLET_SESSION_COOKIE) ?? bearerOf(request);
+  const merchantCode = (request.params as { merchantCode?: unknown }).merchantCode;
+  const consumer =
+    token && typeof merchantCode === 'string'
+      ? await deps.authenticateConsumer(merchantCode, token)
+      : null;
+  if (!consumer) {
+    // A wrong or stale session spends the address's public bucket, like any public call.
+    await limit(deps.limiters.public, request.ip);
+    throw new AppError('UNAUTHENTICATED');
+  }
+  // A signed-in phone has a bucket of its own: phones behind one carrier NAT do not share.
+  await limit(deps.limiters.public, `consumer:${consumer.sessionId}`);
+  return consumer;
+}
+
+/**
  * One route of the cloud API from its entry in src-shared/sync/endpoints.ts: authenticates,
  * rate-limits, parses params, query and body with the entry's zod schemas, and answers
  * `{ ok: true, data }`. Errors are thrown as AppError and answered by the app's error handler.
@@ -114,20 +138,7 @@ export function registerEndpoint<N extends EndpointName>(
         await limit(deps.limiters.device, device.deviceId);
         ctx = { ...base, device };
       } else if (def.auth === 'consumer') {
-        const token = cookieOf(request, WALLET_SESSION_COOKIE) ?? bearerOf(request);
-        const merchantCode = (request.params as { merchantCode?: unknown }).merchantCode;
-        const consumer =
-          token && typeof merchantCode === 'string'
-            ? await deps.authenticateConsumer(merchantCode, token)
-            : null;
-        if (!consumer) {
-          // A wrong or stale session spends the address's public bucket, like any public call.
-          await limit(deps.limiters.public, request.ip);
-          throw new AppError('UNAUTHENTICATED');
-        }
-        // A signed-in phone has a bucket of its own: phones behind one carrier NAT do not share.
-        await limit(deps.limiters.public, `consumer:${consumer.sessionId}`);
-        ctx = { ...base, consumer };
+        ctx = { ...base, consumer: await consumerOf(request, deps) };
       } else {
         await limit(deps.limiters.public, request.ip);
       }

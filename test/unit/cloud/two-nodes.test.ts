@@ -4,13 +4,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCloudDatabase } from '../../../src-cloud/db/open';
+import { ConsumerSessions } from '../../../src-cloud/wallet/sessions';
+import { systemClock } from '../../../src-node/clock';
+import { normalizeMainlandMobile } from '../../../src-shared/phone';
 import { newSigningKey, numericCode, redemptionClaim } from '../../support/cloud';
 import { freshPhone } from '../../support/phones';
 import { startRoundRobinProxy } from '../../support/round-robin-proxy';
+import { openEventStream } from '../../support/sse';
+import { issuanceChanged, storeChanged, templateChanged } from '../../support/wallet';
 
 // Two cloud processes on one PostgreSQL behind a round-robin proxy answer as one cloud: sync
-// (push, pull, first claim wins), the texts' resend interval and the rate limits hold across
-// both, because nothing they decide on lives in one process's memory.
+// (push, pull, first claim wins), the texts' resend interval, the rate limits and the claims of
+// an issuance hold across both, because nothing they decide on lives in one process's memory;
+// and a phone's live stream on one node hears what was done through the other (LISTEN/NOTIFY).
 
 const URL = process.env.DATABASE_URL || null;
 const TOKEN = 'two-nodes-admin-token-0123456789';
@@ -59,6 +66,8 @@ describe.skipIf(!URL)(
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storedesk-two-nodes-'));
     const nodes: ChildProcess[] = [];
     let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
+    /** Each node's own address, for what must reach one node in particular. */
+    let bases: string[] = [];
 
     const call = async (method: 'GET' | 'POST', url: string, body?: unknown, token = TOKEN) => {
       const response = await fetch(proxy.base + url, {
@@ -88,7 +97,8 @@ describe.skipIf(!URL)(
       nodes.push(...started.map((s) => s.child));
       // A client address of this run: the per-address caps of other runs on the database are not ours.
       const client = `10.${randomBytes(3).join('.')}`;
-      proxy = await startRoundRobinProxy(await Promise.all(started.map((s) => s.base)), client);
+      bases = await Promise.all(started.map((s) => s.base));
+      proxy = await startRoundRobinProxy(bases, client);
     }, START_TIMEOUT_MS);
     afterAll(async () => {
       await proxy?.close();
@@ -157,6 +167,64 @@ describe.skipIf(!URL)(
       expect(seqs).toHaveLength(20);
       expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
       expect(proxy.served.every((n) => n > 5)).toBe(true);
+    });
+
+    it("limits an issuance's claims across both nodes, and a phone's stream on one node hears the other", async () => {
+      const merchant = await ok('POST', '/v1/admin/merchants', {
+        name: '两节点领券',
+        code: `TW-${randomBytes(3).toString('hex').toUpperCase()}`,
+      });
+      const { display } = await ok('POST', `/v1/admin/merchants/${merchant.id}/pairing-codes`, {});
+      const till = await ok('POST', '/v1/devices/pair', {
+        pairingCode: display,
+        device: { name: '一号店' },
+        signingKeys: [newSigningKey('k1')],
+      });
+      const template = templateChanged();
+      const { issuance, event } = issuanceChanged({ templateId: template.template.id, count: 30 });
+      const pushed = await ok(
+        'POST',
+        '/v1/sync/push',
+        { events: [storeChanged().event, template.event, event] },
+        till.deviceToken,
+      );
+      expect(pushed.results.every((r: { status: string }) => r.status === 'accepted')).toBe(true);
+
+      // Forty signed-in phones (sessions made in the database, as the OTP step would) claim at
+      // once through both nodes: thirty get a coupon, ten are told the issuance is exhausted.
+      const database = await openCloudDatabase({ dataDir, databaseUrl: URL });
+      const sessions = new ConsumerSessions(database.db, systemClock);
+      const tokens = await Promise.all(
+        Array.from({ length: 40 }, async () => {
+          const phone = normalizeMainlandMobile(freshPhone())!;
+          return (await sessions.open(merchant.id, phone)).token as string;
+        }),
+      );
+      await database.close();
+      const claimUrl = `/v1/consumers/${merchant.code}/issuances/${issuance.id}/claim`;
+      const claims = await Promise.all(tokens.map((token) => call('POST', claimUrl, {}, token)));
+      expect(claims.filter((c) => c.status === 200)).toHaveLength(30);
+      expect(new Set(claims.map((c) => c.body.error?.code ?? 'claimed'))).toEqual(
+        new Set(['claimed', 'ISSUANCE_EXHAUSTED']),
+      );
+
+      // The first holder watches on node 0; a till's redemption arrives through node 1.
+      const holder = claims.findIndex((c) => c.status === 200);
+      const stream = await openEventStream(`${bases[0]}/v1/consumers/${merchant.code}/live`, {
+        authorization: `Bearer ${tokens[holder]}`,
+      });
+      expect(stream.status).toBe(200);
+      const redeemed = await fetch(`${bases[1]}/v1/sync/push`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${till.deviceToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ events: [redemptionClaim(claims[holder]!.body.data.coupon.code)] }),
+      });
+      expect(redeemed.status).toBe(200);
+      expect(await stream.next(5000)).toBe('wallet');
+      stream.close();
     });
 
     it('holds the resend interval of texts and the rate limits across both nodes', async () => {
