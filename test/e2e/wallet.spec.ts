@@ -54,6 +54,11 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
   const phone = freshPhone();
   const problems = watchPolicy(page, cloud.url);
   const scripts = watchScripts(page);
+  let liveStreamsOpened = 0;
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('/live') && response.status() === 200)
+      liveStreamsOpened += 1;
+  });
 
   // The QR's URL: the offer in plain words, before anyone signs in. The cloud writes the offer
   // into the HTML, so it paints before the script runs.
@@ -141,6 +146,9 @@ test('a phone claims from an issuance QR, shows the coupon, and sees it used aft
   await screenshot(page, 'wallet-coupon');
 
   // A till redeems it; once the cloud has the redemption the open page says 已使用 within 5 s.
+  // The page listens to the cloud's live stream, and while that is open its timer asks only
+  // once a minute: the change arrives through the stream.
+  await expect.poll(() => liveStreamsOpened).toBeGreaterThan(0);
   await merchant.redeem(code);
   const reachedCloud = Date.now();
   await expect(page.locator('.coupon-used')).toBeVisible({ timeout: 5_000 });

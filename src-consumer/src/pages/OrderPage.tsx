@@ -85,6 +85,7 @@ function LiveOrder({
     },
     open ? POLL_MS : null,
     `${merchantCode}/${orderId}`,
+    { merchantCode, topic: 'tasks' },
   );
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<Said | null>(null);

@@ -1,5 +1,5 @@
 import { IncomingAsks } from '../components/IncomingAsks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Button from 'antd-mobile/es/components/button';
 import DotLoading from 'antd-mobile/es/components/dot-loading';
 import Tabs from 'antd-mobile/es/components/tabs';
@@ -9,10 +9,11 @@ import { Consents } from '../components/Consents';
 import { CouponCard } from '../components/CouponCard';
 import { MemberCard } from '../components/MemberCard';
 import { SignInGate } from '../components/SignInGate';
+import { usePolled } from '../hooks/use-polled';
 import { messages } from '../../../src-shared/consumer/messages';
 import { navigate, pathOf } from '../route';
 import type { ConsumerMe, SessionControl } from '../session/session';
-import { couponsOf, loadWallet, type WalletResponse } from '../wallet-data';
+import { couponsOf, loadWallet } from '../wallet-data';
 
 const t = messages.wallet;
 const TABS: WalletCouponStatus[] = ['available', 'used', 'expired'];
@@ -45,8 +46,6 @@ function Wallet({
   me: ConsumerMe;
   control: SessionControl;
 }) {
-  const [wallet, setWallet] = useState<WalletResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<WalletCouponStatus>('available');
   // The consents given on first use can be changed (or withdrawn) here at any time.
   const [editingConsents, setEditingConsents] = useState(false);
@@ -54,16 +53,13 @@ function Wallet({
   const [now] = useState(() => Date.now());
   const withLocation = me.consents.location === true;
 
-  useEffect(() => {
-    let live = true;
-    loadWallet(merchantCode, withLocation).then(
-      (answer) => live && setWallet(answer),
-      (failure: Error) => live && setError(failure.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [merchantCode, withLocation]);
+  // Asked again when the live stream says the coupons changed (used at a till, received).
+  const { value: wallet, error } = usePolled(
+    () => loadWallet(merchantCode, withLocation),
+    null,
+    `${merchantCode}/${withLocation}`,
+    { merchantCode, topic: 'wallet' },
+  );
 
   async function signOut() {
     try {
