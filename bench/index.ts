@@ -23,6 +23,7 @@ import { tasksBench } from './tasks.bench';
 import { outreachBench } from './outreach.bench';
 import { audiencesBench } from './audiences.bench';
 import { report, type Metric } from './harness';
+import { preferBuiltWorkers } from './support';
 
 const suites: Record<string, () => Promise<Metric[]>> = {
   foundation: foundationBench,
@@ -58,6 +59,7 @@ if (unknown.length) {
   process.exit(2);
 }
 
+console.log(`bench: ${preferBuiltWorkers()}`);
 const metrics: Metric[] = [];
 for (const [name, run] of Object.entries(suites)) {
   if (wanted.length && !wanted.includes(name)) continue;

@@ -10,7 +10,9 @@ import { createCore, type Core } from '../src-main/core';
 import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
 import { ManualClock } from '../src-node/clock';
+import { bareReplay, markRows } from './bare-replay';
 import { compare, round, stats, time, type Metric } from './harness';
+import { benchShop } from './support';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const SALES = Number(process.env.BENCH_MEMBER_SALES ?? 400);
@@ -105,6 +107,53 @@ async function profileBench(core: Core, token: string, storeId: string, now: num
       met: firstMs <= 1000,
     },
   ];
+}
+
+const IMPORTED_MEMBERS = Number(process.env.BENCH_IMPORT_MEMBERS ?? 50_000);
+
+/**
+ * `members.import` of an old system's list (phone, name, birthday, points) in the worker: each
+ * member with its consents on file as not given, its level and its opening points lot, all in
+ * one transaction; beside the rows it wrote, inserted bare into copies of their tables.
+ */
+async function memberImportBench(): Promise<Metric> {
+  const shop = await benchShop('member-import');
+  try {
+    const csv = [
+      '手机号,姓名,生日,积分',
+      ...Array.from(
+        { length: IMPORTED_MEMBERS },
+        (_, i) =>
+          `139${String(i).padStart(8, '0')},会员${i},1990-${String((i % 12) + 1).padStart(2, '0')}-15,${i % 500}`,
+      ),
+    ].join('\n');
+    const file = { fileName: 'members.csv', contentBase64: Buffer.from(csv).toString('base64') };
+    const before = markRows(shop.core.sqlite);
+    const started = performance.now();
+    const imported = await must<{ created: number; writeMs: number }>(
+      shop.core,
+      'members.import',
+      file,
+      shop.token,
+    );
+    const ms = performance.now() - started;
+    if (imported.created !== IMPORTED_MEMBERS)
+      throw new Error(`members.import created ${imported.created} of ${IMPORTED_MEMBERS}`);
+    const bare = bareReplay(shop.core.sqlite, before);
+    return {
+      name: `members.import of ${IMPORTED_MEMBERS / 1000}k rows (CSV, checked, in the worker, one transaction)`,
+      unit: 'ms',
+      value: round(ms),
+      baselineName: 'the rows it wrote, inserted bare into copies of their tables and indexes',
+      baseline: round(bare.ms),
+      ratio: round(ms / bare.ms),
+      target: '<= 3× the bare insert',
+      met: ms <= 3 * bare.ms,
+      extra: { writeTransactionMs: imported.writeMs, rowsWritten: bare.tables },
+    };
+  } finally {
+    await shop.close();
+  }
 }
 
 const productIds = (core: Core) =>
@@ -274,6 +323,7 @@ export async function membersBench(): Promise<Metric[]> {
         ),
       },
       ...(await profile),
+      await memberImportBench(),
     ];
   } finally {
     await core.close();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../src-main/core';
+import { useBuiltWorkers } from '../src-main/core/platform/worker-job';
 import { createMemoryLogger } from '../src-node/logger';
 
 /** The owner's PIN in the bench shops (a strong one: the weak-PIN rule refuses 123456 and kin). */
@@ -110,4 +111,35 @@ export async function benchTemplate(
     shop.token,
   );
   return template;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BUILT_MAIN = path.join(ROOT, 'out/main');
+
+/** The newest modification time of the files under `dir`. */
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+/**
+ * The benches time the worker threads the app ships (out/main, built by `npm run build`), not
+ * tsx compiling their source at each start (~1 s a job here). Only a build newer than every
+ * source file is used; the line it answers says which ran.
+ */
+export function preferBuiltWorkers(): string {
+  const bundle = path.join(BUILT_MAIN, 'inventory-worker.js');
+  if (!fs.existsSync(bundle))
+    return 'workers from source (tsx): run npm run build to time the built ones';
+  const built = fs.statSync(bundle).mtimeMs;
+  const source = Math.max(
+    ...['src-main', 'src-shared', 'src-node'].map((dir) => newestUnder(path.join(ROOT, dir))),
+  );
+  if (source > built)
+    return 'workers from source (tsx): out/main is older than the source, run npm run build';
+  useBuiltWorkers(BUILT_MAIN);
+  return 'workers from the build (out/main)';
 }

@@ -134,6 +134,7 @@ export class ConsumerRanking {
   /** By 'YYYY-MM-DD' or 'YYYY-MM'; Map order is use order (least recent first). */
   private readonly slices = new Map<string, Slice>();
   private entries = 0;
+  private buffers = { counts: new Float64Array(0), amounts: new Float64Array(0) };
 
   // Prepared once: the read-ahead runs them for every day of a year.
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -148,8 +149,7 @@ export class ConsumerRanking {
   top(query: RankingQuery): RankedConsumer[] {
     // One read snapshot: the stamps and the rows they vouch for come from the same moment.
     const slices = this.sqlite.transaction(() => this.slicesOf(query.from, query.to))();
-    const counts = new Float64Array(this.phones.names.length);
-    const amounts = new Float64Array(this.phones.names.length);
+    const { counts, amounts } = this.sums();
     const kinds = new Uint8Array(KINDS.length);
     for (const kind of query.kinds) kinds[KIND_INDEX[kind]] = 1;
     const stores = query.storeIds.length ? new Uint8Array(this.stores.names.length) : null;
@@ -171,6 +171,23 @@ export class ConsumerRanking {
       count: counts[id]!,
       amountFen: amounts[id]!,
     }));
+  }
+
+  /**
+   * The per-phone sums of a query, zeroed: kept between queries (a year's question adds up
+   * hundreds of thousands of phones; fresh arrays each time left the collector the work).
+   */
+  private sums(): { counts: Float64Array; amounts: Float64Array } {
+    const size = this.phones.names.length;
+    if (this.buffers.counts.length < size) {
+      // Room for the phones still to come, so the arrays are not made anew for each one.
+      const room = Math.ceil(size * 1.25);
+      this.buffers = { counts: new Float64Array(room), amounts: new Float64Array(room) };
+    } else {
+      this.buffers.counts.fill(0);
+      this.buffers.amounts.fill(0);
+    }
+    return this.buffers;
   }
 
   /** Whole months as month slices, the loose days at either end as day slices. */
@@ -283,16 +300,25 @@ export class ConsumerRanking {
   }
 }
 
-/** The ids of the `limit` highest counts above zero, highest first, ties by phone. */
+/**
+ * The ids of the `limit` highest counts above zero, highest first, ties by phone. One pass
+ * keeping the best `limit` in order (sorting every phone's count took ~20 ms of a year's query).
+ */
 function topIndexes(counts: Float64Array, limit: number, phones: readonly string[]): number[] {
-  const positive = counts.filter((n) => n > 0).sort();
-  if (!positive.length) return [];
-  const threshold = positive[Math.max(0, positive.length - limit)]!;
-  const ids: number[] = [];
-  for (let id = 0; id < counts.length; id++) if (counts[id]! >= threshold) ids.push(id);
-  return ids
-    .sort((a, b) => counts[b]! - counts[a]! || (phones[a]! < phones[b]! ? -1 : 1))
-    .slice(0, limit);
+  const before = (a: number, b: number) =>
+    counts[a]! > counts[b]! || (counts[a] === counts[b] && phones[a]! < phones[b]!);
+  const best: number[] = [];
+  for (let id = 0; id < counts.length; id++) {
+    if (!(counts[id]! > 0)) continue;
+    if (best.length === limit && !before(id, best[limit - 1]!)) continue;
+    let at = best.length === limit ? limit - 1 : best.length;
+    while (at > 0 && before(id, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = id;
+  }
+  return best;
 }
 
 /** 'YYYY-MM' → the month after it. */

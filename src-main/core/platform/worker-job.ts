@@ -60,10 +60,21 @@ export interface LaunchedWorkerJob {
   exited: Promise<void>;
 }
 
+let bundlesDir: string | null = null;
+
+/**
+ * Runs the built worker bundles in `dir` (out/main) even when this code runs from source: the
+ * benches time the workers the app ships, not tsx compiling them. Tests never call it (a bundle
+ * older than the source would test old code).
+ */
+export function useBuiltWorkers(dir: string) {
+  bundlesDir = dir;
+}
+
 function resolveScript(script: WorkerScript): { file: string; execArgv: string[] } {
   // The bundle sits in out/main; this code in a file there or in a chunk one folder below.
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const dir of [here, path.join(here, '..')]) {
+  for (const dir of [here, path.join(here, '..'), ...(bundlesDir ? [bundlesDir] : [])]) {
     const bundled = path.join(dir, `${script.bundle}.js`);
     if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
   }

@@ -1,0 +1,72 @@
+// The baseline of a bulk write (an import): the very rows it wrote, inserted again bare.
+import type { Sqlite } from '../src-main/core/db/open';
+
+/** Each table's last rowid before the work: what it wrote afterwards lies past these. */
+export type RowMarks = Map<string, number>;
+
+const tablesOf = (sqlite: Sqlite) =>
+  sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master
+        WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'bare_%'`,
+    )
+    .all() as { name: string; sql: string }[];
+
+export function markRows(sqlite: Sqlite): RowMarks {
+  const marks: RowMarks = new Map();
+  for (const { name } of tablesOf(sqlite))
+    marks.set(
+      name,
+      (sqlite.prepare(`SELECT max(rowid) FROM "${name}"`).pluck().get() as number) ?? 0,
+    );
+  return marks;
+}
+
+/**
+ * The rows written since `marks` (every table), already made, inserted again in one
+ * transaction into copies of their tables with the same columns and indexes. What the work took
+ * beyond this is its own (reading and checking a file, building the rows, a worker), not what
+ * SQLite must do for those tables anyway.
+ */
+export function bareReplay(
+  sqlite: Sqlite,
+  marks: RowMarks,
+): { ms: number; rows: number; tables: Record<string, number> } {
+  const written = new Map<string, unknown[][]>();
+  for (const { name, sql } of tablesOf(sqlite)) {
+    const rows = sqlite
+      .prepare(`SELECT * FROM "${name}" WHERE rowid > ? ORDER BY rowid`)
+      .raw()
+      .all(marks.get(name) ?? 0) as unknown[][];
+    if (!rows.length) continue;
+    written.set(name, rows);
+    const copy = `bare_${name}`;
+    sqlite.exec(`DROP TABLE IF EXISTS "${copy}"`);
+    sqlite.exec(sql.replace(/^CREATE TABLE [`"]?\w+[`"]?/, `CREATE TABLE "${copy}"`));
+    const indexes = sqlite
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
+      )
+      .all(name) as { name: string; sql: string }[];
+    for (const index of indexes)
+      sqlite.exec(
+        index.sql
+          .replace(/^(CREATE (UNIQUE )?INDEX )[`"]?\w+[`"]?/, `$1"bare_${index.name}"`)
+          .replace(/ ON [`"]?\w+[`"]?/, ` ON "${copy}"`),
+      );
+  }
+  const inserts = [...written].map(([name, rows]) => ({
+    rows,
+    insert: sqlite.prepare(
+      `INSERT INTO "bare_${name}" VALUES (${rows[0]!.map(() => '?').join(', ')})`,
+    ),
+  }));
+  const started = performance.now();
+  sqlite.transaction(() => {
+    for (const { rows, insert } of inserts) for (const row of rows) insert.run(row);
+  })();
+  const ms = performance.now() - started;
+  for (const name of written.keys()) sqlite.exec(`DROP TABLE "bare_${name}"`);
+  const tables = Object.fromEntries([...written].map(([name, rows]) => [name, rows.length]));
+  return { ms, rows: Object.values(tables).reduce((a, b) => a + b, 0), tables };
+}
