@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AppDatabase } from '../db/database';
+import { placeholdersFor } from '../db/placeholders';
 import type {
   ConsentLogRow,
   LevelHistoryRow,
@@ -32,11 +33,33 @@ export interface SpendDay {
  */
 export class MembersLedger {
   private readonly q;
+  /** Written per member by an import of tens of thousands: built once, not per row. */
+  private readonly prepared;
 
   constructor(
     private readonly adb: AppDatabase,
     private readonly events: DomainEvents,
   ) {
+    this.prepared = {
+      insertMember: adb.db.insert(members).values(placeholdersFor(members)).prepare(),
+      putConsent: adb.db
+        .insert(memberConsents)
+        .values(placeholdersFor(memberConsents))
+        .onConflictDoUpdate({
+          target: [memberConsents.memberId, memberConsents.purpose],
+          set: {
+            granted: sql`excluded.granted`,
+            source: sql`excluded.source`,
+            textShown: sql`excluded.text_shown`,
+            at: sql`excluded.at`,
+          },
+        })
+        .prepare(),
+      logConsent: adb.db
+        .insert(memberConsentLog)
+        .values(placeholdersFor(memberConsentLog))
+        .prepare(),
+    };
     const db = adb.sqlite;
     this.q = {
       spendOf: db.prepare(
@@ -52,7 +75,7 @@ export class MembersLedger {
   }
 
   create(ctx: EventContext, member: MemberRow): void {
-    this.adb.db.insert(members).values(member).run();
+    this.prepared.insertMember.run(member);
     this.events.record(ctx, 'member.saved', { member, created: true, changed: [] });
   }
 
@@ -85,23 +108,15 @@ export class MembersLedger {
 
   /** One consent given or withdrawn: the current answer replaced, the log appended. */
   consent(ctx: EventContext, entry: ConsentLogRow): void {
-    const current = {
+    this.prepared.putConsent.run({
       memberId: entry.memberId,
       purpose: entry.purpose,
       granted: entry.granted,
       source: entry.source,
       textShown: entry.textShown,
       at: entry.at,
-    };
-    this.adb.db
-      .insert(memberConsents)
-      .values(current)
-      .onConflictDoUpdate({
-        target: [memberConsents.memberId, memberConsents.purpose],
-        set: current,
-      })
-      .run();
-    this.adb.db.insert(memberConsentLog).values(entry).run();
+    });
+    this.prepared.logConsent.run(entry);
     this.events.record(ctx, 'member.consented', { entry });
   }
 
