@@ -70,3 +70,9 @@ export function bareReplay(
   const tables = Object.fromEntries([...written].map(([name, rows]) => [name, rows.length]));
   return { ms, rows: Object.values(tables).reduce((a, b) => a + b, 0), tables };
 }
+
+/** `products 50000, product_barcodes 50000`: the rows written per table, for a metric's extra. */
+export const tableCounts = (tables: Record<string, number>) =>
+  Object.entries(tables)
+    .map(([table, rows]) => `${table} ${rows}`)
+    .join(', ');
