@@ -1,5 +1,6 @@
 // The baseline of a bulk write (an import): the very rows it wrote, inserted again bare.
 import type { Sqlite } from '../src-main/core/db/open';
+import { round, type Metric } from './harness';
 
 /** Each table's last rowid before the work: what it wrote afterwards lies past these. */
 export type RowMarks = Map<string, number>;
@@ -28,10 +29,13 @@ export function markRows(sqlite: Sqlite): RowMarks {
  * beyond this is its own (reading and checking a file, building the rows, a worker), not what
  * SQLite must do for those tables anyway.
  */
-export function bareReplay(
-  sqlite: Sqlite,
-  marks: RowMarks,
-): { ms: number; rows: number; tables: Record<string, number> } {
+export interface Replay {
+  ms: number;
+  rows: number;
+  tables: Record<string, number>;
+}
+
+export function bareReplay(sqlite: Sqlite, marks: RowMarks): Replay {
   const written = new Map<string, unknown[][]>();
   for (const { name, sql } of tablesOf(sqlite)) {
     const rows = sqlite
@@ -71,8 +75,26 @@ export function bareReplay(
   return { ms, rows: Object.values(tables).reduce((a, b) => a + b, 0), tables };
 }
 
-/** `products 50000, product_barcodes 50000`: the rows written per table, for a metric's extra. */
-export const tableCounts = (tables: Record<string, number>) =>
-  Object.entries(tables)
-    .map(([table, rows]) => `${table} ${rows}`)
-    .join(', ');
+/**
+ * An import's metric: its time from the call to the answer beside the bare replay of what it
+ * wrote (target: 3×), and how long it held the write lock (the file is read and checked before).
+ */
+export function importMetric(name: string, ms: number, bare: Replay, writeMs: number): Metric {
+  return {
+    name,
+    unit: 'ms',
+    value: round(ms),
+    baselineName: 'the rows it wrote, inserted bare into copies of their tables and indexes',
+    baseline: round(bare.ms),
+    ratio: round(ms / bare.ms),
+    target: '<= 3× the bare insert',
+    met: ms <= 3 * bare.ms,
+    extra: {
+      writeTransactionMs: writeMs,
+      rowsWritten: bare.rows,
+      tables: Object.entries(bare.tables)
+        .map(([table, rows]) => `${table} ${rows}`)
+        .join(', '),
+    },
+  };
+}

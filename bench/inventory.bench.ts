@@ -3,7 +3,7 @@
 // a 50k-line sales export (both in the inventory worker) with the main thread's round trips
 // while they run. Each beside a bare baseline measured in the same run.
 import { newId } from '../src-node/ids';
-import { bareReplay, markRows, tableCounts } from './bare-replay';
+import { bareReplay, importMetric, markRows } from './bare-replay';
 import { round, stats, time, type Metric } from './harness';
 import { benchShop, must } from './support';
 
@@ -288,22 +288,12 @@ export async function inventoryBench(): Promise<Metric[]> {
           open: lastPass.open,
         },
       },
-      {
-        name: `products.import of ${PRODUCTS / 1000}k rows (CSV, checked, in the worker, one transaction)`,
-        unit: 'ms',
-        value: round(importMs),
-        baselineName: 'the rows it wrote, inserted bare into copies of their tables and indexes',
-        baseline: round(bareImport.ms),
-        ratio: round(importMs / bareImport.ms),
-        target: '<= 3× the bare insert',
-        met: importMs <= 3 * bareImport.ms,
-        // How long the import held the write lock (the file is read and checked before).
-        extra: {
-          writeTransactionMs: imported.writeMs,
-          rowsWritten: bareImport.rows,
-          tables: tableCounts(bareImport.tables),
-        },
-      },
+      importMetric(
+        `products.import of ${PRODUCTS / 1000}k rows (CSV, checked, in the worker, one transaction)`,
+        importMs,
+        bareImport,
+        imported.writeMs,
+      ),
       {
         name: `main-thread read call (alerts.counts) during the ${PRODUCTS / 1000}k products import`,
         unit: 'ms (p99)',

@@ -10,7 +10,7 @@ import { createCore, type Core } from '../src-main/core';
 import { createMemoryLogger } from '../src-node/logger';
 import { newId } from '../src-node/ids';
 import { ManualClock } from '../src-node/clock';
-import { bareReplay, markRows, tableCounts } from './bare-replay';
+import { bareReplay, importMetric, markRows } from './bare-replay';
 import { compare, round, stats, time, type Metric } from './harness';
 import { benchShop } from './support';
 
@@ -140,21 +140,12 @@ async function memberImportBench(): Promise<Metric> {
     if (imported.created !== IMPORTED_MEMBERS)
       throw new Error(`members.import created ${imported.created} of ${IMPORTED_MEMBERS}`);
     const bare = bareReplay(shop.core.sqlite, before);
-    return {
-      name: `members.import of ${IMPORTED_MEMBERS / 1000}k rows (CSV, checked, in the worker, one transaction)`,
-      unit: 'ms',
-      value: round(ms),
-      baselineName: 'the rows it wrote, inserted bare into copies of their tables and indexes',
-      baseline: round(bare.ms),
-      ratio: round(ms / bare.ms),
-      target: '<= 3× the bare insert',
-      met: ms <= 3 * bare.ms,
-      extra: {
-        writeTransactionMs: imported.writeMs,
-        rowsWritten: bare.rows,
-        tables: tableCounts(bare.tables),
-      },
-    };
+    return importMetric(
+      `members.import of ${IMPORTED_MEMBERS / 1000}k rows (CSV, checked, in the worker, one transaction)`,
+      ms,
+      bare,
+      imported.writeMs,
+    );
   } finally {
     await shop.close();
   }
