@@ -17,6 +17,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { v7 } from 'uuid';
 import { openCloudDatabase } from '../src-cloud/db/open';
 import { ConsumerSessions } from '../src-cloud/wallet/sessions';
@@ -345,6 +346,8 @@ interface WindowResult {
   postgresCpu: number;
   sustained: boolean;
   firstError?: string;
+  /** What PostgreSQL's busy sessions waited on, sampled: the most frequent first. */
+  waits: string;
 }
 
 export async function cloudLoadBench(): Promise<Metric[]> {
@@ -512,6 +515,41 @@ export async function cloudLoadBench(): Promise<Metric[]> {
     const claimUrl = `/v1/consumers/${campaign.code}/issuances/${issuanceId}/claim`;
     const walletUrl = `/v1/consumers/${campaign.code}/wallet?lat=31.23&lng=121.47`;
 
+    /**
+     * Samples, every 100 ms, what the deployment's busy PostgreSQL sessions are waiting on
+     * (pg_stat_activity): where the time goes when the CPUs are not full (a lock, the WAL).
+     */
+    const sampleWaits = () => {
+      const counts = new Map<string, number>();
+      let samples = 0;
+      let stopped = false;
+      const looping = (async () => {
+        while (!stopped) {
+          const result = await database.db.execute(sql`
+            select coalesce(wait_event_type || ':' || wait_event, 'running') as what, count(*)::int as n
+            from pg_stat_activity
+            where datname = current_database() and state = 'active' and pid <> pg_backend_pid()
+              and backend_type = 'client backend' and query not ilike 'listen %'
+            group by 1`);
+          samples++;
+          for (const row of result.rows as { what: string; n: number }[])
+            counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      })();
+      return {
+        async stop(): Promise<string> {
+          stopped = true;
+          await looping;
+          const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
+          return top.length
+            ? top.map(([what, n]) => `${what} ${round(n / samples, 1)}`).join(', ') +
+                ' (mean sessions)'
+            : 'none busy';
+        },
+      };
+    };
+
     /** Holds `shopCount` shops + the claims for `seconds`, open loop, through `base`. */
     const holdLoad = async (
       base: string,
@@ -531,6 +569,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
       // Each shop syncs once a minute at its own offset: shop i is due at i * syncInterval.
       const cpuBefore = pids.map(cpuSeconds);
       const pgBefore = postgresCpu();
+      const waits = sampleWaits();
       const start = performance.now();
       const end = start + seconds * 1000;
       const running = new Set<Promise<void>>();
@@ -600,6 +639,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
       const elapsed = (performance.now() - start) / 1000;
       const cpuAfter = pids.map(cpuSeconds);
       const pgAfter = postgresCpu();
+      const waited = await waits.stop();
       await Promise.all(running);
       const all = [...durations.push, ...durations.pull, ...durations.claim, ...durations.wallet];
       const p99Ms = stats(all).p99Ms;
@@ -621,6 +661,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
         postgresCpu: postgresPercent(pgBefore, pgAfter, elapsed),
         sustained: p99Ms <= P99_LIMIT_MS && errors <= requests * 0.001,
         firstError,
+        waits: waited,
       };
     };
 
@@ -631,7 +672,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
           .map((c) => `${c}%`)
           .join(
             ' + ',
-          )} (server process(es)) + ${r.cpu.at(-1)}% (bench process: load + proxy) + ${r.postgresCpu}% (PostgreSQL, all processes) ${r.sustained ? '✓' : '✗'}${r.firstError ? ` first error: ${r.firstError}` : ''}`,
+          )} (server process(es)) + ${r.cpu.at(-1)}% (bench process: load + proxy) + ${r.postgresCpu}% (PostgreSQL, all processes); PostgreSQL busy sessions: ${r.waits} ${r.sustained ? '✓' : '✗'}${r.firstError ? ` first error: ${r.firstError}` : ''}`,
       );
 
     /** Steps the load up from `from` until p99 exceeds the limit; the last sustained window. */
@@ -701,6 +742,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
             errors: r.errors,
             ...Object.fromEntries(cpuLabels.map((l, i) => [l, r.cpu[i]!])),
             postgresCpuPercent: r.postgresCpu,
+            postgresWaits: r.waits,
             windowSeconds: WINDOW_S,
             cpus: os.cpus().length,
           }
