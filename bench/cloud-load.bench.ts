@@ -532,7 +532,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
               and backend_type = 'client backend' and query not ilike 'listen %'
             group by 1`);
           samples++;
-          for (const row of result.rows as { what: string; n: number }[])
+          for (const row of (result as unknown as { rows: { what: string; n: number }[] }).rows)
             counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
           await new Promise((r) => setTimeout(r, 100));
         }
