@@ -23,18 +23,19 @@ export function markRows(sqlite: Sqlite): RowMarks {
   return marks;
 }
 
-/**
- * The rows written since `marks` (every table), already made, inserted again in one
- * transaction into copies of their tables with the same columns and indexes. What the work took
- * beyond this is its own (reading and checking a file, building the rows, a worker), not what
- * SQLite must do for those tables anyway.
- */
+/** How long the replay took, and the rows it wrote in all and per table. */
 export interface Replay {
   ms: number;
   rows: number;
   tables: Record<string, number>;
 }
 
+/**
+ * The rows written since `marks` (every table), already made, inserted again in one
+ * transaction into copies of their tables with the same columns and indexes. What the work took
+ * beyond this is its own (reading and checking a file, building the rows, a worker), not what
+ * SQLite must do for those tables anyway.
+ */
 export function bareReplay(sqlite: Sqlite, marks: RowMarks): Replay {
   const written = new Map<string, unknown[][]>();
   for (const { name, sql } of tablesOf(sqlite)) {
