@@ -142,3 +142,24 @@ describe('the read-ahead in the running app', () => {
 function addDaysBetween(from: string): number {
   return (Date.parse(TODAY) - Date.parse(from)) / 86_400_000 + 1;
 }
+
+describe('ranking the top consumers', () => {
+  it('keeps the highest counts, ties by phone, only phones with redemptions, at most the limit', async () => {
+    const { sqlite, redeem } = await rankingShop();
+    const phone = (n: number) => `+861390000${String(n).padStart(4, '0')}`;
+    // Thirty phones: phone n redeemed (n % 7) + 1 times, so many share a count.
+    for (let n = 0; n < 30; n++) redeem(phone(n), addDays(TODAY, -(n % 10)), (n % 7) + 1);
+    // Redeemed and then not (a voided redemption leaves a zero): never ranked.
+    redeem('+8613999999999', TODAY, 0);
+    const ranking = new ConsumerRanking(sqlite);
+    const expected = Array.from({ length: 30 }, (_, n) => ({ phone: phone(n), count: (n % 7) + 1 }))
+      .sort((a, b) => b.count - a.count || (a.phone < b.phone ? -1 : 1))
+      .slice(0, 10);
+    const top = ranking.top(query(addDays(TODAY, -30)));
+    expect(top.map(({ phone, count }) => ({ phone, count }))).toEqual(expected);
+    expect(top.map((c) => c.amountFen)).toEqual(expected.map((c) => c.count * 1000));
+    // The same twice (the sums are reused between queries), and a limit past the phones.
+    expect(ranking.top(query(addDays(TODAY, -30)))).toEqual(top);
+    expect(ranking.top({ ...query(addDays(TODAY, -30)), limit: 100 })).toHaveLength(30);
+  });
+});
