@@ -14,7 +14,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -23,6 +22,7 @@ import { openCloudDatabase } from '../src-cloud/db/open';
 import { ConsumerSessions } from '../src-cloud/wallet/sessions';
 import { systemClock } from '../src-node/clock';
 import { dammCheckDigit } from '../src-shared/coupons/codes';
+import { startRoundRobinProxy } from '../test/support/round-robin-proxy';
 import { round, stats, type Metric } from './harness';
 
 const STEPS = (process.env.BENCH_CLOUD_LOAD_STEPS ?? '500,1000,2000,3000,4000,6000,8000')
@@ -90,54 +90,6 @@ function call(
     req.on('error', reject);
     req.end(payload);
   });
-}
-
-/**
- * A load balancer in miniature (as test/support/round-robin-proxy.ts, but keeping the client's
- * X-Forwarded-For, so each simulated person has its own public bucket, and with keep-alive
- * connections to the nodes, as a real balancer keeps).
- */
-async function startProxy(targets: string[]) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const served = targets.map(() => 0);
-  let next = 0;
-  const server = http.createServer((request, response) => {
-    const index = next++ % targets.length;
-    served[index]!++;
-    const target = new URL(targets[index]!);
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: request.method,
-        path: request.url,
-        headers: request.headers,
-        agent,
-      },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      },
-    );
-    upstream.on('error', () => {
-      response.writeHead(502);
-      response.end();
-    });
-    request.pipe(upstream);
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    served,
-    close: () =>
-      new Promise<void>((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
 
 /** A process printing "listening on http://127.0.0.1:<port>" when ready. */
@@ -689,7 +641,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
     };
 
     // One node, behind the proxy (one target) so both rounds pay the same hop.
-    const proxy1 = await startProxy([node0Base]);
+    const proxy1 = await startRoundRobinProxy([node0Base]);
     closers.push(() => proxy1.close());
     await holdLoad(proxy1.base, STEPS[0]!, 5, []); // warm-up: pools opened, code compiled
     const one = await stepUp('one node', proxy1.base, [node0.child.pid!], STEPS[0]!);
@@ -698,7 +650,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
     const node1 = startCloudNode(path.join(dataDir, 'node-1'), deployment);
     children.push(node1.child);
     const node1Base = await node1.base;
-    const proxy2 = await startProxy([node0Base, node1Base]);
+    const proxy2 = await startRoundRobinProxy([node0Base, node1Base]);
     closers.push(() => proxy2.close());
     await holdLoad(proxy2.base, STEPS[0]!, 5, []);
     const two = await stepUp(
@@ -711,7 +663,7 @@ export async function cloudLoadBench(): Promise<Metric[]> {
     // The baseline: a bare Fastify process answering the same routes, at one node's best load.
     const bare = startProcess(['bench/cloud-load/bare-server.ts'], {});
     children.push(bare.child);
-    const proxyBare = await startProxy([await bare.base]);
+    const proxyBare = await startRoundRobinProxy([await bare.base]);
     closers.push(() => proxyBare.close());
     const baselineShops = one.best?.shops ?? STEPS[0]!;
     await holdLoad(proxyBare.base, baselineShops, 5, []);

@@ -81,11 +81,6 @@ export class ConsumerLive {
     return () => void this.remove(key, sink);
   }
 
-  /** Streams open on this node. */
-  get size() {
-    return this.count;
-  }
-
   private remove(key: string, sink: LiveSink): LiveSink | null {
     const list = this.sinks.get(key);
     const at = list?.indexOf(sink) ?? -1;
